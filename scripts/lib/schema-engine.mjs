@@ -1,0 +1,121 @@
+// Prisma's migrations run through its WebAssembly schema engine, because the CLI's native engine
+// cannot be downloaded on offline machines. The folder format stays Prisma's own.
+import { readFile, readdir, mkdir, writeFile, access } from "node:fs/promises";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import path from "node:path";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { bindMigrationAwareSqlAdapterFactory } from "@prisma/driver-adapter-utils";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+export const schemaPath = path.join(root, "prisma/schema.prisma");
+export const migrationsDir = path.join(root, "prisma/migrations");
+export const snapshotPath = path.join(migrationsDir, "schema-snapshot.prisma");
+const filters = { externalTables: [], externalEnums: [] };
+
+async function loadEngineModule() {
+  const dir = path.join(root, "node_modules/@prisma/schema-engine-wasm");
+  const bg = await import(pathToFileURL(path.join(dir, "schema_engine_bg.js")).href);
+  const bytes = await readFile(path.join(dir, "schema_engine_bg.wasm"));
+  const { instance } = await WebAssembly.instantiate(bytes, { "./schema_engine_bg.js": bg });
+  bg.__wbg_set_wasm(instance.exports);
+  instance.exports.__wbindgen_start();
+  return bg;
+}
+
+let enginePromise;
+function engineModule() {
+  enginePromise ??= loadEngineModule();
+  return enginePromise;
+}
+
+async function openEngine(connectionString, schemaText) {
+  const { SchemaEngine } = await engineModule();
+  const adapter = bindMigrationAwareSqlAdapterFactory(new PrismaPg({ connectionString }));
+  const engine = await SchemaEngine.new({ datamodels: [[schemaPath, schemaText]] }, () => {}, adapter);
+  return { engine };
+}
+
+export async function listMigrationDirectories() {
+  const entries = await readdir(migrationsDir, { withFileTypes: true }).catch(() => []);
+  return entries.filter((e) => e.isDirectory()).map((e) => e.name).sort();
+}
+
+async function readMigrationsList() {
+  const names = await listMigrationDirectories();
+  const migrationDirectories = [];
+  for (const name of names) {
+    const sql = await readFile(path.join(migrationsDir, name, "migration.sql"), "utf8");
+    migrationDirectories.push({
+      path: name,
+      migrationFile: { path: "migration.sql", content: { tag: "ok", value: sql } },
+    });
+  }
+  const lockPath = path.join(migrationsDir, "migration_lock.toml");
+  const lockContent = await readFile(lockPath, "utf8").catch(() => null);
+  return {
+    baseDir: migrationsDir,
+    lockfile: { path: "migration_lock.toml", content: lockContent },
+    shadowDbInitScript: "",
+    migrationDirectories,
+  };
+}
+
+/** Applies pending migrations, like `prisma migrate deploy`. Returns the names just applied. */
+export async function applyMigrations(connectionString) {
+  const schemaText = await readFile(schemaPath, "utf8");
+  const { engine } = await openEngine(connectionString, schemaText);
+  try {
+    const migrationsList = await readMigrationsList();
+    const result = await engine.applyMigrations({ migrationsList, filters });
+    return result.appliedMigrationNames;
+  } finally {
+    engine.free();
+  }
+}
+
+/** Renders the SQL that turns one schema text into another (null: an empty database). */
+export async function diffSchemas(connectionString, fromText, toText) {
+  const { engine } = await openEngine(connectionString, toText);
+  try {
+    const from = fromText === null
+      ? { tag: "empty" }
+      : { tag: "schemaDatamodel", files: [{ path: schemaPath, content: fromText }] };
+    const result = await engine.diff({
+      from,
+      to: { tag: "schemaDatamodel", files: [{ path: schemaPath, content: toText }] },
+      script: true,
+      exitCode: null,
+      filters,
+    });
+    return result.stdout ?? "";
+  } finally {
+    engine.free();
+  }
+}
+
+export async function readSchema() {
+  return readFile(schemaPath, "utf8");
+}
+
+export async function readSnapshot() {
+  return readFile(snapshotPath, "utf8").catch(() => null);
+}
+
+/** Writes the next migration folder from the change between the last migrated schema and the current one. */
+export async function createMigration(connectionString, name) {
+  const current = await readSchema();
+  const previous = await readSnapshot();
+  const sql = await diffSchemas(connectionString, previous, current);
+  if (!sql.trim() || /^-- This is an empty migration\.\s*$/.test(sql.trim())) return null;
+  const stamp = new Date().toISOString().replace(/\D/g, "").slice(0, 14);
+  const slug = name.toLowerCase().replace(/[^a-z0-9]+/g, "_").replace(/^_|_$/g, "") || "migration";
+  const dir = path.join(migrationsDir, `${stamp}_${slug}`);
+  await mkdir(dir, { recursive: true });
+  await writeFile(path.join(dir, "migration.sql"), sql);
+  const lockPath = path.join(migrationsDir, "migration_lock.toml");
+  await access(lockPath).catch(() =>
+    writeFile(lockPath, '# Please do not edit this file manually\n# It should be added in your version-control system (e.g., Git)\nprovider = "postgresql"\n'),
+  );
+  await writeFile(snapshotPath, current);
+  return dir;
+}

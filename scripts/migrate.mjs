@@ -1,0 +1,35 @@
+// npm run db:migrate            apply pending migrations to DATABASE_URL (prisma migrate deploy)
+// npm run db:migration -- NAME  write the next migration from the change in prisma/schema.prisma
+// npm run db:reset              drop everything in DATABASE_URL's database and migrate again
+import pg from "pg";
+import { applyMigrations, createMigration } from "./lib/schema-engine.mjs";
+import { readDatabaseUrl } from "./lib/database-url.mjs";
+
+const [command, ...args] = process.argv.slice(2);
+
+async function main() {
+  const url = await readDatabaseUrl();
+  if (command === "deploy") {
+    const applied = await applyMigrations(url);
+    console.log(applied.length ? `Applied ${applied.length} migration(s): ${applied.join(", ")}` : "Database is up to date.");
+  } else if (command === "create") {
+    const name = args.join(" ").trim();
+    if (!name) throw new Error("Give the migration a name: npm run db:migration -- add_subscribers");
+    const dir = await createMigration(url, name);
+    console.log(dir ? `Wrote ${dir}/migration.sql` : "schema.prisma has no change since the last migration.");
+  } else if (command === "reset") {
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    await client.query("drop schema if exists public cascade; create schema public;");
+    await client.end();
+    const applied = await applyMigrations(url);
+    console.log(`Reset the database and applied ${applied.length} migration(s).`);
+  } else {
+    throw new Error("Usage: node scripts/migrate.mjs deploy | create <name> | reset");
+  }
+}
+
+main().catch((error) => {
+  console.error(`\n${error.message}\n`);
+  process.exit(1);
+});

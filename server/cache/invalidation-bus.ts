@@ -1,0 +1,65 @@
+import "server-only";
+import { randomUUID } from "node:crypto";
+import pg from "pg";
+import { getEnv } from "@/server/env";
+import { getDb } from "@/server/db/client";
+
+// Several app instances share one database; NOTIFY tells the others which tags changed.
+const CHANNEL = "statuspage_cache_invalidation";
+const instanceId = randomUUID();
+const RECONNECT_MS = 1_000;
+
+type Listener = (tags: string[]) => void;
+const listeners = new Set<Listener>();
+let client: pg.Client | null = null;
+let connecting = false;
+
+function connectionString(): string {
+  return getEnv().DATABASE_URL;
+}
+
+function connect() {
+  if (connecting || client || process.env.STATUSPAGE_DISABLE_CACHE_BUS === "1") return;
+  connecting = true;
+  const next = new pg.Client({ connectionString: connectionString(), connectionTimeoutMillis: 3_000 });
+  const retry = () => {
+    if (client === next) client = null;
+    next.removeAllListeners();
+    next.end().catch(() => {});
+    setTimeout(connect, RECONNECT_MS).unref();
+  };
+  next.on("error", retry);
+  next.on("end", () => {
+    if (client === next) retry();
+  });
+  next.on("notification", (message) => {
+    if (!message.payload) return;
+    const { from, tags } = JSON.parse(message.payload) as { from: string; tags: string[] };
+    if (from === instanceId) return;
+    for (const listener of listeners) listener(tags);
+  });
+  next
+    .connect()
+    .then(() => next.query(`LISTEN ${CHANNEL}`))
+    .then(() => {
+      client = next;
+      // Whatever changed while we were disconnected is unknown: treat everything as changed.
+      for (const listener of listeners) listener(["*"]);
+    })
+    .catch(retry)
+    .finally(() => {
+      connecting = false;
+    });
+}
+
+export function subscribeToInvalidations(listener: Listener) {
+  listeners.add(listener);
+  connect();
+}
+
+export function publishInvalidation(tags: readonly string[]) {
+  const payload = JSON.stringify({ from: instanceId, tags });
+  getDb()
+    .$executeRaw`SELECT pg_notify(${CHANNEL}, ${payload})`
+    .catch((error: unknown) => console.error("Could not publish a cache invalidation", error));
+}

@@ -1,0 +1,112 @@
+import "server-only";
+import { isDatabaseUnavailable } from "@/server/errors";
+import { publishInvalidation, subscribeToInvalidations } from "@/server/cache/invalidation-bus";
+
+type Entry = {
+  value: unknown;
+  tags: readonly string[];
+  tagVersions: number[];
+  storedAt: number;
+};
+
+const MAX_ENTRIES = 5_000;
+const MAX_AGE_MS = 10 * 60_000;
+const RETRY_WHILE_DOWN_MS = 2_000;
+const ALL = "*";
+
+const entries = new Map<string, Entry>();
+const inFlight = new Map<string, Promise<unknown>>();
+const tagVersions = new Map<string, number>();
+let databaseDownSince: number | null = null;
+let lastAttemptWhileDown = 0;
+let subscribed = false;
+
+function versionOf(tag: string): number {
+  return tagVersions.get(tag) ?? 0;
+}
+
+function isFresh(entry: Entry, now: number): boolean {
+  if (now - entry.storedAt > MAX_AGE_MS) return false;
+  return entry.tags.every((tag, index) => versionOf(tag) === entry.tagVersions[index]);
+}
+
+function remember(key: string, entry: Entry) {
+  entries.delete(key);
+  entries.set(key, entry);
+  if (entries.size > MAX_ENTRIES) {
+    const oldest = entries.keys().next().value;
+    if (oldest !== undefined) entries.delete(oldest);
+  }
+}
+
+function ensureSubscribed() {
+  if (subscribed) return;
+  subscribed = true;
+  subscribeToInvalidations((tags) => bumpTags(tags));
+}
+
+function bumpTags(tags: readonly string[]) {
+  for (const tag of tags) tagVersions.set(tag, versionOf(tag) + 1);
+}
+
+function load<T>(key: string, tags: readonly string[], loader: () => Promise<T>): Promise<T> {
+  const pending = inFlight.get(key);
+  if (pending) return pending as Promise<T>;
+  const allTags = [...tags, ALL];
+  const versionsAtStart = allTags.map(versionOf);
+  const promise = loader()
+    .then((value) => {
+      databaseDownSince = null;
+      remember(key, { value, tags: allTags, tagVersions: versionsAtStart, storedAt: Date.now() });
+      return value;
+    })
+    .catch((error: unknown) => {
+      if (isDatabaseUnavailable(error)) {
+        databaseDownSince ??= Date.now();
+        lastAttemptWhileDown = Date.now();
+      }
+      throw error;
+    })
+    .finally(() => inFlight.delete(key));
+  inFlight.set(key, promise);
+  return promise;
+}
+
+/**
+ * Returns the cached value for `key`, loading it when a tag was invalidated since it was stored.
+ * While PostgreSQL is unreachable, the last value is served instead of an error.
+ */
+export async function cached<T>(key: string, tags: readonly string[], loader: () => Promise<T>): Promise<T> {
+  ensureSubscribed();
+  const now = Date.now();
+  const entry = entries.get(key);
+  if (entry && isFresh(entry, now)) return entry.value as T;
+  if (entry && databaseDownSince !== null && now - lastAttemptWhileDown < RETRY_WHILE_DOWN_MS) {
+    return entry.value as T;
+  }
+  try {
+    return await load(key, tags, loader);
+  } catch (error) {
+    if (entry && isDatabaseUnavailable(error)) return entry.value as T;
+    throw error;
+  }
+}
+
+/** Marks every entry carrying one of these tags as stale, here and on every other app instance. */
+export function invalidateTags(tags: readonly string[]) {
+  if (tags.length === 0) return;
+  bumpTags(tags);
+  publishInvalidation(tags);
+}
+
+/** True while the last attempt to reach PostgreSQL failed: pages then say they may be out of date. */
+export function isServingStaleData(): boolean {
+  return databaseDownSince !== null;
+}
+
+export function clearCacheForTests() {
+  entries.clear();
+  inFlight.clear();
+  tagVersions.clear();
+  databaseDownSince = null;
+}

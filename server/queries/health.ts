@@ -1,0 +1,36 @@
+import "server-only";
+import { getDb } from "@/server/db/client";
+
+export type HealthReport = {
+  status: "ok" | "degraded";
+  app: { status: "ok"; uptimeSeconds: number; version: string };
+  database: { status: "ok" | "unreachable"; latencyMs: number | null; error?: string };
+  checkedAt: string;
+};
+
+const CHECK_TIMEOUT_MS = 2_000;
+
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms);
+    promise.then(resolve, reject).finally(() => clearTimeout(timer));
+  });
+}
+
+/** Checks the app and its database; never throws. */
+export async function checkHealth(): Promise<HealthReport> {
+  const started = Date.now();
+  let database: HealthReport["database"];
+  try {
+    await withTimeout(getDb().$queryRaw`SELECT 1`, CHECK_TIMEOUT_MS);
+    database = { status: "ok", latencyMs: Date.now() - started };
+  } catch {
+    database = { status: "unreachable", latencyMs: null, error: "PostgreSQL did not answer" };
+  }
+  return {
+    status: database.status === "ok" ? "ok" : "degraded",
+    app: { status: "ok", uptimeSeconds: Math.round(process.uptime()), version: process.env.npm_package_version ?? "0.1.0" },
+    database,
+    checkedAt: new Date().toISOString(),
+  };
+}

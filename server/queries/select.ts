@@ -1,0 +1,71 @@
+import "server-only";
+import type { Prisma } from "@/server/db/generated/client";
+import type { ComponentDto, IncidentDto, IncidentSummaryDto, IncidentUpdateDto, PageDto } from "@/lib/dto";
+
+// Explicit selects so every query returns exactly the DTO fields and nothing else.
+export const pageSelect = {
+  id: true, name: true, url: true, timeZone: true, logoUrl: true, faviconUrl: true, brandColor: true,
+  supportUrl: true, contactEmail: true, twitter: true, privacyUrl: true, footerText: true, description: true, updatedAt: true,
+} as const;
+
+export const componentSelect = {
+  id: true, name: true, description: true, status: true, position: true, showcase: true,
+  onlyShowIfDegraded: true, startDate: true, groupId: true, createdAt: true, updatedAt: true,
+} as const;
+
+export const incidentSummarySelect = {
+  id: true, kind: true, name: true, status: true, impact: true, createdAt: true, updatedAt: true, startedAt: true,
+  monitoringAt: true, resolvedAt: true, scheduledFor: true, scheduledUntil: true,
+  components: { select: { componentId: true } },
+} satisfies Prisma.IncidentSelect;
+
+export const updateSelect = {
+  id: true, incidentId: true, status: true, body: true, displayAt: true, createdAt: true, updatedAt: true,
+  deliverNotifications: true,
+  affectedComponents: { select: { componentId: true, componentName: true, oldStatus: true, newStatus: true } },
+} as const;
+
+export const incidentSelect = {
+  ...incidentSummarySelect,
+  autoTransitionToMaintenanceState: true,
+  autoTransitionToOperationalState: true,
+  updates: { select: updateSelect, orderBy: [{ displayAt: "desc" }, { createdAt: "desc" }] },
+} satisfies Prisma.IncidentSelect;
+
+type Row<T> = T;
+
+export function toPageDto(row: Row<PageDto>): PageDto {
+  return { ...row };
+}
+
+export function toComponentDto(row: ComponentDto): ComponentDto {
+  return { ...row };
+}
+
+type UpdateRow = Omit<IncidentUpdateDto, "affectedComponents"> & {
+  affectedComponents: { componentId: string | null; componentName: string; oldStatus: IncidentUpdateDto["affectedComponents"][number]["oldStatus"]; newStatus: IncidentUpdateDto["affectedComponents"][number]["newStatus"] }[];
+};
+
+export function toUpdateDto(row: UpdateRow): IncidentUpdateDto {
+  return {
+    ...row,
+    affectedComponents: row.affectedComponents.map((a) => ({
+      componentId: a.componentId,
+      name: a.componentName,
+      oldStatus: a.oldStatus,
+      newStatus: a.newStatus,
+    })),
+  };
+}
+
+type SummaryRow = Omit<IncidentSummaryDto, "componentIds"> & { components: { componentId: string }[] };
+
+export function toIncidentSummaryDto(row: SummaryRow): IncidentSummaryDto {
+  const { components, ...rest } = row;
+  return { ...rest, componentIds: components.map((c) => c.componentId) };
+}
+
+export function toIncidentDto(row: SummaryRow & { updates: UpdateRow[]; autoTransitionToMaintenanceState: boolean; autoTransitionToOperationalState: boolean }): IncidentDto {
+  const { updates, ...rest } = row;
+  return { ...toIncidentSummaryDto(rest), updates: updates.map(toUpdateDto), autoTransitionToMaintenanceState: row.autoTransitionToMaintenanceState, autoTransitionToOperationalState: row.autoTransitionToOperationalState };
+}
