@@ -1,0 +1,8 @@
+import { handlePublic, jsonResponse, preflightResponse } from "@/server/api/json-response";
+import { scheduledMaintenancesJson } from "@/server/api/public-data";
+
+export function GET(request: Request) {
+  return handlePublic(async () => jsonResponse(request, await scheduledMaintenancesJson(request, "all")));
+}
+
+export const OPTIONS = preflightResponse;
