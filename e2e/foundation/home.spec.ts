@@ -1,0 +1,14 @@
+import { expect, test } from "@playwright/test";
+
+test("a reader opens the home page and sees the status page's name", async ({ page }) => {
+  const response = await page.goto("/");
+  expect(response?.status()).toBe(200);
+  await expect(page.getByText("Forgeline").first()).toBeVisible();
+});
+
+test("the health endpoint reports the app and database as healthy", async ({ request }) => {
+  const response = await request.get("/api/health");
+  expect(response.status()).toBe(200);
+  const body = await response.json();
+  expect(body).toMatchObject({ status: "ok", database: { status: "ok" } });
+});

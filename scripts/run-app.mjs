@@ -1,0 +1,201 @@
+// `npm start` / `npm run dev`: checks the configuration, starts an embedded PostgreSQL when no
+// DATABASE_URL is given, applies migrations, seeds a demo page on first run, then serves the app.
+import { spawn, spawnSync } from "node:child_process";
+import { existsSync } from "node:fs";
+import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
+import { randomBytes } from "node:crypto";
+import path from "node:path";
+import pg from "pg";
+import exitHook from "async-exit-hook";
+import { applyMigrations } from "./lib/schema-engine.mjs";
+import { startEmbeddedPostgres } from "./lib/embedded-postgres.mjs";
+import { StartupError, assertPortFree } from "./lib/ports.mjs";
+import { dataRoot, projectRoot, runtimeFile } from "./lib/database-url.mjs";
+
+const mode = process.argv[2] === "dev" ? "dev" : "start";
+if (existsSync(path.join(projectRoot, ".env")) && typeof process.loadEnvFile === "function") process.loadEnvFile(path.join(projectRoot, ".env"));
+
+let embedded = null;
+let child = null;
+let shuttingDown = false;
+
+function fail(message, hint) {
+  console.error(`\n✖ ${message}${hint ? `\n  ${hint}` : ""}\n`);
+  process.exit(1);
+}
+
+function readPort() {
+  const raw = process.env.PORT ?? "3000";
+  const port = Number(raw);
+  if (!Number.isInteger(port) || port < 1 || port > 65535) throw new StartupError(`PORT must be a number between 1 and 65535 (got "${raw}").`);
+  return port;
+}
+
+async function readSecret(usingEmbedded) {
+  const secret = process.env.AUTH_SECRET ?? process.env.NEXTAUTH_SECRET;
+  if (secret) {
+    if (secret.length < 16) throw new StartupError("AUTH_SECRET is too short (at least 16 characters).", "Generate one with: openssl rand -base64 32");
+    return secret;
+  }
+  if (!usingEmbedded) {
+    throw new StartupError("AUTH_SECRET is not set. It signs console sessions and is required with an external DATABASE_URL.", "Generate one with `openssl rand -base64 32` and set AUTH_SECRET in the environment or in .env.");
+  }
+  const file = path.join(dataRoot, "auth-secret");
+  const existing = await readFile(file, "utf8").catch(() => "");
+  if (existing.trim()) return existing.trim();
+  const generated = randomBytes(32).toString("base64url");
+  await mkdir(dataRoot, { recursive: true });
+  await writeFile(file, generated, { mode: 0o600 });
+  return generated;
+}
+
+function describeDatabaseUrl(url) {
+  try {
+    const parsed = new URL(url);
+    return `${parsed.hostname}:${parsed.port || 5432}${parsed.pathname}`;
+  } catch {
+    return "(unparseable URL)";
+  }
+}
+
+async function checkDatabase(url) {
+  if (!/^postgres(ql)?:\/\//.test(url)) {
+    throw new StartupError("DATABASE_URL must be a PostgreSQL URL such as postgresql://user:password@host:5432/statuspage.", "Unset DATABASE_URL to use the embedded database instead.");
+  }
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5000 });
+  const where = describeDatabaseUrl(url);
+  try {
+    await client.connect();
+    await client.query("select 1");
+  } catch (error) {
+    const code = error?.code;
+    if (code === "3D000") throw new StartupError(`The database in DATABASE_URL (${where}) does not exist.`, "Create it first, for example: createdb statuspage");
+    if (code === "28P01" || code === "28000") throw new StartupError(`PostgreSQL at ${where} refused the user name or password in DATABASE_URL.`, "Check the credentials in DATABASE_URL.");
+    throw new StartupError(`Cannot reach PostgreSQL at ${where} (${code ?? error?.message ?? "no answer"}).`, "Check that the server is running and DATABASE_URL is right, or unset DATABASE_URL to use the embedded database.");
+  } finally {
+    await client.end().catch(() => {});
+  }
+}
+
+async function ensurePageExists(url, { seedDemo }) {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  const { rows } = await client.query("select count(*)::int as count from page_settings");
+  await client.end();
+  if (rows[0].count > 0) return false;
+  if (seedDemo) {
+    const result = spawnSync(process.execPath, ["--import", "tsx", "prisma/seed.ts"], {
+      cwd: projectRoot,
+      env: { ...process.env, DATABASE_URL: url },
+      stdio: "inherit",
+    });
+    if (result.status !== 0) throw new StartupError("Seeding the demo data failed (see above).");
+    return true;
+  }
+  const setup = new pg.Client({ connectionString: url });
+  await setup.connect();
+  await setup.query(
+    "insert into page_settings (id, name, url, updated_at) values ($1, $2, $3, now()) on conflict do nothing",
+    [randomBytes(9).toString("base64url").slice(0, 12), process.env.PAGE_NAME ?? "Status", process.env.PUBLIC_URL ?? `http://localhost:${readPort()}`],
+  );
+  await setup.end();
+  return true;
+}
+
+function ensureBuild() {
+  const distDir = process.env.NEXT_DIST_DIR || ".next";
+  if (existsSync(path.join(projectRoot, distDir, "BUILD_ID"))) return;
+  console.log("No production build found; building once (npm run build)…");
+  const result = spawnSync("npx", ["next", "build"], { cwd: projectRoot, stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
+  if (result.status !== 0) throw new StartupError("`next build` failed (see above).");
+}
+
+function stopChild() {
+  return new Promise((resolve) => {
+    if (!child || child.exitCode !== null || child.signalCode !== null) return resolve();
+    const timer = setTimeout(() => { child.kill("SIGKILL"); resolve(); }, 8000);
+    child.once("exit", () => { clearTimeout(timer); resolve(); });
+    child.kill("SIGTERM");
+  });
+}
+
+// embedded-postgres stops its server from an async-exit-hook on SIGINT/SIGTERM; ours stops Next first.
+exitHook((done) => {
+  shuttingDown = true;
+  stopChild()
+    .then(() => rm(runtimeFile, { force: true }))
+    .then(() => { if (embedded) console.log("Stopping the embedded PostgreSQL…"); })
+    .finally(done);
+});
+
+async function shutdown(code) {
+  if (shuttingDown) return;
+  shuttingDown = true;
+  if (child && child.exitCode === null) {
+    child.kill("SIGTERM");
+    await new Promise((resolve) => {
+      const timer = setTimeout(() => { child.kill("SIGKILL"); resolve(); }, 8000);
+      child.once("exit", () => { clearTimeout(timer); resolve(); });
+    });
+  }
+  if (embedded) {
+    await embedded.stop().catch((error) => console.error(`Stopping the embedded PostgreSQL failed: ${error.message}`));
+    await rm(runtimeFile, { force: true });
+    console.log("Stopped the embedded PostgreSQL.");
+  }
+  process.exit(code);
+}
+
+async function main() {
+  const port = readPort();
+  const externalUrl = process.env.DATABASE_URL;
+  const secret = await readSecret(!externalUrl);
+  await assertPortFree(port, "the app (set PORT to another port)");
+
+  let databaseUrl = externalUrl;
+  if (externalUrl) {
+    await checkDatabase(externalUrl);
+  } else {
+    const pgPort = Number(process.env.EMBEDDED_PG_PORT ?? 54329);
+    const dataDir = path.join(dataRoot, "postgres");
+    console.log(`Starting the embedded PostgreSQL (data in ${path.relative(process.cwd(), dataDir) || dataDir}, port ${pgPort})…`);
+    embedded = await startEmbeddedPostgres({ dataDir, port: pgPort });
+    databaseUrl = embedded.url;
+    await writeFile(runtimeFile, JSON.stringify({ databaseUrl, pid: process.pid }));
+  }
+
+  const applied = await applyMigrations(databaseUrl);
+  if (applied.length) console.log(`Applied ${applied.length} migration(s).`);
+  const seedDemo = externalUrl ? process.env.SEED_DEMO === "1" : process.env.SEED_DEMO !== "0";
+  if ((await ensurePageExists(databaseUrl, { seedDemo })) && !seedDemo) console.log("Created an empty status page.");
+
+  if (mode === "start") ensureBuild();
+
+  const publicUrl = process.env.PUBLIC_URL ?? `http://localhost:${port}`;
+  const env = {
+    ...process.env,
+    DATABASE_URL: databaseUrl,
+    AUTH_SECRET: secret,
+    NEXTAUTH_SECRET: secret,
+    NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? publicUrl,
+    NEXT_TELEMETRY_DISABLED: "1",
+    PORT: String(port),
+  };
+  child = spawn(process.execPath, [path.join(projectRoot, "node_modules/next/dist/bin/next"), mode, "-p", String(port), "-H", process.env.HOST ?? "0.0.0.0"], { cwd: projectRoot, env, stdio: ["ignore", "pipe", "inherit"] });
+  let announced = false;
+  child.stdout.on("data", (chunk) => {
+    process.stdout.write(chunk);
+    if (!announced && /Ready|started server|Local:/i.test(String(chunk))) {
+      announced = true;
+      console.log(`\n  Status page:  ${publicUrl}\n  Console:      ${publicUrl}/admin  (first run: create the owner account at ${publicUrl}/admin/setup, or set OWNER_EMAIL and OWNER_PASSWORD)\n  Database:     ${embedded ? "embedded PostgreSQL, stopped with the app (Ctrl+C)" : describeDatabaseUrl(databaseUrl)}\n`);
+    }
+  });
+  child.on("exit", (code) => shutdown(code ?? 0));
+}
+
+main().catch(async (error) => {
+  if (embedded) await embedded.stop().catch(() => {});
+  await rm(runtimeFile, { force: true }).catch(() => {});
+  if (error instanceof StartupError) fail(error.message, error.hint);
+  fail(`Could not start: ${error?.message ?? error}`);
+});
