@@ -27,5 +27,7 @@ export function onIncidentEvent(handler: IncidentEventHandler): () => void {
 
 /** Called by services inside the transaction that made the change, so handlers' writes commit or roll back with it. */
 export async function recordIncidentEvent(tx: Tx, event: IncidentEvent): Promise<void> {
+  // Loaded here as well as at start-up so no code path can record an event before the outbox handler exists.
+  await import("@/server/notifications/register");
   for (const handler of [...handlers()]) await handler(tx, event);
 }

@@ -1,0 +1,30 @@
+import "server-only";
+import { getServerSession } from "next-auth";
+import { getDb } from "@/server/db/client";
+import { AppError } from "@/server/errors";
+import { authorize, type Actor } from "@/server/services/context";
+import { getAuthOptions } from "@/server/auth/auth-options";
+import type { Role } from "@/lib/status";
+
+export type SessionActor = Extract<Actor, { kind: "user" }> & { email: string; name: string };
+
+type SessionShape = { userId?: unknown; sessionVersion?: unknown };
+
+/** The signed-in user, re-read from the database: deactivated users and sessions older than a role change are refused. */
+export async function getCurrentActor(): Promise<SessionActor | null> {
+  const session = (await getServerSession(getAuthOptions())) as SessionShape | null;
+  if (!session || typeof session.userId !== "string") return null;
+  const user = await getDb().user.findUnique({
+    where: { id: session.userId },
+    select: { id: true, email: true, name: true, role: true, sessionVersion: true, deactivatedAt: true },
+  });
+  if (!user || user.deactivatedAt || user.sessionVersion !== session.sessionVersion) return null;
+  return { kind: "user", userId: user.id, role: user.role, label: user.email, email: user.email, name: user.name };
+}
+
+export async function requireActor(role: Role = "viewer"): Promise<SessionActor> {
+  const actor = await getCurrentActor();
+  if (!actor) throw new AppError("UNAUTHORIZED", "Your session has ended. Sign in again.");
+  authorize(actor, role);
+  return actor;
+}
