@@ -1,0 +1,40 @@
+import { afterEach, describe, expect, it, vi } from "vitest";
+
+const globalForDb = globalThis as unknown as { statuspageDb?: { $disconnect(): Promise<void> } };
+
+async function freshHealthModule(databaseUrl: string) {
+  await globalForDb.statuspageDb?.$disconnect();
+  delete globalForDb.statuspageDb;
+  process.env.DATABASE_URL = databaseUrl;
+  vi.resetModules();
+  return import("@/app/api/health/route");
+}
+
+const original = process.env.DATABASE_URL!;
+
+afterEach(async () => {
+  await freshHealthModule(original);
+});
+
+describe("GET /api/health", () => {
+  it("answers 200 with the app and database healthy", async () => {
+    const { GET } = await freshHealthModule(original);
+    const response = await GET();
+    expect(response.status).toBe(200);
+    expect(response.headers.get("cache-control")).toBe("no-store");
+    const body = await response.json();
+    expect(body.status).toBe("ok");
+    expect(body.database.status).toBe("ok");
+    expect(typeof body.database.latencyMs).toBe("number");
+  });
+
+  it("answers 503 quickly when PostgreSQL is unreachable", async () => {
+    const { GET } = await freshHealthModule("postgresql://postgres@127.0.0.1:1/nowhere");
+    const started = Date.now();
+    const response = await GET();
+    expect(response.status).toBe(503);
+    const body = await response.json();
+    expect(body).toMatchObject({ status: "degraded", app: { status: "ok" }, database: { status: "unreachable" } });
+    expect(Date.now() - started).toBeLessThan(5_000);
+  });
+});

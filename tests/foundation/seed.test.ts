@@ -1,0 +1,49 @@
+import { afterAll, describe, expect, it } from "vitest";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaClient } from "@/server/db/generated/client";
+import { applyMigrations } from "../../scripts/lib/schema-engine.mjs";
+import { seedDemo } from "../../prisma/seed-demo";
+import { createScratchDatabase } from "../support/scratch-database";
+
+describe("demo seed", () => {
+  let drop: () => Promise<void> = async () => {};
+  let db: PrismaClient | undefined;
+  afterAll(async () => {
+    await db?.$disconnect();
+    await drop();
+  });
+
+  it("creates a lived-in status page once, and never twice", async () => {
+    const scratch = await createScratchDatabase("seed");
+    drop = scratch.drop;
+    await applyMigrations(scratch.url);
+    db = new PrismaClient({ adapter: new PrismaPg({ connectionString: scratch.url }) });
+    const now = new Date("2026-11-25T12:00:00Z");
+
+    expect(await seedDemo(db, now)).toEqual({ seeded: true });
+    expect(await db.pageSettings.count()).toBe(1);
+    expect(await db.componentGroup.count()).toBe(3);
+    expect(await db.component.count()).toBe(12);
+    expect(await db.incident.count({ where: { kind: "incident", status: { in: ["investigating", "identified", "monitoring"] } } })).toBe(1);
+    expect(await db.incident.count({ where: { kind: "maintenance", status: "scheduled", scheduledFor: { gt: now } } })).toBe(1);
+    expect(await db.postmortem.count({ where: { publishedAt: { not: null } } })).toBe(1);
+    expect(await db.incidentRelation.count()).toBe(1);
+    const past = await db.incident.findMany({ where: { kind: "incident", startedAt: { gte: new Date(now.getTime() - 90 * 86_400_000) } } });
+    expect(past.length).toBeGreaterThanOrEqual(10);
+    const longest = await db.incident.findFirstOrThrow({ where: { status: "postmortem" }, include: { updates: true } });
+    expect(longest.updates.length).toBeGreaterThanOrEqual(6);
+
+    // The history is consistent: each component's changes chain old -> new, and end at its current status.
+    const components = await db.component.findMany({ include: { statusChanges: { orderBy: { changedAt: "asc" } } } });
+    for (const component of components) {
+      const changes = component.statusChanges;
+      expect(changes[0].fromStatus).toBeNull();
+      for (let i = 1; i < changes.length; i++) expect(changes[i].fromStatus).toBe(changes[i - 1].toStatus);
+      expect(changes[changes.length - 1].toStatus).toBe(component.status);
+    }
+    expect(components.find((c) => c.name === "macOS Jobs")?.status).toBe("degraded_performance");
+
+    expect(await seedDemo(db, now)).toEqual({ seeded: false });
+    expect(await db.component.count()).toBe(12);
+  });
+});
