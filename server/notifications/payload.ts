@@ -1,0 +1,172 @@
+import "server-only";
+import type { Tx } from "@/server/db/client";
+import { getNotificationConfig } from "@/server/notifications/config";
+import {
+  INCIDENT_STATUS_LABELS,
+  describeIndicator,
+  overallIndicator,
+  type AnyIncidentStatus,
+  type ComponentStatus,
+  type StatusIndicator,
+} from "@/lib/status";
+
+export type StatuspageIncidentUpdate = {
+  id: string;
+  incident_id: string;
+  status: AnyIncidentStatus;
+  body: string;
+  created_at: string;
+  updated_at: string;
+  display_at: string;
+  affected_components: { code: string | null; name: string; old_status: ComponentStatus; new_status: ComponentStatus }[];
+};
+
+export type StatuspageIncident = {
+  id: string;
+  name: string;
+  status: AnyIncidentStatus;
+  impact: string;
+  created_at: string;
+  updated_at: string;
+  started_at: string;
+  monitoring_at: string | null;
+  resolved_at: string | null;
+  scheduled_for: string | null;
+  scheduled_until: string | null;
+  shortlink: string;
+  page_id: string;
+  components: { id: string; name: string; status: ComponentStatus }[];
+  incident_updates: StatuspageIncidentUpdate[];
+};
+
+/** Everything a delivery needs, frozen when the change commits so retries send exactly the same content. */
+export type NotificationPayload = {
+  baseUrl: string;
+  page: { id: string; name: string; status_indicator: StatusIndicator; status_description: string };
+  incident?: StatuspageIncident;
+  component_update?: { id: string; component_id: string; created_at: string; old_status: ComponentStatus; new_status: ComponentStatus };
+  component?: { id: string; name: string; status: ComponentStatus; created_at: string };
+  email?: {
+    subject: string;
+    incidentName: string;
+    kind: "incident" | "maintenance";
+    statusLabel: string;
+    bodyMarkdown: string;
+    affectedComponents: string[];
+    incidentUrl: string;
+    displayAt: string;
+  };
+};
+
+const UNRESOLVED = ["investigating", "identified", "monitoring"] as const;
+
+async function pageSnapshot(tx: Tx): Promise<{ baseUrl: string; page: NotificationPayload["page"] }> {
+  const [settings, components, openIncidents, maintenanceInProgress] = await Promise.all([
+    tx.pageSettings.findFirst({ select: { id: true, name: true, url: true } }),
+    tx.component.findMany({ select: { status: true } }),
+    tx.incident.findMany({ where: { kind: "incident", status: { in: [...UNRESOLVED] } }, select: { impact: true } }),
+    tx.incident.count({ where: { kind: "maintenance", status: { in: ["in_progress", "verifying"] } } }),
+  ]);
+  const indicator = overallIndicator({
+    componentStatuses: components.map((c) => c.status),
+    unresolvedIncidentImpacts: openIncidents.map((i) => i.impact),
+    maintenanceInProgress: maintenanceInProgress > 0,
+  });
+  const baseUrl = (getNotificationConfig().publicUrl ?? settings?.url ?? "http://localhost:3000").replace(/\/+$/, "");
+  return {
+    baseUrl,
+    page: { id: settings?.id ?? "page", name: settings?.name ?? "Status", status_indicator: indicator, status_description: describeIndicator(indicator) },
+  };
+}
+
+const iso = (date: Date | null) => (date ? date.toISOString() : null);
+
+export async function buildIncidentPayload(tx: Tx, incidentId: string, updateId: string): Promise<{ payload: NotificationPayload; componentIds: string[] } | null> {
+  const incident = await tx.incident.findUnique({
+    where: { id: incidentId },
+    select: {
+      id: true, kind: true, name: true, status: true, impact: true, createdAt: true, updatedAt: true, startedAt: true,
+      monitoringAt: true, resolvedAt: true, scheduledFor: true, scheduledUntil: true,
+      components: { select: { component: { select: { id: true, name: true, status: true } } } },
+      updates: {
+        orderBy: [{ displayAt: "desc" }, { createdAt: "desc" }],
+        select: {
+          id: true, status: true, body: true, displayAt: true, createdAt: true, updatedAt: true,
+          affectedComponents: { select: { componentId: true, componentName: true, oldStatus: true, newStatus: true } },
+        },
+      },
+    },
+  });
+  const update = incident?.updates.find((u) => u.id === updateId);
+  if (!incident || !update) return null;
+  const { baseUrl, page } = await pageSnapshot(tx);
+  const incidentUrl = `${baseUrl}/incidents/${incident.id}`;
+  const components = incident.components.map((c) => c.component);
+  const componentIds = [...new Set([...components.map((c) => c.id), ...update.affectedComponents.flatMap((a) => (a.componentId ? [a.componentId] : []))])];
+  const affectedNames = [...new Set([...components.map((c) => c.name), ...update.affectedComponents.map((a) => a.componentName)])];
+  const statusLabel = INCIDENT_STATUS_LABELS[update.status];
+  return {
+    componentIds,
+    payload: {
+      baseUrl,
+      page,
+      incident: {
+        id: incident.id,
+        name: incident.name,
+        status: incident.status,
+        impact: incident.impact,
+        created_at: incident.createdAt.toISOString(),
+        updated_at: incident.updatedAt.toISOString(),
+        started_at: incident.startedAt.toISOString(),
+        monitoring_at: iso(incident.monitoringAt),
+        resolved_at: iso(incident.resolvedAt),
+        scheduled_for: iso(incident.scheduledFor),
+        scheduled_until: iso(incident.scheduledUntil),
+        shortlink: incidentUrl,
+        page_id: page.id,
+        components: components.map((c) => ({ id: c.id, name: c.name, status: c.status })),
+        incident_updates: incident.updates.map((u) => ({
+          id: u.id,
+          incident_id: incident.id,
+          status: u.status,
+          body: u.body,
+          created_at: u.createdAt.toISOString(),
+          updated_at: u.updatedAt.toISOString(),
+          display_at: u.displayAt.toISOString(),
+          affected_components: u.affectedComponents.map((a) => ({ code: a.componentId, name: a.componentName, old_status: a.oldStatus, new_status: a.newStatus })),
+        })),
+      },
+      email: {
+        subject: `[${page.name}] ${statusLabel} - ${incident.name}`,
+        incidentName: incident.name,
+        kind: incident.kind,
+        statusLabel,
+        bodyMarkdown: update.body,
+        affectedComponents: affectedNames,
+        incidentUrl,
+        displayAt: update.displayAt.toISOString(),
+      },
+    },
+  };
+}
+
+export async function buildComponentPayload(
+  tx: Tx,
+  event: { componentId: string; oldStatus: ComponentStatus; newStatus: ComponentStatus; changeId: string; at: Date },
+): Promise<NotificationPayload | null> {
+  const component = await tx.component.findUnique({ where: { id: event.componentId }, select: { id: true, name: true, status: true, createdAt: true } });
+  if (!component) return null;
+  const { baseUrl, page } = await pageSnapshot(tx);
+  return {
+    baseUrl,
+    page,
+    component_update: {
+      id: event.changeId,
+      component_id: component.id,
+      created_at: event.at.toISOString(),
+      old_status: event.oldStatus,
+      new_status: event.newStatus,
+    },
+    component: { id: component.id, name: component.name, status: event.newStatus, created_at: component.createdAt.toISOString() },
+  };
+}
