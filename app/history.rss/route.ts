@@ -1,0 +1,5 @@
+import { feedResponse } from "@/server/feeds/feed-response";
+
+export function GET(request: Request) {
+  return feedResponse(request, "rss");
+}
