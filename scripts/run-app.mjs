@@ -181,7 +181,10 @@ async function main() {
     NEXT_TELEMETRY_DISABLED: "1",
     PORT: String(port),
   };
-  child = spawn(process.execPath, [path.join(projectRoot, "node_modules/next/dist/bin/next"), mode, "-p", String(port), "-H", process.env.HOST ?? "0.0.0.0"], { cwd: projectRoot, env, stdio: ["ignore", "pipe", "inherit"] });
+  const command = mode === "start"
+    ? [path.join(projectRoot, "scripts/serve.mjs")]
+    : [path.join(projectRoot, "node_modules/next/dist/bin/next"), "dev", "-p", String(port), "-H", process.env.HOST ?? "0.0.0.0"];
+  child = spawn(process.execPath, command, { cwd: projectRoot, env: { ...env, NODE_ENV: mode === "start" ? "production" : "development" }, stdio: ["ignore", "pipe", "inherit"] });
   let announced = false;
   child.stdout.on("data", (chunk) => {
     process.stdout.write(chunk);

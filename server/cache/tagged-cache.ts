@@ -45,8 +45,17 @@ function ensureSubscribed() {
   subscribeToInvalidations((tags) => bumpTags(tags));
 }
 
+const versionHolder = globalThis as unknown as { __statuspageDataVersion?: number };
+
+// scripts/serve.mjs keeps whole responses until this number changes, so every invalidation bumps it.
 function bumpTags(tags: readonly string[]) {
   for (const tag of tags) tagVersions.set(tag, versionOf(tag) + 1);
+  versionHolder.__statuspageDataVersion = (versionHolder.__statuspageDataVersion ?? 0) + 1;
+}
+
+/** Starts listening for other instances' invalidations; called once at server start. */
+export function startCacheInvalidationListener() {
+  ensureSubscribed();
 }
 
 function load<T>(key: string, tags: readonly string[], loader: () => Promise<T>): Promise<T> {

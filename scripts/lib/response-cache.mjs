@@ -1,0 +1,152 @@
+// A whole-response cache in front of Next for public GET routes. An entry is served until the data
+// version changes (bumped by every cache invalidation, local or from another instance) or it ages out.
+// When a fresh render fails (for example while PostgreSQL is down), the last good response is served.
+import zlib from "node:zlib";
+
+const CACHEABLE_PATHS = [
+  /^\/$/,
+  /^\/history\/?$/,
+  /^\/history\.(rss|atom|json)$/,
+  /^\/incidents\/[^/]+\/?$/,
+  /^\/api\/v2\//,
+  /^\/api\/live$/,
+  /^\/badge\.svg$/,
+  /^\/components\/[^/]+\/[^/]+$/,
+  /^\/embed\/?$/,
+  /^\/robots\.txt$/,
+];
+const VARY_HEADERS = ["rsc", "next-router-state-tree", "next-router-prefetch", "next-router-segment-prefetch", "next-url"];
+const HOP_BY_HOP = new Set(["connection", "keep-alive", "transfer-encoding", "date", "content-length", "content-encoding"]);
+
+export function isCacheableRequest(req) {
+  if (req.method !== "GET" && req.method !== "HEAD") return false;
+  if (req.headers.authorization) return false;
+  const path = (req.url ?? "/").split("?")[0];
+  return CACHEABLE_PATHS.some((pattern) => pattern.test(path));
+}
+
+function cacheKey(req) {
+  return [req.url, ...VARY_HEADERS.map((name) => req.headers[name] ?? "")].join("\u0000");
+}
+
+function acceptsGzip(req) {
+  return /\bgzip\b/.test(req.headers["accept-encoding"] ?? "");
+}
+
+function etagMatches(req, etag) {
+  const header = req.headers["if-none-match"];
+  if (!header || !etag) return false;
+  return header.split(",").map((value) => value.trim()).includes(etag);
+}
+
+export function createResponseCache({ dataVersion, maxEntries = 1_000, maxAgeMs = 60_000, now = () => Date.now() }) {
+  const entries = new Map();
+  const inFlight = new Map();
+
+  function store(key, entry) {
+    entries.delete(key);
+    entries.set(key, entry);
+    if (entries.size > maxEntries) entries.delete(entries.keys().next().value);
+  }
+
+  function send(req, res, entry, { stale = false } = {}) {
+    const headers = { ...entry.headers };
+    if (stale) headers["x-statuspage-stale"] = "1";
+    if (etagMatches(req, entry.headers.etag)) {
+      res.writeHead(304, headers);
+      return res.end();
+    }
+    const useGzip = entry.gzip && acceptsGzip(req) && entry.body.length > 1024;
+    const body = useGzip ? entry.gzip : entry.body;
+    headers["content-length"] = String(body.length);
+    if (useGzip) headers["content-encoding"] = "gzip";
+    headers.vary = headers.vary ? `${headers.vary}, Accept-Encoding` : "Accept-Encoding";
+    res.writeHead(entry.status, headers);
+    res.end(req.method === "HEAD" ? undefined : body);
+  }
+
+  /** Renders through `handle`, buffering the response so a failure can fall back to the last good one. */
+  function renderAndCapture(req, res, handle, previous) {
+    return new Promise((resolve) => {
+      const chunks = [];
+      let status = 200;
+      const original = { writeHead: res.writeHead, write: res.write, end: res.end, flushHeaders: res.flushHeaders };
+      const version = dataVersion();
+      res.flushHeaders = () => {};
+      res.writeHead = function writeHead(code, ...rest) {
+        status = code;
+        const headers = rest.find((value) => value && typeof value === "object");
+        if (headers && !Array.isArray(headers)) for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
+        return res;
+      };
+      res.write = function write(chunk, encoding, callback) {
+        if (chunk) chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk, typeof encoding === "string" ? encoding : "utf8"));
+        if (typeof encoding === "function") encoding();
+        else if (typeof callback === "function") callback();
+        return true;
+      };
+      res.end = function end(chunk, encoding, callback) {
+        if (chunk && typeof chunk !== "function") res.write(chunk, encoding);
+        Object.assign(res, original);
+        status = res.statusCode !== 200 ? res.statusCode : status;
+        const body = Buffer.concat(chunks);
+        const headers = {};
+        for (const name of res.getHeaderNames()) if (!HOP_BY_HOP.has(name)) headers[name] = res.getHeader(name);
+        const cacheControl = String(headers["cache-control"] ?? "");
+        const storable = status === 200 && !headers["set-cookie"] && !/no-store|private/.test(cacheControl) && !headers["content-encoding"];
+        if (status >= 500 && previous) {
+          for (const name of res.getHeaderNames()) res.removeHeader(name);
+          send(req, res, previous, { stale: true });
+          resolve(previous);
+          return res;
+        }
+        let entry = null;
+        if (storable) {
+          entry = { status, headers, body, gzip: body.length > 1024 ? zlib.gzipSync(body, { level: 6 }) : null, version, storedAt: now() };
+        }
+        if (entry) {
+          for (const name of res.getHeaderNames()) res.removeHeader(name);
+          send(req, res, entry);
+        } else {
+          res.setHeader("content-length", String(body.length));
+          res.writeHead(status);
+          res.end(req.method === "HEAD" ? undefined : body);
+        }
+        if (typeof callback === "function") callback();
+        resolve(entry);
+        return res;
+      };
+      Promise.resolve(handle(req, res)).catch(() => {
+        if (!res.writableEnded) {
+          res.statusCode = 500;
+          res.end("Internal Server Error");
+        }
+      });
+    });
+  }
+
+  async function serve(req, res, handle) {
+    if (!isCacheableRequest(req)) return handle(req, res);
+    const key = cacheKey(req);
+    const entry = entries.get(key);
+    if (entry && entry.version === dataVersion() && now() - entry.storedAt < maxAgeMs) return send(req, res, entry);
+    const pending = inFlight.get(key);
+    if (pending) {
+      const shared = await pending;
+      if (shared) return send(req, res, shared);
+      return handle(req, res);
+    }
+    const render = renderAndCapture(req, res, handle, entry).then((stored) => {
+      if (stored && stored !== entry) store(key, stored);
+      return stored;
+    });
+    inFlight.set(key, render);
+    try {
+      await render;
+    } finally {
+      inFlight.delete(key);
+    }
+  }
+
+  return { serve, size: () => entries.size, clear: () => entries.clear() };
+}

@@ -1,0 +1,39 @@
+// The production server: Next's request handler behind the whole-response cache for public routes.
+import http from "node:http";
+import next from "next";
+import { createResponseCache } from "./lib/response-cache.mjs";
+import { projectRoot } from "./lib/database-url.mjs";
+
+const port = Number(process.env.PORT ?? 3000);
+const hostname = process.env.HOST ?? "0.0.0.0";
+
+// server/cache/tagged-cache.ts bumps this on every invalidation, including those from other instances.
+const dataVersion = () => globalThis.__statuspageDataVersion ?? 0;
+
+const app = next({ dev: false, dir: projectRoot, hostname, port });
+const handle = app.getRequestHandler();
+await app.prepare();
+
+const cache = createResponseCache({
+  dataVersion,
+  maxAgeMs: Number(process.env.RESPONSE_CACHE_MAX_AGE_MS ?? 60_000),
+});
+
+const server = http.createServer((req, res) => {
+  cache.serve(req, res, handle).catch((error) => {
+    console.error(error);
+    if (!res.headersSent) res.writeHead(500);
+    res.end();
+  });
+});
+server.keepAliveTimeout = 65_000;
+server.listen(port, hostname, () => {
+  console.log(`✓ Ready on http://${hostname === "0.0.0.0" ? "localhost" : hostname}:${port}`);
+});
+
+for (const signal of ["SIGINT", "SIGTERM"]) {
+  process.on(signal, () => {
+    server.close(() => process.exit(0));
+    setTimeout(() => process.exit(0), 5_000).unref();
+  });
+}
