@@ -1,0 +1,59 @@
+import type { Metadata } from "next";
+import { headers } from "next/headers";
+import { EmbedSnippet } from "@/components/embed-snippet";
+import { getComponentTree, getPage } from "@/server/queries/public-status";
+import { pageBaseUrl } from "@/server/api/statuspage-serializers";
+
+export const metadata: Metadata = { title: "Embed the status" };
+
+async function requestOrigin(): Promise<string | undefined> {
+  const list = await headers();
+  const host = list.get("x-forwarded-host") ?? list.get("host");
+  if (!host) return undefined;
+  return `${list.get("x-forwarded-proto") ?? "http"}://${host}`;
+}
+
+export default async function EmbedPage() {
+  const [page, tree, origin] = await Promise.all([getPage(), getComponentTree(), requestOrigin()]);
+  const baseUrl = pageBaseUrl(page, origin);
+  const example = tree.components[0];
+  return (
+    <main className="mx-auto max-w-3xl space-y-10 px-4 py-10">
+      <header className="space-y-2">
+        <p className="text-sm">
+          <a href="/" className="text-blue-700 underline dark:text-blue-300">{page.name} status</a>
+        </p>
+        <h1 className="text-3xl font-semibold">Show {page.name}&apos;s status on your site</h1>
+        <p className="text-zinc-700 dark:text-zinc-300">
+          Paste one of these snippets into any web page. They read this status page&apos;s public API, so they update as soon as the status changes.
+        </p>
+      </header>
+
+      <section aria-labelledby="preview-heading" className="space-y-3">
+        <h2 id="preview-heading" className="text-xl font-semibold">Preview</h2>
+        <div className="flex flex-wrap items-center gap-6 rounded-md border border-zinc-200 p-4 dark:border-zinc-800">
+          <span id="status-widget" />
+          <script src="/embed/status.js" data-target="#status-widget" async />
+          <img src="/badge.svg" alt="Current status badge" height={20} />
+        </div>
+      </section>
+
+      <section aria-labelledby="snippets-heading" className="space-y-4">
+        <h2 id="snippets-heading" className="text-xl font-semibold">Snippets</h2>
+        <EmbedSnippet pageUrl={baseUrl} />
+      </section>
+
+      <section aria-labelledby="machines-heading" className="space-y-3">
+        <h2 id="machines-heading" className="text-xl font-semibold">Feeds and API</h2>
+        <ul className="list-disc space-y-1 pl-6 text-sm">
+          <li>Statuspage-compatible JSON: <code>{baseUrl}/api/v2/summary.json</code> (<a className="text-blue-700 underline dark:text-blue-300" href="/api/v2/openapi.json">OpenAPI description</a>)</li>
+          <li>Incident history: <code>{baseUrl}/history.rss</code>, <code>{baseUrl}/history.atom</code>, <code>{baseUrl}/history.json</code></li>
+          <li>
+            One component&apos;s history and badge: <code>{baseUrl}/components/{example?.id ?? "<component id>"}/history.rss</code> and{" "}
+            <code>{baseUrl}/components/{example?.id ?? "<component id>"}/badge.svg</code>
+          </li>
+        </ul>
+      </section>
+    </main>
+  );
+}
