@@ -10,7 +10,7 @@ const root = path.resolve(__dirname, "../..");
 
 function startApp(env: Record<string, string | undefined>): Promise<{ code: number | null; output: string }> {
   return new Promise((resolve) => {
-    const cleanEnv: NodeJS.ProcessEnv = {};
+    const cleanEnv = {} as NodeJS.ProcessEnv;
     for (const [key, value] of Object.entries({ ...process.env, ...env })) if (value !== undefined) cleanEnv[key] = value;
     for (const key of ["AUTH_SECRET", "NEXTAUTH_SECRET", "DATABASE_URL"]) if (!(key in env)) delete cleanEnv[key];
     cleanEnv.STATUSPAGE_DATA_DIR = path.join(os.tmpdir(), `statuspage-startup-${Date.now()}`);
