@@ -1,0 +1,8 @@
+import type { IncomingMessage, ServerResponse } from "node:http";
+type Handle = (req: IncomingMessage, res: ServerResponse) => unknown;
+export function isCacheableRequest(req: IncomingMessage): boolean;
+export function createResponseCache(options: { dataVersion: () => number; maxEntries?: number; maxAgeMs?: number; now?: () => number }): {
+  serve(req: IncomingMessage, res: ServerResponse, handle: Handle): Promise<unknown>;
+  size(): number;
+  clear(): void;
+};

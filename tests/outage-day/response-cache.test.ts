@@ -1,0 +1,117 @@
+import { afterEach, describe, expect, it } from "vitest";
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import zlib from "node:zlib";
+import { createResponseCache } from "../../scripts/lib/response-cache.mjs";
+
+type Handler = (req: http.IncomingMessage, res: http.ServerResponse) => void | Promise<void>;
+
+const servers: http.Server[] = [];
+afterEach(() => servers.splice(0).forEach((server) => server.close()));
+
+async function startServer(handler: Handler, options: { version: () => number; now?: () => number }) {
+  const cache = createResponseCache({ dataVersion: options.version, now: options.now });
+  let calls = 0;
+  const server = http.createServer((req, res) => {
+    cache.serve(req, res, async (rq, rs) => {
+      calls++;
+      await handler(rq, rs);
+    });
+  });
+  servers.push(server);
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", () => resolve()));
+  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return { base, calls: () => calls };
+}
+
+function htmlHandler(body: () => string, status = () => 200): Handler {
+  return (_req, res) => {
+    res.setHeader("content-type", "text/html; charset=utf-8");
+    res.statusCode = status();
+    res.write(body().slice(0, 5));
+    res.end(body().slice(5));
+  };
+}
+
+describe("whole-response cache", () => {
+  it("serves a public page from memory until the data version changes", async () => {
+    let version = 1;
+    let text = "<p>first version</p>";
+    const app = await startServer(htmlHandler(() => text), { version: () => version });
+    expect(await (await fetch(`${app.base}/`)).text()).toBe("<p>first version</p>");
+    text = "<p>second version</p>";
+    expect(await (await fetch(`${app.base}/`)).text()).toBe("<p>first version</p>");
+    expect(app.calls()).toBe(1);
+    version = 2;
+    expect(await (await fetch(`${app.base}/`)).text()).toBe("<p>second version</p>");
+    expect(app.calls()).toBe(2);
+  });
+
+  it("expires entries after their maximum age even without a change", async () => {
+    let clock = 0;
+    const app = await startServer(htmlHandler(() => "<p>x</p>"), { version: () => 1, now: () => clock });
+    await fetch(`${app.base}/history`);
+    clock += 61_000;
+    await fetch(`${app.base}/history`);
+    expect(app.calls()).toBe(2);
+  });
+
+  it("never caches the console, sign-in, or responses that set cookies", async () => {
+    const app = await startServer((req, res) => {
+      if (req.url === "/incidents/cookie") res.setHeader("set-cookie", "a=b");
+      res.end("private");
+    }, { version: () => 1 });
+    for (const path of ["/admin", "/admin", "/login", "/login", "/incidents/cookie", "/incidents/cookie"]) await fetch(`${app.base}${path}`);
+    expect(app.calls()).toBe(6);
+  });
+
+  it("keeps serving the last good response when a fresh render fails", async () => {
+    let version = 1;
+    let failing = false;
+    const app = await startServer(htmlHandler(() => (failing ? "boom" : "<p>good</p>"), () => (failing ? 500 : 200)), { version: () => version });
+    await fetch(`${app.base}/api/v2/summary.json`);
+    failing = true;
+    version = 2;
+    const response = await fetch(`${app.base}/api/v2/summary.json`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get("x-statuspage-stale")).toBe("1");
+    expect(await response.text()).toBe("<p>good</p>");
+  });
+
+  it("answers 304 to a matching If-None-Match from the cached entry", async () => {
+    const app = await startServer((_req, res) => {
+      res.setHeader("etag", '"abc"');
+      res.setHeader("content-type", "application/json");
+      res.end("{}");
+    }, { version: () => 1 });
+    await fetch(`${app.base}/api/v2/status.json`);
+    const response = await fetch(`${app.base}/api/v2/status.json`, { headers: { "if-none-match": '"abc"' } });
+    expect(response.status).toBe(304);
+    expect(app.calls()).toBe(1);
+  });
+
+  it("renders once for a stampede of identical requests", async () => {
+    const app = await startServer(async (_req, res) => {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      res.end("<p>slow</p>");
+    }, { version: () => 1 });
+    const bodies = await Promise.all(Array.from({ length: 20 }, () => fetch(`${app.base}/`).then((r) => r.text())));
+    expect(new Set(bodies)).toEqual(new Set(["<p>slow</p>"]));
+    expect(app.calls()).toBe(1);
+  });
+
+  it("compresses large bodies for clients that accept gzip", async () => {
+    const big = "<p>" + "status ".repeat(2_000) + "</p>";
+    const app = await startServer(htmlHandler(() => big), { version: () => 1 });
+    await fetch(`${app.base}/`);
+    const raw = await new Promise<{ encoding?: string; body: Buffer }>((resolve) => {
+      http.get(`${app.base}/`, { headers: { "accept-encoding": "gzip" } }, (res) => {
+        const chunks: Buffer[] = [];
+        res.on("data", (c) => chunks.push(c));
+        res.on("end", () => resolve({ encoding: res.headers["content-encoding"], body: Buffer.concat(chunks) }));
+      });
+    });
+    expect(raw.encoding).toBe("gzip");
+    expect(zlib.gunzipSync(raw.body).toString()).toBe(big);
+  });
+});
