@@ -1,0 +1,129 @@
+import "server-only";
+import { z } from "zod";
+import { getDb, type DbOrTx } from "@/server/db/client";
+import { AppError } from "@/server/errors";
+import { inTransaction } from "@/server/services/context";
+import { writeAudit } from "@/server/services/audit";
+import { isResolvedStatus } from "@/lib/status";
+import { smtpMailer } from "@/server/notifications/mailer";
+import { getNotificationConfig } from "@/server/notifications/config";
+import { assertAllowedTarget, WebhookTargetError } from "@/server/notifications/target-guard";
+import { renderAlreadySubscribedEmail, renderConfirmationEmail } from "@/server/notifications/email-templates";
+import { confirmLink, subscriptionLinks } from "@/server/notifications/links";
+import { hashToken, newSigningSecret, newToken } from "@/server/services/subscribers/tokens";
+import {
+  SELF_SERVICE_ACTOR,
+  checkComponentChoice,
+  componentChoiceSchema,
+  parseInput,
+  publicBaseUrl,
+  replaceComponents,
+  type PublicContext,
+} from "@/server/services/subscribers/shared";
+
+const emailInput = componentChoiceSchema.extend({
+  kind: z.literal("email"),
+  email: z.string().trim().toLowerCase().max(254, "That address is too long.").pipe(z.email("Enter an email address such as you@example.com.")),
+  incidentId: z.string().trim().min(1).max(40).optional(),
+});
+
+const webhookInput = componentChoiceSchema.extend({
+  kind: z.literal("webhook"),
+  endpoint: z.string().trim().min(1, "Enter the URL that should receive notifications.").max(2000, "That URL is too long."),
+  incidentId: z.string().trim().min(1).max(40).optional(),
+});
+
+export const createSubscriptionInput = z.discriminatedUnion("kind", [emailInput, webhookInput], { error: "Choose email or webhook." });
+export type CreateSubscriptionInput = z.input<typeof createSubscriptionInput>;
+
+export type CreateSubscriptionResult =
+  | { kind: "email"; email: string }
+  | { kind: "webhook"; subscriberId: string; signingSecret: string; manageUrl: string };
+
+async function checkIncident(db: DbOrTx, incidentId: string | undefined) {
+  if (!incidentId) return;
+  const incident = await db.incident.findUnique({ where: { id: incidentId }, select: { status: true } });
+  if (!incident) throw new AppError("VALIDATION", "Some fields need attention.", { incidentId: ["That incident does not exist."] });
+  if (isResolvedStatus(incident.status)) {
+    throw new AppError("VALIDATION", "Some fields need attention.", { incidentId: ["That incident is already resolved; there will be no more updates."] });
+  }
+}
+
+/**
+ * Email: double opt-in, so this only mails a confirmation link (or, for an address already subscribed,
+ * a link to manage it) and the same answer is given either way. Webhook: active at once, secret shown once.
+ */
+export async function createSubscription({ ctx, input }: { ctx: PublicContext; input: CreateSubscriptionInput }): Promise<CreateSubscriptionResult> {
+  const data = parseInput(createSubscriptionInput, input);
+  const db = ctx.db ?? getDb();
+  const componentIds = data.incidentId ? [] : await checkComponentChoice(db, data);
+  const allComponents = data.incidentId ? false : data.allComponents;
+  await checkIncident(db, data.incidentId);
+  const { baseUrl, pageName } = await publicBaseUrl(db);
+  const auditAfter = { kind: data.kind, allComponents, componentIds, incidentId: data.incidentId ?? null };
+
+  if (data.kind === "webhook") {
+    const config = getNotificationConfig();
+    try {
+      await assertAllowedTarget(data.endpoint, { allowPrivateTargets: config.allowPrivateTargets, allowLoopbackHttp: config.allowLoopbackHttp });
+    } catch (error) {
+      if (error instanceof WebhookTargetError) throw new AppError("VALIDATION", "Some fields need attention.", { endpoint: [error.message] });
+      throw error;
+    }
+    const signingSecret = newSigningSecret();
+    const manageToken = newToken();
+    const subscriber = await inTransaction({ actor: SELF_SERVICE_ACTOR, db: ctx.db }, async (tx) => {
+      const created = await tx.subscriber.create({
+        data: {
+          kind: "webhook",
+          endpoint: data.endpoint,
+          signingSecret,
+          manageToken,
+          confirmedAt: new Date(),
+          allComponents,
+          incidentId: data.incidentId ?? null,
+        },
+        select: { id: true },
+      });
+      await replaceComponents(tx, created.id, componentIds);
+      await writeAudit(tx, SELF_SERVICE_ACTOR, { action: "subscriber.create", entityType: "subscriber", entityId: created.id, after: { ...auditAfter, endpointHost: new URL(data.endpoint).host } });
+      return created;
+    });
+    return { kind: "webhook", subscriberId: subscriber.id, signingSecret, manageUrl: subscriptionLinks(baseUrl, manageToken).manage };
+  }
+
+  const addressKey = `email:${data.email}:${data.incidentId ?? "all"}`;
+  const confirmToken = newToken();
+  const outcome = await inTransaction({ actor: SELF_SERVICE_ACTOR, db: ctx.db }, async (tx) => {
+    const existing = await tx.subscriber.findUnique({ where: { addressKey }, select: { id: true, confirmedAt: true, unsubscribedAt: true, manageToken: true } });
+    if (existing?.confirmedAt && !existing.unsubscribedAt) return { alreadyActive: true as const, manageToken: existing.manageToken };
+    const fields = {
+      confirmTokenHash: hashToken(confirmToken),
+      confirmedAt: null,
+      unsubscribedAt: null,
+      disabledAt: null,
+      disabledReason: null,
+      allComponents,
+      incidentId: data.incidentId ?? null,
+    };
+    const subscriber = existing
+      ? await tx.subscriber.update({ where: { id: existing.id }, data: fields, select: { id: true } })
+      : await tx.subscriber.create({ data: { ...fields, kind: "email", email: data.email, addressKey, manageToken: newToken() }, select: { id: true } });
+    await replaceComponents(tx, subscriber.id, componentIds);
+    await writeAudit(tx, SELF_SERVICE_ACTOR, { action: "subscriber.create", entityType: "subscriber", entityId: subscriber.id, after: auditAfter });
+    return { alreadyActive: false as const };
+  });
+
+  const mailer = ctx.mailer ?? smtpMailer;
+  const scope = data.incidentId ? "updates about one incident" : "status updates";
+  const mail = outcome.alreadyActive
+    ? renderAlreadySubscribedEmail({ pageName, to: data.email, manageUrl: subscriptionLinks(baseUrl, outcome.manageToken).manage })
+    : renderConfirmationEmail({ pageName, to: data.email, confirmUrl: confirmLink(baseUrl, confirmToken), scope });
+  try {
+    await mailer.send(mail);
+  } catch (error) {
+    console.error("Could not send the subscription email", error);
+    throw new AppError("UNAVAILABLE", "We could not send the confirmation email right now. Try again in a few minutes.");
+  }
+  return { kind: "email", email: data.email };
+}

@@ -1,0 +1,62 @@
+import "server-only";
+import { z } from "zod";
+import type { DbOrTx, Tx } from "@/server/db/client";
+import { getDb } from "@/server/db/client";
+import { AppError, type FieldErrors } from "@/server/errors";
+import type { Actor } from "@/server/services/context";
+import type { Mailer } from "@/server/notifications/mailer";
+import { getNotificationConfig } from "@/server/notifications/config";
+
+/** Public visitors managing their own subscription; only used to label audit rows, never to authorize. */
+export const SELF_SERVICE_ACTOR: Actor = { kind: "system", role: "owner", label: "subscriber (self-service)" };
+
+export type PublicContext = { db?: DbOrTx; mailer?: Mailer };
+
+export const tokenSchema = z.string().trim().min(20, "This link is incomplete.").max(200, "This link is not valid.");
+
+export const componentChoiceSchema = z.object({
+  allComponents: z.boolean(),
+  componentIds: z.array(z.string().trim().min(1).max(40)).max(500, "Choose at most 500 components.").default([]),
+});
+
+export function fieldErrorsOf(error: z.ZodError): FieldErrors {
+  const fieldErrors: FieldErrors = {};
+  for (const issue of error.issues) {
+    const key = issue.path.length ? String(issue.path[0]) : "form";
+    (fieldErrors[key] ??= []).push(issue.message);
+  }
+  return fieldErrors;
+}
+
+export function parseInput<T extends z.ZodType>(schema: T, input: unknown): z.infer<T> {
+  const parsed = schema.safeParse(input);
+  if (!parsed.success) throw new AppError("VALIDATION", "Some fields need attention.", fieldErrorsOf(parsed.error));
+  return parsed.data;
+}
+
+/** Refuses unknown component ids and an empty "some components" choice, naming the field. */
+export async function checkComponentChoice(tx: DbOrTx, choice: { allComponents: boolean; componentIds: string[] }): Promise<string[]> {
+  if (choice.allComponents) return [];
+  const ids = [...new Set(choice.componentIds)];
+  if (ids.length === 0) {
+    throw new AppError("VALIDATION", "Some fields need attention.", { componentIds: ["Choose at least one component, or all components."] });
+  }
+  const found = await tx.component.count({ where: { id: { in: ids } } });
+  if (found !== ids.length) {
+    throw new AppError("VALIDATION", "Some fields need attention.", { componentIds: ["One of the chosen components no longer exists. Reload the page and choose again."] });
+  }
+  return ids;
+}
+
+export async function replaceComponents(tx: Tx, subscriberId: string, componentIds: string[]) {
+  await tx.subscriberComponent.deleteMany({ where: { subscriberId } });
+  if (componentIds.length) {
+    await tx.subscriberComponent.createMany({ data: componentIds.map((componentId) => ({ subscriberId, componentId })) });
+  }
+}
+
+export async function publicBaseUrl(db: DbOrTx = getDb()): Promise<{ baseUrl: string; pageName: string }> {
+  const settings = await db.pageSettings.findFirst({ select: { name: true, url: true } });
+  const baseUrl = (getNotificationConfig().publicUrl ?? settings?.url ?? "http://localhost:3000").replace(/\/+$/, "");
+  return { baseUrl, pageName: settings?.name ?? "Status" };
+}

@@ -1,0 +1,148 @@
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import { SMTPServer } from "smtp-server";
+import { getDb } from "@/server/db/client";
+import { recordIncidentEvent } from "@/server/services/incidents/incident-events";
+import { unique } from "@/tests/support/factories";
+import type { Mailer, OutgoingMail } from "@/server/notifications/mailer";
+
+export type ReceivedMail = { to: string[]; raw: string };
+
+/** A real SMTP server on a free port that keeps every message it is given. */
+export async function startSmtpRecorder() {
+  const messages: ReceivedMail[] = [];
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ["STARTTLS", "AUTH"],
+    logger: false,
+    onData(stream, session, callback) {
+      const chunks: Buffer[] = [];
+      stream.on("data", (chunk: Buffer) => chunks.push(chunk));
+      stream.on("end", () => {
+        messages.push({ to: session.envelope.rcptTo.map((r) => r.address), raw: Buffer.concat(chunks).toString("utf8") });
+        callback();
+      });
+    },
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", () => resolve()));
+  const port = (server.server.address() as AddressInfo).port;
+  return {
+    url: `smtp://127.0.0.1:${port}`,
+    messages,
+    to: (address: string) => messages.filter((m) => m.to.includes(address)),
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+/** Decodes quoted-printable soft line breaks and escapes so assertions can search the text. */
+export function decodeMail(raw: string): string {
+  return raw
+    .replace(/=\r?\n/g, "")
+    .replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+}
+
+export type ReceivedHook = { deliveryId: string; signature: string; body: string; json: Record<string, unknown>; at: number };
+
+/** An HTTP receiver that can fail on purpose or answer slowly, and dedupes by delivery id as a real receiver should. */
+export async function startHookReceiver() {
+  const hits: ReceivedHook[] = [];
+  const behaviour = { failNext: 0, delayMs: 0, status: 204, redirect: false };
+  const server = http.createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on("data", (chunk: Buffer) => chunks.push(chunk));
+    req.on("end", () => {
+      const body = Buffer.concat(chunks).toString("utf8");
+      const respond = () => {
+        if (behaviour.redirect) {
+          res.writeHead(302, { Location: "http://169.254.169.254/latest/meta-data" }).end();
+          return;
+        }
+        if (behaviour.failNext > 0) {
+          behaviour.failNext -= 1;
+          res.writeHead(503).end("down");
+          return;
+        }
+        hits.push({
+          deliveryId: String(req.headers["webhook-id"] ?? ""),
+          signature: String(req.headers["x-statuspage-signature"] ?? ""),
+          body,
+          json: JSON.parse(body),
+          at: Date.now(),
+        });
+        res.writeHead(behaviour.status).end();
+      };
+      if (behaviour.delayMs > 0) setTimeout(respond, behaviour.delayMs);
+      else respond();
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", () => resolve()));
+  const port = (server.address() as AddressInfo).port;
+  return {
+    url: (path = "/hook") => `http://127.0.0.1:${port}${path}`,
+    hits,
+    behaviour,
+    uniqueIds: () => new Set(hits.map((h) => h.deliveryId)),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+export function memoryMailer() {
+  const sent: OutgoingMail[] = [];
+  const mailer: Mailer = {
+    async send(mail) {
+      sent.push(mail);
+    },
+  };
+  return { mailer, sent };
+}
+
+export function confirmTokenFrom(mail: OutgoingMail): string {
+  const match = /\/subscribe\/confirm\/([\w-]+)/.exec(mail.text);
+  if (!match) throw new Error(`No confirmation link in: ${mail.text}`);
+  return match[1];
+}
+
+/** Creates an incident and an update inside one transaction and records the event there, as the console does. */
+export async function postIncidentUpdate(input: { componentIds: string[]; incidentId?: string; deliverNotifications?: boolean; body?: string }) {
+  return getDb().$transaction(async (tx) => {
+    const incident = input.incidentId
+      ? await tx.incident.findUniqueOrThrow({ where: { id: input.incidentId } })
+      : await tx.incident.create({
+          data: {
+            name: unique("Incident"),
+            status: "investigating",
+            impact: "major",
+            components: { create: input.componentIds.map((componentId) => ({ componentId })) },
+          },
+        });
+    const update = await tx.incidentUpdate.create({
+      data: {
+        incidentId: incident.id,
+        status: "investigating",
+        body: input.body ?? "We are **looking** into it.",
+        displayAt: new Date(),
+        deliverNotifications: input.deliverNotifications ?? true,
+      },
+    });
+    await recordIncidentEvent(tx, { type: "incident.update", incidentId: incident.id, updateId: update.id });
+    return { incident, update };
+  });
+}
+
+export async function deliveriesFor(subscriberId: string) {
+  return getDb().delivery.findMany({ where: { subscriberId }, include: { attemptLog: true }, orderBy: { createdAt: "asc" } });
+}
+
+export async function until<T>(check: () => Promise<T | undefined | null | false>, timeoutMs = 10_000): Promise<T> {
+  const started = Date.now();
+  for (;;) {
+    const value = await check();
+    if (value) return value;
+    if (Date.now() - started > timeoutMs) throw new Error("Timed out waiting for the condition");
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
