@@ -1,0 +1,42 @@
+import { describe, expect, it } from "vitest";
+import { getDb } from "@/server/db/client";
+import { TAGS } from "@/server/cache/tags";
+import { createIncident } from "@/server/services/incidents/create-incident";
+import { resolveIncident } from "@/server/services/incidents/resolve-incident";
+import { publishPostmortem, savePostmortem, unpublishPostmortem } from "@/server/services/postmortems/postmortem-services";
+import { unique } from "@/tests/support/factories";
+import { ctxFor, expectAppError } from "@/tests/console/helpers";
+
+describe("postmortems", () => {
+  it("drafts, publishes (incident takes the postmortem status), edits after publishing, and unpublishes", async () => {
+    const ctx = await ctxFor();
+    const { incident } = await createIncident({ ctx, input: { name: unique("PM"), impact: "major", status: "investigating", message: "x" } });
+    const draft = await savePostmortem({ ctx, input: { incidentId: incident.id, body: "# Draft", version: 0 } });
+    expect(draft.postmortem).toMatchObject({ publishedAt: null, version: 1 });
+    expect(draft.tags).toEqual([]);
+    const early = await expectAppError(publishPostmortem({ ctx, input: { incidentId: incident.id, body: "# Draft", version: 1 } }), "VALIDATION");
+    expect(early.fieldErrors?.body?.[0]).toMatch(/Resolve the incident/);
+    await resolveIncident({ ctx, input: { incidentId: incident.id } });
+    const published = await publishPostmortem({ ctx, input: { incidentId: incident.id, body: "# Final\n\nRoot cause", version: 1 } });
+    expect(published.postmortem.publishedAt).toBeInstanceOf(Date);
+    expect(published.tags).toEqual(expect.arrayContaining([TAGS.incidents, TAGS.incident(incident.id)]));
+    expect((await getDb().incident.findUniqueOrThrow({ where: { id: incident.id } })).status).toBe("postmortem");
+    const edited = await savePostmortem({ ctx, input: { incidentId: incident.id, body: "# Final\n\nRoot cause, corrected", version: 2 } });
+    expect(edited.postmortem.publishedAt?.getTime()).toBe(published.postmortem.publishedAt?.getTime());
+    expect(edited.tags).toContain(TAGS.incident(incident.id));
+    await expectAppError(savePostmortem({ ctx, input: { incidentId: incident.id, body: "stale", version: 2 } }), "CONFLICT");
+    await unpublishPostmortem({ ctx, input: { incidentId: incident.id } });
+    const after = await getDb().incident.findUniqueOrThrow({ where: { id: incident.id }, include: { postmortem: true } });
+    expect(after.status).toBe("resolved");
+    expect(after.postmortem).toMatchObject({ publishedAt: null, body: "# Final\n\nRoot cause, corrected" });
+  });
+
+  it("a viewer cannot save or publish; an empty body is refused by field", async () => {
+    const viewer = await ctxFor("viewer");
+    await expectAppError(savePostmortem({ ctx: viewer, input: { incidentId: "abc", body: "x", version: 0 } }), "FORBIDDEN");
+    await expectAppError(publishPostmortem({ ctx: viewer, input: { incidentId: "abc", body: "x", version: 0 } }), "FORBIDDEN");
+    const ctx = await ctxFor();
+    const error = await expectAppError(savePostmortem({ ctx, input: { incidentId: "abc", body: "   ", version: 0 } }), "VALIDATION");
+    expect(error.fieldErrors?.body).toEqual(["Postmortem is required."]);
+  });
+});
