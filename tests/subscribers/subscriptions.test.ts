@@ -1,13 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/server/db/client";
 import { AppError } from "@/server/errors";
-import { actorFor, createComponent, ensurePage, unique } from "@/tests/support/factories";
+import { actorFor, createComponent, unique } from "@/tests/support/factories";
 import { createSubscription } from "@/server/services/subscribers/create-subscription";
 import { confirmSubscription } from "@/server/services/subscribers/confirm-subscription";
 import { updateSubscription } from "@/server/services/subscribers/update-subscription";
 import { unsubscribe } from "@/server/services/subscribers/unsubscribe";
 import { removeSubscriber } from "@/server/services/subscribers/remove-subscriber";
-import { confirmTokenFrom, memoryMailer, postIncidentUpdate } from "@/tests/subscribers/support";
+import { confirmTokenFrom, ensurePageExists, memoryMailer, postIncidentUpdate } from "@/tests/subscribers/support";
 
 async function expectFieldError(promise: Promise<unknown>, field: string): Promise<string> {
   const error = await promise.then(
@@ -30,7 +30,7 @@ async function subscribeEmail(mail: ReturnType<typeof memoryMailer>, input: { al
 describe("email and webhook subscriptions", () => {
   beforeAll(async () => {
     process.env.WEBHOOK_ALLOW_PRIVATE = "1";
-    await ensurePage();
+    await ensurePageExists();
   });
   afterAll(() => {
     delete process.env.WEBHOOK_ALLOW_PRIVATE;

@@ -3,7 +3,7 @@ import type { AddressInfo } from "node:net";
 import { SMTPServer } from "smtp-server";
 import { getDb } from "@/server/db/client";
 import { recordIncidentEvent } from "@/server/services/incidents/incident-events";
-import { unique } from "@/tests/support/factories";
+import { ensurePage, unique } from "@/tests/support/factories";
 import type { Mailer, OutgoingMail } from "@/server/notifications/mailer";
 
 export type ReceivedMail = { to: string[]; raw: string };
@@ -34,9 +34,10 @@ export async function startSmtpRecorder() {
   };
 }
 
-/** Decodes quoted-printable soft line breaks and escapes so assertions can search the text. */
+/** Unfolds headers and decodes quoted-printable so assertions can search the text. */
 export function decodeMail(raw: string): string {
-  return raw
+  const [head, ...rest] = raw.split(/\r?\n\r?\n/);
+  return [head.replace(/\r?\n[ \t]+/g, " "), ...rest].join("\n\n")
     .replace(/=\r?\n/g, "")
     .replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
 }
@@ -145,4 +146,9 @@ export async function until<T>(check: () => Promise<T | undefined | null | false
     if (Date.now() - started > timeoutMs) throw new Error("Timed out waiting for the condition");
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
+}
+
+/** `ensurePage` races when two files create the singleton at once; the loser just reads the winner's row. */
+export async function ensurePageExists() {
+  await ensurePage().catch(() => ensurePage());
 }

@@ -1,0 +1,277 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { getDb } from "@/server/db/client";
+import { createComponent, unique } from "@/tests/support/factories";
+import { createSubscription } from "@/server/services/subscribers/create-subscription";
+import { confirmSubscription } from "@/server/services/subscribers/confirm-subscription";
+import { createNotificationWorker, retryDelayMs, type WorkerOptions } from "@/server/notifications/worker";
+import { verifyWebhookSignature } from "@/server/notifications/signature";
+import {
+  confirmTokenFrom,
+  ensurePageExists,
+  decodeMail,
+  deliveriesFor,
+  memoryMailer,
+  postIncidentUpdate,
+  startHookReceiver,
+  startSmtpRecorder,
+  until,
+} from "@/tests/subscribers/support";
+
+const allowLocal = { allowPrivateTargets: true, allowLoopbackHttp: true };
+let smtp: Awaited<ReturnType<typeof startSmtpRecorder>>;
+let receiver: Awaited<ReturnType<typeof startHookReceiver>>;
+
+function worker(options: WorkerOptions = {}) {
+  return createNotificationWorker({ policy: allowLocal, baseDelayMs: 20, maxDelayMs: 100, log: () => {}, ...options });
+}
+
+async function webhookSubscriber(componentIds: string[], url = receiver.url()) {
+  const result = await createSubscription({ ctx: {}, input: { kind: "webhook", endpoint: url, allComponents: false, componentIds } });
+  if (result.kind !== "webhook") throw new Error("expected a webhook");
+  return result;
+}
+
+/** Runs workers until none of these subscribers' deliveries is due any more. */
+async function drain(subscriberIds: string[], workers = [worker()]) {
+  await until(async () => {
+    await Promise.all(workers.map((w) => w.runOnce()));
+    const open = await getDb().delivery.count({ where: { subscriberId: { in: subscriberIds }, status: { in: ["pending", "failed", "sending"] } } });
+    return open === 0;
+  }, 20_000);
+}
+
+describe("delivering notifications", () => {
+  beforeAll(async () => {
+    process.env.WEBHOOK_ALLOW_PRIVATE = "1";
+    await ensurePageExists();
+    smtp = await startSmtpRecorder();
+    receiver = await startHookReceiver();
+    process.env.SMTP_URL = smtp.url;
+    process.env.MAIL_FROM = "Forgeline Status <status@forgeline.test>";
+  });
+  afterAll(async () => {
+    await smtp?.close();
+    await receiver?.close();
+  });
+
+  it("emails a confirmed subscriber through SMTP with text, HTML, and unsubscribe headers", async () => {
+    const mail = memoryMailer();
+    const component = await createComponent({ name: unique("Billing API") });
+    const email = `${unique("reader")}@example.test`;
+    await createSubscription({ ctx: { mailer: mail.mailer }, input: { kind: "email", email, allComponents: false, componentIds: [component.id] } });
+    expect(smtp.to(email)).toHaveLength(0);
+    await confirmSubscription({ ctx: {}, input: { token: confirmTokenFrom(mail.sent[0]) } });
+    const subscriber = await getDb().subscriber.findFirstOrThrow({ where: { email } });
+
+    const { incident } = await postIncidentUpdate({ componentIds: [component.id], body: "Payments **fail** <script>alert(1)</script>" });
+    await drain([subscriber.id]);
+
+    const [message] = smtp.to(email);
+    const raw = decodeMail(message.raw);
+    expect(raw).toMatch(new RegExp(`Subject: .*Investigating - ${incident.name}`));
+    expect(raw).toContain(`List-Unsubscribe: <http://localhost:3000/api/subscriptions/unsubscribe?token=${subscriber.manageToken}>`);
+    expect(raw).toContain("List-Unsubscribe-Post: List-Unsubscribe=One-Click");
+    expect(raw).toMatch(/Content-Type: text\/plain/);
+    expect(raw).toMatch(/Content-Type: text\/html/);
+    expect(raw).toContain("<strong>fail</strong>");
+    expect(raw).not.toContain("<script>");
+    expect(raw).toContain(component.name);
+    expect(raw).toContain(`/incidents/${incident.id}`);
+    expect(raw).toContain(`/subscribe/manage/${subscriber.manageToken}`);
+    const [delivery] = await deliveriesFor(subscriber.id);
+    expect(delivery.status).toBe("delivered");
+    expect(raw).toContain(`Message-ID: <${delivery.id}@statuspage.delivery>`);
+  });
+
+  it("posts a signed Statuspage-shaped webhook that verifies with the documented algorithm", async () => {
+    const component = await createComponent();
+    const hook = await webhookSubscriber([component.id]);
+    const { incident, update } = await postIncidentUpdate({ componentIds: [component.id] });
+    await drain([hook.subscriberId]);
+
+    const hit = receiver.hits.find((h) => (h.json.incident as { id?: string } | undefined)?.id === incident.id)!;
+    expect(hit).toBeTruthy();
+    expect(hit.json).toMatchObject({
+      meta: { unsubscribe: expect.stringContaining("/subscribe/unsubscribe/"), documentation: expect.stringContaining("/subscribe#webhooks") },
+      page: { status_indicator: expect.any(String), status_description: expect.any(String) },
+      incident: { id: incident.id, name: incident.name, status: "investigating", incident_updates: [{ id: update.id, body: update.body }] },
+    });
+    expect(hit.signature).toMatch(/^t=\d+,v1=[0-9a-f]{64}$/);
+    expect(verifyWebhookSignature({ secret: hook.signingSecret, body: hit.body, header: hit.signature })).toBe(true);
+    expect(verifyWebhookSignature({ secret: hook.signingSecret, body: `${hit.body} `, header: hit.signature })).toBe(false);
+    expect(verifyWebhookSignature({ secret: "whsec_wrong", body: hit.body, header: hit.signature })).toBe(false);
+    const t = Number(/t=(\d+)/.exec(hit.signature)![1]);
+    expect(verifyWebhookSignature({ secret: hook.signingSecret, body: hit.body, header: hit.signature, now: new Date((t + 3600) * 1000) })).toBe(false);
+    const [delivery] = await deliveriesFor(hook.subscriberId);
+    expect(hit.deliveryId).toBe(delivery.id);
+  });
+
+  it("a receiver that fails and then recovers gets the message exactly once", async () => {
+    const component = await createComponent();
+    const hook = await webhookSubscriber([component.id], receiver.url("/flaky"));
+    receiver.behaviour.failNext = 3;
+    await postIncidentUpdate({ componentIds: [component.id] });
+    await drain([hook.subscriberId]);
+    receiver.behaviour.failNext = 0;
+
+    const [delivery] = await deliveriesFor(hook.subscriberId);
+    expect(delivery.status).toBe("delivered");
+    expect(delivery.attemptLog.map((a) => a.statusCode).sort()).toEqual([204, 503, 503, 503]);
+    expect(delivery.attemptLog.filter((a) => !a.ok).every((a) => a.error === "HTTP 503")).toBe(true);
+    expect(receiver.hits.filter((h) => h.deliveryId === delivery.id)).toHaveLength(1);
+    const subscriber = await getDb().subscriber.findUniqueOrThrow({ where: { id: hook.subscriberId } });
+    expect(subscriber.consecutiveFailures).toBe(0);
+  });
+
+  it("a worker that dies after claiming leaves the delivery to be re-claimed once its lease expires", async () => {
+    const component = await createComponent();
+    const hook = await webhookSubscriber([component.id]);
+    await postIncidentUpdate({ componentIds: [component.id] });
+    const [queued] = await deliveriesFor(hook.subscriberId);
+
+    const doomed = worker();
+    await until(async () => (await doomed.claim(50, 300)).some((c) => c.id === queued.id) || (await getDb().delivery.findUniqueOrThrow({ where: { id: queued.id } })).status !== "pending");
+    const leased = await getDb().delivery.findUniqueOrThrow({ where: { id: queued.id } });
+    expect(leased.status).toBe("sending");
+    expect(await worker().claim(50)).not.toContainEqual(expect.objectContaining({ id: queued.id }));
+
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    await drain([hook.subscriberId]);
+    const delivered = await getDb().delivery.findUniqueOrThrow({ where: { id: queued.id } });
+    expect(delivered.status).toBe("delivered");
+    expect(receiver.hits.filter((h) => h.deliveryId === queued.id)).toHaveLength(1);
+  });
+
+  it("a worker killed between sending and recording re-sends under the same id, and a delivered row is never sent again", async () => {
+    const component = await createComponent();
+    const hook = await webhookSubscriber([component.id]);
+    await postIncidentUpdate({ componentIds: [component.id] });
+    const [queued] = await deliveriesFor(hook.subscriberId);
+
+    const killed = worker();
+    const claims = await until(async () => {
+      const claimed = await killed.claim(50, 300);
+      return claimed.find((c) => c.id === queued.id);
+    });
+    expect((await killed.attempt(claims)).ok).toBe(true);
+
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    await drain([hook.subscriberId]);
+    expect(await killed.record(claims, { ok: true, durationMs: 1 })).toBe(false);
+
+    const delivered = await getDb().delivery.findUniqueOrThrow({ where: { id: queued.id }, include: { attemptLog: true } });
+    expect(delivered.status).toBe("delivered");
+    expect(delivered.attempts).toBe(2);
+    const hits = receiver.hits.filter((h) => h.deliveryId === queued.id);
+    expect(hits).toHaveLength(2);
+    expect(new Set(hits.map((h) => h.deliveryId)).size).toBe(1);
+
+    await getDb().delivery.update({ where: { id: queued.id }, data: { lockedUntil: new Date(0), nextAttemptAt: new Date(0) } });
+    await worker().runOnce(100);
+    expect(receiver.hits.filter((h) => h.deliveryId === queued.id)).toHaveLength(2);
+  });
+
+  it("two workers racing send each message once", async () => {
+    const component = await createComponent();
+    const hooks = [];
+    for (let i = 0; i < 12; i++) hooks.push(await webhookSubscriber([component.id], receiver.url(`/race/${i}`)));
+    await postIncidentUpdate({ componentIds: [component.id] });
+    await postIncidentUpdate({ componentIds: [component.id] });
+    const ids = hooks.map((h) => h.subscriberId);
+    const queued = await getDb().delivery.findMany({ where: { subscriberId: { in: ids } } });
+    expect(queued).toHaveLength(24);
+
+    const first = worker({ concurrency: 3 });
+    const second = worker({ concurrency: 3 });
+    await drain(ids, [first, second]);
+
+    const hitsById = new Map<string, number>();
+    for (const hit of receiver.hits) hitsById.set(hit.deliveryId, (hitsById.get(hit.deliveryId) ?? 0) + 1);
+    for (const delivery of queued) expect(hitsById.get(delivery.id), delivery.id).toBe(1);
+    const attempts = await getDb().deliveryAttempt.count({ where: { deliveryId: { in: queued.map((d) => d.id) } } });
+    expect(attempts).toBe(24);
+  });
+
+  it("a slow receiver does not delay the others", async () => {
+    const slow = await startHookReceiver();
+    slow.behaviour.delayMs = 4_000;
+    try {
+      const component = await createComponent();
+      const slowHook = await webhookSubscriber([component.id], slow.url());
+      const fastHooks = [await webhookSubscriber([component.id]), await webhookSubscriber([component.id])];
+      const { incident } = await postIncidentUpdate({ componentIds: [component.id] });
+
+      const running = worker({ concurrency: 4, pollMs: 50 });
+      const started = Date.now();
+      running.start();
+      try {
+        await until(async () => {
+          const done = await getDb().delivery.count({ where: { subscriberId: { in: fastHooks.map((h) => h.subscriberId) }, status: "delivered" } });
+          return done === 2;
+        }, 3_000);
+        expect(Date.now() - started).toBeLessThan(3_000);
+        expect(slow.hits.filter((h) => (h.json.incident as { id: string }).id === incident.id)).toHaveLength(0);
+        await until(async () => (await deliveriesFor(slowHook.subscriberId))[0].status === "delivered", 10_000);
+      } finally {
+        await running.stop();
+      }
+    } finally {
+      await slow.close();
+    }
+  });
+
+  it("retries back off exponentially with jitter and give up after the bounded time", async () => {
+    expect(retryDelayMs(1, 1000, 60_000, () => 0)).toBe(500);
+    expect(retryDelayMs(1, 1000, 60_000, () => 1)).toBe(1000);
+    expect(retryDelayMs(4, 1000, 60_000, () => 1)).toBe(8000);
+    expect(retryDelayMs(20, 1000, 60_000, () => 1)).toBe(60_000);
+
+    const component = await createComponent();
+    const hook = await webhookSubscriber([component.id], receiver.url("/always-down"));
+    receiver.behaviour.failNext = 1_000;
+    try {
+      await postIncidentUpdate({ componentIds: [component.id] });
+      await drain([hook.subscriberId], [worker({ maxAgeMs: 300, disableAfterFailures: 1_000 })]);
+    } finally {
+      receiver.behaviour.failNext = 0;
+    }
+    const [delivery] = await deliveriesFor(hook.subscriberId);
+    expect(delivery.status).toBe("dead");
+    expect(delivery.lastError).toBe("HTTP 503");
+    expect(delivery.attemptLog.length).toBeGreaterThanOrEqual(2);
+  });
+
+  it("a webhook that keeps failing is disabled with the reason, and redirects are refused", async () => {
+    const component = await createComponent();
+    const hook = await webhookSubscriber([component.id], receiver.url("/moved"));
+    receiver.behaviour.redirect = true;
+    try {
+      await postIncidentUpdate({ componentIds: [component.id] });
+      await postIncidentUpdate({ componentIds: [component.id] });
+      await drain([hook.subscriberId], [worker({ disableAfterFailures: 3, disableAfterMs: 0 })]);
+    } finally {
+      receiver.behaviour.redirect = false;
+    }
+    const subscriber = await getDb().subscriber.findUniqueOrThrow({ where: { id: hook.subscriberId } });
+    expect(subscriber.disabledAt).not.toBeNull();
+    expect(subscriber.disabledReason).toMatch(/after 3 consecutive failed deliveries; last error: Redirect to http:\/\/169\.254\.169\.254.* refused/);
+    const deliveries = await deliveriesFor(hook.subscriberId);
+    expect(deliveries.every((d) => d.status === "dead")).toBe(true);
+
+    await postIncidentUpdate({ componentIds: [component.id] });
+    expect(await getDb().delivery.count({ where: { subscriberId: hook.subscriberId } })).toBe(2);
+  });
+
+  it("a target that turns private after subscribing is refused at send time and disabled", async () => {
+    const component = await createComponent();
+    const hook = await webhookSubscriber([component.id]);
+    await postIncidentUpdate({ componentIds: [component.id] });
+    await drain([hook.subscriberId], [worker({ policy: { allowPrivateTargets: false, allowLoopbackHttp: false } })]);
+    const [delivery] = await deliveriesFor(hook.subscriberId);
+    expect(delivery.status).toBe("dead");
+    expect(delivery.lastError).toMatch(/127\.0\.0\.1, a loopback network address/);
+    expect(receiver.hits.filter((h) => h.deliveryId === delivery.id)).toHaveLength(0);
+    const subscriber = await getDb().subscriber.findUniqueOrThrow({ where: { id: hook.subscriberId } });
+    expect(subscriber.disabledReason).toMatch(/loopback/);
+  });
+});
