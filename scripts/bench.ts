@@ -1,0 +1,177 @@
+// npm run bench: measures the public routes under load against a large history, the freshness of
+// updates, and the server's peak memory. Builds only when no build exists.
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { existsSync, readFileSync } from "node:fs";
+import { rm } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import autocannon from "autocannon";
+import pg from "pg";
+import { applyMigrations } from "./lib/schema-engine.mjs";
+import { startEmbeddedPostgres, temporaryDataDir } from "./lib/embedded-postgres.mjs";
+import { findFreePort } from "./lib/ports.mjs";
+
+const root = path.resolve(import.meta.dirname, "..");
+const DURATION_S = Number(process.env.BENCH_DURATION_S ?? 8);
+const CONNECTIONS = 50;
+const FRESHNESS_UPDATES = 50;
+const SECRET = "bench-secret-bench-secret-bench";
+
+type Row = { route: string; rps: number; p50: number; p99: number; errors: number };
+
+function ensureBuild() {
+  const distDir = process.env.NEXT_DIST_DIR || ".next";
+  if (existsSync(path.join(root, distDir, "BUILD_ID"))) return;
+  console.log("No build found: running next build once…");
+  const result = spawnSync("npx", ["next", "build"], { cwd: root, stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
+  if (result.status !== 0) process.exit(1);
+}
+
+async function createDatabase(serverUrl: string, name: string, fillHistory: boolean) {
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  await applyMigrations(url.toString());
+  const client = new pg.Client({ connectionString: url.toString() });
+  await client.connect();
+  await client.query(readFileSync(path.join(root, "scripts/bench-fill.sql"), "utf8"));
+  if (fillHistory) await client.query(readFileSync(path.join(root, "scripts/bench-fill-history.sql"), "utf8"));
+  await client.end();
+  return url.toString();
+}
+
+async function startServer(databaseUrl: string) {
+  const port = await findFreePort();
+  const child = spawn(process.execPath, [path.join(root, "scripts/serve.mjs")], {
+    cwd: root,
+    env: { ...process.env, NODE_ENV: "production", DATABASE_URL: databaseUrl, AUTH_SECRET: SECRET, PORT: String(port), HOST: "127.0.0.1", PUBLIC_URL: `http://127.0.0.1:${port}`, NEXT_TELEMETRY_DISABLED: "1", NODE_OPTIONS: "" },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  child.stderr?.on("data", (chunk) => process.stderr.write(chunk));
+  const base = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    try {
+      if ((await fetch(`${base}/api/health`)).ok) return { child, base };
+    } catch {}
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error("The server did not start.");
+}
+
+function peakMemoryMb(child: ChildProcess): number {
+  const status = readFileSync(`/proc/${child.pid}/status`, "utf8");
+  const match = /VmHWM:\s+(\d+) kB/.exec(status);
+  return match ? Math.round(Number(match[1]) / 1024) : NaN;
+}
+
+async function load(base: string, route: string, duration = DURATION_S): Promise<Row> {
+  await autocannon({ url: base + route, connections: 10, duration: 1 });
+  const result = await autocannon({ url: base + route, connections: CONNECTIONS, duration });
+  return {
+    route,
+    rps: Math.round(result.requests.average),
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    errors: result.errors + result.timeouts + result.non2xx,
+  };
+}
+
+function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+}
+
+async function measureFreshness(base: string, databaseUrl: string) {
+  process.env.DATABASE_URL = databaseUrl;
+  process.env.AUTH_SECRET = SECRET;
+  process.env.STATUSPAGE_DISABLE_CACHE_BUS = "1";
+  const { postIncidentUpdate } = await import("@/server/services/incidents/post-incident-update");
+  const { runMutation } = await import("@/server/services/run-mutation");
+  const { SYSTEM_ACTOR } = await import("@/server/services/context");
+  const routes = ["/", "/api/v2/summary.json", "/history.rss"];
+  const delays: Record<string, number[]> = Object.fromEntries(routes.map((r) => [r, []]));
+  const background = autocannon({ url: `${base}/`, connections: 20, duration: 600 });
+  try {
+    for (let n = 0; n < FRESHNESS_UPDATES; n++) {
+      const marker = `fresh-${n}-${Math.random().toString(36).slice(2, 8)}`;
+      const started = performance.now();
+      await runMutation(postIncidentUpdate({ ctx: { actor: SYSTEM_ACTOR }, input: { incidentId: "a00000000001", status: "investigating", body: `Still investigating (${marker}).`, components: [], deliverNotifications: false } }));
+      await Promise.all(routes.map(async (route) => {
+        for (;;) {
+          const body = await (await fetch(base + route)).text();
+          if (body.includes(marker)) break;
+          if (performance.now() - started > 10_000) throw new Error(`${route} did not show update ${n} within 10 s`);
+          await new Promise((resolve) => setTimeout(resolve, 5));
+        }
+        delays[route].push(performance.now() - started);
+      }));
+    }
+  } finally {
+    (background as unknown as { stop(): void }).stop();
+  }
+  return routes.map((route) => ({ route, p50: Math.round(percentile(delays[route], 50)), p99: Math.round(percentile(delays[route], 99)) }));
+}
+
+async function main() {
+  const started = Date.now();
+  ensureBuild();
+  const dataDir = temporaryDataDir("statuspage-bench");
+  const embedded = await startEmbeddedPostgres({ dataDir, port: await findFreePort(), database: "postgres" });
+  let server: { child: ChildProcess; base: string } | null = null;
+  let failed = false;
+  try {
+    console.log("Filling the large history (10,000 incidents, 50,000 updates)…");
+    const largeUrl = await createDatabase(embedded.url, "bench_large", true);
+    const emptyUrl = await createDatabase(embedded.url, "bench_empty", false);
+
+    server = await startServer(largeUrl);
+    const routes = ["/", "/incidents/a00000000001", "/history", "/api/v2/summary.json", "/history.rss"];
+    const staticRow = await load(server.base, "/robots.txt");
+    const rows: Row[] = [];
+    for (const route of routes) rows.push(await load(server.base, route));
+    const freshness = await measureFreshness(server.base, largeUrl);
+    const memory = peakMemoryMb(server.child);
+    server.child.kill("SIGTERM");
+
+    server = await startServer(emptyUrl);
+    const emptyHome = await load(server.base, "/");
+    const emptyMemory = peakMemoryMb(server.child);
+    server.child.kill("SIGTERM");
+    server = null;
+
+    const pad = (value: string | number, width: number) => String(value).padStart(width);
+    console.log(`\nMachine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? "cpu"}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`);
+    console.log(`Load: ${CONNECTIONS} connections, ${DURATION_S} s per route, large history\n`);
+    console.log(`${"route".padEnd(28)}${pad("req/s", 9)}${pad("p50 ms", 9)}${pad("p99 ms", 9)}${pad("errors", 8)}${pad("vs static", 11)}`);
+    for (const row of [staticRow, ...rows]) {
+      const ratio = row === staticRow ? "1.00" : (row.rps / staticRow.rps).toFixed(2);
+      console.log(`${row.route.padEnd(28)}${pad(row.rps, 9)}${pad(row.p50, 9)}${pad(row.p99, 9)}${pad(row.errors, 8)}${pad(ratio, 11)}`);
+    }
+    const home = rows[0];
+    console.log(`\nHome page, large / empty history: ${home.rps} / ${emptyHome.rps} req/s = ${(home.rps / emptyHome.rps).toFixed(2)}`);
+    console.log(`\nFreshness over ${FRESHNESS_UPDATES} updates posted under load (post → visible):`);
+    for (const f of freshness) console.log(`  ${f.route.padEnd(26)} p50 ${pad(f.p50, 5)} ms   p99 ${pad(f.p99, 5)} ms`);
+    console.log(`\nPeak server memory (VmHWM): ${memory} MB with the large history, ${emptyMemory} MB with an empty one`);
+    console.log(`Finished in ${Math.round((Date.now() - started) / 1000)} s`);
+
+    const errors = [staticRow, ...rows, emptyHome].reduce((sum, row) => sum + row.errors, 0);
+    if (errors > 0) {
+      console.error(`\n✖ ${errors} request(s) failed.`);
+      failed = true;
+    }
+  } finally {
+    server?.child.kill("SIGTERM");
+    await embedded.stop();
+    await rm(dataDir, { recursive: true, force: true });
+  }
+  process.exit(failed ? 1 : 0);
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
