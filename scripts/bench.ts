@@ -94,7 +94,7 @@ async function measureFreshness(base: string, databaseUrl: string) {
   const { SYSTEM_ACTOR } = await import("@/server/services/context");
   const routes = ["/", "/api/v2/summary.json", "/history.rss"];
   const delays: Record<string, number[]> = Object.fromEntries(routes.map((r) => [r, []]));
-  const background = autocannon({ url: `${base}/`, connections: 20, duration: 600 });
+  const background = autocannon({ url: `${base}/`, connections: 20, duration: 600 }, () => {});
   try {
     for (let n = 0; n < FRESHNESS_UPDATES; n++) {
       const marker = `fresh-${n}-${Math.random().toString(36).slice(2, 8)}`;
@@ -111,7 +111,7 @@ async function measureFreshness(base: string, databaseUrl: string) {
       }));
     }
   } finally {
-    (background as unknown as { stop(): void }).stop();
+    background.stop();
   }
   return routes.map((route) => ({ route, p50: Math.round(percentile(delays[route], 50)), p99: Math.round(percentile(delays[route], 99)) }));
 }
