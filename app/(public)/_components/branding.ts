@@ -1,0 +1,52 @@
+import type { Metadata } from "next";
+import type { PageDto } from "@/lib/dto";
+
+const HEX_COLOUR = /^#(?:[0-9a-f]{3}|[0-9a-f]{6})$/i;
+
+export function brandColour(page: PageDto): string {
+  return HEX_COLOUR.test(page.brandColor) ? page.brandColor : "#2563eb";
+}
+
+export function safeHttpUrl(value: string | null): string | null {
+  if (!value) return null;
+  try {
+    const url = new URL(value);
+    return url.protocol === "https:" || url.protocol === "http:" ? url.toString() : null;
+  } catch {
+    return null;
+  }
+}
+
+export function siteTitle(page: PageDto): string {
+  return `${page.name} Status`;
+}
+
+/** Title, description and Open Graph preview for one public page. */
+export function pageMetadata(page: PageDto, input: { title?: string; description?: string | null; path: string; type?: "website" | "article" }): Metadata {
+  const title = input.title ? `${input.title} | ${siteTitle(page)}` : siteTitle(page);
+  const description = input.description?.trim() || page.description || `Current status and incident history of ${page.name}.`;
+  const base = safeHttpUrl(page.url);
+  const image = safeHttpUrl(page.logoUrl);
+  return {
+    metadataBase: base ? new URL(base) : undefined,
+    title: { absolute: title },
+    description,
+    alternates: {
+      canonical: input.path,
+      types: {
+        "application/rss+xml": [{ url: "/history.rss", title: `${page.name} status RSS feed` }],
+        "application/atom+xml": [{ url: "/history.atom", title: `${page.name} status Atom feed` }],
+      },
+    },
+    icons: safeHttpUrl(page.faviconUrl) ? { icon: safeHttpUrl(page.faviconUrl)! } : undefined,
+    openGraph: {
+      type: input.type ?? "website",
+      siteName: siteTitle(page),
+      title,
+      description,
+      url: input.path,
+      images: image ? [{ url: image, alt: `${page.name} logo` }] : undefined,
+    },
+    twitter: { card: "summary", title, description },
+  };
+}

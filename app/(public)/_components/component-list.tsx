@@ -1,0 +1,114 @@
+import { StatusIcon } from "@/components/status-icon";
+import { COMPONENT_TONE, TONE_TEXT } from "@/components/status-tone";
+import { UptimeBar } from "@/components/uptime-bar";
+import type { ComponentDto, ComponentGroupDto } from "@/lib/dto";
+import { COMPONENT_STATUS_LABELS, worstComponentStatus, type ComponentStatus } from "@/lib/status";
+import { encodeUptime, formatUptimePercent, UPTIME_WINDOW_DAYS, type UptimeSummary } from "@/lib/uptime";
+
+export type ComponentWithUptime = { component: ComponentDto; uptime: UptimeSummary };
+export type GroupWithUptime = { group: ComponentGroupDto; components: ComponentWithUptime[]; uptime: UptimeSummary };
+
+function StatusText({ status }: { status: ComponentStatus }) {
+  const tone = COMPONENT_TONE[status];
+  return (
+    <span className={`sp-status ${TONE_TEXT[tone]}`}>
+      <StatusIcon tone={tone} />
+      {COMPONENT_STATUS_LABELS[status]}
+    </span>
+  );
+}
+
+function UptimeLegend({ uptime }: { uptime: UptimeSummary }) {
+  return (
+    <p className="sp-legend">
+      <span>{UPTIME_WINDOW_DAYS} days ago</span>
+      <span>{uptime.uptimePercent === null ? "No data yet" : `${formatUptimePercent(uptime.uptimePercent)} % uptime`}</span>
+      <span>Today</span>
+    </p>
+  );
+}
+
+function Description({ id, name, text }: { id: string; name: string; text: string }) {
+  return (
+    <span className="sp-help-wrap">
+      <button
+        type="button"
+        aria-describedby={id}
+        className="sp-help"
+      >
+        <span aria-hidden="true">?</span>
+        <span className="sr-only">About {name}</span>
+      </button>
+      <span role="tooltip" id={id} className="sp-tip">{text}</span>
+    </span>
+  );
+}
+
+function ComponentRow({ item }: { item: ComponentWithUptime }) {
+  const { component, uptime } = item;
+  return (
+    <li className="py-3">
+      <div className="sp-row">
+        <span className="flex items-center gap-2">
+          <span className="font-medium">{component.name}</span>
+          {component.description && <Description id={`description-${component.id}`} name={component.name} text={component.description} />}
+        </span>
+        <StatusText status={component.status} />
+      </div>
+      {component.showcase && (
+        <div className="mt-2">
+          <UptimeBar label={component.name} encoded={encodeUptime(uptime)} />
+          <UptimeLegend uptime={uptime} />
+        </div>
+      )}
+    </li>
+  );
+}
+
+export function ComponentList({ groups, ungrouped }: { groups: GroupWithUptime[]; ungrouped: ComponentWithUptime[] }) {
+  if (groups.length === 0 && ungrouped.length === 0) return null;
+  return (
+    <section aria-labelledby="components-heading" className="mt-8">
+      <h2 id="components-heading" className="mb-3 text-lg font-semibold">Components</h2>
+      <p className="mb-3 text-sm text-zinc-600 dark:text-zinc-400">
+        Uptime over the last {UPTIME_WINDOW_DAYS} days. Hover or focus a day, then use the arrow keys, to see its details.
+      </p>
+      <ul className="divide-y divide-zinc-200 rounded-lg border border-zinc-200 px-4 dark:divide-zinc-800 dark:border-zinc-800">
+        {groups.map(({ group, components, uptime }) => {
+          const worst = worstComponentStatus(components.map((c) => c.component.status));
+          return (
+            <li key={group.id} className="py-1">
+              <details open={worst !== "operational"} className="group/details">
+                <summary className="flex cursor-pointer list-none flex-wrap items-center justify-between gap-x-3 gap-y-1 rounded py-2 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-blue-600 [&::-webkit-details-marker]:hidden">
+                  <span className="flex items-center gap-2">
+                    <svg viewBox="0 0 20 20" aria-hidden="true" className="h-4 w-4 transition-transform group-open/details:rotate-90">
+                      <path d="M7 5l6 5-6 5" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round" />
+                    </svg>
+                    <h3 className="font-semibold">{group.name}</h3>
+                    <span className="text-sm text-zinc-600 dark:text-zinc-400">
+                      ({components.length} component{components.length === 1 ? "" : "s"}
+                      {uptime.uptimePercent !== null && `, ${formatUptimePercent(uptime.uptimePercent)} % uptime`})
+                    </span>
+                  </span>
+                  <StatusText status={worst} />
+                </summary>
+                <div className="pb-2 pl-6">
+                  {components.some((c) => c.component.showcase) && (
+                    <div className="mt-1">
+                      <UptimeBar label={`${group.name} (all components)`} encoded={encodeUptime(uptime)} />
+                      <UptimeLegend uptime={uptime} />
+                    </div>
+                  )}
+                  <ul className="divide-y divide-zinc-100 dark:divide-zinc-800/60">
+                    {components.map((item) => <ComponentRow key={item.component.id} item={item} />)}
+                  </ul>
+                </div>
+              </details>
+            </li>
+          );
+        })}
+        {ungrouped.map((item) => <ComponentRow key={item.component.id} item={item} />)}
+      </ul>
+    </section>
+  );
+}

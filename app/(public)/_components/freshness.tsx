@@ -1,0 +1,18 @@
+import { LiveRefresh } from "@/components/live-refresh";
+import { isServingStaleData } from "@/server/cache/tagged-cache";
+import { getLiveVersion } from "@/server/queries/live-version";
+
+/** "Last updated" with live refresh, and a discreet note while the database is unreachable. */
+export async function Freshness({ incidentId }: { incidentId?: string }) {
+  const version = await getLiveVersion(incidentId);
+  return (
+    <div className="mb-4 flex flex-wrap items-center justify-between gap-2">
+      <LiveRefresh initialVersion={version} renderedAt={new Date().toISOString()} incidentId={incidentId} />
+      {isServingStaleData() && (
+        <p role="status" className="rounded border border-amber-400 bg-amber-50 px-2 py-1 text-sm text-amber-900 dark:border-amber-600 dark:bg-amber-950 dark:text-amber-200">
+          This page may be out of date: we cannot reach our database right now.
+        </p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,70 @@
+import Link from "next/link";
+import { Time } from "@/components/time";
+import type { IncidentDto } from "@/lib/dto";
+import { addUtcDays, startOfUtcDay } from "@/lib/format";
+import { ImpactBadge, IncidentLink, UpdateList } from "@/app/(public)/_components/incident-bits";
+
+const BRIEF_UPDATES = 3;
+
+/** The last `days` UTC days, newest first, one heading per day. */
+export function PastIncidents({ incidents, days, truncated, now }: { incidents: IncidentDto[]; days: number; truncated: boolean; now: Date }) {
+  const today = startOfUtcDay(now);
+  const byDay = new Map<number, IncidentDto[]>();
+  for (const incident of incidents) {
+    if (incident.startedAt > now) continue;
+    const key = startOfUtcDay(incident.startedAt).getTime();
+    byDay.set(key, [...(byDay.get(key) ?? []), incident]);
+  }
+  const oldestListed = incidents.length ? startOfUtcDay(incidents[incidents.length - 1].startedAt).getTime() : 0;
+  return (
+    <section aria-labelledby="past-incidents" className="mt-10">
+      <h2 id="past-incidents" className="mb-3 text-lg font-semibold">Past incidents</h2>
+      <ol className="space-y-6">
+        {Array.from({ length: days }, (_, index) => addUtcDays(today, -index)).map((day) => {
+          const list = byDay.get(day.getTime()) ?? [];
+          const headingId = `day-${day.toISOString().slice(0, 10)}`;
+          return (
+            <li key={day.getTime()}>
+              <h3 id={headingId} className="sp-day">
+                <Time date={day} format="date" now={now} />
+              </h3>
+              {truncated && day.getTime() < oldestListed ? (
+                <p className="sp-muted mt-2">
+                  Too many incidents to list here: see the <Link href="/history" className="sp-link">incident history</Link>.
+                </p>
+              ) : list.length === 0 ? (
+                <p className="sp-muted mt-2">No incidents reported.</p>
+              ) : (
+                <ul className="mt-2 space-y-4">
+                  {list.map((incident) => (
+                    <li key={incident.id}>
+                      <div className="flex flex-wrap items-baseline gap-x-3">
+                        <IncidentLink id={incident.id} name={incident.name} />
+                        <ImpactBadge impact={incident.impact} />
+                      </div>
+                      <div className="mt-1 text-sm">
+                        <UpdateList updates={incident.updates} limit={BRIEF_UPDATES} compact now={now} />
+                        {incident.updates.length > BRIEF_UPDATES && (
+                          <p className="mt-1">
+                            <Link href={`/incidents/${incident.id}`} className="sp-link">
+                              {incident.updates.length - BRIEF_UPDATES} earlier update{incident.updates.length - BRIEF_UPDATES === 1 ? "" : "s"}<span className="sr-only"> of {incident.name}</span>
+                            </Link>
+                          </p>
+                        )}
+                      </div>
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </li>
+          );
+        })}
+      </ol>
+      <p className="mt-6">
+        <Link href="/history" className="font-medium text-blue-700 underline dark:text-blue-300">
+          Incident history <span aria-hidden="true">→</span>
+        </Link>
+      </p>
+    </section>
+  );
+}

@@ -1,0 +1,34 @@
+import Link from "next/link";
+import type { PageDto } from "@/lib/dto";
+import { safeHttpUrl } from "@/app/(public)/_components/branding";
+
+export function SiteHeader({ page }: { page: PageDto }) {
+  const logo = safeHttpUrl(page.logoUrl);
+  return (
+    <header className="border-t-4 border-[var(--brand)] border-b border-b-zinc-200 dark:border-b-zinc-800">
+      <div className="mx-auto flex max-w-4xl flex-wrap items-center justify-between gap-3 px-4 py-4">
+        <Link href="/" className="flex items-center gap-3 rounded text-xl font-semibold focus-visible:outline-2 focus-visible:outline-offset-4 focus-visible:outline-blue-600">
+          {logo ? (
+            // eslint-disable-next-line @next/next/no-img-element -- the logo is any external URL the owner configured
+            <img src={logo} alt={`${page.name} logo`} className="h-8 w-auto max-w-40" />
+          ) : (
+            <span aria-hidden="true" className="inline-block h-3 w-3 rounded-full bg-[var(--brand)]" />
+          )}
+          <span>{page.name} Status</span>
+        </Link>
+        <nav aria-label="Status page">
+          <ul className="flex flex-wrap gap-4 text-sm">
+            <li>
+              <Link href="/history" className="underline-offset-4 hover:underline focus-visible:outline-2 focus-visible:outline-blue-600">Incident history</Link>
+            </li>
+            {safeHttpUrl(page.supportUrl) && (
+              <li>
+                <a href={safeHttpUrl(page.supportUrl)!} className="underline-offset-4 hover:underline focus-visible:outline-2 focus-visible:outline-blue-600">Support</a>
+              </li>
+            )}
+          </ul>
+        </nav>
+      </div>
+    </header>
+  );
+}

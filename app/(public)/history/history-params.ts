@@ -1,0 +1,45 @@
+export const MONTHS_PER_PAGE = 3;
+export const MAX_HISTORY_PAGE = 1_000;
+
+type SearchParams = Record<string, string | string[] | undefined>;
+
+export type HistoryQuery = { page: number; componentId: string | null; problems: string[] };
+
+function first(value: string | string[] | undefined): string | undefined {
+  return Array.isArray(value) ? value[0] : value;
+}
+
+/** Reads `?page=N&component=<id>`; anything malformed falls back to a default and is explained, never thrown. */
+export function parseHistoryQuery(searchParams: SearchParams): HistoryQuery {
+  const problems: string[] = [];
+  let page = 1;
+  const rawPage = first(searchParams.page)?.trim();
+  if (rawPage) {
+    const parsed = /^\d{1,7}$/.test(rawPage) ? Number(rawPage) : NaN;
+    if (Number.isInteger(parsed) && parsed >= 1 && parsed <= MAX_HISTORY_PAGE) page = parsed;
+    else problems.push(`page must be a whole number from 1 to ${MAX_HISTORY_PAGE}; showing page 1.`);
+  }
+  let componentId: string | null = null;
+  const rawComponent = first(searchParams.component)?.trim();
+  if (rawComponent) {
+    if (/^[A-Za-z0-9_-]{1,40}$/.test(rawComponent)) componentId = rawComponent;
+    else problems.push("component is not a valid component id; showing every component.");
+  }
+  return { page, componentId, problems };
+}
+
+/** The months of one page, newest first, and the [from, to) range they cover, in UTC. */
+export function historyMonths(now: Date, page: number): { months: Date[]; from: Date; to: Date } {
+  const year = now.getUTCFullYear();
+  const month = now.getUTCMonth() - (page - 1) * MONTHS_PER_PAGE;
+  const months = Array.from({ length: MONTHS_PER_PAGE }, (_, i) => new Date(Date.UTC(year, month - i, 1)));
+  return { months, from: months[months.length - 1], to: new Date(Date.UTC(year, month + 1, 1)) };
+}
+
+export function historyHref(page: number, componentId: string | null): string {
+  const params = new URLSearchParams();
+  if (page > 1) params.set("page", String(page));
+  if (componentId) params.set("component", componentId);
+  const query = params.toString();
+  return query ? `/history?${query}` : "/history";
+}

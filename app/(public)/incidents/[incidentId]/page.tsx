@@ -1,0 +1,110 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { Time } from "@/components/time";
+import { formatDuration, joinNames } from "@/lib/format";
+import { markdownToText } from "@/lib/markdown";
+import { INCIDENT_STATUS_LABELS, isResolvedStatus } from "@/lib/status";
+import { getComponentTree, getIncidentDetail, getPage } from "@/server/queries/public-status";
+import { pageMetadata } from "@/app/(public)/_components/branding";
+import { ImpactBadge, Markdown, UpdateList } from "@/app/(public)/_components/incident-bits";
+import { MaintenanceWindow } from "@/app/(public)/_components/maintenance-list";
+import { Freshness } from "@/app/(public)/_components/freshness";
+
+type Props = { params: Promise<{ incidentId: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { incidentId } = await params;
+  const [page, incident] = await Promise.all([getPage(), getIncidentDetail(incidentId)]);
+  if (!incident) return pageMetadata(page, { title: "Incident not found", path: "/history" });
+  const latest = incident.updates[0];
+  const summary = latest ? markdownToText(latest.body).replace(/\s+/g, " ").slice(0, 200) : null;
+  return pageMetadata(page, {
+    title: incident.name,
+    description: summary ? `${INCIDENT_STATUS_LABELS[latest.status]}: ${summary}` : null,
+    path: `/incidents/${incident.id}`,
+    type: "article",
+  });
+}
+
+export default async function IncidentPage({ params }: Props) {
+  const { incidentId } = await params;
+  const [incident, tree] = await Promise.all([getIncidentDetail(incidentId), getComponentTree()]);
+  if (!incident) notFound();
+  const now = new Date();
+  const isMaintenance = incident.kind === "maintenance";
+  const affected = tree.components.filter((c) => incident.componentIds.includes(c.id)).map((c) => c.name);
+  const resolved = isResolvedStatus(incident.status) && incident.resolvedAt;
+  const noun = isMaintenance ? "maintenance" : "incident";
+
+  return (
+    <article>
+      <Freshness incidentId={incident.id} />
+      <p className="text-sm">
+        <Link href="/" className="text-blue-700 underline dark:text-blue-300">Current status</Link>
+        <span aria-hidden="true"> / </span>
+        <Link href="/history" className="text-blue-700 underline dark:text-blue-300">Incident history</Link>
+      </p>
+      <h1 className="mt-3 text-2xl font-semibold">{incident.name}</h1>
+      <dl className="mt-3 grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
+        <dt className="text-zinc-600 dark:text-zinc-400">Impact</dt>
+        <dd><ImpactBadge impact={incident.impact} /></dd>
+        <dt className="text-zinc-600 dark:text-zinc-400">Status</dt>
+        <dd>{INCIDENT_STATUS_LABELS[incident.status]}</dd>
+        {isMaintenance ? (
+          <>
+            <dt className="text-zinc-600 dark:text-zinc-400">Window</dt>
+            <dd><MaintenanceWindow from={incident.scheduledFor} until={incident.scheduledUntil} now={now} /></dd>
+          </>
+        ) : (
+          <>
+            <dt className="text-zinc-600 dark:text-zinc-400">Started</dt>
+            <dd><Time date={incident.startedAt} now={now} /></dd>
+          </>
+        )}
+        {resolved && incident.resolvedAt && (
+          <>
+            <dt className="text-zinc-600 dark:text-zinc-400">Duration</dt>
+            <dd>
+              {isMaintenance ? "Completed" : "Resolved"} after {formatDuration(incident.resolvedAt.getTime() - (incident.scheduledFor && isMaintenance ? incident.scheduledFor : incident.startedAt).getTime())}
+            </dd>
+          </>
+        )}
+      </dl>
+      {affected.length > 0 && (
+        <p className="mt-4">
+          This {noun} {isMaintenance && !resolved ? "affects" : "affected"}: {joinNames(affected)}.
+        </p>
+      )}
+
+      {incident.postmortem && (
+        <section aria-labelledby="postmortem" className="mt-8 rounded-lg border border-zinc-200 p-4 dark:border-zinc-800">
+          <h2 id="postmortem" className="text-xl font-semibold">Postmortem</h2>
+          <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">Posted <Time date={incident.postmortem.publishedAt} now={now} /></p>
+          <Markdown source={incident.postmortem.body} className="mt-2" />
+        </section>
+      )}
+
+      <section aria-labelledby="updates" className="mt-8">
+        <h2 id="updates" className="mb-4 text-xl font-semibold">Updates</h2>
+        {incident.updates.length === 0 ? <p>No updates have been posted yet.</p> : <UpdateList updates={incident.updates} now={now} />}
+      </section>
+
+      {incident.related.length > 0 && (
+        <section aria-labelledby="related" className="mt-8">
+          <h2 id="related" className="mb-2 text-xl font-semibold">Related incidents</h2>
+          <ul className="list-disc space-y-1 pl-6">
+            {incident.related.map((related) => (
+              <li key={related.id}>
+                <Link href={`/incidents/${related.id}`} className="text-blue-700 underline dark:text-blue-300">{related.name}</Link>{" "}
+                <span className="text-sm text-zinc-600 dark:text-zinc-400">
+                  ({INCIDENT_STATUS_LABELS[related.status]}, <Time date={related.startedAt} format="date" now={now} />)
+                </span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+    </article>
+  );
+}
