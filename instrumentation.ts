@@ -2,4 +2,17 @@ export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   const { startCacheInvalidationListener } = await import("@/server/cache/tagged-cache");
   startCacheInvalidationListener();
+
+  const { setUpOwnerFromEnv } = await import("@/server/services/users/set-up-owner");
+  try {
+    if ((await setUpOwnerFromEnv()) === "created") console.log(`Created the owner account ${process.env.OWNER_EMAIL} from OWNER_EMAIL/OWNER_PASSWORD.`);
+  } catch (error) {
+    console.error("Could not create the owner account from OWNER_EMAIL/OWNER_PASSWORD:", error instanceof Error ? error.message : error);
+  }
+
+  if (process.env.STATUSPAGE_DISABLE_SCHEDULER !== "1") {
+    const { startMaintenanceScheduler } = await import("@/server/services/maintenance/run-maintenance-scheduler");
+    const configured = Number(process.env.STATUSPAGE_SCHEDULER_INTERVAL_MS ?? 15_000);
+    startMaintenanceScheduler(Number.isFinite(configured) && configured >= 100 ? configured : 15_000);
+  }
 }

@@ -1,0 +1,70 @@
+"use client";
+
+import { useFormStatus } from "react-dom";
+import type { ReactNode } from "react";
+import type { ActionState } from "@/app/(admin)/admin/_lib/action-state";
+
+export const inputClass =
+  "block w-full rounded-md border border-zinc-300 bg-white px-3 py-2 text-base text-zinc-900 shadow-sm focus:border-blue-600 focus:outline-none focus:ring-2 focus:ring-blue-600/30 aria-[invalid=true]:border-red-600 sm:text-sm dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-100";
+
+export function fieldError(state: ActionState, name: string): string | undefined {
+  return state?.fieldErrors?.[name]?.join(" ");
+}
+
+export function valueOf(state: ActionState, name: string, fallback = ""): string {
+  return state && !state.ok && state.values && name in state.values ? state.values[name] : fallback;
+}
+
+/** A labelled field whose error sits next to it and is announced through aria-describedby. */
+export function Field(props: { id: string; label: string; error?: string; hint?: string; children: (aria: { id: string; "aria-invalid"?: boolean; "aria-describedby"?: string }) => ReactNode }) {
+  const errorId = `${props.id}-error`;
+  const hintId = `${props.id}-hint`;
+  const describedBy = [props.hint ? hintId : null, props.error ? errorId : null].filter(Boolean).join(" ") || undefined;
+  return (
+    <div className="space-y-1">
+      <label htmlFor={props.id} className="block text-sm font-medium">
+        {props.label}
+      </label>
+      {props.children({ id: props.id, "aria-invalid": props.error ? true : undefined, "aria-describedby": describedBy })}
+      {props.hint ? <p id={hintId} className="text-xs text-zinc-600 dark:text-zinc-400">{props.hint}</p> : null}
+      {props.error ? <p id={errorId} className="text-sm text-red-700 dark:text-red-400">{props.error}</p> : null}
+    </div>
+  );
+}
+
+export function SubmitButton(props: { children: ReactNode; pendingLabel?: string; variant?: "primary" | "secondary" | "danger"; confirm?: string; name?: string; value?: string }) {
+  const { pending } = useFormStatus();
+  const variant = props.variant ?? "primary";
+  const classes = {
+    primary: "bg-blue-700 text-white hover:bg-blue-800 dark:bg-blue-600 dark:hover:bg-blue-500",
+    secondary: "border border-zinc-300 bg-white text-zinc-900 hover:bg-zinc-50 dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-100 dark:hover:bg-zinc-800",
+    danger: "bg-red-700 text-white hover:bg-red-800",
+  }[variant];
+  return (
+    <button
+      type="submit"
+      name={props.name}
+      value={props.value}
+      disabled={pending}
+      aria-disabled={pending}
+      onClick={(event) => {
+        if (props.confirm && !window.confirm(props.confirm)) event.preventDefault();
+      }}
+      className={`inline-flex min-h-10 items-center justify-center rounded-md px-4 py-2 text-sm font-medium focus:outline-none focus-visible:ring-2 focus-visible:ring-blue-600 focus-visible:ring-offset-2 disabled:opacity-60 ${classes}`}
+    >
+      {pending ? (props.pendingLabel ?? "Saving…") : props.children}
+    </button>
+  );
+}
+
+export function FormMessage({ state }: { state: ActionState }) {
+  if (!state) return null;
+  if (state.ok) {
+    return state.message ? <p role="status" className="rounded-md bg-green-50 px-3 py-2 text-sm text-green-800 dark:bg-green-950 dark:text-green-200">{state.message}</p> : null;
+  }
+  return (
+    <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800 dark:bg-red-950 dark:text-red-200">
+      {state.formError}
+    </p>
+  );
+}

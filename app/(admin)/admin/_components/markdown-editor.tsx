@@ -1,0 +1,73 @@
+"use client";
+
+import { useId, useState, useTransition } from "react";
+import { previewMarkdown } from "@/app/(admin)/admin/_actions/preview-markdown";
+import { inputClass } from "@/app/(admin)/admin/_components/form-bits";
+
+/** A markdown textarea with a preview rendered on the server by the same sanitizer the public page uses. */
+export function MarkdownEditor(props: {
+  name: string;
+  label: string;
+  defaultValue?: string;
+  error?: string;
+  rows?: number;
+  maxLength?: number;
+  required?: boolean;
+  sideBySide?: boolean;
+}) {
+  const id = useId();
+  const [text, setText] = useState(props.defaultValue ?? "");
+  const [showPreview, setShowPreview] = useState(Boolean(props.sideBySide));
+  const [html, setHtml] = useState<string | null>(null);
+  const [pending, startTransition] = useTransition();
+  const errorId = `${id}-error`;
+
+  const refresh = (value: string) => startTransition(async () => setHtml(await previewMarkdown(value)));
+
+  return (
+    <div className="space-y-1">
+      <div className="flex items-center justify-between gap-2">
+        <label htmlFor={id} className="block text-sm font-medium">{props.label}</label>
+        <button
+          type="button"
+          aria-pressed={showPreview}
+          onClick={() => {
+            const next = !showPreview;
+            setShowPreview(next);
+            if (next) refresh(text);
+          }}
+          className="rounded px-2 py-1 text-sm text-blue-700 underline-offset-2 hover:underline focus-visible:ring-2 focus-visible:ring-blue-600 dark:text-blue-300"
+        >
+          {showPreview ? "Hide preview" : "Preview"}
+        </button>
+      </div>
+      <div className={showPreview && props.sideBySide ? "grid gap-3 lg:grid-cols-2" : "space-y-3"}>
+        <textarea
+          id={id}
+          name={props.name}
+          rows={props.rows ?? 6}
+          maxLength={props.maxLength}
+          required={props.required}
+          value={text}
+          onChange={(event) => {
+            setText(event.target.value);
+            if (showPreview && props.sideBySide) refresh(event.target.value);
+          }}
+          aria-invalid={props.error ? true : undefined}
+          aria-describedby={props.error ? errorId : undefined}
+          className={`${inputClass} font-mono`}
+        />
+        {showPreview ? (
+          <section aria-label="Preview" aria-busy={pending} className="min-h-24 rounded-md border border-dashed border-zinc-300 p-3 dark:border-zinc-700">
+            {html === null ? (
+              <p className="text-sm text-zinc-500">Rendering…</p>
+            ) : (
+              <div className="prose-status" dangerouslySetInnerHTML={{ __html: html }} />
+            )}
+          </section>
+        ) : null}
+      </div>
+      {props.error ? <p id={errorId} className="text-sm text-red-700 dark:text-red-400">{props.error}</p> : null}
+    </div>
+  );
+}

@@ -1,0 +1,61 @@
+import "server-only";
+import { requireActor, type SessionActor } from "@/server/auth/session";
+import { toAppError } from "@/server/errors";
+import { refresh } from "next/cache";
+import { invalidateTags } from "@/server/cache/tagged-cache";
+import type { ActionState } from "@/app/(admin)/admin/_lib/action-state";
+import type { Role } from "@/lib/status";
+
+export function formValues(formData: FormData): Record<string, string> {
+  const values: Record<string, string> = {};
+  for (const [key, value] of formData.entries()) {
+    if (typeof value === "string" && !key.startsWith("$ACTION")) values[key] = value;
+  }
+  return values;
+}
+
+export function formLists(formData: FormData): Record<string, string[]> {
+  const lists: Record<string, string[]> = {};
+  for (const [key, value] of formData.entries()) {
+    if (typeof value === "string" && !key.startsWith("$ACTION")) (lists[key] ??= []).push(value);
+  }
+  return lists;
+}
+
+/** Component status selects are named `component:<id>`; an empty choice means "no change". */
+export function componentChanges(formData: FormData): { componentId: string; status: string }[] {
+  const changes: { componentId: string; status: string }[] = [];
+  for (const [key, value] of formData.entries()) {
+    if (key.startsWith("component:") && typeof value === "string" && value !== "") changes.push({ componentId: key.slice("component:".length), status: value });
+  }
+  return changes;
+}
+
+/**
+ * The one path of every console action: session and role, the service, cache invalidation, and a typed result
+ * that carries the submitted values back so nothing typed is lost.
+ */
+export async function perform(
+  role: Role,
+  formData: FormData,
+  run: (actor: SessionActor) => Promise<{ tags: string[] }>,
+  successMessage?: string,
+): Promise<ActionState> {
+  const values = formValues(formData);
+  try {
+    const actor = await requireActor(role);
+    const result = await run(actor);
+    invalidateTags([...new Set(result.tags)]);
+    refresh();
+    return { ok: true, message: successMessage };
+  } catch (error) {
+    const appError = toAppError(error);
+    return {
+      ok: false,
+      formError: appError.fieldErrors && appError.code === "VALIDATION" ? "Some fields need attention." : appError.message,
+      fieldErrors: appError.fieldErrors,
+      values,
+      lists: formLists(formData),
+    };
+  }
+}
