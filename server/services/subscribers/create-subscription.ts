@@ -53,7 +53,7 @@ async function checkIncident(db: DbOrTx, incidentId: string | undefined) {
  * Email: double opt-in, so this only mails a confirmation link (or, for an address already subscribed,
  * a link to manage it) and the same answer is given either way. Webhook: active at once, secret shown once.
  */
-export async function createSubscription({ ctx, input }: { ctx: PublicContext; input: CreateSubscriptionInput }): Promise<CreateSubscriptionResult> {
+export async function createSubscription({ ctx, input }: { ctx: PublicContext; input: CreateSubscriptionInput | Record<string, unknown> }): Promise<CreateSubscriptionResult> {
   const data = parseInput(createSubscriptionInput, input);
   const db = ctx.db ?? getDb();
   const componentIds = data.incidentId ? [] : await checkComponentChoice(db, data);

@@ -15,7 +15,7 @@ import {
 const input = componentChoiceSchema.extend({ token: tokenSchema });
 
 /** The manage link lets a subscriber change which components they hear about. */
-export async function updateSubscription({ ctx, input: raw }: { ctx: PublicContext; input: { token: string; allComponents: boolean; componentIds?: string[] } }) {
+export async function updateSubscription({ ctx, input: raw }: { ctx: PublicContext; input: { token: string; allComponents: boolean; componentIds?: string[] } | Record<string, unknown> }) {
   const data = parseInput(input, raw);
   return inTransaction({ actor: SELF_SERVICE_ACTOR, db: ctx.db }, async (tx) => {
     const subscriber = await tx.subscriber.findUnique({

@@ -1,0 +1,48 @@
+import type { Metadata } from "next";
+import { getComponentTree, getPage } from "@/server/queries/public-status";
+import { SubscribeForm } from "@/app/(public)/subscribe/_components/subscribe-form";
+import { pickerGroups } from "@/app/(public)/subscribe/_components/picker-groups";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const page = await getPage();
+  return { title: `Subscribe to updates - ${page.name} Status` };
+}
+
+const EXAMPLE = `const [t, v1] = header.split(",").map((p) => p.split("=")[1]);
+const expected = crypto.createHmac("sha256", secret).update(\`\${t}.\${rawBody}\`).digest("hex");
+const valid = crypto.timingSafeEqual(Buffer.from(v1), Buffer.from(expected))
+  && Math.abs(Date.now() / 1000 - Number(t)) < 300;`;
+
+export default async function SubscribePage() {
+  const [page, tree] = await Promise.all([getPage(), getComponentTree()]);
+  return (
+    <div className="space-y-10">
+      <section aria-labelledby="subscribe-heading" className="max-w-2xl space-y-4">
+        <h1 id="subscribe-heading" className="text-2xl font-semibold">Subscribe to updates</h1>
+        <p className="text-zinc-700 dark:text-zinc-300">
+          Get an email or a webhook whenever {page.name} posts an incident or maintenance update. Email subscriptions are confirmed by a link
+          we send you, and every email has a one-click unsubscribe link.
+        </p>
+        <SubscribeForm groups={pickerGroups(tree)} />
+      </section>
+      <section id="webhooks" aria-labelledby="webhooks-heading" className="max-w-2xl space-y-3 text-sm text-zinc-700 dark:text-zinc-300">
+        <h2 id="webhooks-heading" className="text-lg font-semibold text-zinc-900 dark:text-zinc-100">About webhooks</h2>
+        <p>
+          Each notification is a <code>POST</code> with a JSON body shaped like Atlassian Statuspage&apos;s webhooks: <code>meta</code>,{" "}
+          <code>page</code>, and either <code>incident</code> (with its <code>incident_updates</code>) or <code>component_update</code> and{" "}
+          <code>component</code>. Answer with any 2xx status within 10 seconds; other answers, redirects and timeouts are retried with
+          exponential backoff for up to 24 hours. A URL that keeps failing is disabled.
+        </p>
+        <p>
+          The <code>Webhook-Id</code> header (also sent as <code>X-Statuspage-Delivery-Id</code>) is the same on every retry of one
+          notification: store it and ignore repeats, and you will process each notification exactly once.
+        </p>
+        <p>
+          Verify <code>X-Statuspage-Signature: t=&lt;unix seconds&gt;,v1=&lt;hex&gt;</code>: <code>v1</code> is the HMAC-SHA256 of{" "}
+          <code>&lt;t&gt;.&lt;raw body&gt;</code> keyed with your signing secret. Reject old timestamps to stop replays. In Node.js:
+        </p>
+        <pre className="overflow-x-auto rounded-md bg-zinc-100 p-3 text-xs dark:bg-zinc-900"><code>{EXAMPLE}</code></pre>
+      </section>
+    </div>
+  );
+}

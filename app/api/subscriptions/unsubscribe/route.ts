@@ -1,0 +1,21 @@
+import { NextResponse, type NextRequest } from "next/server";
+import { HTTP_STATUS, toAppError } from "@/server/errors";
+import { unsubscribe } from "@/server/services/subscribers/unsubscribe";
+
+/** RFC 8058 one-click unsubscribe: mail clients POST `List-Unsubscribe=One-Click` to the List-Unsubscribe URL. */
+export async function POST(request: NextRequest) {
+  const token = request.nextUrl.searchParams.get("token") ?? "";
+  try {
+    const result = await unsubscribe({ ctx: {}, input: { token } });
+    return NextResponse.json({ unsubscribed: true, alreadyUnsubscribed: result.alreadyUnsubscribed });
+  } catch (error) {
+    const appError = toAppError(error);
+    return NextResponse.json({ error: appError.message, fieldErrors: appError.fieldErrors }, { status: HTTP_STATUS[appError.code] });
+  }
+}
+
+/** A person who opens the URL gets the page with a button, so link scanners cannot unsubscribe anyone. */
+export function GET(request: NextRequest) {
+  const token = request.nextUrl.searchParams.get("token") ?? "";
+  return NextResponse.redirect(new URL(`/subscribe/unsubscribe/${encodeURIComponent(token)}`, request.url), 303);
+}
