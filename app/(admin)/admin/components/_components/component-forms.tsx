@@ -1,0 +1,191 @@
+"use client";
+
+import { useActionState, useState } from "react";
+import { Field, FormMessage, SubmitButton, fieldError, inputClass, valueOf } from "@/app/(admin)/admin/_components/form-bits";
+import type { ActionState } from "@/app/(admin)/admin/_lib/action-state";
+import {
+  createComponentAction,
+  createGroupAction,
+  deleteComponentAction,
+  deleteGroupAction,
+  moveComponentAction,
+  setComponentStatusAction,
+  updateComponentAction,
+  updateGroupAction,
+} from "@/app/(admin)/admin/components/actions";
+import { COMPONENT_STATUSES, COMPONENT_STATUS_LABELS, LIMITS, type ComponentStatus } from "@/lib/status";
+
+type Group = { id: string; name: string };
+type ComponentValues = {
+  id?: string;
+  version?: number;
+  name: string;
+  description: string | null;
+  groupId: string | null;
+  showcase: boolean;
+  onlyShowIfDegraded: boolean;
+  startDate: string;
+};
+
+function checked(state: ActionState, name: string, fallback: boolean) {
+  return state && !state.ok && state.values ? state.values[name] === "on" : fallback;
+}
+
+function ComponentFields({ state, groups, values, prefix }: { state: ActionState; groups: Group[]; values: ComponentValues; prefix: string }) {
+  return (
+    <>
+      <Field id={`${prefix}-name`} label="Name" error={fieldError(state, "name")}>
+        {(aria) => <input {...aria} name="name" maxLength={LIMITS.nameMax} defaultValue={valueOf(state, "name", values.name)} className={inputClass} />}
+      </Field>
+      <Field id={`${prefix}-description`} label="Description" hint="Optional; shown as a tooltip on the public page." error={fieldError(state, "description")}>
+        {(aria) => <textarea {...aria} name="description" rows={2} maxLength={LIMITS.descriptionMax} defaultValue={valueOf(state, "description", values.description ?? "")} className={inputClass} />}
+      </Field>
+      <Field id={`${prefix}-group`} label="Group" error={fieldError(state, "groupId")}>
+        {(aria) => (
+          <select {...aria} name="groupId" defaultValue={valueOf(state, "groupId", values.groupId ?? "")} className={inputClass}>
+            <option value="">No group</option>
+            {groups.map((g) => (
+              <option key={g.id} value={g.id}>{g.name}</option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <Field id={`${prefix}-startDate`} label="Start date" hint="Optional; uptime is counted from this day." error={fieldError(state, "startDate")}>
+        {(aria) => <input {...aria} type="date" name="startDate" defaultValue={valueOf(state, "startDate", values.startDate)} className={inputClass} />}
+      </Field>
+      <label className="flex items-center gap-2 text-sm">
+        <input type="checkbox" name="showcase" defaultChecked={checked(state, "showcase", values.showcase)} className="h-4 w-4" />
+        Show uptime history (showcase)
+      </label>
+      <label className="flex items-center gap-2 text-sm">
+        <input type="checkbox" name="onlyShowIfDegraded" defaultChecked={checked(state, "onlyShowIfDegraded", values.onlyShowIfDegraded)} className="h-4 w-4" />
+        Only show on the public page when not operational
+      </label>
+    </>
+  );
+}
+
+export function NewComponentForm({ groups }: { groups: Group[] }) {
+  const [resetKey, setResetKey] = useState(0);
+  const [state, action] = useActionState(async (previous: ActionState, formData: FormData) => {
+    const next = await createComponentAction(previous, formData);
+    if (next?.ok) setResetKey((k) => k + 1);
+    return next;
+  }, null);
+  return (
+    <form key={resetKey} action={action} className="space-y-3">
+      <FormMessage state={state} />
+      <ComponentFields state={state} groups={groups} prefix="new" values={{ name: "", description: null, groupId: null, showcase: true, onlyShowIfDegraded: false, startDate: "" }} />
+      <Field id="new-status" label="Initial status" error={fieldError(state, "status")}>
+        {(aria) => (
+          <select {...aria} name="status" defaultValue={valueOf(state, "status", "operational")} className={inputClass}>
+            {COMPONENT_STATUSES.map((s) => (
+              <option key={s} value={s}>{COMPONENT_STATUS_LABELS[s]}</option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <SubmitButton pendingLabel="Adding…">Add component</SubmitButton>
+    </form>
+  );
+}
+
+export function EditComponentForm({ groups, component }: { groups: Group[]; component: ComponentValues & { id: string; version: number } }) {
+  const [state, action] = useActionState(updateComponentAction, null);
+  const [deleteState, deleteAction] = useActionState(deleteComponentAction, null);
+  return (
+    <div className="space-y-6">
+      <form action={action} className="space-y-3">
+        <input type="hidden" name="componentId" value={component.id} />
+        <input type="hidden" name="version" value={component.version} />
+        <FormMessage state={state} />
+        <ComponentFields state={state} groups={groups} prefix="edit" values={component} />
+        <SubmitButton>Save component</SubmitButton>
+      </form>
+      <form action={deleteAction} className="space-y-2 border-t border-zinc-200 pt-4 dark:border-zinc-800">
+        <input type="hidden" name="componentId" value={component.id} />
+        <FormMessage state={deleteState} />
+        <SubmitButton variant="danger" pendingLabel="Deleting…" confirm={`Delete “${component.name}”? Its uptime history is deleted too; past incident updates keep its name.`}>
+          Delete component
+        </SubmitButton>
+      </form>
+    </div>
+  );
+}
+
+export function NewGroupForm() {
+  const [resetKey, setResetKey] = useState(0);
+  const [state, action] = useActionState(async (previous: ActionState, formData: FormData) => {
+    const next = await createGroupAction(previous, formData);
+    if (next?.ok) setResetKey((k) => k + 1);
+    return next;
+  }, null);
+  return (
+    <form key={resetKey} action={action} className="space-y-3">
+      <FormMessage state={state} />
+      <Field id="group-name" label="Group name" error={fieldError(state, "name")}>
+        {(aria) => <input {...aria} name="name" maxLength={LIMITS.nameMax} defaultValue={valueOf(state, "name")} className={inputClass} />}
+      </Field>
+      <Field id="group-description" label="Description" error={fieldError(state, "description")}>
+        {(aria) => <input {...aria} name="description" maxLength={LIMITS.descriptionMax} defaultValue={valueOf(state, "description")} className={inputClass} />}
+      </Field>
+      <SubmitButton variant="secondary" pendingLabel="Adding…">Add group</SubmitButton>
+    </form>
+  );
+}
+
+export function EditGroupForm({ group }: { group: { id: string; name: string; description: string | null } }) {
+  const [state, action] = useActionState(updateGroupAction, null);
+  const [deleteState, deleteAction] = useActionState(deleteGroupAction, null);
+  return (
+    <div className="space-y-6">
+      <form action={action} className="space-y-3">
+        <input type="hidden" name="groupId" value={group.id} />
+        <FormMessage state={state} />
+        <Field id="group-name" label="Name" error={fieldError(state, "name")}>
+          {(aria) => <input {...aria} name="name" maxLength={LIMITS.nameMax} defaultValue={valueOf(state, "name", group.name)} className={inputClass} />}
+        </Field>
+        <Field id="group-description" label="Description" error={fieldError(state, "description")}>
+          {(aria) => <input {...aria} name="description" maxLength={LIMITS.descriptionMax} defaultValue={valueOf(state, "description", group.description ?? "")} className={inputClass} />}
+        </Field>
+        <SubmitButton>Save group</SubmitButton>
+      </form>
+      <form action={deleteAction} className="space-y-2 border-t border-zinc-200 pt-4 dark:border-zinc-800">
+        <input type="hidden" name="groupId" value={group.id} />
+        <FormMessage state={deleteState} />
+        <SubmitButton variant="danger" pendingLabel="Deleting…" confirm={`Delete the group “${group.name}”? Its components stay, ungrouped.`}>Delete group</SubmitButton>
+      </form>
+    </div>
+  );
+}
+
+export function MoveButtons({ id, kind, name, first, last }: { id: string; kind: "component" | "group"; name: string; first: boolean; last: boolean }) {
+  const [state, action] = useActionState(moveComponentAction, null);
+  return (
+    <form action={action} className="flex items-center gap-1">
+      <input type="hidden" name="id" value={id} />
+      <input type="hidden" name="kind" value={kind} />
+      <button type="submit" name="direction" value="up" disabled={first} aria-label={`Move ${name} up`} className="rounded border border-zinc-300 px-2 py-1 text-sm disabled:opacity-40 dark:border-zinc-700">↑</button>
+      <button type="submit" name="direction" value="down" disabled={last} aria-label={`Move ${name} down`} className="rounded border border-zinc-300 px-2 py-1 text-sm disabled:opacity-40 dark:border-zinc-700">↓</button>
+      {state && !state.ok ? <span role="alert" className="text-xs text-red-700">{state.formError}</span> : null}
+    </form>
+  );
+}
+
+export function SetStatusForm({ componentId, name, status }: { componentId: string; name: string; status: ComponentStatus }) {
+  const [state, action] = useActionState(setComponentStatusAction, null);
+  const id = `status-${componentId}`;
+  return (
+    <form action={action} className="flex items-center gap-2">
+      <input type="hidden" name="componentId" value={componentId} />
+      <label htmlFor={id} className="sr-only">Status of {name}</label>
+      <select id={id} name="status" defaultValue={status} key={status} className="rounded-md border border-zinc-300 bg-white px-2 py-1.5 text-sm dark:border-zinc-700 dark:bg-zinc-900">
+        {COMPONENT_STATUSES.map((s) => (
+          <option key={s} value={s}>{COMPONENT_STATUS_LABELS[s]}</option>
+        ))}
+      </select>
+      <SubmitButton variant="secondary" pendingLabel="Setting…">Set</SubmitButton>
+      {state && !state.ok ? <span role="alert" className="text-xs text-red-700">{state.formError}</span> : null}
+    </form>
+  );
+}

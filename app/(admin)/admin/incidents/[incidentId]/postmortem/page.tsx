@@ -1,0 +1,52 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getAdminIncident } from "@/server/queries/admin-incidents";
+import { renderMarkdown } from "@/lib/markdown";
+import { formatUtcDateTime } from "@/lib/format";
+import { roleAtLeast } from "@/lib/status";
+import { pageActor } from "@/app/(admin)/admin/_lib/page-actor";
+import { PostmortemForm } from "@/app/(admin)/admin/incidents/[incidentId]/postmortem/postmortem-form";
+
+export const metadata: Metadata = { title: "Postmortem" };
+
+const TEMPLATE = `## Summary\n\n## Impact\n\n## Timeline\n\n## Root cause\n\n## What we are doing about it\n`;
+
+export default async function PostmortemPage({ params }: { params: Promise<{ incidentId: string }> }) {
+  const actor = await pageActor();
+  const incident = await getAdminIncident({ ctx: { actor }, incidentId: (await params).incidentId });
+  if (!incident || incident.kind !== "incident") notFound();
+  const postmortem = incident.postmortem;
+  const canEdit = roleAtLeast(actor.role, "responder");
+  return (
+    <div className="space-y-4">
+      <p className="text-sm">
+        <Link href={`/admin/incidents/${incident.id}`} className="text-blue-700 underline-offset-2 hover:underline dark:text-blue-300">← {incident.name}</Link>
+      </p>
+      <h1 className="text-2xl font-semibold">Postmortem</h1>
+      <p className="text-sm text-zinc-700 dark:text-zinc-300">
+        {postmortem?.publishedAt ? (
+          <>
+            Published {formatUtcDateTime(postmortem.publishedAt)} ·{" "}
+            <a href={`/incidents/${incident.id}`} target="_blank" rel="noopener" className="text-blue-700 underline dark:text-blue-300">View public page ↗</a>
+          </>
+        ) : postmortem ? (
+          `Draft, last saved ${formatUtcDateTime(postmortem.updatedAt)}.`
+        ) : (
+          "Not written yet."
+        )}
+      </p>
+      {canEdit ? (
+        <PostmortemForm
+          incidentId={incident.id}
+          body={postmortem?.body ?? TEMPLATE}
+          version={postmortem?.version ?? 0}
+          published={Boolean(postmortem?.publishedAt)}
+          canPublish={incident.status === "resolved" || incident.status === "postmortem"}
+        />
+      ) : postmortem ? (
+        <article className="prose-status rounded-lg border border-zinc-200 bg-white p-4 dark:border-zinc-800 dark:bg-zinc-900" dangerouslySetInnerHTML={{ __html: renderMarkdown(postmortem.body) }} />
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,37 @@
+"use client";
+
+import { useActionState } from "react";
+import { FormMessage, SubmitButton, fieldError, valueOf } from "@/app/(admin)/admin/_components/form-bits";
+import { MarkdownEditor } from "@/app/(admin)/admin/_components/markdown-editor";
+import { postmortemAction } from "@/app/(admin)/admin/incidents/[incidentId]/postmortem/actions";
+import { LIMITS } from "@/lib/status";
+
+export function PostmortemForm(props: { incidentId: string; body: string; version: number; published: boolean; canPublish: boolean }) {
+  const [state, action] = useActionState(postmortemAction, null);
+  return (
+    <form action={action} className="space-y-4">
+      <input type="hidden" name="incidentId" value={props.incidentId} />
+      <input type="hidden" name="version" value={props.version} />
+      <FormMessage state={state} />
+      <MarkdownEditor name="body" label="Postmortem (markdown)" rows={22} sideBySide maxLength={LIMITS.postmortemMax} defaultValue={valueOf(state, "body", props.body)} error={fieldError(state, "body")} />
+      <div className="flex flex-wrap gap-2">
+        {props.published ? (
+          <>
+            <SubmitButton name="intent" value="save">Save changes</SubmitButton>
+            <SubmitButton name="intent" value="unpublish" variant="danger" confirm="Unpublish this postmortem? It disappears from the public page and stays as a draft.">
+              Unpublish
+            </SubmitButton>
+          </>
+        ) : (
+          <>
+            <SubmitButton name="intent" value="save" variant="secondary">Save draft</SubmitButton>
+            {props.canPublish ? (
+              <SubmitButton name="intent" value="publish" confirm="Publish this postmortem on the public incident page?">Publish</SubmitButton>
+            ) : null}
+          </>
+        )}
+      </div>
+      {!props.canPublish && !props.published ? <p className="text-sm text-zinc-600 dark:text-zinc-400">Resolve the incident to publish its postmortem.</p> : null}
+    </form>
+  );
+}

@@ -1,0 +1,49 @@
+"use client";
+
+import { useActionState } from "react";
+import { Field, FormMessage, SubmitButton, fieldError, inputClass, valueOf } from "@/app/(admin)/admin/_components/form-bits";
+import { updateSettingsAction } from "@/app/(admin)/admin/settings/actions";
+
+type Settings = Record<"name" | "url" | "timeZone" | "brandColor", string> &
+  Record<"logoUrl" | "faviconUrl" | "supportUrl" | "contactEmail" | "twitter" | "privacyUrl" | "footerText" | "description", string | null> & { version: number };
+
+const FIELDS: { name: keyof Settings; label: string; type?: string; hint?: string; multiline?: boolean }[] = [
+  { name: "name", label: "Page name" },
+  { name: "url", label: "Company website URL", type: "url" },
+  { name: "timeZone", label: "Time zone", hint: "IANA name, such as Europe/Berlin." },
+  { name: "brandColor", label: "Brand colour", hint: "Hex, such as #2563eb." },
+  { name: "logoUrl", label: "Logo URL", type: "url" },
+  { name: "faviconUrl", label: "Favicon URL", type: "url" },
+  { name: "supportUrl", label: "Support URL", type: "url" },
+  { name: "contactEmail", label: "Contact email", type: "email" },
+  { name: "twitter", label: "Twitter / X handle" },
+  { name: "privacyUrl", label: "Privacy policy URL", type: "url" },
+  { name: "description", label: "Description", multiline: true },
+  { name: "footerText", label: "Footer text", multiline: true },
+];
+
+export function SettingsForm({ settings }: { settings: Settings }) {
+  const [state, action] = useActionState(updateSettingsAction, null);
+  return (
+    <form action={action} className="space-y-4">
+      <input type="hidden" name="version" value={settings.version} />
+      <FormMessage state={state} />
+      <div className="grid gap-4 sm:grid-cols-2">
+        {FIELDS.map((field) => (
+          <div key={field.name} className={field.multiline ? "sm:col-span-2" : undefined}>
+            <Field id={`settings-${field.name}`} label={field.label} hint={field.hint} error={fieldError(state, field.name)}>
+              {(aria) =>
+                field.multiline ? (
+                  <textarea {...aria} name={field.name} rows={2} defaultValue={valueOf(state, field.name, String(settings[field.name] ?? ""))} className={inputClass} />
+                ) : (
+                  <input {...aria} name={field.name} type={field.type ?? "text"} defaultValue={valueOf(state, field.name, String(settings[field.name] ?? ""))} className={inputClass} />
+                )
+              }
+            </Field>
+          </div>
+        ))}
+      </div>
+      <SubmitButton>Save settings</SubmitButton>
+    </form>
+  );
+}

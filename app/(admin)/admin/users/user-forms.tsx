@@ -1,0 +1,73 @@
+"use client";
+
+import { useActionState, useState } from "react";
+import { Field, FormMessage, SubmitButton, fieldError, inputClass, valueOf } from "@/app/(admin)/admin/_components/form-bits";
+import type { ActionState } from "@/app/(admin)/admin/_lib/action-state";
+import { changeRoleAction, createUserAction, setActiveAction } from "@/app/(admin)/admin/users/actions";
+import { ROLES, type Role } from "@/lib/status";
+
+export function CreateUserForm() {
+  const [resetKey, setResetKey] = useState(0);
+  const [state, action] = useActionState(async (previous: ActionState, formData: FormData) => {
+    const next = await createUserAction(previous, formData);
+    if (next?.ok) setResetKey((k) => k + 1);
+    return next;
+  }, null);
+  return (
+    <form key={resetKey} action={action} className="space-y-3">
+      <FormMessage state={state} />
+      <Field id="user-name" label="Name" error={fieldError(state, "name")}>
+        {(aria) => <input {...aria} name="name" defaultValue={valueOf(state, "name")} className={inputClass} />}
+      </Field>
+      <Field id="user-email" label="Email" error={fieldError(state, "email")}>
+        {(aria) => <input {...aria} name="email" type="email" autoComplete="off" defaultValue={valueOf(state, "email")} className={inputClass} />}
+      </Field>
+      <Field id="user-role" label="Role" error={fieldError(state, "role")}>
+        {(aria) => (
+          <select {...aria} name="role" defaultValue={valueOf(state, "role", "responder")} className={`${inputClass} capitalize`}>
+            {ROLES.map((role) => (
+              <option key={role} value={role}>{role}</option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <Field id="user-password" label="Temporary password" hint="At least 12 characters." error={fieldError(state, "password")}>
+        {(aria) => <input {...aria} name="password" type="text" autoComplete="new-password" defaultValue={valueOf(state, "password")} className={inputClass} />}
+      </Field>
+      <SubmitButton pendingLabel="Creating…">Create user</SubmitButton>
+    </form>
+  );
+}
+
+export function UserRowForms({ user, isSelf }: { user: { id: string; name: string; role: Role; deactivated: boolean }; isSelf: boolean }) {
+  const [roleState, roleAction] = useActionState(changeRoleAction, null);
+  const [activeState, activeAction] = useActionState(setActiveAction, null);
+  const id = `role-${user.id}`;
+  return (
+    <div className="flex flex-wrap items-center gap-2">
+      <form action={roleAction} className="flex items-center gap-2">
+        <input type="hidden" name="userId" value={user.id} />
+        <label htmlFor={id} className="sr-only">Role of {user.name}</label>
+        <select id={id} name="role" defaultValue={user.role} key={user.role} className="rounded-md border border-zinc-300 bg-white px-2 py-1.5 text-sm capitalize dark:border-zinc-700 dark:bg-zinc-900">
+          {ROLES.map((role) => (
+            <option key={role} value={role}>{role}</option>
+          ))}
+        </select>
+        <SubmitButton variant="secondary" pendingLabel="Saving…">Change role</SubmitButton>
+      </form>
+      {!isSelf ? (
+        <form action={activeAction}>
+          <input type="hidden" name="userId" value={user.id} />
+          {user.deactivated ? (
+            <SubmitButton name="intent" value="reactivate" variant="secondary">Reactivate</SubmitButton>
+          ) : (
+            <SubmitButton name="intent" value="deactivate" variant="danger" confirm={`Deactivate ${user.name}? They are signed out everywhere and cannot sign in.`}>
+              Deactivate
+            </SubmitButton>
+          )}
+        </form>
+      ) : null}
+      {[roleState, activeState].map((state, i) => (state && !state.ok ? <p key={i} role="alert" className="w-full text-sm text-red-700">{state.formError} {Object.values(state.fieldErrors ?? {}).flat().join(" ")}</p> : null))}
+    </div>
+  );
+}
