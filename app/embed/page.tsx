@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { headers } from "next/headers";
-import { EmbedSnippet } from "@/components/embed-snippet";
+import { EmbedSnippet, buildEmbedSnippets } from "@/components/embed-snippet";
 import { getComponentTree, getPage } from "@/server/queries/public-status";
 import { pageBaseUrl } from "@/server/api/statuspage-serializers";
 
@@ -17,6 +17,7 @@ export default async function EmbedPage() {
   const [page, tree, origin] = await Promise.all([getPage(), getComponentTree(), requestOrigin()]);
   const baseUrl = pageBaseUrl(page, origin);
   const example = tree.components[0];
+  const snippets = buildEmbedSnippets(baseUrl);
   return (
     <main className="mx-auto max-w-3xl space-y-10 px-4 py-10">
       <header className="space-y-2">
@@ -32,8 +33,11 @@ export default async function EmbedPage() {
       <section aria-labelledby="preview-heading" className="space-y-3">
         <h2 id="preview-heading" className="text-xl font-semibold">Preview</h2>
         <div className="flex flex-wrap items-center gap-6 rounded-md border border-zinc-200 p-4 dark:border-zinc-800">
-          <span id="status-widget" />
-          <script src="/embed/status.js" data-target="#status-widget" async />
+          <iframe
+            title="Status widget preview"
+            srcDoc={`<!doctype html><html><body style="margin:0;padding:4px;font:14px system-ui,sans-serif;color-scheme:light dark">${snippets.widget}</body></html>`}
+            className="h-10 w-72 rounded border-0 bg-transparent"
+          />
           <img src="/badge.svg" alt="Current status badge" height={20} />
         </div>
       </section>

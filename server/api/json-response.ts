@@ -51,7 +51,8 @@ export function cacheableResponse(
     return new Response(null, { status: 304, headers });
   }
   headers["Content-Type"] = contentType;
-  return new Response(request.method === "HEAD" ? null : body, { status: 200, headers });
+  // The body goes out for HEAD too: Node drops it on the wire, and a shared cache that stores the HEAD response stays whole.
+  return new Response(body, { status: 200, headers });
 }
 
 export function jsonResponse(request: Request, data: unknown): Response {

@@ -1,0 +1,3 @@
+import { listComponents } from "@/server/api/v1/endpoints";
+
+export const GET = listComponents;

@@ -1,0 +1,3 @@
+import { postUpdate } from "@/server/api/v1/endpoints";
+
+export const POST = postUpdate;
