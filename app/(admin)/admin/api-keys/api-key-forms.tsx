@@ -1,0 +1,48 @@
+"use client";
+
+import { useActionState } from "react";
+import { Field, FormMessage, SubmitButton, fieldError, inputClass, valueOf } from "@/app/(admin)/admin/_components/form-bits";
+import { createApiKeyAction, revokeApiKeyAction } from "@/app/(admin)/admin/api-keys/actions";
+
+export function CreateApiKeyForm() {
+  const [state, action] = useActionState(createApiKeyAction, null);
+  return (
+    <div className="space-y-4">
+      {state?.ok && state.token ? (
+        <div role="status" className="space-y-2 rounded-md border border-green-300 bg-green-50 p-3 text-sm text-green-900 dark:border-green-800 dark:bg-green-950 dark:text-green-100">
+          <p className="font-medium">Key “{state.keyName}” created. Copy it now: it will not be shown again.</p>
+          <label htmlFor="new-api-key" className="sr-only">New API key</label>
+          <input id="new-api-key" readOnly value={state.token} onFocus={(e) => e.currentTarget.select()} className={`${inputClass} font-mono`} />
+        </div>
+      ) : null}
+      <form action={action} className="space-y-3">
+        {state && !state.ok ? <FormMessage state={state} /> : null}
+        <Field id="api-key-name" label="Name" hint="What uses it, e.g. “PagerDuty” or “Chat bot”." error={fieldError(state, "name")}>
+          {(aria) => <input {...aria} name="name" maxLength={100} defaultValue={valueOf(state, "name")} className={inputClass} />}
+        </Field>
+        <Field id="api-key-role" label="Role" hint="Responders can declare and update incidents; viewers can only read." error={fieldError(state, "role")}>
+          {(aria) => (
+            <select {...aria} name="role" defaultValue={valueOf(state, "role", "responder")} className={inputClass}>
+              <option value="responder">Responder</option>
+              <option value="viewer">Viewer</option>
+            </select>
+          )}
+        </Field>
+        <SubmitButton pendingLabel="Creating…">Create API key</SubmitButton>
+      </form>
+    </div>
+  );
+}
+
+export function RevokeApiKeyForm({ apiKeyId, name }: { apiKeyId: string; name: string }) {
+  const [state, action] = useActionState(revokeApiKeyAction, null);
+  return (
+    <form action={action} className="space-y-1">
+      <input type="hidden" name="apiKeyId" value={apiKeyId} />
+      <SubmitButton variant="danger" pendingLabel="Revoking…" confirm={`Revoke “${name}”? Requests using it will be refused at once.`}>
+        <span>Revoke<span className="sr-only"> {name}</span></span>
+      </SubmitButton>
+      {state && !state.ok ? <p role="alert" className="text-sm text-red-700 dark:text-red-400">{state.formError}</p> : null}
+    </form>
+  );
+}
