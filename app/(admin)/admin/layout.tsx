@@ -18,8 +18,10 @@ export default async function AdminLayout({ children }: { children: ReactNode })
     { href: "/admin/templates", label: "Templates" },
     ...(roleAtLeast(actor.role, "owner")
       ? [
+          { href: "/admin/subscribers", label: "Subscribers" },
           { href: "/admin/settings", label: "Settings" },
           { href: "/admin/users", label: "Users" },
+          { href: "/admin/api-keys", label: "API keys" },
           { href: "/admin/audit", label: "Audit log" },
         ]
       : []),

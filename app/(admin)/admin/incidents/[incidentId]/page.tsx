@@ -68,7 +68,10 @@ export default async function IncidentPage({ params }: Params) {
           </a>
         </div>
         <div className="flex flex-wrap items-center gap-3 text-sm text-zinc-700 dark:text-zinc-300">
-          <StatusPill status={incident.status} />
+          <span>
+            <span className="sr-only">Status: </span>
+            <StatusPill status={incident.status} />
+          </span>
           {isIncident ? <span>Impact: {IMPACT_LABELS[incident.impact]}</span> : null}
           {isIncident ? <span>Started {formatUtcDateTime(incident.startedAt)}</span> : null}
           {incident.scheduledFor && incident.scheduledUntil ? <span>Window {formatUtcDateTime(incident.scheduledFor)} → {formatUtcDateTime(incident.scheduledUntil)}</span> : null}

@@ -1,0 +1,23 @@
+import { test, expect } from "@/e2e/support/auth";
+
+test.use({ role: "viewer" });
+
+test("a viewer sees the console read-only and cannot reach any form", async ({ page }) => {
+  await page.goto("/admin/incidents");
+  await expect(page.getByText("You have read-only access.")).toBeVisible();
+  await expect(page.getByRole("link", { name: "Declare incident" })).toHaveCount(0);
+  await expect(page.getByRole("navigation", { name: "Console" }).getByRole("link", { name: "Users" })).toHaveCount(0);
+
+  const firstIncident = page.getByRole("region", { name: "Recent" }).getByRole("link").first();
+  await firstIncident.click();
+  await expect(page.getByRole("region", { name: "Timeline" })).toBeVisible();
+  await expect(page.getByRole("button")).toHaveText(["Sign out"]);
+  await expect(page.locator("form")).toHaveCount(0);
+
+  await page.goto("/admin/incidents/new");
+  await expect(page.getByRole("alert").filter({ hasText: "This page needs the responder role." })).toBeVisible();
+  await page.goto("/admin/users");
+  await expect(page.getByRole("alert").filter({ hasText: "This page needs the owner role." })).toBeVisible();
+  await page.goto("/admin/components");
+  await expect(page.getByRole("button", { name: "Set" })).toHaveCount(0);
+});
