@@ -16,8 +16,9 @@ export function SubscribeToIncidentForm({ incidentId }: { incidentId: string }) 
   }
   const errors = state && !state.ok ? state.fieldErrors : undefined;
   const emailError = errors?.email ?? errors?.incidentId;
+  const submitted = state && !state.ok && typeof state.values?.email === "string" ? state.values.email : "";
   return (
-    <form action={action} className="space-y-2" noValidate aria-labelledby="incident-subscribe-heading">
+    <form key={JSON.stringify(state)} action={action} className="space-y-2" noValidate aria-labelledby="incident-subscribe-heading">
       <h2 id="incident-subscribe-heading" className="text-sm font-semibold">Notify me about this incident</h2>
       <input type="hidden" name="kind" value="email" />
       <input type="hidden" name="incidentId" value={incidentId} />
@@ -31,6 +32,7 @@ export function SubscribeToIncidentForm({ incidentId }: { incidentId: string }) 
             type="email"
             autoComplete="email"
             placeholder="you@example.com"
+            defaultValue={submitted}
             aria-invalid={emailError ? true : undefined}
             aria-describedby={emailError ? "incident-subscribe-error" : undefined}
             className={subscribeInputClass}

@@ -231,7 +231,17 @@ describe("delivering notifications", () => {
     receiver.behaviour.failNext = 1_000;
     try {
       await postIncidentUpdate({ componentIds: [component.id] });
-      await drain([hook.subscriberId], [worker({ maxAgeMs: 300, disableAfterFailures: 1_000 })]);
+      const retrying = worker({ disableAfterFailures: 1_000 });
+      const [queued] = await deliveriesFor(hook.subscriberId);
+      await until(async () => {
+        await retrying.runOnce(100);
+        const row = await getDb().delivery.findUniqueOrThrow({ where: { id: queued.id } });
+        return row.attempts >= 2 && row.status === "failed";
+      });
+      const waiting = await getDb().delivery.findUniqueOrThrow({ where: { id: queued.id } });
+      expect(waiting.nextAttemptAt.getTime()).toBeGreaterThan(Date.now() - 1_000);
+      await getDb().delivery.update({ where: { id: queued.id }, data: { createdAt: new Date(Date.now() - 25 * 60 * 60_000) } });
+      await drain([hook.subscriberId], [retrying]);
     } finally {
       receiver.behaviour.failNext = 0;
     }

@@ -155,6 +155,8 @@ describe("email and webhook subscriptions", () => {
     expect(await expectFieldError(createSubscription({ ctx: { mailer: mail.mailer }, input: { kind: "email", email: "a@example.test", allComponents: false, componentIds: ["nope"] } }), "componentIds")).toMatch(/no longer exists/);
     expect(await expectFieldError(createSubscription({ ctx: {}, input: { kind: "webhook", endpoint: "ftp://example.com/x", allComponents: true } }), "endpoint")).toMatch(/https/);
     expect(await expectFieldError(createSubscription({ ctx: { mailer: mail.mailer }, input: { kind: "email", email: "a@example.test", allComponents: true, incidentId: "missing" } }), "incidentId")).toMatch(/does not exist/);
+    const both = await createSubscription({ ctx: { mailer: mail.mailer }, input: { kind: "email", email: "", allComponents: false } }).catch((e: AppError) => e);
+    expect(Object.keys((both as AppError).fieldErrors ?? {}).sort()).toEqual(["componentIds", "email"]);
     expect(mail.sent).toHaveLength(0);
   });
 

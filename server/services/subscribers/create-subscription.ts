@@ -18,6 +18,7 @@ import {
   parseInput,
   publicBaseUrl,
   replaceComponents,
+  requireSomeComponent,
   type PublicContext,
 } from "@/server/services/subscribers/shared";
 
@@ -25,13 +26,13 @@ const emailInput = componentChoiceSchema.extend({
   kind: z.literal("email"),
   email: z.string().trim().toLowerCase().max(254, "That address is too long.").pipe(z.email("Enter an email address such as you@example.com.")),
   incidentId: z.string().trim().min(1).max(40).optional(),
-});
+}).superRefine(requireSomeComponent);
 
 const webhookInput = componentChoiceSchema.extend({
   kind: z.literal("webhook"),
   endpoint: z.string().trim().min(1, "Enter the URL that should receive notifications.").max(2000, "That URL is too long."),
   incidentId: z.string().trim().min(1).max(40).optional(),
-});
+}).superRefine(requireSomeComponent);
 
 export const createSubscriptionInput = z.discriminatedUnion("kind", [emailInput, webhookInput], { error: "Choose email or webhook." });
 export type CreateSubscriptionInput = z.input<typeof createSubscriptionInput>;

@@ -19,6 +19,12 @@ export const componentChoiceSchema = z.object({
   componentIds: z.array(z.string().trim().min(1).max(40)).max(500, "Choose at most 500 components.").default([]),
 });
 
+export function requireSomeComponent(value: { allComponents: boolean; componentIds: string[]; incidentId?: string }, ctx: z.RefinementCtx) {
+  if (!value.allComponents && !value.incidentId && value.componentIds.length === 0) {
+    ctx.addIssue({ code: "custom", path: ["componentIds"], message: "Choose at least one component, or all components." });
+  }
+}
+
 export function fieldErrorsOf(error: z.ZodError): FieldErrors {
   const fieldErrors: FieldErrors = {};
   for (const issue of error.issues) {

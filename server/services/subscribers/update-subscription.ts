@@ -8,11 +8,12 @@ import {
   componentChoiceSchema,
   parseInput,
   replaceComponents,
+  requireSomeComponent,
   tokenSchema,
   type PublicContext,
 } from "@/server/services/subscribers/shared";
 
-const input = componentChoiceSchema.extend({ token: tokenSchema });
+const input = componentChoiceSchema.extend({ token: tokenSchema }).superRefine(requireSomeComponent);
 
 /** The manage link lets a subscriber change which components they hear about. */
 export async function updateSubscription({ ctx, input: raw }: { ctx: PublicContext; input: { token: string; allComponents: boolean; componentIds?: string[] } | Record<string, unknown> }) {

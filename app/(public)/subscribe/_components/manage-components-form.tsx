@@ -16,7 +16,7 @@ export function ManageComponentsForm(props: { token: string; groups: PickerGroup
         <p role="status" className="rounded-md bg-green-50 px-3 py-2 text-sm text-green-900 dark:bg-green-950 dark:text-green-100">{state.message}</p>
       ) : null}
       <FormAlert message={failed?.formError} />
-      <SubscribeComponentPicker groups={props.groups} allComponents={allComponents} selected={selected} error={failed?.fieldErrors?.componentIds} />
+      <SubscribeComponentPicker key={JSON.stringify(state)} groups={props.groups} allComponents={allComponents} selected={selected} error={failed?.fieldErrors?.componentIds} />
       <SubscribeSubmit pendingLabel="Saving…">Save components</SubscribeSubmit>
     </form>
   );

@@ -12,6 +12,11 @@ function valueOf(state: SubscribeState, name: string): string {
 
 export function SubscribeForm({ groups }: { groups: PickerGroup[] }) {
   const [state, action] = useActionState(subscribeAction, null);
+  // Remount the fields on every answer so their state starts from what was submitted.
+  return <SubscribeFields key={JSON.stringify(state)} groups={groups} state={state} action={action} />;
+}
+
+function SubscribeFields({ groups, state, action }: { groups: PickerGroup[]; state: SubscribeState; action: (formData: FormData) => void }) {
   const [kind, setKind] = useState<"email" | "webhook">(() => (valueOf(state, "kind") === "webhook" ? "webhook" : "email"));
 
   if (state?.ok && state.kind === "email") {
