@@ -301,6 +301,18 @@ describe("public Statuspage-compatible API", () => {
       "/api/v2/summary.json", "/api/v2/status.json", "/api/v2/components.json", "/api/v2/incidents.json",
       "/api/v2/incidents/unresolved.json", "/api/v2/incidents/{incidentId}.json", "/api/v2/scheduled-maintenances.json",
       "/api/v2/scheduled-maintenances/upcoming.json", "/api/v2/scheduled-maintenances/active.json",
+      "/api/v1/incidents", "/api/v1/incidents/{incidentId}", "/api/v1/incidents/{incidentId}/updates", "/api/v1/incidents/{incidentId}/resolve",
+      "/api/v1/components", "/api/v1/components/{componentId}", "/api/v1/maintenances",
     ]));
+    const summary = await (await get(summaryRoute, "/api/v2/summary.json")).json();
+    const schemas = body.components.schemas;
+    const component = summary.components.find((c: { group: boolean }) => !c.group);
+    const incident = summary.incidents.find((i: { id: string }) => i.id === data.unresolvedId);
+    const maintenance = summary.scheduled_maintenances[0];
+    expect(Object.keys(summary.page).sort()).toEqual([...schemas.Page.required].sort());
+    expect(Object.keys(component).sort()).toEqual([...schemas.Component.required].sort());
+    expect(Object.keys(incident).sort()).toEqual([...schemas.Incident.required].sort());
+    expect(Object.keys(maintenance).sort()).toEqual([...schemas.Maintenance.required].sort());
+    expect(Object.keys(incident.incident_updates[0]).sort()).toEqual([...schemas.IncidentUpdate.required].sort());
   });
 });
