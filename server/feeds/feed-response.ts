@@ -17,20 +17,26 @@ const RENDERERS: Record<FeedFormat, { contentType: string; render: typeof render
   json: { contentType: JSON_FEED_CONTENT_TYPE, render: renderJsonFeed },
 };
 
-/** The page's history feed, or one component's, in the given format. */
+/** The page's history feed, or one component's (a group's covers its children), in the given format. */
 export function feedResponse(request: Request, format: FeedFormat, componentId?: string): Promise<Response> {
   return handlePublic(async () => {
     const [page, tree, lastChangeAt] = await Promise.all([getPage(), getComponentTree(), getLastChangeAt()]);
-    const component = componentId ? tree.components.find((c) => c.id === componentId) : undefined;
-    if (componentId && !component) throw new AppError("NOT_FOUND", "There is no component with that id.");
-    const incidents = await listFeedIncidents(FEED_LIMIT, component?.id);
+    let subject: { id: string; name: string; componentIds: string[] } | undefined;
+    if (componentId) {
+      const component = tree.components.find((c) => c.id === componentId);
+      const group = tree.groups.find((g) => g.id === componentId);
+      if (component) subject = { id: component.id, name: component.name, componentIds: [component.id] };
+      else if (group) subject = { id: group.id, name: group.name, componentIds: group.componentIds };
+      else throw new AppError("NOT_FOUND", "There is no component with that id.");
+    }
+    const incidents = await listFeedIncidents(FEED_LIMIT, subject?.componentIds);
     const model = buildFeedModel({
       pageName: page.name,
       baseUrl: pageBaseUrl(page, new URL(request.url).origin),
       pageUpdatedAt: lastChangeAt ?? page.updatedAt,
       componentNames: new Map(tree.components.map((c) => [c.id, c.name])),
       incidents,
-      component: component ? { id: component.id, name: component.name } : undefined,
+      component: subject ? { id: subject.id, name: subject.name } : undefined,
     });
     const { contentType, render } = RENDERERS[format];
     return cacheableResponse(request, render(model), contentType);

@@ -34,12 +34,13 @@ export function getLastChangeAt(): Promise<Date | null> {
 
 /**
  * The most recent incidents and maintenances (newest first) with their updates and published postmortem,
- * optionally only those that affected one component.
+ * optionally only those that affected one of the given components.
  */
-export function listFeedIncidents(limit = 50, componentId?: string): Promise<FeedIncidentDto[]> {
-  return cached(`incidents:feed:${componentId ?? "all"}:${limit}`, [TAGS.incidents], async () => {
+export function listFeedIncidents(limit = 50, componentIds?: string[]): Promise<FeedIncidentDto[]> {
+  const key = componentIds ? [...componentIds].sort().join(",") : "all";
+  return cached(`incidents:feed:${key}:${limit}`, [TAGS.incidents], async () => {
     const rows = await getDb().incident.findMany({
-      where: componentId ? { components: { some: { componentId } } } : undefined,
+      where: componentIds ? { components: { some: { componentId: { in: componentIds } } } } : undefined,
       orderBy: [{ startedAt: "desc" }, { id: "asc" }],
       take: limit,
       select: { ...incidentSelect, postmortem: { select: { body: true, publishedAt: true, updatedAt: true } } },

@@ -153,12 +153,13 @@ describe("feed builders", () => {
 });
 
 describe("feed routes", () => {
-  let data: { componentId: string; otherComponentId: string; incidentId: string; otherIncidentId: string; baseUrl: string };
+  let data: { groupId: string; componentId: string; otherComponentId: string; incidentId: string; otherIncidentId: string; baseUrl: string };
 
   beforeAll(async () => {
     const db = getDb();
     const page = await ensurePage();
-    const component = await createComponent({ name: unique("Feed component") });
+    const group = await db.componentGroup.create({ data: { name: unique("Feed group"), position: 50 } });
+    const component = await createComponent({ name: unique("Feed component"), groupId: group.id });
     const other = await createComponent({ name: unique("Other component") });
     const hostile = await db.incident.create({
       data: {
@@ -176,7 +177,7 @@ describe("feed routes", () => {
       },
     });
     invalidateTags([TAGS.page, TAGS.components, TAGS.incidents]);
-    data = { componentId: component.id, otherComponentId: other.id, incidentId: hostile.id, otherIncidentId: unrelated.id, baseUrl: page.url.replace(/\/+$/, "") };
+    data = { groupId: group.id, componentId: component.id, otherComponentId: other.id, incidentId: hostile.id, otherIncidentId: unrelated.id, baseUrl: page.url.replace(/\/+$/, "") };
   });
 
   const request = (path: string, headers: Record<string, string> = {}) => new Request(`http://feeds.test${path}`, { headers });
@@ -219,6 +220,14 @@ describe("feed routes", () => {
     expect(XMLValidator.validate(atom)).toBe(true);
     const json = await (await componentJsonRoute.GET(request(`/components/${data.otherComponentId}/history.json`), params(data.otherComponentId))).json();
     expect(json.items.map((i: { id: string }) => i.id)).toEqual([`${data.baseUrl}/incidents/${data.otherIncidentId}`]);
+  });
+
+  it("serves a group's feed with the incidents of its children", async () => {
+    const response = await componentAtomRoute.GET(request(`/components/${data.groupId}/history.atom`), params(data.groupId));
+    const atom = await response.text();
+    expect(XMLValidator.validate(atom)).toBe(true);
+    expect(atom).toContain(`/incidents/${data.incidentId}`);
+    expect(atom).not.toContain(`/incidents/${data.otherIncidentId}`);
   });
 
   it("answers 404 for an unknown component", async () => {
