@@ -51,3 +51,14 @@ test("the embed widget shows the current status on another site", async ({ page,
   await expect(widget).toHaveAttribute("data-statuspage-widget", status.status.indicator);
   await expect(widget).toHaveAttribute("href", /^http/);
 });
+
+test("the /embed page previews the widget and badge and shows copy-paste snippets", async ({ page, request, baseURL }) => {
+  const status = await (await request.get("/api/v2/status.json")).json();
+  await page.goto("/embed");
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("status on your site");
+  const preview = page.frameLocator('iframe[title="Status widget preview"]');
+  await expect(preview.getByRole("link", { name: status.status.description })).toBeVisible();
+  await expect(page.getByRole("img", { name: "Current status badge" })).toBeVisible();
+  await expect(page.getByText(`${status.page.url}/embed/status.js`).first()).toBeVisible();
+  expect(status.page.url).toBe(String(baseURL).replace(/\/$/, ""));
+});
