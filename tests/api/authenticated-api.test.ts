@@ -205,6 +205,18 @@ describe("authenticated v1 API", () => {
     expect(await getDb().incidentUpdate.count({ where: { incidentId } })).toBe(2);
   });
 
+  it("forgets an Idempotency-Key after 24 hours", async () => {
+    const key = unique("old-key");
+    const send = () => call(incidentsRoute.POST as Handler, { method: "POST", token: responderToken, body: { name: "Daily check", body: "x" }, headers: { "Idempotency-Key": key } });
+    const first = await send();
+    await getDb().idempotencyRecord.updateMany({ where: { key }, data: { createdAt: new Date(Date.now() - 25 * 3_600_000) } });
+    const later = await send();
+    expect(later.status).toBe(201);
+    expect(later.headers.get("idempotent-replayed")).toBeNull();
+    expect(later.json.incident.id).not.toBe(first.json.incident.id);
+    expect(await getDb().idempotencyRecord.count({ where: { key } })).toBe(1);
+  });
+
   it("does not store a failed request, so a retry with the same key can succeed", async () => {
     const key = unique("fail-key");
     const send = (body: unknown) => call(incidentsRoute.POST as Handler, { method: "POST", token: responderToken, body, headers: { "Idempotency-Key": key } });

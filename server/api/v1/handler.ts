@@ -10,6 +10,7 @@ import type { Role } from "@/lib/status";
 
 export const MAX_BODY_BYTES = 256 * 1024;
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,255}$/;
+export const IDEMPOTENCY_TTL_MS = 24 * 60 * 60_000;
 
 /** A refusal that is not one of the services' AppErrors: malformed requests, oversized bodies, reused keys. */
 export class ApiRequestError extends Error {
@@ -154,7 +155,7 @@ export function v1Route<P = Record<string, never>>(
           if (key !== null) {
             await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${idempotencyLockKey(actor.apiKeyId, key)}, 0))`;
             const stored = await tx.idempotencyRecord.findUnique({ where: { apiKeyId_key: { apiKeyId: actor.apiKeyId, key } } });
-            if (stored) {
+            if (stored && stored.createdAt.getTime() >= Date.now() - IDEMPOTENCY_TTL_MS) {
               if (stored.requestHash !== requestHash) {
                 throw new ApiRequestError(422, "idempotency_key_reused", "This Idempotency-Key was already used with a different request.");
               }
@@ -163,6 +164,7 @@ export function v1Route<P = Record<string, never>>(
           }
           const result = await run({ request, actor, params, body, db: tx, origin });
           if (key !== null) {
+            await tx.idempotencyRecord.deleteMany({ where: { apiKeyId: actor.apiKeyId, createdAt: { lt: new Date(Date.now() - IDEMPOTENCY_TTL_MS) } } });
             await tx.idempotencyRecord.create({
               data: { apiKeyId: actor.apiKeyId, key, requestHash, responseStatus: result.status, responseBody: JSON.parse(JSON.stringify(result.body)) },
             });
