@@ -1,6 +1,6 @@
 import "server-only";
 import { getServerSession } from "next-auth";
-import { getDb } from "@/server/db/client";
+import { getDb, type DbOrTx } from "@/server/db/client";
 import { AppError } from "@/server/errors";
 import { authorize, type Actor } from "@/server/services/context";
 import { getAuthOptions } from "@/server/auth/auth-options";
@@ -12,9 +12,13 @@ type SessionShape = { userId?: unknown; sessionVersion?: unknown };
 
 /** The signed-in user, re-read from the database: deactivated users and sessions older than a role change are refused. */
 export async function getCurrentActor(): Promise<SessionActor | null> {
-  const session = (await getServerSession(getAuthOptions())) as SessionShape | null;
+  return actorFromSession((await getServerSession(getAuthOptions())) as SessionShape | null);
+}
+
+/** Maps a decoded session to its user, refusing deactivated users and sessions issued before a role or password change. */
+export async function actorFromSession(session: SessionShape | null, db: DbOrTx = getDb()): Promise<SessionActor | null> {
   if (!session || typeof session.userId !== "string") return null;
-  const user = await getDb().user.findUnique({
+  const user = await db.user.findUnique({
     where: { id: session.userId },
     select: { id: true, email: true, name: true, role: true, sessionVersion: true, deactivatedAt: true },
   });
