@@ -2,6 +2,8 @@ export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   const { startCacheInvalidationListener } = await import("@/server/cache/tagged-cache");
   startCacheInvalidationListener();
+  const { startDatabaseWatchdog } = await import("@/server/cache/database-watchdog");
+  startDatabaseWatchdog();
 
   const { setUpOwnerFromEnv } = await import("@/server/services/users/set-up-owner");
   try {

@@ -29,8 +29,11 @@ function cacheKey(req) {
   return [req.url, ...VARY_HEADERS.map((name) => req.headers[name] ?? "")].join("\u0000");
 }
 
+const ORIGINAL_ACCEPT_ENCODING = Symbol("original accept-encoding");
+
 function acceptsGzip(req) {
-  return /\bgzip\b/.test(req.headers["accept-encoding"] ?? "");
+  const value = req[ORIGINAL_ACCEPT_ENCODING] ?? req.headers["accept-encoding"];
+  return /\bgzip\b/.test(value ?? "");
 }
 
 function etagMatches(req, etag) {
@@ -93,7 +96,8 @@ export function createResponseCache({ dataVersion, maxEntries = 1_000, maxAgeMs 
         const headers = {};
         for (const name of res.getHeaderNames()) if (!HOP_BY_HOP.has(name)) headers[name] = res.getHeader(name);
         const cacheControl = String(headers["cache-control"] ?? "");
-        const storable = status === 200 && !headers["set-cookie"] && !/no-store|private/.test(cacheControl) && !headers["content-encoding"];
+        const encoded = Boolean(res.getHeader("content-encoding"));
+        const storable = status === 200 && !headers["set-cookie"] && !/no-store|private/.test(cacheControl) && !encoded;
         if (status >= 500 && previous) {
           for (const name of res.getHeaderNames()) res.removeHeader(name);
           send(req, res, previous, { stale: true });
@@ -136,6 +140,9 @@ export function createResponseCache({ dataVersion, maxEntries = 1_000, maxAgeMs 
       if (shared) return send(req, res, shared);
       return handle(req, res);
     }
+    // The cache compresses what it stores; Next is asked for the plain body.
+    req[ORIGINAL_ACCEPT_ENCODING] = req.headers["accept-encoding"];
+    delete req.headers["accept-encoding"];
     const render = renderAndCapture(req, res, handle, entry).then((stored) => {
       if (stored && stored !== entry) store(key, stored);
       return stored;

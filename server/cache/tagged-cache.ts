@@ -50,7 +50,7 @@ const versionHolder = globalThis as unknown as { __statuspageDataVersion?: numbe
 // scripts/serve.mjs keeps whole responses until this number changes, so every invalidation bumps it.
 function bumpTags(tags: readonly string[]) {
   for (const tag of tags) tagVersions.set(tag, versionOf(tag) + 1);
-  versionHolder.__statuspageDataVersion = (versionHolder.__statuspageDataVersion ?? 0) + 1;
+  bumpResponseVersion();
 }
 
 /** Starts listening for other instances' invalidations; called once at server start. */
@@ -106,6 +106,23 @@ export function invalidateTags(tags: readonly string[]) {
   if (tags.length === 0) return;
   bumpTags(tags);
   publishInvalidation(tags);
+}
+
+function bumpResponseVersion() {
+  versionHolder.__statuspageDataVersion = (versionHolder.__statuspageDataVersion ?? 0) + 1;
+}
+
+/**
+ * Records what the database watchdog saw. A change of state re-renders whole responses (so pages
+ * gain or lose their "may be out of date" note) while the data entries stay as they are.
+ */
+export function reportDatabaseReachable(reachable: boolean) {
+  const wasDown = databaseDownSince !== null;
+  if (reachable === !wasDown) return;
+  databaseDownSince = reachable ? null : Date.now();
+  lastAttemptWhileDown = Date.now();
+  if (reachable) bumpTags([ALL]);
+  else bumpResponseVersion();
 }
 
 /** True while the last attempt to reach PostgreSQL failed: pages then say they may be out of date. */

@@ -115,3 +115,21 @@ describe("whole-response cache", () => {
     expect(zlib.gunzipSync(raw.body).toString()).toBe(big);
   });
 });
+
+describe("whole-response cache in front of a compressing renderer", () => {
+  it("asks the renderer for plain bodies and compresses what it stores", async () => {
+    const page = "<p>" + "outage ".repeat(1_000) + "</p>";
+    const app = await startServer((req, res) => {
+      if (/gzip/.test(String(req.headers["accept-encoding"] ?? ""))) {
+        res.setHeader("content-encoding", "gzip");
+        res.end(zlib.gzipSync(page));
+      } else res.end(page);
+    }, { version: () => 1 });
+    const first = await fetch(`${app.base}/`, { headers: { "accept-encoding": "gzip" } });
+    expect(first.headers.get("content-encoding")).toBe("gzip");
+    expect(await first.text()).toBe(page);
+    const second = await fetch(`${app.base}/`, { headers: { "accept-encoding": "identity" } });
+    expect(await second.text()).toBe(page);
+    expect(app.calls()).toBe(1);
+  });
+});

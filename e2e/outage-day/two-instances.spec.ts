@@ -1,0 +1,42 @@
+import { expect, test } from "@playwright/test";
+import { OwnStack, timeUntil } from "../support/own-stack";
+import { createResponderApiKey } from "../support/api-key";
+
+test.describe.configure({ mode: "serial" });
+
+let stack: OwnStack;
+test.beforeAll(async () => {
+  test.setTimeout(120_000);
+  stack = await OwnStack.start(2);
+});
+test.afterAll(async () => {
+  await stack?.stop();
+});
+
+test("a change made through one instance shows on the other within a second", async () => {
+  const [first, second] = stack.instances;
+  const token = await createResponderApiKey(stack.databaseUrl);
+  const components = (await (await fetch(`${second.base}/api/v2/components.json`)).json()).components as { id: string; name: string; status: string; group: boolean }[];
+  const target = components.find((c) => c.name === "Billing")!;
+  expect(target.status).toBe("operational");
+  // Warm the second instance's caches so only an invalidation can change what it serves.
+  for (let i = 0; i < 3; i++) {
+    await fetch(`${second.base}/api/v2/summary.json`);
+    await fetch(`${second.base}/`);
+  }
+
+  const response = await fetch(`${first.base}/api/v1/components/${target.id}`, {
+    method: "PATCH",
+    headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
+    body: JSON.stringify({ status: "major_outage" }),
+  });
+  expect(response.status).toBe(200);
+
+  const elapsed = await timeUntil(async () => {
+    const summary = await (await fetch(`${second.base}/api/v2/summary.json`)).json();
+    return summary.components.find((c: { id: string }) => c.id === target.id)?.status === "major_outage";
+  }, 5_000);
+  expect(elapsed).toBeLessThan(1_000);
+  const home = await (await fetch(`${second.base}/`)).text();
+  expect(home).toContain("Major Outage");
+});

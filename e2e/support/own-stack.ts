@@ -1,0 +1,100 @@
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { rm } from "node:fs/promises";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import type { EmbeddedPostgresHandle } from "../../scripts/lib/embedded-postgres.mjs";
+
+const root = path.resolve(__dirname, "../..");
+const SECRET = "own-stack-secret-own-stack-secret";
+
+// Playwright compiles imports to require(), which breaks these ES modules; a real import() keeps them native.
+const nativeImport = new Function("specifier", "return import(specifier)") as (specifier: string) => Promise<unknown>;
+
+function importScript<T>(relativePath: string): Promise<T> {
+  return nativeImport(pathToFileURL(path.join(root, relativePath)).href) as Promise<T>;
+}
+
+const embeddedPostgres = () => importScript<typeof import("../../scripts/lib/embedded-postgres.mjs")>("scripts/lib/embedded-postgres.mjs");
+const schemaEngine = () => importScript<typeof import("../../scripts/lib/schema-engine.mjs")>("scripts/lib/schema-engine.mjs");
+const ports = () => importScript<typeof import("../../scripts/lib/ports.mjs")>("scripts/lib/ports.mjs");
+
+export type AppInstance = { base: string; process: ChildProcess };
+
+/** A database and app instances owned by one test, for checks that stop and restart PostgreSQL. */
+export class OwnStack {
+  private database: EmbeddedPostgresHandle | null = null;
+  readonly instances: AppInstance[] = [];
+  private constructor(readonly dataDir: string, readonly pgPort: number) {}
+
+  static async start(instanceCount: number): Promise<OwnStack> {
+    const { temporaryDataDir } = await embeddedPostgres();
+    const { findFreePort } = await ports();
+    const stack = new OwnStack(temporaryDataDir("statuspage-own-stack"), await findFreePort());
+    await stack.startDatabase();
+    await (await schemaEngine()).applyMigrations(stack.databaseUrl);
+    const seed = spawnSync(process.execPath, ["--import", "tsx", "prisma/seed.ts"], { cwd: root, env: { ...process.env, DATABASE_URL: stack.databaseUrl, NODE_OPTIONS: "" } });
+    if (seed.status !== 0) throw new Error(`Seeding failed: ${seed.stderr}`);
+    for (let i = 0; i < instanceCount; i++) stack.instances.push(await stack.startInstance());
+    return stack;
+  }
+
+  get databaseUrl(): string {
+    return `postgresql://postgres:postgres@127.0.0.1:${this.pgPort}/statuspage`;
+  }
+
+  async startDatabase() {
+    const { startEmbeddedPostgres } = await embeddedPostgres();
+    this.database = await startEmbeddedPostgres({ dataDir: this.dataDir, port: this.pgPort });
+  }
+
+  async stopDatabase() {
+    await this.database?.stop();
+    this.database = null;
+  }
+
+  private async startInstance(): Promise<AppInstance> {
+    const port = await (await ports()).findFreePort();
+    const base = `http://127.0.0.1:${port}`;
+    const child = spawn(process.execPath, [path.join(root, "scripts/serve.mjs")], {
+      cwd: root,
+      env: {
+        ...process.env,
+        NODE_OPTIONS: "",
+        NODE_ENV: "production",
+        DATABASE_URL: this.databaseUrl,
+        AUTH_SECRET: SECRET,
+        PORT: String(port),
+        HOST: "127.0.0.1",
+        PUBLIC_URL: base,
+        STATUSPAGE_DISABLE_CACHE_BUS: "",
+        STATUSPAGE_DISABLE_SCHEDULER: "1",
+        STATUSPAGE_DISABLE_WORKER: "1",
+      },
+      stdio: "ignore",
+    });
+    const deadline = Date.now() + 60_000;
+    while (Date.now() < deadline) {
+      try {
+        if ((await fetch(`${base}/api/health`)).ok) return { base, process: child };
+      } catch {}
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+    throw new Error("An app instance did not start.");
+  }
+
+  async stop() {
+    for (const instance of this.instances) instance.process.kill("SIGTERM");
+    await this.stopDatabase().catch(() => {});
+    await rm(this.dataDir, { recursive: true, force: true });
+  }
+}
+
+/** Polls until `check` passes and returns how long that took. */
+export async function timeUntil(check: () => Promise<boolean>, timeoutMs = 10_000): Promise<number> {
+  const started = Date.now();
+  while (Date.now() - started < timeoutMs) {
+    if (await check()) return Date.now() - started;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  throw new Error(`Condition not met within ${timeoutMs} ms`);
+}

@@ -1,0 +1,34 @@
+import "server-only";
+import { getDb } from "@/server/db/client";
+import { reportDatabaseReachable } from "@/server/cache/tagged-cache";
+
+const INTERVAL_MS = 2_000;
+const TIMEOUT_MS = 1_500;
+
+function probe(): Promise<boolean> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => resolve(false), TIMEOUT_MS);
+    getDb()
+      .$queryRaw`SELECT 1`
+      .then(() => resolve(true), () => resolve(false))
+      .finally(() => clearTimeout(timer));
+  });
+}
+
+let started = false;
+
+/** Probes PostgreSQL every two seconds so public pages learn of an outage (and the recovery) without a request failing first. */
+export function startDatabaseWatchdog() {
+  if (started) return;
+  started = true;
+  let running = false;
+  setInterval(() => {
+    if (running) return;
+    running = true;
+    probe()
+      .then(reportDatabaseReachable)
+      .finally(() => {
+        running = false;
+      });
+  }, INTERVAL_MS).unref();
+}
