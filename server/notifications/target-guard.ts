@@ -49,7 +49,8 @@ function checkAddresses(host: string, addresses: string[], protocol: string, pol
   for (const [index, value] of classes.entries()) {
     if (value === "public" || policy.allowPrivateTargets) continue;
     if (value === "loopback" && allLoopback && policy.allowLoopbackHttp) continue;
-    throw new WebhookTargetError(`${host} resolves to ${addresses[index]}, a ${value} network address; webhooks may only reach public addresses.`);
+    const subject = host === addresses[index] ? host : `${host} resolves to ${addresses[index]}, which`;
+    throw new WebhookTargetError(`${subject} is a ${value} network address; webhooks may only reach public addresses.`);
   }
   if (protocol === "http:" && !policy.allowPrivateTargets && !(allLoopback && policy.allowLoopbackHttp)) {
     throw new WebhookTargetError("Webhook URLs must use https://.");
