@@ -17,4 +17,7 @@ export async function register() {
     const configured = Number(process.env.STATUSPAGE_SCHEDULER_INTERVAL_MS ?? 15_000);
     startMaintenanceScheduler(Number.isFinite(configured) && configured >= 100 ? configured : 15_000);
   }
+
+  const { startInProcessWorker } = await import("@/server/notifications/start");
+  startInProcessWorker();
 }
