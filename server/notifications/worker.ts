@@ -241,14 +241,17 @@ export function createNotificationWorker(options: WorkerOptions = {}) {
   const inFlight = new Set<Promise<unknown>>();
 
   async function loop() {
+    let claimFailing = false;
     while (running) {
       const free = settings.concurrency - inFlight.size;
       if (free > 0) {
         let claimed: ClaimedDelivery[] = [];
         try {
           claimed = await claim(free);
+          claimFailing = false;
         } catch (error) {
-          log("Could not claim deliveries (is the database reachable?)", error);
+          if (!claimFailing) log("Could not claim deliveries (is the database reachable?); retrying quietly until it is", error);
+          claimFailing = true;
         }
         for (const c of claimed) {
           const task: Promise<unknown> = processClaimed(c)
