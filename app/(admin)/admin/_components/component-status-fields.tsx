@@ -21,13 +21,13 @@ export function ComponentStatusFields({ components, state, error, legend = "Affe
       <div className="divide-y divide-zinc-200 rounded-md border border-zinc-200 dark:divide-zinc-800 dark:border-zinc-800">
         {[...groups.entries()].map(([groupName, members]) => (
           <div key={groupName} className="p-2">
-            {groupName ? <p className="px-1 pb-1 text-xs font-semibold uppercase tracking-wide text-zinc-500">{groupName}</p> : null}
+            {groupName ? <p className="px-1 pb-1 text-xs font-semibold uppercase tracking-wide text-zinc-600 dark:text-zinc-400">{groupName}</p> : null}
             {members.map((component) => {
               const id = `component-${component.id}`;
               return (
                 <div key={component.id} className="flex flex-col gap-1 px-1 py-1.5 sm:flex-row sm:items-center sm:justify-between">
                   <label htmlFor={id} className="text-sm">
-                    {component.name} <span className="text-xs text-zinc-500">(now {COMPONENT_STATUS_LABELS[component.status]})</span>
+                    {component.name} <span className="text-xs text-zinc-600 dark:text-zinc-400">(now {COMPONENT_STATUS_LABELS[component.status]})</span>
                   </label>
                   <select id={id} name={`component:${component.id}`} defaultValue={valueOf(state, `component:${component.id}`)} className={`${inputClass} sm:w-56`}>
                     <option value="">No change</option>

@@ -60,7 +60,7 @@ export function MarkdownEditor(props: {
         {showPreview ? (
           <section aria-label="Preview" aria-busy={pending} className="min-h-24 rounded-md border border-dashed border-zinc-300 p-3 dark:border-zinc-700">
             {html === null ? (
-              <p className="text-sm text-zinc-500">Rendering…</p>
+              <p className="text-sm text-zinc-600 dark:text-zinc-400">Rendering…</p>
             ) : (
               <div className="prose-status" dangerouslySetInnerHTML={{ __html: html }} />
             )}

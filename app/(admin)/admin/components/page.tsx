@@ -24,7 +24,7 @@ function ComponentRows({ components, canEdit }: { components: Row[]; canEdit: bo
             )}{" "}
             <ComponentStatusText status={component.status} />
             {component.description ? <p className="text-xs text-zinc-600 dark:text-zinc-400">{component.description}</p> : null}
-            <p className="text-xs text-zinc-500">
+            <p className="text-xs text-zinc-600 dark:text-zinc-400">
               {component.showcase ? "Shows uptime" : "No uptime bar"}
               {component.onlyShowIfDegraded ? " · hidden while operational" : ""}
             </p>

@@ -67,7 +67,7 @@ export function UserRowForms({ user, isSelf }: { user: { id: string; name: strin
           )}
         </form>
       ) : null}
-      {[roleState, activeState].map((state, i) => (state && !state.ok ? <p key={i} role="alert" className="w-full text-sm text-red-700">{state.formError} {Object.values(state.fieldErrors ?? {}).flat().join(" ")}</p> : null))}
+      {[roleState, activeState].map((state, i) => (state && !state.ok ? <p key={i} role="alert" className="w-full text-sm text-red-700 dark:text-red-400">{state.formError} {Object.values(state.fieldErrors ?? {}).flat().join(" ")}</p> : null))}
     </div>
   );
 }

@@ -167,7 +167,7 @@ export function MoveButtons({ id, kind, name, first, last }: { id: string; kind:
       <input type="hidden" name="kind" value={kind} />
       <button type="submit" name="direction" value="up" disabled={first} aria-label={`Move ${name} up`} className="rounded border border-zinc-300 px-2 py-1 text-sm disabled:opacity-40 dark:border-zinc-700">↑</button>
       <button type="submit" name="direction" value="down" disabled={last} aria-label={`Move ${name} down`} className="rounded border border-zinc-300 px-2 py-1 text-sm disabled:opacity-40 dark:border-zinc-700">↓</button>
-      {state && !state.ok ? <span role="alert" className="text-xs text-red-700">{state.formError}</span> : null}
+      {state && !state.ok ? <span role="alert" className="text-xs text-red-700 dark:text-red-400">{state.formError}</span> : null}
     </form>
   );
 }
@@ -185,7 +185,7 @@ export function SetStatusForm({ componentId, name, status }: { componentId: stri
         ))}
       </select>
       <SubmitButton variant="secondary" pendingLabel="Setting…">Set</SubmitButton>
-      {state && !state.ok ? <span role="alert" className="text-xs text-red-700">{state.formError}</span> : null}
+      {state && !state.ok ? <span role="alert" className="text-xs text-red-700 dark:text-red-400">{state.formError}</span> : null}
     </form>
   );
 }

@@ -100,7 +100,7 @@ export default async function IncidentPage({ params }: Params) {
                     <p className="text-sm">
                       <strong>{labels.get(update.id)}</strong>{" "}
                       <time dateTime={update.displayAt.toISOString()} className="text-zinc-600 dark:text-zinc-400">{formatUtcDateTime(update.displayAt)}</time>
-                      {update.author ? <span className="text-zinc-500"> · {update.author.name}</span> : null}
+                      {update.author ? <span className="text-zinc-600 dark:text-zinc-400"> · {update.author.name}</span> : null}
                     </p>
                     <div className="prose-status text-sm" dangerouslySetInnerHTML={{ __html: renderMarkdown(update.body) }} />
                     {update.affectedComponents.length ? (

@@ -1,0 +1,50 @@
+import AxeBuilder from "@axe-core/playwright";
+import type { Page } from "@playwright/test";
+import { test, expect } from "@/e2e/support/auth";
+
+async function expectNoViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).analyze();
+  const summary = results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")})`);
+  expect(summary).toEqual([]);
+}
+
+async function firstResolvedIncident(page: Page): Promise<string> {
+  await page.goto("/admin/incidents");
+  return (await page.getByRole("region", { name: "Recent" }).getByRole("link").first().getAttribute("href"))!;
+}
+
+test.use({ role: "owner" });
+
+const PAGES = ["/admin/incidents", "/admin/incidents/new", "/admin/maintenance", "/admin/maintenance/new", "/admin/components", "/admin/templates", "/admin/settings", "/admin/users", "/admin/audit"];
+
+for (const colorScheme of ["light", "dark"] as const) {
+  test.describe(`${colorScheme} mode`, () => {
+    test.use({ colorScheme });
+
+    for (const path of PAGES) {
+      test(`${path} has no accessibility violations`, async ({ page }) => {
+        await page.goto(path);
+        await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+        await expectNoViolations(page);
+      });
+    }
+
+    test("an incident page and its postmortem editor have no accessibility violations", async ({ page }) => {
+      const path = await firstResolvedIncident(page);
+      await page.goto(path);
+      await expect(page.getByRole("region", { name: "Timeline" })).toBeVisible();
+      await expectNoViolations(page);
+      await page.goto(`${path}/postmortem`);
+      await expect(page.getByRole("heading", { level: 1, name: "Postmortem" })).toBeVisible();
+      await expectNoViolations(page);
+    });
+  });
+}
+
+test("the sign-in page has no accessibility violations", async ({ browser, baseURL }) => {
+  const context = await browser.newContext({ baseURL });
+  const page = await context.newPage();
+  await page.goto("/login");
+  await expectNoViolations(page);
+  await context.close();
+});
