@@ -16,6 +16,10 @@ const CACHEABLE_PATHS = [
   /^\/robots\.txt$/,
 ];
 const VARY_HEADERS = ["rsc", "next-router-state-tree", "next-router-prefetch", "next-router-segment-prefetch", "next-url"];
+// Next marks every dynamically rendered page private; public pages are the same for every reader, so a
+// CDN may keep them briefly and serve them when the origin fails.
+const NEXT_DYNAMIC_CACHE_CONTROL = "private, no-cache, no-store, max-age=0, must-revalidate";
+export const PUBLIC_PAGE_CACHE_CONTROL = "public, max-age=0, s-maxage=10, stale-while-revalidate=30, stale-if-error=86400";
 const HOP_BY_HOP = new Set(["connection", "keep-alive", "transfer-encoding", "date", "content-length", "content-encoding"]);
 
 export function isCacheableRequest(req) {
@@ -95,6 +99,7 @@ export function createResponseCache({ dataVersion, maxEntries = 1_000, maxAgeMs 
         const body = Buffer.concat(chunks);
         const headers = {};
         for (const name of res.getHeaderNames()) if (!HOP_BY_HOP.has(name)) headers[name] = res.getHeader(name);
+        if (headers["cache-control"] === NEXT_DYNAMIC_CACHE_CONTROL && !headers["set-cookie"]) headers["cache-control"] = PUBLIC_PAGE_CACHE_CONTROL;
         const cacheControl = String(headers["cache-control"] ?? "");
         const encoded = Boolean(res.getHeader("content-encoding"));
         const storable = status === 200 && !headers["set-cookie"] && !/no-store|private/.test(cacheControl) && !encoded;

@@ -133,3 +133,27 @@ describe("whole-response cache in front of a compressing renderer", () => {
     expect(app.calls()).toBe(1);
   });
 });
+
+describe("Cache-Control of public pages", () => {
+  it("replaces Next's private default on public pages with one a CDN may keep", async () => {
+    const app = await startServer((_req, res) => {
+      res.setHeader("cache-control", "private, no-cache, no-store, max-age=0, must-revalidate");
+      res.end("<p>page</p>");
+    }, { version: () => 1 });
+    const first = await fetch(`${app.base}/`);
+    expect(first.headers.get("cache-control")).toBe("public, max-age=0, s-maxage=10, stale-while-revalidate=30, stale-if-error=86400");
+    await fetch(`${app.base}/`);
+    expect(app.calls()).toBe(1);
+  });
+
+  it("respects an explicit no-store", async () => {
+    const app = await startServer((_req, res) => {
+      res.setHeader("cache-control", "no-store");
+      res.end("{}");
+    }, { version: () => 1 });
+    await fetch(`${app.base}/api/live`);
+    const second = await fetch(`${app.base}/api/live`);
+    expect(second.headers.get("cache-control")).toBe("no-store");
+    expect(app.calls()).toBe(2);
+  });
+});
