@@ -1,7 +1,7 @@
 "use client";
 
-import { useId, useState, useTransition } from "react";
-import { previewMarkdown } from "@/app/(admin)/admin/_actions/preview-markdown";
+import { useId, useRef, useState, useTransition } from "react";
+import { previewMarkdown, type PreviewResult } from "@/app/(admin)/admin/_actions/preview-markdown";
 import { inputClass } from "@/app/(admin)/admin/_components/form-bits";
 
 /** A markdown textarea with a preview rendered on the server by the same sanitizer the public page uses. */
@@ -18,11 +18,19 @@ export function MarkdownEditor(props: {
   const id = useId();
   const [text, setText] = useState(props.defaultValue ?? "");
   const [showPreview, setShowPreview] = useState(Boolean(props.sideBySide));
-  const [html, setHtml] = useState<string | null>(null);
+  const [preview, setPreview] = useState<PreviewResult | null>(null);
   const [pending, startTransition] = useTransition();
   const errorId = `${id}-error`;
+  const debounce = useRef<ReturnType<typeof setTimeout> | null>(null);
 
-  const refresh = (value: string) => startTransition(async () => setHtml(await previewMarkdown(value)));
+  const refresh = (value: string) =>
+    startTransition(async () => {
+      try {
+        setPreview(await previewMarkdown(value));
+      } catch {
+        setPreview({ ok: false, error: "The preview is unavailable right now; your text is still here." });
+      }
+    });
 
   return (
     <div className="space-y-1">
@@ -51,7 +59,11 @@ export function MarkdownEditor(props: {
           value={text}
           onChange={(event) => {
             setText(event.target.value);
-            if (showPreview && props.sideBySide) refresh(event.target.value);
+            if (showPreview && props.sideBySide) {
+              const value = event.target.value;
+              if (debounce.current) clearTimeout(debounce.current);
+              debounce.current = setTimeout(() => refresh(value), 300);
+            }
           }}
           aria-invalid={props.error ? true : undefined}
           aria-describedby={props.error ? errorId : undefined}
@@ -59,10 +71,12 @@ export function MarkdownEditor(props: {
         />
         {showPreview ? (
           <section aria-label="Preview" aria-busy={pending} className="min-h-24 rounded-md border border-dashed border-zinc-300 p-3 dark:border-zinc-700">
-            {html === null ? (
+            {preview === null ? (
               <p className="text-sm text-zinc-600 dark:text-zinc-400">Rendering…</p>
+            ) : preview.ok ? (
+              <div className="prose-status" dangerouslySetInnerHTML={{ __html: preview.html }} />
             ) : (
-              <div className="prose-status" dangerouslySetInnerHTML={{ __html: html }} />
+              <p role="alert" className="text-sm text-red-700 dark:text-red-400">{preview.error}</p>
             )}
           </section>
         ) : null}
