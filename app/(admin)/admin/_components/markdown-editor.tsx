@@ -1,6 +1,6 @@
 "use client";
 
-import { useId, useRef, useState, useTransition } from "react";
+import { useEffect, useId, useRef, useState, useTransition } from "react";
 import { previewMarkdown, type PreviewResult } from "@/app/(admin)/admin/_actions/preview-markdown";
 import { inputClass } from "@/app/(admin)/admin/_components/form-bits";
 
@@ -31,6 +31,11 @@ export function MarkdownEditor(props: {
         setPreview({ ok: false, error: "The preview is unavailable right now; your text is still here." });
       }
     });
+
+  useEffect(() => {
+    if (props.sideBySide) refresh(text);
+    // Only the first render: later previews follow typing.
+  }, []);
 
   return (
     <div className="space-y-1">
