@@ -2,7 +2,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { createHash } from "node:crypto";
 import { getDb } from "@/server/db/client";
 import { AppError } from "@/server/errors";
-import { actorFor, createComponent, ensurePage, unique } from "@/tests/support/factories";
+import { actorFor, createComponent, unique } from "@/tests/support/factories";
+import { ensurePageOnce } from "@/tests/api/support";
 import { createApiKey } from "@/server/services/api-keys/create-api-key";
 import { revokeApiKey } from "@/server/services/api-keys/revoke-api-key";
 import { listApiKeys } from "@/server/services/api-keys/list-api-keys";
@@ -39,7 +40,7 @@ let viewerToken: string;
 let componentId: string;
 
 beforeAll(async () => {
-  await ensurePage();
+  await ensurePageOnce();
   owner = await actorFor("owner");
   const responderKey = await createApiKey({ ctx: { actor: owner }, input: { name: unique("Alerting bot"), role: "responder" } });
   responderToken = responderKey.token;

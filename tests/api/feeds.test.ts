@@ -9,7 +9,8 @@ import { renderRss } from "@/server/feeds/rss";
 import { renderAtom } from "@/server/feeds/atom";
 import { renderJsonFeed } from "@/server/feeds/json-feed";
 import { stripIllegalXmlChars, xmlText } from "@/server/feeds/xml";
-import { createComponent, ensurePage, unique } from "@/tests/support/factories";
+import { createComponent, unique } from "@/tests/support/factories";
+import { ensurePageOnce } from "@/tests/api/support";
 import * as rssRoute from "@/app/history.rss/route";
 import * as atomRoute from "@/app/history.atom/route";
 import * as jsonRoute from "@/app/history.json/route";
@@ -157,7 +158,7 @@ describe("feed routes", () => {
 
   beforeAll(async () => {
     const db = getDb();
-    const page = await ensurePage();
+    const page = await ensurePageOnce();
     const group = await db.componentGroup.create({ data: { name: unique("Feed group"), position: 50 } });
     const component = await createComponent({ name: unique("Feed component"), groupId: group.id });
     const other = await createComponent({ name: unique("Other component") });

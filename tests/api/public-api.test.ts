@@ -4,7 +4,8 @@ import { getDb } from "@/server/db/client";
 import { invalidateTags } from "@/server/cache/tagged-cache";
 import { TAGS } from "@/server/cache/tags";
 import { ALL_IMPACTS, ALL_INCIDENT_STATUSES, COMPONENT_STATUSES } from "@/lib/status";
-import { createComponent, ensurePage, unique } from "@/tests/support/factories";
+import { createComponent, unique } from "@/tests/support/factories";
+import { ensurePageOnce } from "@/tests/api/support";
 import * as summaryRoute from "@/app/api/v2/summary.json/route";
 import * as statusRoute from "@/app/api/v2/status.json/route";
 import * as componentsRoute from "@/app/api/v2/components.json/route";
@@ -106,7 +107,7 @@ let data: {
 
 beforeAll(async () => {
   const db = getDb();
-  const page = await ensurePage();
+  const page = await ensurePageOnce();
   const group = await db.componentGroup.create({ data: { name: unique("Group"), position: 5 } });
   const childA = await createComponent({ name: unique("Child A"), groupId: group.id, position: 1 });
   const childB = await createComponent({ name: unique("Child B"), groupId: group.id, position: 2, startDate: new Date("2026-01-15T00:00:00Z") });
