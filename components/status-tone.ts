@@ -56,13 +56,14 @@ export const TONE_BORDER: Record<Tone, string> = {
 };
 
 /** Fills for uptime bar days; colour is never the only cue (each day has a text description). */
+/** Short class names (defined in app/(public)/public.css) because a page carries hundreds of bar segments. */
 export const TONE_SVG_FILL: Record<Tone, string> = {
-  ok: "fill-green-600 dark:fill-green-500",
-  degraded: "fill-yellow-500 dark:fill-yellow-400",
-  partial: "fill-orange-500",
-  major: "fill-red-600 dark:fill-red-500",
-  maintenance: "fill-blue-600 dark:fill-blue-500",
-  neutral: "fill-zinc-300 dark:fill-zinc-700",
+  ok: "sp-f-ok",
+  degraded: "sp-f-degraded",
+  partial: "sp-f-partial",
+  major: "sp-f-major",
+  maintenance: "sp-f-maintenance",
+  neutral: "sp-f-neutral",
 };
 
 export const TONE_FILL: Record<Tone, string> = {

@@ -54,28 +54,50 @@ function describeRun(run: Run): string {
  */
 export function UptimeBar({ label, encoded }: { label: string; encoded: EncodedUptime }) {
   const days = useMemo(() => decodeUptime(encoded), [encoded]);
-  const [enhanced, setEnhanced] = useState(false);
+  const [hydrated, setHydrated] = useState(false);
+  const [expanded, setExpanded] = useState(false);
+  const focusOnExpand = useRef(false);
   const [focusIndex, setFocusIndex] = useState(days.length - 1);
   const [active, setActive] = useState<number | null>(null);
   const container = useRef<HTMLDivElement>(null);
   const buttons = useRef<(HTMLButtonElement | null)[]>([]);
   const tooltipId = useId();
 
-  useEffect(() => setEnhanced(true), []);
+  useEffect(() => setHydrated(true), []);
+  useEffect(() => {
+    if (!expanded || !focusOnExpand.current) return;
+    focusOnExpand.current = false;
+    buttons.current[days.length - 1]?.focus();
+  }, [expanded, days.length]);
 
   const first = days[0];
   const last = days[days.length - 1];
   const listLabel = `${label}: daily status from ${first ? formatUtcDate(first.date) : ""} to ${last ? formatUtcDate(last.date) : ""}`;
 
-  if (!enhanced) {
+  // Day-by-day buttons exist only for a bar the reader reaches for, so a page of many bars keeps a small DOM.
+  if (!expanded) {
     return (
-      <svg role="group" aria-label={listLabel} viewBox={`0 0 ${days.length} 1`} preserveAspectRatio="none" className="block h-8 w-full">
-        {toRuns(days).map((run) => (
-          <rect key={run.index} role="img" x={run.index} width={run.length - 0.15} height="1" className={TONE_SVG_FILL[toneOf(run.from)]}>
-            <title>{describeRun(run)}</title>
-          </rect>
-        ))}
-      </svg>
+      <div className="relative" onMouseEnter={hydrated ? () => setExpanded(true) : undefined}>
+        <svg role="group" aria-label={listLabel} viewBox={`0 0 ${days.length} 1`} preserveAspectRatio="none" className="block h-8 w-full">
+          {toRuns(days).map((run) => (
+            <rect key={run.index} role="img" x={run.index} width={run.length - 0.15} height="1" className={TONE_SVG_FILL[toneOf(run.from)]}>
+              <title>{describeRun(run)}</title>
+            </rect>
+          ))}
+        </svg>
+        {hydrated && (
+          <button
+            type="button"
+            aria-label={`Explore ${label} day by day`}
+            className="absolute inset-0 rounded-sm focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-zinc-900 dark:focus-visible:outline-zinc-100"
+            onFocus={() => {
+              focusOnExpand.current = true;
+              setActive(days.length - 1);
+              setExpanded(true);
+            }}
+          />
+        )}
+      </div>
     );
   }
 

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { overallIndicator } from "@/lib/status";
-import { computeComponentUptime, combineUptime } from "@/lib/uptime";
+import { computeComponentUptime, combineUptime, encodeUptime, type UptimeSummary } from "@/lib/uptime";
 import { getComponentTree, getPage, listOpenMaintenances, listUnresolvedIncidents } from "@/server/queries/public-status";
 import { listIncidentsWithUpdatesBetween } from "@/server/queries/public-timeline";
 import { getUptimeHistory, listUptimeWindowIncidents } from "@/server/queries/uptime";
@@ -9,7 +9,7 @@ import { pageMetadata } from "@/app/(public)/_components/branding";
 import { StatusBanner } from "@/app/(public)/_components/status-banner";
 import { ActiveIncidents } from "@/app/(public)/_components/active-incidents";
 import { MaintenanceList } from "@/app/(public)/_components/maintenance-list";
-import { ComponentList, type ComponentWithUptime } from "@/app/(public)/_components/component-list";
+import { ComponentList, type ComponentItem, type UptimeRow } from "@/app/(public)/_components/component-list";
 import { PastIncidents } from "@/app/(public)/_components/past-incidents";
 import { Freshness } from "@/app/(public)/_components/freshness";
 
@@ -29,24 +29,28 @@ export default async function HomePage() {
     listIncidentsWithUpdatesBetween(from, to, PAST_INCIDENTS_LIMIT),
   ]);
 
-  const withUptime = (component: (typeof tree.components)[number]): ComponentWithUptime => ({
-    component,
-    uptime: computeComponentUptime({
+  const summaries = new Map<string, UptimeSummary>();
+  const row = (summary: UptimeSummary): UptimeRow => ({ uptimePercent: summary.uptimePercent, encoded: encodeUptime(summary) });
+  const item = (component: (typeof tree.components)[number]): ComponentItem => {
+    const summary = computeComponentUptime({
       componentId: component.id,
       changes: history.changesByComponent[component.id] ?? [],
       trackingStart: component.startDate ?? component.createdAt,
       now,
       incidents: windowIncidents,
-    }),
-  });
+    });
+    summaries.set(component.id, summary);
+    const { id, name, description, status, showcase } = component;
+    return { id, name, description, status, showcase, uptime: row(summary) };
+  };
   const visible = tree.components.filter((c) => !(c.onlyShowIfDegraded && c.status === "operational"));
   const groups = tree.groups
     .map((group) => {
-      const components = visible.filter((c) => c.groupId === group.id).map(withUptime);
-      return { group, components, uptime: combineUptime(components.map((c) => c.uptime)) };
+      const components = visible.filter((c) => c.groupId === group.id).map(item);
+      return { id: group.id, name: group.name, components, uptime: row(combineUptime(components.map((c) => summaries.get(c.id)!))) };
     })
     .filter((group) => group.components.length > 0);
-  const ungrouped = visible.filter((c) => !c.groupId || !tree.groups.some((g) => g.id === c.groupId)).map(withUptime);
+  const ungrouped = visible.filter((c) => !c.groupId || !tree.groups.some((g) => g.id === c.groupId)).map(item);
 
   const indicator = overallIndicator({
     componentStatuses: tree.components.map((c) => c.status),

@@ -1,12 +1,15 @@
+"use client";
+
 import { StatusIcon } from "@/components/status-icon";
 import { COMPONENT_TONE, TONE_TEXT } from "@/components/status-tone";
 import { UptimeBar } from "@/components/uptime-bar";
-import type { ComponentDto, ComponentGroupDto } from "@/lib/dto";
 import { COMPONENT_STATUS_LABELS, worstComponentStatus, type ComponentStatus } from "@/lib/status";
-import { encodeUptime, formatUptimePercent, UPTIME_WINDOW_DAYS, type UptimeSummary } from "@/lib/uptime";
+import { formatUptimePercent, UPTIME_WINDOW_DAYS, type EncodedUptime } from "@/lib/uptime";
 
-export type ComponentWithUptime = { component: ComponentDto; uptime: UptimeSummary };
-export type GroupWithUptime = { group: ComponentGroupDto; components: ComponentWithUptime[]; uptime: UptimeSummary };
+// A client component only so that its props (compact data) rather than its markup travel in the page's RSC payload.
+export type UptimeRow = { uptimePercent: number | null; encoded: EncodedUptime };
+export type ComponentItem = { id: string; name: string; description: string | null; status: ComponentStatus; showcase: boolean; uptime: UptimeRow };
+export type GroupItem = { id: string; name: string; components: ComponentItem[]; uptime: UptimeRow };
 
 function StatusText({ status }: { status: ComponentStatus }) {
   const tone = COMPONENT_TONE[status];
@@ -18,7 +21,7 @@ function StatusText({ status }: { status: ComponentStatus }) {
   );
 }
 
-function UptimeLegend({ uptime }: { uptime: UptimeSummary }) {
+function UptimeLegend({ uptime }: { uptime: UptimeRow }) {
   return (
     <p className="sp-legend">
       <span>{UPTIME_WINDOW_DAYS} days ago</span>
@@ -44,8 +47,8 @@ function Description({ id, name, text }: { id: string; name: string; text: strin
   );
 }
 
-function ComponentRow({ item }: { item: ComponentWithUptime }) {
-  const { component, uptime } = item;
+function ComponentRow({ item: component }: { item: ComponentItem }) {
+  const uptime = component.uptime;
   return (
     <li className="py-3">
       <div className="sp-row">
@@ -57,7 +60,7 @@ function ComponentRow({ item }: { item: ComponentWithUptime }) {
       </div>
       {component.showcase && (
         <div className="mt-2">
-          <UptimeBar label={component.name} encoded={encodeUptime(uptime)} />
+          <UptimeBar label={component.name} encoded={uptime.encoded} />
           <UptimeLegend uptime={uptime} />
         </div>
       )}
@@ -65,7 +68,7 @@ function ComponentRow({ item }: { item: ComponentWithUptime }) {
   );
 }
 
-export function ComponentList({ groups, ungrouped }: { groups: GroupWithUptime[]; ungrouped: ComponentWithUptime[] }) {
+export function ComponentList({ groups, ungrouped }: { groups: GroupItem[]; ungrouped: ComponentItem[] }) {
   if (groups.length === 0 && ungrouped.length === 0) return null;
   return (
     <section aria-labelledby="components-heading" className="mt-8">
@@ -74,8 +77,9 @@ export function ComponentList({ groups, ungrouped }: { groups: GroupWithUptime[]
         Uptime over the last {UPTIME_WINDOW_DAYS} days. Hover or focus a day, then use the arrow keys, to see its details.
       </p>
       <ul className="divide-y divide-zinc-200 rounded-lg border border-zinc-200 px-4 dark:divide-zinc-800 dark:border-zinc-800">
-        {groups.map(({ group, components, uptime }) => {
-          const worst = worstComponentStatus(components.map((c) => c.component.status));
+        {groups.map((group) => {
+          const { components, uptime } = group;
+          const worst = worstComponentStatus(components.map((c) => c.status));
           return (
             <li key={group.id} className="py-1">
               <details open={worst !== "operational"} className="group/details">
@@ -93,21 +97,21 @@ export function ComponentList({ groups, ungrouped }: { groups: GroupWithUptime[]
                   <StatusText status={worst} />
                 </summary>
                 <div className="pb-2 pl-6">
-                  {components.some((c) => c.component.showcase) && (
+                  {components.some((c) => c.showcase) && (
                     <div className="mt-1">
-                      <UptimeBar label={`${group.name} (all components)`} encoded={encodeUptime(uptime)} />
+                      <UptimeBar label={`${group.name} (all components)`} encoded={uptime.encoded} />
                       <UptimeLegend uptime={uptime} />
                     </div>
                   )}
                   <ul className="divide-y divide-zinc-100 dark:divide-zinc-800/60">
-                    {components.map((item) => <ComponentRow key={item.component.id} item={item} />)}
+                    {components.map((item) => <ComponentRow key={item.id} item={item} />)}
                   </ul>
                 </div>
               </details>
             </li>
           );
         })}
-        {ungrouped.map((item) => <ComponentRow key={item.component.id} item={item} />)}
+        {ungrouped.map((item) => <ComponentRow key={item.id} item={item} />)}
       </ul>
     </section>
   );

@@ -1,0 +1,44 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type Page } from "@playwright/test";
+
+async function expectNoViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).analyze();
+  const summary = results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")})`);
+  expect(summary).toEqual([]);
+}
+
+async function incidentPath(page: Page): Promise<string> {
+  await page.goto("/history");
+  return (await page.getByRole("link", { name: "Jobs not starting", exact: true }).getAttribute("href"))!;
+}
+
+for (const colorScheme of ["light", "dark"] as const) {
+  test.describe(`${colorScheme} mode`, () => {
+    test.use({ colorScheme });
+
+    test("the home page has no accessibility violations", async ({ page }) => {
+      await page.goto("/");
+      await expect(page.getByRole("region", { name: "Components" })).toBeVisible();
+      await expectNoViolations(page);
+      await page.getByRole("button", { name: "Explore Docker Jobs day by day" }).focus();
+      await expect(page.getByRole("list", { name: /^Docker Jobs: daily status/ }).getByRole("button").last()).toBeFocused();
+      await expectNoViolations(page);
+    });
+
+    test("an incident page has no accessibility violations", async ({ page }) => {
+      await page.goto(await incidentPath(page));
+      await expect(page.getByRole("region", { name: "Postmortem" })).toBeVisible();
+      await expectNoViolations(page);
+    });
+
+    test("the history page has no accessibility violations", async ({ page }) => {
+      await page.goto("/history");
+      await expectNoViolations(page);
+    });
+
+    test("the 404 page has no accessibility violations", async ({ page }) => {
+      await page.goto("/incidents/does-not-exist");
+      await expectNoViolations(page);
+    });
+  });
+}

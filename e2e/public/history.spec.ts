@@ -1,0 +1,60 @@
+import { expect, test } from "@playwright/test";
+
+const MONTH = /^(January|February|March|April|May|June|July|August|September|October|November|December) \d{4}$/;
+
+test("a reader browses the history by month, three months a page", async ({ page }) => {
+  await page.goto("/");
+  await page.getByRole("link", { name: "Incident history" }).first().click();
+  await expect(page).toHaveURL(/\/history$/);
+  await expect(page).toHaveTitle("Incident history | Forgeline Status");
+  await expect(page.getByRole("heading", { level: 1, name: "Incident history" })).toBeVisible();
+  const months = page.getByRole("heading", { level: 2, name: MONTH });
+  await expect(months).toHaveCount(3);
+  const firstPageMonths = await months.allTextContents();
+  await expect(page.getByRole("link", { name: "Jobs not starting", exact: true })).toBeVisible();
+  const jobs = page.getByRole("listitem").filter({ has: page.getByRole("link", { name: "Jobs not starting", exact: true }) });
+  await expect(jobs).toContainText("Critical impact");
+  await expect(jobs).toContainText("lasted 7 hours, 23 minutes");
+
+  await page.getByRole("link", { name: "Older incidents" }).click();
+  await expect(page).toHaveURL(/\/history\?page=2$/);
+  await expect(months).toHaveCount(3);
+  const secondPageMonths = await months.allTextContents();
+  expect(secondPageMonths.some((m) => firstPageMonths.includes(m))).toBe(false);
+  await page.getByRole("link", { name: "Newer incidents" }).click();
+  await expect(page).toHaveURL(/\/history$/);
+});
+
+test("a reader filters the history by component", async ({ page }) => {
+  await page.goto("/history");
+  await page.getByLabel("Component").selectOption({ label: "Web App" });
+  await page.getByRole("button", { name: "Filter" }).click();
+  await expect(page).toHaveURL(/\/history\?component=[\w-]+$/);
+  await expect(page.getByText("Showing incidents that affected Web App.")).toBeVisible();
+  await expect(page.getByRole("link", { name: "Jobs not starting", exact: true })).toHaveCount(0);
+  await expect(page.getByRole("link", { name: "Database upgrade for the dashboard" })).toBeVisible();
+  await page.getByRole("link", { name: "Show all components" }).click();
+  await expect(page.getByRole("link", { name: "Jobs not starting", exact: true })).toBeVisible();
+});
+
+test("malformed query strings never fail the page", async ({ page }) => {
+  const cases = [
+    "/history?page=abc",
+    "/history?page=-1",
+    "/history?page=99999999999999999999",
+    "/history?page=1&page=2",
+    "/history?component=%27%3B%20drop%20table",
+    "/history?component=unknown-component",
+    "/history?component[]=x&page[]=3",
+    "/history?%E0%A4%A=1",
+    "/?page=%ZZ",
+  ];
+  for (const path of cases) {
+    const response = await page.goto(path);
+    expect(response?.status(), path).toBe(200);
+  }
+  await page.goto("/history?page=abc");
+  await expect(page.getByRole("status")).toContainText("page must be a whole number");
+  await page.goto("/history?component=unknown-component");
+  await expect(page.getByRole("status")).toContainText("There is no component with that id");
+});

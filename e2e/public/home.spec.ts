@@ -1,0 +1,170 @@
+import { expect, test } from "@playwright/test";
+
+const BANNERS = /^(All Systems Operational|Minor Service Outage|Partial System Outage|Major Service Outage|Service Under Maintenance)$/;
+
+test("a reader sees the overall banner, the components in their groups and the active incident", async ({ page }) => {
+  const response = await page.goto("/");
+  expect(response?.status()).toBe(200);
+  await expect(page).toHaveTitle("Forgeline Status");
+  await expect(page.getByRole("heading", { level: 2, name: BANNERS })).toBeVisible();
+
+  const components = page.getByRole("region", { name: "Components" });
+  await expect(components.getByRole("heading", { name: "Pipelines" })).toBeVisible();
+  await expect(components.getByText("macOS Jobs", { exact: true })).toBeVisible();
+  await expect(components.getByText(/\d+\.\d\d % uptime/).first()).toBeVisible();
+
+  const active = page.getByRole("region", { name: "Active incidents" });
+  await expect(active.getByRole("link", { name: "Elevated errors starting macOS jobs" })).toBeVisible();
+  await expect(active.getByText("A batch of hosts in one datacenter did not pick up the latest image.")).toBeVisible();
+  await expect(active.getByText("Minor impact")).toBeVisible();
+
+  const maintenance = page.getByRole("region", { name: "Scheduled maintenance" });
+  await expect(maintenance.getByRole("link", { name: "Database upgrade for the dashboard" })).toBeVisible();
+  await expect(maintenance.getByText("Affects Web App and API.")).toBeVisible();
+
+  const past = page.getByRole("region", { name: "Past incidents" });
+  await expect(past.getByRole("heading", { level: 3 })).toHaveCount(14);
+  await expect(past.getByText("No incidents reported.").first()).toBeVisible();
+  await expect(past.getByRole("link", { name: "Jobs not starting", exact: true })).toBeVisible();
+  await expect(page.getByText(/^Last updated \d\d:\d\d UTC$/)).toBeVisible();
+});
+
+test("groups collapse and expand, and show the worst status of their components", async ({ page }) => {
+  await page.goto("/");
+  const components = page.getByRole("region", { name: "Components" });
+  const platform = components.locator("details", { has: page.getByRole("heading", { name: "Platform" }) });
+  await expect(platform.getByText("Web App", { exact: true })).toBeHidden();
+  await platform.locator("summary").click();
+  await expect(platform.getByText("Web App", { exact: true })).toBeVisible();
+  const pipelines = components.locator("summary", { has: page.getByRole("heading", { name: "Pipelines" }) });
+  await expect(pipelines.getByText("Degraded Performance")).toBeVisible();
+});
+
+test("a component's description shows on focus", async ({ page }) => {
+  await page.goto("/");
+  const help = page.getByRole("button", { name: "About Docker Jobs" });
+  await help.focus();
+  await expect(page.getByRole("tooltip", { name: "Jobs that run in containers on our fleet" })).toBeVisible();
+  await expect(help).toHaveAccessibleDescription("Jobs that run in containers on our fleet");
+});
+
+test("keyboard only: a reader tabs to an incident link and walks an uptime bar to a day's incidents", async ({ page }) => {
+  await page.goto("/");
+  const focusedName = () => page.evaluate(() => {
+    const el = document.activeElement as HTMLElement | null;
+    return el ? `${el.tagName}|${el.getAttribute("aria-label") ?? el.textContent ?? ""}` : "";
+  });
+
+  const dayButton = /^BUTTON\|\w{3} \d{1,2}, \d{4}: /;
+  let reachedIncident = false;
+  let reachedDay = false;
+  for (let i = 0; i < 40 && !reachedDay; i++) {
+    await page.keyboard.press("Tab");
+    let name = await focusedName();
+    if (name === "A|Elevated errors starting macOS jobs") reachedIncident = true;
+    if (/^BUTTON\|Explore .* day by day$/.test(name)) {
+      // Focusing a bar opens its day-by-day view and moves focus to today.
+      await expect.poll(focusedName).toMatch(dayButton);
+      name = await focusedName();
+    }
+    if (dayButton.test(name)) reachedDay = true;
+  }
+  expect(reachedIncident).toBe(true);
+  expect(reachedDay).toBe(true);
+
+  // The first bar is the Pipelines group's; its focus starts on today. Nine days ago "Jobs not starting" began.
+  const todayLabel = await page.evaluate(() => document.activeElement?.getAttribute("aria-label"));
+  expect(todayLabel).toMatch(/Nov 25, 2026|\w{3} \d{1,2}, \d{4}/);
+  for (let i = 0; i < 9; i++) await page.keyboard.press("ArrowLeft");
+  const dayLabel = await page.evaluate(() => document.activeElement?.getAttribute("aria-label") ?? "");
+  expect(dayLabel).toContain("Jobs not starting");
+  expect(dayLabel).toMatch(/Major outage \d+ hr/);
+
+  const tooltipLink = page.getByRole("link", { name: "Jobs not starting", exact: true }).first();
+  await page.keyboard.press("Tab");
+  await expect(tooltipLink).toBeFocused();
+  await page.keyboard.press("Enter");
+  await expect(page).toHaveURL(/\/incidents\//);
+  await expect(page.getByRole("heading", { level: 1, name: "Jobs not starting" })).toBeVisible();
+});
+
+test("hovering a day shows its date, outage minutes and incidents", async ({ page }) => {
+  await page.goto("/");
+  await page.getByRole("button", { name: "Explore Docker Jobs day by day" }).hover();
+  const bar = page.getByRole("list", { name: /^Docker Jobs: daily status/ });
+  const day = bar.getByRole("button", { name: /Jobs not starting/ }).first();
+  await day.hover();
+  const tooltip = page.locator(`[id="${await day.getAttribute("aria-describedby")}"]`);
+  await expect(tooltip).toBeVisible();
+  await expect(tooltip).toContainText(/\w{3} \d{1,2}, \d{4}/);
+  await expect(tooltip).toContainText(/Major outage \d+ hr/);
+  await expect(tooltip.getByRole("link", { name: "Jobs not starting" })).toBeVisible();
+});
+
+test("the reader can switch times to their own time zone", async ({ browser }) => {
+  const context = await browser.newContext({ timezoneId: "America/New_York" });
+  const page = await context.newPage();
+  await page.goto("/");
+  const firstPosted = page.getByRole("region", { name: "Active incidents" }).locator("time").first();
+  await expect(firstPosted).toHaveText(/UTC$/);
+  await page.getByRole("button", { name: "Show local time" }).click();
+  await expect(firstPosted).toHaveText(/E[SD]T$/);
+  await page.reload();
+  await expect(firstPosted).toHaveText(/E[SD]T$/);
+  await page.getByRole("button", { name: "Show UTC" }).click();
+  await expect(firstPosted).toHaveText(/UTC$/);
+  await context.close();
+});
+
+test("the page is readable with JavaScript disabled", async ({ browser }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto("/");
+  await expect(page.getByRole("heading", { level: 2, name: BANNERS })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Elevated errors starting macOS jobs" }).first()).toBeVisible();
+  const bar = page.getByRole("group", { name: /^Docker Jobs: daily status/ });
+  await expect(bar.getByRole("img", { name: /Jobs not starting/ }).first()).toBeAttached();
+  await expect(bar.getByRole("img", { name: /No downtime recorded/ }).first()).toBeAttached();
+  await context.close();
+});
+
+test("feeds are discoverable and the page has a description and Open Graph preview", async ({ page }) => {
+  await page.goto("/");
+  await expect(page.locator('link[rel="alternate"][type="application/rss+xml"]')).toHaveAttribute("href", /\/history\.rss$/);
+  await expect(page.locator('link[rel="alternate"][type="application/atom+xml"]')).toHaveAttribute("href", /\/history\.atom$/);
+  await expect(page.locator('meta[name="description"]')).toHaveAttribute("content", /Forgeline/);
+  await expect(page.locator('meta[property="og:title"]')).toHaveAttribute("content", "Forgeline Status");
+  await expect(page.locator('meta[property="og:site_name"]')).toHaveAttribute("content", "Forgeline Status");
+});
+
+test.describe("on a phone", () => {
+  test.use({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
+
+  test("the home page fits 360 px without sideways scrolling and still shows status and bars", async ({ page }) => {
+    await page.goto("/");
+    await expect(page.getByRole("heading", { level: 2, name: BANNERS })).toBeVisible();
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    const explore = page.getByRole("button", { name: "Explore Docker Jobs day by day" });
+    await explore.scrollIntoViewIfNeeded();
+    const box = await explore.boundingBox();
+    expect(box!.width).toBeGreaterThan(250);
+    expect(box!.x + box!.width).toBeLessThanOrEqual(360);
+    await explore.tap();
+    const today = page.getByRole("list", { name: /^Docker Jobs: daily status/ }).getByRole("button").last();
+    await expect(today).toBeFocused();
+    const tooltip = page.locator(`[id="${await today.getAttribute("aria-describedby")}"]`);
+    await expect(tooltip).toBeVisible();
+    const tip = await tooltip.boundingBox();
+    expect(tip!.x).toBeGreaterThanOrEqual(0);
+    expect(tip!.x + tip!.width).toBeLessThanOrEqual(360);
+  });
+
+  test("an incident page fits 360 px", async ({ page }) => {
+    await page.goto("/");
+    await page.getByRole("link", { name: "Jobs not starting", exact: true }).first().click();
+    await expect(page.getByRole("heading", { level: 1, name: "Jobs not starting" })).toBeVisible();
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+  });
+});

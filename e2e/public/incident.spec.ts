@@ -1,0 +1,64 @@
+import { expect, test } from "@playwright/test";
+
+test("a reader opens an incident and reads its postmortem and updates, newest first", async ({ page }) => {
+  await page.goto("/");
+  await page.getByRole("region", { name: "Past incidents" }).getByRole("link", { name: "Jobs not starting", exact: true }).click();
+  await expect(page).toHaveURL(/\/incidents\/[\w-]+$/);
+  await expect(page).toHaveTitle("Jobs not starting | Forgeline Status");
+  await expect(page.getByRole("heading", { level: 1, name: "Jobs not starting" })).toBeVisible();
+  await expect(page.getByText("Critical impact")).toBeVisible();
+  await expect(page.getByText("This incident affected: Docker Jobs, Machine Jobs, macOS Jobs, and Runner.")).toBeVisible();
+  await expect(page.getByText(/^Resolved after 7 hours, 23 minutes$/)).toBeVisible();
+
+  const postmortem = page.getByRole("region", { name: "Postmortem" });
+  await expect(postmortem.getByText(/^Posted \w{3} \d{1,2}, \d{4} - \d\d:\d\d UTC$/)).toBeVisible();
+  await expect(postmortem.getByRole("heading", { name: "What we are changing" })).toBeVisible();
+  await expect(postmortem.getByRole("table")).toBeVisible();
+  const postmortemBox = await postmortem.boundingBox();
+  const updates = page.getByRole("region", { name: "Updates" });
+  const updatesBox = await updates.boundingBox();
+  expect(postmortemBox!.y).toBeLessThan(updatesBox!.y);
+
+  const items = updates.getByRole("listitem");
+  await expect(items).toHaveCount(7);
+  await expect(items.first()).toContainText("Resolved");
+  await expect(items.first()).toContainText("Jobs are starting normally and the queue backlog has cleared.");
+  await expect(items.nth(1)).toContainText("Monitoring");
+  await expect(items.nth(3)).toContainText(/^Identified/);
+  await expect(items.nth(4)).toContainText(/^Update/);
+  await expect(items.last()).toContainText(/^Investigating/);
+  const posted = items.first().locator("time");
+  await expect(posted).toHaveText(/^\w{3} \d{1,2}, \d{4} - \d\d:\d\d UTC$/);
+  await expect(posted).toHaveAttribute("title", /days? ago$/);
+  await expect(posted).toHaveAttribute("datetime", /^\d{4}-\d\d-\d\dT/);
+
+  await page.getByRole("region", { name: "Related incidents" }).getByRole("link", { name: "Jobs not starting (continued)" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Jobs not starting (continued)" })).toBeVisible();
+  await expect(page.getByText("This incident affected: Docker Jobs and Machine Jobs.")).toBeVisible();
+  await expect(page.getByRole("region", { name: "Related incidents" }).getByRole("link", { name: "Jobs not starting", exact: true })).toBeVisible();
+});
+
+test("markdown in updates is rendered and sanitized", async ({ page }) => {
+  await page.goto("/");
+  await page.getByRole("region", { name: "Active incidents" }).getByRole("link", { name: "Elevated errors starting macOS jobs" }).click();
+  await expect(page.getByRole("region", { name: "Updates" }).locator("em", { hasText: "infrastructure error" })).toBeVisible();
+  await expect(page.getByText("This incident affected: macOS Jobs.")).toBeVisible();
+});
+
+test("a scheduled maintenance page shows its window and affected components", async ({ page }) => {
+  await page.goto("/");
+  await page.getByRole("link", { name: "Database upgrade for the dashboard" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Database upgrade for the dashboard" })).toBeVisible();
+  await expect(page.getByText(/^\w{3} \d{1,2}, \d{4} - 06:00 UTC to \w{3} \d{1,2}, \d{4} - 08:00 UTC$/)).toBeVisible();
+  await expect(page.getByText("This maintenance affects: Web App and API.")).toBeVisible();
+  await expect(page.getByRole("region", { name: "Updates" }).getByText("Scheduled", { exact: true })).toBeVisible();
+});
+
+test("an unknown incident gets a 404 page", async ({ page }) => {
+  for (const path of ["/incidents/does-not-exist", "/incidents/%E2%9C%93%3Cscript%3E", "/no-such-page"]) {
+    const response = await page.goto(path);
+    expect(response?.status(), path).toBe(404);
+    await expect(page.getByRole("heading", { level: 1, name: "Page not found" })).toBeVisible();
+    await expect(page.getByRole("link", { name: "Current status" })).toBeVisible();
+  }
+});

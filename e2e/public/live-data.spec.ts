@@ -1,0 +1,43 @@
+import { expect, test } from "@playwright/test";
+import { addComponent, declareIncident, resolve, settle, uniqueName } from "./fixtures";
+
+test("a change made through the services shows on the very next request", async ({ page }) => {
+  await page.goto("/");
+  const componentName = uniqueName("E2E Queue");
+  const component = await addComponent(componentName);
+  await settle();
+  await page.reload();
+  await expect(page.getByText(componentName, { exact: true })).toBeVisible();
+
+  const incidentName = uniqueName("Queue stalled");
+  const incident = await declareIncident({ name: incidentName, message: "Messages are **not** being delivered.", componentId: component.id, componentStatus: "degraded_performance" });
+  await settle();
+  await page.reload();
+  const active = page.getByRole("region", { name: "Active incidents" });
+  await expect(active.getByRole("link", { name: incidentName })).toBeVisible();
+  await expect(active.locator("strong", { hasText: "not" })).toBeVisible();
+  const row = page.getByRole("listitem").filter({ has: page.getByText(componentName, { exact: true }) }).last();
+  await expect(row.getByText("Degraded Performance")).toBeVisible();
+
+  await page.goto(`/incidents/${incident.id}`);
+  await expect(page.getByRole("heading", { level: 1, name: incidentName })).toBeVisible();
+  await resolve(incident.id, component.id);
+  await settle();
+  await page.reload();
+  await expect(page.getByRole("region", { name: "Updates" }).getByRole("listitem").first()).toContainText("Resolved by the e2e test.");
+  await page.goto("/");
+  await expect(page.getByRole("region", { name: "Active incidents" }).getByRole("link", { name: incidentName })).toHaveCount(0);
+});
+
+test("an open page refreshes itself when the data changes", async ({ page }) => {
+  test.setTimeout(90_000);
+  const componentName = uniqueName("E2E Live");
+  const component = await addComponent(componentName);
+  await settle();
+  await page.goto("/");
+  await expect(page.getByText(componentName, { exact: true })).toBeVisible();
+  const incidentName = uniqueName("Live refresh check");
+  const incident = await declareIncident({ name: incidentName, message: "Checking live refresh.", componentId: component.id, componentStatus: "degraded_performance" });
+  await expect(page.getByRole("region", { name: "Active incidents" }).getByRole("link", { name: incidentName })).toBeVisible({ timeout: 45_000 });
+  await resolve(incident.id, component.id);
+});
