@@ -30,7 +30,7 @@ export function isCacheableRequest(req) {
 }
 
 function cacheKey(req) {
-  return [req.url, ...VARY_HEADERS.map((name) => req.headers[name] ?? "")].join("\u0000");
+  return ["GET", req.url, ...VARY_HEADERS.map((name) => req.headers[name] ?? "")].join("\u0000");
 }
 
 const ORIGINAL_ACCEPT_ENCODING = Symbol("original accept-encoding");
@@ -139,6 +139,8 @@ export function createResponseCache({ dataVersion, maxEntries = 1_000, maxAgeMs 
     const key = cacheKey(req);
     const entry = entries.get(key);
     if (entry && entry.version === dataVersion() && now() - entry.storedAt < maxAgeMs) return send(req, res, entry);
+    // A HEAD render has no body to keep; it is answered from a stored GET or passed through.
+    if (req.method === "HEAD") return handle(req, res);
     const pending = inFlight.get(key);
     if (pending) {
       const shared = await pending;

@@ -157,3 +157,17 @@ describe("Cache-Control of public pages", () => {
     expect(app.calls()).toBe(2);
   });
 });
+
+describe("HEAD requests", () => {
+  it("never store an empty body that a later GET would receive", async () => {
+    const app = await startServer((req, res) => {
+      res.setHeader("content-type", "text/html");
+      res.end(req.method === "HEAD" ? undefined : "<p>full body</p>");
+    }, { version: () => 1 });
+    const head = await fetch(`${app.base}/`, { method: "HEAD" });
+    expect(head.status).toBe(200);
+    expect(await (await fetch(`${app.base}/`)).text()).toBe("<p>full body</p>");
+    const headAfter = await fetch(`${app.base}/`, { method: "HEAD" });
+    expect(headAfter.status).toBe(200);
+  });
+});

@@ -9,9 +9,11 @@ export function unique(prefix = "t"): string {
 }
 
 export async function ensurePage() {
-  const db = getDb();
-  const existing = await db.pageSettings.findFirst();
-  return existing ?? db.pageSettings.create({ data: { name: "Test Page", url: "http://localhost:3000" } });
+  return getDb().pageSettings.upsert({
+    where: { singleton: true },
+    update: {},
+    create: { name: "Test Page", url: "http://localhost:3000" },
+  });
 }
 
 export async function createUser(role: Role = "responder") {
