@@ -69,11 +69,10 @@ function outageWeight(status: ComponentStatus): number {
   return 0;
 }
 
-function incidentsOfDay(incidents: UptimeIncident[], componentId: string | undefined, dayStart: number, now: number) {
+function incidentsOfDay(incidents: UptimeIncident[], dayStart: number, now: number) {
   const dayEnd = dayStart + DAY;
   return incidents
     .filter((incident) => {
-      if (componentId && !incident.componentIds.includes(componentId)) return false;
       const end = incident.resolvedAt?.getTime() ?? now;
       return incident.startedAt.getTime() < dayEnd && end >= dayStart;
     })
@@ -99,6 +98,8 @@ export function computeComponentUptime(input: {
   const trackedFrom = Math.max(windowStart, input.trackingStart?.getTime() ?? windowStart);
   const changes = [...input.changes].sort((a, b) => a.changedAt.getTime() - b.changedAt.getTime());
   const segments = trackedFrom < now ? segmentsBetween(changes, trackedFrom, now) : [];
+  const componentId = input.componentId;
+  const incidents = (input.incidents ?? []).filter((incident) => !componentId || incident.componentIds.includes(componentId));
 
   const result: UptimeDay[] = [];
   let outageMs = 0;
@@ -124,7 +125,7 @@ export function computeComponentUptime(input: {
       status: statuses.length ? worstComponentStatus(statuses) : null,
       partialOutageMinutes: Math.round(partialMs / MINUTE),
       majorOutageMinutes: Math.round(majorMs / MINUTE),
-      incidents: incidentsOfDay(input.incidents ?? [], input.componentId, dayStart, now),
+      incidents: incidentsOfDay(incidents, dayStart, now),
     });
   }
 

@@ -15,6 +15,8 @@ async function incidentPath(page: Page): Promise<string> {
 for (const colorScheme of ["light", "dark"] as const) {
   test.describe(`${colorScheme} mode`, () => {
     test.use({ colorScheme });
+    // axe walks every node of a page with many bars; a busy CI machine needs more than the default minute.
+    test.describe.configure({ timeout: 150_000 });
 
     test("the home page has no accessibility violations", async ({ page }) => {
       await page.goto("/");

@@ -19,9 +19,20 @@ async function invalidateEverything() {
   await getDb().$executeRaw`SELECT pg_notify('statuspage_cache_invalidation', ${payload})`;
 }
 
-export async function addComponent(name: string) {
-  const { component } = await runMutation(createComponent({ ctx, input: { name, description: `${name} for e2e` } }));
+export async function addComponent(name: string, options: { onlyShowIfDegraded?: boolean } = {}) {
+  const { component } = await runMutation(
+    createComponent({ ctx, input: { name, description: `${name} for e2e`, onlyShowIfDegraded: options.onlyShowIfDegraded ?? false } }),
+  );
   return component;
+}
+
+/** A status change outside any incident, as the console's "set status" records it. */
+export async function changeComponentStatus(componentId: string, status: ComponentStatus) {
+  const db = getDb();
+  const current = await db.component.findUniqueOrThrow({ where: { id: componentId }, select: { status: true } });
+  await db.component.update({ where: { id: componentId }, data: { status } });
+  await db.componentStatusChange.create({ data: { componentId, fromStatus: current.status, toStatus: status, changedAt: new Date() } });
+  await invalidateEverything();
 }
 
 async function setComponentStatus(componentId: string, status: ComponentStatus, at: Date, incidentId: string, incidentUpdateId: string) {

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { addComponent, declareIncident, resolve, settle, uniqueName } from "./fixtures";
+import { addComponent, changeComponentStatus, declareIncident, resolve, settle, uniqueName } from "./fixtures";
 
 test("a change made through the services shows on the very next request", async ({ page }) => {
   await page.goto("/");
@@ -40,4 +40,24 @@ test("an open page refreshes itself when the data changes", async ({ page }) => 
   const incident = await declareIncident({ name: incidentName, message: "Checking live refresh.", componentId: component.id, componentStatus: "degraded_performance" });
   await expect(page.getByRole("region", { name: "Active incidents" }).getByRole("link", { name: incidentName })).toBeVisible({ timeout: 45_000 });
   await resolve(incident.id, component.id);
+});
+
+test("a component shown only when degraded appears while degraded and disappears when operational again", async ({ page }) => {
+  const name = uniqueName("E2E Only When Degraded");
+  const component = await addComponent(name, { onlyShowIfDegraded: true });
+  await settle();
+  await page.goto("/");
+  await expect(page.getByRole("region", { name: "Components" })).toBeVisible();
+  await expect(page.getByText(name, { exact: true })).toHaveCount(0);
+
+  await changeComponentStatus(component.id, "degraded_performance");
+  await settle();
+  await page.reload();
+  const row = page.getByRole("listitem").filter({ has: page.getByText(name, { exact: true }) }).last();
+  await expect(row.getByText("Degraded Performance")).toBeVisible();
+
+  await changeComponentStatus(component.id, "operational");
+  await settle();
+  await page.reload();
+  await expect(page.getByText(name, { exact: true })).toHaveCount(0);
 });
