@@ -1,7 +1,6 @@
 import "server-only";
 import { getNotificationConfig } from "@/server/notifications/config";
 import { createNotificationWorker, type NotificationWorker } from "@/server/notifications/worker";
-import "@/server/notifications/register";
 
 const globalForWorker = globalThis as unknown as { statuspageWorker?: NotificationWorker };
 

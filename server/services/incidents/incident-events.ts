@@ -1,6 +1,7 @@
 import "server-only";
 import type { ComponentStatus } from "@/lib/status";
 import type { Tx } from "@/server/db/client";
+import { enqueueNotifications } from "@/server/notifications/enqueue";
 
 export type IncidentEvent =
   | { type: "incident.update"; incidentId: string; updateId: string }
@@ -15,7 +16,7 @@ function handlers(): IncidentEventHandler[] {
   return globalForEvents.statuspageIncidentEventHandlers;
 }
 
-/** Registers a handler run inside the transaction of every incident or component change; returns an unregister function. */
+/** Registers an extra handler run inside the transaction of every incident or component change; returns an unregister function. */
 export function onIncidentEvent(handler: IncidentEventHandler): () => void {
   const list = handlers();
   if (!list.includes(handler)) list.push(handler);
@@ -25,9 +26,11 @@ export function onIncidentEvent(handler: IncidentEventHandler): () => void {
   };
 }
 
-/** Called by services inside the transaction that made the change, so handlers' writes commit or roll back with it. */
+/**
+ * Called by services inside the transaction that made the change, so handlers' writes commit or roll back with it.
+ * The subscriber outbox is built in rather than registered, so no process can record an event without it.
+ */
 export async function recordIncidentEvent(tx: Tx, event: IncidentEvent): Promise<void> {
-  // Loaded here as well as at start-up so no code path can record an event before the outbox handler exists.
-  await import("@/server/notifications/register");
+  await enqueueNotifications(tx, event);
   for (const handler of [...handlers()]) await handler(tx, event);
 }

@@ -1,0 +1,151 @@
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import { randomUUID } from "node:crypto";
+import { test as publicTest, expect } from "@playwright/test";
+import { test as ownerTest } from "@/e2e/support/auth";
+import { SYSTEM_ACTOR } from "@/server/services/context";
+import { getDb } from "@/server/db/client";
+import { createComponent } from "@/server/services/components/create-component";
+import { createIncident } from "@/server/services/incidents/create-incident";
+import { createSubscription } from "@/server/services/subscribers/create-subscription";
+import { verifyWebhookSignature } from "@/server/notifications/signature";
+import type { Mailer, OutgoingMail } from "@/server/notifications/mailer";
+
+async function testComponent(prefix: string) {
+  const { component } = await createComponent({ ctx: { actor: SYSTEM_ACTOR }, input: { name: `${prefix} ${randomUUID().slice(0, 6)}` } });
+  return component;
+}
+
+// The fixtures below call services in this process; the app under test is started with the same setting.
+process.env.WEBHOOK_ALLOW_PRIVATE = "1";
+
+type Hit = { id: string; signature: string; body: string };
+
+async function startReceiver() {
+  const hits: Hit[] = [];
+  const server = http.createServer((req, res) => {
+    let body = "";
+    req.on("data", (chunk) => (body += chunk));
+    req.on("end", () => {
+      hits.push({ id: String(req.headers["webhook-id"]), signature: String(req.headers["x-statuspage-signature"]), body });
+      res.writeHead(204).end();
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/status-hook`, hits, close: () => new Promise((r) => server.close(r)) };
+}
+
+/** Subscribes an address the way the form does, keeping the confirmation email instead of sending it. */
+async function emailSubscription(componentId: string) {
+  const sent: OutgoingMail[] = [];
+  const mailer: Mailer = { send: async (mail) => void sent.push(mail) };
+  const email = `reader-${randomUUID().slice(0, 8)}@example.test`;
+  await createSubscription({ ctx: { mailer }, input: { kind: "email", email, allComponents: false, componentIds: [componentId] } });
+  const token = /\/subscribe\/confirm\/([\w-]+)/.exec(sent[0].text)![1];
+  return { email, token };
+}
+
+publicTest("a visitor subscribes a webhook, copies the secret, and receives a signed notification when an incident is declared", async ({ page }) => {
+  const receiver = await startReceiver();
+  try {
+    const component = await testComponent("Hooks API");
+    await page.goto("/subscribe");
+    await page.getByRole("radio", { name: "Webhook" }).check();
+    await page.getByLabel("Webhook URL").fill(receiver.url);
+    await page.getByRole("button", { name: "Subscribe" }).click();
+    await expect(page.getByText("Webhook subscribed")).toBeVisible();
+    const secret = await page.getByLabel("Signing secret").inputValue();
+    expect(secret).toMatch(/^whsec_[0-9a-f]{64}$/);
+
+    const name = `Hook outage ${randomUUID().slice(0, 6)}`;
+    await createIncident({
+      ctx: { actor: SYSTEM_ACTOR },
+      input: { name, impact: "major", status: "investigating", message: "Hooks are delayed.", components: [{ componentId: component.id, status: "partial_outage" }], deliverNotifications: true },
+    });
+    await expect.poll(() => receiver.hits.filter((h) => h.body.includes(name)).length, { timeout: 20_000 }).toBe(1);
+    const hit = receiver.hits.find((h) => h.body.includes(name))!;
+    expect(verifyWebhookSignature({ secret, body: hit.body, header: hit.signature })).toBe(true);
+    expect(JSON.parse(hit.body)).toMatchObject({ incident: { name, status: "investigating" }, page: { status_indicator: expect.any(String) } });
+  } finally {
+    await receiver.close();
+  }
+});
+
+publicTest("the subscribe form names the field at fault", async ({ page }) => {
+  await page.goto("/subscribe");
+  await page.getByLabel("Email address").fill("not-an-address");
+  await page.getByRole("radio", { name: "Only the components I choose" }).check();
+  await page.getByRole("button", { name: "Subscribe" }).click();
+  await expect(page.getByText("Enter an email address such as you@example.com.")).toBeVisible();
+  await expect(page.getByText("Choose at least one component, or all components.")).toBeVisible();
+  await expect(page.getByLabel("Email address")).toHaveValue("not-an-address");
+});
+
+publicTest("an email subscriber confirms, changes components and unsubscribes; one-click unsubscribe answers mail clients", async ({ page, request }) => {
+  const own = await testComponent("Mail API");
+  const { email, token } = await emailSubscription(own.id);
+
+  await page.goto(`/subscribe/confirm/${token}`);
+  await page.getByRole("button", { name: "Confirm subscription" }).click();
+  await expect(page.getByText("Your subscription is confirmed.")).toBeVisible();
+  await expect(page.getByText(email)).toBeVisible();
+
+  // Seed components: the picker lists what the app's component cache holds.
+  await page.getByRole("radio", { name: "Only the components I choose" }).check();
+  await page.getByRole("checkbox", { name: "Billing" }).check();
+  await page.getByRole("button", { name: "Save components" }).click();
+  await expect(page.getByText("Your choice of components is saved.")).toBeVisible();
+  await page.reload();
+  await expect(page.getByRole("checkbox", { name: "Billing" })).toBeChecked();
+
+  await page.getByRole("button", { name: "Unsubscribe" }).click();
+  await expect(page.getByRole("heading", { name: "You are unsubscribed" })).toBeVisible();
+
+  const again = await emailSubscription(own.id);
+  await page.goto(`/subscribe/confirm/${again.token}`);
+  await page.getByRole("button", { name: "Confirm subscription" }).click();
+  await expect(page.getByText("Your subscription is confirmed.")).toBeVisible();
+  const manageToken = new URL(page.url()).pathname.split("/").pop();
+  const oneClick = await request.post(`/api/subscriptions/unsubscribe?token=${manageToken}`, { form: { "List-Unsubscribe": "One-Click" } });
+  expect(oneClick.status()).toBe(200);
+  expect(await oneClick.json()).toMatchObject({ unsubscribed: true });
+  await page.reload();
+  await expect(page.getByText("Unsubscribed", { exact: true })).toBeVisible();
+});
+
+ownerTest.describe("console", () => {
+  ownerTest.use({ role: "owner" });
+
+  ownerTest("an owner finds a subscriber, reads its delivery log, exports CSV and removes it", async ({ page }) => {
+    const component = await testComponent("Console API");
+    const hook = await createSubscription({ ctx: {}, input: { kind: "webhook", endpoint: `http://127.0.0.1:9/${randomUUID()}`, allComponents: false, componentIds: [component.id] } });
+    if (hook.kind !== "webhook") throw new Error("expected a webhook");
+    await createIncident({
+      ctx: { actor: SYSTEM_ACTOR },
+      input: { name: `Logged ${randomUUID().slice(0, 6)}`, impact: "minor", status: "investigating", message: "Checking.", components: [{ componentId: component.id, status: "degraded_performance" }], deliverNotifications: true },
+    });
+
+    await page.goto("/admin/subscribers");
+    await expect(page.getByRole("heading", { name: "Subscribers" })).toBeVisible();
+    const address = (await getDb().subscriber.findUniqueOrThrow({ where: { id: hook.subscriberId } })).endpoint!;
+    await page.getByLabel("Search subscribers").fill(address);
+    await page.getByRole("button", { name: "Search" }).click();
+    await page.getByRole("link", { name: address }).click();
+    await expect(page.getByRole("heading", { name: "Delivery log" })).toBeVisible();
+    await expect(async () => {
+      await page.reload();
+      await expect(page.getByText(/Last error: ECONNREFUSED/).first()).toBeVisible({ timeout: 1_000 });
+    }).toPass({ timeout: 20_000 });
+
+    const csv = await page.request.get("/admin/subscribers/export.csv");
+    expect(csv.headers()["content-type"]).toContain("text/csv");
+    expect(await csv.text()).toContain(address);
+
+    page.once("dialog", (dialog) => dialog.accept());
+    await page.getByRole("button", { name: `Remove ${address}` }).click();
+    await expect(page).toHaveURL(/\/admin\/subscribers$/);
+    await page.getByLabel("Search subscribers").fill(address);
+    await page.getByRole("button", { name: "Search" }).click();
+    await expect(page.getByText("No subscriber matches that search.")).toBeVisible();
+  });
+});
