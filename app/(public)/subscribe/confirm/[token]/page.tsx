@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { confirmAction } from "@/app/(public)/subscribe/actions";
 import { TokenActionForm } from "@/app/(public)/subscribe/_components/token-action-form";
 
-export const metadata: Metadata = { title: "Confirm your subscription", robots: { index: false } };
+export const metadata: Metadata = { title: "Confirm your subscription", robots: { index: false }, referrer: "no-referrer" };
 
 export default async function ConfirmPage({ params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;

@@ -7,7 +7,7 @@ import { TokenActionForm } from "@/app/(public)/subscribe/_components/token-acti
 import { ManageComponentsForm } from "@/app/(public)/subscribe/_components/manage-components-form";
 import { pickerGroups } from "@/app/(public)/subscribe/_components/picker-groups";
 
-export const metadata: Metadata = { title: "Manage your subscription", robots: { index: false } };
+export const metadata: Metadata = { title: "Manage your subscription", robots: { index: false }, referrer: "no-referrer" };
 
 export default async function ManagePage({ params, searchParams }: { params: Promise<{ token: string }>; searchParams: Promise<{ confirmed?: string }> }) {
   const { token } = await params;

@@ -4,7 +4,7 @@ import { getSubscriptionByManageToken } from "@/server/queries/subscribers";
 import { unsubscribeAction } from "@/app/(public)/subscribe/actions";
 import { TokenActionForm } from "@/app/(public)/subscribe/_components/token-action-form";
 
-export const metadata: Metadata = { title: "Unsubscribe", robots: { index: false } };
+export const metadata: Metadata = { title: "Unsubscribe", robots: { index: false }, referrer: "no-referrer" };
 
 export default async function UnsubscribePage({ params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;
