@@ -1,4 +1,5 @@
 import "server-only";
+import { cache } from "react";
 import { getServerSession } from "next-auth";
 import { getDb, type DbOrTx } from "@/server/db/client";
 import { AppError } from "@/server/errors";
@@ -11,9 +12,9 @@ export type SessionActor = Extract<Actor, { kind: "user" }> & { email: string; n
 type SessionShape = { userId?: unknown; sessionVersion?: unknown };
 
 /** The signed-in user, re-read from the database: deactivated users and sessions older than a role change are refused. */
-export async function getCurrentActor(): Promise<SessionActor | null> {
+export const getCurrentActor = cache(async (): Promise<SessionActor | null> => {
   return actorFromSession((await getServerSession(getAuthOptions())) as SessionShape | null);
-}
+});
 
 /** Maps a decoded session to its user, refusing deactivated users and sessions issued before a role or password change. */
 export async function actorFromSession(session: SessionShape | null, db: DbOrTx = getDb()): Promise<SessionActor | null> {
