@@ -21,7 +21,7 @@ test("a change made through the services shows on the very next request", async 
 
   await page.goto(`/incidents/${incident.id}`);
   await expect(page.getByRole("heading", { level: 1, name: incidentName })).toBeVisible();
-  await resolve(incident.id, component.id);
+  await resolve(incident.id);
   await settle();
   await page.reload();
   await expect(page.getByRole("region", { name: "Updates" }).getByRole("listitem").first()).toContainText("Resolved by the e2e test.");
@@ -39,7 +39,7 @@ test("an open page refreshes itself when the data changes", async ({ page }) => 
   const incidentName = uniqueName("Live refresh check");
   const incident = await declareIncident({ name: incidentName, message: "Checking live refresh.", componentId: component.id, componentStatus: "degraded_performance" });
   await expect(page.getByRole("region", { name: "Active incidents" }).getByRole("link", { name: incidentName })).toBeVisible({ timeout: 45_000 });
-  await resolve(incident.id, component.id);
+  await resolve(incident.id);
 });
 
 test("a component shown only when degraded appears while degraded and disappears when operational again", async ({ page }) => {
