@@ -149,3 +149,46 @@ ownerTest.describe("console", () => {
     await expect(page.getByText("No subscriber matches that search.")).toBeVisible();
   });
 });
+
+async function expectNoAxeViolations(page: import("@playwright/test").Page) {
+  const { default: AxeBuilder } = await import("@axe-core/playwright");
+  const results = await new AxeBuilder({ page }).analyze();
+  expect(results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")})`)).toEqual([]);
+}
+
+for (const colorScheme of ["light", "dark"] as const) {
+  publicTest.describe(`${colorScheme} mode`, () => {
+    publicTest.use({ colorScheme });
+
+    publicTest("the subscribe and manage pages have no accessibility violations", async ({ page }) => {
+      await page.goto("/subscribe");
+      await page.getByRole("button", { name: "Subscribe" }).click();
+      await expect(page.getByText("Enter an email address such as you@example.com.")).toBeVisible();
+      await page.getByRole("radio", { name: "Only the components I choose" }).check();
+      await expectNoAxeViolations(page);
+
+      const { token } = await emailSubscription((await testComponent("A11y")).id);
+      await page.goto(`/subscribe/confirm/${token}`);
+      await expectNoAxeViolations(page);
+      await page.getByRole("button", { name: "Confirm subscription" }).click();
+      await expect(page.getByText("Your subscription is confirmed.")).toBeVisible();
+      await expectNoAxeViolations(page);
+    });
+  });
+}
+
+ownerTest.describe("console accessibility", () => {
+  ownerTest.use({ role: "owner" });
+  for (const colorScheme of ["light", "dark"] as const) {
+    ownerTest(`/admin/subscribers has no accessibility violations in ${colorScheme} mode`, async ({ page }) => {
+      await page.emulateMedia({ colorScheme });
+      await createSubscription({ ctx: {}, input: { kind: "webhook", endpoint: `http://127.0.0.1:9/${randomUUID()}`, allComponents: true } });
+      await page.goto("/admin/subscribers");
+      await expect(page.getByRole("heading", { level: 1, name: "Subscribers" })).toBeVisible();
+      await expectNoAxeViolations(page);
+      await page.getByRole("link", { name: /127\.0\.0\.1:9/ }).first().click();
+      await expect(page.getByRole("heading", { name: "Delivery log" })).toBeVisible();
+      await expectNoAxeViolations(page);
+    });
+  }
+});

@@ -41,7 +41,7 @@ export default async function SubscribePage() {
           Verify <code>X-Statuspage-Signature: t=&lt;unix seconds&gt;,v1=&lt;hex&gt;</code>: <code>v1</code> is the HMAC-SHA256 of{" "}
           <code>&lt;t&gt;.&lt;raw body&gt;</code> keyed with your signing secret. Reject old timestamps to stop replays. In Node.js:
         </p>
-        <pre className="overflow-x-auto rounded-md bg-zinc-100 p-3 text-xs dark:bg-zinc-900"><code>{EXAMPLE}</code></pre>
+        <pre tabIndex={0} aria-label="Signature check in Node.js" className="overflow-x-auto rounded-md bg-zinc-100 p-3 text-xs focus-visible:outline-2 focus-visible:outline-blue-600 dark:bg-zinc-900"><code>{EXAMPLE}</code></pre>
       </section>
     </div>
   );
