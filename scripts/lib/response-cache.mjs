@@ -125,6 +125,13 @@ export function createResponseCache({ dataVersion, maxEntries = 1_000, maxAgeMs 
         resolve(entry);
         return res;
       };
+      // A client that disconnects mid-render may leave the response unended; waiters must not hang on it.
+      res.once("close", () => {
+        if (!res.writableEnded) {
+          Object.assign(res, original);
+          resolve(null);
+        }
+      });
       Promise.resolve(handle(req, res)).catch(() => {
         if (!res.writableEnded) {
           res.statusCode = 500;

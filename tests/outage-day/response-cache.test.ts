@@ -171,3 +171,24 @@ describe("HEAD requests", () => {
     expect(headAfter.status).toBe(200);
   });
 });
+
+describe("a client that disconnects mid-render", () => {
+  it("does not leave later requests for the same page waiting", async () => {
+    let slow = true;
+    const app = await startServer(async (_req, res) => {
+      if (slow) {
+        slow = false;
+        await new Promise((resolve) => setTimeout(resolve, 300));
+        if (res.destroyed) return;
+      }
+      res.end("<p>rendered</p>");
+    }, { version: () => 1 });
+    const aborted = new AbortController();
+    const first = fetch(`${app.base}/`, { signal: aborted.signal }).catch(() => null);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    aborted.abort();
+    await first;
+    const second = await fetch(`${app.base}/`, { signal: AbortSignal.timeout(5_000) });
+    expect(await second.text()).toBe("<p>rendered</p>");
+  });
+});
