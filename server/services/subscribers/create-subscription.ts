@@ -1,6 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import { getDb, type DbOrTx } from "@/server/db/client";
+import { getDb, type DbOrTx, type Tx } from "@/server/db/client";
 import { AppError } from "@/server/errors";
 import { inTransaction } from "@/server/services/context";
 import { writeAudit } from "@/server/services/audit";
@@ -47,6 +47,20 @@ async function checkIncident(db: DbOrTx, incidentId: string | undefined) {
   if (!incident) throw new AppError("VALIDATION", "Some fields need attention.", { incidentId: ["That incident does not exist."] });
   if (isResolvedStatus(incident.status)) {
     throw new AppError("VALIDATION", "Some fields need attention.", { incidentId: ["That incident is already resolved; there will be no more updates."] });
+  }
+}
+
+export const CONFIRMATION_EMAILS_PER_HOUR = 3;
+
+/** Stops the form from being used to flood someone's inbox: a few emails per address per hour. */
+async function throttleConfirmationEmails(tx: Tx, subscriberId: string) {
+  const recent = await tx.auditLog.count({
+    where: { action: { in: ["subscriber.create", "subscriber.manage_link_sent"] }, entityType: "subscriber", entityId: subscriberId, createdAt: { gte: new Date(Date.now() - 60 * 60_000) } },
+  });
+  if (recent >= CONFIRMATION_EMAILS_PER_HOUR) {
+    throw new AppError("VALIDATION", "Some fields need attention.", {
+      email: ["We have already emailed this address several times in the last hour. Check your inbox, or try again later."],
+    });
   }
 }
 
@@ -97,7 +111,11 @@ export async function createSubscription({ ctx, input }: { ctx: PublicContext; i
   const confirmToken = newToken();
   const outcome = await inTransaction({ actor: SELF_SERVICE_ACTOR, db: ctx.db }, async (tx) => {
     const existing = await tx.subscriber.findUnique({ where: { addressKey }, select: { id: true, confirmedAt: true, unsubscribedAt: true, manageToken: true } });
-    if (existing?.confirmedAt && !existing.unsubscribedAt) return { alreadyActive: true as const, manageToken: existing.manageToken };
+    if (existing) await throttleConfirmationEmails(tx, existing.id);
+    if (existing?.confirmedAt && !existing.unsubscribedAt) {
+      await writeAudit(tx, SELF_SERVICE_ACTOR, { action: "subscriber.manage_link_sent", entityType: "subscriber", entityId: existing.id });
+      return { alreadyActive: true as const, manageToken: existing.manageToken };
+    }
     const fields = {
       confirmTokenHash: hashToken(confirmToken),
       confirmedAt: null,
