@@ -32,7 +32,7 @@ export function Field(props: { id: string; label: string; error?: string; hint?:
   );
 }
 
-export function SubmitButton(props: { children: ReactNode; pendingLabel?: string; variant?: "primary" | "secondary" | "danger"; confirm?: string; name?: string; value?: string }) {
+export function SubmitButton(props: { children: ReactNode; pendingLabel?: string; variant?: "primary" | "secondary" | "danger"; confirm?: string; name?: string; value?: string; accessibleName?: string }) {
   const { pending } = useFormStatus();
   const variant = props.variant ?? "primary";
   const classes = {
@@ -47,6 +47,7 @@ export function SubmitButton(props: { children: ReactNode; pendingLabel?: string
       value={props.value}
       disabled={pending}
       aria-disabled={pending}
+      aria-label={props.accessibleName}
       onClick={(event) => {
         if (props.confirm && !window.confirm(props.confirm)) event.preventDefault();
       }}

@@ -53,7 +53,7 @@ export function UserRowForms({ user, isSelf }: { user: { id: string; name: strin
             <option key={role} value={role}>{role}</option>
           ))}
         </select>
-        <SubmitButton variant="secondary" pendingLabel="Saving…">Change role</SubmitButton>
+        <SubmitButton variant="secondary" pendingLabel="Saving…" accessibleName={`Change role of ${user.name}`}>Change role</SubmitButton>
       </form>
       {!isSelf ? (
         <form action={activeAction}>
@@ -67,7 +67,13 @@ export function UserRowForms({ user, isSelf }: { user: { id: string; name: strin
           )}
         </form>
       ) : null}
-      {[roleState, activeState].map((state, i) => (state && !state.ok ? <p key={i} role="alert" className="w-full text-sm text-red-700 dark:text-red-400">{state.formError} {Object.values(state.fieldErrors ?? {}).flat().join(" ")}</p> : null))}
+      {[roleState, activeState].map((state, i) =>
+        state && !state.ok ? (
+          <p key={i} role="alert" className="w-full text-sm text-red-700 dark:text-red-400">{state.formError} {Object.values(state.fieldErrors ?? {}).flat().join(" ")}</p>
+        ) : state?.ok ? (
+          <p key={i} role="status" className="w-full text-sm text-green-800 dark:text-green-300">{state.message}</p>
+        ) : null,
+      )}
     </div>
   );
 }

@@ -184,8 +184,9 @@ export function SetStatusForm({ componentId, name, status }: { componentId: stri
           <option key={s} value={s}>{COMPONENT_STATUS_LABELS[s]}</option>
         ))}
       </select>
-      <SubmitButton variant="secondary" pendingLabel="Setting…">Set</SubmitButton>
+      <SubmitButton variant="secondary" pendingLabel="Setting…" accessibleName={`Set status of ${name}`}>Set</SubmitButton>
       {state && !state.ok ? <span role="alert" className="text-xs text-red-700 dark:text-red-400">{state.formError}</span> : null}
+      {state?.ok ? <span role="status" className="text-xs text-green-800 dark:text-green-300">{state.message}</span> : null}
     </form>
   );
 }

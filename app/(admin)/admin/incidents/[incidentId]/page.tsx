@@ -88,7 +88,7 @@ export default async function IncidentPage({ params }: Params) {
         <div className="space-y-6">
           {canEdit && tree ? (
             <Card title="Post an update" id="post-update">
-              <PostUpdateForm incidentId={incident.id} kind={incident.kind} currentStatus={incident.status} components={componentOptions(tree)} templates={templates} />
+              <PostUpdateForm incidentId={incident.id} kind={incident.kind} currentStatus={incident.status} components={componentOptions(tree)} affectedIds={incident.components.map((c) => c.id)} templates={templates} />
             </Card>
           ) : null}
 

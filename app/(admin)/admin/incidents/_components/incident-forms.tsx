@@ -100,7 +100,7 @@ export function CreateIncidentForm({ components, templates }: { components: Comp
   );
 }
 
-export function PostUpdateForm(props: { incidentId: string; kind: "incident" | "maintenance"; currentStatus: AnyIncidentStatus; components: ComponentOption[]; templates: Template[] }) {
+export function PostUpdateForm(props: { incidentId: string; kind: "incident" | "maintenance"; currentStatus: AnyIncidentStatus; components: ComponentOption[]; affectedIds: string[]; templates: Template[] }) {
   const { state, formAction, resetKey } = useResettingAction(postUpdateAction);
   const [template, setTemplate] = useState<Template | null>(null);
   const statuses = props.kind === "incident" ? INCIDENT_UPDATE_STATUSES : MAINTENANCE_STATUSES;
@@ -131,7 +131,7 @@ export function PostUpdateForm(props: { incidentId: string; kind: "incident" | "
         )}
       </Field>
       <MarkdownEditor key={key} name="body" label="Message" maxLength={LIMITS.bodyMax} defaultValue={valueOf(state, "body", template?.body ?? "")} error={fieldError(state, "body")} />
-      <ComponentStatusFields key={`c-${resetKey}`} components={props.components} state={state} error={fieldError(state, "components")} legend="Component status changes" />
+      <ComponentStatusFields key={`c-${resetKey}`} components={props.components} affectedIds={props.affectedIds} state={state} error={fieldError(state, "components")} legend="Component status changes" />
       <details className="rounded-md border border-zinc-200 p-3 dark:border-zinc-800">
         <summary className="cursor-pointer text-sm font-medium">Date this update in the past</summary>
         <div className="mt-3">
