@@ -36,6 +36,7 @@ export function clientAddress(headers: Record<string, unknown> | Headers | undef
     const value = headers[name];
     return typeof value === "string" ? value : Array.isArray(value) ? String(value[0]) : undefined;
   };
-  const forwarded = get("x-forwarded-for")?.split(",")[0]?.trim();
+  // The last hop is the one our own proxy (or Next itself) appended; earlier entries are whatever the client sent.
+  const forwarded = get("x-forwarded-for")?.split(",").at(-1)?.trim();
   return forwarded || get("x-real-ip") || "unknown";
 }
