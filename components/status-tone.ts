@@ -56,16 +56,6 @@ export const TONE_BORDER: Record<Tone, string> = {
 };
 
 /** Fills for uptime bar days; colour is never the only cue (each day has a text description). */
-/** Short class names (defined in app/(public)/public.css) because a page carries hundreds of bar segments. */
-export const TONE_SVG_FILL: Record<Tone, string> = {
-  ok: "sp-f-ok",
-  degraded: "sp-f-degraded",
-  partial: "sp-f-partial",
-  major: "sp-f-major",
-  maintenance: "sp-f-maintenance",
-  neutral: "sp-f-neutral",
-};
-
 export const TONE_FILL: Record<Tone, string> = {
   ok: "bg-green-600 dark:bg-green-500",
   degraded: "bg-yellow-500 dark:bg-yellow-400",

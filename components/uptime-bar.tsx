@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from "react";
-import { COMPONENT_TONE, TONE_FILL, TONE_SVG_FILL } from "@/components/status-tone";
+import { COMPONENT_TONE, TONE_FILL } from "@/components/status-tone";
 import { formatUtcDate } from "@/lib/format";
 import { COMPONENT_STATUS_LABELS } from "@/lib/status";
 import { decodeUptime, describeUptimeDayOutage, MAX_DAY_INCIDENTS, type DecodedUptimeDay, type EncodedUptime, type UptimeDay } from "@/lib/uptime";
@@ -22,35 +22,43 @@ function describeDay(day: DecodedUptimeDay, maxIncidents = MAX_DAY_INCIDENTS): s
   return `${formatUtcDate(day.date)}: ${describeUptimeDayOutage(day)}.${describeIncidents(day, maxIncidents)}`;
 }
 
-type Run = { from: DecodedUptimeDay; to: DecodedUptimeDay; index: number; length: number };
+const TONE_COLOUR_VAR: Record<ReturnType<typeof toneOf>, string> = {
+  ok: "var(--sp-ok)",
+  degraded: "var(--sp-degraded)",
+  partial: "var(--sp-partial)",
+  major: "var(--sp-major)",
+  maintenance: "var(--sp-maintenance)",
+  neutral: "var(--sp-neutral)",
+};
+
+/** One gradient stop per run of same-coloured days: a page of a hundred bars stays a few kilobytes. */
+function stripBackground(days: DecodedUptimeDay[]): string {
+  const stops: string[] = [];
+  const width = 100 / days.length;
+  let runStart = 0;
+  days.forEach((day, index) => {
+    const next = days[index + 1];
+    if (next && toneOf(next) === toneOf(day)) return;
+    stops.push(`${TONE_COLOUR_VAR[toneOf(day)]} ${(runStart * width).toFixed(2)}% ${((index + 1) * width).toFixed(2)}%`);
+    runStart = index + 1;
+  });
+  return `linear-gradient(to right, ${stops.join(", ")})`;
+}
+
+function summarise(days: DecodedUptimeDay[]): string {
+  const troubled = days.filter((day) => !isQuiet(day));
+  if (troubled.length === 0) return "No downtime recorded.";
+  const latest = troubled[troubled.length - 1];
+  return `${troubled.length} day${troubled.length === 1 ? "" : "s"} with incidents or downtime; most recently ${describeDay(latest, 2)}`;
+}
 
 function isQuiet(day: DecodedUptimeDay): boolean {
   return !day.partialOutageMinutes && !day.majorOutageMinutes && day.incidents.length === 0;
 }
 
-/** Consecutive quiet days with the same status share one segment, so the server HTML stays small. */
-function toRuns(days: DecodedUptimeDay[]): Run[] {
-  const runs: Run[] = [];
-  days.forEach((day, index) => {
-    const last = runs[runs.length - 1];
-    if (last && isQuiet(day) && isQuiet(last.to) && last.to.status === day.status) {
-      last.to = day;
-      last.length++;
-    } else {
-      runs.push({ from: day, to: day, index, length: 1 });
-    }
-  });
-  return runs;
-}
-
-function describeRun(run: Run): string {
-  if (run.length === 1) return describeDay(run.from, 3);
-  return `${formatUtcDate(run.from.date)} to ${formatUtcDate(run.to.date)}: ${describeUptimeDayOutage(run.from)}.`;
-}
-
 /**
- * 90 days, one segment per day coloured by its worst status. Without JavaScript the days are grouped and described
- * in text; in the browser every day can be hovered, or focused and walked with the arrow keys, to show its details.
+ * 90 days, one segment per day coloured by its worst status. Without JavaScript the bar is one summarised image;
+ * in the browser every day can be hovered, or focused and walked with the arrow keys, to show its details.
  */
 export function UptimeBar({ label, encoded }: { label: string; encoded: EncodedUptime }) {
   const days = useMemo(() => decodeUptime(encoded), [encoded]);
@@ -78,13 +86,12 @@ export function UptimeBar({ label, encoded }: { label: string; encoded: EncodedU
   if (!expanded) {
     return (
       <div className="relative" onMouseEnter={hydrated ? () => setExpanded(true) : undefined}>
-        <svg role="group" aria-label={listLabel} viewBox={`0 0 ${days.length} 1`} preserveAspectRatio="none" className="block h-8 w-full">
-          {toRuns(days).map((run) => (
-            <rect key={run.index} role="img" x={run.index} width={run.length - 0.15} height="1" className={TONE_SVG_FILL[toneOf(run.from)]}>
-              <title>{describeRun(run)}</title>
-            </rect>
-          ))}
-        </svg>
+        <div
+          role="img"
+          aria-label={`${listLabel}. ${summarise(days)}`}
+          className="sp-strip"
+          style={{ backgroundImage: `var(--sp-gaps), ${stripBackground(days)}`, ["--sp-days" as string]: days.length }}
+        />
         {hydrated && (
           <button
             type="button"

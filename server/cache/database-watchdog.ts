@@ -3,7 +3,9 @@ import { getDb } from "@/server/db/client";
 import { reportDatabaseReachable } from "@/server/cache/tagged-cache";
 
 const INTERVAL_MS = 2_000;
-const TIMEOUT_MS = 1_500;
+const TIMEOUT_MS = 3_000;
+// A busy event loop can delay one probe; only consecutive failures mean the database is gone.
+const FAILURES_BEFORE_DOWN = 2;
 
 function probe(): Promise<boolean> {
   return new Promise((resolve) => {
@@ -22,11 +24,15 @@ export function startDatabaseWatchdog() {
   if (started) return;
   started = true;
   let running = false;
+  let failures = 0;
   setInterval(() => {
     if (running) return;
     running = true;
     probe()
-      .then(reportDatabaseReachable)
+      .then((reachable) => {
+        failures = reachable ? 0 : failures + 1;
+        if (reachable || failures >= FAILURES_BEFORE_DOWN) reportDatabaseReachable(reachable);
+      })
       .finally(() => {
         running = false;
       });
