@@ -51,3 +51,14 @@ export async function resolve(incidentId: string) {
 export function settle(ms = 300) {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
+
+/** Records a resolved incident in the past, as a responder backfilling history would. */
+export async function backfillIncident(name: string, startedAt: Date) {
+  const { incident } = await runMutation(
+    createIncident({
+      ctx,
+      input: { name, impact: "minor", status: "resolved", message: "Backfilled for the e2e test.", components: [], deliverNotifications: false, startedAt },
+    }),
+  );
+  return incident;
+}

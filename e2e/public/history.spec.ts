@@ -58,3 +58,20 @@ test("malformed query strings never fail the page", async ({ page }) => {
   await page.goto("/history?component=unknown-component");
   await expect(page.getByRole("status")).toContainText("There is no component with that id");
 });
+
+test("a busy month lists 25 incidents and links to all of them", async ({ page }) => {
+  const { backfillIncident, uniqueName } = await import("./fixtures");
+  const prefix = uniqueName("Busy month");
+  const monthStart = Date.UTC(2021, 2, 1);
+  for (let i = 0; i < 26; i++) await backfillIncident(`${prefix} #${i + 1}`, new Date(monthStart + (i + 1) * 86_400_000));
+  const now = new Date();
+  const monthsBack = (now.getUTCFullYear() - 2021) * 12 + (now.getUTCMonth() - 2);
+  await page.goto(`/history?page=${Math.floor(monthsBack / 3) + 1}`);
+  const march = page.getByRole("region", { name: "March 2021" });
+  await expect(march.getByRole("link", { name: new RegExp(`^${prefix} #`) })).toHaveCount(25);
+  await march.getByRole("link", { name: "Show all 26 incidents from March 2021" }).click();
+  await expect(page).toHaveURL(/\/history\?month=2021-03$/);
+  await expect(page.getByRole("link", { name: new RegExp(`^${prefix} #`) })).toHaveCount(26);
+  await page.getByRole("link", { name: "Back to the latest months" }).click();
+  await expect(page).toHaveURL(/\/history$/);
+});

@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { historyHref, historyMonths, parseHistoryQuery } from "@/app/(public)/history/history-params";
+import { historyHref, historyMonths, monthHref, monthRange, parseHistoryQuery } from "@/app/(public)/history/history-params";
 
 describe("history query parameters", () => {
   it("reads a page number and a component id", () => {
-    expect(parseHistoryQuery({ page: "3", component: "abc_DEF-1" })).toEqual({ page: 3, componentId: "abc_DEF-1", problems: [] });
-    expect(parseHistoryQuery({})).toEqual({ page: 1, componentId: null, problems: [] });
+    expect(parseHistoryQuery({ page: "3", component: "abc_DEF-1" })).toEqual({ page: 3, componentId: "abc_DEF-1", month: null, problems: [] });
+    expect(parseHistoryQuery({})).toEqual({ page: 1, componentId: null, month: null, problems: [] });
   });
 
   it("falls back to defaults and explains malformed values instead of throwing", () => {
@@ -36,5 +36,24 @@ describe("history query parameters", () => {
   it("builds links that keep the filter", () => {
     expect(historyHref(1, null)).toBe("/history");
     expect(historyHref(2, "abc")).toBe("/history?page=2&component=abc");
+  });
+});
+
+describe("one whole month of history", () => {
+  it("reads ?month=YYYY-MM and covers exactly that month in UTC", () => {
+    const query = parseHistoryQuery({ month: "2026-02", component: "abc" });
+    expect(query.month?.toISOString()).toBe("2026-02-01T00:00:00.000Z");
+    const range = monthRange(query.month!);
+    expect(range.from.toISOString()).toBe("2026-02-01T00:00:00.000Z");
+    expect(range.to.toISOString()).toBe("2026-03-01T00:00:00.000Z");
+    expect(monthHref(query.month!, "abc")).toBe("/history?month=2026-02&component=abc");
+  });
+
+  it("explains a malformed month instead of failing", () => {
+    for (const month of ["2026-13", "26-01", "2026-1", "<script>", "2026-00"]) {
+      const query = parseHistoryQuery({ month });
+      expect(query.month, month).toBeNull();
+      expect(query.problems.join(" "), month).toContain("month must look like 2026-03");
+    }
   });
 });

@@ -3,7 +3,10 @@ export const MAX_HISTORY_PAGE = 1_000;
 
 type SearchParams = Record<string, string | string[] | undefined>;
 
-export type HistoryQuery = { page: number; componentId: string | null; problems: string[] };
+/** A month lists this many incidents on a history page; the rest are one link away, so no page grows unbounded. */
+export const MONTH_PREVIEW_LIMIT = 25;
+
+export type HistoryQuery = { page: number; componentId: string | null; month: Date | null; problems: string[] };
 
 function first(value: string | string[] | undefined): string | undefined {
   return Array.isArray(value) ? value[0] : value;
@@ -25,7 +28,26 @@ export function parseHistoryQuery(searchParams: SearchParams): HistoryQuery {
     if (/^[A-Za-z0-9_-]{1,40}$/.test(rawComponent)) componentId = rawComponent;
     else problems.push("component is not a valid component id; showing every component.");
   }
-  return { page, componentId, problems };
+  let month: Date | null = null;
+  const rawMonth = first(searchParams.month)?.trim();
+  if (rawMonth) {
+    const match = /^(\d{4})-(\d{2})$/.exec(rawMonth);
+    const monthIndex = match ? Number(match[2]) - 1 : -1;
+    if (match && monthIndex >= 0 && monthIndex < 12 && Number(match[1]) >= 1970 && Number(match[1]) <= 9999) month = new Date(Date.UTC(Number(match[1]), monthIndex, 1));
+    else problems.push("month must look like 2026-03; showing the latest months.");
+  }
+  return { page, componentId, month, problems };
+}
+
+/** The range of one whole month, for `?month=YYYY-MM`. */
+export function monthRange(month: Date): { months: Date[]; from: Date; to: Date } {
+  return { months: [month], from: month, to: new Date(Date.UTC(month.getUTCFullYear(), month.getUTCMonth() + 1, 1)) };
+}
+
+export function monthHref(month: Date, componentId: string | null): string {
+  const params = new URLSearchParams({ month: month.toISOString().slice(0, 7) });
+  if (componentId) params.set("component", componentId);
+  return `/history?${params.toString()}`;
 }
 
 /** The months of one page, newest first, and the [from, to) range they cover, in UTC. */

@@ -9,7 +9,7 @@ import { hasIncidentsBefore } from "@/server/queries/public-timeline";
 import { pageMetadata } from "@/app/(public)/_components/branding";
 import { ImpactBadge, IncidentLink } from "@/app/(public)/_components/incident-bits";
 import { Freshness } from "@/app/(public)/_components/freshness";
-import { historyHref, historyMonths, parseHistoryQuery } from "@/app/(public)/history/history-params";
+import { MONTH_PREVIEW_LIMIT, historyHref, historyMonths, monthHref, monthRange, parseHistoryQuery } from "@/app/(public)/history/history-params";
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -53,7 +53,8 @@ export default async function HistoryPage({ searchParams }: Props) {
     problems.push("There is no component with that id; showing every component.");
     componentId = null;
   }
-  const { months, from, to } = historyMonths(now, query.page);
+  const { months, from, to } = query.month ? monthRange(query.month) : historyMonths(now, query.page);
+  const limit = query.month ? Infinity : MONTH_PREVIEW_LIMIT;
   const [incidents, hasOlder] = await Promise.all([
     listIncidentsBetween(from, to, componentId ?? undefined),
     hasIncidentsBefore(from, componentId ?? undefined),
@@ -111,14 +112,30 @@ export default async function HistoryPage({ searchParams }: Props) {
             {list.length === 0 ? (
               <p className="mt-2 text-sm text-zinc-600 dark:text-zinc-400">No incidents reported this month.</p>
             ) : (
-              <ul className="divide-y divide-zinc-100 dark:divide-zinc-800/60">
-                {list.map((incident) => <HistoryItem key={incident.id} incident={incident} now={now} />)}
-              </ul>
+              <>
+                <ul className="divide-y divide-zinc-100 dark:divide-zinc-800/60">
+                  {list.slice(0, limit).map((incident) => <HistoryItem key={incident.id} incident={incident} now={now} />)}
+                </ul>
+                {list.length > limit && (
+                  <p className="mt-2 text-sm">
+                    <Link href={monthHref(month, componentId)} className="text-blue-700 underline dark:text-blue-300">
+                      Show all {list.length} incidents from {formatUtcMonth(month)}
+                    </Link>
+                  </p>
+                )}
+              </>
             )}
           </section>
         );
       })}
 
+      {query.month ? (
+        <p className="mt-8">
+          <Link href={historyHref(1, componentId)} className="text-blue-700 underline dark:text-blue-300">
+            <span aria-hidden="true">← </span>Back to the latest months
+          </Link>
+        </p>
+      ) : (
       <nav aria-label="History pages" className="mt-8 flex justify-between gap-4">
         {query.page > 1 ? (
           <Link href={historyHref(query.page - 1, componentId)} className="text-blue-700 underline dark:text-blue-300">
@@ -131,6 +148,7 @@ export default async function HistoryPage({ searchParams }: Props) {
           </Link>
         ) : <span />}
       </nav>
+      )}
     </>
   );
 }
