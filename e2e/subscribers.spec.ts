@@ -148,6 +148,14 @@ ownerTest.describe("console", () => {
     await page.getByRole("button", { name: "Search" }).click();
     await expect(page.getByText("No subscriber matches that search.")).toBeVisible();
   });
+
+  ownerTest("page settings show the embed snippets and link to the public embed page", async ({ page }) => {
+    await page.goto("/admin/settings");
+    const embed = page.getByRole("region", { name: "Embed the status elsewhere" });
+    await expect(embed.getByRole("heading", { name: "Status widget" })).toBeVisible();
+    await expect(embed.getByText(/\/embed\/status\.js/)).toBeVisible();
+    await expect(embed.getByRole("link", { name: "embed page" })).toHaveAttribute("href", "/embed");
+  });
 });
 
 async function expectNoAxeViolations(page: import("@playwright/test").Page) {

@@ -1,17 +1,10 @@
 import type { Metadata } from "next";
-import { headers } from "next/headers";
 import { EmbedSnippet, buildEmbedSnippets } from "@/components/embed-snippet";
 import { getComponentTree, getPage } from "@/server/queries/public-status";
 import { pageBaseUrl } from "@/server/api/statuspage-serializers";
+import { requestOrigin } from "@/server/api/request-origin";
 
 export const metadata: Metadata = { title: "Embed the status" };
-
-async function requestOrigin(): Promise<string | undefined> {
-  const list = await headers();
-  const host = list.get("x-forwarded-host") ?? list.get("host");
-  if (!host) return undefined;
-  return `${list.get("x-forwarded-proto") ?? "http"}://${host}`;
-}
 
 export default async function EmbedPage() {
   const [page, tree, origin] = await Promise.all([getPage(), getComponentTree(), requestOrigin()]);
@@ -49,7 +42,7 @@ export default async function EmbedPage() {
 
       <section aria-labelledby="machines-heading" className="space-y-3">
         <h2 id="machines-heading" className="text-xl font-semibold">Feeds and API</h2>
-        <ul className="list-disc space-y-1 pl-6 text-sm">
+        <ul className="list-disc space-y-1 pl-6 text-sm wrap-anywhere">
           <li>Statuspage-compatible JSON: <code>{baseUrl}/api/v2/summary.json</code> (<a className="text-blue-700 underline dark:text-blue-300" href="/api/v2/openapi.json">OpenAPI description</a>)</li>
           <li>Incident history: <code>{baseUrl}/history.rss</code>, <code>{baseUrl}/history.atom</code>, <code>{baseUrl}/history.json</code></li>
           <li>

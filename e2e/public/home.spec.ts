@@ -136,6 +136,20 @@ test("feeds are discoverable and the page has a description and Open Graph previ
   await expect(page.locator('meta[property="og:site_name"]')).toHaveAttribute("content", "Forgeline Status");
 });
 
+test("the header leads to subscribing and the footer to the feeds, the JSON API and the embed page", async ({ page }) => {
+  await page.goto("/");
+  await page.getByRole("navigation", { name: "Status page" }).getByRole("link", { name: "Subscribe to updates" }).click();
+  await expect(page).toHaveURL(/\/subscribe$/);
+  await expect(page.getByRole("heading", { level: 1, name: "Subscribe to updates" })).toBeVisible();
+
+  const footer = page.getByRole("contentinfo");
+  await expect(footer.getByRole("link", { name: "RSS" })).toHaveAttribute("href", "/history.rss");
+  await expect(footer.getByRole("link", { name: "Atom" })).toHaveAttribute("href", "/history.atom");
+  await expect(footer.getByRole("link", { name: "JSON API" })).toHaveAttribute("href", "/api/v2/summary.json");
+  await footer.getByRole("link", { name: "Embed the status" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: /^Show .* status on your site$/ })).toBeVisible();
+});
+
 test.describe("on a phone", () => {
   test.use({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
 

@@ -10,6 +10,8 @@ test("a reader opens an incident and reads its postmortem and updates, newest fi
   await expect(page.getByText("This incident affected: Docker Jobs, Machine Jobs, macOS Jobs, and Runner.")).toBeVisible();
   await expect(page.getByText(/^Resolved after 7 hours, 23 minutes$/)).toBeVisible();
 
+  await expect(page.getByRole("form", { name: "Notify me about this incident" })).toHaveCount(0);
+
   const postmortem = page.getByRole("region", { name: "Postmortem" });
   await expect(postmortem.getByText(/^Posted \w{3} \d{1,2}, \d{4} - \d\d:\d\d UTC$/)).toBeVisible();
   await expect(postmortem.getByRole("heading", { name: "What we are changing" })).toBeVisible();
@@ -45,6 +47,15 @@ test("markdown in updates is rendered and sanitized", async ({ page }) => {
   await expect(page.getByText("This incident affected: macOS Jobs.")).toBeVisible();
 });
 
+test("an unresolved incident offers to notify the reader and checks the address", async ({ page }) => {
+  await page.goto("/");
+  await page.getByRole("region", { name: "Active incidents" }).getByRole("link", { name: "Elevated errors starting macOS jobs" }).click();
+  const form = page.getByRole("form", { name: "Notify me about this incident" });
+  await form.getByRole("button", { name: "Notify me" }).click();
+  await expect(form.getByText("Enter an email address such as you@example.com.")).toBeVisible();
+  await expect(form.getByLabel("Email address for updates about this incident")).toHaveAttribute("aria-invalid", "true");
+});
+
 test("a scheduled maintenance page shows its window and affected components", async ({ page }) => {
   await page.goto("/");
   await page.getByRole("link", { name: "Database upgrade for the dashboard" }).click();
@@ -52,6 +63,7 @@ test("a scheduled maintenance page shows its window and affected components", as
   await expect(page.getByText(/^\w{3} \d{1,2}, \d{4} - 06:00 UTC to \w{3} \d{1,2}, \d{4} - 08:00 UTC$/)).toBeVisible();
   await expect(page.getByText("This maintenance affects: Web App and API.")).toBeVisible();
   await expect(page.getByRole("region", { name: "Updates" }).getByText("Scheduled", { exact: true })).toBeVisible();
+  await expect(page.getByRole("form", { name: "Notify me about this incident" })).toBeVisible();
 });
 
 test("an unknown incident gets a 404 page", async ({ page }) => {

@@ -20,6 +20,8 @@ export function SiteFooter({ page }: { page: PageDto }) {
           ))}
           <li><a href="/history.rss" className="underline">RSS</a></li>
           <li><a href="/history.atom" className="underline">Atom</a></li>
+          <li><a href="/api/v2/summary.json" className="underline">JSON API</a></li>
+          <li><Link href="/embed" className="underline">Embed the status</Link></li>
         </ul>
         {page.footerText && <p>{page.footerText}</p>}
       </div>

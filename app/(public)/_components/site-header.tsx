@@ -21,6 +21,9 @@ export function SiteHeader({ page }: { page: PageDto }) {
             <li>
               <Link href="/history" className="underline-offset-4 hover:underline focus-visible:outline-2 focus-visible:outline-blue-600">Incident history</Link>
             </li>
+            <li>
+              <Link href="/subscribe" className="underline-offset-4 hover:underline focus-visible:outline-2 focus-visible:outline-blue-600">Subscribe to updates</Link>
+            </li>
             {safeHttpUrl(page.supportUrl) && (
               <li>
                 <a href={safeHttpUrl(page.supportUrl)!} className="underline-offset-4 hover:underline focus-visible:outline-2 focus-visible:outline-blue-600">Support</a>

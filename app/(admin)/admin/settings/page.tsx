@@ -1,4 +1,8 @@
 import type { Metadata } from "next";
+import Link from "next/link";
+import { EmbedSnippet } from "@/components/embed-snippet";
+import { pageBaseUrl } from "@/server/api/statuspage-serializers";
+import { requestOrigin } from "@/server/api/request-origin";
 import { getAdminPageSettings } from "@/server/queries/admin-settings";
 import { roleAtLeast } from "@/lib/status";
 import { pageActor } from "@/app/(admin)/admin/_lib/page-actor";
@@ -10,7 +14,7 @@ export const metadata: Metadata = { title: "Page settings" };
 export default async function SettingsPage() {
   const actor = await pageActor();
   if (!roleAtLeast(actor.role, "owner")) return <NotAllowed role="owner" />;
-  const settings = await getAdminPageSettings({ ctx: { actor } });
+  const [settings, origin] = await Promise.all([getAdminPageSettings({ ctx: { actor } }), requestOrigin()]);
   return (
     <div className="max-w-3xl space-y-4">
       <h1 className="text-2xl font-semibold">Page settings</h1>
@@ -22,6 +26,14 @@ export default async function SettingsPage() {
           }
         }
       />
+      <section aria-labelledby="embed-heading" className="space-y-3 border-t border-zinc-200 pt-6 dark:border-zinc-800">
+        <h2 id="embed-heading" className="text-xl font-semibold">Embed the status elsewhere</h2>
+        <p className="text-sm text-zinc-700 dark:text-zinc-300">
+          Show the current status on your website, app or README. The public{" "}
+          <Link href="/embed" className="text-blue-700 underline dark:text-blue-300">embed page</Link> has a live preview and these snippets for anyone to copy.
+        </p>
+        <EmbedSnippet pageUrl={pageBaseUrl({ url: settings?.url ?? "" }, origin)} />
+      </section>
     </div>
   );
 }

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { SubscribeToIncidentForm } from "@/components/subscribe-to-incident-form";
 import { Time } from "@/components/time";
 import { formatDuration, joinNames } from "@/lib/format";
 import { markdownToText } from "@/lib/markdown";
@@ -75,6 +76,12 @@ export default async function IncidentPage({ params }: Props) {
         <p className="mt-4">
           This {noun} {isMaintenance && !resolved ? "affects" : "affected"}: {joinNames(affected)}.
         </p>
+      )}
+
+      {!isResolvedStatus(incident.status) && (
+        <div className="mt-6 max-w-xl rounded-lg border border-zinc-200 p-4 dark:border-zinc-800">
+          <SubscribeToIncidentForm incidentId={incident.id} />
+        </div>
       )}
 
       {incident.postmortem && (
