@@ -15,7 +15,7 @@ function Snippet({ title, description, code }: { title: string; description: str
     <section className="space-y-2">
       <h3 className="font-semibold">{title}</h3>
       <p className="text-sm text-zinc-700 dark:text-zinc-300">{description}</p>
-      <pre className="overflow-x-auto rounded-md border border-zinc-200 bg-zinc-50 p-3 text-sm dark:border-zinc-800 dark:bg-zinc-900">
+      <pre tabIndex={0} aria-label={`${title} code`} className="overflow-x-auto rounded-md border border-zinc-200 bg-zinc-50 p-3 text-sm focus-visible:outline-2 focus-visible:outline-blue-600 dark:border-zinc-800 dark:bg-zinc-900">
         <code>{code}</code>
       </pre>
     </section>

@@ -28,7 +28,7 @@ export default async function EmbedPage() {
         <div className="flex flex-wrap items-center gap-6 rounded-md border border-zinc-200 p-4 dark:border-zinc-800">
           <iframe
             title="Status widget preview"
-            srcDoc={`<!doctype html><html><body style="margin:0;padding:4px;font:14px system-ui,sans-serif;color-scheme:light dark">${snippets.widget}</body></html>`}
+            srcDoc={`<!doctype html><html style="color-scheme:light dark"><body style="margin:0;padding:4px;font:14px system-ui,sans-serif">${snippets.widget}</body></html>`}
             className="h-10 w-72 rounded border-0 bg-transparent"
           />
           <img src="/badge.svg" alt="Current status badge" height={20} />

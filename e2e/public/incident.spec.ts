@@ -44,7 +44,7 @@ test("markdown in updates is rendered and sanitized", async ({ page }) => {
   await page.goto("/");
   await page.getByRole("region", { name: "Active incidents" }).getByRole("link", { name: "Elevated errors starting macOS jobs" }).click();
   await expect(page.getByRole("region", { name: "Updates" }).locator("em", { hasText: "infrastructure error" })).toBeVisible();
-  await expect(page.getByText("This incident affected: macOS Jobs.")).toBeVisible();
+  await expect(page.getByText("This incident affects: macOS Jobs.")).toBeVisible();
 });
 
 test("an unresolved incident offers to notify the reader and checks the address", async ({ page }) => {

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { redirect } from "next/navigation";
 import { getCurrentActor } from "@/server/auth/session";
 import { hasAnyUser } from "@/server/services/users/set-up-owner";
@@ -33,6 +34,9 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
         </p>
       ) : null}
       <LoginForm redirectTo={redirectTo} signedOut={params.signedOut === "1"} />
+      <p className="mt-6 text-sm">
+        <Link href="/" className="text-blue-700 underline dark:text-blue-300">Looking for the current status? Go to the status page</Link>
+      </p>
     </main>
   );
 }

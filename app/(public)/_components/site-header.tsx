@@ -17,7 +17,7 @@ export function SiteHeader({ page }: { page: PageDto }) {
           <span>{page.name} Status</span>
         </Link>
         <nav aria-label="Status page">
-          <ul className="flex flex-wrap gap-4 text-sm">
+          <ul className="flex flex-wrap gap-x-4 gap-y-2 text-sm">
             <li>
               <Link href="/history" className="underline-offset-4 hover:underline focus-visible:outline-2 focus-visible:outline-blue-600">Incident history</Link>
             </li>

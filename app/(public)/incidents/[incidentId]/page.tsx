@@ -74,7 +74,7 @@ export default async function IncidentPage({ params }: Props) {
       </dl>
       {affected.length > 0 && (
         <p className="mt-4">
-          This {noun} {isMaintenance && !resolved ? "affects" : "affected"}: {joinNames(affected)}.
+          This {noun} {resolved ? "affected" : "affects"}: {joinNames(affected)}.
         </p>
       )}
 
@@ -88,7 +88,7 @@ export default async function IncidentPage({ params }: Props) {
         <section aria-labelledby="postmortem" className="mt-8 rounded-lg border border-zinc-200 p-4 dark:border-zinc-800">
           <h2 id="postmortem" className="text-xl font-semibold">Postmortem</h2>
           <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">Posted <Time date={incident.postmortem.publishedAt} now={now} /></p>
-          <Markdown source={incident.postmortem.body} className="mt-2" />
+          <Markdown source={incident.postmortem.body} className="mt-4" />
         </section>
       )}
 
