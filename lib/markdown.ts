@@ -26,7 +26,7 @@ const SANITIZE_OPTIONS: sanitizeHtml.IOptions = {
       tagName,
       attribs: { ...attribs, rel: "noopener noreferrer nofollow", target: "_blank" },
     }),
-    img: (tagName, attribs) => ({ tagName, attribs: { ...attribs, loading: "lazy" } }),
+    img: (tagName, attribs) => ({ tagName, attribs: { ...attribs, alt: attribs.alt ?? "", loading: "lazy" } }),
   },
 };
 

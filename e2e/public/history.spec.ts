@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import { backfillIncident, uniqueName } from "./fixtures";
 
 const MONTH = /^(January|February|March|April|May|June|July|August|September|October|November|December) \d{4}$/;
 
@@ -60,7 +61,6 @@ test("malformed query strings never fail the page", async ({ page }) => {
 });
 
 test("a busy month lists 25 incidents and links to all of them", async ({ page }) => {
-  const { backfillIncident, uniqueName } = await import("./fixtures");
   const prefix = uniqueName("Busy month");
   const monthStart = Date.UTC(2021, 2, 1);
   for (let i = 0; i < 26; i++) await backfillIncident(`${prefix} #${i + 1}`, new Date(monthStart + (i + 1) * 86_400_000));

@@ -16,7 +16,8 @@ test("a reader sees the overall banner, the components in their groups and the a
   const active = page.getByRole("region", { name: "Active incidents" });
   await expect(active.getByRole("link", { name: "Elevated errors starting macOS jobs" })).toBeVisible();
   await expect(active.getByText("A batch of hosts in one datacenter did not pick up the latest image.")).toBeVisible();
-  await expect(active.getByText("Minor impact")).toBeVisible();
+  const seeded = active.getByRole("listitem").filter({ has: page.getByRole("link", { name: "Elevated errors starting macOS jobs" }) });
+  await expect(seeded.getByText("Minor impact")).toBeVisible();
 
   const maintenance = page.getByRole("region", { name: "Scheduled maintenance" });
   await expect(maintenance.getByRole("link", { name: "Database upgrade for the dashboard" })).toBeVisible();

@@ -37,3 +37,12 @@ describe("renderMarkdown renders XSS payloads inert", () => {
     expect(html).toContain('<code class="language-sql">');
   });
 });
+
+describe("images in markdown", () => {
+  it("always carry an alt attribute, empty when the author gave none", async () => {
+    const { renderMarkdown } = await import("@/lib/markdown");
+    expect(renderMarkdown("![](https://example.com/graph.png)")).toMatch(/<img[^>]*alt=""/);
+    expect(renderMarkdown('<img src="https://example.com/x.png">')).toMatch(/<img[^>]*alt=""/);
+    expect(renderMarkdown("![Error rate graph](https://example.com/graph.png)")).toContain('alt="Error rate graph"');
+  });
+});
