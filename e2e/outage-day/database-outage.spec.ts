@@ -31,8 +31,8 @@ test("public pages keep answering through a database outage, writes fail fast, a
 
   await stack.stopDatabase();
 
-  await timeUntil(async () => (await fetch(`${app.base}/api/health`)).status === 503, 20_000);
-  await timeUntil(async () => (await (await fetch(`${app.base}/`)).text()).includes(STALE_NOTE), 20_000);
+  await timeUntil(async () => (await fetch(`${app.base}/api/health`)).status === 503, 20_000, "health 503 while down");
+  await timeUntil(async () => (await (await fetch(`${app.base}/`)).text()).includes(STALE_NOTE), 20_000, "stale note while down");
   for (const route of PUBLIC_ROUTES) {
     const response = await fetch(app.base + route);
     expect(response.status, route).toBe(200);
@@ -53,8 +53,8 @@ test("public pages keep answering through a database outage, writes fail fast, a
 
   await stack.startDatabase();
 
-  await timeUntil(async () => (await fetch(`${app.base}/api/health`)).status === 200, 20_000);
-  await timeUntil(async () => !(await (await fetch(`${app.base}/`)).text()).includes(STALE_NOTE), 20_000);
+  await timeUntil(async () => (await fetch(`${app.base}/api/health`)).status === 200, 20_000, "health 200 after restart");
+  await timeUntil(async () => !(await (await fetch(`${app.base}/`)).text()).includes(STALE_NOTE), 20_000, "stale note gone after restart");
   const afterOutage = await (await fetch(`${app.base}/api/v2/summary.json`)).json();
   expect(afterOutage.components.find((c: { id: string }) => c.id === billing.id).status).toBe("operational");
   const retry = await fetch(`${app.base}/api/v1/components/${billing.id}`, {

@@ -90,11 +90,11 @@ export class OwnStack {
 }
 
 /** Polls until `check` passes and returns how long that took. */
-export async function timeUntil(check: () => Promise<boolean>, timeoutMs = 10_000): Promise<number> {
+export async function timeUntil(check: () => Promise<boolean>, timeoutMs = 10_000, what = "Condition"): Promise<number> {
   const started = Date.now();
   while (Date.now() - started < timeoutMs) {
     if (await check()) return Date.now() - started;
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
-  throw new Error(`Condition not met within ${timeoutMs} ms`);
+  throw new Error(`${what} not met within ${timeoutMs} ms`);
 }

@@ -14,12 +14,26 @@ const MAX_AGE_MS = 10 * 60_000;
 const RETRY_WHILE_DOWN_MS = 2_000;
 const ALL = "*";
 
-const entries = new Map<string, Entry>();
-const inFlight = new Map<string, Promise<unknown>>();
-const tagVersions = new Map<string, number>();
-let databaseDownSince: number | null = null;
-let lastAttemptWhileDown = 0;
-let subscribed = false;
+type CacheState = {
+  entries: Map<string, Entry>;
+  inFlight: Map<string, Promise<unknown>>;
+  tagVersions: Map<string, number>;
+  databaseDownSince: number | null;
+  lastAttemptWhileDown: number;
+  subscribed: boolean;
+};
+
+// Next bundles instrumentation, pages and route handlers separately; one state per process keeps them in agreement.
+const globalForCache = globalThis as unknown as { __statuspageCacheState?: CacheState };
+const state: CacheState = (globalForCache.__statuspageCacheState ??= {
+  entries: new Map(),
+  inFlight: new Map(),
+  tagVersions: new Map(),
+  databaseDownSince: null,
+  lastAttemptWhileDown: 0,
+  subscribed: false,
+});
+const { entries, inFlight, tagVersions } = state;
 
 function versionOf(tag: string): number {
   return tagVersions.get(tag) ?? 0;
@@ -40,8 +54,8 @@ function remember(key: string, entry: Entry) {
 }
 
 function ensureSubscribed() {
-  if (subscribed) return;
-  subscribed = true;
+  if (state.subscribed) return;
+  state.subscribed = true;
   subscribeToInvalidations((tags) => bumpTags(tags));
 }
 
@@ -65,14 +79,14 @@ function load<T>(key: string, tags: readonly string[], loader: () => Promise<T>)
   const versionsAtStart = allTags.map(versionOf);
   const promise = loader()
     .then((value) => {
-      databaseDownSince = null;
+      state.databaseDownSince = null;
       remember(key, { value, tags: allTags, tagVersions: versionsAtStart, storedAt: Date.now() });
       return value;
     })
     .catch((error: unknown) => {
       if (isDatabaseUnavailable(error)) {
-        databaseDownSince ??= Date.now();
-        lastAttemptWhileDown = Date.now();
+        state.databaseDownSince ??= Date.now();
+        state.lastAttemptWhileDown = Date.now();
       }
       throw error;
     })
@@ -90,7 +104,7 @@ export async function cached<T>(key: string, tags: readonly string[], loader: ()
   const now = Date.now();
   const entry = entries.get(key);
   if (entry && isFresh(entry, now)) return entry.value as T;
-  if (entry && databaseDownSince !== null && now - lastAttemptWhileDown < RETRY_WHILE_DOWN_MS) {
+  if (entry && state.databaseDownSince !== null && now - state.lastAttemptWhileDown < RETRY_WHILE_DOWN_MS) {
     return entry.value as T;
   }
   try {
@@ -117,22 +131,22 @@ function bumpResponseVersion() {
  * gain or lose their "may be out of date" note) while the data entries stay as they are.
  */
 export function reportDatabaseReachable(reachable: boolean) {
-  const wasDown = databaseDownSince !== null;
+  const wasDown = state.databaseDownSince !== null;
   if (reachable === !wasDown) return;
-  databaseDownSince = reachable ? null : Date.now();
-  lastAttemptWhileDown = Date.now();
+  state.databaseDownSince = reachable ? null : Date.now();
+  state.lastAttemptWhileDown = Date.now();
   if (reachable) bumpTags([ALL]);
   else bumpResponseVersion();
 }
 
 /** True while the last attempt to reach PostgreSQL failed: pages then say they may be out of date. */
 export function isServingStaleData(): boolean {
-  return databaseDownSince !== null;
+  return state.databaseDownSince !== null;
 }
 
 export function clearCacheForTests() {
   entries.clear();
   inFlight.clear();
   tagVersions.clear();
-  databaseDownSince = null;
+  state.databaseDownSince = null;
 }
