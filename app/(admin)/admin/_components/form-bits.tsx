@@ -1,7 +1,7 @@
 "use client";
 
 import { useFormStatus } from "react-dom";
-import type { ReactNode } from "react";
+import { useActionState, useState, type ReactNode } from "react";
 import type { ActionState } from "@/app/(admin)/admin/_lib/action-state";
 
 export const inputClass =
@@ -68,4 +68,17 @@ export function FormMessage({ state }: { state: ActionState }) {
       {state.formError}
     </p>
   );
+}
+
+type FormAction = (previous: ActionState, formData: FormData) => Promise<ActionState>;
+
+/** useActionState for "add" forms: a successful submit remounts the form (key) so its fields start empty again. */
+export function useClearingActionState(formAction: FormAction, clearOnSuccess = true) {
+  const [resetKey, setResetKey] = useState(0);
+  const [state, action] = useActionState(async (previous: ActionState, formData: FormData) => {
+    const next = await formAction(previous, formData);
+    if (next?.ok && clearOnSuccess) setResetKey((k) => k + 1);
+    return next;
+  }, null);
+  return [state, action, resetKey] as const;
 }

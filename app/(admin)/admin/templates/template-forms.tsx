@@ -1,7 +1,7 @@
 "use client";
 
-import { useActionState, useState } from "react";
-import { Field, FormMessage, SubmitButton, fieldError, inputClass, valueOf } from "@/app/(admin)/admin/_components/form-bits";
+import { useActionState } from "react";
+import { Field, FormMessage, SubmitButton, fieldError, inputClass, useClearingActionState, valueOf } from "@/app/(admin)/admin/_components/form-bits";
 import { MarkdownEditor } from "@/app/(admin)/admin/_components/markdown-editor";
 import type { ActionState } from "@/app/(admin)/admin/_lib/action-state";
 import { deleteTemplateAction, saveTemplateAction } from "@/app/(admin)/admin/templates/actions";
@@ -10,12 +10,7 @@ import { INCIDENT_STATUSES, INCIDENT_STATUS_LABELS, LIMITS } from "@/lib/status"
 type Template = { id: string; name: string; title: string | null; status: string | null; body: string };
 
 export function TemplateForm({ template }: { template?: Template }) {
-  const [resetKey, setResetKey] = useState(0);
-  const [state, action] = useActionState(async (previous: ActionState, formData: FormData) => {
-    const next = await saveTemplateAction(previous, formData);
-    if (next?.ok && !template) setResetKey((k) => k + 1);
-    return next;
-  }, null);
+  const [state, action, resetKey] = useClearingActionState(saveTemplateAction, !template);
   const prefix = template?.id ?? "new";
   return (
     <form key={resetKey} action={action} className="space-y-3">

@@ -1,18 +1,13 @@
 "use client";
 
-import { useActionState, useState } from "react";
-import { Field, FormMessage, SubmitButton, fieldError, inputClass, valueOf } from "@/app/(admin)/admin/_components/form-bits";
+import { useActionState } from "react";
+import { Field, FormMessage, SubmitButton, fieldError, inputClass, useClearingActionState, valueOf } from "@/app/(admin)/admin/_components/form-bits";
 import type { ActionState } from "@/app/(admin)/admin/_lib/action-state";
 import { changeRoleAction, createUserAction, setActiveAction } from "@/app/(admin)/admin/users/actions";
 import { ROLES, type Role } from "@/lib/status";
 
 export function CreateUserForm() {
-  const [resetKey, setResetKey] = useState(0);
-  const [state, action] = useActionState(async (previous: ActionState, formData: FormData) => {
-    const next = await createUserAction(previous, formData);
-    if (next?.ok) setResetKey((k) => k + 1);
-    return next;
-  }, null);
+  const [state, action, resetKey] = useClearingActionState(createUserAction);
   return (
     <form key={resetKey} action={action} className="space-y-3">
       <FormMessage state={state} />

@@ -1,7 +1,7 @@
 "use client";
 
-import { useActionState, useState } from "react";
-import { Field, FormMessage, SubmitButton, fieldError, inputClass, valueOf } from "@/app/(admin)/admin/_components/form-bits";
+import { useActionState } from "react";
+import { Field, FormMessage, SubmitButton, fieldError, inputClass, useClearingActionState, valueOf } from "@/app/(admin)/admin/_components/form-bits";
 import type { ActionState } from "@/app/(admin)/admin/_lib/action-state";
 import {
   createComponentAction,
@@ -66,12 +66,7 @@ function ComponentFields({ state, groups, values, prefix }: { state: ActionState
 }
 
 export function NewComponentForm({ groups }: { groups: Group[] }) {
-  const [resetKey, setResetKey] = useState(0);
-  const [state, action] = useActionState(async (previous: ActionState, formData: FormData) => {
-    const next = await createComponentAction(previous, formData);
-    if (next?.ok) setResetKey((k) => k + 1);
-    return next;
-  }, null);
+  const [state, action, resetKey] = useClearingActionState(createComponentAction);
   return (
     <form key={resetKey} action={action} className="space-y-3">
       <FormMessage state={state} />
@@ -114,12 +109,7 @@ export function EditComponentForm({ groups, component }: { groups: Group[]; comp
 }
 
 export function NewGroupForm() {
-  const [resetKey, setResetKey] = useState(0);
-  const [state, action] = useActionState(async (previous: ActionState, formData: FormData) => {
-    const next = await createGroupAction(previous, formData);
-    if (next?.ok) setResetKey((k) => k + 1);
-    return next;
-  }, null);
+  const [state, action, resetKey] = useClearingActionState(createGroupAction);
   return (
     <form key={resetKey} action={action} className="space-y-3">
       <FormMessage state={state} />
