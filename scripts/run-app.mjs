@@ -131,13 +131,7 @@ exitHook((done) => {
 async function shutdown(code) {
   if (shuttingDown) return;
   shuttingDown = true;
-  if (child && child.exitCode === null) {
-    child.kill("SIGTERM");
-    await new Promise((resolve) => {
-      const timer = setTimeout(() => { child.kill("SIGKILL"); resolve(); }, 8000);
-      child.once("exit", () => { clearTimeout(timer); resolve(); });
-    });
-  }
+  await stopChild();
   if (embedded) {
     await embedded.stop().catch((error) => console.error(`Stopping the embedded PostgreSQL failed: ${error.message}`));
     await rm(runtimeFile, { force: true });
