@@ -1,11 +1,11 @@
 "use client";
 
 import Link from "next/link";
-import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from "react";
+import { useEffect, useId, useRef, useState, type KeyboardEvent } from "react";
 import { COMPONENT_TONE, TONE_FILL } from "@/components/status-tone";
 import { formatUtcDate } from "@/lib/format";
 import { COMPONENT_STATUS_LABELS } from "@/lib/status";
-import { decodeUptime, describeUptimeDayOutage, MAX_DAY_INCIDENTS, type DecodedUptimeDay, type EncodedUptime, type UptimeDay } from "@/lib/uptime";
+import { decodeUptime, describeUptimeDayOutage, MAX_DAY_INCIDENTS, type DecodedUptimeDay, type EncodedUptime, type UptimeBarKind, type UptimeDay } from "@/lib/uptime";
 
 function toneOf(day: UptimeDay) {
   return day.status ? COMPONENT_TONE[day.status] : "neutral";
@@ -22,50 +22,40 @@ function describeDay(day: DecodedUptimeDay, maxIncidents = MAX_DAY_INCIDENTS): s
   return `${formatUtcDate(day.date)}: ${describeUptimeDayOutage(day)}.${describeIncidents(day, maxIncidents)}`;
 }
 
-const TONE_COLOUR_VAR: Record<ReturnType<typeof toneOf>, string> = {
-  ok: "var(--sp-ok)",
-  degraded: "var(--sp-degraded)",
-  partial: "var(--sp-partial)",
-  major: "var(--sp-major)",
-  maintenance: "var(--sp-maintenance)",
-  neutral: "var(--sp-neutral)",
+export type UptimeBarRef = {
+  kind: UptimeBarKind;
+  id: string;
+  label: string;
+  /** This bar's row in the page's uptime image. */
+  row: number;
+  /** "99.95", or null before anything was tracked. */
+  uptime: string | null;
+  description: string;
 };
 
-/** One gradient stop per run of same-coloured days: a page of a hundred bars stays a few kilobytes. */
-function stripBackground(days: DecodedUptimeDay[]): string {
-  const stops: string[] = [];
-  const width = 100 / days.length;
-  let runStart = 0;
-  days.forEach((day, index) => {
-    const next = days[index + 1];
-    if (next && toneOf(next) === toneOf(day)) return;
-    stops.push(`${TONE_COLOUR_VAR[toneOf(day)]} ${(runStart * width).toFixed(2)}% ${((index + 1) * width).toFixed(2)}%`);
-    runStart = index + 1;
-  });
-  return `linear-gradient(to right, ${stops.join(", ")})`;
-}
-
-function summarise(days: DecodedUptimeDay[]): string {
-  const troubled = days.filter((day) => !isQuiet(day));
-  if (troubled.length === 0) return "No downtime recorded.";
-  const latest = troubled[troubled.length - 1];
-  return `${troubled.length} day${troubled.length === 1 ? "" : "s"} with incidents or downtime; most recently ${describeDay(latest, 2)}`;
-}
-
-function isQuiet(day: DecodedUptimeDay): boolean {
-  return !day.partialOutageMinutes && !day.majorOutageMinutes && day.incidents.length === 0;
+async function fetchDays(bar: UptimeBarRef, version: string): Promise<DecodedUptimeDay[] | null> {
+  try {
+    const response = await fetch(`/api/uptime/${bar.kind}/${encodeURIComponent(bar.id)}?v=${encodeURIComponent(version)}`);
+    if (!response.ok) return null;
+    const body = (await response.json()) as { days: EncodedUptime };
+    return decodeUptime(body.days);
+  } catch {
+    return null;
+  }
 }
 
 /**
- * 90 days, one segment per day coloured by its worst status. Without JavaScript the bar is one summarised image;
- * in the browser every day can be hovered, or focused and walked with the arrow keys, to show its details.
+ * 90 days, one segment per day coloured by its worst status, drawn from the page's uptime image with a text summary.
+ * A reader who hovers or focuses the bar gets its day-by-day details, fetched then: each day can be hovered, or
+ * focused and walked with the arrow keys.
  */
-export function UptimeBar({ label, encoded }: { label: string; encoded: EncodedUptime }) {
-  const days = useMemo(() => decodeUptime(encoded), [encoded]);
+export function UptimeBar({ bar, version }: { bar: UptimeBarRef; version: string }) {
+  const [loaded, setLoaded] = useState<{ version: string; days: DecodedUptimeDay[] } | null>(null);
+  const days = loaded?.version === version ? loaded.days : null;
   const [hydrated, setHydrated] = useState(false);
-  const [expanded, setExpanded] = useState(false);
+  const [wanted, setWanted] = useState(false);
   const focusOnExpand = useRef(false);
-  const [focusIndex, setFocusIndex] = useState(days.length - 1);
+  const [focusIndex, setFocusIndex] = useState<number | null>(null);
   const [active, setActive] = useState<number | null>(null);
   const container = useRef<HTMLDivElement>(null);
   const buttons = useRef<(HTMLButtonElement | null)[]>([]);
@@ -73,34 +63,39 @@ export function UptimeBar({ label, encoded }: { label: string; encoded: EncodedU
 
   useEffect(() => setHydrated(true), []);
   useEffect(() => {
-    if (!expanded || !focusOnExpand.current) return;
+    if (!wanted || days) return;
+    let current = true;
+    void fetchDays(bar, version).then((fetched) => {
+      if (!current) return;
+      if (fetched) setLoaded({ version, days: fetched });
+      else setWanted(false);
+    });
+    return () => {
+      current = false;
+    };
+  }, [wanted, days, bar, version]);
+  useEffect(() => {
+    if (!days || !focusOnExpand.current) return;
     focusOnExpand.current = false;
+    setFocusIndex(days.length - 1);
+    setActive(days.length - 1);
     buttons.current[days.length - 1]?.focus();
-  }, [expanded, days.length]);
-
-  const first = days[0];
-  const last = days[days.length - 1];
-  const listLabel = `${label}: daily status from ${first ? formatUtcDate(first.date) : ""} to ${last ? formatUtcDate(last.date) : ""}`;
+  }, [days]);
 
   // Day-by-day buttons exist only for a bar the reader reaches for, so a page of many bars keeps a small DOM.
-  if (!expanded) {
+  if (!wanted || !days) {
     return (
-      <div className="relative" onMouseEnter={hydrated ? () => setExpanded(true) : undefined}>
-        <div
-          role="img"
-          aria-label={`${listLabel}. ${summarise(days)}`}
-          className="sp-strip"
-          style={{ backgroundImage: `var(--sp-gaps), ${stripBackground(days)}`, ["--sp-days" as string]: days.length }}
-        />
+      <div className="relative" onMouseEnter={hydrated ? () => setWanted(true) : undefined}>
+        <div role="img" aria-label={bar.description} className="sp-strip" style={{ ["--sp-row" as string]: bar.row }} />
         {hydrated && (
           <button
             type="button"
-            aria-label={`Explore ${label} day by day`}
+            aria-label={`Explore ${bar.label} day by day`}
+            aria-busy={wanted || undefined}
             className="absolute inset-0 rounded-sm focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-zinc-900 dark:focus-visible:outline-zinc-100"
             onFocus={() => {
               focusOnExpand.current = true;
-              setActive(days.length - 1);
-              setExpanded(true);
+              setWanted(true);
             }}
           />
         )}
@@ -108,15 +103,21 @@ export function UptimeBar({ label, encoded }: { label: string; encoded: EncodedU
     );
   }
 
+  const shown = days;
+  const first = shown[0];
+  const last = shown[shown.length - 1];
+  const listLabel = `${bar.label}: daily status from ${first ? formatUtcDate(first.date) : ""} to ${last ? formatUtcDate(last.date) : ""}`;
+  const focusable = focusIndex ?? days.length - 1;
+
   function move(event: KeyboardEvent<HTMLButtonElement>, index: number) {
-    const targets: Record<string, number> = { ArrowLeft: index - 1, ArrowRight: index + 1, Home: 0, End: days.length - 1 };
+    const targets: Record<string, number> = { ArrowLeft: index - 1, ArrowRight: index + 1, Home: 0, End: shown.length - 1 };
     if (event.key === "Escape") {
       setActive(null);
       return;
     }
     if (!(event.key in targets)) return;
     event.preventDefault();
-    const next = Math.min(days.length - 1, Math.max(0, targets[event.key]));
+    const next = Math.min(shown.length - 1, Math.max(0, targets[event.key]));
     setFocusIndex(next);
     setActive(next);
     buttons.current[next]?.focus();
@@ -145,7 +146,7 @@ export function UptimeBar({ label, encoded }: { label: string; encoded: EncodedU
                 buttons.current[index] = element;
               }}
               type="button"
-              tabIndex={index === focusIndex ? 0 : -1}
+              tabIndex={index === focusable ? 0 : -1}
               aria-label={describeDay(day)}
               aria-describedby={active === index ? tooltipId : undefined}
               className={`h-full w-full rounded-[1px] ${TONE_FILL[toneOf(day)]} hover:opacity-75 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-zinc-900 dark:focus-visible:outline-zinc-100`}

@@ -3,6 +3,10 @@ import { addUtcDays, startOfUtcDay } from "@/lib/format";
 import { worstComponentStatus, type AnyImpact, type ComponentStatus } from "@/lib/status";
 
 export const UPTIME_WINDOW_DAYS = 90;
+
+/** The home page draws a bar per component and one per group. */
+export const UPTIME_BAR_KINDS = ["component", "group"] as const;
+export type UptimeBarKind = (typeof UPTIME_BAR_KINDS)[number];
 export const PARTIAL_OUTAGE_WEIGHT = 0.3;
 
 const MINUTE = 60_000;

@@ -1,3 +1,4 @@
+-- The past, only in the large database: 10,000 resolved incidents over three years with 5 updates each.
 create temporary table bench_incidents as
 select i,
        'i' || lpad(i::text, 11, '0') as id,
@@ -30,36 +31,4 @@ select 'h1-' || b.id, b.component_id, 'operational'::"ComponentStatus", 'partial
 union all
 select 'h3-' || b.id, b.component_id, 'partial_outage'::"ComponentStatus", 'operational'::"ComponentStatus", b.t + interval '1 hour', b.id from bench_incidents b;
 
-insert into incidents (id, kind, name, status, impact, created_at, updated_at, started_at, resolved_at, scheduled_for, scheduled_until)
-select 'm' || lpad(m::text, 11, '0'), 'maintenance', 'Maintenance window ' || m,
-       (case when m <= 15 then 'completed' else 'scheduled' end)::"IncidentStatus", 'maintenance',
-       now() - interval '1 day', now() - interval '1 day',
-       case when m <= 15 then now() - m * interval '20 days' else now() + (m - 15) * interval '3 days' end,
-       case when m <= 15 then now() - m * interval '20 days' + interval '2 hours' end,
-       case when m <= 15 then now() - m * interval '20 days' else now() + (m - 15) * interval '3 days' end,
-       case when m <= 15 then now() - m * interval '20 days' + interval '2 hours' else now() + (m - 15) * interval '3 days' + interval '2 hours' end
-from generate_series(1, 20) m;
-
-insert into incident_updates (id, incident_id, status, body, display_at, created_at, updated_at)
-select 'm' || lpad(m::text, 11, '0') || '-1', 'm' || lpad(m::text, 11, '0'), 'scheduled', 'We will upgrade part of the platform during this window.',
-       now() - interval '1 day', now() - interval '1 day', now() - interval '1 day'
-from generate_series(1, 20) m;
-
-insert into incidents (id, kind, name, status, impact, created_at, updated_at, started_at)
-select 'a' || lpad(a::text, 11, '0'), 'incident', 'Active incident ' || a, 'investigating', 'minor',
-       now() - a * interval '10 minutes', now(), now() - a * interval '10 minutes'
-from generate_series(1, 5) a;
-
-insert into incident_components (incident_id, component_id)
-select 'a' || lpad(a::text, 11, '0'), 'c' || lpad((a * 3)::text, 11, '0') from generate_series(1, 5) a;
-
-insert into incident_updates (id, incident_id, status, body, display_at, created_at, updated_at)
-select 'a' || lpad(a::text, 11, '0') || '-1', 'a' || lpad(a::text, 11, '0'), 'investigating', 'We are investigating errors in component ' || (a * 3) || '.',
-       now() - a * interval '10 minutes', now() - a * interval '10 minutes', now()
-from generate_series(1, 5) a;
-
-update components set status = 'degraded_performance' where id in (select 'c' || lpad((a * 3)::text, 11, '0') from generate_series(1, 5) a);
-insert into component_status_changes (id, component_id, from_status, to_status, changed_at, incident_id)
-select 'ha-' || a, 'c' || lpad((a * 3)::text, 11, '0'), 'operational', 'degraded_performance', now() - a * interval '10 minutes', 'a' || lpad(a::text, 11, '0')
-from generate_series(1, 5) a;
 analyze;

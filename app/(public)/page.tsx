@@ -1,15 +1,16 @@
 import type { Metadata } from "next";
 import { overallIndicator } from "@/lib/status";
-import { computeComponentUptime, combineUptime, encodeUptime, type UptimeSummary } from "@/lib/uptime";
+import { formatUptimePercent } from "@/lib/uptime";
 import { getComponentTree, getPage, listOpenMaintenances, listUnresolvedIncidents } from "@/server/queries/public-status";
 import { listIncidentsWithUpdatesBetween } from "@/server/queries/public-timeline";
-import { getUptimeHistory, listUptimeWindowIncidents } from "@/server/queries/uptime";
+import { getUptimeBoard, type BoardBar, type BoardComponent } from "@/server/queries/uptime-board";
 import { PAST_INCIDENT_DAYS, PAST_INCIDENTS_LIMIT, pastIncidentsWindow } from "@/server/queries/live-version";
 import { pageMetadata } from "@/app/(public)/_components/branding";
 import { StatusBanner } from "@/app/(public)/_components/status-banner";
 import { ActiveIncidents } from "@/app/(public)/_components/active-incidents";
 import { MaintenanceList } from "@/app/(public)/_components/maintenance-list";
-import { ComponentList, type ComponentItem, type UptimeRow } from "@/app/(public)/_components/component-list";
+import { ComponentList, type ComponentItem } from "@/app/(public)/_components/component-list";
+import type { UptimeBarRef } from "@/components/uptime-bar";
 import { PastIncidents } from "@/app/(public)/_components/past-incidents";
 import { Freshness } from "@/app/(public)/_components/freshness";
 
@@ -20,37 +21,22 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function HomePage() {
   const now = new Date();
   const { from, to } = pastIncidentsWindow(now);
-  const [tree, unresolved, maintenances, history, windowIncidents, recent] = await Promise.all([
+  const [tree, unresolved, maintenances, board, recent] = await Promise.all([
     getComponentTree(),
     listUnresolvedIncidents(),
     listOpenMaintenances(),
-    getUptimeHistory(now),
-    listUptimeWindowIncidents(now),
+    getUptimeBoard(now),
     listIncidentsWithUpdatesBetween(from, to, PAST_INCIDENTS_LIMIT),
   ]);
 
-  const summaries = new Map<string, UptimeSummary>();
-  const row = (summary: UptimeSummary): UptimeRow => ({ uptimePercent: summary.uptimePercent, encoded: encodeUptime(summary) });
-  const item = (component: (typeof tree.components)[number]): ComponentItem => {
-    const summary = computeComponentUptime({
-      componentId: component.id,
-      changes: history.changesByComponent[component.id] ?? [],
-      trackingStart: component.startDate ?? component.createdAt,
-      now,
-      incidents: windowIncidents,
-    });
-    summaries.set(component.id, summary);
-    const { id, name, description, status, showcase } = component;
-    return { id, name, description, status, showcase, uptime: row(summary) };
-  };
-  const visible = tree.components.filter((c) => !(c.onlyShowIfDegraded && c.status === "operational"));
-  const groups = tree.groups
-    .map((group) => {
-      const components = visible.filter((c) => c.groupId === group.id).map(item);
-      return { id: group.id, name: group.name, components, uptime: row(combineUptime(components.map((c) => summaries.get(c.id)!))) };
-    })
-    .filter((group) => group.components.length > 0);
-  const ungrouped = visible.filter((c) => !c.groupId || !tree.groups.some((g) => g.id === c.groupId)).map(item);
+  // Only what the bars need travels to the browser; the day-by-day details are fetched when a reader asks.
+  const barRef = ({ summary: _summary, uptimePercent, ...ref }: BoardBar): UptimeBarRef => ({
+    ...ref,
+    uptime: uptimePercent === null ? null : formatUptimePercent(uptimePercent),
+  });
+  const item = ({ bar, ...component }: BoardComponent): ComponentItem => ({ ...component, bar: barRef(bar) });
+  const groups = board.groups.map((group) => ({ id: group.id, name: group.name, bar: barRef(group.bar), components: group.components.map(item) }));
+  const ungrouped = board.ungrouped.map(item);
 
   const indicator = overallIndicator({
     componentStatuses: tree.components.map((c) => c.status),
@@ -66,7 +52,7 @@ export default async function HomePage() {
       <StatusBanner indicator={indicator} />
       <ActiveIncidents incidents={unresolved} now={now} />
       <MaintenanceList maintenances={maintenances} componentNames={componentNames} now={now} />
-      <ComponentList groups={groups} ungrouped={ungrouped} />
+      <ComponentList groups={groups} ungrouped={ungrouped} image={{ version: board.version, rows: board.rows.length }} />
       <PastIncidents incidents={recent} days={PAST_INCIDENT_DAYS} truncated={recent.length >= PAST_INCIDENTS_LIMIT} now={now} />
     </>
   );

@@ -123,9 +123,45 @@ test("the page is readable with JavaScript disabled", async ({ browser }) => {
   await page.goto("/");
   await expect(page.getByRole("heading", { level: 2, name: BANNERS })).toBeVisible();
   await expect(page.getByRole("link", { name: "Elevated errors starting macOS jobs" }).first()).toBeVisible();
-  await expect(page.getByRole("img", { name: /^Docker Jobs: daily status .* days? with incidents or downtime; most recently .*Jobs not starting/ })).toBeVisible();
+  await expect(page.getByRole("img", { name: /^Docker Jobs: daily status .* \d+ days? with incidents or downtime; most recently \w{3} \d{1,2}, \d{4}: / })).toBeVisible();
   await expect(page.getByRole("img", { name: /^Billing: daily status .*No downtime recorded\.$/ })).toBeVisible();
   await context.close();
+});
+
+test("the bars draw their days from one uptime image that a browser may keep until a bar changes", async ({ page }) => {
+  const image = page.waitForResponse((response) => new URL(response.url()).pathname === "/uptime.svg");
+  await page.goto("/");
+  const response = await image;
+  expect(response.status()).toBe(200);
+  expect(response.headers()["content-type"]).toMatch(/^image\/svg\+xml/);
+  expect(response.headers()["cache-control"]).toContain("immutable");
+  const svg = await response.text();
+  expect(svg).toMatch(/<path class="m" d="M\d+ \d+h/);
+
+  const strip = page.getByRole("img", { name: /^Docker Jobs: daily status/ });
+  const background = await strip.evaluate((element) => getComputedStyle(element).backgroundImage);
+  expect(background).toContain(new URL(response.url()).search);
+  const rows = Number(/viewBox="0 0 \d+ (\d+)"/.exec(svg)![1]);
+  expect(rows).toBeGreaterThan(10);
+
+  const stale = await page.request.get("/uptime.svg?v=not-the-current-version");
+  expect(stale.headers()["cache-control"]).not.toContain("immutable");
+});
+
+test("a bar's day-by-day details are a public JSON resource, and an unknown bar is a JSON 404", async ({ request }) => {
+  const components = await (await request.get("/api/v2/components.json")).json();
+  const docker = components.components.find((c: { name: string }) => c.name === "Docker Jobs");
+  const response = await request.get(`/api/uptime/component/${docker.id}`);
+  expect(response.status()).toBe(200);
+  const body = await response.json();
+  expect(body.label).toBe("Docker Jobs");
+  expect(body.days.statuses).toHaveLength(90);
+  expect(body.days.incidents.map((incident: [string, string]) => incident[1])).toContain("Jobs not starting");
+
+  const missing = await request.get("/api/uptime/component/no-such-component");
+  expect(missing.status()).toBe(404);
+  expect((await missing.json()).error.code).toBe("not_found");
+  expect((await request.get(`/api/uptime/planet/${docker.id}`)).status()).toBe(404);
 });
 
 test("feeds are discoverable and the page has a description and Open Graph preview", async ({ page }) => {

@@ -7,6 +7,7 @@ type Entry = {
   tags: readonly string[];
   tagVersions: number[];
   storedAt: number;
+  maxAgeMs: number;
 };
 
 const MAX_ENTRIES = 5_000;
@@ -40,7 +41,7 @@ function versionOf(tag: string): number {
 }
 
 function isFresh(entry: Entry, now: number): boolean {
-  if (now - entry.storedAt > MAX_AGE_MS) return false;
+  if (now - entry.storedAt > entry.maxAgeMs) return false;
   return entry.tags.every((tag, index) => versionOf(tag) === entry.tagVersions[index]);
 }
 
@@ -72,7 +73,7 @@ export function startCacheInvalidationListener() {
   ensureSubscribed();
 }
 
-function load<T>(key: string, tags: readonly string[], loader: () => Promise<T>): Promise<T> {
+function load<T>(key: string, tags: readonly string[], loader: () => Promise<T>, maxAgeMs: number): Promise<T> {
   const pending = inFlight.get(key);
   if (pending) return pending as Promise<T>;
   const allTags = [...tags, ALL];
@@ -80,7 +81,7 @@ function load<T>(key: string, tags: readonly string[], loader: () => Promise<T>)
   const promise = loader()
     .then((value) => {
       state.databaseDownSince = null;
-      remember(key, { value, tags: allTags, tagVersions: versionsAtStart, storedAt: Date.now() });
+      remember(key, { value, tags: allTags, tagVersions: versionsAtStart, storedAt: Date.now(), maxAgeMs });
       return value;
     })
     .catch((error: unknown) => {
@@ -99,7 +100,12 @@ function load<T>(key: string, tags: readonly string[], loader: () => Promise<T>)
  * Returns the cached value for `key`, loading it when a tag was invalidated since it was stored.
  * While PostgreSQL is unreachable, the last value is served instead of an error.
  */
-export async function cached<T>(key: string, tags: readonly string[], loader: () => Promise<T>): Promise<T> {
+export async function cached<T>(
+  key: string,
+  tags: readonly string[],
+  loader: () => Promise<T>,
+  { maxAgeMs = MAX_AGE_MS }: { maxAgeMs?: number } = {},
+): Promise<T> {
   ensureSubscribed();
   const now = Date.now();
   const entry = entries.get(key);
@@ -108,7 +114,7 @@ export async function cached<T>(key: string, tags: readonly string[], loader: ()
     return entry.value as T;
   }
   try {
-    return await load(key, tags, loader);
+    return await load(key, tags, loader, maxAgeMs);
   } catch (error) {
     if (entry && isDatabaseUnavailable(error)) return entry.value as T;
     throw error;

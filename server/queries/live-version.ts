@@ -7,7 +7,7 @@ import type { IncidentDto } from "@/lib/dto";
 
 export const PAST_INCIDENT_DAYS = 14;
 /** The home page lists at most this many past incidents, however busy the last 14 days were. */
-export const PAST_INCIDENTS_LIMIT = 50;
+export const PAST_INCIDENTS_LIMIT = 20;
 
 /** The window of the home page's "Past incidents": the last 14 UTC days including today. */
 export function pastIncidentsWindow(now: Date): { from: Date; to: Date } {

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
 import http from "node:http";
+import { randomBytes } from "node:crypto";
 import type { AddressInfo } from "node:net";
 import zlib from "node:zlib";
 import { createResponseCache } from "../../scripts/lib/response-cache.mjs";
@@ -113,6 +114,126 @@ describe("whole-response cache", () => {
     });
     expect(raw.encoding).toBe("gzip");
     expect(zlib.gunzipSync(raw.body).toString()).toBe(big);
+  });
+});
+
+type RawResponse = { status?: number; headers: http.IncomingHttpHeaders; body: Buffer };
+
+/** A request whose body arrives exactly as sent; fetch would negotiate and decode on its own. */
+function requestRaw(url: string, headers: Record<string, string>, method = "GET") {
+  return new Promise<RawResponse>((resolve, reject) => {
+    http.request(url, { method, headers }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on("data", (c) => chunks.push(c));
+      res.on("end", () => resolve({ status: res.statusCode, headers: res.headers, body: Buffer.concat(chunks) }));
+    }).on("error", reject).end();
+  });
+}
+
+function decode(response: RawResponse) {
+  const encoding = response.headers["content-encoding"];
+  if (encoding === "br") return zlib.brotliDecompressSync(response.body).toString();
+  if (encoding === "gzip") return zlib.gunzipSync(response.body).toString();
+  return response.body.toString();
+}
+
+describe("content negotiation", () => {
+  const CHROMIUM = "gzip, deflate, br, zstd";
+  const page = "<main>" + Array.from({ length: 400 }, (_, i) => `<p>update ${i}: all systems operational</p>`).join("") + "</main>";
+
+  async function startPage(body = page) {
+    const seen: (string | undefined)[] = [];
+    const app = await startServer((req, res) => {
+      seen.push(req.headers["accept-encoding"]);
+      res.setHeader("content-type", "text/html; charset=utf-8");
+      res.end(body);
+    }, { version: () => 1 });
+    return { ...app, seen };
+  }
+
+  it("names Accept-Encoding in Vary once, even when the page already varies on it", async () => {
+    const app = await startServer((req, res) => {
+      res.setHeader("vary", "rsc, Accept-Encoding");
+      res.end(page);
+    }, { version: () => 1 });
+    for (let i = 0; i < 2; i++) {
+      const response = await requestRaw(`${app.base}/`, { "accept-encoding": CHROMIUM });
+      expect(response.headers.vary).toBe("rsc, Accept-Encoding");
+    }
+  });
+
+  it("sends Brotli to browsers, from the first render on, and decodes to the exact body", async () => {
+    const app = await startPage();
+    for (let i = 0; i < 2; i++) {
+      const response = await requestRaw(`${app.base}/`, { "accept-encoding": CHROMIUM });
+      expect(response.headers["content-encoding"]).toBe("br");
+      expect(response.headers["content-length"]).toBe(String(response.body.length));
+      expect(response.headers.vary).toMatch(/Accept-Encoding/);
+      expect(decode(response)).toBe(page);
+    }
+    expect(app.calls()).toBe(1);
+    expect(app.seen).toEqual([undefined]);
+  });
+
+  it("still sends gzip to clients that accept only gzip", async () => {
+    const app = await startPage();
+    await requestRaw(`${app.base}/`, { "accept-encoding": CHROMIUM });
+    const response = await requestRaw(`${app.base}/`, { "accept-encoding": "gzip" });
+    expect(response.headers["content-encoding"]).toBe("gzip");
+    expect(response.headers["content-length"]).toBe(String(response.body.length));
+    expect(decode(response)).toBe(page);
+  });
+
+  it.each(["gzip, deflate, br;q=0", "GZIP, BR; Q=0", "br;q=0.0, gzip;q=0.5"])("honours q=0 on br in %j and sends gzip", async (acceptEncoding) => {
+    const app = await startPage();
+    const response = await requestRaw(`${app.base}/`, { "accept-encoding": acceptEncoding });
+    expect(response.headers["content-encoding"]).toBe("gzip");
+    expect(decode(response)).toBe(page);
+  });
+
+  it.each(["Br", "gzip;q=0.1, br;q=0.9", "gzip;q=0, *"])("sends Brotli for %j", async (acceptEncoding) => {
+    const app = await startPage();
+    const response = await requestRaw(`${app.base}/`, { "accept-encoding": acceptEncoding });
+    expect(response.headers["content-encoding"]).toBe("br");
+    expect(decode(response)).toBe(page);
+  });
+
+  it.each(["identity", "", "gzip;q=0, br;q=0", "deflate, zstd"])("sends the plain body for %j", async (acceptEncoding) => {
+    const app = await startPage();
+    await requestRaw(`${app.base}/`, { "accept-encoding": CHROMIUM });
+    const response = await requestRaw(`${app.base}/`, { "accept-encoding": acceptEncoding });
+    expect(response.headers["content-encoding"]).toBeUndefined();
+    expect(response.headers["content-length"]).toBe(String(Buffer.byteLength(page)));
+    expect(response.body.toString()).toBe(page);
+  });
+
+  it("leaves bodies of 1 KB or less uncompressed", async () => {
+    const small = "<p>" + "x".repeat(1_017) + "</p>";
+    expect(Buffer.byteLength(small)).toBe(1_024);
+    const app = await startPage(small);
+    const response = await requestRaw(`${app.base}/`, { "accept-encoding": CHROMIUM });
+    expect(response.headers["content-encoding"]).toBeUndefined();
+    expect(response.body.toString()).toBe(small);
+  });
+
+  it("answers HEAD with the headers of the Brotli GET and no body", async () => {
+    const app = await startPage();
+    const get = await requestRaw(`${app.base}/`, { "accept-encoding": CHROMIUM });
+    const head = await requestRaw(`${app.base}/`, { "accept-encoding": CHROMIUM }, "HEAD");
+    expect(head.headers["content-encoding"]).toBe("br");
+    expect(head.headers["content-length"]).toBe(String(get.body.length));
+    expect(head.body.length).toBe(0);
+  });
+
+  it("deduplicates repeats further apart than gzip's 32 KB window", async () => {
+    // Like the page HTML and the RSC payload Next inlines after it: the same content twice, 64 KB apart.
+    const half = randomBytes(48 * 1024).toString("base64");
+    const body = `<main>${half}</main><script>${half}</script>`;
+    const app = await startPage(body);
+    const br = await requestRaw(`${app.base}/`, { "accept-encoding": "br" });
+    const gzip = await requestRaw(`${app.base}/`, { "accept-encoding": "gzip" });
+    expect(decode(br)).toBe(body);
+    expect(br.body.length).toBeLessThan(gzip.body.length * 0.6);
   });
 });
 

@@ -1,15 +1,17 @@
 "use client";
 
+import type { CSSProperties } from "react";
 import { StatusIcon } from "@/components/status-icon";
 import { COMPONENT_TONE, TONE_TEXT } from "@/components/status-tone";
-import { UptimeBar } from "@/components/uptime-bar";
+import { UptimeBar, type UptimeBarRef } from "@/components/uptime-bar";
 import { COMPONENT_STATUS_LABELS, worstComponentStatus, type ComponentStatus } from "@/lib/status";
-import { formatUptimePercent, UPTIME_WINDOW_DAYS, type EncodedUptime } from "@/lib/uptime";
+import { UPTIME_WINDOW_DAYS } from "@/lib/uptime";
 
 // A client component only so that its props (compact data) rather than its markup travel in the page's RSC payload.
-export type UptimeRow = { uptimePercent: number | null; encoded: EncodedUptime };
-export type ComponentItem = { id: string; name: string; description: string | null; status: ComponentStatus; showcase: boolean; uptime: UptimeRow };
-export type GroupItem = { id: string; name: string; components: ComponentItem[]; uptime: UptimeRow };
+export type ComponentItem = { id: string; name: string; description: string | null; status: ComponentStatus; showcase: boolean; bar: UptimeBarRef };
+export type GroupItem = { id: string; name: string; components: ComponentItem[]; bar: UptimeBarRef };
+/** The image every bar draws its row from. */
+export type UptimeImage = { version: string; rows: number };
 
 function StatusText({ status }: { status: ComponentStatus }) {
   const tone = COMPONENT_TONE[status];
@@ -21,11 +23,11 @@ function StatusText({ status }: { status: ComponentStatus }) {
   );
 }
 
-function UptimeLegend({ uptime }: { uptime: UptimeRow }) {
+function UptimeLegend({ bar }: { bar: UptimeBarRef }) {
   return (
     <p className="sp-legend">
       <span>{UPTIME_WINDOW_DAYS} days ago</span>
-      <span>{uptime.uptimePercent === null ? "No data yet" : `${formatUptimePercent(uptime.uptimePercent)} % uptime`}</span>
+      <span>{bar.uptime === null ? "No data yet" : `${bar.uptime} % uptime`}</span>
       <span>Today</span>
     </p>
   );
@@ -47,8 +49,7 @@ function Description({ id, name, text }: { id: string; name: string; text: strin
   );
 }
 
-function ComponentRow({ item: component }: { item: ComponentItem }) {
-  const uptime = component.uptime;
+function ComponentRow({ item: component, version }: { item: ComponentItem; version: string }) {
   return (
     <li className="py-3">
       <div className="sp-row">
@@ -60,25 +61,31 @@ function ComponentRow({ item: component }: { item: ComponentItem }) {
       </div>
       {component.showcase && (
         <div className="mt-2">
-          <UptimeBar label={component.name} encoded={uptime.encoded} />
-          <UptimeLegend uptime={uptime} />
+          <UptimeBar bar={component.bar} version={version} />
+          <UptimeLegend bar={component.bar} />
         </div>
       )}
     </li>
   );
 }
 
-export function ComponentList({ groups, ungrouped }: { groups: GroupItem[]; ungrouped: ComponentItem[] }) {
+export function ComponentList({ groups, ungrouped, image }: { groups: GroupItem[]; ungrouped: ComponentItem[]; image: UptimeImage }) {
   if (groups.length === 0 && ungrouped.length === 0) return null;
+  const { version } = image;
+  const imageStyle = {
+    "--sp-image": `url("/uptime.svg?v=${encodeURIComponent(version)}")`,
+    "--sp-rows": image.rows,
+    "--sp-days": UPTIME_WINDOW_DAYS,
+  } as CSSProperties;
   return (
-    <section aria-labelledby="components-heading" className="mt-8">
+    <section aria-labelledby="components-heading" className="mt-8" style={imageStyle}>
       <h2 id="components-heading" className="mb-3 text-lg font-semibold">Components</h2>
       <p className="mb-3 text-sm text-zinc-600 dark:text-zinc-400">
         Uptime over the last {UPTIME_WINDOW_DAYS} days. Hover or focus a day, then use the arrow keys, to see its details.
       </p>
       <ul className="divide-y divide-zinc-200 rounded-lg border border-zinc-200 px-4 dark:divide-zinc-800 dark:border-zinc-800">
         {groups.map((group) => {
-          const { components, uptime } = group;
+          const { components, bar } = group;
           const worst = worstComponentStatus(components.map((c) => c.status));
           return (
             <li key={group.id} className="py-1">
@@ -91,7 +98,7 @@ export function ComponentList({ groups, ungrouped }: { groups: GroupItem[]; ungr
                     <h3 className="font-semibold">{group.name}</h3>
                     <span className="text-sm text-zinc-600 dark:text-zinc-400">
                       ({components.length} component{components.length === 1 ? "" : "s"}
-                      {uptime.uptimePercent !== null && `, ${formatUptimePercent(uptime.uptimePercent)} % uptime`})
+                      {bar.uptime !== null && `, ${bar.uptime} % uptime`})
                     </span>
                   </span>
                   <StatusText status={worst} />
@@ -99,19 +106,19 @@ export function ComponentList({ groups, ungrouped }: { groups: GroupItem[]; ungr
                 <div className="pb-2 pl-6">
                   {components.some((c) => c.showcase) && (
                     <div className="mt-1">
-                      <UptimeBar label={`${group.name} (all components)`} encoded={uptime.encoded} />
-                      <UptimeLegend uptime={uptime} />
+                      <UptimeBar bar={bar} version={version} />
+                      <UptimeLegend bar={bar} />
                     </div>
                   )}
                   <ul className="divide-y divide-zinc-100 dark:divide-zinc-800/60">
-                    {components.map((item) => <ComponentRow key={item.id} item={item} />)}
+                    {components.map((item) => <ComponentRow key={item.id} item={item} version={version} />)}
                   </ul>
                 </div>
               </details>
             </li>
           );
         })}
-        {ungrouped.map((item) => <ComponentRow key={item.id} item={item} />)}
+        {ungrouped.map((item) => <ComponentRow key={item.id} item={item} version={version} />)}
       </ul>
     </section>
   );

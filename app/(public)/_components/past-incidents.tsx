@@ -4,7 +4,7 @@ import type { IncidentDto } from "@/lib/dto";
 import { addUtcDays, startOfUtcDay } from "@/lib/format";
 import { ImpactBadge, IncidentLink, UpdateList } from "@/app/(public)/_components/incident-bits";
 
-const BRIEF_UPDATES = 3;
+const BRIEF_UPDATES = 1;
 
 /** The last `days` UTC days, newest first, one heading per day. */
 export function PastIncidents({ incidents, days, truncated, now }: { incidents: IncidentDto[]; days: number; truncated: boolean; now: Date }) {
