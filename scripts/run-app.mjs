@@ -9,6 +9,7 @@ import pg from "pg";
 import exitHook from "async-exit-hook";
 import { applyMigrations } from "./lib/schema-engine.mjs";
 import { startEmbeddedPostgres } from "./lib/embedded-postgres.mjs";
+import { serverNodeArgs } from "./lib/server-node-args.mjs";
 import { StartupError, assertPortFree } from "./lib/ports.mjs";
 import { dataRoot, projectRoot, runtimeFile } from "./lib/database-url.mjs";
 
@@ -176,7 +177,7 @@ async function main() {
     PORT: String(port),
   };
   const command = mode === "start"
-    ? [path.join(projectRoot, "scripts/serve.mjs")]
+    ? [...serverNodeArgs(process.env), path.join(projectRoot, "scripts/serve.mjs")]
     : [path.join(projectRoot, "node_modules/next/dist/bin/next"), "dev", "-p", String(port), "-H", process.env.HOST ?? "0.0.0.0"];
   child = spawn(process.execPath, command, { cwd: projectRoot, env: { ...env, NODE_ENV: mode === "start" ? "production" : "development" }, stdio: ["ignore", "pipe", "inherit"] });
   let announced = false;

@@ -17,6 +17,7 @@ await app.prepare();
 const cache = createResponseCache({
   dataVersion,
   maxAgeMs: Number(process.env.RESPONSE_CACHE_MAX_AGE_MS ?? 60_000),
+  maxBytes: Number(process.env.RESPONSE_CACHE_MAX_MB ?? 64) * 2 ** 20,
 });
 
 const server = http.createServer((req, res) => {

@@ -17,6 +17,7 @@ function importScript<T>(relativePath: string): Promise<T> {
 const embeddedPostgres = () => importScript<typeof import("../../scripts/lib/embedded-postgres.mjs")>("scripts/lib/embedded-postgres.mjs");
 const schemaEngine = () => importScript<typeof import("../../scripts/lib/schema-engine.mjs")>("scripts/lib/schema-engine.mjs");
 const ports = () => importScript<typeof import("../../scripts/lib/ports.mjs")>("scripts/lib/ports.mjs");
+const serverArgs = () => importScript<typeof import("../../scripts/lib/server-node-args.mjs")>("scripts/lib/server-node-args.mjs");
 
 export type AppInstance = { base: string; process: ChildProcess };
 
@@ -55,7 +56,8 @@ export class OwnStack {
   private async startInstance(): Promise<AppInstance> {
     const port = await (await ports()).findFreePort();
     const base = `http://127.0.0.1:${port}`;
-    const child = spawn(process.execPath, [path.join(root, "scripts/serve.mjs")], {
+    const { serverNodeArgs } = await serverArgs();
+    const child = spawn(process.execPath, [...serverNodeArgs(), path.join(root, "scripts/serve.mjs")], {
       cwd: root,
       env: {
         ...process.env,

@@ -89,14 +89,29 @@ function etagMatches(req, etag) {
   return header.split(",").map((value) => value.trim()).includes(etag);
 }
 
-export function createResponseCache({ dataVersion, maxEntries = 1_000, maxAgeMs = 60_000, now = () => Date.now() }) {
+function entryBytes(entry) {
+  return entry.body.length + (entry.gzip?.length ?? 0) + (entry.br?.length ?? 0);
+}
+
+export function createResponseCache({ dataVersion, maxEntries = 1_000, maxBytes = 64 * 2 ** 20, maxAgeMs = 60_000, now = () => Date.now() }) {
   const entries = new Map();
   const inFlight = new Map();
 
-  function store(key, entry) {
+  let totalBytes = 0;
+
+  function forget(key) {
+    const entry = entries.get(key);
+    if (!entry) return;
+    totalBytes -= entryBytes(entry);
     entries.delete(key);
+  }
+
+  /** Keeps the most recently stored entries within both the entry and the byte budget. */
+  function store(key, entry) {
+    forget(key);
     entries.set(key, entry);
-    if (entries.size > maxEntries) entries.delete(entries.keys().next().value);
+    totalBytes += entryBytes(entry);
+    while (entries.size > maxEntries || (totalBytes > maxBytes && entries.size > 1)) forget(entries.keys().next().value);
   }
 
   function send(req, res, entry, { stale = false } = {}) {
@@ -212,5 +227,10 @@ export function createResponseCache({ dataVersion, maxEntries = 1_000, maxAgeMs 
     }
   }
 
-  return { serve, size: () => entries.size, clear: () => entries.clear() };
+  function clear() {
+    entries.clear();
+    totalBytes = 0;
+  }
+
+  return { serve, size: () => entries.size, bytes: () => totalBytes, clear };
 }

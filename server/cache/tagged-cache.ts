@@ -8,15 +8,20 @@ type Entry = {
   tagVersions: number[];
   storedAt: number;
   maxAgeMs: number;
+  /** Roughly what the value holds, measured as JSON; the heap copy is a small multiple of it. */
+  bytes: number;
 };
 
 const MAX_ENTRIES = 5_000;
+// Well inside the server's heap limit (scripts/lib/server-node-args.mjs), whatever crawlers ask for.
+const MAX_BYTES = Number(process.env.DATA_CACHE_MAX_MB ?? 32) * 2 ** 20;
 const MAX_AGE_MS = 10 * 60_000;
 const RETRY_WHILE_DOWN_MS = 2_000;
 const ALL = "*";
 
 type CacheState = {
   entries: Map<string, Entry>;
+  bytes: number;
   inFlight: Map<string, Promise<unknown>>;
   tagVersions: Map<string, number>;
   databaseDownSince: number | null;
@@ -28,6 +33,7 @@ type CacheState = {
 const globalForCache = globalThis as unknown as { __statuspageCacheState?: CacheState };
 const state: CacheState = (globalForCache.__statuspageCacheState ??= {
   entries: new Map(),
+  bytes: 0,
   inFlight: new Map(),
   tagVersions: new Map(),
   databaseDownSince: null,
@@ -45,12 +51,30 @@ function isFresh(entry: Entry, now: number): boolean {
   return entry.tags.every((tag, index) => versionOf(tag) === entry.tagVersions[index]);
 }
 
-function remember(key: string, entry: Entry) {
+function measure(value: unknown): number {
+  try {
+    return JSON.stringify(value)?.length ?? 0;
+  } catch {
+    return 0;
+  }
+}
+
+function forget(key: string) {
+  const entry = entries.get(key);
+  if (!entry) return;
+  state.bytes -= entry.bytes;
   entries.delete(key);
+}
+
+/** Stores an entry, dropping the least recently stored ones beyond the entry and byte budgets. */
+function remember(key: string, entry: Entry) {
+  forget(key);
   entries.set(key, entry);
-  if (entries.size > MAX_ENTRIES) {
+  state.bytes += entry.bytes;
+  while (entries.size > MAX_ENTRIES || (state.bytes > MAX_BYTES && entries.size > 1)) {
     const oldest = entries.keys().next().value;
-    if (oldest !== undefined) entries.delete(oldest);
+    if (oldest === undefined) break;
+    forget(oldest);
   }
 }
 
@@ -81,7 +105,7 @@ function load<T>(key: string, tags: readonly string[], loader: () => Promise<T>,
   const promise = loader()
     .then((value) => {
       state.databaseDownSince = null;
-      remember(key, { value, tags: allTags, tagVersions: versionsAtStart, storedAt: Date.now(), maxAgeMs });
+      remember(key, { value, tags: allTags, tagVersions: versionsAtStart, storedAt: Date.now(), maxAgeMs, bytes: measure(value) });
       return value;
     })
     .catch((error: unknown) => {
@@ -150,8 +174,14 @@ export function isServingStaleData(): boolean {
   return state.databaseDownSince !== null;
 }
 
+/** What the data cache holds, for tests and diagnostics. */
+export function describeDataCache(): { entries: number; bytes: number } {
+  return { entries: entries.size, bytes: state.bytes };
+}
+
 export function clearCacheForTests() {
   entries.clear();
+  state.bytes = 0;
   inFlight.clear();
   tagVersions.clear();
   state.databaseDownSince = null;

@@ -10,8 +10,8 @@ type Handler = (req: http.IncomingMessage, res: http.ServerResponse) => void | P
 const servers: http.Server[] = [];
 afterEach(() => servers.splice(0).forEach((server) => server.close()));
 
-async function startServer(handler: Handler, options: { version: () => number; now?: () => number }) {
-  const cache = createResponseCache({ dataVersion: options.version, now: options.now });
+async function startServer(handler: Handler, options: { version: () => number; now?: () => number; maxBytes?: number }) {
+  const cache = createResponseCache({ dataVersion: options.version, now: options.now, maxBytes: options.maxBytes });
   let calls = 0;
   const server = http.createServer((req, res) => {
     cache.serve(req, res, async (rq, rs) => {
@@ -22,7 +22,7 @@ async function startServer(handler: Handler, options: { version: () => number; n
   servers.push(server);
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", () => resolve()));
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  return { base, calls: () => calls };
+  return { base, calls: () => calls, cache };
 }
 
 function htmlHandler(body: () => string, status = () => 200): Handler {
@@ -46,6 +46,24 @@ describe("whole-response cache", () => {
     version = 2;
     expect(await (await fetch(`${app.base}/`)).text()).toBe("<p>second version</p>");
     expect(app.calls()).toBe(2);
+  });
+
+  it("keeps its stored bytes within budget by dropping the least recently stored responses", async () => {
+    const page = (id: string) => `<p>${id}</p>` + randomBytes(20_000).toString("hex");
+    const app = await startServer((req, res) => {
+      res.end(page(req.url ?? ""));
+    }, { version: () => 1, maxBytes: 200_000 });
+    for (let i = 0; i < 10; i++) await fetch(`${app.base}/incidents/i${i}`);
+    expect(app.cache.bytes()).toBeLessThanOrEqual(200_000);
+    expect(app.cache.size()).toBeGreaterThanOrEqual(2);
+    expect(app.cache.size()).toBeLessThan(10);
+    const calls = app.calls();
+    await fetch(`${app.base}/incidents/i9`);
+    expect(app.calls()).toBe(calls);
+    await fetch(`${app.base}/incidents/i0`);
+    expect(app.calls()).toBe(calls + 1);
+    app.cache.clear();
+    expect(app.cache.bytes()).toBe(0);
   });
 
   it("expires entries after their maximum age even without a change", async () => {

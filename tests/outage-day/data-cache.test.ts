@@ -1,0 +1,38 @@
+import { describe, expect, it } from "vitest";
+import { cached, clearCacheForTests, describeDataCache, invalidateTags } from "@/server/cache/tagged-cache";
+
+const MB = 2 ** 20;
+
+describe("tagged data cache", () => {
+  it("keeps what it holds within its byte budget, dropping the least recently stored values", async () => {
+    clearCacheForTests();
+    const loads: string[] = [];
+    const load = (key: string) => cached(key, ["budget-test"], async () => {
+      loads.push(key);
+      return { key, text: "x".repeat(12 * MB) };
+    });
+    for (const key of ["a", "b", "c", "d"]) await load(key);
+    expect(describeDataCache().bytes).toBeLessThanOrEqual(32 * MB);
+    expect(describeDataCache().entries).toBe(2);
+
+    await load("d");
+    await load("c");
+    expect(loads).toEqual(["a", "b", "c", "d"]);
+    await load("a");
+    expect(loads).toEqual(["a", "b", "c", "d", "a"]);
+    clearCacheForTests();
+    expect(describeDataCache()).toEqual({ entries: 0, bytes: 0 });
+  });
+
+  it("reloads a value once one of its tags is invalidated, and honours a shorter maximum age", async () => {
+    clearCacheForTests();
+    let loads = 0;
+    const load = () => cached("age-test", ["age-tag"], async () => ++loads, { maxAgeMs: 50 });
+    expect(await load()).toBe(1);
+    expect(await load()).toBe(1);
+    invalidateTags(["age-tag"]);
+    expect(await load()).toBe(2);
+    await new Promise((resolve) => setTimeout(resolve, 60));
+    expect(await load()).toBe(3);
+  });
+});
