@@ -27,7 +27,7 @@ export class OwnStack {
   readonly instances: AppInstance[] = [];
   private constructor(readonly dataDir: string, readonly pgPort: number) {}
 
-  static async start(instanceCount: number): Promise<OwnStack> {
+  static async start(instanceCount: number, env: Record<string, string> = {}): Promise<OwnStack> {
     const { temporaryDataDir } = await embeddedPostgres();
     const { findFreePort } = await ports();
     const stack = new OwnStack(temporaryDataDir("statuspage-own-stack"), await findFreePort());
@@ -35,7 +35,7 @@ export class OwnStack {
     await (await schemaEngine()).applyMigrations(stack.databaseUrl);
     const seed = spawnSync(process.execPath, ["--import", "tsx", "prisma/seed.ts"], { cwd: root, env: { ...process.env, DATABASE_URL: stack.databaseUrl, NODE_OPTIONS: "" } });
     if (seed.status !== 0) throw new Error(`Seeding failed: ${seed.stderr}`);
-    for (let i = 0; i < instanceCount; i++) stack.instances.push(await stack.startInstance());
+    for (let i = 0; i < instanceCount; i++) stack.instances.push(await stack.startInstance(env));
     return stack;
   }
 
@@ -53,7 +53,7 @@ export class OwnStack {
     this.database = null;
   }
 
-  private async startInstance(): Promise<AppInstance> {
+  private async startInstance(env: Record<string, string>): Promise<AppInstance> {
     const port = await (await ports()).findFreePort();
     const base = `http://127.0.0.1:${port}`;
     const { serverNodeArgs } = await serverArgs();
@@ -71,6 +71,7 @@ export class OwnStack {
         STATUSPAGE_DISABLE_CACHE_BUS: "",
         STATUSPAGE_DISABLE_SCHEDULER: "1",
         STATUSPAGE_DISABLE_WORKER: "1",
+        ...env,
       },
       stdio: "ignore",
     });

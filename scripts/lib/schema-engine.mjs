@@ -4,6 +4,7 @@ import { readFile, readdir, mkdir, writeFile, access } from "node:fs/promises";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import path from "node:path";
 import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
 import { bindMigrationAwareSqlAdapterFactory } from "@prisma/driver-adapter-utils";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
@@ -28,11 +29,22 @@ function engineModule() {
   return enginePromise;
 }
 
+/** The engine and the pool it uses; close() frees both, so no connection outlives a migration. */
 async function openEngine(connectionString, schemaText) {
   const { SchemaEngine } = await engineModule();
-  const adapter = bindMigrationAwareSqlAdapterFactory(new PrismaPg({ connectionString }));
-  const engine = await SchemaEngine.new({ datamodels: [[schemaPath, schemaText]] }, () => {}, adapter);
-  return { engine };
+  const pool = new pg.Pool({ connectionString, max: 2 });
+  const adapter = bindMigrationAwareSqlAdapterFactory(new PrismaPg(pool));
+  const engine = await SchemaEngine.new({ datamodels: [[schemaPath, schemaText]] }, () => {}, adapter).catch(async (error) => {
+    await pool.end();
+    throw error;
+  });
+  return {
+    engine,
+    close: async () => {
+      engine.free();
+      await pool.end();
+    },
+  };
 }
 
 export async function listMigrationDirectories() {
@@ -63,19 +75,19 @@ async function readMigrationsList() {
 /** Applies pending migrations, like `prisma migrate deploy`. Returns the names just applied. */
 export async function applyMigrations(connectionString) {
   const schemaText = await readFile(schemaPath, "utf8");
-  const { engine } = await openEngine(connectionString, schemaText);
+  const { engine, close } = await openEngine(connectionString, schemaText);
   try {
     const migrationsList = await readMigrationsList();
     const result = await engine.applyMigrations({ migrationsList, filters });
     return result.appliedMigrationNames;
   } finally {
-    engine.free();
+    await close();
   }
 }
 
 /** Renders the SQL that turns one schema text into another (null: an empty database). */
 export async function diffSchemas(connectionString, fromText, toText) {
-  const { engine } = await openEngine(connectionString, toText);
+  const { engine, close } = await openEngine(connectionString, toText);
   try {
     const from = fromText === null
       ? { tag: "empty" }
@@ -89,7 +101,7 @@ export async function diffSchemas(connectionString, fromText, toText) {
     });
     return result.stdout ?? "";
   } finally {
-    engine.free();
+    await close();
   }
 }
 
