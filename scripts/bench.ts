@@ -75,7 +75,7 @@ function peakMemoryMb(child: ChildProcess): number {
 }
 
 // wrk, in C, when installed: autocannon runs in Node and, on 2 cores, becomes the bottleneck for bodies of a few KB.
-const WRK_AVAILABLE = spawnSync("wrk", ["--version"]).error === undefined;
+const WRK_AVAILABLE = process.env.BENCH_LOAD_GENERATOR !== "autocannon" && spawnSync("wrk", ["--version"]).error === undefined;
 
 function runWrk(url: string, connections: number, duration: number): Promise<{ requests: number; durationUs: number; errors: number; p50Us: number; p99Us: number }> {
   const headers = Object.entries(BROWSER_HEADERS).flatMap(([name, value]) => ["-H", `${name}: ${value}`]);

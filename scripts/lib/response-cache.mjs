@@ -206,7 +206,9 @@ export function createResponseCache({ dataVersion, maxEntries = 1_000, maxBytes 
     if (entry && entry.version === dataVersion() && now() - entry.storedAt < maxAgeMs) return send(req, res, entry);
     // A HEAD render has no body to keep; it is answered from a stored GET or passed through.
     if (req.method === "HEAD") return handle(req, res);
-    const pending = inFlight.get(key);
+    // A render that began before the data changed may show the old data: later requests start their own.
+    const flightKey = `${dataVersion()}\u0000${key}`;
+    const pending = inFlight.get(flightKey);
     if (pending) {
       const shared = await pending;
       if (shared) return send(req, res, shared);
@@ -216,14 +218,15 @@ export function createResponseCache({ dataVersion, maxEntries = 1_000, maxBytes 
     req[ORIGINAL_ACCEPT_ENCODING] = req.headers["accept-encoding"];
     delete req.headers["accept-encoding"];
     const render = renderAndCapture(req, res, handle, entry).then((stored) => {
-      if (stored && stored !== entry) store(key, stored);
+      const current = entries.get(key);
+      if (stored && stored !== entry && !(current && current.version > stored.version)) store(key, stored);
       return stored;
     });
-    inFlight.set(key, render);
+    inFlight.set(flightKey, render);
     try {
       await render;
     } finally {
-      inFlight.delete(key);
+      inFlight.delete(flightKey);
     }
   }
 

@@ -98,10 +98,12 @@ export function startCacheInvalidationListener() {
 }
 
 function load<T>(key: string, tags: readonly string[], loader: () => Promise<T>, maxAgeMs: number): Promise<T> {
-  const pending = inFlight.get(key);
-  if (pending) return pending as Promise<T>;
   const allTags = [...tags, ALL];
   const versionsAtStart = allTags.map(versionOf);
+  // A load that began before an invalidation may return the old data: later callers start their own.
+  const flightKey = `${key}\u0000${versionsAtStart.join(",")}`;
+  const pending = inFlight.get(flightKey);
+  if (pending) return pending as Promise<T>;
   const promise = loader()
     .then((value) => {
       state.databaseDownSince = null;
@@ -115,8 +117,8 @@ function load<T>(key: string, tags: readonly string[], loader: () => Promise<T>,
       }
       throw error;
     })
-    .finally(() => inFlight.delete(key));
-  inFlight.set(key, promise);
+    .finally(() => inFlight.delete(flightKey));
+  inFlight.set(flightKey, promise);
   return promise;
 }
 

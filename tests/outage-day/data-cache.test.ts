@@ -35,4 +35,25 @@ describe("tagged data cache", () => {
     await new Promise((resolve) => setTimeout(resolve, 60));
     expect(await load()).toBe(3);
   });
+
+  it("starts a fresh load for a caller who arrives after an invalidation, even while an older load is running", async () => {
+    clearCacheForTests();
+    let row = "old";
+    let release: () => void = () => {};
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    let loads = 0;
+    const load = () => cached("race-test", ["race-tag"], async () => {
+      loads++;
+      const seen = row;
+      if (loads === 1) await gate;
+      return seen;
+    });
+    const early = load();
+    row = "new";
+    invalidateTags(["race-tag"]);
+    expect(await load()).toBe("new");
+    release();
+    expect(await early).toBe("old");
+    expect(await load()).toBe("new");
+  });
 });

@@ -119,6 +119,24 @@ describe("whole-response cache", () => {
     expect(app.calls()).toBe(1);
   });
 
+  it("does not hand a render begun before a change to requests made after it, nor let it replace a newer one", async () => {
+    let version = 1;
+    const gates: (() => void)[] = [];
+    const app = await startServer(async (_req, res) => {
+      const text = `<p>version ${version}</p>`;
+      if (version === 1) await new Promise<void>((resolve) => gates.push(resolve));
+      res.end(text);
+    }, { version: () => version });
+    const before = fetch(`${app.base}/`).then((r) => r.text());
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    version = 2;
+    expect(await (await fetch(`${app.base}/`)).text()).toBe("<p>version 2</p>");
+    gates.forEach((open) => open());
+    expect(await before).toBe("<p>version 1</p>");
+    expect(await (await fetch(`${app.base}/`)).text()).toBe("<p>version 2</p>");
+    expect(app.calls()).toBe(2);
+  });
+
   it("compresses large bodies for clients that accept gzip", async () => {
     const big = "<p>" + "status ".repeat(2_000) + "</p>";
     const app = await startServer(htmlHandler(() => big), { version: () => 1 });
