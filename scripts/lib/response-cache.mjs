@@ -209,6 +209,8 @@ export function createResponseCache({ dataVersion, maxEntries = 1_000, maxBytes 
     // A render that began before the data changed may show the old data: later requests start their own.
     const flightKey = `${dataVersion()}\u0000${key}`;
     const pending = inFlight.get(flightKey);
+    // Only age made this entry old, not a change: while one request renders it again, the rest need not wait.
+    if (pending && entry && entry.version === dataVersion()) return send(req, res, entry);
     if (pending) {
       const shared = await pending;
       if (shared) return send(req, res, shared);

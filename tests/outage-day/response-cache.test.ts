@@ -119,6 +119,26 @@ describe("whole-response cache", () => {
     expect(app.calls()).toBe(1);
   });
 
+  it("keeps serving an entry that only aged while one request renders it again", async () => {
+    let clock = 0;
+    let renders = 0;
+    let release: () => void = () => {};
+    const app = await startServer(async (_req, res) => {
+      renders++;
+      if (renders === 2) await new Promise<void>((resolve) => (release = resolve));
+      res.end(`<p>render ${renders}</p>`);
+    }, { version: () => 1, now: () => clock });
+    expect(await (await fetch(`${app.base}/`)).text()).toBe("<p>render 1</p>");
+    clock += 61_000;
+    const refreshing = fetch(`${app.base}/`).then((r) => r.text());
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const others = await Promise.all([1, 2, 3].map(() => fetch(`${app.base}/`).then((r) => r.text())));
+    expect(others).toEqual(["<p>render 1</p>", "<p>render 1</p>", "<p>render 1</p>"]);
+    release();
+    expect(await refreshing).toBe("<p>render 2</p>");
+    expect(await (await fetch(`${app.base}/`)).text()).toBe("<p>render 2</p>");
+  });
+
   it("does not hand a render begun before a change to requests made after it, nor let it replace a newer one", async () => {
     let version = 1;
     const gates: (() => void)[] = [];
