@@ -93,14 +93,15 @@ function runWrk(url: string, connections: number, duration: number): Promise<{ r
   });
 }
 
-async function warm(base: string, route: string) {
-  if (WRK_AVAILABLE) await runWrk(base + route, 10, 1);
-  else await autocannon({ url: base + route, connections: 10, duration: 1, headers: BROWSER_HEADERS });
+async function warm(url: string) {
+  if (WRK_AVAILABLE) await runWrk(url, 10, 1);
+  else await autocannon({ url, connections: 10, duration: 1, headers: BROWSER_HEADERS });
 }
 
-async function load(base: string, route: string): Promise<Row> {
+async function load(url: string): Promise<Row> {
+  const route = new URL(url).pathname;
   if (WRK_AVAILABLE) {
-    const result = await runWrk(base + route, CONNECTIONS, DURATION_S);
+    const result = await runWrk(url, CONNECTIONS, DURATION_S);
     return {
       route,
       rps: Math.round(result.requests / (result.durationUs / 1e6)),
@@ -109,7 +110,7 @@ async function load(base: string, route: string): Promise<Row> {
       errors: result.errors,
     };
   }
-  const result = await autocannon({ url: base + route, connections: CONNECTIONS, duration: DURATION_S, headers: BROWSER_HEADERS });
+  const result = await autocannon({ url, connections: CONNECTIONS, duration: DURATION_S, headers: BROWSER_HEADERS });
   return {
     route,
     rps: Math.round(result.requests.average),
@@ -119,15 +120,16 @@ async function load(base: string, route: string): Promise<Row> {
   };
 }
 
-/** Each route's best throughput over the rounds, with its worst p99 and every error of every round. */
-async function measureInTurns(base: string, routes: string[]): Promise<Row[]> {
-  const turns = new Map<string, Row[]>(routes.map((route) => [route, []]));
-  for (const route of routes) await warm(base, route);
+type Target = { route: string; url: string };
+
+/** Each target's best throughput over the rounds, with its worst p99 and every error of every round. */
+async function measureInTurns(targets: Target[]): Promise<Row[]> {
+  const turns = targets.map(() => [] as Row[]);
+  for (const target of targets) await warm(target.url);
   for (let round = 0; round < ROUNDS; round++) {
-    for (const route of routes) turns.get(route)!.push(await load(base, route));
+    for (const [index, target] of targets.entries()) turns[index].push({ ...(await load(target.url)), route: target.route });
   }
-  return routes.map((route) => {
-    const rows = turns.get(route)!;
+  return turns.map((rows) => {
     const best = rows.reduce((a, b) => (b.rps > a.rps ? b : a));
     return { ...best, p99: Math.max(...rows.map((row) => row.p99)), errors: rows.reduce((sum, row) => sum + row.errors, 0) };
   });
@@ -174,25 +176,28 @@ async function main() {
   ensureBuild();
   const dataDir = temporaryDataDir("statuspage-bench");
   const embedded = await startEmbeddedPostgres({ dataDir, port: await findFreePort(), database: "postgres" });
-  let server: { child: ChildProcess; base: string } | null = null;
+  const servers: { child: ChildProcess; base: string }[] = [];
   let failed = false;
   try {
     console.log("Filling the large history (10,000 incidents, 50,000 updates)…");
     const largeUrl = await createDatabase(embedded.url, "bench_large", true);
     const emptyUrl = await createDatabase(embedded.url, "bench_empty", false);
 
-    server = await startServer(largeUrl);
-    const routes = ["/", "/incidents/a00000000001", "/history", "/api/v2/summary.json", "/history.rss"];
-    const [staticRow, ...rows] = await measureInTurns(server.base, ["/robots.txt", ...routes]);
-    const freshness = await measureFreshness(server.base, largeUrl);
-    const memory = peakMemoryMb(server.child);
-    server.child.kill("SIGTERM");
-
-    server = await startServer(emptyUrl);
-    const [emptyHome] = await measureInTurns(server.base, ["/"]);
-    const emptyMemory = peakMemoryMb(server.child);
-    server.child.kill("SIGTERM");
-    server = null;
+    // Both servers run through the whole measurement, so the empty-history home page takes its turns with the rest.
+    const large = await startServer(largeUrl);
+    servers.push(large);
+    const empty = await startServer(emptyUrl);
+    servers.push(empty);
+    const routes = ["/robots.txt", "/", "/incidents/a00000000001", "/history", "/api/v2/summary.json", "/history.rss"];
+    const measured = await measureInTurns([
+      ...routes.map((route) => ({ route, url: large.base + route })),
+      { route: "/ (empty history)", url: `${empty.base}/` },
+    ]);
+    const [staticRow, ...rows] = measured.slice(0, routes.length);
+    const emptyHome = measured[routes.length];
+    const freshness = await measureFreshness(large.base, largeUrl);
+    const memory = peakMemoryMb(large.child);
+    const emptyMemory = peakMemoryMb(empty.child);
 
     const pad = (value: string | number, width: number) => String(value).padStart(width);
     console.log(`\nMachine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? "cpu"}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`);
@@ -207,6 +212,15 @@ async function main() {
     console.log(`\nFreshness over ${FRESHNESS_UPDATES} updates posted under load (post → visible):`);
     for (const f of freshness) console.log(`  ${f.route.padEnd(26)} p50 ${pad(f.p50, 5)} ms   p99 ${pad(f.p99, 5)} ms`);
     console.log(`\nPeak server memory (VmHWM): ${memory} MB with the large history, ${emptyMemory} MB with an empty one`);
+    const checks: [string, boolean][] = [
+      ["every route ≥ 0.80 of the static file", rows.every((row) => row.rps / staticRow.rps >= 0.8)],
+      ["every p99 < 100 ms", [staticRow, ...rows].every((row) => row.p99 < 100)],
+      ["large / empty history ≥ 0.90", home.rps / emptyHome.rps >= 0.9],
+      ["freshness p99 ≤ 1 s", freshness.every((f) => f.p99 <= 1_000)],
+      ["peak memory < 400 MB", memory < 400 && emptyMemory < 400],
+    ];
+    console.log(`
+Targets: ${checks.map(([name, met]) => `${met ? "✓" : "✗"} ${name}`).join("; ")}`);
     console.log(`Finished in ${Math.round((Date.now() - started) / 1000)} s`);
 
     const errors = [staticRow, ...rows, emptyHome].reduce((sum, row) => sum + row.errors, 0);
@@ -215,7 +229,7 @@ async function main() {
       failed = true;
     }
   } finally {
-    server?.child.kill("SIGTERM");
+    for (const server of servers) server.child.kill("SIGTERM");
     await embedded.stop();
     await rm(dataDir, { recursive: true, force: true });
   }

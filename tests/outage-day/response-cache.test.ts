@@ -10,8 +10,8 @@ type Handler = (req: http.IncomingMessage, res: http.ServerResponse) => void | P
 const servers: http.Server[] = [];
 afterEach(() => servers.splice(0).forEach((server) => server.close()));
 
-async function startServer(handler: Handler, options: { version: () => number; now?: () => number; maxBytes?: number }) {
-  const cache = createResponseCache({ dataVersion: options.version, now: options.now, maxBytes: options.maxBytes });
+async function startServer(handler: Handler, options: { version: () => number; now?: () => number; maxBytes?: number; upgradeAfterMs?: number }) {
+  const cache = createResponseCache({ dataVersion: options.version, now: options.now, maxBytes: options.maxBytes, upgradeAfterMs: options.upgradeAfterMs ?? 0 });
   let calls = 0;
   const server = http.createServer((req, res) => {
     cache.serve(req, res, async (rq, rs) => {
@@ -206,6 +206,23 @@ describe("content negotiation", () => {
     }, { version: () => 1 });
     return { ...app, seen };
   }
+
+  it("recompresses a large page that stays current at Brotli's best quality, off the request path", async () => {
+    const words = Array.from({ length: 3_000 }, (_, i) => `<li class="row"><span>item ${(i * 7919) % 10007}</span><em>${i % 3 ? "ok" : "degraded"}</em></li>`);
+    const big = `<ul>${words.join("")}</ul><script>${JSON.stringify(words)}</script>`;
+    const app = await startServer((_req, res) => {
+      res.end(big);
+    }, { version: () => 1, upgradeAfterMs: 20 });
+    const first = await requestRaw(`${app.base}/`, { "accept-encoding": CHROMIUM });
+    const bytesBefore = app.cache.bytes();
+    await expect.poll(async () => (await requestRaw(`${app.base}/`, { "accept-encoding": CHROMIUM })).body.length, { timeout: 10_000 }).toBeLessThan(first.body.length);
+    const upgraded = await requestRaw(`${app.base}/`, { "accept-encoding": CHROMIUM });
+    expect(upgraded.headers["content-encoding"]).toBe("br");
+    expect(upgraded.headers["content-length"]).toBe(String(upgraded.body.length));
+    expect(decode(upgraded)).toBe(big);
+    expect(app.cache.bytes()).toBe(bytesBefore - (first.body.length - upgraded.body.length));
+    expect(app.calls()).toBe(1);
+  });
 
   it("names Accept-Encoding in Vary once, even when the page already varies on it", async () => {
     const app = await startServer((req, res) => {

@@ -3,8 +3,34 @@ import { Time } from "@/components/time";
 import type { IncidentDto } from "@/lib/dto";
 import { addUtcDays, startOfUtcDay } from "@/lib/format";
 import { ImpactBadge, IncidentLink, UpdateList } from "@/app/(public)/_components/incident-bits";
+import { INCIDENT_STATUS_LABELS } from "@/lib/status";
 
-const BRIEF_UPDATES = 1;
+/**
+ * One line per incident: what it was, how bad, and how it ended. A resolved incident's updates are on its own page;
+ * one still open keeps its latest update here, as it also heads the page.
+ */
+function PastIncident({ incident, now }: { incident: IncidentDto; now: Date }) {
+  const latest = incident.updates[0];
+  const closed = incident.resolvedAt !== null;
+  return (
+    <li>
+      <div className="flex flex-wrap items-baseline gap-x-3">
+        <IncidentLink id={incident.id} name={incident.name} />
+        <ImpactBadge impact={incident.impact} />
+      </div>
+      {closed || !latest ? (
+        <p className="sp-muted mt-1">
+          {INCIDENT_STATUS_LABELS[incident.status]} <Time date={incident.resolvedAt ?? incident.startedAt} now={now} />
+          {incident.updates.length > 1 && <> · {incident.updates.length} updates</>}
+        </p>
+      ) : (
+        <div className="mt-1 text-sm">
+          <UpdateList updates={incident.updates} limit={1} compact now={now} />
+        </div>
+      )}
+    </li>
+  );
+}
 
 /** The last `days` UTC days, newest first, one heading per day. */
 export function PastIncidents({ incidents, days, truncated, now }: { incidents: IncidentDto[]; days: number; truncated: boolean; now: Date }) {
@@ -35,25 +61,8 @@ export function PastIncidents({ incidents, days, truncated, now }: { incidents: 
               ) : list.length === 0 ? (
                 <p className="sp-muted mt-2">No incidents reported.</p>
               ) : (
-                <ul className="mt-2 space-y-4">
-                  {list.map((incident) => (
-                    <li key={incident.id}>
-                      <div className="flex flex-wrap items-baseline gap-x-3">
-                        <IncidentLink id={incident.id} name={incident.name} />
-                        <ImpactBadge impact={incident.impact} />
-                      </div>
-                      <div className="mt-1 text-sm">
-                        <UpdateList updates={incident.updates} limit={BRIEF_UPDATES} compact now={now} />
-                        {incident.updates.length > BRIEF_UPDATES && (
-                          <p className="mt-1">
-                            <Link href={`/incidents/${incident.id}`} className="sp-link">
-                              {incident.updates.length - BRIEF_UPDATES} earlier update{incident.updates.length - BRIEF_UPDATES === 1 ? "" : "s"}<span className="sr-only"> of {incident.name}</span>
-                            </Link>
-                          </p>
-                        )}
-                      </div>
-                    </li>
-                  ))}
+                <ul className="mt-2 space-y-3">
+                  {list.map((incident) => <PastIncident key={incident.id} incident={incident} now={now} />)}
                 </ul>
               )}
             </li>
