@@ -1,6 +1,7 @@
 // A whole-response cache in front of Next for public GET routes. An entry is served until the data
 // version changes (bumped by every cache invalidation, local or from another instance) or it ages out.
 // When a fresh render fails (for example while PostgreSQL is down), the last good response is served.
+import { createHash } from "node:crypto";
 import zlib from "node:zlib";
 
 const CACHEABLE_PATHS = [
@@ -86,10 +87,21 @@ function withAcceptEncoding(vary) {
   return /\baccept-encoding\b/i.test(String(vary)) ? vary : `${vary}, Accept-Encoding`;
 }
 
+/** RFC 9110 weak comparison, as If-None-Match requires. */
 function etagMatches(req, etag) {
   const header = req.headers["if-none-match"];
   if (!header || !etag) return false;
-  return header.split(",").map((value) => value.trim()).includes(etag);
+  const wanted = String(etag).replace(/^W\//, "");
+  return header.split(",").some((value) => {
+    const tag = value.trim();
+    return tag === "*" || tag.replace(/^W\//, "") === wanted;
+  });
+}
+
+/** Pages come from Next without a validator; a weak one (it holds for every content coding) lets browsers revalidate. */
+function withEtag(headers, body) {
+  if (headers.etag) return headers;
+  return { ...headers, etag: `W/"${createHash("sha256").update(body).digest("base64url").slice(0, 27)}"` };
 }
 
 function entryBytes(entry) {
@@ -187,7 +199,7 @@ export function createResponseCache({ dataVersion, maxEntries = 1_000, maxBytes 
         }
         let entry = null;
         if (storable) {
-          entry = { status, headers, body, ...compressBody(body), version, storedAt: now() };
+          entry = { status, headers: withEtag(headers, body), body, ...compressBody(body), version, storedAt: now() };
         }
         if (entry) {
           for (const name of res.getHeaderNames()) res.removeHeader(name);

@@ -66,6 +66,23 @@ describe("whole-response cache", () => {
     expect(app.cache.bytes()).toBe(0);
   });
 
+  it("gives a page without a validator a weak ETag, and answers a matching If-None-Match with 304", async () => {
+    let text = "<p>one</p>";
+    let version = 1;
+    const app = await startServer(htmlHandler(() => text), { version: () => version });
+    const first = await fetch(`${app.base}/`);
+    const etag = first.headers.get("etag");
+    expect(etag).toMatch(/^W\/"[\w-]+"$/);
+    const again = await fetch(`${app.base}/`, { headers: { "if-none-match": etag!.replace(/^W\//, "") } });
+    expect(again.status).toBe(304);
+    text = "<p>two</p>";
+    version = 2;
+    const changed = await fetch(`${app.base}/`, { headers: { "if-none-match": etag! } });
+    expect(changed.status).toBe(200);
+    expect(changed.headers.get("etag")).not.toBe(etag);
+    expect(await changed.text()).toBe("<p>two</p>");
+  });
+
   it("expires entries after their maximum age even without a change", async () => {
     let clock = 0;
     const app = await startServer(htmlHandler(() => "<p>x</p>"), { version: () => 1, now: () => clock });
