@@ -27,6 +27,10 @@ test("a reader sees the overall banner, the components in their groups and the a
   await expect(past.getByRole("heading", { level: 3 })).toHaveCount(14);
   await expect(past.getByText("No incidents reported.").first()).toBeVisible();
   await expect(past.getByRole("link", { name: "Jobs not starting", exact: true })).toBeVisible();
+  // A resolved incident is one line: how it ended and how many updates its own page holds.
+  const resolved = past.getByRole("listitem").filter({ has: page.getByRole("link", { name: "Jobs not starting", exact: true }) }).last();
+  await expect(resolved).toContainText(/Resolved \w{3} \d{1,2}, \d{4} - \d\d:\d\d UTC · \d+ updates · postmortem published/);
+  await expect(past.getByText("Elevated errors starting macOS jobs")).toBeVisible();
   await expect(page.getByText(/^Last updated \d\d:\d\d UTC$/)).toBeVisible();
 });
 

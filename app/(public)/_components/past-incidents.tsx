@@ -20,8 +20,10 @@ function PastIncident({ incident, now }: { incident: IncidentDto; now: Date }) {
       </div>
       {closed || !latest ? (
         <p className="sp-muted mt-1">
-          {INCIDENT_STATUS_LABELS[incident.status]} <Time date={incident.resolvedAt ?? incident.startedAt} now={now} />
+          {incident.status === "postmortem" ? "Resolved" : INCIDENT_STATUS_LABELS[incident.status]}{" "}
+          <Time date={incident.resolvedAt ?? incident.startedAt} now={now} />
           {incident.updates.length > 1 && <> · {incident.updates.length} updates</>}
+          {incident.status === "postmortem" && <> · postmortem published</>}
         </p>
       ) : (
         <div className="mt-1 text-sm">
