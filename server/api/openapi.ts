@@ -189,6 +189,34 @@ function responderPaths() {
   };
 }
 
+const integer = { type: "integer", minimum: 0 } as const;
+const uptimeBarSchema = {
+  type: "object",
+  additionalProperties: false,
+  required: ["kind", "id", "label", "uptimePercent", "days"],
+  properties: {
+    kind: { enum: ["component", "group"] },
+    id: { type: "string" },
+    label: { type: "string" },
+    uptimePercent: { type: ["number", "null"] },
+    days: {
+      type: "object",
+      additionalProperties: false,
+      required: ["windowStart", "statuses", "details", "incidents"],
+      properties: {
+        windowStart: timestamp,
+        statuses: { type: "string", pattern: "^[odpmun]*$", description: "One letter per day: operational, degraded, partial outage, major outage, under maintenance, no data." },
+        details: {
+          type: "array",
+          description: "[day index, partial outage minutes, major outage minutes, indexes into incidents, incidents left out] for each day that had any.",
+          items: { type: "array", prefixItems: [integer, integer, integer, { type: "array", items: integer }, integer], items: false },
+        },
+        incidents: { type: "array", items: { type: "array", prefixItems: [{ type: "string" }, { type: "string" }], items: false } },
+      },
+    },
+  },
+};
+
 /** OpenAPI 3.1 description of the public Statuspage-compatible API and the authenticated responder API. */
 export function openApiDocument(serverUrl: string) {
   return {
@@ -226,6 +254,15 @@ export function openApiDocument(serverUrl: string) {
       "/api/v2/scheduled-maintenances.json": publicGet("The 50 most recent maintenances", envelope({ scheduled_maintenances: { type: "array", items: ref("Maintenance") } })),
       "/api/v2/scheduled-maintenances/upcoming.json": publicGet("Maintenances still to come", envelope({ scheduled_maintenances: { type: "array", items: ref("Maintenance") } })),
       "/api/v2/scheduled-maintenances/active.json": publicGet("Maintenances in progress or being verified", envelope({ scheduled_maintenances: { type: "array", items: ref("Maintenance") } })),
+      "/api/uptime/{kind}/{id}": {
+        ...publicGet("One home-page uptime bar's last 90 UTC days, day by day (see docs/api.md)", uptimeBarSchema, {
+          "404": errorResponse("The page shows no such bar"),
+        }),
+        parameters: [
+          { name: "kind", in: "path", required: true, schema: { enum: ["component", "group"] } },
+          { name: "id", in: "path", required: true, schema: { type: "string" } },
+        ],
+      },
       ...responderPaths(),
     },
     components: {

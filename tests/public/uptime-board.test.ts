@@ -7,6 +7,10 @@ import { renderUptimeSprite } from "@/lib/uptime-sprite";
 import { uptimeWindowStart, type UptimeIncident } from "@/lib/uptime";
 import type { ComponentDto, ComponentTreeDto } from "@/lib/dto";
 import { createComponent, unique } from "../support/factories";
+import { ensurePageOnce } from "../api/support";
+import * as uptimeBarRoute from "@/app/api/uptime/[kind]/[id]/route";
+import * as uptimeImageRoute from "@/app/uptime.svg/route";
+import { openApiDocument } from "@/server/api/openapi";
 
 const DAY = 86_400_000;
 const NOW = new Date("2026-06-30T12:00:00Z");
@@ -120,5 +124,45 @@ describe("uptime image", () => {
 
   it("is a valid image for an empty page", () => {
     expect(renderUptimeSprite([])).toContain('viewBox="0 0 1 1"');
+  });
+});
+
+describe("uptime routes", () => {
+  const barUrl = (kind: string, id: string) => `http://localhost/api/uptime/${kind}/${id}`;
+  const getBar = (kind: string, id: string) => uptimeBarRoute.GET(new Request(barUrl(kind, id)), { params: Promise.resolve({ kind, id }) });
+
+  it("serve one bar's days in the shape the OpenAPI description gives, and a JSON 404 for any other", async () => {
+    await ensurePageOnce();
+    clearCacheForTests();
+    const name = unique("Routed");
+    const created = await createComponent({ name, startDate: new Date(Date.now() - 5 * DAY) });
+    const response = await getBar("component", created.id);
+    expect(response.status).toBe(200);
+    expect(response.headers.get("cache-control")).toContain("s-maxage");
+    expect(response.headers.get("etag")).toBeTruthy();
+    const body = await response.json();
+    const schema = openApiDocument("http://localhost").paths["/api/uptime/{kind}/{id}"].get.responses["200"].content["application/json"].schema as { required: string[]; properties: { days: { required: string[] } } };
+    expect(Object.keys(body).sort()).toEqual([...schema.required].sort());
+    expect(Object.keys(body.days).sort()).toEqual([...schema.properties.days.required].sort());
+    expect(body.label).toBe(name);
+    expect(body.days.statuses).toMatch(/^n+o{6}$/);
+
+    for (const [kind, id] of [["component", "missing"], ["group", created.id], ["planet", created.id]]) {
+      const missing = await getBar(kind, id);
+      expect(missing.status).toBe(404);
+      expect((await missing.json()).error.code).toBe("not_found");
+    }
+  });
+
+  it("serve the image for good only under its current version", async () => {
+    await ensurePageOnce();
+    clearCacheForTests();
+    const { version } = await getUptimeBoard();
+    const current = await uptimeImageRoute.GET(new Request(`http://localhost/uptime.svg?v=${version}`));
+    expect(current.headers.get("content-type")).toBe("image/svg+xml");
+    expect(current.headers.get("cache-control")).toContain("immutable");
+    expect(await current.text()).toMatch(/^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg" viewBox="0 0 90 \d+"/);
+    const old = await uptimeImageRoute.GET(new Request("http://localhost/uptime.svg?v=old"));
+    expect(old.headers.get("cache-control")).not.toContain("immutable");
   });
 });
