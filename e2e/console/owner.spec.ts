@@ -59,3 +59,22 @@ test("page settings show on the public page immediately", async ({ page, context
   await page.getByRole("button", { name: "Save settings" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Settings saved" })).toBeVisible();
 });
+
+test.describe("on a phone", () => {
+  test.use({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
+
+  test("every console tab is on screen at 360 px, without sideways scrolling", async ({ page }) => {
+    await page.goto("/admin/incidents");
+    const tabs = page.getByRole("navigation", { name: "Console" }).getByRole("link");
+    await expect(tabs).toHaveCount(9);
+    for (const tab of await tabs.all()) {
+      const box = await tab.boundingBox();
+      expect(box!.x).toBeGreaterThanOrEqual(0);
+      expect(box!.x + box!.width).toBeLessThanOrEqual(360);
+    }
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    await tabs.filter({ hasText: "Audit log" }).tap();
+    await expect(page).toHaveURL(/\/admin\/audit$/);
+  });
+});

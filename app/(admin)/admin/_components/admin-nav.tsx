@@ -6,8 +6,8 @@ import { usePathname } from "next/navigation";
 export function AdminNav({ items }: { items: { href: string; label: string }[] }) {
   const pathname = usePathname();
   return (
-    <nav aria-label="Console" className="mx-auto max-w-6xl overflow-x-auto px-2">
-      <ul className="flex gap-1 whitespace-nowrap">
+    <nav aria-label="Console" className="mx-auto max-w-6xl px-2">
+      <ul className="flex flex-wrap gap-x-1">
         {items.map((item) => {
           const current = pathname === item.href || pathname.startsWith(`${item.href}/`);
           return (
