@@ -10,6 +10,7 @@ import exitHook from "async-exit-hook";
 import { applyMigrations } from "./lib/schema-engine.mjs";
 import { startEmbeddedPostgres } from "./lib/embedded-postgres.mjs";
 import { serverNodeArgs } from "./lib/server-node-args.mjs";
+import { buildApp, hasBuild, isBuildCurrent } from "./lib/build-app.mjs";
 import { StartupError, assertPortFree } from "./lib/ports.mjs";
 import { dataRoot, projectRoot, runtimeFile } from "./lib/database-url.mjs";
 
@@ -104,11 +105,11 @@ async function ensurePageExists(url, { seedDemo }) {
 }
 
 function ensureBuild() {
-  const distDir = process.env.NEXT_DIST_DIR || ".next";
-  if (existsSync(path.join(projectRoot, distDir, "BUILD_ID"))) return;
-  console.log("No production build found; building once (npm run build)…");
-  const result = spawnSync("npx", ["next", "build"], { cwd: projectRoot, stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
-  if (result.status !== 0) throw new StartupError("`next build` failed (see above).");
+  if (isBuildCurrent()) return;
+  console.log(hasBuild()
+    ? "The sources changed since the last build; building again (npm run build)…"
+    : "No production build found; building once (npm run build)…");
+  if (!buildApp()) throw new StartupError("`next build` failed (see above).");
 }
 
 function stopChild() {

@@ -7,6 +7,7 @@ import { findFreePort } from "./lib/ports.mjs";
 import { temporaryDataDir } from "./lib/embedded-postgres.mjs";
 import { findChromium, CHROMIUM_HELP } from "./lib/chromium.mjs";
 import { projectRoot } from "./lib/database-url.mjs";
+import { buildApp } from "./lib/build-app.mjs";
 
 const playwrightArgs = process.argv.slice(2);
 
@@ -37,7 +38,7 @@ async function main() {
   const baseEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
   delete baseEnv.DATABASE_URL;
   if (process.env.E2E_SKIP_BUILD !== "1") {
-    if (run("npx", ["next", "build"], baseEnv) !== 0) process.exit(1);
+    if (!buildApp(baseEnv)) process.exit(1);
   }
 
   const appPort = await findFreePort();

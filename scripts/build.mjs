@@ -1,0 +1,4 @@
+// `npm run build`: the production build, recorded so that `npm start` knows it matches the sources.
+import { buildApp } from "./lib/build-app.mjs";
+
+if (!buildApp()) process.exit(1);
