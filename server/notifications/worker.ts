@@ -8,6 +8,7 @@ import { sendWebhook, type SendResult } from "@/server/notifications/webhook-sen
 import { subscriptionLinks } from "@/server/notifications/links";
 import type { TargetPolicy } from "@/server/notifications/target-guard";
 import type { NotificationPayload } from "@/server/notifications/payload";
+import { pruneDeliveryHistory } from "@/server/notifications/prune-delivery-history";
 
 export type WorkerOptions = {
   db?: Db;
@@ -28,6 +29,8 @@ export type WorkerOptions = {
   policy?: TargetPolicy;
   random?: () => number;
   log?: (message: string, error?: unknown) => void;
+  /** How often a running worker deletes delivery history older than DELIVERY_RETENTION_DAYS; 0 never. */
+  pruneEveryMs?: number;
 };
 
 export type ClaimedDelivery = {
@@ -48,6 +51,7 @@ const DEFAULTS = {
   maxAgeMs: 24 * 60 * 60_000,
   disableAfterFailures: 10,
   disableAfterMs: 6 * 60 * 60_000,
+  pruneEveryMs: 60 * 60_000,
 };
 
 /** Exponential backoff with "equal jitter": between half and all of base * 2^(attempt-1), capped. */
@@ -235,6 +239,16 @@ export function createNotificationWorker(options: WorkerOptions = {}) {
     return claimed.length;
   }
 
+  let pruneTimer: NodeJS.Timeout | null = null;
+  function schedulePruning() {
+    if (!settings.pruneEveryMs) return;
+    const prune = () =>
+      pruneDeliveryHistory({ db: db() }).catch((error) => log("Could not prune old delivery history; trying again later", error));
+    pruneTimer = setInterval(prune, settings.pruneEveryMs);
+    pruneTimer.unref();
+    void prune();
+  }
+
   let running = false;
   let loopDone: Promise<void> | null = null;
   let wake: (() => void) | null = null;
@@ -286,6 +300,7 @@ export function createNotificationWorker(options: WorkerOptions = {}) {
       if (running) return;
       running = true;
       loopDone = loop();
+      schedulePruning();
     },
     /** Polls again now instead of at the next interval. */
     poke() {
@@ -293,6 +308,8 @@ export function createNotificationWorker(options: WorkerOptions = {}) {
     },
     async stop() {
       running = false;
+      if (pruneTimer) clearInterval(pruneTimer);
+      pruneTimer = null;
       wake?.();
       await loopDone;
       await Promise.allSettled([...inFlight]);

@@ -1,0 +1,34 @@
+import "server-only";
+import { getDb, type Db } from "@/server/db/client";
+
+const DAY = 86_400_000;
+export const DEFAULT_DELIVERY_RETENTION_DAYS = 30;
+const BATCH = 500;
+
+/** How long sent notifications stay in the delivery log: DELIVERY_RETENTION_DAYS, 30 by default. */
+export function deliveryRetentionMs(env: NodeJS.ProcessEnv = process.env): number {
+  const days = Number(env.DELIVERY_RETENTION_DAYS ?? DEFAULT_DELIVERY_RETENTION_DAYS);
+  return (Number.isFinite(days) && days >= 1 ? days : DEFAULT_DELIVERY_RETENTION_DAYS) * DAY;
+}
+
+/**
+ * Deletes outbox messages older than the retention whose every delivery has ended (delivered or dead), with their
+ * deliveries and attempt logs. A message still being delivered is kept, however old. Returns how many went.
+ */
+export async function pruneDeliveryHistory({ db = getDb(), retentionMs = deliveryRetentionMs(), now = new Date() }: { db?: Db; retentionMs?: number; now?: Date } = {}): Promise<number> {
+  const cutoff = new Date(now.getTime() - retentionMs);
+  let removed = 0;
+  for (;;) {
+    const deleted = await db.$executeRaw`
+      DELETE FROM outbox_messages WHERE id IN (
+        SELECT m.id FROM outbox_messages m
+        WHERE m.created_at < ${cutoff}
+          AND NOT EXISTS (SELECT 1 FROM deliveries d WHERE d.message_id = m.id AND d.status NOT IN ('delivered', 'dead'))
+        ORDER BY m.created_at
+        LIMIT ${BATCH}
+        FOR UPDATE SKIP LOCKED
+      )`;
+    removed += deleted;
+    if (deleted < BATCH) return removed;
+  }
+}
