@@ -6,7 +6,7 @@ export const DEFAULT_DELIVERY_RETENTION_DAYS = 30;
 const BATCH = 500;
 
 /** How long sent notifications stay in the delivery log: DELIVERY_RETENTION_DAYS, 30 by default. */
-export function deliveryRetentionMs(env: NodeJS.ProcessEnv = process.env): number {
+export function deliveryRetentionMs(env: Record<string, string | undefined> = process.env): number {
   const days = Number(env.DELIVERY_RETENTION_DAYS ?? DEFAULT_DELIVERY_RETENTION_DAYS);
   return (Number.isFinite(days) && days >= 1 ? days : DEFAULT_DELIVERY_RETENTION_DAYS) * DAY;
 }
