@@ -193,12 +193,22 @@ export type EncodedUptime = {
 /** A day's tooltip names at most this many incidents; the history page has the rest. */
 export const MAX_DAY_INCIDENTS = 5;
 
+/** A day with no outage minutes and no incident: it needs no details. */
+export function isQuietDay(day: UptimeDay): boolean {
+  return !day.partialOutageMinutes && !day.majorOutageMinutes && day.incidents.length === 0;
+}
+
+/** One letter per day, as in `EncodedUptime.statuses`. */
+export function encodeDayStatuses(days: UptimeDay[]): string {
+  return days.map((day) => (day.status ? STATUS_CODES[day.status] : NO_DATA_CODE)).join("");
+}
+
 export function encodeUptime(summary: UptimeSummary): EncodedUptime {
   const incidentIndex = new Map<string, number>();
   const incidents: [string, string][] = [];
   const details: EncodedUptime["details"] = [];
   summary.days.forEach((day, index) => {
-    if (!day.partialOutageMinutes && !day.majorOutageMinutes && day.incidents.length === 0) return;
+    if (isQuietDay(day)) return;
     const refs = day.incidents.slice(0, MAX_DAY_INCIDENTS).map((incident) => {
       let ref = incidentIndex.get(incident.id);
       if (ref === undefined) {
@@ -211,7 +221,7 @@ export function encodeUptime(summary: UptimeSummary): EncodedUptime {
   });
   return {
     windowStart: (summary.days[0]?.date ?? new Date(0)).toISOString(),
-    statuses: summary.days.map((day) => (day.status ? STATUS_CODES[day.status] : NO_DATA_CODE)).join(""),
+    statuses: encodeDayStatuses(summary.days),
     details,
     incidents,
   };

@@ -1,7 +1,7 @@
 // npm run bench: measures the public routes under load against a large history, the freshness of
 // updates, and the server's peak memory. Builds only when no build exists.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { existsSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
@@ -11,6 +11,7 @@ import { applyMigrations } from "./lib/schema-engine.mjs";
 import { startEmbeddedPostgres, temporaryDataDir } from "./lib/embedded-postgres.mjs";
 import { findFreePort } from "./lib/ports.mjs";
 import { serverNodeArgs } from "./lib/server-node-args.mjs";
+import { buildApp, hasBuild } from "./lib/build-app.mjs";
 
 const root = path.resolve(import.meta.dirname, "..");
 const DURATION_S = Number(process.env.BENCH_DURATION_S ?? 4);
@@ -26,11 +27,9 @@ const BROWSER_HEADERS = { "accept-encoding": "gzip, deflate, br, zstd" };
 type Row = { route: string; rps: number; p50: number; p99: number; errors: number };
 
 function ensureBuild() {
-  const distDir = process.env.NEXT_DIST_DIR || ".next";
-  if (existsSync(path.join(root, distDir, "BUILD_ID"))) return;
+  if (hasBuild()) return;
   console.log("No build found: running next build once…");
-  const result = spawnSync("npx", ["next", "build"], { cwd: root, stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
-  if (result.status !== 0) process.exit(1);
+  if (!buildApp()) process.exit(1);
 }
 
 async function createDatabase(serverUrl: string, name: string, fillHistory: boolean) {

@@ -51,13 +51,14 @@ const BROTLI_WINDOW_BITS = 22;
 const UPGRADE_QUALITY = 10;
 const UPGRADE_MIN_BYTES = 16 * 1024;
 
+function brotliOptions(body, quality) {
+  const { BROTLI_PARAM_QUALITY, BROTLI_PARAM_LGWIN, BROTLI_PARAM_SIZE_HINT } = zlib.constants;
+  return { params: { [BROTLI_PARAM_QUALITY]: quality, [BROTLI_PARAM_LGWIN]: BROTLI_WINDOW_BITS, [BROTLI_PARAM_SIZE_HINT]: body.length } };
+}
+
 function compressBody(body) {
   if (body.length <= COMPRESSION_THRESHOLD) return { gzip: null, br: null };
-  const { BROTLI_PARAM_QUALITY, BROTLI_PARAM_LGWIN, BROTLI_PARAM_SIZE_HINT } = zlib.constants;
-  return {
-    gzip: zlib.gzipSync(body, { level: 6 }),
-    br: zlib.brotliCompressSync(body, { params: { [BROTLI_PARAM_QUALITY]: BROTLI_QUALITY, [BROTLI_PARAM_LGWIN]: BROTLI_WINDOW_BITS, [BROTLI_PARAM_SIZE_HINT]: body.length } }),
-  };
+  return { gzip: zlib.gzipSync(body, { level: 6 }), br: zlib.brotliCompressSync(body, brotliOptions(body, BROTLI_QUALITY)) };
 }
 
 /** Content codings the client accepts, by lower-case name, with their q-values (RFC 9110 §12.5.3). */
@@ -134,11 +135,9 @@ export function createResponseCache({ dataVersion, maxEntries = 1_000, maxBytes 
 
   function scheduleUpgrade(key, entry) {
     if (!entry.br || entry.body.length < UPGRADE_MIN_BYTES || upgradeAfterMs <= 0) return;
-    const { BROTLI_PARAM_QUALITY, BROTLI_PARAM_LGWIN, BROTLI_PARAM_SIZE_HINT } = zlib.constants;
     setTimeout(() => {
       if (entries.get(key) !== entry) return;
-      const params = { [BROTLI_PARAM_QUALITY]: UPGRADE_QUALITY, [BROTLI_PARAM_LGWIN]: BROTLI_WINDOW_BITS, [BROTLI_PARAM_SIZE_HINT]: entry.body.length };
-      zlib.brotliCompress(entry.body, { params }, (error, smaller) => {
+      zlib.brotliCompress(entry.body, brotliOptions(entry.body, UPGRADE_QUALITY), (error, smaller) => {
         if (error || entries.get(key) !== entry || smaller.length >= entry.br.length) return;
         totalBytes -= entry.br.length - smaller.length;
         entry.br = smaller;

@@ -10,7 +10,8 @@ import {
   combineUptime,
   computeComponentUptime,
   describeUptimeDayOutage,
-  encodeUptime,
+  encodeDayStatuses,
+  isQuietDay,
   type UptimeBarKind,
   type UptimeIncident,
   type UptimeSummary,
@@ -45,7 +46,7 @@ function describeBar(label: string, summary: UptimeSummary): string {
   const first = summary.days[0];
   const last = summary.days[summary.days.length - 1];
   const window = first && last ? `${label}: daily status from ${formatUtcDate(first.date)} to ${formatUtcDate(last.date)}.` : `${label}: no data yet.`;
-  const troubled = summary.days.filter((day) => day.partialOutageMinutes || day.majorOutageMinutes || day.incidents.length);
+  const troubled = summary.days.filter((day) => !isQuietDay(day));
   if (troubled.length === 0) return `${window} No downtime recorded.`;
   const latest = troubled[troubled.length - 1];
   const days = `${troubled.length} day${troubled.length === 1 ? "" : "s"}`;
@@ -56,7 +57,7 @@ function describeBar(label: string, summary: UptimeSummary): string {
 export function buildUptimeBoard(tree: ComponentTreeDto, history: UptimeHistory, incidents: UptimeIncident[], now: Date): UptimeBoard {
   const rows: string[] = [];
   const bar = (kind: UptimeBarKind, id: string, label: string, summary: UptimeSummary): BoardBar => {
-    const row = rows.push(encodeUptime(summary).statuses) - 1;
+    const row = rows.push(encodeDayStatuses(summary.days)) - 1;
     return { kind, id, label, row, uptimePercent: summary.uptimePercent, description: describeBar(label, summary), summary };
   };
   const component = (c: ComponentDto): BoardComponent => {
