@@ -107,7 +107,10 @@ function load<T>(key: string, tags: readonly string[], loader: () => Promise<T>,
   const promise = loader()
     .then((value) => {
       state.databaseDownSince = null;
-      remember(key, { value, tags: allTags, tagVersions: versionsAtStart, storedAt: Date.now(), maxAgeMs, bytes: measure(value) });
+      // A load begun before an invalidation may finish after the one begun since: it must not replace it.
+      const current = entries.get(key);
+      const newer = current?.tagVersions.some((version, index) => version > versionsAtStart[index]);
+      if (!newer) remember(key, { value, tags: allTags, tagVersions: versionsAtStart, storedAt: Date.now(), maxAgeMs, bytes: measure(value) });
       return value;
     })
     .catch((error: unknown) => {

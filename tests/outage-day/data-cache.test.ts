@@ -55,5 +55,6 @@ describe("tagged data cache", () => {
     release();
     expect(await early).toBe("old");
     expect(await load()).toBe("new");
+    expect(loads).toBe(2);
   });
 });
