@@ -3,37 +3,74 @@
 // When a fresh render fails (for example while PostgreSQL is down), the last good response is served.
 import { createHash } from "node:crypto";
 import zlib from "node:zlib";
+import { createRenderLimiter, RenderRefused } from "./render-limiter.mjs";
 
-const CACHEABLE_PATHS = [
-  /^\/$/,
-  /^\/history\/?$/,
-  /^\/history\.(rss|atom|json)$/,
-  /^\/incidents\/[^/]+\/?$/,
-  /^\/api\/v2\//,
-  /^\/api\/live$/,
-  /^\/badge\.svg$/,
-  /^\/components\/[^/]+\/[^/]+$/,
-  /^\/embed\/?$/,
-  /^\/robots\.txt$/,
-  /^\/uptime\.svg$/,
-  /^\/api\/uptime\//,
+// Each cacheable route with the query parameters it reads: everything else in a query string (tracking
+// parameters, cache-busting junk) is left out of the cache key and of the request Next renders.
+const CACHEABLE_ROUTES = [
+  [/^\/$/, []],
+  [/^\/history\/?$/, ["page", "month", "component"]],
+  [/^\/history\.(rss|atom|json)$/, []],
+  [/^\/incidents\/[^/]+\/?$/, []],
+  [/^\/api\/v2\//, []],
+  [/^\/api\/live$/, ["incident"]],
+  [/^\/badge\.svg$/, ["label"]],
+  [/^\/components\/[^/]+\/badge\.svg$/, ["label"]],
+  [/^\/components\/[^/]+\/[^/]+$/, []],
+  [/^\/embed\/?$/, []],
+  [/^\/robots\.txt$/, []],
+  [/^\/uptime\.svg$/, ["v"]],
+  [/^\/api\/uptime\//, []],
 ];
-const VARY_HEADERS = ["rsc", "next-router-state-tree", "next-router-prefetch", "next-router-segment-prefetch", "next-url"];
+// Next's flight requests vary on these; a page load (no `rsc` header) depends on none of them.
+const RSC_VARY_HEADERS = ["rsc", "next-router-state-tree", "next-router-prefetch", "next-router-segment-prefetch", "next-url"];
 // Next marks every dynamically rendered page private; public pages are the same for every reader, so a
 // CDN may keep them briefly and serve them when the origin fails.
 const NEXT_DYNAMIC_CACHE_CONTROL = "private, no-cache, no-store, max-age=0, must-revalidate";
 export const PUBLIC_PAGE_CACHE_CONTROL = "public, max-age=0, s-maxage=10, stale-while-revalidate=30, stale-if-error=86400";
+// What an open tab fetches to refresh itself: it asked because the data changed, so no browser or CDN copy may
+// answer it; the ETag still turns an unchanged answer into a 304.
+export const FLIGHT_CACHE_CONTROL = "private, no-cache";
 const HOP_BY_HOP = new Set(["connection", "keep-alive", "transfer-encoding", "date", "content-length", "content-encoding"]);
+const KEY = Symbol("cache key");
+const ORIGINAL_METHOD = Symbol("original method");
 
-export function isCacheableRequest(req) {
-  if (req.method !== "GET" && req.method !== "HEAD") return false;
-  if (req.headers.authorization) return false;
-  const path = (req.url ?? "/").split("?")[0];
-  return CACHEABLE_PATHS.some((pattern) => pattern.test(path));
+function routeOf(path) {
+  for (const [pattern, params] of CACHEABLE_ROUTES) if (pattern.test(path)) return params;
+  return null;
 }
 
-function cacheKey(req) {
-  return ["GET", req.url, ...VARY_HEADERS.map((name) => req.headers[name] ?? "")].join("\u0000");
+/**
+ * The cache key of a public GET or HEAD, or null when the request is not cacheable. Only what can change the
+ * response counts: the path, the parameters the route reads (sorted) and, for flight requests, Next's headers.
+ * Authorization and cookies cannot change a public response, so they do not bypass the cache.
+ */
+export function cacheKeyOf(req) {
+  if (req.method !== "GET" && req.method !== "HEAD") return null;
+  const url = req.url ?? "/";
+  const queryAt = url.indexOf("?");
+  const path = queryAt < 0 ? url : url.slice(0, queryAt);
+  const allowed = routeOf(path);
+  if (!allowed) return null;
+  let query = "";
+  if (queryAt >= 0 && allowed.length > 0) {
+    const params = new URLSearchParams(url.slice(queryAt + 1));
+    const kept = [];
+    for (const name of allowed) {
+      const value = params.get(name);
+      if (value !== null) kept.push(`${encodeURIComponent(name)}=${encodeURIComponent(value)}`);
+    }
+    if (kept.length > 0) query = `?${kept.join("&")}`;
+  }
+  if (!req.headers.rsc) return { key: `${path}${query}`, url: `${path}${query}` };
+  const flight = RSC_VARY_HEADERS.map((name) => req.headers[name] ?? "").join("\u0000");
+  const rscParam = queryAt < 0 ? null : new URLSearchParams(url.slice(queryAt + 1)).get("_rsc");
+  const forwarded = rscParam === null ? `${path}${query}` : `${path}${query}${query ? "&" : "?"}_rsc=${encodeURIComponent(rscParam)}`;
+  return { key: `${path}${query}\u0000${flight}`, url: forwarded };
+}
+
+export function isCacheableRequest(req) {
+  return cacheKeyOf(req) !== null;
 }
 
 const ORIGINAL_ACCEPT_ENCODING = Symbol("original accept-encoding");
@@ -107,11 +144,16 @@ function withEtag(headers, body) {
   return { ...headers, etag: `W/"${createHash("sha256").update(body).digest("base64url").slice(0, 27)}"` };
 }
 
+function methodOf(req) {
+  return req[ORIGINAL_METHOD] ?? req.method;
+}
+
 function entryBytes(entry) {
   return entry.body.length + (entry.gzip?.length ?? 0) + (entry.br?.length ?? 0);
 }
 
-export function createResponseCache({ dataVersion, maxEntries = 1_000, maxBytes = 64 * 2 ** 20, maxAgeMs = 60_000, upgradeAfterMs = 2_000, now = () => Date.now() }) {
+export function createResponseCache({ dataVersion, maxEntries = 1_000, maxBytes = 64 * 2 ** 20, maxAgeMs = 60_000, upgradeAfterMs = 2_000, now = () => Date.now(), renderLimits = {} }) {
+  const limiter = createRenderLimiter(renderLimits);
   const entries = new Map();
   const inFlight = new Map();
 
@@ -158,7 +200,7 @@ export function createResponseCache({ dataVersion, maxEntries = 1_000, maxBytes 
     if (encoding) headers["content-encoding"] = encoding;
     headers.vary = withAcceptEncoding(headers.vary);
     res.writeHead(entry.status, headers);
-    res.end(req.method === "HEAD" ? undefined : body);
+    res.end(methodOf(req) === "HEAD" ? undefined : body);
   }
 
   /** Renders through `handle`, buffering the response so a failure can fall back to the last good one. */
@@ -190,6 +232,7 @@ export function createResponseCache({ dataVersion, maxEntries = 1_000, maxBytes 
         for (const name of res.getHeaderNames()) if (!HOP_BY_HOP.has(name)) headers[name] = res.getHeader(name);
         if (headers["cache-control"] === NEXT_DYNAMIC_CACHE_CONTROL && !headers["set-cookie"]) headers["cache-control"] = PUBLIC_PAGE_CACHE_CONTROL;
         const cacheControl = String(headers["cache-control"] ?? "");
+        if (req.headers.rsc && cacheControl === PUBLIC_PAGE_CACHE_CONTROL) headers["cache-control"] = FLIGHT_CACHE_CONTROL;
         const encoded = Boolean(res.getHeader("content-encoding"));
         const storable = status === 200 && !headers["set-cookie"] && !/no-store|private/.test(cacheControl) && !encoded;
         if (status >= 500 && previous) {
@@ -208,7 +251,7 @@ export function createResponseCache({ dataVersion, maxEntries = 1_000, maxBytes 
         } else {
           res.setHeader("content-length", String(body.length));
           res.writeHead(status);
-          res.end(req.method === "HEAD" ? undefined : body);
+          res.end(methodOf(req) === "HEAD" ? undefined : body);
         }
         if (typeof callback === "function") callback();
         resolve(entry);
@@ -230,13 +273,19 @@ export function createResponseCache({ dataVersion, maxEntries = 1_000, maxBytes 
     });
   }
 
+  /** Answers a miss that may not render now: the last good response when there is one, else 503 with Retry-After. */
+  function shed(req, res, entry) {
+    if (entry) return send(req, res, entry, { stale: true });
+    res.writeHead(503, { "content-type": "text/plain; charset=utf-8", "retry-after": "2", "cache-control": "no-store" });
+    res.end(methodOf(req) === "HEAD" ? undefined : "This page is busy; please try again in a moment.\n");
+  }
+
   async function serve(req, res, handle) {
-    if (!isCacheableRequest(req)) return handle(req, res);
-    const key = cacheKey(req);
+    const cacheable = cacheKeyOf(req);
+    if (!cacheable) return handle(req, res);
+    const { key, url } = cacheable;
     const entry = entries.get(key);
     if (entry && entry.version === dataVersion() && now() - entry.storedAt < maxAgeMs) return send(req, res, entry);
-    // A HEAD render has no body to keep; it is answered from a stored GET or passed through.
-    if (req.method === "HEAD") return handle(req, res);
     // A render that began before the data changed may show the old data: later requests start their own.
     const flightKey = `${dataVersion()}\u0000${key}`;
     const pending = inFlight.get(flightKey);
@@ -245,16 +294,27 @@ export function createResponseCache({ dataVersion, maxEntries = 1_000, maxBytes 
     if (pending) {
       const shared = await pending;
       if (shared) return send(req, res, shared);
-      return handle(req, res);
     }
-    // The cache compresses what it stores; Next is asked for the plain body.
+    // Next renders the normalised address as a GET of the plain body; the cache compresses what it stores.
+    req[ORIGINAL_METHOD] = req.method;
     req[ORIGINAL_ACCEPT_ENCODING] = req.headers["accept-encoding"];
+    req.method = "GET";
+    req.url = url;
     delete req.headers["accept-encoding"];
-    const render = renderAndCapture(req, res, handle, entry).then((stored) => {
-      const current = entries.get(key);
-      if (stored && stored !== entry && !(current && current.version > stored.version)) store(key, stored);
-      return stored;
-    });
+    const render = limiter
+      .run(() => renderAndCapture(req, res, handle, entry), { known: Boolean(entry) })
+      .then((stored) => {
+        const current = entries.get(key);
+        if (stored && stored !== entry && !(current && current.version > stored.version)) store(key, stored);
+        return stored;
+      })
+      .catch((error) => {
+        if (!(error instanceof RenderRefused)) throw error;
+        shed(req, res, entry);
+        return entry ?? null;
+      });
+    // A response that could not be stored (a 404, say) is rendered by each request that asks, within the limits.
+    if (pending) return render;
     inFlight.set(flightKey, render);
     try {
       await render;
@@ -268,5 +328,5 @@ export function createResponseCache({ dataVersion, maxEntries = 1_000, maxBytes 
     totalBytes = 0;
   }
 
-  return { serve, size: () => entries.size, bytes: () => totalBytes, clear };
+  return { serve, size: () => entries.size, bytes: () => totalBytes, clear, renderStats: limiter.stats };
 }

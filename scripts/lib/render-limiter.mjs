@@ -1,0 +1,85 @@
+// Bounds the rendering a stream of cache misses can cause. Renders run on the event loop that also answers
+// every cache hit, so they get a few slots at once (a render beyond them waits briefly in a queue or is refused),
+// and renders that produce nothing worth keeping (a page that does not exist, an error) get a share of its time:
+// a token bucket charged with their duration. Real pages are stored and never drain it, so a cold start or a burst
+// of changes is never refused, while a flood of junk addresses is.
+
+export class RenderRefused extends Error {
+  constructor(reason) {
+    super(reason);
+    this.name = "RenderRefused";
+  }
+}
+
+export function createRenderLimiter({
+  maxConcurrent = 2,
+  maxQueued = 32,
+  queueTimeoutMs = 5_000,
+  // Share of each second that wasted renders may take, and how much may be borrowed at once.
+  budgetShare = 0.2,
+  burstMs = 2_000,
+  now = () => performance.now(),
+} = {}) {
+  let running = 0;
+  const queue = [];
+  let tokens = burstMs;
+  let refilledAt = now();
+  let refused = 0;
+
+  function refill() {
+    const at = now();
+    tokens = Math.min(burstMs, tokens + (at - refilledAt) * budgetShare);
+    refilledAt = at;
+  }
+
+  function release(startedAt, wasted) {
+    refill();
+    if (wasted) tokens -= now() - startedAt;
+    running--;
+    const next = queue.shift();
+    if (next) next();
+  }
+
+  /**
+   * Runs `render` when a slot is free. `known` renders (a page already cached, rendered again after a change) are
+   * bounded by the slots only, so a flood cannot keep real changes from showing; unknown ones also need budget,
+   * which only renders whose result `wasted` judges worthless spend.
+   */
+  async function run(render, { known = false, wasted = (result) => !result } = {}) {
+    refill();
+    if (!known && tokens <= 0) {
+      refused++;
+      throw new RenderRefused("render budget spent");
+    }
+    if (running >= maxConcurrent) {
+      if (queue.length >= maxQueued) {
+        refused++;
+        throw new RenderRefused("render queue full");
+      }
+      await new Promise((resolve, reject) => {
+        const waiter = () => {
+          clearTimeout(timer);
+          resolve();
+        };
+        const timer = setTimeout(() => {
+          const index = queue.indexOf(waiter);
+          if (index >= 0) queue.splice(index, 1);
+          refused++;
+          reject(new RenderRefused("waited too long for a render slot"));
+        }, queueTimeoutMs);
+        queue.push(waiter);
+      });
+    }
+    running++;
+    const startedAt = now();
+    let result;
+    try {
+      result = await render();
+      return result;
+    } finally {
+      release(startedAt, wasted(result));
+    }
+  }
+
+  return { run, stats: () => ({ running, queued: queue.length, refused, tokens: Math.round(tokens) }) };
+}

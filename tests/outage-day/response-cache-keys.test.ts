@@ -1,0 +1,157 @@
+import { afterEach, describe, expect, it } from "vitest";
+import http from "node:http";
+import { once } from "node:events";
+import type { AddressInfo } from "node:net";
+import { cacheKeyOf, createResponseCache } from "../../scripts/lib/response-cache.mjs";
+
+type Handler = (req: http.IncomingMessage, res: http.ServerResponse) => void | Promise<void>;
+type Limits = { maxConcurrent?: number; maxQueued?: number; queueTimeoutMs?: number; budgetShare?: number; burstMs?: number; now?: () => number };
+
+const servers: http.Server[] = [];
+afterEach(() => servers.splice(0).forEach((server) => server.close()));
+
+async function startServer(handler: Handler, options: { version?: () => number; renderLimits?: Limits } = {}) {
+  const cache = createResponseCache({ dataVersion: options.version ?? (() => 1), upgradeAfterMs: 0, renderLimits: options.renderLimits });
+  const seen: string[] = [];
+  const server = http.createServer((req, res) => {
+    void cache.serve(req, res, async (rq, rs) => {
+      seen.push(rq.url ?? "");
+      await handler(rq, rs);
+    });
+  });
+  servers.push(server);
+  server.listen(0, "127.0.0.1");
+  await once(server, "listening");
+  return { base: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, seen, cache };
+}
+
+const page = (text: string): Handler => (_req, res) => {
+  res.setHeader("cache-control", "private, no-cache, no-store, max-age=0, must-revalidate");
+  res.setHeader("content-type", "text/html; charset=utf-8");
+  res.end(text);
+};
+
+function request(method: string, url: string, headers: Record<string, string> = {}) {
+  return { method, url, headers } as unknown as http.IncomingMessage;
+}
+
+describe("cache keys", () => {
+  it("keep only the query parameters a route reads, in a fixed order", () => {
+    expect(cacheKeyOf(request("GET", "/?utm_source=x&fbclid=abc"))?.key).toBe("/");
+    expect(cacheKeyOf(request("GET", "/history?utm_medium=y&component=c1&page=2"))?.key).toBe("/history?page=2&component=c1");
+    expect(cacheKeyOf(request("GET", "/history?page=2&component=c1"))?.key).toBe("/history?page=2&component=c1");
+    expect(cacheKeyOf(request("GET", "/history?page=3"))?.key).not.toBe(cacheKeyOf(request("GET", "/history?page=2"))?.key);
+    expect(cacheKeyOf(request("GET", "/api/live?incident=a1&r=9"))?.key).toBe("/api/live?incident=a1");
+    expect(cacheKeyOf(request("GET", "/api/v2/summary.json?callback=x"))?.key).toBe("/api/v2/summary.json");
+    expect(cacheKeyOf(request("GET", "/components/c1/badge.svg?label=API&x=1"))?.key).toBe("/components/c1/badge.svg?label=API");
+  });
+
+  it("tell flight requests from page loads, and ignore Next's headers on page loads", () => {
+    const load = cacheKeyOf(request("GET", "/", { "next-router-state-tree": "junk", "next-url": "/x" }));
+    expect(load?.key).toBe("/");
+    const flight = cacheKeyOf(request("GET", "/?_rsc=abc&utm_source=x", { rsc: "1", "next-router-state-tree": "tree" }));
+    expect(flight?.key).not.toBe("/");
+    expect(flight?.key).toBe(cacheKeyOf(request("GET", "/?_rsc=other", { rsc: "1", "next-router-state-tree": "tree" }))?.key);
+    expect(flight?.url).toBe("/?_rsc=abc");
+  });
+
+  it("leave the console, writes and unknown paths uncached", () => {
+    expect(cacheKeyOf(request("GET", "/admin"))).toBeNull();
+    expect(cacheKeyOf(request("POST", "/"))).toBeNull();
+    expect(cacheKeyOf(request("GET", "/api/v1/incidents"))).toBeNull();
+  });
+});
+
+describe("normalised caching", () => {
+  it("serves links with tracking parameters from the entry of the plain address, and renders the plain address", async () => {
+    const app = await startServer(page("<p>home</p>"));
+    await fetch(`${app.base}/`);
+    for (let i = 0; i < 5; i++) {
+      const response = await fetch(`${app.base}/?utm_source=share&fbclid=${i}&r=${Math.random()}`);
+      expect(await response.text()).toBe("<p>home</p>");
+    }
+    expect(app.seen).toEqual(["/"]);
+  });
+
+  it("does not let an Authorization header or cookies bypass the cache of a public page", async () => {
+    const app = await startServer(page("<p>home</p>"));
+    await fetch(`${app.base}/`);
+    for (let i = 0; i < 5; i++) await fetch(`${app.base}/`, { headers: { authorization: `Bearer ${i}`, cookie: `x=${i}` } });
+    expect(app.seen).toHaveLength(1);
+  });
+
+  it("forbids browsers and CDNs to answer an open tab's refresh from a copy, while page loads stay CDN-cacheable", async () => {
+    const app = await startServer(page("<p>home</p>"));
+    const load = await fetch(`${app.base}/`);
+    expect(load.headers.get("cache-control")).toContain("s-maxage=10");
+    const flight = await fetch(`${app.base}/?_rsc=1`, { headers: { rsc: "1" } });
+    expect(flight.headers.get("cache-control")).toBe("private, no-cache");
+    expect(flight.headers.get("etag")).toBeTruthy();
+    const revalidated = await fetch(`${app.base}/?_rsc=1`, { headers: { rsc: "1", "if-none-match": flight.headers.get("etag")! } });
+    expect(revalidated.status).toBe(304);
+  });
+});
+
+describe("render limits", () => {
+  it("sheds misses beyond the render budget with 503 and Retry-After while cached pages keep answering", async () => {
+    let release: () => void = () => {};
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const app = await startServer(async (req, res) => {
+      if (req.url?.startsWith("/incidents/")) await gate;
+      page(`<p>${req.url}</p>`)(req, res);
+    }, { renderLimits: { maxConcurrent: 1, maxQueued: 2, queueTimeoutMs: 60_000 } });
+    await fetch(`${app.base}/`);
+
+    const misses = Array.from({ length: 6 }, (_, i) => fetch(`${app.base}/incidents/junk${i}`));
+    const shed = await Promise.all(misses.slice(3));
+    for (const response of shed) {
+      expect(response.status).toBe(503);
+      expect(response.headers.get("retry-after")).toBe("2");
+    }
+    const cached = await fetch(`${app.base}/`);
+    expect(await cached.text()).toBe("<p>/</p>");
+    release();
+    expect((await Promise.all(misses.slice(0, 3))).map((response) => response.status)).toEqual([200, 200, 200]);
+    expect(app.cache.renderStats().refused).toBe(3);
+  });
+
+  it("stops rendering pages that do not exist once their share of time is spent, but still renders real pages", async () => {
+    let version = 1;
+    let clock = 0;
+    const app = await startServer(async (req, res) => {
+      clock += 400;
+      if (req.url?.startsWith("/incidents/missing")) res.statusCode = 404;
+      page(`<p>${req.url} v${version}</p>`)(req, res);
+    }, { version: () => version, renderLimits: { budgetShare: 0, burstMs: 1_000, now: () => clock } });
+    // Real pages seen for the first time cost nothing from the allowance, however many there are.
+    for (let i = 0; i < 5; i++) expect((await fetch(`${app.base}/incidents/real${i}`)).status).toBe(200);
+    await fetch(`${app.base}/`);
+    const statuses: number[] = [];
+    for (let i = 0; i < 10; i++) statuses.push((await fetch(`${app.base}/incidents/missing${i}`)).status);
+    // Each wasted render "takes" 400 ms of a 1 s allowance that never refills: the third exhausts it.
+    expect(statuses.slice(0, 3)).toEqual([404, 404, 404]);
+    expect(statuses.slice(3).every((status) => status === 503)).toBe(true);
+    version = 2;
+    expect(await (await fetch(`${app.base}/`)).text()).toBe("<p>/ v2</p>");
+  });
+
+  it("answers a shed miss of a known page with its last good response, marked stale", async () => {
+    let version = 1;
+    let release: () => void = () => {};
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const app = await startServer(async (req, res) => {
+      if (version === 2 && req.url === "/history?page=2") await gate;
+      page(`<p>${req.url} v${version}</p>`)(req, res);
+    }, { version: () => version, renderLimits: { maxConcurrent: 1, maxQueued: 0 } });
+    await fetch(`${app.base}/history?page=2`);
+    await fetch(`${app.base}/`);
+    version = 2;
+    const slow = fetch(`${app.base}/history?page=2`);
+    await new Promise((resolve) => setImmediate(resolve));
+    const other = await fetch(`${app.base}/`);
+    expect(other.headers.get("x-statuspage-stale")).toBe("1");
+    expect(await other.text()).toBe("<p>/ v1</p>");
+    release();
+    expect(await (await slow).text()).toBe("<p>/history?page=2 v2</p>");
+  });
+});
