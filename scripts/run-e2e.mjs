@@ -77,6 +77,10 @@ async function main() {
       CHROMIUM_PATH: chromium === "playwright" ? "" : chromium,
       STATUSPAGE_DISABLE_CACHE_BUS: "1",
       STATUSPAGE_DISABLE_SCHEDULER: "1",
+      // The specs' own writes pay for starting Prisma in each cold worker process on a busy machine; the app's
+      // deadlines are what the outage specs test, not the harness's.
+      DATABASE_WRITE_START_TIMEOUT_MS: "60000",
+      DATABASE_WRITE_TIMEOUT_MS: "30000",
       NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} --conditions=react-server`.trim(),
     });
   } catch (error) {

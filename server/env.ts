@@ -10,6 +10,7 @@ const envSchema = z.object({
   DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(500).default(10),
   DATABASE_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).default(3000),
   DATABASE_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).default(10000),
+  DATABASE_QUERY_TIMEOUT_MS: z.coerce.number().int().min(100).default(5000),
   SESSION_MAX_AGE_HOURS: z.coerce.number().positive().default(12),
   STATUSPAGE_DISABLE_SCHEDULER: z.enum(["0", "1"]).optional(),
 });

@@ -38,7 +38,7 @@ export function isDatabaseUnavailable(error: unknown): boolean {
     const code = record.code;
     if (typeof code === "string" && CONNECTION_ERROR_CODES.has(code)) return true;
     const message = typeof record.message === "string" ? record.message : "";
-    if (/Can't reach database|connect ECONNREFUSED|Connection terminated|timeout exceeded when trying to connect|DatabaseNotReachable|ECONNREFUSED|the database system is (starting up|shutting down)/i.test(message)) return true;
+    if (/Can't reach database|connect ECONNREFUSED|Connection terminated|timeout exceeded when trying to connect|Query read timeout|DatabaseNotReachable|ECONNREFUSED|the database system is (starting up|shutting down)/i.test(message)) return true;
     current = record.cause ?? record.originalError;
   }
   return false;

@@ -29,11 +29,34 @@ function engineModule() {
   return enginePromise;
 }
 
+/**
+ * @prisma/adapter-pg runs a migration script by splitting it on every ";", which breaks any function body
+ * (PL/pgSQL). PostgreSQL's simple query protocol runs a whole multi-statement script as Prisma's native engine does.
+ */
+function runScriptsWhole(factory) {
+  const patch = (adapter) => {
+    adapter.executeScript = async (script) => {
+      try {
+        await adapter.underlyingDriver().query(script);
+      } catch (error) {
+        adapter.onError(error);
+      }
+    };
+    return adapter;
+  };
+  return {
+    provider: factory.provider,
+    adapterName: factory.adapterName,
+    connect: async () => patch(await factory.connect()),
+    connectToShadowDb: async () => patch(await factory.connectToShadowDb()),
+  };
+}
+
 /** The engine and the pool it uses; close() frees both, so no connection outlives a migration. */
 async function openEngine(connectionString, schemaText) {
   const { SchemaEngine } = await engineModule();
   const pool = new pg.Pool({ connectionString, max: 2 });
-  const adapter = bindMigrationAwareSqlAdapterFactory(new PrismaPg(pool));
+  const adapter = bindMigrationAwareSqlAdapterFactory(runScriptsWhole(new PrismaPg(pool)));
   const engine = await SchemaEngine.new({ datamodels: [[schemaPath, schemaText]] }, () => {}, adapter).catch(async (error) => {
     await pool.end();
     throw error;

@@ -17,6 +17,8 @@ function createClient(): PrismaClient {
     connectionTimeoutMillis: env.DATABASE_CONNECT_TIMEOUT_MS,
     idleTimeoutMillis: 30_000,
     statement_timeout: env.DATABASE_STATEMENT_TIMEOUT_MS,
+    // Enforced here, not by the server: a frozen PostgreSQL can enforce nothing, and every request would hang on it.
+    query_timeout: env.DATABASE_QUERY_TIMEOUT_MS,
   });
   return new PrismaClient({ adapter });
 }

@@ -1,6 +1,7 @@
 import "server-only";
 import { getDb, type DbOrTx, type Tx } from "@/server/db/client";
 import { AppError } from "@/server/errors";
+import { inWriteTransaction } from "@/server/db/write-transaction";
 import { roleAtLeast, type Role } from "@/lib/status";
 
 export type Actor =
@@ -23,7 +24,7 @@ export function authorize(actor: Actor, required: Role): void {
 export async function inTransaction<T>(ctx: ServiceContext, work: (tx: Tx) => Promise<T>): Promise<T> {
   const db = ctx.db ?? getDb();
   if ("$transaction" in db && typeof db.$transaction === "function") {
-    return (db as ReturnType<typeof getDb>).$transaction(work, { timeout: 15_000, maxWait: 5_000 });
+    return inWriteTransaction(db as ReturnType<typeof getDb>, work);
   }
   return work(db as Tx);
 }

@@ -10,7 +10,7 @@ const CATALOG_QUERIES = {
   indexes: `select tablename, indexname, indexdef from pg_indexes
             where schemaname = 'public' and tablename <> '_prisma_migrations' order by tablename, indexname`,
   constraints: `select conrelid::regclass::text as table_name, conname, contype, pg_get_constraintdef(oid) as definition
-                from pg_constraint where connamespace = 'public'::regnamespace
+                from pg_constraint where connamespace = 'public'::regnamespace and contype <> 't'
                 and conrelid::regclass::text <> '_prisma_migrations' order by 1, 2`,
   enums: `select t.typname, array_agg(e.enumlabel order by e.enumsortorder)::text as labels
           from pg_type t join pg_enum e on e.enumtypid = t.oid group by t.typname order by t.typname`,
@@ -48,5 +48,10 @@ describe("migrations", () => {
     await withClient(fromSchema.url, (c) => c.query(sql));
     const [a, b] = await Promise.all([withClient(migrated.url, describeCatalog), withClient(fromSchema.url, describeCatalog)]);
     expect(a).toEqual(b);
+    // The one object schema.prisma cannot describe (so left out of the comparison above): the commit deadline check.
+    const triggers = await withClient(migrated.url, (c) =>
+      c.query("select tgname from pg_trigger where not tgisinternal and tgrelid = 'audit_log'::regclass"),
+    );
+    expect(triggers.rows.map((r) => r.tgname)).toEqual(["audit_log_commit_deadline"]);
   });
 });

@@ -2,6 +2,7 @@ import "server-only";
 import { createHash } from "node:crypto";
 import { z } from "zod";
 import { getDb, type DbOrTx } from "@/server/db/client";
+import { inWriteTransaction } from "@/server/db/write-transaction";
 import { AppError, HTTP_STATUS, toAppError, type FieldErrors } from "@/server/errors";
 import { authorize } from "@/server/services/context";
 import { invalidateTags } from "@/server/cache/tagged-cache";
@@ -150,7 +151,8 @@ export function v1Route<P = Record<string, never>>(
         throw new ApiRequestError(400, "invalid_idempotency_key", "Idempotency-Key must be 1 to 255 visible ASCII characters.");
       }
       const requestHash = createHash("sha256").update(`${request.method} ${new URL(request.url).pathname}\n${raw}`).digest("hex");
-      const outcome = await getDb().$transaction(
+      const outcome = await inWriteTransaction(
+        getDb(),
         async (tx) => {
           if (key !== null) {
             await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${idempotencyLockKey(actor.apiKeyId, key)}, 0))`;
@@ -171,7 +173,6 @@ export function v1Route<P = Record<string, never>>(
           }
           return { replayed: false, status: result.status, body: result.body, tags: result.tags ?? [] };
         },
-        { timeout: 20_000, maxWait: 5_000 },
       );
       invalidateTags([...new Set(outcome.tags)]);
       return Response.json(outcome.body, {
