@@ -2,6 +2,8 @@ export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   const { startCacheInvalidationListener } = await import("@/server/cache/tagged-cache");
   startCacheInvalidationListener();
+  const { startLiveStream } = await import("@/server/live/app-live-stream");
+  startLiveStream();
   const { startDatabaseWatchdog } = await import("@/server/cache/database-watchdog");
   startDatabaseWatchdog();
 

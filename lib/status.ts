@@ -167,3 +167,6 @@ export const LIMITS = {
   postmortemMax: 200_000,
   descriptionMax: 1_000,
 } as const;
+
+/** Ids of incidents, components, groups and the like: what every route and form accepts. */
+export const ID_PATTERN = /^[A-Za-z0-9_-]{1,40}$/;

@@ -12,6 +12,7 @@ import { startEmbeddedPostgres, temporaryDataDir } from "./lib/embedded-postgres
 import { findFreePort } from "./lib/ports.mjs";
 import { serverNodeArgs } from "./lib/server-node-args.mjs";
 import { buildApp, hasBuild } from "./lib/build-app.mjs";
+import { openStreamClients, residentMemoryMb } from "./bench-live-stream";
 
 const root = path.resolve(import.meta.dirname, "..");
 const DURATION_S = Number(process.env.BENCH_DURATION_S ?? 4);
@@ -76,9 +77,11 @@ function peakMemoryMb(child: ChildProcess): number {
 // wrk, in C, when installed: autocannon runs in Node and, on 2 cores, becomes the bottleneck for bodies of a few KB.
 const WRK_AVAILABLE = process.env.BENCH_LOAD_GENERATOR !== "autocannon" && spawnSync("wrk", ["--version"]).error === undefined;
 
-function runWrk(url: string, connections: number, duration: number): Promise<{ requests: number; durationUs: number; errors: number; p50Us: number; p99Us: number }> {
+type WrkResult = { requests: number; durationUs: number; errors: number; p50Us: number; p99Us: number; shed?: number };
+
+function runWrk(url: string, connections: number, duration: number, script = "scripts/bench-wrk-report.lua"): Promise<WrkResult> {
   const headers = Object.entries(BROWSER_HEADERS).flatMap(([name, value]) => ["-H", `${name}: ${value}`]);
-  const args = ["-t1", `-c${connections}`, `-d${duration}s`, "--timeout", "5s", "-s", path.join(root, "scripts/bench-wrk-report.lua"), ...headers, url];
+  const args = ["-t1", `-c${connections}`, `-d${duration}s`, "--timeout", "5s", "-s", path.join(root, script), ...headers, url];
   return new Promise((resolve, reject) => {
     const child = spawn("wrk", args, { stdio: ["ignore", "pipe", "inherit"] });
     let output = "";
@@ -170,6 +173,78 @@ async function measureFreshness(base: string, databaseUrl: string) {
   return routes.map((route) => ({ route, p50: Math.round(percentile(delays[route], 50)), p99: Math.round(percentile(delays[route], 99)) }));
 }
 
+function toRow(route: string, result: WrkResult): Row {
+  return {
+    route,
+    rps: Math.round(result.requests / (result.durationUs / 1e6)),
+    p50: Math.round(result.p50Us / 100) / 10,
+    p99: Math.round(result.p99Us / 100) / 10,
+    errors: result.errors,
+  };
+}
+
+const STREAM_CLIENTS = Number(process.env.BENCH_STREAMS ?? 10_000);
+const FANOUT_WRITES = 10;
+
+/** 10,000 open tabs on one instance: fan-out delay from a write to the last stream, memory per stream, page load meanwhile. */
+async function measureLiveStreams(server: { child: ChildProcess; base: string }) {
+  const { postIncidentUpdate } = await import("@/server/services/incidents/post-incident-update");
+  const { runMutation } = await import("@/server/services/run-mutation");
+  const { SYSTEM_ACTOR } = await import("@/server/services/context");
+  const port = Number(new URL(server.base).port);
+  const rssBefore = residentMemoryMb(server.child.pid!);
+  const clients = await openStreamClients(port, STREAM_CLIENTS);
+  const rssAfter = residentMemoryMb(server.child.pid!);
+  const delays: number[] = [];
+  const lasts: number[] = [];
+  try {
+    for (let n = 0; n < FANOUT_WRITES; n++) {
+      const since = performance.now();
+      await runMutation(postIncidentUpdate({ ctx: { actor: SYSTEM_ACTOR }, input: { incidentId: "a00000000001", status: "investigating", body: `Fan-out check ${n}.`, components: [], deliverNotifications: false } }));
+      const received = await clients.waitForNewVersion(since, 10_000);
+      delays.push(...received);
+      lasts.push(Math.max(...received));
+    }
+    const withStreams = WRK_AVAILABLE ? toRow("/ with streams open", await runWrk(`${server.base}/`, CONNECTIONS, DURATION_S)) : null;
+    return {
+      clients: clients.count,
+      p50: Math.round(percentile(delays, 50)),
+      p99: Math.round(percentile(delays, 99)),
+      lastP99: Math.round(percentile(lasts, 99)),
+      kbPerStream: ((rssAfter - rssBefore) * 1024) / clients.count,
+      withStreams,
+      peakMb: peakMemoryMb(server.child),
+    };
+  } finally {
+    clients.close();
+  }
+}
+
+/** Normal readers on `/` and the JSON API, alone and then beside a flood of junk queries, Authorization headers and missing pages. */
+async function measureFlood(base: string) {
+  const normal = async () => {
+    const [home, summary] = await Promise.all([runWrk(`${base}/`, CONNECTIONS / 2, DURATION_S), runWrk(`${base}/api/v2/summary.json`, CONNECTIONS / 2, DURATION_S)]);
+    return { home: toRow("/", home), summary: toRow("/api/v2/summary.json", summary) };
+  };
+  const alone: Awaited<ReturnType<typeof normal>>[] = [];
+  const flooded: (Awaited<ReturnType<typeof normal>> & { flood: WrkResult })[] = [];
+  for (let round = 0; round < ROUNDS; round++) {
+    alone.push(await normal());
+    const flood = runWrk(`${base}/`, 10, DURATION_S + 1, "scripts/bench-flood.lua");
+    flooded.push({ ...(await normal()), flood: await flood });
+  }
+  const best = <T extends { home: Row; summary: Row }>(rows: T[], pick: (row: T) => Row) => rows.map(pick).reduce((a, b) => (b.rps > a.rps ? b : a));
+  const worstP99 = <T extends { home: Row; summary: Row }>(rows: T[], pick: (row: T) => Row) => Math.max(...rows.map((row) => pick(row).p99));
+  const floodTotal = flooded.reduce((sum, row) => sum + row.flood.requests, 0);
+  const floodShed = flooded.reduce((sum, row) => sum + (row.flood.shed ?? 0), 0);
+  return {
+    home: { alone: best(alone, (r) => r.home), flooded: best(flooded, (r) => r.home), p99: worstP99(flooded, (r) => r.home) },
+    summary: { alone: best(alone, (r) => r.summary), flooded: best(flooded, (r) => r.summary), p99: worstP99(flooded, (r) => r.summary) },
+    floodRps: Math.round(floodTotal / (ROUNDS * (DURATION_S + 1))),
+    floodShedShare: floodTotal ? floodShed / floodTotal : 0,
+  };
+}
+
 async function main() {
   const started = Date.now();
   ensureBuild();
@@ -197,6 +272,9 @@ async function main() {
     const freshness = await measureFreshness(large.base, largeUrl);
     const memory = peakMemoryMb(large.child);
     const emptyMemory = peakMemoryMb(empty.child);
+    const flood = WRK_AVAILABLE ? await measureFlood(large.base) : null;
+    // Last: ten thousand streams raise the server's peak memory, which the figure above reports without them.
+    const live = await measureLiveStreams(large);
 
     const pad = (value: string | number, width: number) => String(value).padStart(width);
     console.log(`\nMachine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? "cpu"}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`);
@@ -211,12 +289,30 @@ async function main() {
     console.log(`\nFreshness over ${FRESHNESS_UPDATES} updates posted under load (post → visible):`);
     for (const f of freshness) console.log(`  ${f.route.padEnd(26)} p50 ${pad(f.p50, 5)} ms   p99 ${pad(f.p99, 5)} ms`);
     console.log(`\nPeak server memory (VmHWM): ${memory} MB with the large history, ${emptyMemory} MB with an empty one`);
+    if (flood) {
+      console.log(`\nFlood (${flood.floodRps} req/s of junk queries, Authorization headers and missing pages from 10 connections; ${(flood.floodShedShare * 100).toFixed(0)} % shed with 503):`);
+      for (const [name, figures] of [["/", flood.home], ["/api/v2/summary.json", flood.summary]] as const) {
+        console.log(`  ${name.padEnd(26)} alone ${pad(figures.alone.rps, 7)} req/s, beside the flood ${pad(figures.flooded.rps, 7)} req/s = ${(figures.flooded.rps / figures.alone.rps).toFixed(2)}, p99 ${figures.p99} ms`);
+      }
+    }
+    console.log(`\nLive streams: ${live.clients} open on one instance, ${FANOUT_WRITES} writes`);
+    console.log(`  write → stream delivery   p50 ${pad(live.p50, 5)} ms   p99 ${pad(live.p99, 5)} ms   (last client, p99 over writes: ${live.lastP99} ms)`);
+    console.log(`  memory per stream         ${live.kbPerStream.toFixed(1)} KB (server RSS), peak ${live.peakMb} MB with all streams open`);
+    if (live.withStreams) console.log(`  / while streams are open  ${live.withStreams.rps} req/s = ${(live.withStreams.rps / home.rps).toFixed(2)} of / without them, p99 ${live.withStreams.p99} ms`);
     const checks: [string, boolean][] = [
       ["every route ≥ 0.80 of the static file", rows.every((row) => row.rps / staticRow.rps >= 0.8)],
       ["every p99 < 100 ms", [staticRow, ...rows].every((row) => row.p99 < 100)],
       ["large / empty history ≥ 0.90", home.rps / emptyHome.rps >= 0.9],
       ["freshness p99 ≤ 1 s", freshness.every((f) => f.p99 <= 1_000)],
       ["peak memory < 400 MB", memory < 400 && emptyMemory < 400],
+      ...(flood
+        ? ([
+            ["flooded readers keep ≥ 0.80 of their throughput", flood.home.flooded.rps / flood.home.alone.rps >= 0.8 && flood.summary.flooded.rps / flood.summary.alone.rps >= 0.8],
+            ["flooded readers' p99 < 100 ms", flood.home.p99 < 100 && flood.summary.p99 < 100],
+          ] as [string, boolean][])
+        : []),
+      [`stream fan-out p99 ≤ 1 s (${live.clients} streams)`, live.p99 <= 1_000],
+      ...(live.withStreams ? ([["/ with streams open ≥ 0.80 of without", live.withStreams.rps / home.rps >= 0.8]] as [string, boolean][]) : []),
     ];
     console.log(`
 Targets: ${checks.map(([name, met]) => `${met ? "✓" : "✗"} ${name}`).join("; ")}`);

@@ -18,9 +18,27 @@ const cache = createResponseCache({
   dataVersion,
   maxAgeMs: Number(process.env.RESPONSE_CACHE_MAX_AGE_MS ?? 60_000),
   maxBytes: Number(process.env.RESPONSE_CACHE_MAX_MB ?? 64) * 2 ** 20,
+  renderLimits: {
+    maxConcurrent: Number(process.env.RENDER_MAX_CONCURRENT ?? 2),
+    maxQueued: Number(process.env.RENDER_MAX_QUEUED ?? 32),
+    budgetShare: Number(process.env.RENDER_BUDGET_SHARE ?? 0.3),
+  },
 });
 
+// server/live/app-live-stream.ts puts the live stream here when the app starts; it answers before Next.
+const liveStream = () => globalThis.__statuspageLiveStream;
+const LIVE_STREAM_PATH = "/api/live/stream";
+
 const server = http.createServer((req, res) => {
+  const stream = liveStream();
+  if (stream && (req.url === LIVE_STREAM_PATH || req.url?.startsWith(`${LIVE_STREAM_PATH}?`))) {
+    stream.handle(req, res).catch((error) => {
+      console.error(error);
+      if (!res.headersSent) res.writeHead(500);
+      res.end();
+    });
+    return;
+  }
   cache.serve(req, res, handle).catch((error) => {
     console.error(error);
     if (!res.headersSent) res.writeHead(500);

@@ -4,7 +4,7 @@ import { formatUptimePercent } from "@/lib/uptime";
 import { getComponentTree, getPage, listOpenMaintenances, listUnresolvedIncidents } from "@/server/queries/public-status";
 import { listIncidentsWithUpdatesBetween } from "@/server/queries/public-timeline";
 import { getUptimeBoard, type BoardBar, type BoardComponent } from "@/server/queries/uptime-board";
-import { PAST_INCIDENT_DAYS, PAST_INCIDENTS_LIMIT, pastIncidentsWindow } from "@/server/queries/live-version";
+import { getLiveVersion, PAST_INCIDENT_DAYS, PAST_INCIDENTS_LIMIT, pastIncidentsWindow } from "@/server/queries/live-version";
 import { pageMetadata } from "@/app/(public)/_components/branding";
 import { StatusBanner } from "@/app/(public)/_components/status-banner";
 import { ActiveIncidents } from "@/app/(public)/_components/active-incidents";
@@ -19,6 +19,7 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function HomePage() {
+  const liveVersion = await getLiveVersion();
   const now = new Date();
   const { from, to } = pastIncidentsWindow(now);
   const [tree, unresolved, maintenances, board, recent] = await Promise.all([
@@ -48,7 +49,7 @@ export default async function HomePage() {
   return (
     <>
       <h1 className="sr-only">Current status</h1>
-      <Freshness />
+      <Freshness version={liveVersion} />
       <StatusBanner indicator={indicator} />
       <ActiveIncidents incidents={unresolved} now={now} />
       <MaintenanceList maintenances={maintenances} componentNames={componentNames} now={now} />

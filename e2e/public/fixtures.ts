@@ -1,3 +1,4 @@
+import type { Page } from "@playwright/test";
 import { randomUUID } from "node:crypto";
 import { SYSTEM_ACTOR } from "@/server/services/context";
 import { runMutation } from "@/server/services/run-mutation";
@@ -5,6 +6,7 @@ import { createComponent } from "@/server/services/components/create-component";
 import { setComponentStatus } from "@/server/services/components/set-component-status";
 import { createIncident } from "@/server/services/incidents/create-incident";
 import { resolveIncident } from "@/server/services/incidents/resolve-incident";
+import { postIncidentUpdate } from "@/server/services/incidents/post-incident-update";
 import type { ComponentStatus } from "@/lib/status";
 
 // Public specs change data through the console's own services; runMutation then invalidates the app's cache
@@ -26,13 +28,13 @@ export async function changeComponentStatus(componentId: string, status: Compone
   await runMutation(setComponentStatus({ ctx, input: { componentId, status } }));
 }
 
-export async function declareIncident(input: { name: string; message: string; componentId: string; componentStatus: ComponentStatus }) {
+export async function declareIncident(input: { name: string; message: string; componentId: string; componentStatus: ComponentStatus; impact?: "minor" | "major" | "critical" }) {
   const { incident } = await runMutation(
     createIncident({
       ctx,
       input: {
         name: input.name,
-        impact: "minor",
+        impact: input.impact ?? "minor",
         status: "investigating",
         message: input.message,
         components: [{ componentId: input.componentId, status: input.componentStatus }],
@@ -61,4 +63,16 @@ export async function backfillIncident(name: string, startedAt: Date) {
     }),
   );
   return incident;
+}
+
+export async function postUpdate(incidentId: string, status: "investigating" | "identified" | "monitoring", body: string) {
+  await runMutation(postIncidentUpdate({ ctx, input: { incidentId, status, body, components: [], deliverNotifications: false } }));
+}
+
+/**
+ * For specs that reload a public page to check what the server sends: an open page otherwise refreshes itself when
+ * other specs change data, and a refresh landing during a reload cancels that navigation.
+ */
+export async function withoutLiveUpdates(page: Page) {
+  await page.route("**/api/live**", (route) => route.abort());
 }

@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import { withoutLiveUpdates } from "./fixtures";
 
 const BANNERS = /^(All Systems Operational|Minor Service Outage|Partial System Outage|Major Service Outage|Service Under Maintenance)$/;
 
@@ -109,6 +110,7 @@ test("hovering a day shows its date, outage minutes and incidents", async ({ pag
 test("the reader can switch times to their own time zone", async ({ browser }) => {
   const context = await browser.newContext({ timezoneId: "America/New_York" });
   const page = await context.newPage();
+  await withoutLiveUpdates(page);
   await page.goto("/");
   const firstPosted = page.getByRole("region", { name: "Active incidents" }).locator("time").first();
   await expect(firstPosted).toHaveText(/UTC$/);

@@ -1,7 +1,8 @@
 import { expect, test } from "@playwright/test";
-import { addComponent, changeComponentStatus, declareIncident, resolve, settle, uniqueName } from "./fixtures";
+import { addComponent, changeComponentStatus, declareIncident, resolve, settle, uniqueName, withoutLiveUpdates } from "./fixtures";
 
 test("a change made through the services shows on the very next request", async ({ page }) => {
+  await withoutLiveUpdates(page);
   await page.goto("/");
   const componentName = uniqueName("E2E Queue");
   const component = await addComponent(componentName);
@@ -43,6 +44,7 @@ test("an open page refreshes itself when the data changes", async ({ page }) => 
 });
 
 test("a component shown only when degraded appears while degraded and disappears when operational again", async ({ page }) => {
+  await withoutLiveUpdates(page);
   const name = uniqueName("E2E Only When Degraded");
   const component = await addComponent(name, { onlyShowIfDegraded: true });
   await settle();

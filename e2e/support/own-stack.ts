@@ -1,4 +1,5 @@
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { readdirSync, readFileSync } from "node:fs";
 import { rm } from "node:fs/promises";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
@@ -53,6 +54,34 @@ export class OwnStack {
     this.database = null;
   }
 
+  /** Every process of the database: the postmaster (from postmaster.pid) and all its children. */
+  private databaseProcesses(): number[] {
+    const postmaster = Number(readFileSync(path.join(this.dataDir, "postmaster.pid"), "utf8").split("\n")[0]);
+    const children = new Map<number, number[]>();
+    for (const entry of readdirSync("/proc")) {
+      if (!/^\d+$/.test(entry)) continue;
+      try {
+        const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
+        const parent = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
+        children.set(parent, [...(children.get(parent) ?? []), Number(entry)]);
+      } catch {
+        // The process ended while we looked.
+      }
+    }
+    const all = [postmaster];
+    for (let i = 0; i < all.length; i++) all.push(...(children.get(all[i]) ?? []));
+    return all;
+  }
+
+  /** Freezes PostgreSQL (SIGSTOP): connections are accepted by the kernel and nothing ever answers, as on a hung host. */
+  freezeDatabase() {
+    for (const pid of this.databaseProcesses()) process.kill(pid, "SIGSTOP");
+  }
+
+  thawDatabase() {
+    for (const pid of this.databaseProcesses()) process.kill(pid, "SIGCONT");
+  }
+
   private async startInstance(env: Record<string, string>): Promise<AppInstance> {
     const port = await (await ports()).findFreePort();
     const base = `http://127.0.0.1:${port}`;
@@ -71,9 +100,11 @@ export class OwnStack {
         STATUSPAGE_DISABLE_CACHE_BUS: "",
         STATUSPAGE_DISABLE_SCHEDULER: "1",
         STATUSPAGE_DISABLE_WORKER: "1",
+        DATABASE_WRITE_START_TIMEOUT_MS: "",
+        DATABASE_WRITE_TIMEOUT_MS: "",
         ...env,
       },
-      stdio: "ignore",
+      stdio: process.env.E2E_SERVER_LOG === "1" ? "inherit" : "ignore",
     });
     const deadline = Date.now() + 60_000;
     while (Date.now() < deadline) {

@@ -17,6 +17,16 @@ const MAX_ENTRIES = 5_000;
 const MAX_BYTES = Number(process.env.DATA_CACHE_MAX_MB ?? 32) * 2 ** 20;
 const MAX_AGE_MS = 10 * 60_000;
 const RETRY_WHILE_DOWN_MS = 2_000;
+// A frozen PostgreSQL accepts connections and never answers, and cannot enforce its own statement_timeout: after
+// this long a read falls back to the value it had, and one with nothing to fall back to fails a little after the
+// client-side query timeout (server/db/client.ts) should have.
+const READ_FALLBACK_MS = positiveNumber(process.env.DATABASE_READ_FALLBACK_MS, 1_000);
+const READ_TIMEOUT_MS = positiveNumber(process.env.DATABASE_QUERY_TIMEOUT_MS, 5_000) + 1_000;
+
+function positiveNumber(value: string | undefined, fallback: number): number {
+  const parsed = Number(value);
+  return Number.isFinite(parsed) && parsed > 0 ? parsed : fallback;
+}
 const ALL = "*";
 
 type CacheState = {
@@ -106,7 +116,7 @@ function load<T>(key: string, tags: readonly string[], loader: () => Promise<T>,
   if (pending) return pending as Promise<T>;
   const promise = loader()
     .then((value) => {
-      state.databaseDownSince = null;
+      if (state.databaseDownSince !== null) reportDatabaseReachable(true);
       // A load begun before an invalidation may finish after the one begun since: it must not replace it.
       const current = entries.get(key);
       const newer = current?.tagVersions.some((version, index) => version > versionsAtStart[index]);
@@ -143,11 +153,40 @@ export async function cached<T>(
     return entry.value as T;
   }
   try {
-    return await load(key, tags, loader, maxAgeMs);
+    return await withinReadTime(load(key, tags, loader, maxAgeMs), entry);
   } catch (error) {
     if (entry && isDatabaseUnavailable(error)) return entry.value as T;
     throw error;
   }
+}
+
+class DatabaseNotAnswering extends Error {
+  readonly code = "ETIMEDOUT";
+  constructor() {
+    super(`The database did not answer within ${READ_TIMEOUT_MS} ms.`);
+  }
+}
+
+/** The load, or the last value when the database is too slow to answer; the load carries on and stores what it gets. */
+function withinReadTime<T>(loading: Promise<T>, entry: Entry | undefined): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<T>((resolve, reject) => {
+    timer = setTimeout(() => {
+      if (!entry) return reject(new DatabaseNotAnswering());
+      markDatabaseUnresponsive();
+      resolve(entry.value as T);
+    }, entry ? READ_FALLBACK_MS : READ_TIMEOUT_MS);
+    timer.unref();
+  });
+  loading.catch(() => {});
+  return Promise.race([loading, late]).finally(() => clearTimeout(timer));
+}
+
+function markDatabaseUnresponsive() {
+  state.lastAttemptWhileDown = Date.now();
+  if (state.databaseDownSince !== null) return;
+  state.databaseDownSince = Date.now();
+  bumpResponseVersion();
 }
 
 /** Marks every entry carrying one of these tags as stale, here and on every other app instance. */
@@ -159,6 +198,17 @@ export function invalidateTags(tags: readonly string[]) {
 
 function bumpResponseVersion() {
   versionHolder.__statuspageDataVersion = (versionHolder.__statuspageDataVersion ?? 0) + 1;
+  for (const listener of changeListeners) listener();
+}
+
+const globalForListeners = globalThis as unknown as { __statuspageDataChangeListeners?: Set<() => void> };
+const changeListeners = (globalForListeners.__statuspageDataChangeListeners ??= new Set());
+
+/** Calls `listener` after every change of public data, local or from another instance; returns the unsubscribe. */
+export function onDataChange(listener: () => void): () => void {
+  ensureSubscribed();
+  changeListeners.add(listener);
+  return () => changeListeners.delete(listener);
 }
 
 /**

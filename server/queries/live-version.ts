@@ -2,8 +2,9 @@ import "server-only";
 import { createHash } from "node:crypto";
 import { addUtcDays, startOfUtcDay } from "@/lib/format";
 import { getComponentTree, getIncidentDetail, getPage, listOpenMaintenances, listUnresolvedIncidents } from "@/server/queries/public-status";
-import { listIncidentsWithUpdatesBetween } from "@/server/queries/public-timeline";
+import { getIncidentHistoryFingerprint, listIncidentsWithUpdatesBetween } from "@/server/queries/public-timeline";
 import type { IncidentDto } from "@/lib/dto";
+import { isServingStaleData } from "@/server/cache/tagged-cache";
 
 export const PAST_INCIDENT_DAYS = 14;
 /** The home page lists at most this many past incidents, however busy the last 14 days were. */
@@ -26,16 +27,20 @@ function incidentFingerprint(incident: IncidentDto): string {
  */
 export async function getLiveVersion(incidentId?: string): Promise<string> {
   const { from, to } = pastIncidentsWindow(new Date());
-  const [page, tree, unresolved, maintenances, recent, incident] = await Promise.all([
+  const [page, tree, unresolved, maintenances, recent, history, incident] = await Promise.all([
     getPage(),
     getComponentTree(),
     listUnresolvedIncidents(),
     listOpenMaintenances(),
     listIncidentsWithUpdatesBetween(from, to, PAST_INCIDENTS_LIMIT),
+    getIncidentHistoryFingerprint(),
     incidentId ? getIncidentDetail(incidentId) : Promise.resolve(null),
   ]);
   const parts = [
+    // Tabs learn that the database is unreachable (and again when it is back) and show or drop the note.
+    `stale:${isServingStaleData()}`,
     `page:${page.updatedAt.getTime()}`,
+    `history:${history}`,
     ...tree.groups.map((g) => `group:${g.id}:${g.updatedAt.getTime()}:${g.componentIds.join(",")}`),
     ...tree.components.map((c) => `component:${c.id}:${c.status}:${c.updatedAt.getTime()}`),
     ...[...unresolved, ...maintenances, ...recent].map(incidentFingerprint),

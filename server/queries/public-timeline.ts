@@ -28,3 +28,19 @@ export function hasIncidentsBefore(before: Date, componentId?: string): Promise<
     return row !== null;
   });
 }
+
+/**
+ * Changes whenever any incident, update or postmortem is written or deleted, however old: open history pages
+ * follow edits that the home page's 14 days do not show.
+ */
+export function getIncidentHistoryFingerprint(): Promise<string> {
+  return cached("incidents:fingerprint", [TAGS.incidents], async () => {
+    const db = getDb();
+    const [incidents, updates, postmortems] = await Promise.all([
+      db.incident.aggregate({ _count: { _all: true }, _max: { updatedAt: true } }),
+      db.incidentUpdate.aggregate({ _count: { _all: true }, _max: { updatedAt: true } }),
+      db.postmortem.aggregate({ _count: { _all: true }, _max: { updatedAt: true } }),
+    ]);
+    return [incidents, updates, postmortems].map((row) => `${row._count._all}@${row._max.updatedAt?.getTime() ?? 0}`).join("/");
+  });
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { cached, clearCacheForTests, describeDataCache, invalidateTags } from "@/server/cache/tagged-cache";
+import { cached, clearCacheForTests, describeDataCache, invalidateTags, isServingStaleData, onDataChange } from "@/server/cache/tagged-cache";
 
 const MB = 2 ** 20;
 
@@ -56,5 +56,35 @@ describe("tagged data cache", () => {
     expect(await early).toBe("old");
     expect(await load()).toBe("new");
     expect(loads).toBe(2);
+  });
+
+  it("answers with the last value within about a second when the database stops answering, and takes the late answer when it comes", async () => {
+    clearCacheForTests();
+    let release: (value: string) => void = () => {};
+    let hang = false;
+    const load = () => cached("freeze-test", ["freeze-tag"], () => (hang ? new Promise<string>((resolve) => (release = resolve)) : Promise.resolve("before")));
+    expect(await load()).toBe("before");
+    let changes = 0;
+    const stop = onDataChange(() => changes++);
+    hang = true;
+    invalidateTags(["freeze-tag"]);
+    const changesBefore = changes;
+    const started = performance.now();
+    expect(await load()).toBe("before");
+    const waited = performance.now() - started;
+    expect(waited).toBeGreaterThanOrEqual(900);
+    expect(waited).toBeLessThan(3_000);
+    expect(isServingStaleData()).toBe(true);
+    expect(changes).toBeGreaterThan(changesBefore);
+    // While it is known to be unresponsive, readers get the last value at once instead of waiting again.
+    const again = performance.now();
+    expect(await load()).toBe("before");
+    expect(performance.now() - again).toBeLessThan(200);
+
+    hang = false;
+    release("after");
+    await expect.poll(() => isServingStaleData()).toBe(false);
+    expect(await load()).toBe("after");
+    stop();
   });
 });

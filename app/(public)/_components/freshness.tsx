@@ -1,10 +1,12 @@
 import { LiveRefresh } from "@/components/live-refresh";
 import { isServingStaleData } from "@/server/cache/tagged-cache";
-import { getLiveVersion } from "@/server/queries/live-version";
 
-/** "Last updated" with live refresh, and a discreet note while the database is unreachable. */
-export async function Freshness({ incidentId }: { incidentId?: string }) {
-  const version = await getLiveVersion(incidentId);
+/**
+ * "Last updated" with live updates, and a discreet note while the database is unreachable. `version` is the live
+ * version the page read before its data, so a change made during the render makes the tab refresh once more
+ * rather than believe it is current.
+ */
+export function Freshness({ version, incidentId }: { version: string; incidentId?: string }) {
   return (
     <div className="mb-4 flex flex-wrap items-center justify-between gap-2">
       <LiveRefresh initialVersion={version} renderedAt={new Date().toISOString()} incidentId={incidentId} />

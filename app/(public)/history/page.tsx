@@ -9,6 +9,7 @@ import { hasIncidentsBefore } from "@/server/queries/public-timeline";
 import { pageMetadata } from "@/app/(public)/_components/branding";
 import { ImpactBadge, IncidentLink } from "@/app/(public)/_components/incident-bits";
 import { Freshness } from "@/app/(public)/_components/freshness";
+import { getLiveVersion } from "@/server/queries/live-version";
 import { MONTH_PREVIEW_LIMIT, historyHref, historyMonths, monthHref, monthRange, parseHistoryQuery } from "@/app/(public)/history/history-params";
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
@@ -45,6 +46,7 @@ function HistoryItem({ incident, now }: { incident: IncidentSummaryDto; now: Dat
 
 export default async function HistoryPage({ searchParams }: Props) {
   const query = parseHistoryQuery(await searchParams);
+  const liveVersion = await getLiveVersion();
   const now = new Date();
   const tree = await getComponentTree();
   const problems = [...query.problems];
@@ -69,7 +71,7 @@ export default async function HistoryPage({ searchParams }: Props) {
 
   return (
     <>
-      <Freshness />
+      <Freshness version={liveVersion} />
       <h1 className="text-2xl font-semibold">Incident history</h1>
       {problems.length > 0 && (
         <ul role="status" className="mt-3 rounded border border-amber-400 bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:border-amber-600 dark:bg-amber-950 dark:text-amber-200">

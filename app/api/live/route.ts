@@ -1,18 +1,20 @@
 import { getLiveVersion } from "@/server/queries/live-version";
 import { isServingStaleData } from "@/server/cache/tagged-cache";
+import { ID_PATTERN } from "@/lib/status";
 
 export const dynamic = "force-dynamic";
 
-const INCIDENT_ID = /^[A-Za-z0-9_-]{1,40}$/;
-
-/** What the public pages poll: a version string that changes whenever public data changes. */
+/**
+ * What public pages poll when they cannot stream: a version string that changes whenever public data changes.
+ * `no-cache` lets the response cache keep it until the next change while browsers and CDNs always ask.
+ */
 export async function GET(request: Request) {
   const incidentId = new URL(request.url).searchParams.get("incident");
   try {
-    const version = await getLiveVersion(incidentId && INCIDENT_ID.test(incidentId) ? incidentId : undefined);
+    const version = await getLiveVersion(incidentId && ID_PATTERN.test(incidentId) ? incidentId : undefined);
     return Response.json(
       { version, stale: isServingStaleData() },
-      { headers: { "Cache-Control": "no-store" } },
+      { headers: { "Cache-Control": "no-cache" } },
     );
   } catch (error) {
     console.error("Could not compute the live version", error);

@@ -11,6 +11,7 @@ import { pageMetadata } from "@/app/(public)/_components/branding";
 import { ImpactBadge, Markdown, UpdateList } from "@/app/(public)/_components/incident-bits";
 import { MaintenanceWindow } from "@/app/(public)/_components/maintenance-list";
 import { Freshness } from "@/app/(public)/_components/freshness";
+import { getLiveVersion } from "@/server/queries/live-version";
 
 type Props = { params: Promise<{ incidentId: string }> };
 
@@ -30,6 +31,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function IncidentPage({ params }: Props) {
   const { incidentId } = await params;
+  const liveVersion = await getLiveVersion(incidentId);
   const [incident, tree] = await Promise.all([getIncidentDetail(incidentId), getComponentTree()]);
   if (!incident) notFound();
   const now = new Date();
@@ -40,7 +42,7 @@ export default async function IncidentPage({ params }: Props) {
 
   return (
     <article>
-      <Freshness incidentId={incident.id} />
+      <Freshness version={liveVersion} incidentId={incident.id} />
       <p className="text-sm">
         <Link href="/" className="text-blue-700 underline dark:text-blue-300">Current status</Link>
         <span aria-hidden="true"> / </span>

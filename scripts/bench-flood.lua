@@ -1,0 +1,36 @@
+-- A flood of requests the response cache must not let through to rendering: unique junk query strings on the home
+-- page, Authorization headers on a public page, and incident pages that do not exist. Reports like
+-- bench-wrk-report.lua, plus how many answers were 503 (shed).
+local threads = {}
+counter = 0
+shed = 0
+
+setup = function(thread)
+  table.insert(threads, thread)
+end
+
+request = function()
+  counter = counter + 1
+  local kind = counter % 3
+  local nonce = tostring(math.random(1, 2000000000)) .. "-" .. counter
+  if kind == 0 then
+    return wrk.format("GET", "/?utm_source=flood&r=" .. nonce)
+  elseif kind == 1 then
+    return wrk.format("GET", "/", { ["Authorization"] = "Bearer " .. nonce })
+  end
+  return wrk.format("GET", "/incidents/missing" .. nonce)
+end
+
+response = function(status, headers, body)
+  if status == 503 then shed = shed + 1 end
+end
+
+done = function(summary, latency, requests)
+  local total_shed = 0
+  for _, thread in ipairs(threads) do total_shed = total_shed + thread:get("shed") end
+  local errors = summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.timeout
+  io.write(string.format(
+    '{"requests":%d,"durationUs":%d,"errors":%d,"p50Us":%d,"p99Us":%d,"shed":%d}\n',
+    summary.requests, summary.duration, errors, latency:percentile(50), latency:percentile(99), total_shed
+  ))
+end

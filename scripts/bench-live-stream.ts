@@ -1,0 +1,84 @@
+// The live-stream scenario of `npm run bench`: thousands of open tabs, each a server-sent event stream on one
+// instance, simulated by raw sockets (a browser per tab would measure the browsers). Each client connects from its
+// own loopback address, as real readers do from theirs.
+import net from "node:net";
+import { readFileSync } from "node:fs";
+
+export type StreamClients = {
+  count: number;
+  /** Waits until every client has seen an event id other than the one it had, and returns each client's delay. */
+  waitForNewVersion(since: number, timeoutMs: number): Promise<number[]>;
+  close(): void;
+};
+
+type Client = { socket: net.Socket; lastId: string; changedAt: number; buffer: string };
+
+function loopbackAddress(index: number): string {
+  return `127.0.${1 + Math.floor(index / 250)}.${1 + (index % 250)}`;
+}
+
+function openOne(port: number, path: string, index: number, onEvent: (client: Client) => void): Promise<Client> {
+  return new Promise((resolve, reject) => {
+    const socket = net.connect({ host: "127.0.0.1", port, localAddress: loopbackAddress(index) });
+    const client: Client = { socket, lastId: "", changedAt: 0, buffer: "" };
+    let opened = false;
+    socket.setEncoding("utf8");
+    socket.on("connect", () => socket.write(`GET ${path} HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: text/event-stream\r\n\r\n`));
+    socket.on("data", (chunk: string) => {
+      client.buffer += chunk;
+      let end: number;
+      while ((end = client.buffer.indexOf("\n\n")) >= 0) {
+        const block = client.buffer.slice(0, end);
+        client.buffer = client.buffer.slice(end + 2);
+        const id = /^id: (.+)$/m.exec(block)?.[1];
+        if (!id || id === client.lastId) continue;
+        client.lastId = id;
+        client.changedAt = performance.now();
+        onEvent(client);
+        if (!opened) {
+          opened = true;
+          resolve(client);
+        }
+      }
+    });
+    socket.on("error", (error) => {
+      if (!opened) reject(error);
+    });
+  });
+}
+
+/** Opens `count` streams in batches (the listen backlog is finite), each resolved once it has its first event. */
+export async function openStreamClients(port: number, count: number, path = "/api/live/stream"): Promise<StreamClients> {
+  const clients: Client[] = [];
+  let wake: (() => void) | null = null;
+  const onEvent = () => wake?.();
+  const BATCH = 250;
+  for (let start = 0; start < count; start += BATCH) {
+    const batch = await Promise.all(Array.from({ length: Math.min(BATCH, count - start) }, (_, i) => openOne(port, path, start + i, onEvent)));
+    clients.push(...batch);
+  }
+  return {
+    count: clients.length,
+    async waitForNewVersion(since: number, timeoutMs: number) {
+      const deadline = since + timeoutMs;
+      for (;;) {
+        const pending = clients.filter((client) => client.changedAt < since);
+        if (pending.length === 0) break;
+        if (performance.now() > deadline) throw new Error(`${pending.length} of ${clients.length} streams did not receive the change within ${timeoutMs} ms`);
+        await new Promise<void>((resolve) => {
+          wake = resolve;
+          setTimeout(resolve, 50);
+        });
+      }
+      return clients.map((client) => client.changedAt - since);
+    },
+    close() {
+      for (const client of clients) client.socket.destroy();
+    },
+  };
+}
+
+export function residentMemoryMb(pid: number): number {
+  const match = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, "utf8"));
+  return match ? Number(match[1]) / 1024 : NaN;
+}

@@ -1,0 +1,180 @@
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { ID_PATTERN } from "@/lib/status";
+
+/** What a public page is following: the home page ("") or one incident's page (its id). */
+export type StreamKey = string;
+
+export type LiveStreamOptions = {
+  /** The live version of what a page following `key` shows, as `/api/live` reports it. */
+  computeVersion: (key: StreamKey) => Promise<string>;
+  clientAddress: (req: IncomingMessage) => string;
+  maxConnections?: number;
+  maxPerAddress?: number;
+  heartbeatMs?: number;
+  /** How long a browser waits before reconnecting on its own; each connection gets some jitter on top. */
+  retryMs?: number;
+  now?: () => number;
+};
+
+type Client = { res: ServerResponse; key: StreamKey; address: string };
+
+type KeyState = { clients: Set<Client>; version: string | null; sentAt: number; first: Promise<string> | null };
+
+export type LiveStreamStats = { connections: number; keys: number; addresses: number; refused: number; broadcasts: number };
+
+const STREAM_HEADERS = {
+  "content-type": "text/event-stream; charset=utf-8",
+  // no-transform keeps compressing proxies from buffering events; X-Accel-Buffering turns nginx's buffering off.
+  "cache-control": "no-store, no-transform",
+  "x-accel-buffering": "no",
+  "access-control-allow-origin": "*",
+};
+// An event rather than a comment: browsers do not surface comments, and the page needs to tell silence from a dead link.
+const HEARTBEAT = Buffer.from("event: ping\ndata: {}\n\n");
+
+/** Reads `?incident=<id>` (or nothing, for the home page); null when the id is malformed. */
+export function streamKeyOf(url: string): StreamKey | null {
+  const incident = new URL(url, "http://localhost").searchParams.get("incident");
+  if (!incident) return "";
+  return ID_PATTERN.test(incident) ? incident : null;
+}
+
+function eventMessage(version: string, producedAt: number): Buffer {
+  const data = JSON.stringify({ version, at: new Date(producedAt).toISOString() });
+  return Buffer.from(`id: ${version}\nevent: version\ndata: ${data}\n\n`);
+}
+
+/**
+ * Server-sent events for open public pages. Each change of the data (local or from another instance) recomputes
+ * the live version once per page being followed and writes one prepared message to every stream of that page,
+ * so a write reaches ten thousand open tabs without ten thousand renders.
+ */
+export function createLiveStreamHub(options: LiveStreamOptions) {
+  const maxConnections = options.maxConnections ?? 20_000;
+  const maxPerAddress = options.maxPerAddress ?? 100;
+  const retryMs = options.retryMs ?? 2_000;
+  const now = options.now ?? Date.now;
+  const keys = new Map<StreamKey, KeyState>();
+  const perAddress = new Map<string, number>();
+  let connections = 0;
+  let refused = 0;
+  let broadcasts = 0;
+  let computing: Promise<void> | null = null;
+  let changedWhileComputing = false;
+
+  const heartbeat = setInterval(() => {
+    for (const state of keys.values()) for (const client of state.clients) client.res.write(HEARTBEAT);
+  }, options.heartbeatMs ?? 20_000);
+  heartbeat.unref();
+
+  function refuse(res: ServerResponse, status: number, message: string, retryAfterS?: number) {
+    refused++;
+    const headers: Record<string, string> = { "content-type": "application/json; charset=utf-8", "cache-control": "no-store" };
+    if (retryAfterS) headers["retry-after"] = String(retryAfterS);
+    res.writeHead(status, headers);
+    res.end(JSON.stringify({ error: message, fallback: "poll /api/live" }));
+  }
+
+  function detach(client: Client) {
+    const state = keys.get(client.key);
+    if (!state?.clients.delete(client)) return;
+    connections--;
+    const left = (perAddress.get(client.address) ?? 1) - 1;
+    if (left > 0) perAddress.set(client.address, left);
+    else perAddress.delete(client.address);
+    if (state.clients.size === 0) keys.delete(client.key);
+  }
+
+  /** The version of a page nobody followed until now, computed once however many tabs open at the same moment. */
+  function versionFor(key: StreamKey, state: KeyState): Promise<string> {
+    if (state.version !== null) return Promise.resolve(state.version);
+    state.first ??= options.computeVersion(key).then(
+      (version) => {
+        state.version ??= version;
+        state.sentAt ||= now();
+        return state.version;
+      },
+      (error: unknown) => {
+        state.first = null;
+        throw error;
+      },
+    );
+    return state.first;
+  }
+
+  /** Opens a stream; the first event carries the current version, so a tab that reconnects catches up at once. */
+  async function handle(req: IncomingMessage, res: ServerResponse) {
+    const key = streamKeyOf(req.url ?? "/");
+    if (key === null) return refuse(res, 400, "incident must be an incident id.");
+    if (req.method !== "GET") return refuse(res, 405, "Use GET.");
+    const address = options.clientAddress(req);
+    if (connections >= maxConnections) return refuse(res, 503, "Too many live connections on this server; poll instead.", 30);
+    if ((perAddress.get(address) ?? 0) >= maxPerAddress) return refuse(res, 429, "Too many live connections from your address; poll instead.", 60);
+
+    const client: Client = { res, key, address };
+    let state = keys.get(key);
+    if (!state) keys.set(key, (state = { clients: new Set(), version: null, sentAt: 0, first: null }));
+    state.clients.add(client);
+    connections++;
+    perAddress.set(address, (perAddress.get(address) ?? 0) + 1);
+    req.socket.setTimeout(0);
+    req.socket.setNoDelay(true);
+    res.on("close", () => detach(client));
+
+    res.writeHead(200, STREAM_HEADERS);
+    res.write(`retry: ${retryMs + Math.floor(Math.random() * retryMs)}\n\n`);
+    try {
+      const version = await versionFor(key, state);
+      if (!res.writableEnded && state.clients.has(client)) res.write(eventMessage(version, state.sentAt));
+    } catch {
+      // The database and the data cache both failed: the stream stays open and the next change reaches it.
+    }
+  }
+
+  async function recompute() {
+    const changed = [...keys.entries()];
+    const versions = await Promise.all(changed.map(([key]) => options.computeVersion(key).catch(() => null)));
+    changed.forEach(([key, state], index) => {
+      const version = versions[index];
+      if (version === null || version === state.version) return;
+      state.version = version;
+      state.sentAt = now();
+      const message = eventMessage(version, state.sentAt);
+      broadcasts++;
+      for (const client of state.clients) client.res.write(message);
+    });
+  }
+
+  /** Called on every data change; changes that arrive while versions are being computed are folded into one more pass. */
+  function notifyChange() {
+    if (computing) {
+      changedWhileComputing = true;
+      return computing;
+    }
+    computing = (async () => {
+      do {
+        changedWhileComputing = false;
+        await recompute();
+      } while (changedWhileComputing);
+    })().finally(() => {
+      computing = null;
+    });
+    return computing;
+  }
+
+  function stats(): LiveStreamStats {
+    return { connections, keys: keys.size, addresses: perAddress.size, refused, broadcasts };
+  }
+
+  function close() {
+    clearInterval(heartbeat);
+    for (const state of keys.values()) for (const client of state.clients) client.res.end();
+    keys.clear();
+    perAddress.clear();
+    connections = 0;
+  }
+
+  return { handle, notifyChange, stats, close };
+}
+
+export type LiveStreamHub = ReturnType<typeof createLiveStreamHub>;
