@@ -8,7 +8,7 @@ import path from "node:path";
 import autocannon from "autocannon";
 import pg from "pg";
 import { applyMigrations } from "./lib/schema-engine.mjs";
-import { startEmbeddedPostgres, temporaryDataDir } from "./lib/embedded-postgres.mjs";
+import { signalDatabase, startEmbeddedPostgres, temporaryDataDir } from "./lib/embedded-postgres.mjs";
 import { findFreePort } from "./lib/ports.mjs";
 import { serverNodeArgs } from "./lib/server-node-args.mjs";
 import { buildApp, hasBuild } from "./lib/build-app.mjs";
@@ -245,6 +245,55 @@ async function measureFlood(base: string) {
   };
 }
 
+const FREEZE_S = 10;
+
+/**
+ * PostgreSQL frozen (SIGSTOP) under load: how long the first read after a change waits, what readers see meanwhile,
+ * and how soon a write is told it was not saved. The write is then checked not to have committed after the thaw.
+ */
+async function measureFreeze(server: { base: string }, dataDir: string) {
+  const { createApiKey } = await import("@/server/services/api-keys/create-api-key");
+  const { setComponentStatus } = await import("@/server/services/components/set-component-status");
+  const { runMutation } = await import("@/server/services/run-mutation");
+  const { SYSTEM_ACTOR } = await import("@/server/services/context");
+  const { getDb } = await import("@/server/db/client");
+  const ctx = { ctx: { actor: SYSTEM_ACTOR } };
+  const { token } = await createApiKey({ ...ctx, input: { name: "bench freeze", role: "responder" } });
+  const [first, second] = await getDb().component.findMany({ where: { status: "operational" }, take: 2, orderBy: { id: "asc" } });
+  // A change just before the freeze: the next render must read the frozen database.
+  await runMutation(setComponentStatus({ ...ctx, input: { componentId: first.id, status: "degraded_performance" } }));
+  await new Promise((resolve) => setTimeout(resolve, 200));
+  signalDatabase(dataDir, "SIGSTOP");
+  const frozenAt = performance.now();
+  try {
+    const timed = async (route: string, init?: RequestInit) => {
+      const started = performance.now();
+      const response = await fetch(server.base + route, { ...init, signal: AbortSignal.timeout(30_000) });
+      await response.arrayBuffer();
+      return { status: response.status, ms: Math.round(performance.now() - started) };
+    };
+    const firstRead = await timed("/");
+    const load = WRK_AVAILABLE ? toRow("/ while frozen", await runWrk(`${server.base}/`, CONNECTIONS, 4)) : null;
+    const write = await timed(`/api/v1/components/${second.id}`, {
+      method: "PATCH",
+      headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
+      body: JSON.stringify({ status: "major_outage" }),
+    });
+    const remaining = FREEZE_S * 1_000 - (performance.now() - frozenAt);
+    if (remaining > 0) await new Promise((resolve) => setTimeout(resolve, remaining));
+    const check = async () => {
+      // Taking this lock waits until every transaction that wrote an audit row, the refused write's included, has ended.
+      await getDb().$transaction(async (tx) => {
+        await tx.$executeRaw`LOCK TABLE audit_log IN ACCESS EXCLUSIVE MODE`;
+      }, { timeout: 60_000, maxWait: 60_000 });
+      return (await getDb().component.findUniqueOrThrow({ where: { id: second.id } })).status === second.status;
+    };
+    return { firstRead, load, write, check };
+  } finally {
+    signalDatabase(dataDir, "SIGCONT");
+  }
+}
+
 async function main() {
   const started = Date.now();
   ensureBuild();
@@ -275,6 +324,8 @@ async function main() {
     const flood = WRK_AVAILABLE ? await measureFlood(large.base) : null;
     // Last: ten thousand streams raise the server's peak memory, which the figure above reports without them.
     const live = await measureLiveStreams(large);
+    const freeze = await measureFreeze(large, dataDir);
+    const refusedWriteStayedRefused = await freeze.check();
 
     const pad = (value: string | number, width: number) => String(value).padStart(width);
     console.log(`\nMachine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? "cpu"}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`);
@@ -299,6 +350,10 @@ async function main() {
     console.log(`  write → stream delivery   p50 ${pad(live.p50, 5)} ms   p99 ${pad(live.p99, 5)} ms   (last client, p99 over writes: ${live.lastP99} ms)`);
     console.log(`  memory per stream         ${live.kbPerStream.toFixed(1)} KB (server RSS), peak ${live.peakMb} MB with all streams open`);
     if (live.withStreams) console.log(`  / while streams are open  ${live.withStreams.rps} req/s = ${(live.withStreams.rps / home.rps).toFixed(2)} of / without them, p99 ${live.withStreams.p99} ms`);
+    console.log(`\nPostgreSQL frozen (SIGSTOP) for ${FREEZE_S} s right after a change:`);
+    console.log(`  first read of /            ${freeze.firstRead.status} in ${freeze.firstRead.ms} ms`);
+    if (freeze.load) console.log(`  / under load while frozen  ${freeze.load.rps} req/s, p99 ${freeze.load.p99} ms, ${freeze.load.errors} errors`);
+    console.log(`  API write                  ${freeze.write.status} in ${freeze.write.ms} ms; after the thaw it ${refusedWriteStayedRefused ? "had not committed" : "HAD COMMITTED"}`);
     const checks: [string, boolean][] = [
       ["every route ≥ 0.80 of the static file", rows.every((row) => row.rps / staticRow.rps >= 0.8)],
       ["every p99 < 100 ms", [staticRow, ...rows].every((row) => row.p99 < 100)],
@@ -312,6 +367,8 @@ async function main() {
           ] as [string, boolean][])
         : []),
       [`stream fan-out p99 ≤ 1 s (${live.clients} streams)`, live.p99 <= 1_000],
+      ["frozen database: first read ≤ 1.5 s, reads p99 < 100 ms", freeze.firstRead.status === 200 && freeze.firstRead.ms <= 1_500 && (!freeze.load || (freeze.load.p99 < 100 && freeze.load.errors === 0))],
+      ["frozen database: write refused ≤ 7 s and never committed", freeze.write.status === 503 && freeze.write.ms <= 7_000 && refusedWriteStayedRefused],
       ...(live.withStreams ? ([["/ with streams open ≥ 0.80 of without", live.withStreams.rps / home.rps >= 0.8]] as [string, boolean][]) : []),
     ];
     console.log(`

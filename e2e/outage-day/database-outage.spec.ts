@@ -91,7 +91,7 @@ test("a frozen database hangs no request: reads fall back within about a second,
 
   // A write just before the freeze invalidates the cached data, so the next page must read the database.
   expect((await patch(first.id, "degraded_performance")).status).toBe(200);
-  stack.freezeDatabase();
+  await stack.freezeDatabase();
   try {
     const home = await timed("/");
     expect(home.status).toBe(200);
@@ -109,7 +109,7 @@ test("a frozen database hangs no request: reads fall back within about a second,
     expect(write.status).toBe(503);
     expect(JSON.stringify(await write.json()).toLowerCase()).toContain("nothing was saved");
   } finally {
-    stack.thawDatabase();
+    await stack.thawDatabase();
   }
 
   await timeUntil(async () => (await fetch(`${app.base}/api/health`)).status === 200, 20_000, "health 200 after the thaw");

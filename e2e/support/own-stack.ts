@@ -1,5 +1,4 @@
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { readdirSync, readFileSync } from "node:fs";
 import { rm } from "node:fs/promises";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
@@ -54,32 +53,13 @@ export class OwnStack {
     this.database = null;
   }
 
-  /** Every process of the database: the postmaster (from postmaster.pid) and all its children. */
-  private databaseProcesses(): number[] {
-    const postmaster = Number(readFileSync(path.join(this.dataDir, "postmaster.pid"), "utf8").split("\n")[0]);
-    const children = new Map<number, number[]>();
-    for (const entry of readdirSync("/proc")) {
-      if (!/^\d+$/.test(entry)) continue;
-      try {
-        const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
-        const parent = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
-        children.set(parent, [...(children.get(parent) ?? []), Number(entry)]);
-      } catch {
-        // The process ended while we looked.
-      }
-    }
-    const all = [postmaster];
-    for (let i = 0; i < all.length; i++) all.push(...(children.get(all[i]) ?? []));
-    return all;
-  }
-
   /** Freezes PostgreSQL (SIGSTOP): connections are accepted by the kernel and nothing ever answers, as on a hung host. */
-  freezeDatabase() {
-    for (const pid of this.databaseProcesses()) process.kill(pid, "SIGSTOP");
+  async freezeDatabase() {
+    (await embeddedPostgres()).signalDatabase(this.dataDir, "SIGSTOP");
   }
 
-  thawDatabase() {
-    for (const pid of this.databaseProcesses()) process.kill(pid, "SIGCONT");
+  async thawDatabase() {
+    (await embeddedPostgres()).signalDatabase(this.dataDir, "SIGCONT");
   }
 
   private async startInstance(env: Record<string, string>): Promise<AppInstance> {

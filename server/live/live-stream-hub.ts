@@ -29,6 +29,7 @@ const STREAM_HEADERS = {
   "x-accel-buffering": "no",
   "access-control-allow-origin": "*",
 };
+const RETRY_FAILED_MS = 2_000;
 // An event rather than a comment: browsers do not surface comments, and the page needs to tell silence from a dead link.
 const HEARTBEAT = Buffer.from("event: ping\ndata: {}\n\n");
 
@@ -60,6 +61,7 @@ export function createLiveStreamHub(options: LiveStreamOptions) {
   let refused = 0;
   let broadcasts = 0;
   let computing: Promise<void> | null = null;
+  let retryTimer: NodeJS.Timeout | null = null;
   let changedWhileComputing = false;
 
   const heartbeat = setInterval(() => {
@@ -134,6 +136,14 @@ export function createLiveStreamHub(options: LiveStreamOptions) {
   async function recompute() {
     const changed = [...keys.entries()];
     const versions = await Promise.all(changed.map(([key]) => options.computeVersion(key).catch(() => null)));
+    // A version that could not be computed (the database and the cache both failed) is tried again shortly.
+    if (versions.includes(null) && !retryTimer) {
+      retryTimer = setTimeout(() => {
+        retryTimer = null;
+        void notifyChange();
+      }, RETRY_FAILED_MS);
+      retryTimer.unref();
+    }
     changed.forEach(([key, state], index) => {
       const version = versions[index];
       if (version === null || version === state.version) return;
@@ -168,6 +178,7 @@ export function createLiveStreamHub(options: LiveStreamOptions) {
 
   function close() {
     clearInterval(heartbeat);
+    if (retryTimer) clearTimeout(retryTimer);
     for (const state of keys.values()) for (const client of state.clients) client.res.end();
     keys.clear();
     perAddress.clear();

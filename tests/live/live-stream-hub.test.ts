@@ -173,3 +173,24 @@ describe("live stream hub", () => {
     expect(computed).toBe(0);
   });
 });
+
+describe("live stream hub when versions cannot be computed", () => {
+  it("tries again shortly, so a change is not lost to a failed read", async () => {
+    let failing = false;
+    let version = 1;
+    const { hub, base } = await startHub({
+      computeVersion: async () => {
+        if (failing) throw new Error("database unavailable");
+        return `v${version}`;
+      },
+    });
+    const client = connect(`${base}/api/live/stream`);
+    await client.next();
+    failing = true;
+    version = 2;
+    await hub.notifyChange();
+    failing = false;
+    expect((await client.next()).id).toBe("v2");
+    client.close();
+  });
+});
