@@ -40,3 +40,54 @@ test("a change made through one instance shows on the other within a second", as
   const home = await (await fetch(`${second.base}/`)).text();
   expect(home).toContain("Major Outage");
 });
+
+/** A server-sent event stream read from Node: `nextVersion` resolves with the next version event's id. */
+async function openStream(url: string) {
+  const controller = new AbortController();
+  const response = await fetch(url, { signal: controller.signal, headers: { accept: "text/event-stream" } });
+  const reader = response.body!.pipeThrough(new TextDecoderStream()).getReader();
+  let buffer = "";
+  return {
+    async nextVersion(): Promise<string> {
+      for (;;) {
+        const end = buffer.indexOf("\n\n");
+        if (end >= 0) {
+          const block = buffer.slice(0, end);
+          buffer = buffer.slice(end + 2);
+          const id = /^id: (.+)$/m.exec(block)?.[1];
+          if (id) return id;
+          continue;
+        }
+        const { value, done } = await reader.read();
+        if (done) throw new Error("The stream ended.");
+        buffer += value;
+      }
+    },
+    close: () => controller.abort(),
+  };
+}
+
+test("an open tab on one instance is told of a change made through the other within a second", async () => {
+  const [first, second] = stack.instances;
+  const token = await createResponderApiKey(stack.databaseUrl);
+  const components = (await (await fetch(`${second.base}/api/v2/components.json`)).json()).components as { id: string; group: boolean; status: string }[];
+  const target = components.find((c) => !c.group && c.status === "operational")!;
+  const stream = await openStream(`${second.base}/api/live/stream`);
+  try {
+    const current = await stream.nextVersion();
+    const started = Date.now();
+    const response = await fetch(`${first.base}/api/v1/components/${target.id}`, {
+      method: "PATCH",
+      headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
+      body: JSON.stringify({ status: "degraded_performance" }),
+    });
+    expect(response.status).toBe(200);
+    const pushed = await stream.nextVersion();
+    expect(Date.now() - started).toBeLessThan(1_500);
+    expect(pushed).not.toBe(current);
+    const live = await (await fetch(`${second.base}/api/live`)).json();
+    expect(live.version).toBe(pushed);
+  } finally {
+    stream.close();
+  }
+});
