@@ -49,6 +49,12 @@ describe("sign-in redirect", () => {
     ["https://evil.example", "/admin"],
     ["javascript:alert(1)", "/admin"],
     [undefined, "/admin"],
+    ["/..//evil.example/phish", "/admin"],
+    ["/admin/../..//evil.example", "/admin"],
+    ["/admin/%2e%2e/%2e%2e//evil.example", "/admin"],
+    ["/admin/..\\..\\/evil.example", "/admin"],
+    ["/./\\evil.example", "/admin"],
+    ["/admin/../admin/incidents", "/admin/incidents"],
   ])("%s goes to %s", (input, expected) => {
     expect(safeRedirectPath(input)).toBe(expected);
   });
