@@ -3,6 +3,8 @@ import http from "node:http";
 import next from "next";
 import { createResponseCache } from "./lib/response-cache.mjs";
 import { projectRoot } from "./lib/database-url.mjs";
+import { parseTrustProxy } from "./lib/client-address.mjs";
+import { stampClientAddress } from "./lib/forwarding-headers.mjs";
 
 const port = Number(process.env.PORT ?? 3000);
 const hostname = process.env.HOST ?? "0.0.0.0";
@@ -20,7 +22,10 @@ const cache = createResponseCache({
   maxBytes: Number(process.env.RESPONSE_CACHE_MAX_MB ?? 64) * 2 ** 20,
 });
 
+const trustProxy = parseTrustProxy(process.env.TRUST_PROXY);
+
 const server = http.createServer((req, res) => {
+  stampClientAddress(req, trustProxy);
   cache.serve(req, res, handle).catch((error) => {
     console.error(error);
     if (!res.headersSent) res.writeHead(500);
