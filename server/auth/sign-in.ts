@@ -4,6 +4,7 @@ import type { Role } from "@/lib/status";
 import { verifyAgainstDummy, verifyPassword } from "@/server/auth/password";
 import { normalizeEmail, recordSignInAttempt, signInWait, type SignInWait } from "@/server/auth/throttle";
 import { isTrustedBrowserFor } from "@/server/auth/trusted-browser";
+import { hasUnsafeText } from "@/lib/unsafe-text";
 
 export const SIGN_IN_FAILED = "Incorrect email or password.";
 export const SIGN_IN_THROTTLED = "Too many failed sign-in attempts.";
@@ -25,7 +26,7 @@ export async function verifySignIn(input: { email: unknown; password: unknown; i
   const db = input.db ?? getDb();
   const email = typeof input.email === "string" ? normalizeEmail(input.email) : "";
   const password = typeof input.password === "string" ? input.password : "";
-  if (!email || !password || email.length > 320 || password.length > 1024) throw new SignInError(SIGN_IN_FAILED);
+  if (!email || !password || email.length > 320 || password.length > 1024 || hasUnsafeText(email)) throw new SignInError(SIGN_IN_FAILED);
   const user = await db.user.findUnique({ where: { email } });
   const trustedBrowser = user ? isTrustedBrowserFor(input.trustedBrowserToken, user.id) : false;
   const wait = await signInWait(db, { email, ip: input.ip, trustedBrowser });

@@ -1,9 +1,11 @@
 import "server-only";
 import { z } from "zod";
 import { AppError, type FieldErrors } from "@/server/errors";
+import { findUnsafeText, UNSAFE_TEXT_MESSAGE } from "@/lib/unsafe-text";
 
 /** Parses service input, turning every issue into a field error keyed by its dotted path. */
 export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.infer<S> {
+  rejectUnsafeText(input);
   const parsed = schema.safeParse(input);
   if (parsed.success) return parsed.data;
   const fieldErrors: FieldErrors = {};
@@ -12,6 +14,13 @@ export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.in
     (fieldErrors[key] ??= []).push(issue.message);
   }
   throw new AppError("VALIDATION", "Some fields need attention.", fieldErrors);
+}
+
+/** Refuses text PostgreSQL or XML cannot carry (NUL and most control characters) with a field error, before any query sees it. */
+export function rejectUnsafeText(input: unknown): void {
+  const paths = findUnsafeText(input);
+  if (paths.length === 0) return;
+  throw new AppError("VALIDATION", "Some fields need attention.", Object.fromEntries(paths.map((path) => [path, [UNSAFE_TEXT_MESSAGE]])));
 }
 
 const emptyToUndefined = (value: unknown) => (value === "" || value === null ? undefined : value);

@@ -4,6 +4,7 @@ import { z } from "zod";
 import { getDb, type DbOrTx } from "@/server/db/client";
 import { AppError, HTTP_STATUS, toAppError, type FieldErrors } from "@/server/errors";
 import { authorize } from "@/server/services/context";
+import { rejectUnsafeText } from "@/server/services/validation";
 import { invalidateTags } from "@/server/cache/tagged-cache";
 import { authenticateApiKey, type ApiKeyActor } from "@/server/auth/api-key";
 import type { Role } from "@/lib/status";
@@ -138,6 +139,7 @@ export function v1Route<P = Record<string, never>>(
       const actor = await authenticateApiKey(request);
       authorize(actor, options.role);
       const params = (context ? await context.params : {}) as P;
+      await callService(Promise.resolve().then(() => rejectUnsafeText(params)));
       const origin = new URL(request.url).origin;
       if (!options.mutation) {
         const result = await run({ request, actor, params, body: {}, db: getDb(), origin });
@@ -145,6 +147,7 @@ export function v1Route<P = Record<string, never>>(
       }
       const raw = await readBody(request);
       const body = parseJsonObject(raw);
+      await callService(Promise.resolve().then(() => rejectUnsafeText(body)));
       const key = request.headers.get("idempotency-key");
       if (key !== null && !IDEMPOTENCY_KEY.test(key)) {
         throw new ApiRequestError(400, "invalid_idempotency_key", "Idempotency-Key must be 1 to 255 visible ASCII characters.");
