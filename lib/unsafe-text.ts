@@ -23,3 +23,11 @@ export function findUnsafeText(input: unknown, path: string[] = [], found: strin
 }
 
 const UNSAFE_TEXT_GLOBAL = new RegExp(UNSAFE_TEXT.source, "g");
+
+// Embedding, override and isolate controls (LRE RLE PDF LRO RLO, LRI RLI FSI PDI). Plain direction marks stay.
+const BIDI_CONTROLS = /[\u202A-\u202E\u2066-\u2069]/g;
+
+/** Removes bidi controls that would reorder the text around a name where it is shown; RTL text needs none of them. */
+export function stripBidiControls(value: string): string {
+  return value.replace(BIDI_CONTROLS, "");
+}

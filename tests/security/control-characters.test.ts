@@ -42,7 +42,7 @@ describe("control characters", () => {
 
     const incident = await call(incidentsRoute.POST as Handler, "POST", { name: unique("Clean"), status: "investigating", body: "Looking." });
     expect(incident.status).toBe(201);
-    const patched = await call(incidentRoute.PATCH as Handler, "PATCH", { name: "x\u0000" }, { incidentId: incident.json.id });
+    const patched = await call(incidentRoute.PATCH as Handler, "PATCH", { name: "x\u0000" }, { incidentId: incident.json.incident.id });
     expect(patched.status).toBe(422);
     expect(Object.keys(patched.json.error.fields)).toEqual(["name"]);
     const byPath = await call(incidentRoute.PATCH as Handler, "PATCH", { name: "fine" }, { incidentId: "abc\u0000" });
