@@ -9,6 +9,28 @@ import { prunePendingSubscribers, PENDING_SUBSCRIBER_TTL_MS } from "@/server/not
 import { confirmTokenFrom, ensurePageExists, memoryMailer } from "@/tests/subscribers/support";
 import { postIncidentUpdate } from "@/tests/subscribers/support";
 import type { Mailer } from "@/server/notifications/mailer";
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import { verifyWebhookSignature } from "@/server/notifications/signature";
+import { verificationAnswer } from "@/tests/support/webhook-endpoint";
+
+/** A loopback endpoint that records what it is sent and answers verification only when told to. */
+async function endpoint(echo: boolean) {
+  const received: Array<{ body: string; signature: string }> = [];
+  const server = http.createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on("data", (chunk: Buffer) => chunks.push(chunk));
+    req.on("end", () => {
+      const body = Buffer.concat(chunks).toString("utf8");
+      received.push({ body, signature: String(req.headers["x-statuspage-signature"]) });
+      const answer = echo ? verificationAnswer(body) : null;
+      if (answer) res.writeHead(200).end(answer);
+      else res.writeHead(204).end();
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", () => resolve()));
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`, received, close: () => new Promise((r) => server.close(r)) };
+}
 
 let next = 0;
 const address = () => `127.${(process.pid % 200) + 20}.${Math.floor(next / 250) % 250}.${(next++ % 250) + 1}`;
@@ -18,6 +40,30 @@ beforeAll(async () => {
 });
 
 describe("subscription abuse", () => {
+  it("a webhook is stored only after its endpoint answers a signed verification request with the challenge", async () => {
+    process.env.WEBHOOK_ALLOW_PRIVATE = "1";
+    const accepting = await endpoint(false);
+    const willing = await endpoint(true);
+    try {
+      const refused = await createSubscription({ ctx: {}, input: { kind: "webhook", endpoint: accepting.url, allComponents: true } }).catch(toAppError);
+      expect(refused).toMatchObject({ code: "VALIDATION", fieldErrors: { endpoint: [expect.stringMatching(/challenge/)] } });
+      expect(accepting.received).toHaveLength(1);
+      expect(JSON.parse(accepting.received[0].body)).toMatchObject({ type: "subscription.verify", challenge: expect.any(String) });
+      expect(await getDb().subscriber.count({ where: { endpoint: accepting.url } })).toBe(0);
+
+      const hook = await createSubscription({ ctx: {}, input: { kind: "webhook", endpoint: willing.url, allComponents: true } });
+      if (hook.kind !== "webhook") throw new Error("expected a webhook");
+      const [verification] = willing.received;
+      expect(verifyWebhookSignature({ secret: hook.signingSecret, body: verification.body, header: verification.signature })).toBe(true);
+      const stored = await getDb().subscriber.findUniqueOrThrow({ where: { id: hook.subscriberId } });
+      expect(stored.confirmedAt).not.toBeNull();
+    } finally {
+      delete process.env.WEBHOOK_ALLOW_PRIVATE;
+      await accepting.close();
+      await willing.close();
+    }
+  });
+
   it("one client cannot subscribe address after address: every kind and scope counts against its cap", async () => {
     const client = address();
     const mail = memoryMailer();

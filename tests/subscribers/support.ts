@@ -5,6 +5,7 @@ import { getDb } from "@/server/db/client";
 import { recordIncidentEvent } from "@/server/services/incidents/incident-events";
 import { ensurePage, unique } from "@/tests/support/factories";
 import type { Mailer, OutgoingMail } from "@/server/notifications/mailer";
+import { verificationAnswer } from "@/tests/support/webhook-endpoint";
 
 export type ReceivedMail = { to: string[]; raw: string };
 
@@ -42,6 +43,7 @@ export function decodeMail(raw: string): string {
     .replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
 }
 
+
 export type ReceivedHook = { deliveryId: string; signature: string; body: string; json: Record<string, unknown>; at: number };
 
 /** An HTTP receiver that can fail on purpose or answer slowly, and dedupes by delivery id as a real receiver should. */
@@ -53,6 +55,11 @@ export async function startHookReceiver() {
     req.on("data", (chunk: Buffer) => chunks.push(chunk));
     req.on("end", () => {
       const body = Buffer.concat(chunks).toString("utf8");
+      const verification = verificationAnswer(body);
+      if (verification) {
+        res.writeHead(200, { "Content-Type": "application/json" }).end(verification);
+        return;
+      }
       const respond = () => {
         if (behaviour.redirect) {
           res.writeHead(302, { Location: "http://169.254.169.254/latest/meta-data" }).end();

@@ -8,6 +8,7 @@ import { isResolvedStatus } from "@/lib/status";
 import { smtpMailer } from "@/server/notifications/mailer";
 import { getNotificationConfig } from "@/server/notifications/config";
 import { assertAllowedTarget, WebhookTargetError } from "@/server/notifications/target-guard";
+import { verifyWebhookEndpoint } from "@/server/notifications/verify-webhook";
 import { renderAlreadySubscribedEmail, renderConfirmationEmail } from "@/server/notifications/email-templates";
 import { confirmLink, subscriptionLinks } from "@/server/notifications/links";
 import { hashToken, newSigningSecret, newToken } from "@/server/services/subscribers/tokens";
@@ -74,7 +75,8 @@ async function throttleConfirmationEmails(tx: Tx, email: string) {
 
 /**
  * Email: double opt-in, so this only mails a confirmation link (or, for an address already subscribed,
- * a link to manage it) and the same answer is given either way. Webhook: active at once, secret shown once.
+ * a link to manage it) and the same answer is given either way. Webhook: stored, active, only once the endpoint
+ * has answered a signed verification request with its challenge; the secret is shown once.
  */
 export async function createSubscription({ ctx, input }: { ctx: PublicContext; input: CreateSubscriptionInput | Record<string, unknown> }): Promise<CreateSubscriptionResult> {
   const db = ctx.db ?? getDb();
@@ -88,13 +90,16 @@ export async function createSubscription({ ctx, input }: { ctx: PublicContext; i
 
   if (data.kind === "webhook") {
     const config = getNotificationConfig();
+    const policy = { allowPrivateTargets: config.allowPrivateTargets, allowLoopbackHttp: config.allowLoopbackHttp };
     try {
-      await assertAllowedTarget(data.endpoint, { allowPrivateTargets: config.allowPrivateTargets, allowLoopbackHttp: config.allowLoopbackHttp });
+      await assertAllowedTarget(data.endpoint, policy);
     } catch (error) {
       if (error instanceof WebhookTargetError) throw new AppError("VALIDATION", "Some fields need attention.", { endpoint: [error.message] });
       throw error;
     }
     const signingSecret = newSigningSecret();
+    const unverified = await verifyWebhookEndpoint({ url: data.endpoint, secret: signingSecret, policy });
+    if (unverified) throw new AppError("VALIDATION", "Some fields need attention.", { endpoint: [unverified] });
     const manageToken = newToken();
     const subscriber = await inTransaction({ actor: SELF_SERVICE_ACTOR, db: ctx.db }, async (tx) => {
       const created = await tx.subscriber.create({
