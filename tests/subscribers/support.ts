@@ -38,9 +38,11 @@ export async function startSmtpRecorder() {
 /** Unfolds headers and decodes quoted-printable so assertions can search the text. */
 export function decodeMail(raw: string): string {
   const [head, ...rest] = raw.split(/\r?\n\r?\n/);
-  return [head.replace(/\r?\n[ \t]+/g, " "), ...rest].join("\n\n")
+  // Headers are not quoted-printable: decoding them would turn "token=ED…" in List-Unsubscribe into "token\u00ed…".
+  const body = rest.join("\n\n")
     .replace(/=\r?\n/g, "")
     .replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+  return [head.replace(/\r?\n[ \t]+/g, " "), body].join("\n\n");
 }
 
 
