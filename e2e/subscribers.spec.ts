@@ -10,6 +10,7 @@ import { createIncident } from "@/server/services/incidents/create-incident";
 import { createSubscription } from "@/server/services/subscribers/create-subscription";
 import { verifyWebhookSignature } from "@/server/notifications/signature";
 import type { Mailer, OutgoingMail } from "@/server/notifications/mailer";
+import { startVerifyingEndpoint, verificationAnswer } from "@/tests/support/webhook-endpoint";
 
 async function testComponent(prefix: string) {
   const { component } = await createComponent({ ctx: { actor: SYSTEM_ACTOR }, input: { name: `${prefix} ${randomUUID().slice(0, 6)}` } });
@@ -27,6 +28,11 @@ async function startReceiver() {
     let body = "";
     req.on("data", (chunk) => (body += chunk));
     req.on("end", () => {
+      const verification = verificationAnswer(body);
+      if (verification) {
+        res.writeHead(200, { "Content-Type": "application/json" }).end(verification);
+        return;
+      }
       hits.push({ id: String(req.headers["webhook-id"]), signature: String(req.headers["x-statuspage-signature"]), body });
       res.writeHead(204).end();
     });
@@ -118,7 +124,8 @@ ownerTest.describe("console", () => {
 
   ownerTest("an owner finds a subscriber, reads its delivery log, exports CSV and removes it", async ({ page }) => {
     const component = await testComponent("Console API");
-    const hook = await createSubscription({ ctx: {}, input: { kind: "webhook", endpoint: `http://127.0.0.1:9/${randomUUID()}`, allComponents: false, componentIds: [component.id] } });
+    const deadEndpoint = await startVerifyingEndpoint();
+    const hook = await createSubscription({ ctx: {}, input: { kind: "webhook", endpoint: deadEndpoint.url(`/${randomUUID()}`), allComponents: false, componentIds: [component.id] } });
     if (hook.kind !== "webhook") throw new Error("expected a webhook");
     await createIncident({
       ctx: { actor: SYSTEM_ACTOR },
@@ -134,7 +141,7 @@ ownerTest.describe("console", () => {
     await expect(page.getByRole("heading", { name: "Delivery log" })).toBeVisible();
     await expect(async () => {
       await page.reload();
-      await expect(page.getByText(/Last error: ECONNREFUSED/).first()).toBeVisible({ timeout: 1_000 });
+      await expect(page.getByText(/Last error: HTTP 503/).first()).toBeVisible({ timeout: 1_000 });
     }).toPass({ timeout: 20_000 });
 
     const csv = await page.request.get("/admin/subscribers/export.csv");
@@ -190,11 +197,12 @@ ownerTest.describe("console accessibility", () => {
   for (const colorScheme of ["light", "dark"] as const) {
     ownerTest(`/admin/subscribers has no accessibility violations in ${colorScheme} mode`, async ({ page }) => {
       await page.emulateMedia({ colorScheme });
-      await createSubscription({ ctx: {}, input: { kind: "webhook", endpoint: `http://127.0.0.1:9/${randomUUID()}`, allComponents: true } });
+      const deadEndpoint = await startVerifyingEndpoint();
+      await createSubscription({ ctx: {}, input: { kind: "webhook", endpoint: deadEndpoint.url(`/${randomUUID()}`), allComponents: true } });
       await page.goto("/admin/subscribers");
       await expect(page.getByRole("heading", { level: 1, name: "Subscribers" })).toBeVisible();
       await expectNoAxeViolations(page);
-      await page.getByRole("link", { name: /127\.0\.0\.1:9/ }).first().click();
+      await page.getByRole("link", { name: new RegExp(deadEndpoint.host.replace(/\./g, "\\.")) }).first().click();
       await expect(page.getByRole("heading", { name: "Delivery log" })).toBeVisible();
       await expectNoAxeViolations(page);
     });

@@ -83,6 +83,12 @@ async function main() {
       DATABASE_WRITE_TIMEOUT_MS: "30000",
       NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} --conditions=react-server`.trim(),
     });
+    // Every page carries a report-uri; the app logs what the browser reports, so one violation anywhere fails the run.
+    const violations = serverLog.join("").split("\n").filter((line) => line.includes("CSP violation:"));
+    if (violations.length > 0) {
+      console.error(`\n✖ The browser reported ${violations.length} Content-Security-Policy violation(s):\n${violations.slice(0, 20).join("\n")}`);
+      status = 1;
+    }
   } catch (error) {
     console.error(`\n✖ ${error.message}\n${serverLog.join("").slice(-4000)}`);
   } finally {

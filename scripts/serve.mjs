@@ -3,6 +3,8 @@ import http from "node:http";
 import next from "next";
 import { createResponseCache } from "./lib/response-cache.mjs";
 import { projectRoot } from "./lib/database-url.mjs";
+import { parseTrustProxy } from "./lib/client-address.mjs";
+import { stampClientAddress } from "./lib/forwarding-headers.mjs";
 
 const port = Number(process.env.PORT ?? 3000);
 const hostname = process.env.HOST ?? "0.0.0.0";
@@ -21,15 +23,18 @@ const cache = createResponseCache({
   renderLimits: {
     maxConcurrent: Number(process.env.RENDER_MAX_CONCURRENT ?? 2),
     maxQueued: Number(process.env.RENDER_MAX_QUEUED ?? 32),
-    budgetShare: Number(process.env.RENDER_BUDGET_SHARE ?? 0.3),
+    budgetShare: Number(process.env.RENDER_BUDGET_SHARE ?? 0.2),
   },
 });
+
+const trustProxy = parseTrustProxy(process.env.TRUST_PROXY);
 
 // server/live/app-live-stream.ts puts the live stream here when the app starts; it answers before Next.
 const liveStream = () => globalThis.__statuspageLiveStream;
 const LIVE_STREAM_PATH = "/api/live/stream";
 
 const server = http.createServer((req, res) => {
+  stampClientAddress(req, trustProxy);
   const stream = liveStream();
   if (stream && (req.url === LIVE_STREAM_PATH || req.url?.startsWith(`${LIVE_STREAM_PATH}?`))) {
     stream.handle(req, res).catch((error) => {

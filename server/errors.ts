@@ -1,6 +1,6 @@
 import "server-only";
 
-export type AppErrorCode = "NOT_FOUND" | "FORBIDDEN" | "UNAUTHORIZED" | "CONFLICT" | "VALIDATION" | "UNAVAILABLE" | "INTERNAL";
+export type AppErrorCode = "NOT_FOUND" | "FORBIDDEN" | "UNAUTHORIZED" | "CONFLICT" | "VALIDATION" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
 
 export type FieldErrors = Record<string, string[]>;
 
@@ -22,6 +22,7 @@ export const HTTP_STATUS: Record<AppErrorCode, number> = {
   UNAUTHORIZED: 401,
   CONFLICT: 409,
   VALIDATION: 422,
+  RATE_LIMITED: 429,
   UNAVAILABLE: 503,
   INTERNAL: 500,
 };

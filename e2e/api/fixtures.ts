@@ -15,4 +15,6 @@ export async function mintApiKey(role: "responder" | "viewer"): Promise<string> 
 export const bearer = (token: string) => ({ Authorization: `Bearer ${token}` });
 
 // Everything a responder might type that XML and HTML care about; PostgreSQL stores all of it.
-export const HOSTILE_TEXT = `Fix & deploy <script>alert("x")</script> 'quoted' 💥 \u0008 \uFFFE ]]> done`;
+export const HOSTILE_TEXT = `Fix & deploy <script>alert("x")</script> 'quoted' 💥 \u200F\u00A0 ]]> done`;
+/** Characters XML 1.0 or PostgreSQL cannot carry: refused with 422 wherever they are typed, so never stored. */
+export const UNSTORABLE_TEXT = `Fix \u0008 \uFFFE \u0000 done`;

@@ -19,7 +19,7 @@ export function startLiveStream(): LiveStreamHub {
   if (globalForStream.__statuspageLiveStream) return globalForStream.__statuspageLiveStream;
   const hub = createLiveStreamHub({
     computeVersion: (key) => getLiveVersion(key || undefined),
-    clientAddress,
+    clientAddress: (req) => clientAddress(req.headers),
     maxConnections: positiveInteger(process.env.LIVE_STREAM_MAX_CONNECTIONS, 20_000),
     maxPerAddress: positiveInteger(process.env.LIVE_STREAM_MAX_PER_ADDRESS, 100),
     heartbeatMs: positiveInteger(process.env.LIVE_STREAM_HEARTBEAT_MS, 20_000),

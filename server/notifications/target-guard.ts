@@ -12,34 +12,65 @@ export class WebhookTargetError extends Error {
   }
 }
 
-const loopback = new BlockList();
-loopback.addSubnet("127.0.0.0", 8, "ipv4");
-loopback.addAddress("::1", "ipv6");
+// One list per family: Node's BlockList matches IPv4 addresses against IPv6 rules (as ::ffff:a.b.c.d) otherwise.
+const loopbackV4 = new BlockList();
+loopbackV4.addSubnet("127.0.0.0", 8, "ipv4");
 
-const nonPublic = new BlockList();
+// IANA's special-purpose registries (RFC 6890 and successors): nothing here is an ordinary public host.
+const nonPublicV4 = new BlockList();
+const nonPublicV6 = new BlockList();
 for (const [network, prefix] of [
   ["0.0.0.0", 8], ["10.0.0.0", 8], ["100.64.0.0", 10], ["169.254.0.0", 16], ["172.16.0.0", 12],
-  ["192.0.0.0", 24], ["192.0.2.0", 24], ["192.88.99.0", 24], ["192.168.0.0", 16], ["198.18.0.0", 15],
-  ["198.51.100.0", 24], ["203.0.113.0", 24], ["224.0.0.0", 4], ["240.0.0.0", 4],
+  ["192.0.0.0", 24], ["192.0.2.0", 24], ["192.31.196.0", 24], ["192.52.193.0", 24], ["192.88.99.0", 24],
+  ["192.168.0.0", 16], ["192.175.48.0", 24], ["198.18.0.0", 15], ["198.51.100.0", 24], ["203.0.113.0", 24],
+  ["224.0.0.0", 4], ["240.0.0.0", 4],
 ] as const) {
-  nonPublic.addSubnet(network, prefix, "ipv4");
+  nonPublicV4.addSubnet(network, prefix, "ipv4");
 }
 for (const [network, prefix] of [
-  ["::", 128], ["fc00::", 7], ["fe80::", 10], ["ff00::", 8], ["2001:db8::", 32], ["64:ff9b::", 96], ["100::", 64],
+  ["::", 96], // unspecified and IPv4-compatible (::a.b.c.d)
+  ["::ffff:0:0", 96], // IPv4-mapped
+  ["::ffff:0:0:0", 96], // IPv4-translated (SIIT)
+  ["64:ff9b::", 96], ["64:ff9b:1::", 48], // NAT64
+  ["100::", 64], // discard
+  ["2001::", 23], // IETF protocol assignments: Teredo 2001::/32, benchmarking, ORCHID…
+  ["2001:db8::", 32], ["3fff::", 20], // documentation
+  ["2002::", 16], // 6to4
+  ["5f00::", 16], // SRv6 SIDs
+  ["fc00::", 7], // unique local
+  ["fe80::", 10], ["fec0::", 10], // link-local, old site-local
+  ["ff00::", 8], // multicast
 ] as const) {
-  nonPublic.addSubnet(network, prefix, "ipv6");
+  nonPublicV6.addSubnet(network, prefix, "ipv6");
 }
 
 export type AddressClass = "public" | "loopback" | "private";
 
-/** Loopback, private, link-local, shared, documentation, multicast and reserved ranges are all "not public". */
+/** The IPv4 address carried in the last 32 bits of an IPv6 address, in dotted form. */
+function embeddedIpv4(address: string): string | null {
+  const dotted = /:(\d+\.\d+\.\d+\.\d+)$/.exec(address);
+  if (dotted) return dotted[1];
+  const groups = /:([0-9a-f]{1,4}):([0-9a-f]{1,4})$/i.exec(address);
+  if (!groups) return null;
+  const high = parseInt(groups[1], 16);
+  const low = parseInt(groups[2], 16);
+  return [high >> 8, high & 255, low >> 8, low & 255].join(".");
+}
+
+/**
+ * Only ordinary unicast addresses are "public". Loopback, private, shared, link-local, documentation, multicast and
+ * reserved ranges are not, and neither is any IPv6 form that tunnels or translates to IPv4 (mapped, compatible,
+ * 6to4, NAT64, Teredo): the embedded address could be anything, including this machine.
+ */
 export function classifyAddress(address: string): AddressClass {
-  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address);
-  const ip = mapped ? mapped[1] : address;
-  const family = isIP(ip) === 6 ? "ipv6" : "ipv4";
-  if (loopback.check(ip, family)) return "loopback";
-  if (nonPublic.check(ip, family)) return "private";
-  return "public";
+  const ip = address.replace(/^\[(.*)\]$/, "$1").replace(/%.*$/, "");
+  const family = isIP(ip);
+  if (family === 0) return "private";
+  if (family === 4) return loopbackV4.check(ip, "ipv4") ? "loopback" : nonPublicV4.check(ip, "ipv4") ? "private" : "public";
+  if (/^(0{0,4}:){2,7}0{0,3}1$/.test(ip) || ip === "::1") return "loopback";
+  if (!nonPublicV6.check(ip, "ipv6")) return "public";
+  const v4 = /^::ffff:[0-9a-f.]+(:[0-9a-f]+)?$/i.test(ip) && !/^::ffff:0:/i.test(ip) ? embeddedIpv4(ip) : null;
+  return v4 && isIP(v4) === 4 && loopbackV4.check(v4, "ipv4") ? "loopback" : "private";
 }
 
 function checkAddresses(host: string, addresses: string[], protocol: string, policy: TargetPolicy): void {

@@ -7,7 +7,7 @@ import { SIGNATURE_HEADER, signWebhookBody } from "@/server/notifications/signat
 export const WEBHOOK_TIMEOUT_MS = 10_000;
 const MAX_RESPONSE_BYTES = 64 * 1024;
 
-export type SendResult = { ok: boolean; statusCode?: number; error?: string; permanent?: boolean };
+export type SendResult = { ok: boolean; statusCode?: number; error?: string; permanent?: boolean; responseBody?: string };
 
 export type WebhookRequest = {
   url: string;
@@ -57,12 +57,14 @@ export async function sendWebhook(request: WebhookRequest): Promise<SendResult> 
       (res) => {
         const statusCode = res.statusCode ?? 0;
         let received = 0;
+        const chunks: Buffer[] = [];
         res.on("data", (chunk: Buffer) => {
           received += chunk.length;
           if (received > MAX_RESPONSE_BYTES) res.destroy();
+          else chunks.push(chunk);
         });
         const done = () => {
-          if (statusCode >= 200 && statusCode < 300) finish({ ok: true, statusCode });
+          if (statusCode >= 200 && statusCode < 300) finish({ ok: true, statusCode, responseBody: Buffer.concat(chunks).toString("utf8") });
           else if (statusCode >= 300 && statusCode < 400) finish({ ok: false, statusCode, error: `Redirect to ${res.headers.location ?? "another URL"} refused; webhooks do not follow redirects.` });
           else finish({ ok: false, statusCode, error: `HTTP ${statusCode}` });
         };

@@ -9,6 +9,7 @@ import { subscriptionLinks } from "@/server/notifications/links";
 import type { TargetPolicy } from "@/server/notifications/target-guard";
 import type { NotificationPayload } from "@/server/notifications/payload";
 import { pruneDeliveryHistory } from "@/server/notifications/prune-delivery-history";
+import { prunePendingSubscribers } from "@/server/notifications/prune-pending-subscribers";
 
 export type WorkerOptions = {
   db?: Db;
@@ -243,7 +244,10 @@ export function createNotificationWorker(options: WorkerOptions = {}) {
   function schedulePruning() {
     if (!settings.pruneEveryMs) return;
     const prune = () =>
-      pruneDeliveryHistory({ db: db() }).catch((error) => log("Could not prune old delivery history; trying again later", error));
+      Promise.all([
+        pruneDeliveryHistory({ db: db() }).catch((error) => log("Could not prune old delivery history; trying again later", error)),
+        prunePendingSubscribers({ db: db() }).catch((error) => log("Could not remove expired unconfirmed subscribers; trying again later", error)),
+      ]);
     pruneTimer = setInterval(prune, settings.pruneEveryMs);
     pruneTimer.unref();
     void prune();

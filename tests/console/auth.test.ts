@@ -4,7 +4,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@/server/db/generated/client";
 import { getDb } from "@/server/db/client";
 import { hashPassword, verifyPassword } from "@/server/auth/password";
-import { SIGN_IN_FAILED, SIGN_IN_THROTTLED, clientAddress, verifySignIn } from "@/server/auth/sign-in";
+import { SIGN_IN_FAILED, SIGN_IN_THROTTLED, verifySignIn } from "@/server/auth/sign-in";
 import { createUserWithPassword } from "@/server/services/users/create-user-with-password";
 import { changeUserRole, deactivateUser } from "@/server/services/users/change-user-role";
 import { setUpOwner } from "@/server/services/users/set-up-owner";
@@ -41,29 +41,14 @@ describe("sign-in", () => {
     await expect(verifySignIn({ email: `${unique("nobody")}@example.test`, password: "a-long-password-1", ip: address })).rejects.toThrow(SIGN_IN_FAILED);
   });
 
-  it("throttles an account after five failures, even with the right password, from any address", async () => {
-    const user = await makeUser();
-    for (let i = 0; i < 5; i++) {
-      await expect(verifySignIn({ email: user.email, password: `wrong-${i}`, ip: ip() })).rejects.toThrow(SIGN_IN_FAILED);
-    }
-    await expect(verifySignIn({ email: user.email, password: "a-long-password-1", ip: ip() })).rejects.toThrow(SIGN_IN_THROTTLED);
-  });
-
-  it("throttles an address that tries many accounts", async () => {
+  it("slows down an address that tries many accounts, and only that address", async () => {
     const address = ip();
     await getDb().signInAttempt.createMany({
-      data: Array.from({ length: 20 }, () => ({ email: `${unique("spray")}@example.test`, ip: address, succeeded: false })),
+      data: Array.from({ length: 25 }, () => ({ email: `${unique("spray")}@example.test`, ip: address, succeeded: false })),
     });
     const user = await makeUser();
     await expect(verifySignIn({ email: user.email, password: "a-long-password-1", ip: address })).rejects.toThrow(SIGN_IN_THROTTLED);
     await expect(verifySignIn({ email: user.email, password: "a-long-password-1", ip: ip() })).resolves.toMatchObject({ id: user.id });
-  });
-
-  it("throttles by the address the nearest proxy saw, which a client cannot choose", () => {
-    expect(clientAddress({ "x-forwarded-for": "1.2.3.4, 10.0.0.7" })).toBe("10.0.0.7");
-    expect(clientAddress(new Headers({ "x-forwarded-for": "10.0.0.8" }))).toBe("10.0.0.8");
-    expect(clientAddress({ "x-real-ip": "10.0.0.9" })).toBe("10.0.0.9");
-    expect(clientAddress(undefined)).toBe("unknown");
   });
 
   it("refuses a deactivated user with the generic message", async () => {

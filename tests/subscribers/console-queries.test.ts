@@ -1,10 +1,13 @@
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { actorFor, createComponent, unique } from "@/tests/support/factories";
 import { createSubscription } from "@/server/services/subscribers/create-subscription";
 import { reenableSubscriber } from "@/server/services/subscribers/reenable-subscriber";
 import { csvCell, exportSubscribersCsv, getSubscriberDetail, listSubscribers } from "@/server/queries/subscribers";
 import { getDb } from "@/server/db/client";
 import { ensurePageExists, memoryMailer } from "@/tests/subscribers/support";
+import { startVerifyingEndpoint } from "@/tests/support/webhook-endpoint";
+
+let deadEndpoint: Awaited<ReturnType<typeof startVerifyingEndpoint>>;
 
 async function collect(rows: AsyncGenerator<string>): Promise<string> {
   let text = "";
@@ -14,16 +17,18 @@ async function collect(rows: AsyncGenerator<string>): Promise<string> {
 
 describe("subscribers in the console", () => {
   beforeAll(async () => {
+    deadEndpoint = await startVerifyingEndpoint();
     process.env.WEBHOOK_ALLOW_PRIVATE = "1";
     await ensurePageExists();
   });
+  afterAll(() => deadEndpoint.close());
 
   it("owners search, count and export subscribers; responders are refused", async () => {
     const owner = await actorFor("owner");
     const marker = unique("findme");
     const component = await createComponent({ name: unique("Search API") });
     await createSubscription({ ctx: { mailer: memoryMailer().mailer }, input: { kind: "email", email: `${marker}@example.test`, allComponents: false, componentIds: [component.id] } });
-    await createSubscription({ ctx: {}, input: { kind: "webhook", endpoint: `http://127.0.0.1:9/${marker}`, allComponents: true } });
+    await createSubscription({ ctx: {}, input: { kind: "webhook", endpoint: deadEndpoint.url(`/${marker}`), allComponents: true } });
 
     const found = await listSubscribers(owner, { search: marker.toUpperCase() });
     expect(found.matching).toBe(2);
@@ -43,7 +48,7 @@ describe("subscribers in the console", () => {
 
   it("an owner sees why a webhook was disabled and can re-enable it", async () => {
     const owner = await actorFor("owner");
-    const hook = await createSubscription({ ctx: {}, input: { kind: "webhook", endpoint: "http://127.0.0.1:9/disabled", allComponents: true } });
+    const hook = await createSubscription({ ctx: {}, input: { kind: "webhook", endpoint: deadEndpoint.url("/disabled"), allComponents: true } });
     if (hook.kind !== "webhook") throw new Error("expected a webhook");
     await getDb().subscriber.update({ where: { id: hook.subscriberId }, data: { disabledAt: new Date(), disabledReason: "Disabled automatically: HTTP 410", consecutiveFailures: 12 } });
 

@@ -8,6 +8,9 @@ import { updateSubscription } from "@/server/services/subscribers/update-subscri
 import { unsubscribe } from "@/server/services/subscribers/unsubscribe";
 import { removeSubscriber } from "@/server/services/subscribers/remove-subscriber";
 import { confirmTokenFrom, ensurePageExists, memoryMailer, postIncidentUpdate } from "@/tests/subscribers/support";
+import { startVerifyingEndpoint } from "@/tests/support/webhook-endpoint";
+
+let deadEndpoint: Awaited<ReturnType<typeof startVerifyingEndpoint>>;
 
 async function expectFieldError(promise: Promise<unknown>, field: string): Promise<string> {
   const error = await promise.then(
@@ -29,10 +32,12 @@ async function subscribeEmail(mail: ReturnType<typeof memoryMailer>, input: { al
 
 describe("email and webhook subscriptions", () => {
   beforeAll(async () => {
+    deadEndpoint = await startVerifyingEndpoint();
     process.env.WEBHOOK_ALLOW_PRIVATE = "1";
     await ensurePageExists();
   });
-  afterAll(() => {
+  afterAll(async () => {
+    await deadEndpoint.close();
     delete process.env.WEBHOOK_ALLOW_PRIVATE;
   });
 
@@ -149,7 +154,7 @@ describe("email and webhook subscriptions", () => {
   it("component changes reach webhooks, not email", async () => {
     const mail = memoryMailer();
     const component = await createComponent();
-    const hook = await createSubscription({ ctx: {}, input: { kind: "webhook", endpoint: "http://127.0.0.1:9/hook", allComponents: false, componentIds: [component.id] } });
+    const hook = await createSubscription({ ctx: {}, input: { kind: "webhook", endpoint: deadEndpoint.url("/hook"), allComponents: false, componentIds: [component.id] } });
     const { subscriber: emailSub } = await subscribeEmail(mail, { allComponents: false, componentIds: [component.id] });
     await confirmSubscription({ ctx: {}, input: { token: confirmTokenFrom(mail.sent[0]) } });
     if (hook.kind !== "webhook") throw new Error("expected a webhook");
@@ -191,7 +196,7 @@ describe("email and webhook subscriptions", () => {
   });
 
   it("owners remove subscribers; responders are refused", async () => {
-    const hook = await createSubscription({ ctx: {}, input: { kind: "webhook", endpoint: "http://127.0.0.1:9/hook", allComponents: true } });
+    const hook = await createSubscription({ ctx: {}, input: { kind: "webhook", endpoint: deadEndpoint.url("/hook"), allComponents: true } });
     if (hook.kind !== "webhook") throw new Error("expected a webhook");
     await expect(removeSubscriber({ ctx: { actor: await actorFor("responder") }, input: { subscriberId: hook.subscriberId } })).rejects.toMatchObject({ code: "FORBIDDEN" });
     await removeSubscriber({ ctx: { actor: await actorFor("owner") }, input: { subscriberId: hook.subscriberId } });

@@ -5,6 +5,7 @@ import { getDb } from "@/server/db/client";
 import { recordIncidentEvent } from "@/server/services/incidents/incident-events";
 import { ensurePage, unique } from "@/tests/support/factories";
 import type { Mailer, OutgoingMail } from "@/server/notifications/mailer";
+import { verificationAnswer } from "@/tests/support/webhook-endpoint";
 
 export type ReceivedMail = { to: string[]; raw: string };
 
@@ -37,10 +38,13 @@ export async function startSmtpRecorder() {
 /** Unfolds headers and decodes quoted-printable so assertions can search the text. */
 export function decodeMail(raw: string): string {
   const [head, ...rest] = raw.split(/\r?\n\r?\n/);
-  return [head.replace(/\r?\n[ \t]+/g, " "), ...rest].join("\n\n")
+  // Headers are not quoted-printable: decoding them would turn "token=ED…" in List-Unsubscribe into "token\u00ed…".
+  const body = rest.join("\n\n")
     .replace(/=\r?\n/g, "")
     .replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+  return [head.replace(/\r?\n[ \t]+/g, " "), body].join("\n\n");
 }
+
 
 export type ReceivedHook = { deliveryId: string; signature: string; body: string; json: Record<string, unknown>; at: number };
 
@@ -53,6 +57,11 @@ export async function startHookReceiver() {
     req.on("data", (chunk: Buffer) => chunks.push(chunk));
     req.on("end", () => {
       const body = Buffer.concat(chunks).toString("utf8");
+      const verification = verificationAnswer(body);
+      if (verification) {
+        res.writeHead(200, { "Content-Type": "application/json" }).end(verification);
+        return;
+      }
       const respond = () => {
         if (behaviour.redirect) {
           res.writeHead(302, { Location: "http://169.254.169.254/latest/meta-data" }).end();

@@ -7,6 +7,7 @@ import { confirmSubscription } from "@/server/services/subscribers/confirm-subsc
 import { updateSubscription } from "@/server/services/subscribers/update-subscription";
 import { unsubscribe } from "@/server/services/subscribers/unsubscribe";
 import type { SubscribeState } from "@/app/(public)/subscribe/_lib";
+import { currentClientAddress } from "@/server/http/client-address";
 
 function text(formData: FormData, name: string): string | undefined {
   const value = formData.get(name);
@@ -39,7 +40,7 @@ function componentChoice(formData: FormData) {
 export async function subscribeAction(_previous: SubscribeState, formData: FormData): Promise<SubscribeState> {
   try {
     const result = await createSubscription({
-      ctx: {},
+      ctx: { clientAddress: await currentClientAddress() },
       input: {
         kind: text(formData, "kind") ?? "email",
         email: text(formData, "email") ?? "",

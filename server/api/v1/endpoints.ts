@@ -2,7 +2,7 @@ import "server-only";
 import { z } from "zod";
 import type { DbOrTx } from "@/server/db/client";
 import { AppError } from "@/server/errors";
-import { COMPONENT_STATUSES, INCIDENT_IMPACTS, INCIDENT_STATUSES, MAINTENANCE_STATUSES } from "@/lib/status";
+import { COMPONENT_STATUSES, INCIDENT_IMPACTS, INCIDENT_STATUSES, MAINTENANCE_STATUSES, type ComponentStatus } from "@/lib/status";
 import { readComponentTree, readIncident, readIncidents, readPage } from "@/server/queries/api-reads";
 import { pageBaseUrl, serializeComponent, serializeComponents, serializeIncident, serializeIncidentUpdate, type ApiContext } from "@/server/api/statuspage-serializers";
 import { callService, parseRequest, v1Route } from "@/server/api/v1/handler";
@@ -29,12 +29,20 @@ async function incidentOrThrow(db: DbOrTx, incidentId: string) {
   return incident;
 }
 
-const componentChanges = z
-  .record(z.string(), z.enum(COMPONENT_STATUSES, { error: `Use one of: ${COMPONENT_STATUSES.join(", ")}.` }), {
-    error: 'Use an object of component ids to statuses, e.g. {"<component id>": "major_outage"}.',
-  })
-  .optional()
-  .transform((map) => Object.entries(map ?? {}).map(([componentId, status]) => ({ componentId, status })));
+// Read with Object.entries, which keeps an own "__proto__" key that a record schema would silently drop.
+const componentChanges = z.unknown().optional().transform((value, ctx) => {
+  if (value === undefined || value === null) return [];
+  if (typeof value !== "object" || Array.isArray(value)) {
+    ctx.addIssue({ code: "custom", message: 'Use an object of component ids to statuses, e.g. {"<component id>": "major_outage"}.' });
+    return z.NEVER;
+  }
+  const changes: Array<{ componentId: string; status: ComponentStatus }> = [];
+  for (const [componentId, status] of Object.entries(value)) {
+    if ((COMPONENT_STATUSES as readonly unknown[]).includes(status)) changes.push({ componentId, status: status as ComponentStatus });
+    else ctx.addIssue({ code: "custom", path: [componentId], message: `Use one of: ${COMPONENT_STATUSES.join(", ")}.` });
+  }
+  return changes;
+});
 
 const text = (label: string) => z.string({ error: `${label} must be a string.` });
 const flag = (label: string) => z.boolean({ error: `${label} must be true or false.` }).optional();

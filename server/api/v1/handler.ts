@@ -5,6 +5,7 @@ import { getDb, type DbOrTx } from "@/server/db/client";
 import { inWriteTransaction } from "@/server/db/write-transaction";
 import { AppError, HTTP_STATUS, toAppError, type FieldErrors } from "@/server/errors";
 import { authorize } from "@/server/services/context";
+import { rejectUnsafeText } from "@/server/services/validation";
 import { invalidateTags } from "@/server/cache/tagged-cache";
 import { authenticateApiKey, type ApiKeyActor } from "@/server/auth/api-key";
 import type { Role } from "@/lib/status";
@@ -121,6 +122,21 @@ export async function callService<T>(work: Promise<T>, renames: Record<string, s
   }
 }
 
+/** JSON with object keys sorted at every level: the same request however its whitespace and key order were written. */
+export function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(",")}]`;
+  if (value && typeof value === "object") {
+    const entries = Object.entries(value).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([key, item]) => `${JSON.stringify(key)}:${canonicalJson(item)}`).join(",")}}`;
+  }
+  return JSON.stringify(value) ?? "null";
+}
+
+/** The first response's exact text; rows stored before it was kept as text hold the parsed JSON instead. */
+function storedResponseText(stored: unknown): string {
+  return typeof stored === "string" ? stored : JSON.stringify(stored);
+}
+
 function idempotencyLockKey(apiKeyId: string, key: string) {
   return `idempotency:${apiKeyId}:${key}`;
 }
@@ -139,6 +155,7 @@ export function v1Route<P = Record<string, never>>(
       const actor = await authenticateApiKey(request);
       authorize(actor, options.role);
       const params = (context ? await context.params : {}) as P;
+      await callService(Promise.resolve().then(() => rejectUnsafeText(params)));
       const origin = new URL(request.url).origin;
       if (!options.mutation) {
         const result = await run({ request, actor, params, body: {}, db: getDb(), origin });
@@ -146,11 +163,12 @@ export function v1Route<P = Record<string, never>>(
       }
       const raw = await readBody(request);
       const body = parseJsonObject(raw);
+      await callService(Promise.resolve().then(() => rejectUnsafeText(body)));
       const key = request.headers.get("idempotency-key");
       if (key !== null && !IDEMPOTENCY_KEY.test(key)) {
         throw new ApiRequestError(400, "invalid_idempotency_key", "Idempotency-Key must be 1 to 255 visible ASCII characters.");
       }
-      const requestHash = createHash("sha256").update(`${request.method} ${new URL(request.url).pathname}\n${raw}`).digest("hex");
+      const requestHash = createHash("sha256").update(`${request.method} ${new URL(request.url).pathname}\n${canonicalJson(body)}`).digest("hex");
       const outcome = await inWriteTransaction(
         getDb(),
         async (tx) => {
@@ -161,23 +179,24 @@ export function v1Route<P = Record<string, never>>(
               if (stored.requestHash !== requestHash) {
                 throw new ApiRequestError(422, "idempotency_key_reused", "This Idempotency-Key was already used with a different request.");
               }
-              return { replayed: true, status: stored.responseStatus, body: stored.responseBody as unknown, tags: [] as string[] };
+              return { replayed: true, status: stored.responseStatus, text: storedResponseText(stored.responseBody), tags: [] as string[] };
             }
           }
           const result = await run({ request, actor, params, body, db: tx, origin });
+          const text = JSON.stringify(result.body);
           if (key !== null) {
             await tx.idempotencyRecord.deleteMany({ where: { apiKeyId: actor.apiKeyId, createdAt: { lt: new Date(Date.now() - IDEMPOTENCY_TTL_MS) } } });
             await tx.idempotencyRecord.create({
-              data: { apiKeyId: actor.apiKeyId, key, requestHash, responseStatus: result.status, responseBody: JSON.parse(JSON.stringify(result.body)) },
+              data: { apiKeyId: actor.apiKeyId, key, requestHash, responseStatus: result.status, responseBody: text },
             });
           }
-          return { replayed: false, status: result.status, body: result.body, tags: result.tags ?? [] };
+          return { replayed: false, status: result.status, text, tags: result.tags ?? [] };
         },
       );
       invalidateTags([...new Set(outcome.tags)]);
-      return Response.json(outcome.body, {
+      return new Response(outcome.text, {
         status: outcome.status,
-        headers: { ...NO_STORE, ...(outcome.replayed ? { "Idempotent-Replayed": "true" } : {}) },
+        headers: { "Content-Type": "application/json", ...NO_STORE, ...(outcome.replayed ? { "Idempotent-Replayed": "true" } : {}) },
       });
     } catch (error) {
       return toErrorResponse(error);

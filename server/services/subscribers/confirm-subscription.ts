@@ -4,6 +4,7 @@ import { AppError } from "@/server/errors";
 import { inTransaction } from "@/server/services/context";
 import { writeAudit } from "@/server/services/audit";
 import { hashToken } from "@/server/services/subscribers/tokens";
+import { PENDING_SUBSCRIBER_TTL_MS } from "@/server/notifications/prune-pending-subscribers";
 import { SELF_SERVICE_ACTOR, parseInput, tokenSchema, type PublicContext } from "@/server/services/subscribers/shared";
 
 const input = z.object({ token: tokenSchema });
@@ -12,9 +13,12 @@ const input = z.object({ token: tokenSchema });
 export async function confirmSubscription({ ctx, input: raw }: { ctx: PublicContext; input: z.input<typeof input> }) {
   const { token } = parseInput(input, raw);
   return inTransaction({ actor: SELF_SERVICE_ACTOR, db: ctx.db }, async (tx) => {
-    const subscriber = await tx.subscriber.findUnique({ where: { confirmTokenHash: hashToken(token) }, select: { id: true, manageToken: true } });
+    const subscriber = await tx.subscriber.findUnique({ where: { confirmTokenHash: hashToken(token) }, select: { id: true, manageToken: true, updatedAt: true } });
     if (!subscriber) {
       throw new AppError("NOT_FOUND", "This confirmation link has already been used or has been replaced by a newer one. Subscribe again to get a new link.");
+    }
+    if (subscriber.updatedAt.getTime() < Date.now() - PENDING_SUBSCRIBER_TTL_MS) {
+      throw new AppError("NOT_FOUND", "This confirmation link has expired. Subscribe again to get a new link.");
     }
     await tx.subscriber.update({
       where: { id: subscriber.id },

@@ -8,6 +8,7 @@ import { isResolvedStatus } from "@/lib/status";
 import { smtpMailer } from "@/server/notifications/mailer";
 import { getNotificationConfig } from "@/server/notifications/config";
 import { assertAllowedTarget, WebhookTargetError } from "@/server/notifications/target-guard";
+import { verifyWebhookEndpoint } from "@/server/notifications/verify-webhook";
 import { renderAlreadySubscribedEmail, renderConfirmationEmail } from "@/server/notifications/email-templates";
 import { confirmLink, subscriptionLinks } from "@/server/notifications/links";
 import { hashToken, newSigningSecret, newToken } from "@/server/services/subscribers/tokens";
@@ -21,6 +22,7 @@ import {
   requireSomeComponent,
   type PublicContext,
 } from "@/server/services/subscribers/shared";
+import { countSubscriptionRequest } from "@/server/services/subscribers/subscription-limits";
 
 const emailInput = componentChoiceSchema.extend({
   kind: z.literal("email"),
@@ -52,10 +54,17 @@ async function checkIncident(db: DbOrTx, incidentId: string | undefined) {
 
 export const CONFIRMATION_EMAILS_PER_HOUR = 3;
 
-/** Stops the form from being used to flood someone's inbox: a few emails per address per hour. */
-async function throttleConfirmationEmails(tx: Tx, subscriberId: string) {
+/** Stops the form from being used to flood someone's inbox: a few emails per address per hour, whatever the scope. */
+async function throttleConfirmationEmails(tx: Tx, email: string) {
+  const rows = await tx.subscriber.findMany({ where: { kind: "email", email }, select: { id: true } });
+  if (rows.length === 0) return;
   const recent = await tx.auditLog.count({
-    where: { action: { in: ["subscriber.create", "subscriber.manage_link_sent"] }, entityType: "subscriber", entityId: subscriberId, createdAt: { gte: new Date(Date.now() - 60 * 60_000) } },
+    where: {
+      action: { in: ["subscriber.create", "subscriber.manage_link_sent"] },
+      entityType: "subscriber",
+      entityId: { in: rows.map((row) => row.id) },
+      createdAt: { gte: new Date(Date.now() - 60 * 60_000) },
+    },
   });
   if (recent >= CONFIRMATION_EMAILS_PER_HOUR) {
     throw new AppError("VALIDATION", "Some fields need attention.", {
@@ -66,11 +75,13 @@ async function throttleConfirmationEmails(tx: Tx, subscriberId: string) {
 
 /**
  * Email: double opt-in, so this only mails a confirmation link (or, for an address already subscribed,
- * a link to manage it) and the same answer is given either way. Webhook: active at once, secret shown once.
+ * a link to manage it) and the same answer is given either way. Webhook: stored, active, only once the endpoint
+ * has answered a signed verification request with its challenge; the secret is shown once.
  */
 export async function createSubscription({ ctx, input }: { ctx: PublicContext; input: CreateSubscriptionInput | Record<string, unknown> }): Promise<CreateSubscriptionResult> {
-  const data = parseInput(createSubscriptionInput, input);
   const db = ctx.db ?? getDb();
+  if (ctx.clientAddress) await countSubscriptionRequest(ctx.clientAddress, db);
+  const data = parseInput(createSubscriptionInput, input);
   const componentIds = data.incidentId ? [] : await checkComponentChoice(db, data);
   const allComponents = data.incidentId ? false : data.allComponents;
   await checkIncident(db, data.incidentId);
@@ -79,13 +90,16 @@ export async function createSubscription({ ctx, input }: { ctx: PublicContext; i
 
   if (data.kind === "webhook") {
     const config = getNotificationConfig();
+    const policy = { allowPrivateTargets: config.allowPrivateTargets, allowLoopbackHttp: config.allowLoopbackHttp };
     try {
-      await assertAllowedTarget(data.endpoint, { allowPrivateTargets: config.allowPrivateTargets, allowLoopbackHttp: config.allowLoopbackHttp });
+      await assertAllowedTarget(data.endpoint, policy);
     } catch (error) {
       if (error instanceof WebhookTargetError) throw new AppError("VALIDATION", "Some fields need attention.", { endpoint: [error.message] });
       throw error;
     }
     const signingSecret = newSigningSecret();
+    const unverified = await verifyWebhookEndpoint({ url: data.endpoint, secret: signingSecret, policy });
+    if (unverified) throw new AppError("VALIDATION", "Some fields need attention.", { endpoint: [unverified] });
     const manageToken = newToken();
     const subscriber = await inTransaction({ actor: SELF_SERVICE_ACTOR, db: ctx.db }, async (tx) => {
       const created = await tx.subscriber.create({
@@ -111,7 +125,8 @@ export async function createSubscription({ ctx, input }: { ctx: PublicContext; i
   const confirmToken = newToken();
   const outcome = await inTransaction({ actor: SELF_SERVICE_ACTOR, db: ctx.db }, async (tx) => {
     const existing = await tx.subscriber.findUnique({ where: { addressKey }, select: { id: true, confirmedAt: true, unsubscribedAt: true, manageToken: true } });
-    if (existing) await throttleConfirmationEmails(tx, existing.id);
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`subscribe-email:${data.email}`}, 0))`;
+    await throttleConfirmationEmails(tx, data.email);
     if (existing?.confirmedAt && !existing.unsubscribedAt) {
       await writeAudit(tx, SELF_SERVICE_ACTOR, { action: "subscriber.manage_link_sent", entityType: "subscriber", entityId: existing.id });
       return { alreadyActive: true as const, manageToken: existing.manageToken };
@@ -130,7 +145,7 @@ export async function createSubscription({ ctx, input }: { ctx: PublicContext; i
       : await tx.subscriber.create({ data: { ...fields, kind: "email", email: data.email, addressKey, manageToken: newToken() }, select: { id: true } });
     await replaceComponents(tx, subscriber.id, componentIds);
     await writeAudit(tx, SELF_SERVICE_ACTOR, { action: "subscriber.create", entityType: "subscriber", entityId: subscriber.id, after: auditAfter });
-    return { alreadyActive: false as const };
+    return { alreadyActive: false as const, createdId: existing ? null : subscriber.id };
   });
 
   const mailer = ctx.mailer ?? smtpMailer;
@@ -142,6 +157,8 @@ export async function createSubscription({ ctx, input }: { ctx: PublicContext; i
     await mailer.send(mail);
   } catch (error) {
     console.error("Could not send the subscription email", error);
+    // Nobody can confirm a subscription whose link was never sent; keep no row for it.
+    if (!outcome.alreadyActive && outcome.createdId) await db.subscriber.deleteMany({ where: { id: outcome.createdId, confirmedAt: null } });
     throw new AppError("UNAVAILABLE", "We could not send the confirmation email right now. Try again in a few minutes.");
   }
   return { kind: "email", email: data.email };

@@ -6,11 +6,13 @@ import { AppError, type FieldErrors } from "@/server/errors";
 import type { Actor } from "@/server/services/context";
 import type { Mailer } from "@/server/notifications/mailer";
 import { getNotificationConfig } from "@/server/notifications/config";
+import { rejectUnsafeText } from "@/server/services/validation";
 
 /** Public visitors managing their own subscription; only used to label audit rows, never to authorize. */
 export const SELF_SERVICE_ACTOR: Actor = { kind: "system", role: "owner", label: "subscriber (self-service)" };
 
-export type PublicContext = { db?: DbOrTx; mailer?: Mailer };
+/** `clientAddress` is set by public routes so requests count against the subscription rate limits. */
+export type PublicContext = { db?: DbOrTx; mailer?: Mailer; clientAddress?: string };
 
 export const tokenSchema = z.string().trim().min(20, "This link is incomplete.").max(200, "This link is not valid.");
 
@@ -35,6 +37,7 @@ export function fieldErrorsOf(error: z.ZodError): FieldErrors {
 }
 
 export function parseInput<T extends z.ZodType>(schema: T, input: unknown): z.infer<T> {
+  rejectUnsafeText(input);
   const parsed = schema.safeParse(input);
   if (!parsed.success) throw new AppError("VALIDATION", "Some fields need attention.", fieldErrorsOf(parsed.error));
   return parsed.data;

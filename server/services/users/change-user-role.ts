@@ -6,6 +6,7 @@ import { id, parseInput } from "@/server/services/validation";
 import { AppError } from "@/server/errors";
 import type { Tx } from "@/server/db/client";
 import { roleSchema, userAuditSelect } from "@/server/services/users/user-schemas";
+import { revokeUserSessions } from "@/server/auth/console-sessions";
 
 export const changeUserRoleSchema = z.object({ userId: id("User"), role: roleSchema });
 export const deactivateUserSchema = z.object({ userId: id("User") });
@@ -25,6 +26,7 @@ export async function changeUserRole({ ctx, input }: { ctx: ServiceContext; inpu
     if (!before) throw new AppError("NOT_FOUND", "That user no longer exists.");
     if (before.role === "owner" && data.role !== "owner") await assertAnotherActiveOwner(tx, before.id);
     const user = await tx.user.update({ where: { id: before.id }, data: { role: data.role, sessionVersion: { increment: 1 } }, select: userAuditSelect });
+    await revokeUserSessions(tx, user.id);
     await writeAudit(tx, ctx.actor, { action: "user.change-role", entityType: "user", entityId: user.id, before, after: user });
     return { user, tags: [] as string[] };
   });
@@ -41,6 +43,7 @@ export async function deactivateUser({ ctx, input }: { ctx: ServiceContext; inpu
     if (before.deactivatedAt) return { user: before, tags: [] as string[] };
     if (before.role === "owner") await assertAnotherActiveOwner(tx, before.id);
     const user = await tx.user.update({ where: { id: before.id }, data: { deactivatedAt: new Date(), sessionVersion: { increment: 1 } }, select: userAuditSelect });
+    await revokeUserSessions(tx, user.id);
     await writeAudit(tx, ctx.actor, { action: "user.deactivate", entityType: "user", entityId: user.id, before, after: user });
     return { user, tags: [] as string[] };
   });

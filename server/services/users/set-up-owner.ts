@@ -4,6 +4,7 @@ import { inTransaction, SYSTEM_ACTOR, type ServiceContext } from "@/server/servi
 import { writeAudit } from "@/server/services/audit";
 import { parseInput } from "@/server/services/validation";
 import { hashPassword } from "@/server/auth/password";
+import { unauthenticatedHashing } from "@/server/auth/work-gate";
 import { AppError } from "@/server/errors";
 import { getDb, type DbOrTx } from "@/server/db/client";
 import { emailSchema, passwordSchema, userAuditSelect, userNameSchema } from "@/server/services/users/user-schemas";
@@ -14,6 +15,8 @@ export const setUpOwnerSchema = z.object({
   password: passwordSchema,
 });
 
+const ALREADY_SET_UP = "The console is already set up. Sign in instead.";
+
 export async function hasAnyUser(db: DbOrTx = getDb()): Promise<boolean> {
   return (await db.user.count()) > 0;
 }
@@ -23,11 +26,12 @@ export async function hasAnyUser(db: DbOrTx = getDb()): Promise<boolean> {
  * simultaneous setups create one owner, not two.
  */
 export async function setUpOwner({ ctx = { actor: SYSTEM_ACTOR }, input }: { ctx?: ServiceContext; input: unknown }) {
+  if (await hasAnyUser(ctx.db ?? getDb())) throw new AppError("FORBIDDEN", ALREADY_SET_UP);
   const data = parseInput(setUpOwnerSchema, input);
-  const passwordHash = await hashPassword(data.password);
+  const passwordHash = await unauthenticatedHashing.run(() => hashPassword(data.password));
   return inTransaction(ctx, async (tx) => {
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('statuspage:owner-setup'))`;
-    if (await hasAnyUser(tx)) throw new AppError("FORBIDDEN", "The console is already set up. Sign in instead.");
+    if (await hasAnyUser(tx)) throw new AppError("FORBIDDEN", ALREADY_SET_UP);
     const user = await tx.user.create({ data: { email: data.email, name: data.name, role: "owner", passwordHash }, select: userAuditSelect });
     await writeAudit(tx, { ...SYSTEM_ACTOR, label: "setup" }, { action: "user.setup-owner", entityType: "user", entityId: user.id, after: user });
     return { user, tags: [] as string[] };
