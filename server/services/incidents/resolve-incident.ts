@@ -48,7 +48,7 @@ export async function resolveIncident({ ctx, input }: { ctx: ServiceContext; inp
     });
     const after = await loadIncidentForAudit(tx, incident.id);
     await writeAudit(tx, ctx.actor, { action: "incident.resolve", entityType: "incident", entityId: incident.id, before, after: { ...after, updateId, components: applied } });
-    return { incident: after!, updateId, tags: await incidentTags(tx, incident.id, { components: applied.length > 0 }) };
+    return { incident: after!, updateId, componentsRestored: applied.length, tags: await incidentTags(tx, incident.id, { components: applied.length > 0 }) };
   });
 }
 

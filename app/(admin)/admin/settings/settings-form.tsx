@@ -1,7 +1,7 @@
 "use client";
 
-import { useActionState } from "react";
 import { Field, FormMessage, SubmitButton, fieldError, inputClass, valueOf } from "@/app/(admin)/admin/_components/form-bits";
+import { ConsoleForm, useConsoleAction } from "@/app/(admin)/admin/_components/console-form";
 import { updateSettingsAction } from "@/app/(admin)/admin/settings/actions";
 
 type Settings = Record<"name" | "url" | "timeZone" | "brandColor", string> &
@@ -23,9 +23,9 @@ const FIELDS: { name: keyof Settings; label: string; type?: string; hint?: strin
 ];
 
 export function SettingsForm({ settings }: { settings: Settings }) {
-  const [state, action] = useActionState(updateSettingsAction, null);
+  const [state, action] = useConsoleAction(updateSettingsAction);
   return (
-    <form action={action} className="space-y-4">
+    <ConsoleForm action={action} state={state} className="space-y-4">
       <input type="hidden" name="version" value={settings.version} />
       <FormMessage state={state} />
       <div className="grid gap-4 sm:grid-cols-2">
@@ -44,6 +44,6 @@ export function SettingsForm({ settings }: { settings: Settings }) {
         ))}
       </div>
       <SubmitButton>Save settings</SubmitButton>
-    </form>
+    </ConsoleForm>
   );
 }

@@ -1,15 +1,15 @@
 "use client";
 
-import { useActionState } from "react";
 import { FormMessage, SubmitButton, fieldError, valueOf } from "@/app/(admin)/admin/_components/form-bits";
+import { ConsoleForm, useConsoleAction } from "@/app/(admin)/admin/_components/console-form";
 import { MarkdownEditor } from "@/app/(admin)/admin/_components/markdown-editor";
 import { postmortemAction } from "@/app/(admin)/admin/incidents/[incidentId]/postmortem/actions";
 import { LIMITS } from "@/lib/status";
 
 export function PostmortemForm(props: { incidentId: string; body: string; version: number; published: boolean; canPublish: boolean }) {
-  const [state, action] = useActionState(postmortemAction, null);
+  const [state, action] = useConsoleAction(postmortemAction);
   return (
-    <form action={action} className="space-y-4">
+    <ConsoleForm action={action} state={state} className="space-y-4">
       <input type="hidden" name="incidentId" value={props.incidentId} />
       <input type="hidden" name="version" value={props.version} />
       <FormMessage state={state} />
@@ -32,6 +32,6 @@ export function PostmortemForm(props: { incidentId: string; body: string; versio
         )}
       </div>
       {!props.canPublish && !props.published ? <p className="text-sm text-zinc-600 dark:text-zinc-400">Resolve the incident to publish its postmortem.</p> : null}
-    </form>
+    </ConsoleForm>
   );
 }
