@@ -97,8 +97,8 @@ async function ensurePageExists(url, { seedDemo }) {
   const setup = new pg.Client({ connectionString: url });
   await setup.connect();
   await setup.query(
-    "insert into page_settings (id, name, url, updated_at) values ($1, $2, $3, now()) on conflict do nothing",
-    [randomBytes(9).toString("base64url").slice(0, 12), process.env.PAGE_NAME ?? "Status", process.env.PUBLIC_URL ?? `http://localhost:${readPort()}`],
+    "insert into page_settings (id, name, url, updated_at) values ($1, $2, '', now()) on conflict do nothing",
+    [randomBytes(9).toString("base64url").slice(0, 12), process.env.PAGE_NAME ?? "Status"],
   );
   await setup.end();
   return true;

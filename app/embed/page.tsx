@@ -2,13 +2,12 @@ import type { Metadata } from "next";
 import { EmbedSnippet, buildEmbedSnippets } from "@/components/embed-snippet";
 import { getComponentTree, getPage } from "@/server/queries/public-status";
 import { pageBaseUrl } from "@/server/api/statuspage-serializers";
-import { requestOrigin } from "@/server/api/request-origin";
 
 export const metadata: Metadata = { title: "Embed the status" };
 
 export default async function EmbedPage() {
-  const [page, tree, origin] = await Promise.all([getPage(), getComponentTree(), requestOrigin()]);
-  const baseUrl = pageBaseUrl(page, origin);
+  const [page, tree] = await Promise.all([getPage(), getComponentTree()]);
+  const baseUrl = pageBaseUrl(page);
   const example = tree.components[0];
   const snippets = buildEmbedSnippets(baseUrl);
   return (

@@ -69,10 +69,13 @@ export type ApiContext = { page: PageDto; tree: ComponentTreeDto; lastChangeAt: 
 const iso = (date: Date) => date.toISOString();
 const isoOrNull = (date: Date | null) => (date ? date.toISOString() : null);
 
-/** The page's public URL without a trailing slash; the request's origin when settings hold none. */
-export function pageBaseUrl(page: Pick<PageDto, "url">, fallbackOrigin?: string): string {
-  const configured = page.url?.trim();
-  const url = configured && /^https?:\/\//i.test(configured) ? configured : fallbackOrigin ?? "";
+/**
+ * The status page's own address without a trailing slash: the one an owner set, else `PUBLIC_URL`, else where
+ * `npm start` serves it (`http://localhost:$PORT`).
+ */
+export function pageBaseUrl(page: Pick<PageDto, "url">, env: Record<string, string | undefined> = process.env): string {
+  const candidates = [page.url, env.PUBLIC_URL, `http://localhost:${env.PORT || "3000"}`];
+  const url = candidates.map((value) => value?.trim()).find((value) => value && /^https?:\/\//i.test(value))!;
   return url.replace(/\/+$/, "");
 }
 

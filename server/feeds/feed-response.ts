@@ -32,7 +32,7 @@ export function feedResponse(request: Request, format: FeedFormat, componentId?:
     const incidents = await listFeedIncidents(FEED_LIMIT, subject?.componentIds);
     const model = buildFeedModel({
       pageName: page.name,
-      baseUrl: pageBaseUrl(page, new URL(request.url).origin),
+      baseUrl: pageBaseUrl(page),
       pageUpdatedAt: lastChangeAt ?? page.updatedAt,
       componentNames: new Map(tree.components.map((c) => [c.id, c.name])),
       incidents,

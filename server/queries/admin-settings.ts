@@ -7,7 +7,7 @@ export async function getAdminPageSettings({ ctx }: { ctx: ServiceContext }) {
   authorize(ctx.actor, "owner");
   return getDb().pageSettings.findFirst({
     select: {
-      name: true, url: true, timeZone: true, logoUrl: true, faviconUrl: true, brandColor: true, supportUrl: true, contactEmail: true,
+      name: true, url: true, timeZone: true, logoUrl: true, faviconUrl: true, brandColor: true, companyUrl: true, supportUrl: true, contactEmail: true,
       twitter: true, privacyUrl: true, footerText: true, description: true, version: true,
     },
   });

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import type { PageDto } from "@/lib/dto";
+import { pageBaseUrl } from "@/server/api/statuspage-serializers";
 
 const HEX_COLOUR = /^#(?:[0-9a-f]{3}|[0-9a-f]{6})$/i;
 
@@ -25,10 +26,10 @@ export function siteTitle(page: PageDto): string {
 export function pageMetadata(page: PageDto, input: { title?: string; description?: string | null; path: string; type?: "website" | "article" }): Metadata {
   const title = input.title ? `${input.title} | ${siteTitle(page)}` : siteTitle(page);
   const description = input.description?.trim() || page.description || `Current status and incident history of ${page.name}.`;
-  const base = safeHttpUrl(page.url);
+  const base = pageBaseUrl(page);
   const image = safeHttpUrl(page.logoUrl);
   return {
-    metadataBase: base ? new URL(base) : undefined,
+    metadataBase: new URL(base),
     title: { absolute: title },
     description,
     alternates: {

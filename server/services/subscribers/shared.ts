@@ -1,11 +1,11 @@
 import "server-only";
+import { pageBaseUrl } from "@/server/api/statuspage-serializers";
 import { z } from "zod";
 import type { DbOrTx, Tx } from "@/server/db/client";
 import { getDb } from "@/server/db/client";
 import { AppError, type FieldErrors } from "@/server/errors";
 import type { Actor } from "@/server/services/context";
 import type { Mailer } from "@/server/notifications/mailer";
-import { getNotificationConfig } from "@/server/notifications/config";
 
 /** Public visitors managing their own subscription; only used to label audit rows, never to authorize. */
 export const SELF_SERVICE_ACTOR: Actor = { kind: "system", role: "owner", label: "subscriber (self-service)" };
@@ -63,6 +63,6 @@ export async function replaceComponents(tx: Tx, subscriberId: string, componentI
 
 export async function publicBaseUrl(db: DbOrTx = getDb()): Promise<{ baseUrl: string; pageName: string }> {
   const settings = await db.pageSettings.findFirst({ select: { name: true, url: true } });
-  const baseUrl = (getNotificationConfig().publicUrl ?? settings?.url ?? "http://localhost:3000").replace(/\/+$/, "");
+  const baseUrl = pageBaseUrl({ url: settings?.url ?? "" });
   return { baseUrl, pageName: settings?.name ?? "Status" };
 }
