@@ -12,7 +12,34 @@ export const setUpOwnerSchema = z.object({
   email: emailSchema,
   name: userNameSchema,
   password: passwordSchema,
+  confirmPassword: z.string().optional(),
 });
+
+/** The rules a set-up form breaks beyond each field's own shape; reported with them, not after them. */
+function crossFieldErrors(input: unknown): Record<string, string[]> {
+  const raw = (typeof input === "object" && input !== null ? input : {}) as Record<string, unknown>;
+  const text = (key: string) => (typeof raw[key] === "string" ? (raw[key] as string) : "");
+  const password = text("password").toLowerCase();
+  const personal = [text("email").split("@")[0], ...text("name").split(/\s+/)].map((part) => part.trim().toLowerCase()).filter((part) => part.length >= 3);
+  const errors: Record<string, string[]> = {};
+  if (password && personal.some((part) => password.includes(part))) errors.password = ["Do not use your name or email address in the password."];
+  if (raw.confirmPassword !== undefined && text("confirmPassword") !== text("password")) errors.confirmPassword = ["The passwords do not match."];
+  return errors;
+}
+
+function parseSetUp(input: unknown) {
+  const extra = crossFieldErrors(input);
+  try {
+    const data = parseInput(setUpOwnerSchema, input);
+    if (Object.keys(extra).length) throw new AppError("VALIDATION", "Some fields need attention.", extra);
+    return data;
+  } catch (error) {
+    if (!(error instanceof AppError) || error.code !== "VALIDATION") throw error;
+    const merged: Record<string, string[]> = { ...error.fieldErrors };
+    for (const [key, messages] of Object.entries(extra)) merged[key] = [...new Set([...(merged[key] ?? []), ...messages])];
+    throw new AppError("VALIDATION", "Some fields need attention.", merged);
+  }
+}
 
 export async function hasAnyUser(db: DbOrTx = getDb()): Promise<boolean> {
   return (await db.user.count()) > 0;
@@ -23,7 +50,7 @@ export async function hasAnyUser(db: DbOrTx = getDb()): Promise<boolean> {
  * simultaneous setups create one owner, not two.
  */
 export async function setUpOwner({ ctx = { actor: SYSTEM_ACTOR }, input }: { ctx?: ServiceContext; input: unknown }) {
-  const data = parseInput(setUpOwnerSchema, input);
+  const data = parseSetUp(input);
   const passwordHash = await hashPassword(data.password);
   return inTransaction(ctx, async (tx) => {
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('statuspage:owner-setup'))`;
