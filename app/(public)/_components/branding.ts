@@ -39,7 +39,8 @@ export function pageMetadata(page: PageDto, input: { title?: string; description
         "application/atom+xml": [{ url: "/history.atom", title: `${page.name} status Atom feed` }],
       },
     },
-    icons: safeHttpUrl(page.faviconUrl) ? { icon: safeHttpUrl(page.faviconUrl)! } : undefined,
+    // Without a favicon of the owner's, the root layout's icons (drawn from the brand colour) apply.
+    ...(safeHttpUrl(page.faviconUrl) ? { icons: { icon: safeHttpUrl(page.faviconUrl)!, apple: "/apple-touch-icon.png" } } : {}),
     openGraph: {
       type: input.type ?? "website",
       siteName: siteTitle(page),

@@ -21,6 +21,7 @@ import {
   requireSomeComponent,
   type PublicContext,
 } from "@/server/services/subscribers/shared";
+import { errorSummary } from "@/server/error-summary";
 
 const emailInput = componentChoiceSchema.extend({
   kind: z.literal("email"),
@@ -141,7 +142,7 @@ export async function createSubscription({ ctx, input }: { ctx: PublicContext; i
   try {
     await mailer.send(mail);
   } catch (error) {
-    console.error("Could not send the subscription email", error);
+    console.error(`Could not send the subscription email: ${errorSummary(error)}`);
     throw new AppError("UNAVAILABLE", "We could not send the confirmation email right now. Try again in a few minutes.");
   }
   return { kind: "email", email: data.email };
