@@ -8,6 +8,7 @@ import {
   type ComponentStatus,
   type StatusIndicator,
 } from "@/lib/status";
+import { inPageOrder } from "@/lib/component-order";
 import type { ComponentDto, ComponentGroupDto, ComponentTreeDto, IncidentDto, IncidentUpdateDto, PageDto } from "@/lib/dto";
 
 export type ApiPage = { id: string; name: string; url: string; time_zone: string; updated_at: string };
@@ -172,7 +173,6 @@ export function serializeIncidentUpdate(update: IncidentUpdateDto): ApiIncidentU
 }
 
 export function serializeIncident(incident: IncidentDto, ctx: ApiContext): ApiIncident {
-  const componentsById = new Map(ctx.tree.components.map((c) => [c.id, c]));
   const serialized: ApiIncident = {
     id: incident.id,
     name: incident.name,
@@ -186,11 +186,7 @@ export function serializeIncident(incident: IncidentDto, ctx: ApiContext): ApiIn
     started_at: iso(incident.startedAt),
     page_id: ctx.page.id,
     incident_updates: incident.updates.map(serializeIncidentUpdate),
-    components: incident.componentIds
-      .map((id) => componentsById.get(id))
-      .filter((c): c is ComponentDto => Boolean(c))
-      .sort((a, b) => a.position - b.position)
-      .map((c) => serializeComponent(c, ctx.page.id)),
+    components: inPageOrder(ctx.tree, incident.componentIds).map((c) => serializeComponent(c, ctx.page.id)),
   };
   if (incident.kind === "maintenance") {
     serialized.scheduled_for = isoOrNull(incident.scheduledFor);

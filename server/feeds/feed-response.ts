@@ -1,4 +1,5 @@
 import "server-only";
+import { componentsInPageOrder } from "@/lib/component-order";
 import { AppError } from "@/server/errors";
 import { cacheableResponse, handlePublic } from "@/server/api/json-response";
 import { getComponentTree, getPage } from "@/server/queries/public-status";
@@ -34,7 +35,7 @@ export function feedResponse(request: Request, format: FeedFormat, componentId?:
       pageName: page.name,
       baseUrl: pageBaseUrl(page),
       pageUpdatedAt: lastChangeAt ?? page.updatedAt,
-      componentNames: new Map(tree.components.map((c) => [c.id, c.name])),
+      componentNames: new Map(componentsInPageOrder(tree).map((c) => [c.id, c.name])),
       incidents,
       component: subject ? { id: subject.id, name: subject.name } : undefined,
     });
