@@ -131,6 +131,7 @@ const resolveRequest = z.object({
   body: text("body").optional(),
   set_components_operational: flag("set_components_operational"),
   deliver_notifications: flag("deliver_notifications"),
+  display_at: timestamp("display_at"),
 });
 
 export const resolveIncidentEndpoint = v1Route<IncidentParams>({ role: "responder", mutation: true }, async ({ params, body, actor, db }) => {
@@ -139,7 +140,7 @@ export const resolveIncidentEndpoint = v1Route<IncidentParams>({ role: "responde
   const result = await callService(
     resolveIncident({
       ctx: { actor, db },
-      input: { incidentId: params.incidentId, body: input.body, setComponentsOperational: input.set_components_operational ?? true, deliverNotifications: input.deliver_notifications ?? true },
+      input: { incidentId: params.incidentId, body: input.body, setComponentsOperational: input.set_components_operational ?? true, deliverNotifications: input.deliver_notifications ?? true, displayAt: input.display_at },
     }),
   );
   const ctx = await context(db);

@@ -107,6 +107,7 @@ export async function resolveIncidentAction(_state: ActionState, formData: FormD
           body: text(formData, "body"),
           setComponentsOperational: checkbox(formData, "setComponentsOperational"),
           deliverNotifications: checkbox(formData, "deliverNotifications"),
+          displayAt: utcInput(formData.get("displayAt")),
         },
       }),
     (result) => (result.componentsRestored ? `Incident resolved. ${result.componentsRestored} component${result.componentsRestored === 1 ? "" : "s"} set back to Operational.` : "Incident resolved."),

@@ -210,6 +210,14 @@ export function ResolveIncidentForm({ incidentId, hasAffected }: { incidentId: s
           Set affected components back to operational
         </label>
       ) : null}
+      <details className="rounded-md border border-zinc-200 p-3 dark:border-zinc-800">
+        <summary className="cursor-pointer text-sm font-medium">Date the resolution in the past</summary>
+        <div className="mt-3">
+          <Field id="resolve-displayAt" label="Resolved at (UTC)" hint="Leave empty for now." error={fieldError(state, "displayAt")}>
+            {(aria) => <input {...aria} type="datetime-local" step="1" name="displayAt" defaultValue={valueOf(state, "displayAt")} className={inputClass} />}
+          </Field>
+        </div>
+      </details>
       <NotifyCheckbox state={state} />
       <SubmitButton variant="resolve" pendingLabel="Resolving…" confirm="Resolve this incident? Subscribers are told it is over.">Resolve incident</SubmitButton>
     </ConsoleForm>

@@ -1,6 +1,6 @@
 "use client";
 
-import { FormMessage, SubmitButton, fieldError, valueOf } from "@/app/(admin)/admin/_components/form-bits";
+import { Field, FormMessage, SubmitButton, fieldError, inputClass, valueOf } from "@/app/(admin)/admin/_components/form-bits";
 import { ConsoleForm, useConsoleAction } from "@/app/(admin)/admin/_components/console-form";
 import { MarkdownEditor } from "@/app/(admin)/admin/_components/markdown-editor";
 import { postmortemAction } from "@/app/(admin)/admin/incidents/[incidentId]/postmortem/actions";
@@ -14,6 +14,11 @@ export function PostmortemForm(props: { incidentId: string; body: string; versio
       <input type="hidden" name="version" value={props.version} />
       <FormMessage state={state} />
       <MarkdownEditor name="body" label="Postmortem (markdown)" rows={22} sideBySide maxLength={LIMITS.postmortemMax} defaultValue={valueOf(state, "body", props.body)} error={fieldError(state, "body")} />
+      {!props.published && props.canPublish ? (
+        <Field id="postmortem-publishedAt" label="Published at (UTC)" hint="Leave empty to publish now; set a past date for a backfilled incident." error={fieldError(state, "publishedAt")}>
+          {(aria) => <input {...aria} type="datetime-local" step="1" name="publishedAt" defaultValue={valueOf(state, "publishedAt")} className={`${inputClass} sm:w-72`} />}
+        </Field>
+      ) : null}
       <div className="flex flex-wrap gap-2">
         {props.published ? (
           <>
