@@ -24,7 +24,7 @@ test("on first run the console offers a one-time owner setup, then only sign-in"
 
   await page.getByLabel("Your name").fill(OWNER.name);
   await page.getByLabel("Email").fill(OWNER.email);
-  await page.getByLabel("Password", { exact: true }).fill("fiona");
+  await page.getByLabel("Password", { exact: true }).fill("Fiona First");
   await page.getByLabel("Confirm password").fill("something else");
   await page.getByRole("button", { name: "Create owner account" }).click();
   const passwordError = page.locator("#password-error");

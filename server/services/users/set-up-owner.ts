@@ -19,8 +19,9 @@ export const setUpOwnerSchema = z.object({
 function crossFieldErrors(input: unknown): Record<string, string[]> {
   const raw = (typeof input === "object" && input !== null ? input : {}) as Record<string, unknown>;
   const text = (key: string) => (typeof raw[key] === "string" ? (raw[key] as string) : "");
-  const password = text("password").toLowerCase();
-  const personal = [text("email").split("@")[0], ...text("name").split(/\s+/)].map((part) => part.trim().toLowerCase()).filter((part) => part.length >= 3);
+  const squash = (value: string) => value.toLowerCase().replace(/\s+/g, "");
+  const password = squash(text("password"));
+  const personal = [squash(text("email")), squash(text("email").split("@")[0]), squash(text("name"))].filter((part) => part.length >= 4);
   const errors: Record<string, string[]> = {};
   if (password && personal.some((part) => password.includes(part))) errors.password = ["Do not use your name or email address in the password."];
   if (raw.confirmPassword !== undefined && text("confirmPassword") !== text("password")) errors.confirmPassword = ["The passwords do not match."];
