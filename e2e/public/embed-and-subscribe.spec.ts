@@ -5,7 +5,7 @@ test("the embed page sits under the site header, and each snippet is shown whole
   await page.setViewportSize({ width: 390, height: 844 });
   await page.goto("/embed");
   await expect(page.getByRole("banner").getByRole("link", { name: /Status$/ })).toBeVisible();
-  const widget = page.getByLabel("Status widget code");
+  const widget = page.getByLabel("Status widget code", { exact: true });
   expect(await widget.evaluate((element) => element.scrollWidth <= element.clientWidth)).toBe(true);
   await page.getByRole("button", { name: "Copy the status widget code" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Copied" })).toBeVisible();
