@@ -7,6 +7,14 @@ export const dynamic = "force-dynamic";
 
 export const metadata: Metadata = {
   title: { default: "Status", template: "%s" },
+  icons: {
+    icon: [
+      { url: "/favicon.ico", sizes: "32x32" },
+      { url: "/icon.svg", type: "image/svg+xml" },
+    ],
+    apple: "/apple-touch-icon.png",
+  },
+  manifest: "/manifest.webmanifest",
 };
 
 export const viewport: Viewport = {

@@ -1,3 +1,5 @@
+import { CopyButton } from "@/components/copy-button";
+
 export type EmbedSnippets = { widget: string; badge: string; fetchExample: string };
 
 /** Copy-paste snippets that show this page's current status on another site. */
@@ -13,9 +15,14 @@ export function buildEmbedSnippets(pageUrl: string): EmbedSnippets {
 function Snippet({ title, description, code }: { title: string; description: string; code: string }) {
   return (
     <section className="space-y-2">
-      <h3 className="font-semibold">{title}</h3>
-      <p className="text-sm text-zinc-700 dark:text-zinc-300">{description}</p>
-      <pre tabIndex={0} aria-label={`${title} code`} className="overflow-x-auto rounded-md border border-zinc-200 bg-zinc-50 p-3 text-sm focus-visible:outline-2 focus-visible:outline-blue-600 dark:border-zinc-800 dark:bg-zinc-900">
+      <div className="flex items-end justify-between gap-3">
+        <div className="space-y-1">
+          <h3 className="font-semibold">{title}</h3>
+          <p className="text-sm text-zinc-700 dark:text-zinc-300">{description}</p>
+        </div>
+        <CopyButton text={code} label={`Copy the ${title.toLowerCase()} code`} />
+      </div>
+      <pre tabIndex={0} aria-label={`${title} code`} className="whitespace-pre-wrap break-all rounded-md border border-zinc-200 bg-zinc-50 p-3 text-sm focus-visible:outline-2 focus-visible:outline-blue-600 dark:border-zinc-800 dark:bg-zinc-900">
         <code>{code}</code>
       </pre>
     </section>

@@ -36,23 +36,24 @@ export const TONE_TEXT: Record<Tone, string> = {
   neutral: "text-zinc-600 dark:text-zinc-400",
 };
 
-/** Solid backgrounds that carry white text. */
+/** Solid backgrounds with the text colour that keeps 4.5:1 on them; yellow carries dark text, as white on yellow cannot. */
 export const TONE_SOLID: Record<Tone, string> = {
-  ok: "bg-status-operational",
-  degraded: "bg-status-degraded",
-  partial: "bg-status-partial",
-  major: "bg-status-major",
-  maintenance: "bg-status-maintenance",
-  neutral: "bg-zinc-600",
+  ok: "bg-status-operational text-white",
+  degraded: "bg-amber-400 text-zinc-950",
+  partial: "bg-status-partial text-white",
+  major: "bg-status-major text-white",
+  maintenance: "bg-status-maintenance text-white",
+  neutral: "bg-zinc-600 text-white",
 };
 
+/** A card's left accent; left-only so the card's own (grey) border does not cover it in either scheme. */
 export const TONE_BORDER: Record<Tone, string> = {
-  ok: "border-green-600",
-  degraded: "border-yellow-500",
-  partial: "border-orange-500",
-  major: "border-red-600",
-  maintenance: "border-blue-600",
-  neutral: "border-zinc-400",
+  ok: "border-l-green-600 dark:border-l-green-500",
+  degraded: "border-l-amber-400 dark:border-l-amber-400",
+  partial: "border-l-orange-500 dark:border-l-orange-500",
+  major: "border-l-red-600 dark:border-l-red-500",
+  maintenance: "border-l-blue-600 dark:border-l-blue-500",
+  neutral: "border-l-zinc-400 dark:border-l-zinc-500",
 };
 
 /** Fills for uptime bar days; colour is never the only cue (each day has a text description). */

@@ -9,6 +9,7 @@ export type PageDto = {
   logoUrl: string | null;
   faviconUrl: string | null;
   brandColor: string;
+  companyUrl: string | null;
   supportUrl: string | null;
   contactEmail: string | null;
   twitter: string | null;

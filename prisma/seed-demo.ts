@@ -61,7 +61,8 @@ export async function seedDemo(db: Db, now = new Date()) {
   await db.pageSettings.create({
     data: {
       name: "Forgeline",
-      url: process.env.PUBLIC_URL ?? "http://localhost:3000",
+      url: "",
+      companyUrl: "https://forgeline.example",
       timeZone: "Etc/UTC",
       brandColor: "#4f46e5",
       supportUrl: "https://forgeline.example/support",

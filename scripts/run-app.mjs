@@ -13,6 +13,7 @@ import { serverNodeArgs } from "./lib/server-node-args.mjs";
 import { buildApp, hasBuild, isBuildCurrent } from "./lib/build-app.mjs";
 import { StartupError, assertPortFree } from "./lib/ports.mjs";
 import { dataRoot, projectRoot, runtimeFile } from "./lib/database-url.mjs";
+import { hasConsoleUser, startBanner } from "./lib/start-banner.mjs";
 
 const mode = process.argv[2] === "dev" ? "dev" : "start";
 if (existsSync(path.join(projectRoot, ".env")) && typeof process.loadEnvFile === "function") process.loadEnvFile(path.join(projectRoot, ".env"));
@@ -97,8 +98,8 @@ async function ensurePageExists(url, { seedDemo }) {
   const setup = new pg.Client({ connectionString: url });
   await setup.connect();
   await setup.query(
-    "insert into page_settings (id, name, url, updated_at) values ($1, $2, $3, now()) on conflict do nothing",
-    [randomBytes(9).toString("base64url").slice(0, 12), process.env.PAGE_NAME ?? "Status", process.env.PUBLIC_URL ?? `http://localhost:${readPort()}`],
+    "insert into page_settings (id, name, url, updated_at) values ($1, $2, '', now()) on conflict do nothing",
+    [randomBytes(9).toString("base64url").slice(0, 12), process.env.PAGE_NAME ?? "Status"],
   );
   await setup.end();
   return true;
@@ -186,7 +187,9 @@ async function main() {
     process.stdout.write(chunk);
     if (!announced && /Ready|started server|Local:/i.test(String(chunk))) {
       announced = true;
-      console.log(`\n  Status page:  ${publicUrl}\n  Console:      ${publicUrl}/admin  (first run: create the owner account at ${publicUrl}/admin/setup, or set OWNER_EMAIL and OWNER_PASSWORD)\n  Database:     ${embedded ? "embedded PostgreSQL, stopped with the app (Ctrl+C)" : describeDatabaseUrl(databaseUrl)}\n`);
+      const database = embedded ? "embedded PostgreSQL, stopped with the app (Ctrl+C)" : describeDatabaseUrl(databaseUrl);
+      const ownerEmail = process.env.OWNER_EMAIL && process.env.OWNER_PASSWORD ? process.env.OWNER_EMAIL : undefined;
+      hasConsoleUser(databaseUrl).then((hasUser) => console.log(startBanner({ publicUrl, hasUser, ownerEmail, database })));
     }
   });
   child.on("exit", (code) => shutdown(code ?? 0));

@@ -1,13 +1,13 @@
-// `npm run test:e2e`: builds the app, starts it with `npm start`'s own script on a fresh embedded
+// `npm run test:e2e`: builds the app when no build matches the sources, starts it with `npm start`'s own script on a fresh embedded
 // PostgreSQL (seeded with the demo data), and runs Playwright in Chromium against it.
 import { spawn, spawnSync } from "node:child_process";
 import { rm } from "node:fs/promises";
 import path from "node:path";
-import { findFreePort } from "./lib/ports.mjs";
 import { temporaryDataDir } from "./lib/embedded-postgres.mjs";
 import { findChromium, CHROMIUM_HELP } from "./lib/chromium.mjs";
 import { projectRoot } from "./lib/database-url.mjs";
 import { buildApp } from "./lib/build-app.mjs";
+import { e2ePorts, needsBuild } from "./lib/e2e-options.mjs";
 
 const playwrightArgs = process.argv.slice(2);
 
@@ -37,12 +37,11 @@ async function main() {
   }
   const baseEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
   delete baseEnv.DATABASE_URL;
-  if (process.env.E2E_SKIP_BUILD !== "1") {
+  if (needsBuild()) {
     if (!buildApp(baseEnv)) process.exit(1);
   }
 
-  const appPort = await findFreePort();
-  const pgPort = await findFreePort();
+  const { appPort, pgPort } = await e2ePorts();
   const dataDir = temporaryDataDir("statuspage-e2e");
   const baseUrl = `http://localhost:${appPort}`;
   const secret = "e2e-secret-e2e-secret-e2e-secret";

@@ -5,6 +5,7 @@ import { createTestComponent } from "@/e2e/console/fixtures";
 test.use({ role: "responder" });
 
 test("a responder declares an incident, posts updates, resolves it and publishes a postmortem; the public page shows each step", async ({ page, context }) => {
+  test.setTimeout(120_000);
   const name = `Checkout errors ${randomUUID().slice(0, 6)}`;
   const component = await createTestComponent("Checkout");
   const componentSelect = () => page.getByLabel(new RegExp(`^${component.name} \\(now`));
@@ -17,7 +18,7 @@ test("a responder declares an incident, posts updates, resolves it and publishes
   await page.getByRole("button", { name: "Preview" }).click();
   await expect(page.getByRole("region", { name: "Preview" }).locator("strong")).toHaveText("elevated errors");
   await componentSelect().selectOption("partial_outage");
-  await page.getByRole("button", { name: "Create incident" }).click();
+  await page.getByRole("button", { name: "Declare incident" }).click();
   await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
   const incidentUrl = page.url();
   const incidentId = incidentUrl.split("/").pop()!;
@@ -33,7 +34,7 @@ test("a responder declares an incident, posts updates, resolves it and publishes
   await page.getByLabel("Message").first().fill("The cause is a bad deploy; rolling back.");
   await componentSelect().selectOption("degraded_performance");
   await page.getByRole("button", { name: "Post update" }).click();
-  await expect(page.getByRole("status").filter({ hasText: "Update posted." })).toBeVisible();
+  await expect(page.getByRole("status").filter({ hasText: "Update posted (Identified)." })).toBeVisible();
   await expect(page.getByRole("region", { name: "Timeline" }).getByRole("paragraph").filter({ hasText: "The cause is a bad deploy" })).toBeVisible();
   await expect(page.getByLabel("Message").first()).toHaveValue("");
 
@@ -67,8 +68,8 @@ test("a responder declares an incident, posts updates, resolves it and publishes
 test("a validation error keeps everything typed and names the field", async ({ page }) => {
   await page.goto("/admin/incidents/new");
   await page.getByLabel("Message").fill("Text that must survive the error");
-  await page.getByRole("button", { name: "Create incident" }).click();
-  await expect(page.getByText("Name is required.")).toBeVisible();
+  await page.getByRole("button", { name: "Declare incident" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "Name is required." })).toBeVisible();
   await expect(page.getByLabel("Name")).toHaveAttribute("aria-invalid", "true");
   await expect(page.getByLabel("Message")).toHaveValue("Text that must survive the error");
 });

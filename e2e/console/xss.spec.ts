@@ -25,7 +25,7 @@ test("XSS payloads in an incident update are shown inert on the public page and 
   await page.getByLabel("Message").fill(PAYLOAD);
   await page.getByRole("button", { name: "Preview" }).click();
   await expect(page.getByRole("region", { name: "Preview" })).toContainText("Payload check");
-  await page.getByRole("button", { name: "Create incident" }).click();
+  await page.getByRole("button", { name: "Declare incident" }).click();
   await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
   const incidentId = page.url().split("/").pop()!;
 

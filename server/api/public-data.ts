@@ -18,7 +18,7 @@ export const RECENT_LIMIT = 50;
 
 export async function loadApiContext(request: Request): Promise<ApiContext> {
   const [page, tree, lastChangeAt] = await Promise.all([getPage(), getComponentTree(), getLastChangeAt()]);
-  return { page, tree, lastChangeAt, baseUrl: pageBaseUrl(page, new URL(request.url).origin) };
+  return { page, tree, lastChangeAt, baseUrl: pageBaseUrl(page) };
 }
 
 export async function summaryJson(request: Request) {

@@ -8,6 +8,7 @@ import {
   type ComponentStatus,
   type StatusIndicator,
 } from "@/lib/status";
+import { inPageOrder } from "@/lib/component-order";
 import type { ComponentDto, ComponentGroupDto, ComponentTreeDto, IncidentDto, IncidentUpdateDto, PageDto } from "@/lib/dto";
 
 export type ApiPage = { id: string; name: string; url: string; time_zone: string; updated_at: string };
@@ -69,10 +70,13 @@ export type ApiContext = { page: PageDto; tree: ComponentTreeDto; lastChangeAt: 
 const iso = (date: Date) => date.toISOString();
 const isoOrNull = (date: Date | null) => (date ? date.toISOString() : null);
 
-/** The page's public URL without a trailing slash; the request's origin when settings hold none. */
-export function pageBaseUrl(page: Pick<PageDto, "url">, fallbackOrigin?: string): string {
-  const configured = page.url?.trim();
-  const url = configured && /^https?:\/\//i.test(configured) ? configured : fallbackOrigin ?? "";
+/**
+ * The status page's own address without a trailing slash: the one an owner set, else `PUBLIC_URL`, else where
+ * `npm start` serves it (`http://localhost:$PORT`).
+ */
+export function pageBaseUrl(page: Pick<PageDto, "url">, env: Record<string, string | undefined> = process.env): string {
+  const candidates = [page.url, env.PUBLIC_URL, `http://localhost:${env.PORT || "3000"}`];
+  const url = candidates.map((value) => value?.trim()).find((value) => value && /^https?:\/\//i.test(value))!;
   return url.replace(/\/+$/, "");
 }
 
@@ -169,7 +173,6 @@ export function serializeIncidentUpdate(update: IncidentUpdateDto): ApiIncidentU
 }
 
 export function serializeIncident(incident: IncidentDto, ctx: ApiContext): ApiIncident {
-  const componentsById = new Map(ctx.tree.components.map((c) => [c.id, c]));
   const serialized: ApiIncident = {
     id: incident.id,
     name: incident.name,
@@ -183,11 +186,7 @@ export function serializeIncident(incident: IncidentDto, ctx: ApiContext): ApiIn
     started_at: iso(incident.startedAt),
     page_id: ctx.page.id,
     incident_updates: incident.updates.map(serializeIncidentUpdate),
-    components: incident.componentIds
-      .map((id) => componentsById.get(id))
-      .filter((c): c is ComponentDto => Boolean(c))
-      .sort((a, b) => a.position - b.position)
-      .map((c) => serializeComponent(c, ctx.page.id)),
+    components: inPageOrder(ctx.tree, incident.componentIds).map((c) => serializeComponent(c, ctx.page.id)),
   };
   if (incident.kind === "maintenance") {
     serialized.scheduled_for = isoOrNull(incident.scheduledFor);

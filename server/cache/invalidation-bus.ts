@@ -3,6 +3,7 @@ import { randomUUID } from "node:crypto";
 import pg from "pg";
 import { getEnv } from "@/server/env";
 import { getDb } from "@/server/db/client";
+import { errorSummary } from "@/server/error-summary";
 
 // Several app instances share one database; NOTIFY tells the others which tags changed.
 const CHANNEL = "statuspage_cache_invalidation";
@@ -61,5 +62,5 @@ export function publishInvalidation(tags: readonly string[]) {
   const payload = JSON.stringify({ from: instanceId, tags });
   getDb()
     .$executeRaw`SELECT pg_notify(${CHANNEL}, ${payload})`
-    .catch((error: unknown) => console.error("Could not publish a cache invalidation", error));
+    .catch((error: unknown) => console.error(`Could not publish a cache invalidation: ${errorSummary(error)}`));
 }

@@ -35,6 +35,7 @@ export type FeedInput = {
   pageName: string;
   baseUrl: string;
   pageUpdatedAt: Date;
+  /** Every component's name, in page order. */
   componentNames: Map<string, string>;
   incidents: FeedIncident[];
   component?: { id: string; name: string };
@@ -72,7 +73,8 @@ export function incidentContentHtml(incident: FeedIncident, componentNames: Map<
     const label = escapeHtml(updateLabel(update.status, previous));
     parts.push(`<p><small>${formatUtcDateTime(update.displayAt)}</small></p>${withLabel(renderMarkdown(clean(update.body)), label)}`);
   });
-  const names = incident.componentIds.map((id) => componentNames.get(id)).filter((n): n is string => Boolean(n));
+  const affected = new Set(incident.componentIds);
+  const names = [...componentNames].filter(([id]) => affected.has(id)).map(([, name]) => name);
   if (names.length) {
     const verb = incident.kind === "maintenance" ? "This scheduled maintenance affected" : "This incident affected";
     parts.push(`<p>${verb}: ${escapeHtml(clean(joinNames(names)))}.</p>`);

@@ -1,4 +1,5 @@
 import "server-only";
+import { componentsInPageOrder } from "@/lib/component-order";
 import { AppError } from "@/server/errors";
 import { cacheableResponse, handlePublic } from "@/server/api/json-response";
 import { getComponentTree, getPage } from "@/server/queries/public-status";
@@ -32,9 +33,9 @@ export function feedResponse(request: Request, format: FeedFormat, componentId?:
     const incidents = await listFeedIncidents(FEED_LIMIT, subject?.componentIds);
     const model = buildFeedModel({
       pageName: page.name,
-      baseUrl: pageBaseUrl(page, new URL(request.url).origin),
+      baseUrl: pageBaseUrl(page),
       pageUpdatedAt: lastChangeAt ?? page.updatedAt,
-      componentNames: new Map(tree.components.map((c) => [c.id, c.name])),
+      componentNames: new Map(componentsInPageOrder(tree).map((c) => [c.id, c.name])),
       incidents,
       component: subject ? { id: subject.id, name: subject.name } : undefined,
     });

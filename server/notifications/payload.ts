@@ -1,6 +1,6 @@
 import "server-only";
+import { pageBaseUrl } from "@/server/api/statuspage-serializers";
 import type { Tx } from "@/server/db/client";
-import { getNotificationConfig } from "@/server/notifications/config";
 import {
   INCIDENT_STATUS_LABELS,
   describeIndicator,
@@ -72,7 +72,7 @@ async function pageSnapshot(tx: Tx): Promise<{ baseUrl: string; page: Notificati
     unresolvedIncidentImpacts: openIncidents.map((i) => i.impact),
     maintenanceInProgress: maintenanceInProgress > 0,
   });
-  const baseUrl = (getNotificationConfig().publicUrl ?? settings?.url ?? "http://localhost:3000").replace(/\/+$/, "");
+  const baseUrl = pageBaseUrl({ url: settings?.url ?? "" });
   return {
     baseUrl,
     page: { id: settings?.id ?? "page", name: settings?.name ?? "Status", status_indicator: indicator, status_description: describeIndicator(indicator) },

@@ -10,6 +10,7 @@ import type { TargetPolicy } from "@/server/notifications/target-guard";
 import type { NotificationPayload } from "@/server/notifications/payload";
 import { pruneDeliveryHistory } from "@/server/notifications/prune-delivery-history";
 import { prunePendingSubscribers } from "@/server/notifications/prune-pending-subscribers";
+import { errorSummary } from "@/server/error-summary";
 
 export type WorkerOptions = {
   db?: Db;
@@ -71,7 +72,7 @@ export function createNotificationWorker(options: WorkerOptions = {}) {
   const workerId = options.workerId ?? `worker-${randomUUID().slice(0, 8)}`;
   const mailer = options.mailer ?? smtpMailer;
   const random = options.random ?? Math.random;
-  const log = options.log ?? ((message: string, error?: unknown) => console.error(`[notifications ${workerId}] ${message}`, error ?? ""));
+  const log = options.log ?? ((message: string, error?: unknown) => console.error(`[notifications ${workerId}] ${message}${error === undefined ? "" : `: ${errorSummary(error)}`}`));
   const policy = () => {
     if (options.policy) return options.policy;
     const config = getNotificationConfig();

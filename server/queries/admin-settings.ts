@@ -1,4 +1,5 @@
 import "server-only";
+import { describeAuditEntities } from "@/server/queries/audit-entities";
 import { getDb } from "@/server/db/client";
 import { authorize, type ServiceContext } from "@/server/services/context";
 import type { Prisma } from "@/server/db/generated/client";
@@ -7,7 +8,7 @@ export async function getAdminPageSettings({ ctx }: { ctx: ServiceContext }) {
   authorize(ctx.actor, "owner");
   return getDb().pageSettings.findFirst({
     select: {
-      name: true, url: true, timeZone: true, logoUrl: true, faviconUrl: true, brandColor: true, supportUrl: true, contactEmail: true,
+      name: true, url: true, timeZone: true, logoUrl: true, faviconUrl: true, brandColor: true, companyUrl: true, supportUrl: true, contactEmail: true,
       twitter: true, privacyUrl: true, footerText: true, description: true, version: true,
     },
   });
@@ -48,7 +49,8 @@ export async function listAuditLog({ ctx, filters }: { ctx: ServiceContext; filt
     select: { id: true, actorLabel: true, action: true, entityType: true, entityId: true, before: true, after: true, createdAt: true },
   });
   const page = rows.slice(0, PAGE_SIZE);
-  return { entries: page.map((r) => ({ ...r, id: r.id.toString() })), nextBefore: rows.length > PAGE_SIZE ? page.at(-1)!.id.toString() : null };
+  const entities = await describeAuditEntities(page);
+  return { entries: page.map((r, index) => ({ ...r, id: r.id.toString(), entity: entities[index] })), nextBefore: rows.length > PAGE_SIZE ? page.at(-1)!.id.toString() : null };
 }
 
 export async function listAuditFacets({ ctx }: { ctx: ServiceContext }) {

@@ -1,4 +1,5 @@
 import "server-only";
+import { HAS_HAPPENED } from "@/server/queries/public-timeline";
 import { getDb } from "@/server/db/client";
 import { cached } from "@/server/cache/tagged-cache";
 import { TAGS } from "@/server/cache/tags";
@@ -89,6 +90,7 @@ export function listIncidentsBetween(from: Date, to: Date, componentId?: string)
     const rows = await getDb().incident.findMany({
       where: {
         startedAt: { gte: from, lt: to },
+        ...HAS_HAPPENED,
         ...(componentId ? { components: { some: { componentId } } } : {}),
       },
       orderBy: [{ startedAt: "desc" }, { id: "asc" }],

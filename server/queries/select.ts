@@ -5,7 +5,7 @@ import type { ComponentDto, IncidentDto, IncidentSummaryDto, IncidentUpdateDto, 
 // Explicit selects so every query returns exactly the DTO fields and nothing else.
 export const pageSelect = {
   id: true, name: true, url: true, timeZone: true, logoUrl: true, faviconUrl: true, brandColor: true,
-  supportUrl: true, contactEmail: true, twitter: true, privacyUrl: true, footerText: true, description: true, updatedAt: true,
+  companyUrl: true, supportUrl: true, contactEmail: true, twitter: true, privacyUrl: true, footerText: true, description: true, updatedAt: true,
 } as const;
 
 export const componentSelect = {

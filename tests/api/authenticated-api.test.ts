@@ -111,6 +111,24 @@ describe("authenticated v1 API", () => {
     expect(write.json.error.code).toBe("forbidden");
   });
 
+  it("resolves a backfilled incident at the time given in display_at", async () => {
+    const created = await call(incidentsRoute.POST as Handler, {
+      method: "POST",
+      token: responderToken,
+      body: { name: unique("Backfilled outage"), body: "Builds failed.", started_at: "2023-03-01T09:00:00Z", deliver_notifications: false },
+    });
+    expect(created.status).toBe(201);
+    const resolved = await call(resolveRoute.POST as Handler, {
+      method: "POST",
+      token: responderToken,
+      params: { incidentId: created.json.incident.id },
+      body: { display_at: "2023-03-01T11:30:00Z", deliver_notifications: false },
+    });
+    expect(resolved.status).toBe(200);
+    expect(resolved.json.incident).toMatchObject({ status: "resolved", resolved_at: "2023-03-01T11:30:00.000Z" });
+    expect(resolved.json.incident.incident_updates[0]).toMatchObject({ status: "resolved", display_at: "2023-03-01T11:30:00.000Z" });
+  });
+
   it("declares, updates and resolves an incident, and the public API shows each step at once", async () => {
     const name = unique("Checkout errors");
     const created = await call(incidentsRoute.POST as Handler, {

@@ -14,7 +14,7 @@ import { etagMatches, strongEtag } from "@/server/api/json-response";
 const t0 = new Date("2026-11-01T00:00:00Z");
 const page: PageDto = {
   id: "page1", name: "Acme", url: "https://status.acme.test/", timeZone: "Etc/UTC", logoUrl: null, faviconUrl: null, brandColor: "#000",
-  supportUrl: null, contactEmail: null, twitter: null, privacyUrl: null, footerText: null, description: null, updatedAt: t0,
+  companyUrl: null, supportUrl: null, contactEmail: null, twitter: null, privacyUrl: null, footerText: null, description: null, updatedAt: t0,
 };
 
 function component(id: string, overrides: Partial<ComponentDto> = {}): ComponentDto {
@@ -51,8 +51,13 @@ function incident(overrides: Partial<IncidentDto> = {}): IncidentDto {
 describe("Statuspage serializers", () => {
   it("uses the page URL without a trailing slash and the latest change as updated_at", () => {
     expect(serializePage(ctx)).toEqual({ id: "page1", name: "Acme", url: "https://status.acme.test", time_zone: "Etc/UTC", updated_at: "2026-11-24T12:00:00.000Z" });
-    expect(pageBaseUrl({ url: "" }, "http://fallback.test")).toBe("http://fallback.test");
-    expect(pageBaseUrl({ url: "not a url" }, "http://fallback.test")).toBe("http://fallback.test");
+    expect(pageBaseUrl({ url: "https://status.acme.test/" }, { PUBLIC_URL: "http://public.test" })).toBe("https://status.acme.test");
+  });
+
+  it("takes the page's address from PUBLIC_URL, else from PORT, unless an owner set one", () => {
+    expect(pageBaseUrl({ url: "" }, { PUBLIC_URL: "https://status.example.com/", PORT: "4123" })).toBe("https://status.example.com");
+    expect(pageBaseUrl({ url: "" }, { PORT: "4123" })).toBe("http://localhost:4123");
+    expect(pageBaseUrl({ url: "not a url" }, {})).toBe("http://localhost:3000");
   });
 
   it("orders groups and ungrouped components by position, each group followed by its children", () => {

@@ -105,6 +105,11 @@ describe("first-run owner setup", () => {
       const input = { email: "Owner@Example.test", name: "Olive Owner", password: "first-run-password" };
       const invalid = await expectAppError(setUpOwner({ ctx: { actor: SYSTEM_ACTOR, db }, input: { ...input, password: "short" } }), "VALIDATION");
       expect(invalid.fieldErrors?.password).toBeDefined();
+      const everyRule = await expectAppError(setUpOwner({ ctx: { actor: SYSTEM_ACTOR, db }, input: { ...input, password: "OliveOwner", confirmPassword: "other" } }), "VALIDATION");
+      expect(everyRule.fieldErrors).toEqual({
+        password: ["Use at least 12 characters.", "Do not use your name or email address in the password."],
+        confirmPassword: ["The passwords do not match."],
+      });
       const { user } = await setUpOwner({ ctx: { actor: SYSTEM_ACTOR, db }, input });
       expect(user).toMatchObject({ email: "owner@example.test", role: "owner" });
       await expectAppError(setUpOwner({ ctx: { actor: SYSTEM_ACTOR, db }, input: { ...input, email: "second@example.test" } }), "FORBIDDEN");

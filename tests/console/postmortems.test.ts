@@ -31,6 +31,32 @@ describe("postmortems", () => {
     expect(after.postmortem).toMatchObject({ publishedAt: null, body: "# Final\n\nRoot cause, corrected" });
   });
 
+  it("a backfilled incident's postmortem keeps the past date it was published on, never a future one", async () => {
+    const ctx = await ctxFor();
+    const startedAt = new Date("2023-03-01T09:00:00Z");
+    const { incident } = await createIncident({ ctx, input: { name: unique("Backfilled"), impact: "major", status: "investigating", message: "x", startedAt, deliverNotifications: false } });
+    await resolveIncident({ ctx, input: { incidentId: incident.id, displayAt: new Date("2023-03-01T11:30:00Z"), deliverNotifications: false } });
+    const resolved = await getDb().incident.findUniqueOrThrow({ where: { id: incident.id } });
+    expect(resolved).toMatchObject({ status: "resolved", resolvedAt: new Date("2023-03-01T11:30:00Z") });
+
+    const input = { incidentId: incident.id, body: "# What happened", version: 0 };
+    const future = await expectAppError(publishPostmortem({ ctx, input: { ...input, publishedAt: new Date(Date.now() + 86_400_000) } }), "VALIDATION");
+    expect(future.fieldErrors?.publishedAt).toEqual(["A postmortem cannot be dated in the future."]);
+    const early = await expectAppError(publishPostmortem({ ctx, input: { ...input, publishedAt: "2023-02-28T00:00:00Z" } }), "VALIDATION");
+    expect(early.fieldErrors?.publishedAt).toEqual(["A postmortem cannot be published before the incident was resolved."]);
+    const { postmortem } = await publishPostmortem({ ctx, input: { ...input, publishedAt: "2023-03-11T10:00:00Z" } });
+    expect(postmortem.publishedAt).toEqual(new Date("2023-03-11T10:00:00Z"));
+  });
+
+  it("a resolution is dated in the past only, and not before the update it closes", async () => {
+    const ctx = await ctxFor();
+    const { incident } = await createIncident({ ctx, input: { name: unique("Resolve date"), impact: "minor", status: "investigating", message: "x", startedAt: new Date("2024-05-01T08:00:00Z"), deliverNotifications: false } });
+    const future = await expectAppError(resolveIncident({ ctx, input: { incidentId: incident.id, displayAt: new Date(Date.now() + 3_600_000) } }), "VALIDATION");
+    expect(future.fieldErrors?.displayAt).toEqual(["A resolution cannot be dated in the future."]);
+    const early = await expectAppError(resolveIncident({ ctx, input: { incidentId: incident.id, displayAt: "2024-04-30T00:00:00Z" } }), "VALIDATION");
+    expect(early.fieldErrors?.displayAt?.[0]).toMatch(/at or after the latest update/);
+  });
+
   it("a viewer cannot save or publish; an empty body is refused by field", async () => {
     const viewer = await ctxFor("viewer");
     await expectAppError(savePostmortem({ ctx: viewer, input: { incidentId: "abc", body: "x", version: 0 } }), "FORBIDDEN");

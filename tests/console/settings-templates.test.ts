@@ -21,6 +21,18 @@ describe("page settings", () => {
     expect(tags).toEqual([TAGS.page]);
     await expectAppError(updatePageSettings({ ctx: owner, input }), "CONFLICT");
   });
+
+  it("the status page's address may be left to PUBLIC_URL, apart from the company's website", async () => {
+    await ensurePage();
+    const owner = await ctxFor("owner");
+    const current = await getDb().pageSettings.findFirstOrThrow();
+    const base = { name: current.name, timeZone: current.timeZone, brandColor: current.brandColor };
+    const bad = await expectAppError(updatePageSettings({ ctx: owner, input: { ...base, version: current.version, url: "", companyUrl: "nope" } }), "VALIDATION");
+    expect(Object.keys(bad.fieldErrors ?? {})).toEqual(["companyUrl"]);
+    const { settings } = await updatePageSettings({ ctx: owner, input: { ...base, version: current.version, url: "", companyUrl: "https://acme.example" } });
+    expect(settings).toMatchObject({ url: "", companyUrl: "https://acme.example" });
+    await updatePageSettings({ ctx: owner, input: { ...base, version: settings.version, url: current.url, companyUrl: "" } });
+  });
 });
 
 describe("message templates", () => {

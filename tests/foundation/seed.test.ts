@@ -22,6 +22,8 @@ describe("demo seed", () => {
 
     expect(await seedDemo(db, now)).toEqual({ seeded: true });
     expect(await db.pageSettings.count()).toBe(1);
+    // No stored address: the page's address follows PUBLIC_URL / PORT until an owner sets one.
+    expect((await db.pageSettings.findFirstOrThrow()).url).toBe("");
     expect(await db.componentGroup.count()).toBe(3);
     expect(await db.component.count()).toBe(12);
     expect(await db.incident.count({ where: { kind: "incident", status: { in: ["investigating", "identified", "monitoring"] } } })).toBe(1);

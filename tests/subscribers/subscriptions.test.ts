@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { getDb } from "@/server/db/client";
 import { AppError } from "@/server/errors";
 import { actorFor, createComponent, unique } from "@/tests/support/factories";
@@ -11,6 +11,7 @@ import { confirmTokenFrom, ensurePageExists, memoryMailer, postIncidentUpdate } 
 import { startVerifyingEndpoint } from "@/tests/support/webhook-endpoint";
 
 let deadEndpoint: Awaited<ReturnType<typeof startVerifyingEndpoint>>;
+import { errorSummary } from "@/server/error-summary";
 
 async function expectFieldError(promise: Promise<unknown>, field: string): Promise<string> {
   const error = await promise.then(
@@ -190,9 +191,17 @@ describe("email and webhook subscriptions", () => {
     }
   });
 
-  it("the email is not sent and the service says so when SMTP is down", async () => {
-    const failing = { async send() { throw new Error("ECONNREFUSED"); } };
-    await expect(createSubscription({ ctx: { mailer: failing }, input: { kind: "email", email: `${unique("x")}@example.test`, allComponents: true } })).rejects.toMatchObject({ code: "UNAVAILABLE" });
+  it("the email is not sent and the service says so when SMTP is down, logging one line without a stack", async () => {
+    const refused = Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:25"), { code: "ECONNREFUSED" });
+    const failing = { async send() { throw refused; } };
+    const logged: unknown[][] = [];
+    const spy = vi.spyOn(console, "error").mockImplementation((...args: unknown[]) => void logged.push(args));
+    try {
+      await expect(createSubscription({ ctx: { mailer: failing }, input: { kind: "email", email: `${unique("x")}@example.test`, allComponents: true } })).rejects.toMatchObject({ code: "UNAVAILABLE" });
+    } finally {
+      spy.mockRestore();
+    }
+    expect(logged).toEqual([["Could not send the subscription email: connect ECONNREFUSED 127.0.0.1:25"]]);
   });
 
   it("owners remove subscribers; responders are refused", async () => {

@@ -5,6 +5,7 @@ import { getCurrentActor } from "@/server/auth/session";
 import { roleAtLeast } from "@/lib/status";
 import { AdminNav } from "@/app/(admin)/admin/_components/admin-nav";
 import { SignOutButton } from "@/app/(admin)/admin/_components/sign-out-button";
+import { ConsoleNotices } from "@/app/(admin)/admin/_components/console-form";
 
 export const metadata: Metadata = { title: { default: "Console", template: "%s · Console" }, robots: { index: false } };
 
@@ -55,7 +56,7 @@ export default async function AdminLayout({ children }: { children: ReactNode })
         {actor.role === "viewer" ? (
           <p className="mb-4 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:bg-amber-950 dark:text-amber-200">You have read-only access.</p>
         ) : null}
-        {children}
+        <ConsoleNotices>{children}</ConsoleNotices>
       </main>
     </div>
   );

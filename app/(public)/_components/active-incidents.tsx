@@ -1,4 +1,4 @@
-import { Time } from "@/components/time";
+import { PostedAt } from "@/components/posted-at";
 import type { IncidentDto } from "@/lib/dto";
 import { updateLabel } from "@/lib/status";
 import { ImpactBadge, IncidentLink, Markdown, impactBorder } from "@/app/(public)/_components/incident-bits";
@@ -21,7 +21,7 @@ export function ActiveIncidents({ incidents, now }: { incidents: IncidentDto[]; 
                 <div className="mt-2">
                   <p className="font-semibold">{updateLabel(latest.status, incident.updates[1]?.status ?? null)}</p>
                   <Markdown source={latest.body} />
-                  <p className="text-sm text-zinc-600 dark:text-zinc-400">Posted <Time date={latest.displayAt} now={now} /></p>
+                  <p className="text-sm text-zinc-600 dark:text-zinc-400"><PostedAt date={latest.displayAt} now={now} /></p>
                 </div>
               )}
             </li>

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import type { PageDto } from "@/lib/dto";
+import { pageBaseUrl } from "@/server/api/statuspage-serializers";
 
 const HEX_COLOUR = /^#(?:[0-9a-f]{3}|[0-9a-f]{6})$/i;
 
@@ -25,10 +26,10 @@ export function siteTitle(page: PageDto): string {
 export function pageMetadata(page: PageDto, input: { title?: string; description?: string | null; path: string; type?: "website" | "article" }): Metadata {
   const title = input.title ? `${input.title} | ${siteTitle(page)}` : siteTitle(page);
   const description = input.description?.trim() || page.description || `Current status and incident history of ${page.name}.`;
-  const base = safeHttpUrl(page.url);
+  const base = pageBaseUrl(page);
   const image = safeHttpUrl(page.logoUrl);
   return {
-    metadataBase: base ? new URL(base) : undefined,
+    metadataBase: new URL(base),
     title: { absolute: title },
     description,
     alternates: {
@@ -38,7 +39,8 @@ export function pageMetadata(page: PageDto, input: { title?: string; description
         "application/atom+xml": [{ url: "/history.atom", title: `${page.name} status Atom feed` }],
       },
     },
-    icons: safeHttpUrl(page.faviconUrl) ? { icon: safeHttpUrl(page.faviconUrl)! } : undefined,
+    // Without a favicon of the owner's, the root layout's icons (drawn from the brand colour) apply.
+    ...(safeHttpUrl(page.faviconUrl) ? { icons: { icon: safeHttpUrl(page.faviconUrl)!, apple: "/apple-touch-icon.png" } } : {}),
     openGraph: {
       type: input.type ?? "website",
       siteName: siteTitle(page),

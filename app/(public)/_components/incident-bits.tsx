@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { StatusIcon } from "@/components/status-icon";
+import { PostedAt } from "@/components/posted-at";
 import { IMPACT_TONE, TONE_BORDER, TONE_TEXT } from "@/components/status-tone";
-import { Time } from "@/components/time";
 import type { IncidentUpdateDto } from "@/lib/dto";
 import { renderMarkdown } from "@/lib/markdown";
 import { IMPACT_LABELS, INCIDENT_STATUS_LABELS, updateLabel, type AnyImpact, type AnyIncidentStatus } from "@/lib/status";
@@ -55,7 +55,7 @@ export function UpdateList({ updates, compact = false, limit, now }: { updates: 
                 <Markdown source={update.body} />
               )}
               <p className="sp-muted mt-1">
-                Posted <Time date={update.displayAt} now={now} />
+                <PostedAt date={update.displayAt} now={now} />
               </p>
             </div>
           </li>

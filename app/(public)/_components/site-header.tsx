@@ -1,6 +1,7 @@
 import Link from "next/link";
 import type { PageDto } from "@/lib/dto";
-import { safeHttpUrl } from "@/app/(public)/_components/branding";
+import { brandColour, safeHttpUrl } from "@/app/(public)/_components/branding";
+import { brandMarkSvg } from "@/lib/brand-mark";
 
 export function SiteHeader({ page }: { page: PageDto }) {
   const logo = safeHttpUrl(page.logoUrl);
@@ -12,7 +13,7 @@ export function SiteHeader({ page }: { page: PageDto }) {
             // eslint-disable-next-line @next/next/no-img-element -- the logo is any external URL the owner configured
             <img src={logo} alt={`${page.name} logo`} className="h-8 w-auto max-w-40" />
           ) : (
-            <span aria-hidden="true" className="inline-block h-3 w-3 rounded-full bg-[var(--brand)]" />
+            <span className="h-8 w-8 [&>svg]:h-full [&>svg]:w-full" dangerouslySetInnerHTML={{ __html: brandMarkSvg(brandColour(page)) }} />
           )}
           <span>{page.name} Status</span>
         </Link>

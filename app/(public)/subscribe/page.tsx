@@ -25,8 +25,8 @@ export default async function SubscribePage() {
         </p>
         <SubscribeForm groups={pickerGroups(tree)} />
       </section>
-      <section id="webhooks" aria-labelledby="webhooks-heading" className="max-w-2xl space-y-3 text-sm text-zinc-700 dark:text-zinc-300">
-        <h2 id="webhooks-heading" className="text-lg font-semibold text-zinc-900 dark:text-zinc-100">About webhooks</h2>
+      <details id="webhooks" className="max-w-2xl space-y-3 rounded-md border border-zinc-200 p-3 text-sm text-zinc-700 dark:border-zinc-800 dark:text-zinc-300">
+        <summary className="cursor-pointer font-medium text-zinc-900 dark:text-zinc-100">For developers: webhook format and signatures</summary>
         <p>
           Each notification is a <code>POST</code> with a JSON body shaped like Atlassian Statuspage&apos;s webhooks: <code>meta</code>,{" "}
           <code>page</code>, and either <code>incident</code> (with its <code>incident_updates</code>) or <code>component_update</code> and{" "}
@@ -42,7 +42,7 @@ export default async function SubscribePage() {
           <code>&lt;t&gt;.&lt;raw body&gt;</code> keyed with your signing secret. Reject old timestamps to stop replays. In Node.js:
         </p>
         <pre tabIndex={0} aria-label="Signature check in Node.js" className="overflow-x-auto rounded-md bg-zinc-100 p-3 text-xs focus-visible:outline-2 focus-visible:outline-blue-600 dark:bg-zinc-900"><code>{EXAMPLE}</code></pre>
-      </section>
+      </details>
     </div>
   );
 }

@@ -16,11 +16,11 @@ import { scheduleMaintenance } from "@/server/services/maintenance/schedule-main
 type IncidentParams = { incidentId: string };
 type ComponentParams = { componentId: string };
 
-async function context(db: DbOrTx, origin: string): Promise<ApiContext> {
+async function context(db: DbOrTx): Promise<ApiContext> {
   // Sequential: inside a transaction the queries share one connection.
   const page = await readPage(db);
   const tree = await readComponentTree(db);
-  return { page, tree, lastChangeAt: null, baseUrl: pageBaseUrl(page, origin) };
+  return { page, tree, lastChangeAt: null, baseUrl: pageBaseUrl(page) };
 }
 
 async function incidentOrThrow(db: DbOrTx, incidentId: string) {
@@ -53,9 +53,9 @@ const listQuery = z.object({
   limit: z.coerce.number({ error: "limit must be a number." }).int("limit must be a whole number.").min(1, "limit must be at least 1.").max(100, "limit must be at most 100.").default(50),
 });
 
-export const listIncidents = v1Route({ role: "viewer", mutation: false }, async ({ request, db, origin }) => {
+export const listIncidents = v1Route({ role: "viewer", mutation: false }, async ({ request, db }) => {
   const query = parseRequest(listQuery, Object.fromEntries(new URL(request.url).searchParams));
-  const ctx = await context(db, origin);
+  const ctx = await context(db);
   const incidents = await readIncidents(db, { kind: "incident", unresolvedOnly: query.status === "unresolved", limit: query.limit });
   return { status: 200, body: { incidents: incidents.map((i) => serializeIncident(i, ctx)) } };
 });
@@ -70,7 +70,7 @@ const createIncidentRequest = z.object({
   started_at: timestamp("started_at"),
 });
 
-export const createIncidentEndpoint = v1Route({ role: "responder", mutation: true }, async ({ body, actor, db, origin }) => {
+export const createIncidentEndpoint = v1Route({ role: "responder", mutation: true }, async ({ body, actor, db }) => {
   const input = parseRequest(createIncidentRequest, body);
   const result = await callService(
     createIncident({
@@ -79,12 +79,12 @@ export const createIncidentEndpoint = v1Route({ role: "responder", mutation: tru
     }),
     { message: "body" },
   );
-  const ctx = await context(db, origin);
+  const ctx = await context(db);
   return { status: 201, body: { incident: serializeIncident(await incidentOrThrow(db, result.incident.id), ctx) }, tags: result.tags };
 });
 
-export const getIncident = v1Route<IncidentParams>({ role: "viewer", mutation: false }, async ({ params, db, origin }) => {
-  const ctx = await context(db, origin);
+export const getIncident = v1Route<IncidentParams>({ role: "viewer", mutation: false }, async ({ params, db }) => {
+  const ctx = await context(db);
   const incident = await incidentOrThrow(db, params.incidentId);
   return { status: 200, body: { incident: serializeIncident(incident, ctx) } };
 });
@@ -95,7 +95,7 @@ const updateIncidentRequest = z.object({
   version: z.number({ error: "version must be a number." }).int().min(1).optional(),
 });
 
-export const patchIncident = v1Route<IncidentParams>({ role: "responder", mutation: true }, async ({ params, body, actor, db, origin }) => {
+export const patchIncident = v1Route<IncidentParams>({ role: "responder", mutation: true }, async ({ params, body, actor, db }) => {
   const input = parseRequest(updateIncidentRequest, body);
   const current = /^[A-Za-z0-9_-]{1,40}$/.test(params.incidentId)
     ? await db.incident.findUnique({ where: { id: params.incidentId }, select: { name: true, version: true } })
@@ -108,7 +108,7 @@ export const patchIncident = v1Route<IncidentParams>({ role: "responder", mutati
     }),
     { incidentId: "incident_id" },
   );
-  const ctx = await context(db, origin);
+  const ctx = await context(db);
   return { status: 200, body: { incident: serializeIncident(await incidentOrThrow(db, params.incidentId), ctx) }, tags: result.tags };
 });
 
@@ -120,7 +120,7 @@ const postUpdateRequest = z.object({
   display_at: timestamp("display_at"),
 });
 
-export const postUpdate = v1Route<IncidentParams>({ role: "responder", mutation: true }, async ({ params, body, actor, db, origin }) => {
+export const postUpdate = v1Route<IncidentParams>({ role: "responder", mutation: true }, async ({ params, body, actor, db }) => {
   const input = parseRequest(postUpdateRequest, body);
   await incidentOrThrow(db, params.incidentId);
   const result = await callService(
@@ -129,7 +129,7 @@ export const postUpdate = v1Route<IncidentParams>({ role: "responder", mutation:
       input: { incidentId: params.incidentId, status: input.status, body: input.body, components: input.components, deliverNotifications: input.deliver_notifications ?? true, displayAt: input.display_at },
     }),
   );
-  const ctx = await context(db, origin);
+  const ctx = await context(db);
   const incident = await incidentOrThrow(db, params.incidentId);
   const update = incident.updates.find((u) => u.id === result.updateId)!;
   return { status: 201, body: { incident_update: serializeIncidentUpdate(update), incident: serializeIncident(incident, ctx) }, tags: result.tags };
@@ -139,23 +139,24 @@ const resolveRequest = z.object({
   body: text("body").optional(),
   set_components_operational: flag("set_components_operational"),
   deliver_notifications: flag("deliver_notifications"),
+  display_at: timestamp("display_at"),
 });
 
-export const resolveIncidentEndpoint = v1Route<IncidentParams>({ role: "responder", mutation: true }, async ({ params, body, actor, db, origin }) => {
+export const resolveIncidentEndpoint = v1Route<IncidentParams>({ role: "responder", mutation: true }, async ({ params, body, actor, db }) => {
   const input = parseRequest(resolveRequest, body);
   await incidentOrThrow(db, params.incidentId);
   const result = await callService(
     resolveIncident({
       ctx: { actor, db },
-      input: { incidentId: params.incidentId, body: input.body, setComponentsOperational: input.set_components_operational ?? true, deliverNotifications: input.deliver_notifications ?? true },
+      input: { incidentId: params.incidentId, body: input.body, setComponentsOperational: input.set_components_operational ?? true, deliverNotifications: input.deliver_notifications ?? true, displayAt: input.display_at },
     }),
   );
-  const ctx = await context(db, origin);
+  const ctx = await context(db);
   return { status: 200, body: { incident: serializeIncident(await incidentOrThrow(db, params.incidentId), ctx) }, tags: result.tags };
 });
 
-export const listComponents = v1Route({ role: "viewer", mutation: false }, async ({ db, origin }) => {
-  const ctx = await context(db, origin);
+export const listComponents = v1Route({ role: "viewer", mutation: false }, async ({ db }) => {
+  const ctx = await context(db);
   return { status: 200, body: { components: serializeComponents(ctx) } };
 });
 
@@ -163,12 +164,12 @@ const componentRequest = z.object({
   status: z.enum(COMPONENT_STATUSES, { error: `status must be one of: ${COMPONENT_STATUSES.join(", ")}.` }),
 });
 
-export const patchComponent = v1Route<ComponentParams>({ role: "responder", mutation: true }, async ({ params, body, actor, db, origin }) => {
+export const patchComponent = v1Route<ComponentParams>({ role: "responder", mutation: true }, async ({ params, body, actor, db }) => {
   const input = parseRequest(componentRequest, body);
   const exists = /^[A-Za-z0-9_-]{1,40}$/.test(params.componentId) && (await db.component.count({ where: { id: params.componentId } })) > 0;
   if (!exists) throw new AppError("NOT_FOUND", "There is no component with that id.");
   const result = await callService(setComponentStatus({ ctx: { actor, db }, input: { componentId: params.componentId, status: input.status } }));
-  const ctx = await context(db, origin);
+  const ctx = await context(db);
   const component = ctx.tree.components.find((c) => c.id === params.componentId)!;
   return { status: 200, body: { component: serializeComponent(component, ctx.page.id) }, tags: result.tags };
 });
@@ -183,7 +184,7 @@ const maintenanceRequest = z.object({
   deliver_notifications: flag("deliver_notifications"),
 });
 
-export const createMaintenance = v1Route({ role: "responder", mutation: true }, async ({ body, actor, db, origin }) => {
+export const createMaintenance = v1Route({ role: "responder", mutation: true }, async ({ body, actor, db }) => {
   const input = parseRequest(maintenanceRequest, body);
   const result = await callService(
     scheduleMaintenance({
@@ -200,6 +201,6 @@ export const createMaintenance = v1Route({ role: "responder", mutation: true }, 
     }),
     { message: "body", componentIds: "component_ids" },
   );
-  const ctx = await context(db, origin);
+  const ctx = await context(db);
   return { status: 201, body: { scheduled_maintenance: serializeIncident(await incidentOrThrow(db, result.maintenance.id), ctx) }, tags: result.tags };
 });

@@ -1,8 +1,9 @@
 import "server-only";
 import { z } from "zod";
 import { authorize, inTransaction, type ServiceContext } from "@/server/services/context";
+import type { Tx } from "@/server/db/client";
 import { writeAudit } from "@/server/services/audit";
-import { booleanish, id, parseInput } from "@/server/services/validation";
+import { booleanish, id, optionalDate, parseInput } from "@/server/services/validation";
 import { incidentTags, insertIncidentUpdate, loadIncidentForAudit, lockIncident } from "@/server/services/incidents/incident-shared";
 import { AppError } from "@/server/errors";
 import { LIMITS } from "@/lib/status";
@@ -17,6 +18,7 @@ export const resolveIncidentSchema = z.object({
   body: messageSchema,
   setComponentsOperational: booleanish.default(true),
   deliverNotifications: booleanish.default(true),
+  displayAt: optionalDate,
 });
 
 export const reopenIncidentSchema = z.object({
@@ -25,6 +27,18 @@ export const reopenIncidentSchema = z.object({
   deliverNotifications: booleanish.default(true),
 });
 
+/** When a backfilled resolution is dated: in the past, and not before the update it closes. */
+async function resolutionTime(tx: Tx, incidentId: string, requested: Date | undefined): Promise<Date> {
+  const now = new Date();
+  if (!requested) return now;
+  if (requested.getTime() > now.getTime() + 60_000) throw new AppError("VALIDATION", "Some fields need attention.", { displayAt: ["A resolution cannot be dated in the future."] });
+  const latest = await tx.incidentUpdate.findFirst({ where: { incidentId }, orderBy: { displayAt: "desc" }, select: { displayAt: true } });
+  if (latest && requested < latest.displayAt) {
+    throw new AppError("VALIDATION", "Some fields need attention.", { displayAt: [`Date the resolution at or after the latest update (${latest.displayAt.toISOString().slice(0, 16).replace("T", " ")} UTC).`] });
+  }
+  return requested;
+}
+
 /** Resolves an incident with a final update, optionally setting its affected components back to operational. */
 export async function resolveIncident({ ctx, input }: { ctx: ServiceContext; input: unknown }) {
   authorize(ctx.actor, "responder");
@@ -32,6 +46,7 @@ export async function resolveIncident({ ctx, input }: { ctx: ServiceContext; inp
   return inTransaction(ctx, async (tx) => {
     const incident = await lockIncident(tx, data.incidentId, "incident");
     if (incident.status === "resolved" || incident.status === "postmortem") throw new AppError("CONFLICT", "This incident is already resolved.");
+    const displayAt = await resolutionTime(tx, incident.id, data.displayAt);
     const before = await loadIncidentForAudit(tx, incident.id);
     const affected = data.setComponentsOperational
       ? await tx.component.findMany({
@@ -42,13 +57,13 @@ export async function resolveIncident({ ctx, input }: { ctx: ServiceContext; inp
     const { updateId, applied } = await insertIncidentUpdate(tx, ctx.actor, incident, {
       status: "resolved",
       body: data.body ?? "This incident has been resolved.",
-      displayAt: new Date(),
+      displayAt,
       deliverNotifications: data.deliverNotifications,
       changes: affected.map((c) => ({ componentId: c.id, status: "operational" as const })),
     });
     const after = await loadIncidentForAudit(tx, incident.id);
     await writeAudit(tx, ctx.actor, { action: "incident.resolve", entityType: "incident", entityId: incident.id, before, after: { ...after, updateId, components: applied } });
-    return { incident: after!, updateId, tags: await incidentTags(tx, incident.id, { components: applied.length > 0 }) };
+    return { incident: after!, updateId, componentsRestored: applied.length, tags: await incidentTags(tx, incident.id, { components: applied.length > 0 }) };
   });
 }
 

@@ -5,6 +5,7 @@ import { writeAudit } from "@/server/services/audit";
 import { invalidateTags } from "@/server/cache/tagged-cache";
 import { incidentTags, insertIncidentUpdate, lockIncident } from "@/server/services/incidents/incident-shared";
 import { finishMaintenance } from "@/server/services/maintenance/complete-maintenance";
+import { errorSummary } from "@/server/error-summary";
 
 const SCHEDULER_ACTOR: Actor = { ...SYSTEM_ACTOR, label: "scheduler" };
 const BATCH = 50;
@@ -101,7 +102,7 @@ export function startMaintenanceScheduler(intervalMs: number) {
     try {
       await runMaintenanceScheduler();
     } catch (error) {
-      console.error("Maintenance scheduler run failed:", error);
+      console.error(`Maintenance scheduler run failed: ${errorSummary(error)}`);
     } finally {
       running = false;
     }

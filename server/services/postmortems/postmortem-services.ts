@@ -2,7 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { actorUserId, authorize, inTransaction, type ServiceContext } from "@/server/services/context";
 import { writeAudit } from "@/server/services/audit";
-import { id, parseInput } from "@/server/services/validation";
+import { id, optionalDate, parseInput } from "@/server/services/validation";
 import { AppError } from "@/server/errors";
 import type { Tx } from "@/server/db/client";
 import { incidentTags, lockIncident } from "@/server/services/incidents/incident-shared";
@@ -21,6 +21,8 @@ export const savePostmortemSchema = z.object({
   body: postmortemBody,
   version: z.coerce.number({ error: "The version is missing; reload the page." }).int().min(0),
 });
+
+export const publishPostmortemSchema = savePostmortemSchema.extend({ publishedAt: optionalDate });
 
 export const postmortemIncidentSchema = z.object({ incidentId: id("Incident") });
 
@@ -50,16 +52,22 @@ export async function savePostmortem({ ctx, input }: { ctx: ServiceContext; inpu
 /** Publishes the postmortem (saving the given text first); the incident takes the `postmortem` status. */
 export async function publishPostmortem({ ctx, input }: { ctx: ServiceContext; input: unknown }) {
   authorize(ctx.actor, "responder");
-  const data = parseInput(savePostmortemSchema, input);
+  const data = parseInput(publishPostmortemSchema, input);
+  if (data.publishedAt && data.publishedAt.getTime() > Date.now() + 60_000) {
+    throw new AppError("VALIDATION", "Some fields need attention.", { publishedAt: ["A postmortem cannot be dated in the future."] });
+  }
   return inTransaction(ctx, async (tx) => {
     const incident = await lockIncident(tx, data.incidentId, "incident");
     if (incident.status !== "resolved" && incident.status !== "postmortem") {
       throw new AppError("VALIDATION", "Resolve the incident before publishing its postmortem.", { body: ["Resolve the incident before publishing its postmortem."] });
     }
+    if (data.publishedAt && incident.resolvedAt && data.publishedAt < incident.resolvedAt) {
+      throw new AppError("VALIDATION", "Some fields need attention.", { publishedAt: ["A postmortem cannot be published before the incident was resolved."] });
+    }
     const { before, postmortem: saved } = await saveBody(tx, ctx, data);
     const postmortem = await tx.postmortem.update({
       where: { id: saved.id },
-      data: { publishedAt: saved.publishedAt ?? new Date() },
+      data: { publishedAt: data.publishedAt ?? saved.publishedAt ?? new Date() },
       select: postmortemAuditSelect,
     });
     await tx.incident.update({ where: { id: incident.id }, data: { status: "postmortem" } });

@@ -26,7 +26,8 @@ function isTimeZone(value: string): boolean {
 export const pageSettingsSchema = z.object({
   version,
   name: requiredText("Name", LIMITS.nameMax),
-  url: z.string({ error: "URL is required." }).trim().url("URL must be a full URL such as https://example.com").refine((v) => /^https?:\/\//i.test(v), "URL must start with http:// or https://"),
+  url: httpUrl("Status page address"),
+  companyUrl: httpUrl("Company website"),
   timeZone: z.string({ error: "Time zone is required." }).trim().min(1, "Time zone is required.").refine(isTimeZone, "Use an IANA time zone such as Europe/Berlin."),
   logoUrl: httpUrl("Logo URL"),
   faviconUrl: httpUrl("Favicon URL"),
@@ -40,7 +41,7 @@ export const pageSettingsSchema = z.object({
 });
 
 const settingsSelect = {
-  id: true, name: true, url: true, timeZone: true, logoUrl: true, faviconUrl: true, brandColor: true, supportUrl: true,
+  id: true, name: true, url: true, timeZone: true, logoUrl: true, faviconUrl: true, brandColor: true, companyUrl: true, supportUrl: true,
   contactEmail: true, twitter: true, privacyUrl: true, footerText: true, description: true, version: true,
 } as const;
 
@@ -52,7 +53,8 @@ export async function updatePageSettings({ ctx, input }: { ctx: ServiceContext; 
     const before = await tx.pageSettings.findFirst({ select: settingsSelect });
     const values = {
       name: data.name,
-      url: data.url,
+      url: data.url ?? "",
+      companyUrl: data.companyUrl ?? null,
       timeZone: data.timeZone,
       logoUrl: data.logoUrl ?? null,
       faviconUrl: data.faviconUrl ?? null,

@@ -23,6 +23,7 @@ import {
   type PublicContext,
 } from "@/server/services/subscribers/shared";
 import { countSubscriptionRequest } from "@/server/services/subscribers/subscription-limits";
+import { errorSummary } from "@/server/error-summary";
 
 const emailInput = componentChoiceSchema.extend({
   kind: z.literal("email"),
@@ -156,7 +157,7 @@ export async function createSubscription({ ctx, input }: { ctx: PublicContext; i
   try {
     await mailer.send(mail);
   } catch (error) {
-    console.error("Could not send the subscription email", error);
+    console.error(`Could not send the subscription email: ${errorSummary(error)}`);
     // Nobody can confirm a subscription whose link was never sent; keep no row for it.
     if (!outcome.alreadyActive && outcome.createdId) await db.subscriber.deleteMany({ where: { id: outcome.createdId, confirmedAt: null } });
     throw new AppError("UNAVAILABLE", "We could not send the confirmation email right now. Try again in a few minutes.");

@@ -1,4 +1,5 @@
 import "server-only";
+import { pageBaseUrl } from "@/server/api/statuspage-serializers";
 import { z } from "zod";
 import type { DbOrTx, Tx } from "@/server/db/client";
 import { getDb } from "@/server/db/client";
@@ -66,6 +67,6 @@ export async function replaceComponents(tx: Tx, subscriberId: string, componentI
 
 export async function publicBaseUrl(db: DbOrTx = getDb()): Promise<{ baseUrl: string; pageName: string }> {
   const settings = await db.pageSettings.findFirst({ select: { name: true, url: true } });
-  const baseUrl = (getNotificationConfig().publicUrl ?? settings?.url ?? "http://localhost:3000").replace(/\/+$/, "");
+  const baseUrl = pageBaseUrl({ url: settings?.url ?? "" });
   return { baseUrl, pageName: settings?.name ?? "Status" };
 }

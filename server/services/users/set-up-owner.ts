@@ -13,9 +13,37 @@ export const setUpOwnerSchema = z.object({
   email: emailSchema,
   name: userNameSchema,
   password: passwordSchema,
+  confirmPassword: z.string().optional(),
 });
 
 const ALREADY_SET_UP = "The console is already set up. Sign in instead.";
+
+/** The rules a set-up form breaks beyond each field's own shape; reported with them, not after them. */
+function crossFieldErrors(input: unknown): Record<string, string[]> {
+  const raw = (typeof input === "object" && input !== null ? input : {}) as Record<string, unknown>;
+  const text = (key: string) => (typeof raw[key] === "string" ? (raw[key] as string) : "");
+  const squash = (value: string) => value.toLowerCase().replace(/\s+/g, "");
+  const password = squash(text("password"));
+  const personal = [squash(text("email")), squash(text("email").split("@")[0]), squash(text("name"))].filter((part) => part.length >= 4);
+  const errors: Record<string, string[]> = {};
+  if (password && personal.some((part) => password.includes(part))) errors.password = ["Do not use your name or email address in the password."];
+  if (raw.confirmPassword !== undefined && text("confirmPassword") !== text("password")) errors.confirmPassword = ["The passwords do not match."];
+  return errors;
+}
+
+function parseSetUp(input: unknown) {
+  const extra = crossFieldErrors(input);
+  try {
+    const data = parseInput(setUpOwnerSchema, input);
+    if (Object.keys(extra).length) throw new AppError("VALIDATION", "Some fields need attention.", extra);
+    return data;
+  } catch (error) {
+    if (!(error instanceof AppError) || error.code !== "VALIDATION") throw error;
+    const merged: Record<string, string[]> = { ...error.fieldErrors };
+    for (const [key, messages] of Object.entries(extra)) merged[key] = [...new Set([...(merged[key] ?? []), ...messages])];
+    throw new AppError("VALIDATION", "Some fields need attention.", merged);
+  }
+}
 
 export async function hasAnyUser(db: DbOrTx = getDb()): Promise<boolean> {
   return (await db.user.count()) > 0;
@@ -27,7 +55,7 @@ export async function hasAnyUser(db: DbOrTx = getDb()): Promise<boolean> {
  */
 export async function setUpOwner({ ctx = { actor: SYSTEM_ACTOR }, input }: { ctx?: ServiceContext; input: unknown }) {
   if (await hasAnyUser(ctx.db ?? getDb())) throw new AppError("FORBIDDEN", ALREADY_SET_UP);
-  const data = parseInput(setUpOwnerSchema, input);
+  const data = parseSetUp(input);
   const passwordHash = await unauthenticatedHashing.run(() => hashPassword(data.password));
   return inTransaction(ctx, async (tx) => {
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('statuspage:owner-setup'))`;

@@ -1,7 +1,8 @@
 "use client";
 
 import { useFormStatus } from "react-dom";
-import { useActionState, useState, type ReactNode } from "react";
+import type { ReactNode } from "react";
+import { focusField } from "@/app/(admin)/admin/_components/console-form";
 import type { ActionState } from "@/app/(admin)/admin/_lib/action-state";
 
 export const inputClass =
@@ -32,13 +33,14 @@ export function Field(props: { id: string; label: string; error?: string; hint?:
   );
 }
 
-export function SubmitButton(props: { children: ReactNode; pendingLabel?: string; variant?: "primary" | "secondary" | "danger"; confirm?: string; name?: string; value?: string; accessibleName?: string }) {
+export function SubmitButton(props: { children: ReactNode; pendingLabel?: string; variant?: "primary" | "secondary" | "danger" | "resolve"; confirm?: string; name?: string; value?: string; accessibleName?: string }) {
   const { pending } = useFormStatus();
   const variant = props.variant ?? "primary";
   const classes = {
     primary: "bg-blue-700 text-white hover:bg-blue-800 dark:bg-blue-600 dark:hover:bg-blue-500",
     secondary: "border border-zinc-300 bg-white text-zinc-900 hover:bg-zinc-50 dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-100 dark:hover:bg-zinc-800",
     danger: "bg-red-700 text-white hover:bg-red-800",
+    resolve: "bg-green-700 text-white hover:bg-green-800 dark:bg-green-700 dark:hover:bg-green-600",
   }[variant];
   return (
     <button
@@ -58,27 +60,35 @@ export function SubmitButton(props: { children: ReactNode; pendingLabel?: string
   );
 }
 
+/**
+ * A refused submit's message, announced, with one link per field error that moves focus to that field.
+ * Successes are announced by the console's live region instead (see `useConsoleAction`).
+ */
 export function FormMessage({ state }: { state: ActionState }) {
-  if (!state) return null;
-  if (state.ok) {
-    return state.message ? <p role="status" className="rounded-md bg-green-50 px-3 py-2 text-sm text-green-800 dark:bg-green-950 dark:text-green-200">{state.message}</p> : null;
-  }
+  if (!state || state.ok) return null;
+  const fieldErrors = Object.entries(state.fieldErrors ?? {}).filter(([, messages]) => messages.length > 0);
   return (
-    <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800 dark:bg-red-950 dark:text-red-200">
-      {state.formError}
-    </p>
+    <div role="alert" tabIndex={-1} data-form-error className="space-y-1 rounded-md bg-red-50 px-3 py-2 text-sm text-red-800 focus:outline-none focus-visible:ring-2 focus-visible:ring-red-700 dark:bg-red-950 dark:text-red-200">
+      <p>{state.formError}</p>
+      {fieldErrors.length ? (
+        <ul className="list-disc pl-5">
+          {fieldErrors.map(([name, messages]) => (
+            <li key={name}>
+              <a
+                href={`#${name}`}
+                onClick={(event) => {
+                  event.preventDefault();
+                  focusField(event.currentTarget.closest("form"), name);
+                }}
+                className="underline underline-offset-2"
+              >
+                {messages.join(" ")}
+              </a>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+    </div>
   );
 }
 
-type FormAction = (previous: ActionState, formData: FormData) => Promise<ActionState>;
-
-/** useActionState for "add" forms: a successful submit remounts the form (key) so its fields start empty again. */
-export function useClearingActionState(formAction: FormAction, clearOnSuccess = true) {
-  const [resetKey, setResetKey] = useState(0);
-  const [state, action] = useActionState(async (previous: ActionState, formData: FormData) => {
-    const next = await formAction(previous, formData);
-    if (next?.ok && clearOnSuccess) setResetKey((k) => k + 1);
-    return next;
-  }, null);
-  return [state, action, resetKey] as const;
-}

@@ -35,11 +35,11 @@ export function componentChanges(formData: FormData): { componentId: string; sta
  * The one path of every console action: session and role, the service, cache invalidation, and a typed result
  * that carries the submitted values back so nothing typed is lost.
  */
-export async function perform(
+export async function perform<R extends { tags: string[] }>(
   role: Role,
   formData: FormData,
-  run: (actor: SessionActor) => Promise<{ tags: string[] }>,
-  successMessage?: string,
+  run: (actor: SessionActor) => Promise<R>,
+  successMessage?: string | ((result: R) => string),
 ): Promise<ActionState> {
   const values = formValues(formData);
   try {
@@ -47,7 +47,7 @@ export async function perform(
     const result = await run(actor);
     invalidateTags([...new Set(result.tags)]);
     refresh();
-    return { ok: true, message: successMessage };
+    return { ok: true, message: typeof successMessage === "function" ? successMessage(result) : successMessage };
   } catch (error) {
     const appError = toAppError(error);
     return {

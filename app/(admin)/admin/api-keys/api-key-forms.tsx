@@ -1,11 +1,11 @@
 "use client";
 
-import { useActionState } from "react";
 import { Field, FormMessage, SubmitButton, fieldError, inputClass, valueOf } from "@/app/(admin)/admin/_components/form-bits";
+import { ConsoleForm, useConsoleAction } from "@/app/(admin)/admin/_components/console-form";
 import { createApiKeyAction, revokeApiKeyAction } from "@/app/(admin)/admin/api-keys/actions";
 
 export function CreateApiKeyForm() {
-  const [state, action] = useActionState(createApiKeyAction, null);
+  const [state, action] = useConsoleAction(createApiKeyAction);
   return (
     <div className="space-y-4">
       {state?.ok && state.token ? (
@@ -15,7 +15,7 @@ export function CreateApiKeyForm() {
           <input id="new-api-key" readOnly value={state.token} onFocus={(e) => e.currentTarget.select()} className={`${inputClass} font-mono`} />
         </div>
       ) : null}
-      <form action={action} className="space-y-3">
+      <ConsoleForm action={action} state={state} className="space-y-3">
         {state && !state.ok ? <FormMessage state={state} /> : null}
         <Field id="api-key-name" label="Name" hint="What uses it, e.g. “PagerDuty” or “Chat bot”." error={fieldError(state, "name")}>
           {(aria) => <input {...aria} name="name" maxLength={100} defaultValue={valueOf(state, "name")} className={inputClass} />}
@@ -29,20 +29,20 @@ export function CreateApiKeyForm() {
           )}
         </Field>
         <SubmitButton pendingLabel="Creating…">Create API key</SubmitButton>
-      </form>
+      </ConsoleForm>
     </div>
   );
 }
 
 export function RevokeApiKeyForm({ apiKeyId, name }: { apiKeyId: string; name: string }) {
-  const [state, action] = useActionState(revokeApiKeyAction, null);
+  const [state, action] = useConsoleAction(revokeApiKeyAction);
   return (
-    <form action={action} className="space-y-1">
+    <ConsoleForm action={action} state={state} className="space-y-1">
       <input type="hidden" name="apiKeyId" value={apiKeyId} />
       <SubmitButton variant="danger" pendingLabel="Revoking…" confirm={`Revoke “${name}”? Requests using it will be refused at once.`}>
         <span>Revoke<span className="sr-only"> {name}</span></span>
       </SubmitButton>
       {state && !state.ok ? <p role="alert" className="text-sm text-red-700 dark:text-red-400">{state.formError}</p> : null}
-    </form>
+    </ConsoleForm>
   );
 }

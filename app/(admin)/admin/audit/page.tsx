@@ -92,8 +92,13 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
           <li key={entry.id} className="rounded-lg border border-zinc-200 bg-white p-3 dark:border-zinc-800 dark:bg-zinc-900">
             <p className="text-sm">
               <time dateTime={entry.createdAt.toISOString()} className="text-zinc-600 dark:text-zinc-400">{formatUtcDateTime(entry.createdAt)}</time>{" "}
-              · <strong>{entry.actorLabel}</strong> · <code className="rounded bg-zinc-100 px-1 dark:bg-zinc-800">{entry.action}</code> · {entry.entityType}
-              {entry.entityId ? <> <code className="text-xs">{entry.entityId}</code></> : null}
+              · <strong>{entry.actorLabel}</strong> · <code className="rounded bg-zinc-100 px-1 dark:bg-zinc-800">{entry.action}</code> · {entry.entityType.replace(/[_-]/g, " ")}{" "}
+              {entry.entity.href ? (
+                <Link href={entry.entity.href} className="font-medium text-blue-700 underline-offset-2 hover:underline dark:text-blue-300">{entry.entity.label}</Link>
+              ) : (
+                <span className="font-medium">{entry.entity.label}</span>
+              )}
+              {entry.entityId ? <> <code className="text-xs text-zinc-600 dark:text-zinc-400">{entry.entityId}</code></> : null}
             </p>
             {entry.before !== null || entry.after !== null ? (
               <details className="mt-2">

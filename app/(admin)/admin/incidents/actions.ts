@@ -4,6 +4,7 @@ import { redirect } from "next/navigation";
 import { perform, componentChanges } from "@/app/(admin)/admin/_lib/perform";
 import { text, utcInput } from "@/app/(admin)/admin/_lib/form-input";
 import type { ActionState } from "@/app/(admin)/admin/_lib/action-state";
+import { INCIDENT_STATUS_LABELS } from "@/lib/status";
 import { createIncident } from "@/server/services/incidents/create-incident";
 import { postIncidentUpdate } from "@/server/services/incidents/post-incident-update";
 import { editIncidentUpdate } from "@/server/services/incidents/edit-incident-update";
@@ -52,7 +53,7 @@ export async function postUpdateAction(_state: ActionState, formData: FormData):
           displayAt: utcInput(formData.get("displayAt")),
         },
       }),
-    "Update posted.",
+    (result) => `Update posted (${INCIDENT_STATUS_LABELS[result.incident.status]}).`,
   );
 }
 
@@ -106,9 +107,10 @@ export async function resolveIncidentAction(_state: ActionState, formData: FormD
           body: text(formData, "body"),
           setComponentsOperational: checkbox(formData, "setComponentsOperational"),
           deliverNotifications: checkbox(formData, "deliverNotifications"),
+          displayAt: utcInput(formData.get("displayAt")),
         },
       }),
-    "Incident resolved.",
+    (result) => (result.componentsRestored ? `Incident resolved. ${result.componentsRestored} component${result.componentsRestored === 1 ? "" : "s"} set back to Operational.` : "Incident resolved."),
   );
 }
 
@@ -117,6 +119,6 @@ export async function reopenIncidentAction(_state: ActionState, formData: FormDa
     "responder",
     formData,
     (actor) => reopenIncident({ ctx: { actor }, input: { incidentId: text(formData, "incidentId"), body: text(formData, "body"), deliverNotifications: checkbox(formData, "deliverNotifications") } }),
-    "Incident reopened.",
+    "Incident reopened as Investigating.",
   );
 }

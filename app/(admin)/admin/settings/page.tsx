@@ -2,7 +2,6 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { EmbedSnippet } from "@/components/embed-snippet";
 import { pageBaseUrl } from "@/server/api/statuspage-serializers";
-import { requestOrigin } from "@/server/api/request-origin";
 import { getAdminPageSettings } from "@/server/queries/admin-settings";
 import { roleAtLeast } from "@/lib/status";
 import { pageActor } from "@/app/(admin)/admin/_lib/page-actor";
@@ -14,14 +13,15 @@ export const metadata: Metadata = { title: "Page settings" };
 export default async function SettingsPage() {
   const actor = await pageActor();
   if (!roleAtLeast(actor.role, "owner")) return <NotAllowed role="owner" />;
-  const [settings, origin] = await Promise.all([getAdminPageSettings({ ctx: { actor } }), requestOrigin()]);
+  const settings = await getAdminPageSettings({ ctx: { actor } });
   return (
     <div className="max-w-3xl space-y-4">
       <h1 className="text-2xl font-semibold">Page settings</h1>
       <SettingsForm
+        defaultAddress={pageBaseUrl({ url: "" })}
         settings={
           settings ?? {
-            name: "", url: "", timeZone: "Etc/UTC", brandColor: "#2563eb", logoUrl: null, faviconUrl: null, supportUrl: null, contactEmail: null,
+            name: "", url: "", timeZone: "Etc/UTC", brandColor: "#2563eb", logoUrl: null, faviconUrl: null, companyUrl: null, supportUrl: null, contactEmail: null,
             twitter: null, privacyUrl: null, footerText: null, description: null, version: 1,
           }
         }
@@ -32,7 +32,7 @@ export default async function SettingsPage() {
           Show the current status on your website, app or README. The public{" "}
           <Link href="/embed" className="text-blue-700 underline dark:text-blue-300">embed page</Link> has a live preview and these snippets for anyone to copy.
         </p>
-        <EmbedSnippet pageUrl={pageBaseUrl({ url: settings?.url ?? "" }, origin)} />
+        <EmbedSnippet pageUrl={pageBaseUrl({ url: settings?.url ?? "" })} />
       </section>
     </div>
   );

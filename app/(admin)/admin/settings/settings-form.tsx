@@ -1,15 +1,17 @@
 "use client";
 
-import { useActionState } from "react";
 import { Field, FormMessage, SubmitButton, fieldError, inputClass, valueOf } from "@/app/(admin)/admin/_components/form-bits";
+import { ConsoleForm, useConsoleAction } from "@/app/(admin)/admin/_components/console-form";
 import { updateSettingsAction } from "@/app/(admin)/admin/settings/actions";
 
 type Settings = Record<"name" | "url" | "timeZone" | "brandColor", string> &
-  Record<"logoUrl" | "faviconUrl" | "supportUrl" | "contactEmail" | "twitter" | "privacyUrl" | "footerText" | "description", string | null> & { version: number };
+  Record<"logoUrl" | "faviconUrl" | "companyUrl" | "supportUrl" | "contactEmail" | "twitter" | "privacyUrl" | "footerText" | "description", string | null> & { version: number };
 
-const FIELDS: { name: keyof Settings; label: string; type?: string; hint?: string; multiline?: boolean }[] = [
+type SettingsField = { name: keyof Settings; label: string; type?: string; hint?: string; multiline?: boolean };
+
+const FIELDS: SettingsField[] = [
   { name: "name", label: "Page name" },
-  { name: "url", label: "Company website URL", type: "url" },
+  { name: "companyUrl", label: "Company website", type: "url", hint: "Your main site, linked from the page's footer." },
   { name: "timeZone", label: "Time zone", hint: "IANA name, such as Europe/Berlin." },
   { name: "brandColor", label: "Brand colour", hint: "Hex, such as #2563eb." },
   { name: "logoUrl", label: "Logo URL", type: "url" },
@@ -22,15 +24,21 @@ const FIELDS: { name: keyof Settings; label: string; type?: string; hint?: strin
   { name: "footerText", label: "Footer text", multiline: true },
 ];
 
-export function SettingsForm({ settings }: { settings: Settings }) {
-  const [state, action] = useActionState(updateSettingsAction, null);
+export function SettingsForm({ settings, defaultAddress }: { settings: Settings; defaultAddress: string }) {
+  const addressField: SettingsField = {
+    name: "url",
+    label: "Status page address",
+    type: "url",
+    hint: `Where visitors reach this status page; used in feeds, emails, embed snippets and API links. Leave empty to use ${defaultAddress} (PUBLIC_URL).`,
+  };
+  const [state, action] = useConsoleAction(updateSettingsAction);
   return (
-    <form action={action} className="space-y-4">
+    <ConsoleForm action={action} state={state} className="space-y-4">
       <input type="hidden" name="version" value={settings.version} />
       <FormMessage state={state} />
       <div className="grid gap-4 sm:grid-cols-2">
-        {FIELDS.map((field) => (
-          <div key={field.name} className={field.multiline ? "sm:col-span-2" : undefined}>
+        {[addressField, ...FIELDS].map((field) => (
+          <div key={field.name} className={field.multiline || field === addressField ? "sm:col-span-2" : undefined}>
             <Field id={`settings-${field.name}`} label={field.label} hint={field.hint} error={fieldError(state, field.name)}>
               {(aria) =>
                 field.multiline ? (
@@ -44,6 +52,6 @@ export function SettingsForm({ settings }: { settings: Settings }) {
         ))}
       </div>
       <SubmitButton>Save settings</SubmitButton>
-    </form>
+    </ConsoleForm>
   );
 }

@@ -1,7 +1,7 @@
 "use client";
 
-import { useActionState } from "react";
-import { Field, FormMessage, SubmitButton, fieldError, inputClass, useClearingActionState, valueOf } from "@/app/(admin)/admin/_components/form-bits";
+import { Field, FormMessage, SubmitButton, fieldError, inputClass, valueOf } from "@/app/(admin)/admin/_components/form-bits";
+import { ConsoleForm, useConsoleAction } from "@/app/(admin)/admin/_components/console-form";
 import { MarkdownEditor } from "@/app/(admin)/admin/_components/markdown-editor";
 import type { ActionState } from "@/app/(admin)/admin/_lib/action-state";
 import { deleteTemplateAction, saveTemplateAction } from "@/app/(admin)/admin/templates/actions";
@@ -10,10 +10,10 @@ import { INCIDENT_STATUSES, INCIDENT_STATUS_LABELS, LIMITS } from "@/lib/status"
 type Template = { id: string; name: string; title: string | null; status: string | null; body: string };
 
 export function TemplateForm({ template }: { template?: Template }) {
-  const [state, action, resetKey] = useClearingActionState(saveTemplateAction, !template);
+  const [state, action, resetKey] = useConsoleAction(saveTemplateAction, { clearOnSuccess: !template });
   const prefix = template?.id ?? "new";
   return (
-    <form key={resetKey} action={action} className="space-y-3">
+    <ConsoleForm key={resetKey} action={action} state={state} className="space-y-3">
       {template ? <input type="hidden" name="templateId" value={template.id} /> : null}
       <FormMessage state={state} />
       <Field id={`${prefix}-name`} label="Template name" error={fieldError(state, "name")}>
@@ -34,17 +34,17 @@ export function TemplateForm({ template }: { template?: Template }) {
       </Field>
       <MarkdownEditor name="body" label="Message" rows={4} maxLength={LIMITS.bodyMax} defaultValue={valueOf(state, "body", template?.body ?? "")} error={fieldError(state, "body")} />
       <SubmitButton>{template ? "Save template" : "Create template"}</SubmitButton>
-    </form>
+    </ConsoleForm>
   );
 }
 
 export function DeleteTemplateForm({ template }: { template: Template }) {
-  const [state, action] = useActionState(deleteTemplateAction, null);
+  const [state, action] = useConsoleAction(deleteTemplateAction);
   return (
-    <form action={action}>
+    <ConsoleForm action={action} state={state}>
       <input type="hidden" name="templateId" value={template.id} />
       {state && !state.ok ? <FormMessage state={state} /> : null}
       <SubmitButton variant="danger" pendingLabel="Deleting…" confirm={`Delete the template “${template.name}”?`}>Delete template</SubmitButton>
-    </form>
+    </ConsoleForm>
   );
 }

@@ -1,15 +1,15 @@
 "use client";
 
-import { useActionState } from "react";
-import { Field, FormMessage, SubmitButton, fieldError, inputClass, useClearingActionState, valueOf } from "@/app/(admin)/admin/_components/form-bits";
+import { Field, FormMessage, SubmitButton, fieldError, inputClass, valueOf } from "@/app/(admin)/admin/_components/form-bits";
+import { ConsoleForm, useConsoleAction } from "@/app/(admin)/admin/_components/console-form";
 import type { ActionState } from "@/app/(admin)/admin/_lib/action-state";
 import { changeRoleAction, createUserAction, setActiveAction } from "@/app/(admin)/admin/users/actions";
 import { ROLES, type Role } from "@/lib/status";
 
 export function CreateUserForm() {
-  const [state, action, resetKey] = useClearingActionState(createUserAction);
+  const [state, action, resetKey] = useConsoleAction(createUserAction, { clearOnSuccess: true });
   return (
-    <form key={resetKey} action={action} className="space-y-3">
+    <ConsoleForm key={resetKey} action={action} state={state} className="space-y-3">
       <FormMessage state={state} />
       <Field id="user-name" label="Name" error={fieldError(state, "name")}>
         {(aria) => <input {...aria} name="name" defaultValue={valueOf(state, "name")} className={inputClass} />}
@@ -30,17 +30,17 @@ export function CreateUserForm() {
         {(aria) => <input {...aria} name="password" type="text" autoComplete="new-password" defaultValue={valueOf(state, "password")} className={inputClass} />}
       </Field>
       <SubmitButton pendingLabel="Creating…">Create user</SubmitButton>
-    </form>
+    </ConsoleForm>
   );
 }
 
 export function UserRowForms({ user, isSelf }: { user: { id: string; name: string; role: Role; deactivated: boolean }; isSelf: boolean }) {
-  const [roleState, roleAction] = useActionState(changeRoleAction, null);
-  const [activeState, activeAction] = useActionState(setActiveAction, null);
+  const [roleState, roleAction] = useConsoleAction(changeRoleAction);
+  const [activeState, activeAction] = useConsoleAction(setActiveAction);
   const id = `role-${user.id}`;
   return (
     <div className="flex flex-wrap items-center gap-2">
-      <form action={roleAction} className="flex items-center gap-2">
+      <ConsoleForm action={roleAction} state={roleState} className="flex items-center gap-2">
         <input type="hidden" name="userId" value={user.id} />
         <label htmlFor={id} className="sr-only">Role of {user.name}</label>
         <select id={id} name="role" defaultValue={user.role} key={user.role} className="rounded-md border border-zinc-300 bg-white px-2 py-1.5 text-sm capitalize dark:border-zinc-700 dark:bg-zinc-900">
@@ -49,9 +49,9 @@ export function UserRowForms({ user, isSelf }: { user: { id: string; name: strin
           ))}
         </select>
         <SubmitButton variant="secondary" pendingLabel="Saving…" accessibleName={`Change role of ${user.name}`}>Change role</SubmitButton>
-      </form>
+      </ConsoleForm>
       {!isSelf ? (
-        <form action={activeAction}>
+        <ConsoleForm action={activeAction} state={activeState}>
           <input type="hidden" name="userId" value={user.id} />
           {user.deactivated ? (
             <SubmitButton name="intent" value="reactivate" variant="secondary">Reactivate</SubmitButton>
@@ -60,13 +60,11 @@ export function UserRowForms({ user, isSelf }: { user: { id: string; name: strin
               Deactivate
             </SubmitButton>
           )}
-        </form>
+        </ConsoleForm>
       ) : null}
       {[roleState, activeState].map((state, i) =>
         state && !state.ok ? (
           <p key={i} role="alert" className="w-full text-sm text-red-700 dark:text-red-400">{state.formError} {Object.values(state.fieldErrors ?? {}).flat().join(" ")}</p>
-        ) : state?.ok ? (
-          <p key={i} role="status" className="w-full text-sm text-green-800 dark:text-green-300">{state.message}</p>
         ) : null,
       )}
     </div>

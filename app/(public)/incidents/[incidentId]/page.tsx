@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { SubscribeToIncidentForm } from "@/components/subscribe-to-incident-form";
 import { Time } from "@/components/time";
+import { inPageOrder } from "@/lib/component-order";
 import { formatDuration, joinNames } from "@/lib/format";
 import { markdownToText } from "@/lib/markdown";
 import { INCIDENT_STATUS_LABELS, isResolvedStatus } from "@/lib/status";
@@ -36,7 +37,7 @@ export default async function IncidentPage({ params }: Props) {
   if (!incident) notFound();
   const now = new Date();
   const isMaintenance = incident.kind === "maintenance";
-  const affected = tree.components.filter((c) => incident.componentIds.includes(c.id)).map((c) => c.name);
+  const affected = inPageOrder(tree, incident.componentIds).map((c) => c.name);
   const resolved = isResolvedStatus(incident.status) && incident.resolvedAt;
   const noun = isMaintenance ? "maintenance" : "incident";
 

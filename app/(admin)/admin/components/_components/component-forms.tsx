@@ -1,7 +1,7 @@
 "use client";
 
-import { useActionState } from "react";
-import { Field, FormMessage, SubmitButton, fieldError, inputClass, useClearingActionState, valueOf } from "@/app/(admin)/admin/_components/form-bits";
+import { Field, FormMessage, SubmitButton, fieldError, inputClass, valueOf } from "@/app/(admin)/admin/_components/form-bits";
+import { ConsoleForm, useConsoleAction } from "@/app/(admin)/admin/_components/console-form";
 import type { ActionState } from "@/app/(admin)/admin/_lib/action-state";
 import {
   createComponentAction,
@@ -66,9 +66,9 @@ function ComponentFields({ state, groups, values, prefix }: { state: ActionState
 }
 
 export function NewComponentForm({ groups }: { groups: Group[] }) {
-  const [state, action, resetKey] = useClearingActionState(createComponentAction);
+  const [state, action, resetKey] = useConsoleAction(createComponentAction, { clearOnSuccess: true });
   return (
-    <form key={resetKey} action={action} className="space-y-3">
+    <ConsoleForm key={resetKey} action={action} state={state} className="space-y-3">
       <FormMessage state={state} />
       <ComponentFields state={state} groups={groups} prefix="new" values={{ name: "", description: null, groupId: null, showcase: true, onlyShowIfDegraded: false, startDate: "" }} />
       <Field id="new-status" label="Initial status" error={fieldError(state, "status")}>
@@ -81,37 +81,37 @@ export function NewComponentForm({ groups }: { groups: Group[] }) {
         )}
       </Field>
       <SubmitButton pendingLabel="Adding…">Add component</SubmitButton>
-    </form>
+    </ConsoleForm>
   );
 }
 
 export function EditComponentForm({ groups, component }: { groups: Group[]; component: ComponentValues & { id: string; version: number } }) {
-  const [state, action] = useActionState(updateComponentAction, null);
-  const [deleteState, deleteAction] = useActionState(deleteComponentAction, null);
+  const [state, action] = useConsoleAction(updateComponentAction);
+  const [deleteState, deleteAction] = useConsoleAction(deleteComponentAction);
   return (
     <div className="space-y-6">
-      <form action={action} className="space-y-3">
+      <ConsoleForm action={action} state={state} className="space-y-3">
         <input type="hidden" name="componentId" value={component.id} />
         <input type="hidden" name="version" value={component.version} />
         <FormMessage state={state} />
         <ComponentFields state={state} groups={groups} prefix="edit" values={component} />
         <SubmitButton>Save component</SubmitButton>
-      </form>
-      <form action={deleteAction} className="space-y-2 border-t border-zinc-200 pt-4 dark:border-zinc-800">
+      </ConsoleForm>
+      <ConsoleForm action={deleteAction} state={deleteState} className="space-y-2 border-t border-zinc-200 pt-4 dark:border-zinc-800">
         <input type="hidden" name="componentId" value={component.id} />
         <FormMessage state={deleteState} />
         <SubmitButton variant="danger" pendingLabel="Deleting…" confirm={`Delete “${component.name}”? Its uptime history is deleted too; past incident updates keep its name.`}>
           Delete component
         </SubmitButton>
-      </form>
+      </ConsoleForm>
     </div>
   );
 }
 
 export function NewGroupForm() {
-  const [state, action, resetKey] = useClearingActionState(createGroupAction);
+  const [state, action, resetKey] = useConsoleAction(createGroupAction, { clearOnSuccess: true });
   return (
-    <form key={resetKey} action={action} className="space-y-3">
+    <ConsoleForm key={resetKey} action={action} state={state} className="space-y-3">
       <FormMessage state={state} />
       <Field id="group-name" label="Group name" error={fieldError(state, "name")}>
         {(aria) => <input {...aria} name="name" maxLength={LIMITS.nameMax} defaultValue={valueOf(state, "name")} className={inputClass} />}
@@ -120,16 +120,16 @@ export function NewGroupForm() {
         {(aria) => <input {...aria} name="description" maxLength={LIMITS.descriptionMax} defaultValue={valueOf(state, "description")} className={inputClass} />}
       </Field>
       <SubmitButton variant="secondary" pendingLabel="Adding…">Add group</SubmitButton>
-    </form>
+    </ConsoleForm>
   );
 }
 
 export function EditGroupForm({ group }: { group: { id: string; name: string; description: string | null } }) {
-  const [state, action] = useActionState(updateGroupAction, null);
-  const [deleteState, deleteAction] = useActionState(deleteGroupAction, null);
+  const [state, action] = useConsoleAction(updateGroupAction);
+  const [deleteState, deleteAction] = useConsoleAction(deleteGroupAction);
   return (
     <div className="space-y-6">
-      <form action={action} className="space-y-3">
+      <ConsoleForm action={action} state={state} className="space-y-3">
         <input type="hidden" name="groupId" value={group.id} />
         <FormMessage state={state} />
         <Field id="group-name" label="Name" error={fieldError(state, "name")}>
@@ -139,34 +139,34 @@ export function EditGroupForm({ group }: { group: { id: string; name: string; de
           {(aria) => <input {...aria} name="description" maxLength={LIMITS.descriptionMax} defaultValue={valueOf(state, "description", group.description ?? "")} className={inputClass} />}
         </Field>
         <SubmitButton>Save group</SubmitButton>
-      </form>
-      <form action={deleteAction} className="space-y-2 border-t border-zinc-200 pt-4 dark:border-zinc-800">
+      </ConsoleForm>
+      <ConsoleForm action={deleteAction} state={deleteState} className="space-y-2 border-t border-zinc-200 pt-4 dark:border-zinc-800">
         <input type="hidden" name="groupId" value={group.id} />
         <FormMessage state={deleteState} />
         <SubmitButton variant="danger" pendingLabel="Deleting…" confirm={`Delete the group “${group.name}”? Its components stay, ungrouped.`}>Delete group</SubmitButton>
-      </form>
+      </ConsoleForm>
     </div>
   );
 }
 
 export function MoveButtons({ id, kind, name, first, last }: { id: string; kind: "component" | "group"; name: string; first: boolean; last: boolean }) {
-  const [state, action] = useActionState(moveComponentAction, null);
+  const [state, action] = useConsoleAction(moveComponentAction);
   return (
-    <form action={action} className="flex items-center gap-1">
+    <ConsoleForm action={action} state={state} className="flex items-center gap-1">
       <input type="hidden" name="id" value={id} />
       <input type="hidden" name="kind" value={kind} />
       <button type="submit" name="direction" value="up" disabled={first} aria-label={`Move ${name} up`} className="rounded border border-zinc-300 px-2 py-1 text-sm disabled:opacity-40 dark:border-zinc-700">↑</button>
       <button type="submit" name="direction" value="down" disabled={last} aria-label={`Move ${name} down`} className="rounded border border-zinc-300 px-2 py-1 text-sm disabled:opacity-40 dark:border-zinc-700">↓</button>
       {state && !state.ok ? <span role="alert" className="text-xs text-red-700 dark:text-red-400">{state.formError}</span> : null}
-    </form>
+    </ConsoleForm>
   );
 }
 
 export function SetStatusForm({ componentId, name, status }: { componentId: string; name: string; status: ComponentStatus }) {
-  const [state, action] = useActionState(setComponentStatusAction, null);
+  const [state, action] = useConsoleAction(setComponentStatusAction);
   const id = `status-${componentId}`;
   return (
-    <form action={action} className="flex items-center gap-2">
+    <ConsoleForm action={action} state={state} className="flex items-center gap-2">
       <input type="hidden" name="componentId" value={componentId} />
       <label htmlFor={id} className="sr-only">Status of {name}</label>
       <select id={id} name="status" defaultValue={status} key={status} className="rounded-md border border-zinc-300 bg-white px-2 py-1.5 text-sm dark:border-zinc-700 dark:bg-zinc-900">
@@ -177,6 +177,6 @@ export function SetStatusForm({ componentId, name, status }: { componentId: stri
       <SubmitButton variant="secondary" pendingLabel="Setting…" accessibleName={`Set status of ${name}`}>Set</SubmitButton>
       {state && !state.ok ? <span role="alert" className="text-xs text-red-700 dark:text-red-400">{state.formError}</span> : null}
       {state?.ok ? <span role="status" className="text-xs text-green-800 dark:text-green-300">{state.message}</span> : null}
-    </form>
+    </ConsoleForm>
   );
 }

@@ -30,9 +30,10 @@ export async function generateMetadata({ params }: Params): Promise<Metadata> {
   return { title: incident?.name ?? "Incident" };
 }
 
-function Card({ title, children, id }: { title: string; children: React.ReactNode; id: string }) {
+function Card({ title, children, id, tone }: { title: string; children: React.ReactNode; id: string; tone?: "resolve" }) {
+  const border = tone === "resolve" ? "border-green-300 border-t-4 border-t-green-700 dark:border-green-900 dark:border-t-green-600" : "border-zinc-200 dark:border-zinc-800";
   return (
-    <section aria-labelledby={id} className="space-y-3 rounded-lg border border-zinc-200 bg-white p-4 dark:border-zinc-800 dark:bg-zinc-900">
+    <section aria-labelledby={id} className={`space-y-3 rounded-lg border bg-white p-4 dark:bg-zinc-900 ${border}`}>
       <h2 id={id} className="text-lg font-semibold">{title}</h2>
       {children}
     </section>
@@ -86,7 +87,13 @@ export default async function IncidentPage({ params }: Params) {
 
       <div className="grid gap-6 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
         <div className="space-y-6">
-          {canEdit && tree ? (
+          {canEdit && isIncident && resolved ? (
+            <Card title="Reopen" id="reopen">
+              <p className="text-sm text-zinc-700 dark:text-zinc-300">This incident is resolved. Reopen it to post further updates; it returns to Investigating.</p>
+              <ReopenIncidentForm incidentId={incident.id} />
+            </Card>
+          ) : null}
+          {canEdit && tree && !(isIncident && resolved) ? (
             <Card title="Post an update" id="post-update">
               <PostUpdateForm incidentId={incident.id} kind={incident.kind} currentStatus={incident.status} components={componentOptions(tree)} affectedIds={incident.components.map((c) => c.id)} templates={templates} />
             </Card>
@@ -128,13 +135,8 @@ export default async function IncidentPage({ params }: Params) {
 
         <div className="space-y-6">
           {canEdit && isIncident && !resolved ? (
-            <Card title="Resolve" id="resolve">
+            <Card title="Resolve incident" id="resolve" tone="resolve">
               <ResolveIncidentForm incidentId={incident.id} hasAffected={incident.components.length > 0} />
-            </Card>
-          ) : null}
-          {canEdit && isIncident && resolved ? (
-            <Card title="Reopen" id="reopen">
-              <ReopenIncidentForm incidentId={incident.id} />
             </Card>
           ) : null}
           {canEdit && !isIncident && incident.status !== "completed" && incident.scheduledFor && incident.scheduledUntil ? (

@@ -1,8 +1,9 @@
 "use client";
 
-import { useActionState, useState } from "react";
+import { useState } from "react";
 import Link from "next/link";
 import { Field, FormMessage, SubmitButton, fieldError, inputClass, valueOf } from "@/app/(admin)/admin/_components/form-bits";
+import { ConsoleForm, useConsoleAction } from "@/app/(admin)/admin/_components/console-form";
 import { MarkdownEditor } from "@/app/(admin)/admin/_components/markdown-editor";
 import { ComponentStatusFields, type ComponentOption } from "@/app/(admin)/admin/_components/component-status-fields";
 import type { ActionState } from "@/app/(admin)/admin/_lib/action-state";
@@ -23,16 +24,6 @@ const INCIDENT_UPDATE_STATUSES = ["investigating", "identified", "monitoring", "
 
 type Template = { id: string; name: string; title: string | null; status: string | null; body: string };
 
-function useResettingAction(action: (state: ActionState, formData: FormData) => Promise<ActionState>) {
-  const [resetKey, setResetKey] = useState(0);
-  const [state, formAction] = useActionState(async (previous: ActionState, formData: FormData) => {
-    const next = await action(previous, formData);
-    if (next?.ok) setResetKey((key) => key + 1);
-    return next;
-  }, null);
-  return { state, formAction, resetKey };
-}
-
 function NotifyCheckbox({ state, defaultChecked = true }: { state: ActionState; defaultChecked?: boolean }) {
   const checked = state && !state.ok && state.values ? state.values.deliverNotifications === "on" : defaultChecked;
   return (
@@ -44,11 +35,11 @@ function NotifyCheckbox({ state, defaultChecked = true }: { state: ActionState; 
 }
 
 export function CreateIncidentForm({ components, templates }: { components: ComponentOption[]; templates: Template[] }) {
-  const [state, action] = useActionState(createIncidentAction, null);
+  const [state, action] = useConsoleAction(createIncidentAction);
   const [template, setTemplate] = useState<Template | null>(null);
   const applied = template ? `t-${template.id}` : "none";
   return (
-    <form action={action} className="space-y-5">
+    <ConsoleForm action={action} state={state} className="space-y-5">
       <FormMessage state={state} />
       {templates.length ? (
         <div className="space-y-1">
@@ -95,19 +86,21 @@ export function CreateIncidentForm({ components, templates }: { components: Comp
         </div>
       </details>
       <NotifyCheckbox state={state} />
-      <SubmitButton pendingLabel="Creating…">Create incident</SubmitButton>
-    </form>
+      <SubmitButton pendingLabel="Declaring…">Declare incident</SubmitButton>
+    </ConsoleForm>
   );
 }
 
 export function PostUpdateForm(props: { incidentId: string; kind: "incident" | "maintenance"; currentStatus: AnyIncidentStatus; components: ComponentOption[]; affectedIds: string[]; templates: Template[] }) {
-  const { state, formAction, resetKey } = useResettingAction(postUpdateAction);
+  const [state, formAction, resetKey] = useConsoleAction(postUpdateAction, { clearOnSuccess: true });
   const [template, setTemplate] = useState<Template | null>(null);
   const statuses = props.kind === "incident" ? INCIDENT_UPDATE_STATUSES : MAINTENANCE_STATUSES;
   const defaultStatus = (statuses as readonly string[]).includes(props.currentStatus) ? props.currentStatus : statuses[0];
   const key = `${resetKey}-${template?.id ?? ""}`;
+  // The incident's status arrives with the refreshed page, after the form has already been cleared.
+  const statusKey = `${key}-${props.currentStatus}`;
   return (
-    <form action={formAction} className="space-y-4">
+    <ConsoleForm action={formAction} state={state} className="space-y-4">
       <input type="hidden" name="incidentId" value={props.incidentId} />
       <FormMessage state={state} />
       {props.templates.length ? (
@@ -123,7 +116,7 @@ export function PostUpdateForm(props: { incidentId: string; kind: "incident" | "
       ) : null}
       <Field id="update-status" label="Status" error={fieldError(state, "status")}>
         {(aria) => (
-          <select key={key} {...aria} name="status" defaultValue={valueOf(state, "status", template?.status && (statuses as readonly string[]).includes(template.status) ? template.status : defaultStatus)} className={inputClass}>
+          <select key={statusKey} {...aria} name="status" defaultValue={valueOf(state, "status", template?.status && (statuses as readonly string[]).includes(template.status) ? template.status : defaultStatus)} className={inputClass}>
             {statuses.map((s) => (
               <option key={s} value={s}>{INCIDENT_STATUS_LABELS[s]}</option>
             ))}
@@ -142,14 +135,14 @@ export function PostUpdateForm(props: { incidentId: string; kind: "incident" | "
       </details>
       <NotifyCheckbox state={state} />
       <SubmitButton pendingLabel="Posting…">Post update</SubmitButton>
-    </form>
+    </ConsoleForm>
   );
 }
 
 export function EditUpdateForm({ update }: { update: { id: string; body: string; version: number; displayAtInput: string } }) {
-  const [state, action] = useActionState(editUpdateAction, null);
+  const [state, action] = useConsoleAction(editUpdateAction);
   return (
-    <form action={action} className="space-y-3">
+    <ConsoleForm action={action} state={state} className="space-y-3">
       <input type="hidden" name="updateId" value={update.id} />
       <input type="hidden" name="version" value={update.version} />
       <FormMessage state={state} />
@@ -158,27 +151,27 @@ export function EditUpdateForm({ update }: { update: { id: string; body: string;
         {(aria) => <input {...aria} type="datetime-local" step="1" name="displayAt" defaultValue={valueOf(state, "displayAt", update.displayAtInput)} className={inputClass} />}
       </Field>
       <SubmitButton>Save update</SubmitButton>
-    </form>
+    </ConsoleForm>
   );
 }
 
 export function DeleteUpdateForm({ updateId }: { updateId: string }) {
-  const [state, action] = useActionState(deleteUpdateAction, null);
+  const [state, action] = useConsoleAction(deleteUpdateAction);
   return (
-    <form action={action} className="space-y-2">
+    <ConsoleForm action={action} state={state} className="space-y-2">
       <input type="hidden" name="updateId" value={updateId} />
       {state && !state.ok ? <FormMessage state={state} /> : null}
       <SubmitButton variant="danger" pendingLabel="Deleting…" confirm="Delete this update? It disappears from the public page. Component statuses are not changed.">
         Delete update
       </SubmitButton>
-    </form>
+    </ConsoleForm>
   );
 }
 
 export function RenameIncidentForm(props: { incidentId: string; kind: "incident" | "maintenance"; name: string; impact: string; version: number }) {
-  const [state, action] = useActionState(updateIncidentAction, null);
+  const [state, action] = useConsoleAction(updateIncidentAction);
   return (
-    <form action={action} className="space-y-3">
+    <ConsoleForm action={action} state={state} className="space-y-3">
       <input type="hidden" name="incidentId" value={props.incidentId} />
       <input type="hidden" name="version" value={props.version} />
       <FormMessage state={state} />
@@ -197,15 +190,16 @@ export function RenameIncidentForm(props: { incidentId: string; kind: "incident"
         </Field>
       ) : null}
       <SubmitButton variant="secondary">Save name{props.kind === "incident" ? " and impact" : ""}</SubmitButton>
-    </form>
+    </ConsoleForm>
   );
 }
 
 export function ResolveIncidentForm({ incidentId, hasAffected }: { incidentId: string; hasAffected: boolean }) {
-  const [state, action] = useActionState(resolveIncidentAction, null);
+  const [state, action] = useConsoleAction(resolveIncidentAction);
   return (
-    <form action={action} className="space-y-3">
+    <ConsoleForm action={action} state={state} className="space-y-3">
       <input type="hidden" name="incidentId" value={incidentId} />
+      <p className="text-sm text-zinc-700 dark:text-zinc-300">Posts a final Resolved update and closes the incident.</p>
       <FormMessage state={state} />
       <Field id="resolve-body" label="Resolution message" hint="Optional; defaults to “This incident has been resolved.”" error={fieldError(state, "body")}>
         {(aria) => <textarea {...aria} name="body" rows={3} maxLength={LIMITS.bodyMax} defaultValue={valueOf(state, "body")} className={inputClass} />}
@@ -216,16 +210,24 @@ export function ResolveIncidentForm({ incidentId, hasAffected }: { incidentId: s
           Set affected components back to operational
         </label>
       ) : null}
+      <details className="rounded-md border border-zinc-200 p-3 dark:border-zinc-800">
+        <summary className="cursor-pointer text-sm font-medium">Date the resolution in the past</summary>
+        <div className="mt-3">
+          <Field id="resolve-displayAt" label="Resolved at (UTC)" hint="Leave empty for now." error={fieldError(state, "displayAt")}>
+            {(aria) => <input {...aria} type="datetime-local" step="1" name="displayAt" defaultValue={valueOf(state, "displayAt")} className={inputClass} />}
+          </Field>
+        </div>
+      </details>
       <NotifyCheckbox state={state} />
-      <SubmitButton pendingLabel="Resolving…" confirm="Resolve this incident?">Resolve incident</SubmitButton>
-    </form>
+      <SubmitButton variant="resolve" pendingLabel="Resolving…" confirm="Resolve this incident? Subscribers are told it is over.">Resolve incident</SubmitButton>
+    </ConsoleForm>
   );
 }
 
 export function ReopenIncidentForm({ incidentId }: { incidentId: string }) {
-  const [state, action] = useActionState(reopenIncidentAction, null);
+  const [state, action] = useConsoleAction(reopenIncidentAction);
   return (
-    <form action={action} className="space-y-3">
+    <ConsoleForm action={action} state={state} className="space-y-3">
       <input type="hidden" name="incidentId" value={incidentId} />
       <FormMessage state={state} />
       <Field id="reopen-body" label="Message" hint="Optional." error={fieldError(state, "body")}>
@@ -233,13 +235,13 @@ export function ReopenIncidentForm({ incidentId }: { incidentId: string }) {
       </Field>
       <NotifyCheckbox state={state} defaultChecked={false} />
       <SubmitButton variant="secondary" confirm="Reopen this incident as Investigating?">Reopen incident</SubmitButton>
-    </form>
+    </ConsoleForm>
   );
 }
 
 export function RelatedIncidents(props: { incidentId: string; related: { id: string; name: string }[]; candidates: { id: string; name: string; startedLabel: string }[]; canEdit: boolean }) {
-  const [linkState, linkAction] = useActionState(linkRelatedAction, null);
-  const [unlinkState, unlinkAction] = useActionState(unlinkRelatedAction, null);
+  const [linkState, linkAction] = useConsoleAction(linkRelatedAction);
+  const [unlinkState, unlinkAction] = useConsoleAction(unlinkRelatedAction);
   const linkedIds = new Set(props.related.map((r) => r.id));
   return (
     <div className="space-y-3">
@@ -250,17 +252,17 @@ export function RelatedIncidents(props: { incidentId: string; related: { id: str
           <li key={r.id} className="flex items-center justify-between gap-2">
             <Link href={`/admin/incidents/${r.id}`} className="text-sm text-blue-700 underline-offset-2 hover:underline dark:text-blue-300">{r.name}</Link>
             {props.canEdit ? (
-              <form action={unlinkAction}>
+              <ConsoleForm action={unlinkAction} state={unlinkState}>
                 <input type="hidden" name="incidentId" value={props.incidentId} />
                 <input type="hidden" name="relatedId" value={r.id} />
                 <SubmitButton variant="secondary" pendingLabel="Unlinking…" confirm={`Unlink “${r.name}”?`}>Unlink</SubmitButton>
-              </form>
+              </ConsoleForm>
             ) : null}
           </li>
         ))}
       </ul>
       {props.canEdit ? (
-        <form action={linkAction} className="space-y-2">
+        <ConsoleForm action={linkAction} state={linkState} className="space-y-2">
           <input type="hidden" name="incidentId" value={props.incidentId} />
           <FormMessage state={linkState} />
           <Field id="relatedId" label="Link a related incident" error={fieldError(linkState, "relatedId")}>
@@ -274,7 +276,7 @@ export function RelatedIncidents(props: { incidentId: string; related: { id: str
             )}
           </Field>
           <SubmitButton variant="secondary" pendingLabel="Linking…">Link incident</SubmitButton>
-        </form>
+        </ConsoleForm>
       ) : null}
     </div>
   );

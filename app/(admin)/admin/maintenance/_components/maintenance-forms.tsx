@@ -1,7 +1,7 @@
 "use client";
 
-import { useActionState } from "react";
 import { Field, FormMessage, SubmitButton, fieldError, inputClass, valueOf } from "@/app/(admin)/admin/_components/form-bits";
+import { ConsoleForm, useConsoleAction } from "@/app/(admin)/admin/_components/console-form";
 import { MarkdownEditor } from "@/app/(admin)/admin/_components/markdown-editor";
 import type { ComponentOption } from "@/app/(admin)/admin/_components/component-status-fields";
 import { cancelMaintenanceAction, rescheduleMaintenanceAction, scheduleMaintenanceAction } from "@/app/(admin)/admin/maintenance/actions";
@@ -13,10 +13,10 @@ function checkedFromState(state: ActionState, name: string, fallback: boolean) {
 }
 
 export function ScheduleMaintenanceForm({ components, defaultStart, defaultEnd }: { components: ComponentOption[]; defaultStart: string; defaultEnd: string }) {
-  const [state, action] = useActionState(scheduleMaintenanceAction, null);
+  const [state, action] = useConsoleAction(scheduleMaintenanceAction);
   const selected = new Set(state && !state.ok ? (state.lists?.componentIds ?? []) : []);
   return (
-    <form action={action} className="space-y-5">
+    <ConsoleForm action={action} state={state} className="space-y-5">
       <FormMessage state={state} />
       <Field id="name" label="Name" error={fieldError(state, "name")}>
         {(aria) => <input {...aria} name="name" maxLength={LIMITS.nameMax} defaultValue={valueOf(state, "name")} className={inputClass} />}
@@ -53,14 +53,14 @@ export function ScheduleMaintenanceForm({ components, defaultStart, defaultEnd }
         Notify subscribers
       </label>
       <SubmitButton pendingLabel="Scheduling…">Schedule maintenance</SubmitButton>
-    </form>
+    </ConsoleForm>
   );
 }
 
 export function RescheduleMaintenanceForm(props: { incidentId: string; version: number; started: boolean; scheduledFor: string; scheduledUntil: string }) {
-  const [state, action] = useActionState(rescheduleMaintenanceAction, null);
+  const [state, action] = useConsoleAction(rescheduleMaintenanceAction);
   return (
-    <form action={action} className="space-y-3">
+    <ConsoleForm action={action} state={state} className="space-y-3">
       <input type="hidden" name="incidentId" value={props.incidentId} />
       <input type="hidden" name="version" value={props.version} />
       <FormMessage state={state} />
@@ -78,14 +78,14 @@ export function RescheduleMaintenanceForm(props: { incidentId: string; version: 
         Notify subscribers
       </label>
       <SubmitButton variant="secondary">Reschedule</SubmitButton>
-    </form>
+    </ConsoleForm>
   );
 }
 
 export function CancelMaintenanceForm({ incidentId, started }: { incidentId: string; started: boolean }) {
-  const [state, action] = useActionState(cancelMaintenanceAction, null);
+  const [state, action] = useConsoleAction(cancelMaintenanceAction);
   return (
-    <form action={action} className="space-y-3">
+    <ConsoleForm action={action} state={state} className="space-y-3">
       <input type="hidden" name="incidentId" value={incidentId} />
       <FormMessage state={state} />
       <Field id="cancel-body" label="Note" hint={started ? "Optional; components go back to their status before the window." : "Optional; shown on the public page."} error={fieldError(state, "body")}>
@@ -98,6 +98,6 @@ export function CancelMaintenanceForm({ incidentId, started }: { incidentId: str
       <SubmitButton variant="danger" confirm={started ? "End this maintenance now?" : "Cancel this maintenance?"}>
         {started ? "End maintenance now" : "Cancel maintenance"}
       </SubmitButton>
-    </form>
+    </ConsoleForm>
   );
 }

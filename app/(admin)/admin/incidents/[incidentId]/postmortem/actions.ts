@@ -1,14 +1,16 @@
 "use server";
 
 import { perform } from "@/app/(admin)/admin/_lib/perform";
-import { text } from "@/app/(admin)/admin/_lib/form-input";
+import { text, utcInput } from "@/app/(admin)/admin/_lib/form-input";
 import type { ActionState } from "@/app/(admin)/admin/_lib/action-state";
 import { publishPostmortem, savePostmortem, unpublishPostmortem } from "@/server/services/postmortems/postmortem-services";
 
 export async function postmortemAction(_state: ActionState, formData: FormData): Promise<ActionState> {
   const intent = text(formData, "intent");
   const input = { incidentId: text(formData, "incidentId"), body: text(formData, "body"), version: text(formData, "version") };
-  if (intent === "publish") return perform("responder", formData, (actor) => publishPostmortem({ ctx: { actor }, input }), "Postmortem published.");
+  if (intent === "publish") {
+    return perform("responder", formData, (actor) => publishPostmortem({ ctx: { actor }, input: { ...input, publishedAt: utcInput(formData.get("publishedAt")) } }), "Postmortem published.");
+  }
   if (intent === "unpublish") return perform("responder", formData, (actor) => unpublishPostmortem({ ctx: { actor }, input }), "Postmortem unpublished; it is a draft again.");
   return perform("responder", formData, (actor) => savePostmortem({ ctx: { actor }, input }), "Saved.");
 }

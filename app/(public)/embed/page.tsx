@@ -1,23 +1,22 @@
 import type { Metadata } from "next";
 import { EmbedSnippet, buildEmbedSnippets } from "@/components/embed-snippet";
 import { getComponentTree, getPage } from "@/server/queries/public-status";
+import { pageMetadata } from "@/app/(public)/_components/branding";
 import { pageBaseUrl } from "@/server/api/statuspage-serializers";
-import { requestOrigin } from "@/server/api/request-origin";
 
-export const metadata: Metadata = { title: "Embed the status" };
+export async function generateMetadata(): Promise<Metadata> {
+  return pageMetadata(await getPage(), { title: "Embed the status", path: "/embed" });
+}
 
 export default async function EmbedPage() {
-  const [page, tree, origin] = await Promise.all([getPage(), getComponentTree(), requestOrigin()]);
-  const baseUrl = pageBaseUrl(page, origin);
+  const [page, tree] = await Promise.all([getPage(), getComponentTree()]);
+  const baseUrl = pageBaseUrl(page);
   const example = tree.components[0];
   const snippets = buildEmbedSnippets(baseUrl);
   return (
-    <main className="mx-auto max-w-3xl space-y-10 px-4 py-10">
+    <div className="max-w-3xl space-y-10">
       <header className="space-y-2">
-        <p className="text-sm">
-          <a href="/" className="text-blue-700 underline dark:text-blue-300">{page.name} status</a>
-        </p>
-        <h1 className="text-3xl font-semibold">Show {page.name}&apos;s status on your site</h1>
+        <h1 className="text-2xl font-semibold">Show {page.name}&apos;s status on your site</h1>
         <p className="text-zinc-700 dark:text-zinc-300">
           Paste one of these snippets into any web page. They read this status page&apos;s public API, so they update as soon as the status changes.
         </p>
@@ -51,6 +50,6 @@ export default async function EmbedPage() {
           </li>
         </ul>
       </section>
-    </main>
+    </div>
   );
 }

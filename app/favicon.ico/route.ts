@@ -1,0 +1,5 @@
+import { brandIconResponse } from "@/server/api/brand-icons";
+
+export function GET() {
+  return brandIconResponse("favicon");
+}

@@ -1,0 +1,26 @@
+import { getPage } from "@/server/queries/public-status";
+import { brandColour, siteTitle } from "@/app/(public)/_components/branding";
+import { handlePublic, jsonResponse } from "@/server/api/json-response";
+
+export function GET(request: Request) {
+  return handlePublic(async () => {
+    const page = await getPage();
+    const manifest = {
+      name: siteTitle(page),
+      short_name: page.name,
+      description: page.description ?? `Current status of ${page.name}.`,
+      start_url: "/",
+      display: "browser",
+      theme_color: brandColour(page),
+      background_color: "#ffffff",
+      icons: [
+        { src: "/icon.svg", sizes: "any", type: "image/svg+xml" },
+        { src: "/apple-touch-icon.png", sizes: "180x180", type: "image/png" },
+        { src: "/icon-512.png", sizes: "512x512", type: "image/png" },
+      ],
+    };
+    const response = jsonResponse(request, manifest);
+    response.headers.set("Content-Type", "application/manifest+json; charset=utf-8");
+    return response;
+  });
+}

@@ -1,0 +1,23 @@
+// Choices `npm run test:e2e` makes before it starts anything: whether to build, and on which ports.
+import { isBuildCurrent } from "./build-app.mjs";
+import { findFreePort } from "./ports.mjs";
+
+/** Builds only when no build matches the sources (E2E_SKIP_BUILD=1 never builds). */
+export function needsBuild(env = process.env, buildIsCurrent = isBuildCurrent) {
+  return env.E2E_SKIP_BUILD !== "1" && !buildIsCurrent();
+}
+
+function pinnedPort(env, name) {
+  const value = env[name];
+  if (value === undefined || value === "") return undefined;
+  const port = Number(value);
+  if (!Number.isInteger(port) || port < 1 || port > 65535) throw new Error(`${name} must be a port number between 1 and 65535 (got "${value}").`);
+  return port;
+}
+
+/** The app's and the embedded PostgreSQL's ports: E2E_PORT / E2E_PG_PORT when set, else free ones. */
+export async function e2ePorts(env = process.env, freePort = findFreePort) {
+  const appPort = pinnedPort(env, "E2E_PORT") ?? (await freePort());
+  const pgPort = pinnedPort(env, "E2E_PG_PORT") ?? (await freePort());
+  return { appPort, pgPort };
+}
