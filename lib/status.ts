@@ -167,3 +167,16 @@ export const LIMITS = {
   postmortemMax: 200_000,
   descriptionMax: 1_000,
 } as const;
+
+const IMPACT_OF_COMPONENT_STATUS: Record<ComponentStatus, IncidentImpact> = {
+  operational: "none",
+  under_maintenance: "none",
+  degraded_performance: "minor",
+  partial_outage: "major",
+  major_outage: "critical",
+};
+
+/** The impact Statuspage derives from the worst component status an incident sets, unless overridden. */
+export function impactFromComponentStatuses(statuses: Iterable<ComponentStatus>): IncidentImpact {
+  return IMPACT_OF_COMPONENT_STATUS[worstComponentStatus(statuses)];
+}
