@@ -22,7 +22,8 @@ export type EndpointArgs = {
   page: PageRef;
 };
 
-export type EndpointResult = { status: number; body?: unknown; tags?: string[] };
+/** `afterCommit` runs once the transaction committed, for side effects that must not precede it (emails). */
+export type EndpointResult = { status: number; body?: unknown; tags?: string[]; afterCommit?: () => Promise<void> };
 
 export type Endpoint = {
   method: Method | Method[];
@@ -41,6 +42,7 @@ const UNSUPPORTED: Record<string, string> = {
 };
 
 function matchPath(pattern: string, segments: string[]): Record<string, string> | null {
+  if (pattern === "") return segments.length === 0 ? {} : null;
   const parts = pattern.split("/");
   if (parts.length !== segments.length) return null;
   const params: Record<string, string> = {};
@@ -80,7 +82,8 @@ export function managementDispatcher(endpoints: Endpoint[]) {
       if (rest[0] && UNSUPPORTED[rest[0]]) throw new ManagementError(501, UNSUPPORTED[rest[0]]);
       const matching = endpoints.map((e) => ({ endpoint: e, params: matchPath(e.path, rest) })).filter((m) => m.params);
       if (matching.length === 0) throw new ManagementError(404, `There is no resource at ${["/pages", ...segments].join("/")}.`);
-      const found = matching.find((m) => methodsOf(m.endpoint).includes(method));
+      const literalFirst = matching.sort((a, b) => Object.keys(a.params!).length - Object.keys(b.params!).length);
+      const found = literalFirst.find((m) => methodsOf(m.endpoint).includes(method));
       if (!found) {
         const allowed = matching.flatMap((m) => methodsOf(m.endpoint)).join(", ");
         throw new ManagementError(405, `${method} is not allowed here; use ${allowed}.`, { Allow: allowed });
@@ -98,6 +101,7 @@ export function managementDispatcher(endpoints: Endpoint[]) {
         maxWait: 5_000,
       });
       invalidateTags([...new Set(result.tags ?? [])]);
+      await result.afterCommit?.();
       return respond(result);
     } catch (error) {
       return errorResponse(error);

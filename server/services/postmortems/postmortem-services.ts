@@ -2,7 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { actorUserId, authorize, inTransaction, type ServiceContext } from "@/server/services/context";
 import { writeAudit } from "@/server/services/audit";
-import { id, parseInput } from "@/server/services/validation";
+import { id, optionalDate, parseInput } from "@/server/services/validation";
 import { AppError } from "@/server/errors";
 import type { Tx } from "@/server/db/client";
 import { incidentTags, lockIncident } from "@/server/services/incidents/incident-shared";
@@ -21,6 +21,9 @@ export const savePostmortemSchema = z.object({
   body: postmortemBody,
   version: z.coerce.number({ error: "The version is missing; reload the page." }).int().min(0),
 });
+
+/** `publishedAt` keeps an imported postmortem's original publication date. */
+export const publishPostmortemSchema = savePostmortemSchema.extend({ publishedAt: optionalDate });
 
 export const postmortemIncidentSchema = z.object({ incidentId: id("Incident") });
 
@@ -50,7 +53,7 @@ export async function savePostmortem({ ctx, input }: { ctx: ServiceContext; inpu
 /** Publishes the postmortem (saving the given text first); the incident takes the `postmortem` status. */
 export async function publishPostmortem({ ctx, input }: { ctx: ServiceContext; input: unknown }) {
   authorize(ctx.actor, "responder");
-  const data = parseInput(savePostmortemSchema, input);
+  const data = parseInput(publishPostmortemSchema, input);
   return inTransaction(ctx, async (tx) => {
     const incident = await lockIncident(tx, data.incidentId, "incident");
     if (incident.status !== "resolved" && incident.status !== "postmortem") {
@@ -59,7 +62,7 @@ export async function publishPostmortem({ ctx, input }: { ctx: ServiceContext; i
     const { before, postmortem: saved } = await saveBody(tx, ctx, data);
     const postmortem = await tx.postmortem.update({
       where: { id: saved.id },
-      data: { publishedAt: saved.publishedAt ?? new Date() },
+      data: { publishedAt: data.publishedAt ?? saved.publishedAt ?? new Date() },
       select: postmortemAuditSelect,
     });
     await tx.incident.update({ where: { id: incident.id }, data: { status: "postmortem" } });
@@ -80,5 +83,20 @@ export async function unpublishPostmortem({ ctx, input }: { ctx: ServiceContext;
     if (incident.status === "postmortem") await tx.incident.update({ where: { id: incident.id }, data: { status: "resolved" } });
     await writeAudit(tx, ctx.actor, { action: "postmortem.unpublish", entityType: "postmortem", entityId: postmortem.id, before, after: postmortem });
     return { postmortem, tags: await incidentTags(tx, incident.id) };
+  });
+}
+
+/** Deletes the postmortem, draft or published; a published one's incident goes back to `resolved`. */
+export async function deletePostmortem({ ctx, input }: { ctx: ServiceContext; input: unknown }) {
+  authorize(ctx.actor, "responder");
+  const data = parseInput(postmortemIncidentSchema, input);
+  return inTransaction(ctx, async (tx) => {
+    const incident = await lockIncident(tx, data.incidentId, "incident");
+    const before = await tx.postmortem.findUnique({ where: { incidentId: incident.id }, select: postmortemAuditSelect });
+    if (!before) throw new AppError("NOT_FOUND", "This incident has no postmortem.");
+    await tx.postmortem.delete({ where: { id: before.id } });
+    if (incident.status === "postmortem") await tx.incident.update({ where: { id: incident.id }, data: { status: "resolved" } });
+    await writeAudit(tx, ctx.actor, { action: "postmortem.delete", entityType: "postmortem", entityId: before.id, before });
+    return { tags: await incidentTags(tx, incident.id) };
   });
 }
