@@ -9,6 +9,7 @@ const validId = (id: string) => /^[A-Za-z0-9_-]{1,40}$/.test(id);
 export const managedPageSelect = {
   id: true, name: true, url: true, timeZone: true, logoUrl: true, faviconUrl: true, brandColor: true, supportUrl: true,
   contactEmail: true, twitter: true, privacyUrl: true, footerText: true, description: true, version: true, createdAt: true, updatedAt: true,
+  statuspagePageId: true,
 } satisfies Prisma.PageSettingsSelect;
 export type ManagedPage = Prisma.PageSettingsGetPayload<{ select: typeof managedPageSelect }>;
 

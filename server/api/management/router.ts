@@ -8,7 +8,7 @@ import { readManagedPage } from "@/server/queries/management-reads";
 import { ManagementError, NO_STORE, errorResponse } from "@/server/api/management/errors";
 import { authenticate, readParams } from "@/server/api/management/request";
 import { takeRateLimit } from "@/server/api/management/rate-limit";
-import { serializeManagedPage, type PageRef } from "@/server/api/management/serialize";
+import { publicPageId, serializeManagedPage, type PageRef } from "@/server/api/management/serialize";
 import type { Role } from "@/lib/status";
 
 export type Method = "GET" | "POST" | "PATCH" | "PUT" | "DELETE";
@@ -77,7 +77,10 @@ export function managementDispatcher(endpoints: Endpoint[]) {
         authorize(actor, "viewer");
         return Response.json([serializeManagedPage(page, baseUrl)], { headers: NO_STORE });
       }
-      if (segments[0] !== page.id) throw new ManagementError(404, `The requested page could not be found: this server's page id is ${page.id}.`);
+      const pageId = publicPageId(page);
+      if (segments[0] !== page.id && segments[0] !== page.statuspagePageId) {
+        throw new ManagementError(404, `The requested page could not be found: this server's page id is ${pageId}.`);
+      }
       const rest = segments.slice(1);
       if (rest[0] && UNSUPPORTED[rest[0]]) throw new ManagementError(501, UNSUPPORTED[rest[0]]);
       const matching = endpoints.map((e) => ({ endpoint: e, params: matchPath(e.path, rest) })).filter((m) => m.params);
@@ -90,7 +93,7 @@ export function managementDispatcher(endpoints: Endpoint[]) {
       }
       authorize(actor, found.endpoint.role);
       const query = new URL(request.url).searchParams;
-      const pageRef = { id: page.id, baseUrl };
+      const pageRef = { id: pageId, baseUrl };
       if (method === "GET") {
         const result = await found.endpoint.run({ actor, params: found.params!, input: {}, query, db: getDb(), page: pageRef });
         return respond(result);

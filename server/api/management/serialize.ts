@@ -8,6 +8,11 @@ const isoOrNull = (date: Date | null | undefined) => (date ? date.toISOString() 
 
 export type PageRef = { id: string; baseUrl: string };
 
+/** The page id clients see: the imported Statuspage id when there is one, so migrated scripts keep their URLs. */
+export function publicPageId(page: Pick<ManagedPage, "id" | "statuspagePageId">): string {
+  return page.statuspagePageId ?? page.id;
+}
+
 export function serializeManagedPage(page: ManagedPage, baseUrl: string) {
   const host = (() => {
     try {
@@ -17,7 +22,7 @@ export function serializeManagedPage(page: ManagedPage, baseUrl: string) {
     }
   })();
   return {
-    id: page.id,
+    id: publicPageId(page),
     created_at: iso(page.createdAt),
     updated_at: iso(page.updatedAt),
     name: page.name,
