@@ -282,3 +282,16 @@ describe("rate limiting", () => {
     }
   });
 });
+
+describe("OpenAPI description", () => {
+  it("describes the management API's paths next to the existing /api/v1 and /api/v2 ones", async () => {
+    const { openApiDocument } = await import("@/server/api/openapi");
+    const paths = Object.keys(openApiDocument("http://status.test").paths);
+    expect(paths).toEqual(expect.arrayContaining([
+      "/api/v1/incidents", "/api/v1/pages", "/api/v1/pages/{page_id}", "/api/v1/pages/{page_id}/incidents", "/api/v1/pages/{page_id}/incidents/unresolved",
+      "/api/v1/pages/{page_id}/incidents/{incidentId}/incident_updates/{incidentUpdateId}", "/api/v1/pages/{page_id}/components/{componentId}/uptime",
+      "/api/v1/pages/{page_id}/component-groups", "/api/v1/pages/{page_id}/subscribers", "/api/v1/pages/{page_id}/incident_templates",
+      "/api/v1/pages/{page_id}/incidents/{incidentId}/postmortem/publish",
+    ]));
+  });
+});
