@@ -114,6 +114,20 @@ describe("importing from Statuspage's management API", () => {
     expect(maintenance.json[0]).toMatchObject({ id: "mnt000000001", scheduled_remind_prior: true, auto_transition_to_maintenance_state: true, components: [expect.objectContaining({ id: "cmpweb000001" })] });
   });
 
+  it("the incident page and /history read the imported incident as the source shows it", async () => {
+    const { getIncidentDetail, listIncidentsBetween } = await import("@/server/queries/public-status");
+    const { renderMarkdown } = await import("@/lib/markdown");
+    const source = fixture.incidents.find((i) => i.id === "chk0ut0utage")!;
+    const detail = await getIncidentDetail(source.id);
+    expect(detail).toMatchObject({ name: source.name, status: "postmortem", impact: "critical", postmortem: { body: source.postmortem_body } });
+    expect(detail!.updates.map((u) => u.body)).toEqual(source.incident_updates.map((u) => u.body));
+    const started = new Date(source.started_at);
+    const month = await listIncidentsBetween(new Date(Date.UTC(started.getUTCFullYear(), started.getUTCMonth(), 1)), new Date(Date.UTC(started.getUTCFullYear(), started.getUTCMonth() + 1, 1)));
+    expect(month.map((i) => i.id)).toContain(source.id);
+    const hostile = await getIncidentDetail("hostile00001");
+    expect(renderMarkdown(hostile!.updates[0].body)).not.toMatch(/<script|javascript:|onerror/i);
+  });
+
   it("shows imported history in the feeds, with hostile text neutralised", async () => {
     const { GET: rss } = await import("@/app/history.rss/route");
     const feed = await (await rss(new Request("http://status.test/history.rss"))).text();

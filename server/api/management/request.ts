@@ -58,6 +58,12 @@ export async function readParams(request: Request): Promise<Record<string, unkno
   const url = new URL(request.url);
   url.searchParams.delete("api_key");
   const fromQuery = parseRailsParams(url.search.slice(1));
+  const params = await readBodyParams(request, fromQuery);
+  refuseNulBytes(params);
+  return params;
+}
+
+async function readBodyParams(request: Request, fromQuery: Record<string, unknown>): Promise<Record<string, unknown>> {
   const text = await readText(request);
   if (text.trim() === "") return fromQuery;
   const type = (request.headers.get("content-type") ?? "").split(";")[0].trim().toLowerCase();
@@ -73,6 +79,22 @@ export async function readParams(request: Request): Promise<Record<string, unkno
     return { ...fromQuery, ...(parsed as Record<string, unknown>) };
   }
   throw new ManagementError(415, "Send the body as application/json or application/x-www-form-urlencoded.");
+}
+
+/** PostgreSQL text cannot hold NUL: refuse it up front, naming the field, instead of failing deep in a query. */
+export function refuseNulBytes(value: unknown, path = ""): void {
+  // Field names as in validation errors: without the resource's wrapper key (`incident.name` → `name`).
+  const refuse = () => new ManagementError(422, { [path.includes(".") ? path.slice(path.indexOf(".") + 1) : path || "body"]: ["must not contain NUL characters."] });
+  if (typeof value === "string") {
+    if (value.includes("\u0000")) throw refuse();
+    return;
+  }
+  if (value && typeof value === "object") {
+    for (const [key, inner] of Object.entries(value)) {
+      if (key.includes("\u0000")) throw refuse();
+      refuseNulBytes(inner, path ? `${path}.${key}` : key);
+    }
+  }
 }
 
 /** The object under a resource's key (`{"incident": {…}}`), or an empty object when the key is absent. */

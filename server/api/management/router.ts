@@ -6,7 +6,7 @@ import type { ApiKeyActor } from "@/server/auth/api-key";
 import { pageBaseUrl } from "@/server/api/statuspage-serializers";
 import { readManagedPage } from "@/server/queries/management-reads";
 import { ManagementError, NO_STORE, errorResponse } from "@/server/api/management/errors";
-import { authenticate, readParams } from "@/server/api/management/request";
+import { authenticate, readParams, refuseNulBytes } from "@/server/api/management/request";
 import { takeRateLimit } from "@/server/api/management/rate-limit";
 import { publicPageId, serializeManagedPage, type PageRef } from "@/server/api/management/serialize";
 import type { Role } from "@/lib/status";
@@ -93,6 +93,7 @@ export function managementDispatcher(endpoints: Endpoint[]) {
       }
       authorize(actor, found.endpoint.role);
       const query = new URL(request.url).searchParams;
+      refuseNulBytes(Object.fromEntries(query));
       const pageRef = { id: pageId, baseUrl };
       if (method === "GET") {
         const result = await found.endpoint.run({ actor, params: found.params!, input: {}, query, db: getDb(), page: pageRef });

@@ -198,6 +198,18 @@ describe("incidents", () => {
     expect(malformed.json).toEqual({ error: "The request body is not valid JSON." });
   });
 
+  it("refuses NUL characters in bodies and query strings with 422 naming the field, never a 500", async () => {
+    const body = await callManagement(p("incidents"), { key: responder, method: "POST", json: { incident: { name: "Bad\u0000name", body: "x" } } });
+    expect(body.status).toBe(422);
+    expect(body.json).toEqual({ error: { name: ["must not contain NUL characters."] } });
+    const form = await callManagement(p("components"), { key: responder, method: "POST", form: "component[name]=a%00b" });
+    expect(form.status).toBe(422);
+    expect(form.json.error).toHaveProperty("name");
+    const query = await callManagement(p("incidents"), { key: viewer, query: "q=a%00b" });
+    expect(query.status).toBe(422);
+    expect(query.json.error).toHaveProperty("q");
+  });
+
   it("answers 501 with a sentence for resources this product does not have, and 405 for a wrong method", async () => {
     const unsupported = await callManagement(p("page_access_users"), { key: viewer });
     expect(unsupported.status).toBe(501);
