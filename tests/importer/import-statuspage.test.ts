@@ -47,7 +47,7 @@ describe("importing from Statuspage's management API", () => {
     expect(created(summary, "incidents")).toBe(128);
     expect(await getDb().incident.count()).toBe(0);
     expect(await getDb().component.count()).toBe(0);
-  });
+  }, 120_000);
 
   it("imports everything, following pagination through a 429 and a 503, without sending anything", async () => {
     const summary = await keyed();
@@ -82,7 +82,7 @@ describe("importing from Statuspage's management API", () => {
       ["sub000000003", "webhook", true, true, []],
       ["sub000000005", "email", false, true, []],
     ]);
-  }, 60_000);
+  }, 120_000);
 
   it("keeps ids, updates, affected components, the postmortem's date, and rebuilds the component's history for uptime", async () => {
     const db = getDb();
@@ -112,7 +112,7 @@ describe("importing from Statuspage's management API", () => {
     expect(uptime.json.related_events.map((e: { id: string }) => e.id)).toContain(source.id);
     const maintenance = await callManagement(`${PAGE_ID}/incidents/upcoming`, { key: token });
     expect(maintenance.json[0]).toMatchObject({ id: "mnt000000001", scheduled_remind_prior: true, auto_transition_to_maintenance_state: true, components: [expect.objectContaining({ id: "cmpweb000001" })] });
-  });
+  }, 120_000);
 
   it("the incident page and /history read the imported incident as the source shows it", async () => {
     const { getIncidentDetail, listIncidentsBetween } = await import("@/server/queries/public-status");
@@ -148,7 +148,7 @@ describe("importing from Statuspage's management API", () => {
     expect(summary.tallies.incidents.unchanged).toBe(128);
     const after = await withClient(scratch.url, async (c) => (await c.query("SELECT (SELECT count(*) FROM incidents) i, (SELECT count(*) FROM incident_updates) u, (SELECT count(*) FROM component_status_changes) h, (SELECT count(*) FROM subscribers) s")).rows[0]);
     expect(after).toEqual(before);
-  }, 60_000);
+  }, 120_000);
 
   it("a changed source updates only what changed, and an interrupted run picks up where it stopped", async () => {
     const checkout = fixture.incidents.find((i) => i.id === "chk0ut0utage")!;
@@ -164,7 +164,7 @@ describe("importing from Statuspage's management API", () => {
     expect((await getDb().incident.findUniqueOrThrow({ where: { id: "chk0ut0utage" } })).name).toBe("Checkout outage (payments)");
     expect(await getDb().incident.count()).toBe(129);
     expect(await getDb().incidentUpdate.count({ where: { incidentId: "chk0ut0utage" } })).toBe(3);
-  }, 60_000);
+  }, 120_000);
 });
 
 describe("the command line", () => {
@@ -184,5 +184,5 @@ describe("the command line", () => {
     } finally {
       await other.drop();
     }
-  }, 90_000);
+  }, 180_000);
 });

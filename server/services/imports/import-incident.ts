@@ -59,29 +59,41 @@ export async function importIncident({ ctx, input }: { ctx: ServiceContext; inpu
 
     const mentioned = [...incident.components.map((c) => c.id), ...incident.incident_updates.flatMap((u) => u.affected_components.map((a) => a.code ?? ""))];
     const known = await existingIds(tx, mentioned);
-    await tx.incidentComponent.deleteMany({ where: { incidentId: incident.id } });
     const linked = [...new Set(mentioned.filter((id) => known.has(id)))];
+    const updateIds = incident.incident_updates.map((u) => u.id);
+    // A re-import replaces what an earlier one wrote; a first import has nothing to replace.
+    if (existing) {
+      await tx.incidentComponent.deleteMany({ where: { incidentId: incident.id } });
+      await tx.incidentUpdate.deleteMany({ where: { incidentId: incident.id, id: { notIn: updateIds } } });
+      await tx.incidentUpdateComponent.deleteMany({ where: { updateId: { in: updateIds } } });
+      await tx.componentStatusChange.deleteMany({ where: { incidentUpdateId: { in: updateIds } } });
+    }
     if (linked.length) await tx.incidentComponent.createMany({ data: linked.map((componentId) => ({ incidentId: incident.id, componentId })) });
 
-    await tx.incidentUpdate.deleteMany({ where: { incidentId: incident.id, id: { notIn: incident.incident_updates.map((u) => u.id) } } });
+    const affectedRows: Prisma.IncidentUpdateComponentCreateManyInput[] = [];
+    const changeRows: Prisma.ComponentStatusChangeCreateManyInput[] = [];
     for (const update of incident.incident_updates) {
       const displayAt = update.display_at ?? update.created_at;
       const values = { status: update.status, body: update.body, displayAt, deliverNotifications: update.deliver_notifications };
-      await tx.incidentUpdate.upsert({ where: { id: update.id }, create: { id: update.id, incidentId: incident.id, ...values, createdAt: update.created_at }, update: values });
-      await tx.incidentUpdateComponent.deleteMany({ where: { updateId: update.id } });
-      await tx.componentStatusChange.deleteMany({ where: { incidentUpdateId: update.id } });
+      if (existing) await tx.incidentUpdate.upsert({ where: { id: update.id }, create: { id: update.id, incidentId: incident.id, ...values, createdAt: update.created_at }, update: values });
       const affected = update.affected_components.filter((a, i, all) => all.findIndex((b) => (b.code ?? b.name) === (a.code ?? a.name)) === i);
-      if (affected.length === 0) continue;
-      await tx.incidentUpdateComponent.createMany({
-        data: affected.map((a) => ({ updateId: update.id, componentId: a.code && known.has(a.code) ? a.code : null, componentName: a.name, oldStatus: a.old_status, newStatus: a.new_status })),
-      });
-      const changes = affected.filter((a) => a.code && known.has(a.code) && a.old_status !== a.new_status);
-      if (changes.length) {
-        await tx.componentStatusChange.createMany({
-          data: changes.map((a) => ({ componentId: a.code!, fromStatus: a.old_status, toStatus: a.new_status, changedAt: displayAt, incidentId: incident.id, incidentUpdateId: update.id })),
-        });
+      for (const a of affected) {
+        const componentId = a.code && known.has(a.code) ? a.code : null;
+        affectedRows.push({ updateId: update.id, componentId, componentName: a.name, oldStatus: a.old_status, newStatus: a.new_status });
+        if (componentId && a.old_status !== a.new_status) {
+          changeRows.push({ componentId, fromStatus: a.old_status, toStatus: a.new_status, changedAt: displayAt, incidentId: incident.id, incidentUpdateId: update.id });
+        }
       }
     }
+    if (!existing && incident.incident_updates.length) {
+      await tx.incidentUpdate.createMany({
+        data: incident.incident_updates.map((u) => ({
+          id: u.id, incidentId: incident.id, status: u.status, body: u.body, displayAt: u.display_at ?? u.created_at, deliverNotifications: u.deliver_notifications, createdAt: u.created_at,
+        })),
+      });
+    }
+    if (affectedRows.length) await tx.incidentUpdateComponent.createMany({ data: affectedRows });
+    if (changeRows.length) await tx.componentStatusChange.createMany({ data: changeRows });
 
     if (incident.postmortem_body) {
       const publishedAt = incident.postmortem_published_at ?? incident.postmortem_body_last_updated_at ?? incident.resolved_at ?? incident.created_at;
