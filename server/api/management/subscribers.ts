@@ -98,8 +98,15 @@ async function create({ actor, input, db }: EndpointArgs) {
   };
 }
 
+const notHere = (what: string): Endpoint["run"] => async () => {
+  throw new ManagementError(501, `${what} is not supported by this status page; list subscribers with ?state= and ?type= instead.`);
+};
+
 export const subscriberEndpoints: Endpoint[] = [
   { method: "GET", path: "subscribers", role: "responder", run: list },
+  { method: "GET", path: "subscribers/unsubscribed", role: "responder", run: (args) => list({ ...args, query: new URLSearchParams({ ...Object.fromEntries(args.query), state: "unsubscribed" }) }) },
+  { method: "GET", path: "subscribers/count", role: "responder", run: notHere("Counting subscribers") },
+  { method: "GET", path: "subscribers/histogram_by_state", role: "responder", run: notHere("The subscriber histogram") },
   { method: "POST", path: "subscribers", role: "responder", run: create },
   { method: "GET", path: "incidents/:incidentId/subscribers", role: "responder", run: list },
   {

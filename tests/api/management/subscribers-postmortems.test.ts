@@ -67,6 +67,11 @@ describe("subscribers", () => {
     expect(expectShape(subscriberSchema, deleted.json).id).toBe(created.json.id);
     expect((await getDb().subscriber.findUniqueOrThrow({ where: { id: created.json.id } })).unsubscribedAt).not.toBeNull();
     expect((await callManagement(p("subscribers"), { key: viewer })).status).toBe(403);
+    const unsubscribed = await callManagement(p("subscribers/unsubscribed"), { key: responder, query: `q=${encodeURIComponent(email)}` });
+    expect(unsubscribed.json.map((s: { id: string }) => s.id)).toEqual([created.json.id]);
+    const count = await callManagement(p("subscribers/count"), { key: responder });
+    expect(count.status).toBe(501);
+    expect(count.json.error).toMatch(/not supported/);
   });
 
   it("refuses SMS subscribers and a private webhook address with 422 naming the field, without connecting", async () => {
