@@ -1,6 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { execFile } from "node:child_process";
-import { promisify } from "node:util";
 import { applyMigrations } from "../../scripts/lib/schema-engine.mjs";
 import { createScratchDatabase, withClient } from "@/tests/support/scratch-database";
 import { API_KEY, HOSTILE_BODY, PAGE_ID, buildFixture, type Fixture } from "@/tests/importer/statuspage-fixture";
@@ -167,22 +165,18 @@ describe("importing from Statuspage's management API", () => {
   }, 120_000);
 });
 
-describe("the command line", () => {
-  it("imports what a public page shows into another empty install, and says what a keyed import would add", async () => {
-    const other = await createScratchDatabase("import_public");
-    try {
-      await applyMigrations(other.url);
-      const { stdout } = await promisify(execFile)("node", ["--conditions=react-server", "--import", "tsx", "scripts/import-statuspage.ts", "--page-url", fake.pageUrl], {
-        env: { ...process.env, DATABASE_URL: other.url },
-        timeout: 60_000,
-      });
-      expect(stdout).toMatch(/Import finished/);
-      expect(stdout).toMatch(/A keyed import .* would also bring/);
-      expect(stdout).toMatch(/Nothing was sent to subscribers/);
-      const counts = await withClient(other.url, async (c) => (await c.query("SELECT (SELECT count(*)::int FROM components) c, (SELECT count(*)::int FROM component_groups) g, (SELECT count(*)::int FROM incidents) i, (SELECT statuspage_page_id FROM page_settings) p")).rows[0]);
-      expect(counts).toEqual({ c: 3, g: 1, i: 51, p: PAGE_ID });
-    } finally {
-      await other.drop();
-    }
-  }, 180_000);
+describe("importing what a public page shows", () => {
+  it("brings the page, components, groups and listed incidents into an empty install, and says what a keyed import would add", async () => {
+    await getDb().$disconnect();
+    await withClient(scratch.url, (c) => c.query("DROP SCHEMA public CASCADE; CREATE SCHEMA public;"));
+    await applyMigrations(scratch.url);
+    delete (globalThis as { statuspageDb?: unknown }).statuspageDb;
+    const summary = await runImport({ mode: "public", pageUrl: fake.pageUrl, progress: quiet, client: { retryBaseMs: 20 } });
+    expect(summary.tallies).toMatchObject({ page: { created: 1 }, "component groups": { created: 1 }, components: { created: 3 }, incidents: { created: 51 } });
+    expect(summary.notes.join("\n")).toMatch(/A keyed import .* would also bring/);
+    const { formatSummary } = await import("@/server/importer/run-import");
+    expect(formatSummary(summary)).toMatch(/Nothing was sent to subscribers/);
+    expect(await getDb().pageSettings.findFirstOrThrow()).toMatchObject({ statuspagePageId: PAGE_ID, name: "Acme Cloud" });
+    expect(await getDb().outboxMessage.count()).toBe(0);
+  }, 120_000);
 });
