@@ -170,3 +170,16 @@ export const LIMITS = {
 
 /** Ids of incidents, components, groups and the like: what every route and form accepts. */
 export const ID_PATTERN = /^[A-Za-z0-9_-]{1,40}$/;
+
+const IMPACT_OF_COMPONENT_STATUS: Record<ComponentStatus, IncidentImpact> = {
+  operational: "none",
+  under_maintenance: "none",
+  degraded_performance: "minor",
+  partial_outage: "major",
+  major_outage: "critical",
+};
+
+/** The impact Statuspage derives from the worst component status an incident sets, unless overridden. */
+export function impactFromComponentStatuses(statuses: Iterable<ComponentStatus>): IncidentImpact {
+  return IMPACT_OF_COMPONENT_STATUS[worstComponentStatus(statuses)];
+}

@@ -1,3 +1,4 @@
+import { managementApiPaths } from "@/server/api/management/openapi-paths";
 import { ALL_IMPACTS, ALL_INCIDENT_STATUSES, COMPONENT_STATUSES } from "@/lib/status";
 
 const timestamp = { type: "string", format: "date-time" } as const;
@@ -225,7 +226,7 @@ export function openApiDocument(serverUrl: string) {
       title: "Status page API",
       version: "2.0.0",
       description:
-        "Public, read-only endpoints with the same shapes as Atlassian Statuspage's API v2, plus an authenticated v1 API for responders (Authorization: Bearer <API key>).",
+        "Public, read-only endpoints with the same shapes as Atlassian Statuspage's API v2, plus an authenticated v1 API for responders (Authorization: Bearer <API key>) and Atlassian Statuspage's management API under /api/v1/pages (Authorization: OAuth <API key>).",
     },
     servers: [{ url: serverUrl }],
     paths: {
@@ -264,9 +265,14 @@ export function openApiDocument(serverUrl: string) {
         ],
       },
       ...responderPaths(),
+      ...managementApiPaths(),
     },
     components: {
-      securitySchemes: { apiKey: { type: "http", scheme: "bearer", description: "An API key created by an owner at /admin/api-keys." } },
+      securitySchemes: {
+        apiKey: { type: "http", scheme: "bearer", description: "An API key created by an owner at /admin/api-keys." },
+        oauth: { type: "apiKey", in: "header", name: "Authorization", description: "Statuspage's form: `Authorization: OAuth <API key>`." },
+        apiKeyQuery: { type: "apiKey", in: "query", name: "api_key", description: "The API key as a query parameter, as Statuspage accepts it." },
+      },
       schemas: {
         Page: {
           type: "object",

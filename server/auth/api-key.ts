@@ -14,7 +14,11 @@ export async function authenticateApiKey(request: Request): Promise<ApiKeyActor>
   if (!header) throw new AppError("UNAUTHORIZED", "Send an API key as `Authorization: Bearer <key>`.");
   const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
   if (!match) throw new AppError("UNAUTHORIZED", "The Authorization header must be `Bearer <key>`.");
-  const token = match[1];
+  return authenticateApiKeyToken(match[1]);
+}
+
+/** The actor behind a key however it was sent; unknown and revoked keys are refused with 401. */
+export async function authenticateApiKeyToken(token: string): Promise<ApiKeyActor> {
   if (!looksLikeApiKeyToken(token)) throw new AppError("UNAUTHORIZED", "That API key is not valid.");
   const db = getDb();
   const apiKey = await db.apiKey.findUnique({

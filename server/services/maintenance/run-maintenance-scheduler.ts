@@ -28,7 +28,7 @@ export async function runMaintenanceScheduler(options: { now?: Date; db?: DbOrTx
   const tags = new Set<string>();
 
   const due = await db.incident.findMany({
-    where: { kind: "maintenance", status: "scheduled", scheduledFor: { lte: now } },
+    where: { kind: "maintenance", status: "scheduled", scheduledFor: { lte: now }, scheduledAutoInProgress: true },
     orderBy: { scheduledFor: "asc" },
     take: BATCH,
     select: { id: true },
@@ -62,7 +62,7 @@ export async function runMaintenanceScheduler(options: { now?: Date; db?: DbOrTx
   }
 
   const ending = await db.incident.findMany({
-    where: { kind: "maintenance", status: { in: ["in_progress", "verifying"] }, scheduledUntil: { lte: now } },
+    where: { kind: "maintenance", status: { in: ["in_progress", "verifying"] }, scheduledUntil: { lte: now }, scheduledAutoCompleted: true },
     orderBy: { scheduledUntil: "asc" },
     take: BATCH,
     select: { id: true },

@@ -22,6 +22,7 @@ export const savePostmortemSchema = z.object({
   version: z.coerce.number({ error: "The version is missing; reload the page." }).int().min(0),
 });
 
+/** `publishedAt` keeps an imported postmortem's original publication date. */
 export const publishPostmortemSchema = savePostmortemSchema.extend({ publishedAt: optionalDate });
 
 export const postmortemIncidentSchema = z.object({ incidentId: id("Incident") });
@@ -88,5 +89,20 @@ export async function unpublishPostmortem({ ctx, input }: { ctx: ServiceContext;
     if (incident.status === "postmortem") await tx.incident.update({ where: { id: incident.id }, data: { status: "resolved" } });
     await writeAudit(tx, ctx.actor, { action: "postmortem.unpublish", entityType: "postmortem", entityId: postmortem.id, before, after: postmortem });
     return { postmortem, tags: await incidentTags(tx, incident.id) };
+  });
+}
+
+/** Deletes the postmortem, draft or published; a published one's incident goes back to `resolved`. */
+export async function deletePostmortem({ ctx, input }: { ctx: ServiceContext; input: unknown }) {
+  authorize(ctx.actor, "responder");
+  const data = parseInput(postmortemIncidentSchema, input);
+  return inTransaction(ctx, async (tx) => {
+    const incident = await lockIncident(tx, data.incidentId, "incident");
+    const before = await tx.postmortem.findUnique({ where: { incidentId: incident.id }, select: postmortemAuditSelect });
+    if (!before) throw new AppError("NOT_FOUND", "This incident has no postmortem.");
+    await tx.postmortem.delete({ where: { id: before.id } });
+    if (incident.status === "postmortem") await tx.incident.update({ where: { id: incident.id }, data: { status: "resolved" } });
+    await writeAudit(tx, ctx.actor, { action: "postmortem.delete", entityType: "postmortem", entityId: before.id, before });
+    return { tags: await incidentTags(tx, incident.id) };
   });
 }

@@ -1,0 +1,78 @@
+import "server-only";
+import { z } from "zod";
+import { ManagementError } from "@/server/api/management/errors";
+import type { FieldErrors } from "@/server/errors";
+import { COMPONENT_STATUSES } from "@/lib/status";
+
+// Values arrive as JSON types or, from form bodies, as strings: every helper accepts both.
+
+const blankToUndefined = (v: unknown) => (v === "" || v === null ? undefined : v);
+
+export const flag = (field: string) =>
+  z.preprocess(
+    (v) => (v === "true" || v === "1" || v === 1 ? true : v === "false" || v === "0" || v === 0 ? false : blankToUndefined(v)),
+    z.boolean({ error: `${field} must be true or false.` }).optional(),
+  );
+
+export const text = (field: string, max: number) =>
+  z.preprocess(blankToUndefined, z.string({ error: `${field} must be a string.` }).max(max, `${field} must be at most ${max.toLocaleString("en-US")} characters.`).optional());
+
+export const timestamp = (field: string) =>
+  z.preprocess(
+    blankToUndefined,
+    z
+      .string({ error: `${field} must be an ISO 8601 date or timestamp.` })
+      .refine((v) => !Number.isNaN(Date.parse(v)), `${field} must be an ISO 8601 date or timestamp.`)
+      .transform((v) => new Date(v))
+      .optional(),
+  );
+
+export const positiveInt = (field: string, max: number) =>
+  z.preprocess(blankToUndefined, z.coerce.number({ error: `${field} must be a number.` }).int(`${field} must be a whole number.`).min(0, `${field} must not be negative.`).max(max, `${field} must be at most ${max}.`).optional());
+
+/** `component_ids[]=a&component_ids[]=b`, `["a","b"]`, or qs's `{ "0": "a" }`. */
+export const idList = (field: string) =>
+  z.preprocess(
+    (v) => (v && typeof v === "object" && !Array.isArray(v) ? Object.values(v) : typeof v === "string" ? (v === "" ? [] : [v]) : v),
+    z.array(z.string({ error: `${field} must hold ids.` }).regex(/^[A-Za-z0-9_-]{1,40}$/, `${field} holds an id that is not valid.`), { error: `${field} must be an array of ids.` }).max(500).optional(),
+  );
+
+export const componentStatus = (field: string) => z.enum(COMPONENT_STATUSES, { error: `${field} must be one of: ${COMPONENT_STATUSES.join(", ")}.` });
+
+/** `components: {"<id>": "major_outage"}`; an empty status means "leave as is", as Statuspage allows. */
+export const componentStatusMap = z.preprocess(
+  blankToUndefined,
+  z
+    .record(z.string().regex(/^[A-Za-z0-9_-]{1,40}$/, "components holds an id that is not valid."), z.union([componentStatus("Each component's status"), z.literal("")]), {
+      error: 'components must be an object of component ids to statuses, e.g. {"<component id>": "major_outage"}.',
+    })
+    .optional()
+    .transform((map) => Object.entries(map ?? {}).flatMap(([componentId, status]) => (status === "" ? [] : [{ componentId, status }]))),
+);
+
+export const metadata = z.preprocess(
+  blankToUndefined,
+  z.record(z.string(), z.record(z.string(), z.unknown(), { error: "metadata's top-level values must be objects." }), { error: "metadata must be an object of objects." }).optional(),
+);
+
+/** Parses request fields, refusing with 422 and every problem under its field name. */
+export function parseFields<S extends z.ZodType>(schema: S, input: unknown): z.infer<S> {
+  const parsed = schema.safeParse(input);
+  if (parsed.success) return parsed.data;
+  const fields: FieldErrors = {};
+  for (const issue of parsed.error.issues) {
+    const key = issue.path.length ? issue.path.map(String).join(".") : "base";
+    (fields[key] ??= []).push(issue.message);
+  }
+  throw new ManagementError(422, fields);
+}
+
+export function pagination(query: URLSearchParams, options: { sizeParam: "per_page" | "limit"; firstPage: 0 | 1; defaultSize?: number }) {
+  const parsed = parseFields(
+    z.object({ page: positiveInt("page", 1_000_000), [options.sizeParam]: positiveInt(options.sizeParam, 100) }),
+    { page: query.get("page") ?? undefined, [options.sizeParam]: query.get(options.sizeParam) ?? undefined },
+  ) as { page?: number } & Record<string, number | undefined>;
+  const size = Math.max(1, parsed[options.sizeParam] ?? options.defaultSize ?? 100);
+  const page = Math.max(options.firstPage, parsed.page ?? options.firstPage);
+  return { skip: (page - options.firstPage) * size, take: size };
+}

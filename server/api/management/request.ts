@@ -1,0 +1,106 @@
+import "server-only";
+import qs from "qs";
+import { ManagementError } from "@/server/api/management/errors";
+import { authenticateApiKeyToken, type ApiKeyActor } from "@/server/auth/api-key";
+
+export const MAX_BODY_BYTES = 256 * 1024;
+
+/** The key from `Authorization: OAuth <key>`, `Authorization: Bearer <key>` or `?api_key=<key>`. */
+export function readApiKey(request: Request): string | null {
+  const header = request.headers.get("authorization");
+  if (header) {
+    const match = /^(?:OAuth|Bearer|Token)\s+(\S+)\s*$/i.exec(header);
+    return match ? match[1] : null;
+  }
+  return new URL(request.url).searchParams.get("api_key");
+}
+
+export async function authenticate(request: Request): Promise<ApiKeyActor> {
+  const token = readApiKey(request);
+  if (!token) throw new ManagementError(401, "Could not authenticate");
+  try {
+    return await authenticateApiKeyToken(token);
+  } catch {
+    throw new ManagementError(401, "Could not authenticate");
+  }
+}
+
+async function readText(request: Request): Promise<string> {
+  if (Number(request.headers.get("content-length") ?? "0") > MAX_BODY_BYTES) throw tooLarge();
+  if (!request.body) return "";
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > MAX_BODY_BYTES) {
+      await reader.cancel();
+      throw tooLarge();
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks).toString("utf8");
+}
+
+function tooLarge() {
+  return new ManagementError(413, `The request body must be at most ${MAX_BODY_BYTES / 1024} KB.`);
+}
+
+/** Rails-style brackets, as Statuspage reads them: `incident[components][abc]=major_outage`, `incident[component_ids][]=abc`. */
+export function parseRailsParams(text: string): Record<string, unknown> {
+  return qs.parse(text, { depth: 5, arrayLimit: 500, parameterLimit: 2_000, allowPrototypes: false }) as Record<string, unknown>;
+}
+
+/** The request's parameters: the query string (without the key) overlaid by a JSON or form-encoded body. */
+export async function readParams(request: Request): Promise<Record<string, unknown>> {
+  const url = new URL(request.url);
+  url.searchParams.delete("api_key");
+  const fromQuery = parseRailsParams(url.search.slice(1));
+  const params = await readBodyParams(request, fromQuery);
+  refuseNulBytes(params);
+  return params;
+}
+
+async function readBodyParams(request: Request, fromQuery: Record<string, unknown>): Promise<Record<string, unknown>> {
+  const text = await readText(request);
+  if (text.trim() === "") return fromQuery;
+  const type = (request.headers.get("content-type") ?? "").split(";")[0].trim().toLowerCase();
+  if (type === "application/x-www-form-urlencoded") return { ...fromQuery, ...parseRailsParams(text) };
+  if (type === "application/json" || type === "" || type.endsWith("+json")) {
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(text);
+    } catch {
+      throw new ManagementError(400, "The request body is not valid JSON.");
+    }
+    if (!parsed || typeof parsed !== "object" || Array.isArray(parsed)) throw new ManagementError(400, "The request body must be a JSON object.");
+    return { ...fromQuery, ...(parsed as Record<string, unknown>) };
+  }
+  throw new ManagementError(415, "Send the body as application/json or application/x-www-form-urlencoded.");
+}
+
+/** PostgreSQL text cannot hold NUL: refuse it up front, naming the field, instead of failing deep in a query. */
+export function refuseNulBytes(value: unknown, path = ""): void {
+  // Field names as in validation errors: without the resource's wrapper key (`incident.name` → `name`).
+  const refuse = () => new ManagementError(422, { [path.includes(".") ? path.slice(path.indexOf(".") + 1) : path || "body"]: ["must not contain NUL characters."] });
+  if (typeof value === "string") {
+    if (value.includes("\u0000")) throw refuse();
+    return;
+  }
+  if (value && typeof value === "object") {
+    for (const [key, inner] of Object.entries(value)) {
+      if (key.includes("\u0000")) throw refuse();
+      refuseNulBytes(inner, path ? `${path}.${key}` : key);
+    }
+  }
+}
+
+/** The object under a resource's key (`{"incident": {…}}`), or an empty object when the key is absent. */
+export function wrapped(params: Record<string, unknown>, key: string): Record<string, unknown> {
+  const value = params[key];
+  if (value === undefined || value === "") return {};
+  if (!value || typeof value !== "object" || Array.isArray(value)) throw new ManagementError(400, `"${key}" must be an object, as in {"${key}": {…}}.`);
+  return value as Record<string, unknown>;
+}

@@ -1,0 +1,158 @@
+import "server-only";
+import { z } from "zod";
+import { listManagedSubscribers, readManagedSubscriber } from "@/server/queries/management-reads";
+import { ManagementError, notFound, toManagementError } from "@/server/api/management/errors";
+import { flag, idList, pagination, parseFields, text } from "@/server/api/management/fields";
+import { wrapped } from "@/server/api/management/request";
+import { serializeManagedSubscriber } from "@/server/api/management/serialize";
+import type { Endpoint, EndpointArgs } from "@/server/api/management/router";
+import type { DbOrTx } from "@/server/db/client";
+import { addSubscriber, reactivateSubscriber, renewConfirmation, unsubscribeSubscriber } from "@/server/services/subscribers/manage-subscribers";
+import { publicBaseUrl } from "@/server/services/subscribers/shared";
+import { smtpMailer } from "@/server/notifications/mailer";
+import { renderConfirmationEmail } from "@/server/notifications/email-templates";
+import { confirmLink } from "@/server/notifications/links";
+
+async function call<T>(work: Promise<T>): Promise<T> {
+  try {
+    return await work;
+  } catch (error) {
+    throw toManagementError(error, { componentIds: "component_ids", subscriberId: "subscriber" });
+  }
+}
+
+async function subscriberOrThrow(db: DbOrTx, subscriberId: string) {
+  const subscriber = await readManagedSubscriber(db, subscriberId);
+  if (!subscriber) throw notFound("subscriber");
+  return subscriber;
+}
+
+/** Emails the double opt-in link after the transaction committed; a mail failure answers 503 (the subscriber is kept). */
+function confirmationMail(email: string, confirmToken: string) {
+  return async () => {
+    const { baseUrl, pageName } = await publicBaseUrl();
+    try {
+      await smtpMailer.send(renderConfirmationEmail({ pageName, to: email, confirmUrl: confirmLink(baseUrl, confirmToken), scope: "status updates" }));
+    } catch (error) {
+      console.error("Could not send the subscription confirmation", error);
+      throw new ManagementError(503, "The subscriber was saved but the confirmation email could not be sent; use resend_confirmation once email works.");
+    }
+  };
+}
+
+const listQuery = z.object({
+  q: text("q", 200),
+  type: z.preprocess((v) => (v === "" ? undefined : v), z.enum(["email", "sms", "webhook", "slack", "teams", "integration_partner"], { error: "type must be email, sms, webhook, slack, teams or integration_partner." }).optional()),
+  state: z.preprocess((v) => (v === "" ? undefined : v), z.enum(["active", "unconfirmed", "quarantined", "unsubscribed", "all"], { error: "state must be active, unconfirmed, quarantined, unsubscribed or all." }).default("active")),
+  sort_field: z.preprocess((v) => (v === "" ? undefined : v), z.enum(["primary", "created_at", "quarantined_at", "relevance"], { error: "sort_field must be primary, created_at, quarantined_at or relevance." }).default("created_at")),
+  sort_direction: z.preprocess((v) => (v === "" ? undefined : v), z.enum(["asc", "desc"], { error: "sort_direction must be asc or desc." }).default("asc")),
+});
+
+async function list({ db, query, params }: EndpointArgs) {
+  const filters = parseFields(listQuery, Object.fromEntries(query));
+  const { skip, take } = pagination(query, { sizeParam: "limit", firstPage: 0 });
+  if (filters.type && filters.type !== "email" && filters.type !== "webhook") return { status: 200, body: [] };
+  const subscribers = await listManagedSubscribers(db, {
+    q: filters.q,
+    kind: filters.type,
+    state: filters.state,
+    incidentId: params.incidentId,
+    skip,
+    take,
+    sortField: filters.sort_field === "primary" ? "primary" : "created_at",
+    descending: filters.sort_direction === "desc",
+  });
+  return { status: 200, body: subscribers.map(serializeManagedSubscriber) };
+}
+
+const createFields = z.object({
+  email: text("email", 254),
+  endpoint: text("endpoint", 2000),
+  phone_number: text("phone_number", 40),
+  phone_country: text("phone_country", 4),
+  skip_confirmation_notification: flag("skip_confirmation_notification"),
+  component_ids: idList("component_ids"),
+  page_access_user: z.unknown().optional(),
+});
+
+async function create({ actor, input, db }: EndpointArgs) {
+  const fields = parseFields(createFields, wrapped(input, "subscriber"));
+  if (fields.phone_number) throw new ManagementError(422, { phone_number: ["SMS subscribers are not supported by this status page; subscribe an email address or a webhook endpoint."] });
+  if (fields.page_access_user) throw new ManagementError(501, "Audience-specific pages (page access users) are not supported by this status page.");
+  if (!fields.email && !fields.endpoint) throw new ManagementError(422, { email: ["Send an email address or a webhook endpoint."] });
+  const ctx = { actor, db };
+  const added = await call(
+    fields.endpoint
+      ? addSubscriber({ ctx, input: { kind: "webhook", endpoint: fields.endpoint, componentIds: fields.component_ids } })
+      : addSubscriber({ ctx, input: { kind: "email", email: fields.email!, skipConfirmation: fields.skip_confirmation_notification ?? false, componentIds: fields.component_ids } }),
+  );
+  const subscriber = await subscriberOrThrow(db, added.subscriberId);
+  return {
+    status: 201,
+    body: {
+      ...serializeManagedSubscriber(subscriber),
+      skip_confirmation_notification: fields.skip_confirmation_notification ?? false,
+      ...(added.signingSecret ? { signing_secret: added.signingSecret } : {}),
+    },
+    afterCommit: added.confirmToken ? confirmationMail(subscriber.email!, added.confirmToken) : undefined,
+  };
+}
+
+const notHere = (what: string): Endpoint["run"] => async () => {
+  throw new ManagementError(501, `${what} is not supported by this status page; list subscribers with ?state= and ?type= instead.`);
+};
+
+export const subscriberEndpoints: Endpoint[] = [
+  { method: "GET", path: "subscribers", role: "responder", run: list },
+  { method: "GET", path: "subscribers/unsubscribed", role: "responder", run: (args) => list({ ...args, query: new URLSearchParams({ ...Object.fromEntries(args.query), state: "unsubscribed" }) }) },
+  { method: "GET", path: "subscribers/count", role: "responder", run: notHere("Counting subscribers") },
+  { method: "GET", path: "subscribers/histogram_by_state", role: "responder", run: notHere("The subscriber histogram") },
+  { method: "POST", path: "subscribers", role: "responder", run: create },
+  { method: "GET", path: "incidents/:incidentId/subscribers", role: "responder", run: list },
+  {
+    method: "GET",
+    path: "subscribers/:subscriberId",
+    role: "responder",
+    run: async ({ db, params }) => ({ status: 200, body: serializeManagedSubscriber(await subscriberOrThrow(db, params.subscriberId)) }),
+  },
+  {
+    method: "DELETE",
+    path: "subscribers/:subscriberId",
+    role: "responder",
+    run: async ({ actor, db, params }) => {
+      const current = await subscriberOrThrow(db, params.subscriberId);
+      await call(unsubscribeSubscriber({ ctx: { actor, db }, input: { subscriberId: current.id } }));
+      return { status: 200, body: serializeManagedSubscriber(await subscriberOrThrow(db, current.id)) };
+    },
+  },
+  {
+    method: "POST",
+    path: "subscribers/:subscriberId/resend_confirmation",
+    role: "responder",
+    run: async ({ actor, db, params }) => {
+      const current = await subscriberOrThrow(db, params.subscriberId);
+      const renewed = await call(renewConfirmation({ ctx: { actor, db }, input: { subscriberId: current.id } }));
+      return { status: 201, body: null, afterCommit: confirmationMail(renewed.email, renewed.confirmToken) };
+    },
+  },
+  {
+    method: "POST",
+    path: "subscribers/reactivate",
+    role: "responder",
+    run: async ({ actor, db, input }) => {
+      const { subscribers } = parseFields(z.object({ subscribers: idList("subscribers") }), input);
+      for (const subscriberId of subscribers ?? []) await call(reactivateSubscriber({ ctx: { actor, db }, input: { subscriberId } }));
+      return { status: 202, body: null };
+    },
+  },
+  {
+    method: "POST",
+    path: "subscribers/unsubscribe",
+    role: "responder",
+    run: async ({ actor, db, input }) => {
+      const { subscribers } = parseFields(z.object({ subscribers: idList("subscribers") }), input);
+      for (const subscriberId of subscribers ?? []) await call(unsubscribeSubscriber({ ctx: { actor, db }, input: { subscriberId } }));
+      return { status: 202, body: null };
+    },
+  },
+];

@@ -1,0 +1,139 @@
+import "server-only";
+import { getDb, type Tx } from "@/server/db/client";
+import { AppError } from "@/server/errors";
+import { invalidateTags } from "@/server/cache/tagged-cache";
+import { TAGS } from "@/server/cache/tags";
+import { IMPORTER_ACTOR, type ImportOutcome } from "@/server/services/imports/import-shared";
+import { importPage } from "@/server/services/imports/import-page";
+import { importComponent, importComponentGroup, settleComponentHistory } from "@/server/services/imports/import-components";
+import { importIncident } from "@/server/services/imports/import-incident";
+import { importSubscriber, importTemplate } from "@/server/services/imports/import-template-and-subscriber";
+import { createSourceClient, type SourceClientOptions } from "@/server/importer/source-client";
+import { fetchKeyedSource, fetchPublicSource, KEYED_IMPORT_ADDS, type SourceSnapshot } from "@/server/importer/fetch-source";
+import { createProgress, type ProgressReporter } from "@/server/importer/progress";
+
+export type ImportOptions =
+  | { mode: "keyed"; apiUrl: string; pageId: string; apiKey: string; dryRun?: boolean }
+  | { mode: "public"; pageUrl: string; dryRun?: boolean };
+
+export type ResourceTally = { created: number; updated: number; unchanged: number; skipped: number };
+export type ImportSummary = {
+  mode: "keyed" | "public";
+  dryRun: boolean;
+  tallies: Record<string, ResourceTally>;
+  skipped: { resource: string; id: string; reason: string }[];
+  notes: string[];
+  requests: number;
+};
+
+export const RESOURCES = ["page", "component groups", "components", "incidents", "templates", "subscribers"] as const;
+type Resource = (typeof RESOURCES)[number];
+
+class DryRunRollback extends Error {
+  constructor(readonly result: unknown) {
+    super("dry run");
+  }
+}
+
+/** Runs one import service in its own transaction; in a dry run the transaction is rolled back after it reports. */
+async function runOne<R>(dryRun: boolean, work: (tx: Tx) => Promise<R>): Promise<R> {
+  try {
+    return await getDb().$transaction(
+      async (tx) => {
+        const result = await work(tx);
+        if (dryRun) throw new DryRunRollback(result);
+        return result;
+      },
+      { timeout: 60_000, maxWait: 10_000 },
+    );
+  } catch (error) {
+    if (error instanceof DryRunRollback) return error.result as R;
+    throw error;
+  }
+}
+
+const idOf = (item: unknown) => String((item as { id?: unknown })?.id ?? "?");
+
+/**
+ * Imports a Statuspage page: reads everything first (so the bar knows the total), then writes each object in its own
+ * transaction through the import services. Objects are keyed by their Statuspage ids and fingerprinted, so running
+ * it again updates what changed, skips what did not, and picks up after an interruption.
+ */
+export async function runImport(options: ImportOptions & { client?: Partial<SourceClientOptions>; progress?: ProgressReporter }): Promise<ImportSummary> {
+  const progress = options.progress ?? createProgress();
+  const dryRun = Boolean(options.dryRun);
+  const client = createSourceClient({
+    baseUrl: options.mode === "keyed" ? options.apiUrl : `${options.pageUrl.replace(/\/+$/, "")}/api/v2`,
+    apiKey: options.mode === "keyed" ? options.apiKey : undefined,
+    onWait: (reason, ms) => progress.note(`Source ${reason}; waiting ${Math.ceil(ms / 1000)} s before retrying.`),
+    ...options.client,
+  });
+  const snapshot: SourceSnapshot =
+    options.mode === "keyed" ? await fetchKeyedSource(client, options.pageId, progress.fetched) : await fetchPublicSource(client, progress.fetched);
+
+  const summary: ImportSummary = { mode: snapshot.mode, dryRun, tallies: {}, skipped: [], notes: [], requests: 0 };
+  for (const resource of RESOURCES) summary.tallies[resource] = { created: 0, updated: 0, unchanged: 0, skipped: 0 };
+  const count = (resource: Resource, id: string, outcome: ImportOutcome) => {
+    summary.tallies[resource][outcome.outcome]++;
+    if (outcome.outcome === "skipped") summary.skipped.push({ resource, id, reason: outcome.reason });
+    progress.advance(resource);
+  };
+  const attempt = async (resource: Resource, item: unknown, work: (tx: Tx) => Promise<ImportOutcome>) => {
+    try {
+      const outcome = await runOne(dryRun, work);
+      count(resource, idOf(item), outcome);
+      return outcome;
+    } catch (error) {
+      if (!(error instanceof AppError)) throw error;
+      count(resource, idOf(item), { outcome: "skipped", reason: error.message });
+      return null;
+    }
+  };
+
+  const total = 1 + snapshot.groups.length + snapshot.components.length + snapshot.incidents.length + snapshot.templates.length + snapshot.subscribers.length;
+  progress.begin(total);
+  const actor = IMPORTER_ACTOR;
+  const pageOutcome = await attempt("page", snapshot.page, (tx) => importPage({ ctx: { actor, db: tx }, input: snapshot.page }));
+  if (pageOutcome && "notes" in pageOutcome) summary.notes.push(...(pageOutcome.notes as string[]));
+  for (const group of snapshot.groups) await attempt("component groups", group, (tx) => importComponentGroup({ ctx: { actor, db: tx }, input: group }));
+  for (const component of snapshot.components) await attempt("components", component, (tx) => importComponent({ ctx: { actor, db: tx }, input: component }));
+  // Oldest first, so that each component's history is rebuilt in order.
+  const incidents = [...snapshot.incidents].sort((a, b) => String((a as { created_at?: string }).created_at).localeCompare(String((b as { created_at?: string }).created_at)));
+  const touchedIncidents: string[] = [];
+  for (const incident of incidents) {
+    const outcome = await attempt("incidents", incident, (tx) => importIncident({ ctx: { actor, db: tx }, input: incident }));
+    if (outcome && (outcome.outcome === "created" || outcome.outcome === "updated")) touchedIncidents.push(idOf(incident));
+  }
+  for (const template of snapshot.templates) await attempt("templates", template, (tx) => importTemplate({ ctx: { actor, db: tx }, input: template }));
+  for (const entry of snapshot.subscribers) await attempt("subscribers", entry.subscriber, (tx) => importSubscriber({ ctx: { actor, db: tx }, input: entry }));
+  const componentIds = snapshot.components.map(idOf);
+  const settled = await runOne(dryRun, (tx) => settleComponentHistory({ ctx: { actor, db: tx }, input: { componentIds } }));
+  if (settled.settled) summary.notes.push(`${settled.settled} component(s) now show a different status than their last imported update; that change is recorded as of now.`);
+  progress.end();
+
+  if (!dryRun && touchedIncidents.length <= 200) {
+    invalidateTags([TAGS.page, TAGS.components, TAGS.componentHistory, TAGS.incidents, ...touchedIncidents.map((id) => TAGS.incident(id))]);
+  } else if (!dryRun) {
+    invalidateTags(["*"]);
+  }
+  if (snapshot.mode === "public") summary.notes.push(KEYED_IMPORT_ADDS);
+  summary.requests = client.requestCount();
+  return summary;
+}
+
+export function formatSummary(summary: ImportSummary): string {
+  const lines = [summary.dryRun ? "Dry run: nothing was written. This is what an import would do:" : "Import finished."];
+  lines.push("", "resource          created  updated  unchanged  skipped");
+  for (const [resource, t] of Object.entries(summary.tallies)) {
+    lines.push(`${resource.padEnd(16)} ${String(t.created).padStart(8)} ${String(t.updated).padStart(8)} ${String(t.unchanged).padStart(10)} ${String(t.skipped).padStart(8)}`);
+  }
+  if (summary.skipped.length) {
+    lines.push("", "Skipped:");
+    const byReason = new Map<string, string[]>();
+    for (const s of summary.skipped) byReason.set(`${s.resource}: ${s.reason}`, [...(byReason.get(`${s.resource}: ${s.reason}`) ?? []), s.id]);
+    for (const [reason, ids] of byReason) lines.push(`  ${reason} (${ids.length}: ${ids.slice(0, 5).join(", ")}${ids.length > 5 ? ", …" : ""})`);
+  }
+  if (summary.notes.length) lines.push("", ...summary.notes);
+  lines.push("", `${summary.requests} request(s) to the source. Nothing was sent to subscribers or chat channels.`);
+  return lines.join("\n");
+}

@@ -1,0 +1,122 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { z } from "zod";
+import { getDb } from "@/server/db/client";
+import { actorFor, createComponent, unique } from "@/tests/support/factories";
+import { ensurePageOnce } from "@/tests/api/support";
+import { startSmtpRecorder } from "@/tests/subscribers/support";
+import { createApiKey } from "@/server/services/api-keys/create-api-key";
+import { callManagement } from "@/tests/api/management/client";
+import { expectShape, incidentSchema, pageSchema, postmortemSchema, subscriberSchema, templateSchema } from "@/tests/api/management/statuspage-schemas";
+
+let pageId: string;
+let responder: string;
+let viewer: string;
+let smtp: Awaited<ReturnType<typeof startSmtpRecorder>>;
+
+beforeAll(async () => {
+  process.env.MANAGEMENT_API_RATE_LIMIT = "0";
+  smtp = await startSmtpRecorder();
+  process.env.SMTP_URL = smtp.url;
+  pageId = (await ensurePageOnce()).id;
+  const owner = await actorFor("owner");
+  responder = (await createApiKey({ ctx: { actor: owner }, input: { name: unique("Bot"), role: "responder" } })).token;
+  viewer = (await createApiKey({ ctx: { actor: owner }, input: { name: unique("Reader"), role: "viewer" } })).token;
+});
+
+afterAll(async () => {
+  delete process.env.SMTP_URL;
+  await smtp.close();
+});
+
+const p = (rest: string) => `${pageId}/${rest}`;
+
+describe("subscribers", () => {
+  it("adds an email subscriber without any email when skip_confirmation_notification is set, for chosen components", async () => {
+    const component = await createComponent();
+    const email = `${unique("quiet")}@example.test`;
+    const response = await callManagement(p("subscribers"), { key: responder, method: "POST", json: { subscriber: { email, skip_confirmation_notification: true, component_ids: [component.id] } } });
+    expect(response.status).toBe(201);
+    const subscriber = expectShape(subscriberSchema, response.json);
+    expect(subscriber).toMatchObject({ mode: "email", email, components: [component.id], skip_confirmation_notification: true });
+    const row = await getDb().subscriber.findUniqueOrThrow({ where: { id: subscriber.id } });
+    expect(row.confirmedAt).not.toBeNull();
+    expect(smtp.to(email)).toHaveLength(0);
+    const listed = await callManagement(p("subscribers"), { key: responder, query: `q=${encodeURIComponent(email)}` });
+    expect(z.array(subscriberSchema).parse(listed.json).map((s) => s.id)).toEqual([subscriber.id]);
+  });
+
+  it("emails a confirmation link otherwise (form body), lists it as unconfirmed, and resends on request", async () => {
+    const email = `${unique("optin")}@example.test`;
+    const response = await callManagement(p("subscribers"), { key: responder, method: "POST", form: `subscriber[email]=${encodeURIComponent(email)}` });
+    expect(response.status).toBe(201);
+    expect(smtp.to(email)).toHaveLength(1);
+    const active = await callManagement(p("subscribers"), { key: responder, query: `q=${encodeURIComponent(email)}` });
+    expect(active.json).toEqual([]);
+    const unconfirmed = await callManagement(p("subscribers"), { key: responder, query: `q=${encodeURIComponent(email)}&state=unconfirmed` });
+    expect(unconfirmed.json.map((s: { id: string }) => s.id)).toEqual([response.json.id]);
+    const resent = await callManagement(p(`subscribers/${response.json.id}/resend_confirmation`), { key: responder, method: "POST" });
+    expect(resent.status).toBe(201);
+    expect(smtp.to(email)).toHaveLength(2);
+  });
+
+  it("unsubscribes with DELETE, answering the subscriber; viewers cannot read subscribers", async () => {
+    const email = `${unique("leaver")}@example.test`;
+    const created = await callManagement(p("subscribers"), { key: responder, method: "POST", json: { subscriber: { email, skip_confirmation_notification: true } } });
+    const deleted = await callManagement(p(`subscribers/${created.json.id}`), { key: responder, method: "DELETE" });
+    expect(deleted.status).toBe(200);
+    expect(expectShape(subscriberSchema, deleted.json).id).toBe(created.json.id);
+    expect((await getDb().subscriber.findUniqueOrThrow({ where: { id: created.json.id } })).unsubscribedAt).not.toBeNull();
+    expect((await callManagement(p("subscribers"), { key: viewer })).status).toBe(403);
+    const unsubscribed = await callManagement(p("subscribers/unsubscribed"), { key: responder, query: `q=${encodeURIComponent(email)}` });
+    expect(unsubscribed.json.map((s: { id: string }) => s.id)).toEqual([created.json.id]);
+    const count = await callManagement(p("subscribers/count"), { key: responder });
+    expect(count.status).toBe(501);
+    expect(count.json.error).toMatch(/not supported/);
+  });
+
+  it("refuses SMS subscribers and a private webhook address with 422 naming the field, without connecting", async () => {
+    const sms = await callManagement(p("subscribers"), { key: responder, method: "POST", json: { subscriber: { phone_number: "5555555", phone_country: "US" } } });
+    expect(sms.status).toBe(422);
+    expect(sms.json.error.phone_number[0]).toMatch(/SMS/);
+    const hook = await callManagement(p("subscribers"), { key: responder, method: "POST", json: { subscriber: { endpoint: "https://10.1.2.3/hook" } } });
+    expect(hook.status).toBe(422);
+    expect(hook.json.error).toHaveProperty("endpoint");
+  });
+});
+
+describe("postmortems", () => {
+  it("saves a draft, publishes with a backdated date, reverts and deletes", async () => {
+    const created = await callManagement(p("incidents"), { key: responder, method: "POST", json: { incident: { name: "Outage", status: "resolved", body: "Fixed." } } });
+    const id = created.json.id;
+    const draft = await callManagement(p(`incidents/${id}/postmortem`), { key: responder, method: "PUT", json: { postmortem: { body_draft: "# What happened" } } });
+    expect(draft.status).toBe(200);
+    expect(expectShape(postmortemSchema, draft.json)).toMatchObject({ body_draft: "# What happened", body: null, published_at: null });
+    const published = await callManagement(p(`incidents/${id}/postmortem/publish`), { key: responder, method: "PUT", json: { postmortem: { notify_subscribers: false, published_at: "2024-06-01T10:00:00Z" } } });
+    expect(expectShape(postmortemSchema, published.json)).toMatchObject({ body: "# What happened", published_at: "2024-06-01T10:00:00.000Z" });
+    const incident = await callManagement(p(`incidents/${id}`), { key: viewer });
+    expect(expectShape(incidentSchema, incident.json)).toMatchObject({ status: "postmortem", postmortem_body: "# What happened", postmortem_published_at: "2024-06-01T10:00:00.000Z" });
+    const reverted = await callManagement(p(`incidents/${id}/postmortem/revert`), { key: responder, method: "PUT" });
+    expect(reverted.json).toMatchObject({ published_at: null, body_draft: "# What happened" });
+    expect((await callManagement(p(`incidents/${id}/postmortem`), { key: responder, method: "DELETE" })).status).toBe(204);
+    expect((await callManagement(p(`incidents/${id}/postmortem`), { key: viewer })).status).toBe(404);
+  });
+});
+
+describe("incident templates and the page", () => {
+  it("creates and lists templates", async () => {
+    const name = unique("Template");
+    const created = await callManagement(p("incident_templates"), { key: responder, method: "POST", form: `template[name]=${name}&template[title]=DB+slow&template[body]=We+see+slow+queries&template[update_status]=investigating` });
+    expect(created.status).toBe(201);
+    expect(expectShape(templateSchema, created.json)).toMatchObject({ name, title: "DB slow", body: "We see slow queries", update_status: "investigating" });
+    const listed = await callManagement(p("incident_templates"), { key: viewer });
+    expect(z.array(templateSchema).parse(listed.json).map((t) => t.name)).toContain(name);
+  });
+
+  it("reads the page; changing it with a key is refused with 403 and a sentence saying where to change it", async () => {
+    const page = await callManagement(p(""), { key: viewer });
+    expect(expectShape(pageSchema, page.json).id).toBe(pageId);
+    const refused = await callManagement(p(""), { key: responder, method: "PATCH", json: { page: { name: "Renamed" } } });
+    expect(refused.status).toBe(403);
+    expect(refused.json.error).toMatch(/owner/);
+  });
+});
