@@ -19,5 +19,8 @@ export async function register() {
   }
 
   const { startInProcessWorker } = await import("@/server/notifications/start");
-  startInProcessWorker();
+  if (startInProcessWorker()) {
+    const { loopbackRenderer, nextStaticDir, ownServerUrl, startStaticMirror } = await import("@/server/mirror/start-mirror");
+    startStaticMirror({ render: loopbackRenderer(ownServerUrl()), staticDir: nextStaticDir() });
+  }
 }
