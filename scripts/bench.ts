@@ -12,6 +12,7 @@ import { startEmbeddedPostgres, temporaryDataDir } from "./lib/embedded-postgres
 import { findFreePort } from "./lib/ports.mjs";
 import { serverNodeArgs } from "./lib/server-node-args.mjs";
 import { buildApp, hasBuild } from "./lib/build-app.mjs";
+import { benchMirror } from "./bench-mirror";
 
 const root = path.resolve(import.meta.dirname, "..");
 const DURATION_S = Number(process.env.BENCH_DURATION_S ?? 4);
@@ -211,18 +212,20 @@ async function main() {
     console.log(`\nFreshness over ${FRESHNESS_UPDATES} updates posted under load (post → visible):`);
     for (const f of freshness) console.log(`  ${f.route.padEnd(26)} p50 ${pad(f.p50, 5)} ms   p99 ${pad(f.p99, 5)} ms`);
     console.log(`\nPeak server memory (VmHWM): ${memory} MB with the large history, ${emptyMemory} MB with an empty one`);
+    const mirror = await benchMirror(embedded.url);
     const checks: [string, boolean][] = [
       ["every route ≥ 0.80 of the static file", rows.every((row) => row.rps / staticRow.rps >= 0.8)],
       ["every p99 < 100 ms", [staticRow, ...rows].every((row) => row.p99 < 100)],
       ["large / empty history ≥ 0.90", home.rps / emptyHome.rps >= 0.9],
       ["freshness p99 ≤ 1 s", freshness.every((f) => f.p99 <= 1_000)],
       ["peak memory < 400 MB", memory < 400 && emptyMemory < 400],
+      ...mirror.checks,
     ];
     console.log(`
 Targets: ${checks.map(([name, met]) => `${met ? "✓" : "✗"} ${name}`).join("; ")}`);
     console.log(`Finished in ${Math.round((Date.now() - started) / 1000)} s`);
 
-    const errors = [staticRow, ...rows, emptyHome].reduce((sum, row) => sum + row.errors, 0);
+    const errors = [staticRow, ...rows, emptyHome].reduce((sum, row) => sum + row.errors, mirror.errors);
     if (errors > 0) {
       console.error(`\n✖ ${errors} request(s) failed.`);
       failed = true;

@@ -10,8 +10,9 @@ export type RenderServer = { baseUrl: string; close(): Promise<void> };
 
 export async function startRenderServer(): Promise<RenderServer> {
   if (!hasBuild()) throw new Error("The static mirror renders pages with the production build, and there is none: run `npm run build` first.");
-  // This Next instance only renders: its instrumentation must not start a second delivery worker or mirror publisher.
+  // This Next instance only renders: its instrumentation must not start a second delivery worker, mirror publisher or scheduler.
   process.env.STATUSPAGE_DISABLE_WORKER = "1";
+  process.env.STATUSPAGE_DISABLE_SCHEDULER = "1";
   const server = http.createServer();
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;

@@ -19,7 +19,16 @@ export type PublishReport = {
   /** Addresses that could not be rendered; they keep their last published copy. */
   failed: string[];
   version: string;
+  /** How long until the first wave (home page, changed incidents, JSON API, feeds) was written. */
+  firstWaveMs: number;
   durationMs: number;
+};
+
+export type PublishOptions = {
+  /** Write every file, whatever the manifest says. */
+  force?: boolean;
+  /** Called between slices of a long pass; the runner publishes changes made meanwhile there. */
+  interlude?: () => Promise<void>;
 };
 
 type Rendered = { key: string; body: Buffer; fingerprint: string } | { key: string; missing: true } | { key: string; failed: string };
@@ -28,6 +37,8 @@ type Rendered = { key: string; body: Buffer; fingerprint: string } | { key: stri
 const NOT_FOUND_URL = "/.statuspage-mirror/not-found";
 const RENDER_CONCURRENCY = 4;
 const UPLOAD_CONCURRENCY = 8;
+// The long tail is published in slices, so a change made during a full pass need not wait for all of it.
+const REST_CHUNK = 32;
 
 async function listFiles(directory: string, prefix = ""): Promise<string[]> {
   const entries = await readdir(path.join(directory, prefix), { withFileTypes: true }).catch(() => []);
@@ -139,7 +150,7 @@ export function createMirrorPublisher({ targets, render, inventory, staticDir, n
   }
 
   /** Renders the scope's addresses and writes what changed to every target: assets, then files, then pages, then live.json. */
-  async function publish(scope: MirrorScope, { force = false }: { force?: boolean } = {}): Promise<PublishReport> {
+  async function publish(scope: MirrorScope, { force = false, interlude }: PublishOptions = {}): Promise<PublishReport> {
     const started = performance.now();
     const stock = await inventory();
     const { first, rest } = urlsForScope(scope, stock, now());
@@ -150,9 +161,12 @@ export function createMirrorPublisher({ targets, render, inventory, staticDir, n
     const failed: string[] = [];
     let rendered = 0;
     let version = "";
+    let firstWaveMs = 0;
 
     if (scope.full) await Promise.all(targets.map((target) => uploadStaticAssets(target, force, uploaded)));
-    for (const wave of [first, rest]) {
+    const waves = [first, ...Array.from({ length: Math.ceil(rest.length / REST_CHUNK) }, (_, i) => rest.slice(i * REST_CHUNK, (i + 1) * REST_CHUNK))];
+    for (const [index, wave] of waves.entries()) {
+      if (index > 0) await interlude?.();
       if (wave.length === 0) continue;
       const results = await mapLimit(wave, RENDER_CONCURRENCY, renderOne);
       rendered += results.length;
@@ -166,6 +180,7 @@ export function createMirrorPublisher({ targets, render, inventory, staticDir, n
       }));
       version = versions[0] ?? "";
       for (const result of results) if ("missing" in result) missing.add(result.key);
+      if (index === 0) firstWaveMs = Math.round(performance.now() - started);
     }
 
     const produced = new Set([...first, ...rest].map((url) => (url === NOT_FOUND_URL ? NOT_FOUND_KEY : mirrorKey(url))));
@@ -182,7 +197,7 @@ export function createMirrorPublisher({ targets, render, inventory, staticDir, n
       if (present.length > 0) version = await writeLive(target, now(), uploaded);
       if (uploaded.size > 0 || present.length > 0) await writeManifest(target, manifest);
     }));
-    return { rendered, uploaded: [...uploaded], removed: [...removed], failed, version, durationMs: Math.round(performance.now() - started) };
+    return { rendered, uploaded: [...uploaded], removed: [...removed], failed, version, firstWaveMs, durationMs: Math.round(performance.now() - started) };
   }
 
   return { publish };

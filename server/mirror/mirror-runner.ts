@@ -55,7 +55,7 @@ export function startMirrorRunner(options: MirrorRunnerOptions) {
     const scope = pending;
     pending = emptyScope();
     try {
-      const report = await publisher.publish(scope);
+      const report = await publisher.publish(scope, { interlude: scope.full ? publishChangesMeanwhile : undefined });
       options.onPublished?.(report);
       if (report.failed.length > 0) throw new Error(`could not render ${report.failed.slice(0, 3).join("; ")}${report.failed.length > 3 ? ` and ${report.failed.length - 3} more` : ""}`);
       failures = 0;
@@ -65,6 +65,19 @@ export function startMirrorRunner(options: MirrorRunnerOptions) {
       const delay = Math.min(MAX_RETRY_MS, retryMs * 2 ** Math.min(failures - 1, 5));
       log(`Publishing failed; trying again in ${Math.round(delay / 1000)} s`, error);
       await new Promise((resolve) => setTimeout(resolve, delay).unref());
+    }
+  }
+
+  /** Inside a full pass: what changed since it began goes out now, not after the whole site. */
+  async function publishChangesMeanwhile() {
+    if (isEmptyScope(pending) || options.isDatabaseDown?.()) return;
+    const scope = pending;
+    pending = emptyScope();
+    try {
+      options.onPublished?.(await publisher.publish(scope));
+    } catch (error) {
+      pending = mergeScopes(scope, pending);
+      log("Publishing a change during a full pass failed; it is retried after the pass", error);
     }
   }
 

@@ -69,8 +69,8 @@ function incidentUrls(ids: Iterable<string>): string[] {
 }
 
 /**
- * The addresses to render for a scope, in two waves: what readers look at first (the home page, the
- * changed incidents, the JSON API and feeds) and then the long tail (history, per-component files).
+ * The addresses to render for a scope, in two waves: what readers look at first (the uptime image, the home
+ * page, summary.json and the changed incidents), then the rest, the other JSON and the feeds leading.
  */
 export function urlsForScope(scope: MirrorScope, inventory: MirrorInventory, now: Date): { first: string[]; rest: string[] } {
   const has = (section: MirrorSection) => scope.full || scope.sections.has(section);
@@ -78,11 +78,15 @@ export function urlsForScope(scope: MirrorScope, inventory: MirrorInventory, now
   const rest: string[] = [];
   if (has("uptime")) first.push("/uptime.svg");
   if (has("home")) first.push("/");
-  if (has("api")) first.push(...API_LISTS);
-  if (has("feeds")) first.push(...FEEDS);
-  if (has("badges")) first.push("/badge.svg");
-  first.push(...incidentUrls(scope.full ? inventory.incidentIds : scope.incidentIds));
+  if (has("api")) first.push(...API_LISTS.slice(0, 2));
+  const incidents = incidentUrls(scope.full ? inventory.incidentIds : scope.incidentIds);
+  // The changed incidents go out with the home page; after a full pass's first few, the rest join the long tail.
+  first.push(...incidents.slice(0, 16));
+  rest.push(...incidents.slice(16));
 
+  if (has("api")) rest.unshift(...API_LISTS.slice(2));
+  if (has("feeds")) rest.unshift(...FEEDS);
+  if (has("badges")) rest.unshift("/badge.svg");
   if (has("home")) rest.push("/embed");
   if (has("uptime")) {
     rest.push(...inventory.componentIds.map((id) => `/api/uptime/component/${id}`), ...inventory.groupIds.map((id) => `/api/uptime/group/${id}`));

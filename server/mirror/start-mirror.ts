@@ -63,6 +63,10 @@ export function startStaticMirror({ render, staticDir }: { render: MirrorRendere
     debounceMs: config.debounceMs,
     refreshMs: config.refreshMs,
     isDatabaseDown: isServingStaleData,
+    onPublished: (report) => {
+      if (report.uploaded.length + report.removed.length === 0) return;
+      console.log(`[static mirror] rendered ${report.rendered}, wrote ${report.uploaded.length} and removed ${report.removed.length} in ${report.durationMs} ms (first wave ${report.firstWaveMs} ms)`);
+    },
   });
   return globalForMirror.statuspageMirror;
 }

@@ -45,10 +45,11 @@ describe("static mirror addresses", () => {
   it("publishes every history page back to the first incident and each month with incidents", () => {
     const inventory = { incidentIds: ["i1"], componentIds: ["c1"], groupIds: ["g1"], months: ["2026-05", "2025-12"], earliestStart: new Date("2025-12-10T00:00:00Z") };
     const { first, rest } = urlsForScope(scopeForTags(["incidents"]), inventory, new Date("2026-05-20T00:00:00Z"));
-    expect(first).toEqual(expect.arrayContaining(["/uptime.svg", "/", "/api/v2/summary.json", "/history.rss"]));
+    expect(first).toEqual(["/uptime.svg", "/", "/api/v2/summary.json", "/api/v2/status.json"]);
+    expect(rest.slice(0, 4)).toEqual(["/history.rss", "/history.atom", "/history.json", "/api/v2/components.json"]);
     expect(first.indexOf("/uptime.svg")).toBeLessThan(first.indexOf("/"));
     // Page 1 holds March-May, page 2 December-February.
-    expect(rest.filter((url) => url.startsWith("/history"))).toEqual(["/history", "/history?page=2", "/history?month=2026-05", "/history?month=2025-12"]);
+    expect(rest.filter((url) => url.startsWith("/history") && !url.includes("."))).toEqual(["/history", "/history?page=2", "/history?month=2026-05", "/history?month=2025-12"]);
     expect(first).not.toContain("/incidents/i1");
     expect(urlsForScope(scopeForTags(["incident:i1"]), inventory, new Date()).first).toEqual(["/incidents/i1", "/api/v2/incidents/i1.json"]);
     expect(urlsForScope(scopeForTags(["page"]), inventory, new Date()).first).toContain("/incidents/i1");
