@@ -21,6 +21,8 @@ export async function register() {
   const { startInProcessWorker } = await import("@/server/notifications/start");
   if (startInProcessWorker()) {
     const { loopbackRenderer, nextStaticDir, ownServerUrl, startStaticMirror } = await import("@/server/mirror/start-mirror");
-    startStaticMirror({ render: loopbackRenderer(ownServerUrl()), staticDir: nextStaticDir() });
+    await startStaticMirror({ render: loopbackRenderer(ownServerUrl()), staticDir: nextStaticDir() }).catch((error: unknown) => {
+      console.error("Could not start the static mirror:", error instanceof Error ? error.message : error);
+    });
   }
 }

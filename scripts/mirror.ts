@@ -31,7 +31,7 @@ async function main() {
   }
   const renderer = await startRenderServer();
   try {
-    const publisher = createConfiguredPublisher(config, loopbackRenderer(renderer.baseUrl), nextStaticDir());
+    const publisher = await createConfiguredPublisher(config, loopbackRenderer(renderer.baseUrl), nextStaticDir());
     const report = await publisher.publish(fullScope(), { force: process.argv.includes("--force") });
     console.log(`Static mirror: rendered ${report.rendered} addresses, wrote ${report.uploaded.length} files, removed ${report.removed.length}, in ${(report.durationMs / 1000).toFixed(1)} s (version ${report.version}).`);
     if (report.failed.length > 0) {

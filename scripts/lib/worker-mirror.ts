@@ -12,7 +12,7 @@ export async function startWorkerMirror(): Promise<(() => Promise<void>) | null>
   const renderer = await startRenderServer();
   startCacheInvalidationListener();
   startDatabaseWatchdog();
-  const runner = startStaticMirror({ render: loopbackRenderer(renderer.baseUrl), staticDir: nextStaticDir() });
+  const runner = await startStaticMirror({ render: loopbackRenderer(renderer.baseUrl), staticDir: nextStaticDir() });
   return async () => {
     await runner?.stop();
     await renderer.close();

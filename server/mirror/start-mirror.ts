@@ -7,14 +7,15 @@ import { getMirrorConfig, type MirrorConfig } from "@/server/mirror/mirror-confi
 import { createMirrorPublisher, type MirrorRenderer } from "@/server/mirror/mirror-publisher";
 import { startMirrorRunner, type MirrorRunner } from "@/server/mirror/mirror-runner";
 import { createFolderTarget } from "@/server/mirror/targets/folder-target";
-import { createS3Target } from "@/server/mirror/targets/s3-target";
 import type { MirrorTarget } from "@/server/mirror/targets/mirror-target";
 import { getMirrorInventory } from "@/server/queries/mirror-inventory";
 
 const RENDER_TIMEOUT_MS = 30_000;
 
-export function mirrorTargets(config: MirrorConfig): MirrorTarget[] {
-  return [...(config.dir ? [createFolderTarget(config.dir)] : []), ...(config.s3 ? [createS3Target(config.s3)] : [])];
+/** The folder and/or bucket; the AWS SDK is loaded only when a bucket is configured. */
+export async function mirrorTargets(config: MirrorConfig): Promise<MirrorTarget[]> {
+  const s3 = config.s3 ? [(await import("@/server/mirror/targets/s3-target")).createS3Target(config.s3)] : [];
+  return [...(config.dir ? [createFolderTarget(config.dir)] : []), ...s3];
 }
 
 /** One publisher per mirror: a folder is local to its machine, a bucket is shared by every instance. */
@@ -43,21 +44,22 @@ export function nextStaticDir(root = process.cwd()): string {
   return path.join(root, process.env.NEXT_DIST_DIR || ".next", "static");
 }
 
-export function createConfiguredPublisher(config: MirrorConfig, render: MirrorRenderer, staticDir: string | null) {
-  return createMirrorPublisher({ targets: mirrorTargets(config), render, inventory: getMirrorInventory, staticDir });
+export async function createConfiguredPublisher(config: MirrorConfig, render: MirrorRenderer, staticDir: string | null) {
+  return createMirrorPublisher({ targets: await mirrorTargets(config), render, inventory: getMirrorInventory, staticDir });
 }
 
 const globalForMirror = globalThis as unknown as { statuspageMirror?: MirrorRunner | null };
 
 /** Starts keeping the static mirror current from this process when STATIC_MIRROR_DIR or STATIC_MIRROR_S3_URL is set. */
-export function startStaticMirror({ render, staticDir }: { render: MirrorRenderer; staticDir: string | null }): MirrorRunner | null {
+export async function startStaticMirror({ render, staticDir }: { render: MirrorRenderer; staticDir: string | null }): Promise<MirrorRunner | null> {
   if (globalForMirror.statuspageMirror !== undefined) return globalForMirror.statuspageMirror;
   const config = getMirrorConfig();
   if (!config) return (globalForMirror.statuspageMirror = null);
-  const targets = mirrorTargets(config);
-  console.log(`Static mirror: publishing to ${targets.map((t) => t.name).join(" and ")} when this instance holds the mirror lock.`);
+  globalForMirror.statuspageMirror = null;
+  const publisher = await createConfiguredPublisher(config, render, staticDir);
+  console.log(`Static mirror: publishing to ${[config.dir, config.s3 && `s3://${config.s3.bucket}/${config.s3.prefix}`].filter(Boolean).join(" and ")} when this instance holds the mirror lock.`);
   globalForMirror.statuspageMirror = startMirrorRunner({
-    publisher: createConfiguredPublisher(config, render, staticDir),
+    publisher,
     databaseUrl: getEnv().DATABASE_URL,
     lockName: mirrorLockName(config),
     debounceMs: config.debounceMs,
