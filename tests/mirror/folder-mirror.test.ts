@@ -43,7 +43,7 @@ function recording(target: MirrorTarget) {
   return { target: wrapped, puts };
 }
 
-describe("static mirror in a folder", () => {
+describe("static mirror in a folder", { timeout: 90_000 }, () => {
   let stopReading = () => {};
   afterEach(() => stopReading());
 

@@ -47,7 +47,7 @@ async function getObject(client: S3Client, key: string) {
   return { body: Buffer.from(await response.Body!.transformToByteArray()), contentType: response.ContentType, cacheControl: response.CacheControl, contentEncoding: response.ContentEncoding };
 }
 
-describe("static mirror in an S3-compatible bucket", () => {
+describe("static mirror in an S3-compatible bucket", { timeout: 90_000 }, () => {
   it("uploads every file with its content type, cache headers and compressed copies, pages also at their app address", async () => {
     await ensurePageOnce();
     const { incident } = await runMutation(createIncident({ ctx: await ctxFor("responder"), input: { name: unique("S3 incident"), impact: "minor", status: "investigating", message: "Checking." } }));
