@@ -125,8 +125,8 @@ export async function benchMirror(serverUrl: string): Promise<{ checks: [string,
       if (response.status !== 201) throw new Error(`posting an update answered ${response.status}: ${await response.text()}`);
       const committed = performance.now();
       await Promise.all([
-        waitFor("the mirrored page", async () => (await readFile(page, "utf8")).includes(marker), 10_000, 2).then(() => delays.push(performance.now() - committed)),
-        waitFor("nginx serving it", async () => (await (await fetch(`${nginx!.base}/incidents/${INCIDENT}`)).text()).includes(marker), 10_000, 2).then(() => viaNginx.push(performance.now() - committed)),
+        waitFor("the mirrored page", async () => (await readFile(page, "utf8")).includes(marker), 30_000, 2).then(() => delays.push(performance.now() - committed)),
+        waitFor("nginx serving it", async () => (await (await fetch(`${nginx!.base}/incidents/${INCIDENT}`)).text()).includes(marker), 30_000, 2).then(() => viaNginx.push(performance.now() - committed)),
       ]);
       await new Promise((resolve) => setTimeout(resolve, 200));
     }
@@ -154,6 +154,7 @@ export async function benchMirror(serverUrl: string): Promise<{ checks: [string,
     worker.kill("SIGTERM");
     web.kill("SIGTERM");
     await Promise.race([Promise.all([exited(worker), exited(web)]), new Promise((resolve) => setTimeout(resolve, 10_000))]);
+    for (const child of [worker, web]) if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
     await rm(mirrorDir, { recursive: true, force: true });
   }
 }

@@ -17,6 +17,7 @@ export type MirrorRunnerOptions = {
 };
 
 const MAX_RETRY_MS = 60_000;
+const STOP_WAIT_MS = 5_000;
 
 /**
  * Keeps the mirror current from this process while it holds the mirror's advisory lock: a full pass when it
@@ -141,7 +142,8 @@ export function startMirrorRunner(options: MirrorRunnerOptions) {
       if (timer) clearTimeout(timer);
       if (acquireTimer) clearTimeout(acquireTimer);
       timer = null;
-      await running;
+      // A full pass can take minutes on a large site; files are written whole, so stopping midway is safe.
+      await Promise.race([running, new Promise((resolve) => setTimeout(resolve, STOP_WAIT_MS).unref())]);
       const client = lockClient;
       lockClient = null;
       leader = false;
