@@ -34,12 +34,14 @@ function serveFolder(root: string): http.Server {
 }
 
 test.beforeAll(async () => {
-  test.setTimeout(180_000);
+  test.setTimeout(240_000);
   mirrorDir = await mkdtemp(path.join(os.tmpdir(), "e2e-mirror-"));
   await chmod(mirrorDir, 0o755);
   // The web instance's own delivery worker publishes the mirror, rendering through its own server.
   stack = await OwnStack.start(1, { STATUSPAGE_DISABLE_WORKER: "0", STATIC_MIRROR_DIR: mirrorDir });
-  await timeUntil(() => readFile(path.join(mirrorDir, "live.json")).then(() => true, () => false), 120_000, "The first publish");
+  // The manifest is written when the first full pass ends (a render that failed under load is retried before it).
+  const published = (file: string) => readFile(path.join(mirrorDir, file)).then(() => true, () => false);
+  await timeUntil(async () => (await published(".statuspage-mirror/manifest.json")) && (await published("index.html")) && published("404.html"), 150_000, "The first publish");
   mirror = serveFolder(mirrorDir);
   await new Promise<void>((resolve) => mirror.listen(0, "127.0.0.1", resolve));
   mirrorBase = `http://127.0.0.1:${(mirror.address() as AddressInfo).port}`;
