@@ -21,5 +21,10 @@ export async function register() {
   }
 
   const { startInProcessWorker } = await import("@/server/notifications/start");
-  startInProcessWorker();
+  if (startInProcessWorker()) {
+    const { loopbackRenderer, nextStaticDir, ownServerUrl, startStaticMirror } = await import("@/server/mirror/start-mirror");
+    await startStaticMirror({ render: loopbackRenderer(ownServerUrl()), staticDir: nextStaticDir() }).catch((error: unknown) => {
+      console.error("Could not start the static mirror:", error instanceof Error ? error.message : error);
+    });
+  }
 }

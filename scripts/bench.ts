@@ -13,6 +13,7 @@ import { findFreePort } from "./lib/ports.mjs";
 import { serverNodeArgs } from "./lib/server-node-args.mjs";
 import { buildApp, hasBuild } from "./lib/build-app.mjs";
 import { openStreamClients, residentMemoryMb } from "./bench-live-stream";
+import { benchMirror } from "./bench-mirror";
 
 const root = path.resolve(import.meta.dirname, "..");
 const DURATION_S = Number(process.env.BENCH_DURATION_S ?? 4);
@@ -357,6 +358,7 @@ async function main() {
     console.log(`  first read of /            ${freeze.firstRead.status} in ${freeze.firstRead.ms} ms`);
     if (freeze.load) console.log(`  / under load while frozen  ${freeze.load.rps} req/s, p99 ${freeze.load.p99} ms, ${freeze.load.errors} errors`);
     console.log(`  API write                  ${freeze.write.status} in ${freeze.write.ms} ms; after the thaw it ${refusedWriteStayedRefused ? "had not committed" : "HAD COMMITTED"}`);
+    const mirror = await benchMirror(embedded.url);
     const checks: [string, boolean][] = [
       ["every route ≥ 0.80 of the static file", rows.every((row) => row.rps / staticRow.rps >= 0.8)],
       ["every p99 < 100 ms", [staticRow, ...rows].every((row) => row.p99 < 100)],
@@ -373,12 +375,13 @@ async function main() {
       ["frozen database: first read ≤ 1.5 s, reads p99 < 100 ms", freeze.firstRead.status === 200 && freeze.firstRead.ms <= 1_500 && (!freeze.load || (freeze.load.p99 < 100 && freeze.load.errors === 0))],
       ["frozen database: write refused ≤ 7 s and never committed", freeze.write.status === 503 && freeze.write.ms <= 7_000 && refusedWriteStayedRefused],
       ...(live.withStreams ? ([["/ with streams open ≥ 0.80 of without", live.withStreams.rps / home.rps >= 0.8]] as [string, boolean][]) : []),
+      ...mirror.checks,
     ];
     console.log(`
 Targets: ${checks.map(([name, met]) => `${met ? "✓" : "✗"} ${name}`).join("; ")}`);
     console.log(`Finished in ${Math.round((Date.now() - started) / 1000)} s`);
 
-    const errors = [staticRow, ...rows, emptyHome].reduce((sum, row) => sum + row.errors, 0);
+    const errors = [staticRow, ...rows, emptyHome].reduce((sum, row) => sum + row.errors, mirror.errors);
     if (errors > 0) {
       console.error(`\n✖ ${errors} request(s) failed.`);
       failed = true;

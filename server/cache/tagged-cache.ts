@@ -96,10 +96,21 @@ function ensureSubscribed() {
 
 const versionHolder = globalThis as unknown as { __statuspageDataVersion?: number };
 
+type TagListener = (tags: readonly string[]) => void;
+const globalForListeners = globalThis as unknown as { __statuspageTagListeners?: Set<TagListener> };
+const tagListeners = (globalForListeners.__statuspageTagListeners ??= new Set());
+
 // scripts/serve.mjs keeps whole responses until this number changes, so every invalidation bumps it.
 function bumpTags(tags: readonly string[]) {
   for (const tag of tags) tagVersions.set(tag, versionOf(tag) + 1);
   bumpResponseVersion();
+  for (const listener of tagListeners) listener(tags);
+}
+
+/** Calls `listener` after every invalidation this process applies, its own or another instance's; returns the unsubscribe. */
+export function onTagsInvalidated(listener: TagListener): () => void {
+  tagListeners.add(listener);
+  return () => tagListeners.delete(listener);
 }
 
 /** Starts listening for other instances' invalidations; called once at server start. */
@@ -201,8 +212,8 @@ function bumpResponseVersion() {
   for (const listener of changeListeners) listener();
 }
 
-const globalForListeners = globalThis as unknown as { __statuspageDataChangeListeners?: Set<() => void> };
-const changeListeners = (globalForListeners.__statuspageDataChangeListeners ??= new Set());
+const globalForChangeListeners = globalThis as unknown as { __statuspageDataChangeListeners?: Set<() => void> };
+const changeListeners = (globalForChangeListeners.__statuspageDataChangeListeners ??= new Set());
 
 /** Calls `listener` after every change of public data, local or from another instance; returns the unsubscribe. */
 export function onDataChange(listener: () => void): () => void {
