@@ -62,7 +62,8 @@ describe("tagged data cache", () => {
     clearCacheForTests();
     let release: (value: string) => void = () => {};
     let hang = false;
-    const load = () => cached("freeze-test", ["freeze-tag"], () => (hang ? new Promise<string>((resolve) => (release = resolve)) : Promise.resolve("before")));
+    let current = "before";
+    const load = () => cached("freeze-test", ["freeze-tag"], () => (hang ? new Promise<string>((resolve) => (release = resolve)) : Promise.resolve(current)));
     expect(await load()).toBe("before");
     let changes = 0;
     const stop = onDataChange(() => changes++);
@@ -82,6 +83,7 @@ describe("tagged data cache", () => {
     expect(performance.now() - again).toBeLessThan(200);
 
     hang = false;
+    current = "after";
     release("after");
     await expect.poll(() => isServingStaleData()).toBe(false);
     expect(await load()).toBe("after");

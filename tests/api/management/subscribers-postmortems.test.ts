@@ -91,10 +91,11 @@ describe("postmortems", () => {
     const draft = await callManagement(p(`incidents/${id}/postmortem`), { key: responder, method: "PUT", json: { postmortem: { body_draft: "# What happened" } } });
     expect(draft.status).toBe(200);
     expect(expectShape(postmortemSchema, draft.json)).toMatchObject({ body_draft: "# What happened", body: null, published_at: null });
-    const published = await callManagement(p(`incidents/${id}/postmortem/publish`), { key: responder, method: "PUT", json: { postmortem: { notify_subscribers: false, published_at: "2024-06-01T10:00:00Z" } } });
-    expect(expectShape(postmortemSchema, published.json)).toMatchObject({ body: "# What happened", published_at: "2024-06-01T10:00:00.000Z" });
+    const published = await callManagement(p(`incidents/${id}/postmortem/publish`), { key: responder, method: "PUT", json: { postmortem: { notify_subscribers: false, published_at: created.json.resolved_at } } });
+    // Backdated to the moment of resolution: the earliest a postmortem may be dated.
+    expect(expectShape(postmortemSchema, published.json)).toMatchObject({ body: "# What happened", published_at: new Date(created.json.resolved_at).toISOString() });
     const incident = await callManagement(p(`incidents/${id}`), { key: viewer });
-    expect(expectShape(incidentSchema, incident.json)).toMatchObject({ status: "postmortem", postmortem_body: "# What happened", postmortem_published_at: "2024-06-01T10:00:00.000Z" });
+    expect(expectShape(incidentSchema, incident.json)).toMatchObject({ status: "postmortem", postmortem_body: "# What happened", postmortem_published_at: new Date(created.json.resolved_at).toISOString() });
     const reverted = await callManagement(p(`incidents/${id}/postmortem/revert`), { key: responder, method: "PUT" });
     expect(reverted.json).toMatchObject({ published_at: null, body_draft: "# What happened" });
     expect((await callManagement(p(`incidents/${id}/postmortem`), { key: responder, method: "DELETE" })).status).toBe(204);
