@@ -37,7 +37,7 @@ test("a responder-level change from the components page shows on the public page
   await page.goto("/admin/components");
   await page.getByLabel(`Status of ${component.name}`, { exact: true }).selectOption("major_outage");
   await page.getByRole("button", { name: `Set status of ${component.name}` }).click();
-  await expect(page.getByRole("status").filter({ hasText: "Status set." })).toBeVisible();
+  await expect(page.getByRole("status").filter({ hasText: "Status set." }).first()).toBeVisible();
   const response = await context.request.get("/api/v2/components.json");
   const body = (await response.json()) as { components: { name: string; status: string }[] };
   expect(body.components.find((c) => c.name === component.name)?.status).toBe("major_outage");
