@@ -47,7 +47,8 @@ export function createRenderLimiter({
    */
   async function run(render, { known = false, wasted = (result) => !result } = {}) {
     refill();
-    if (!known && tokens <= 0) {
+    // An idle server renders anything: the budget only decides who else may render beside what is running.
+    if (!known && tokens <= 0 && running > 0) {
       refused++;
       throw new RenderRefused("render budget spent");
     }

@@ -118,7 +118,11 @@ describe("render limits", () => {
   it("stops rendering pages that do not exist once their share of time is spent, but still renders real pages", async () => {
     let version = 1;
     let clock = 0;
+    let slowHome = false;
+    let releaseHome: () => void = () => {};
+    const homeGate = new Promise<void>((resolve) => (releaseHome = resolve));
     const app = await startServer(async (req, res) => {
+      if (req.url === "/" && slowHome) await homeGate;
       clock += 400;
       if (req.url?.startsWith("/incidents/missing")) res.statusCode = 404;
       page(`<p>${req.url} v${version}</p>`)(req, res);
@@ -126,13 +130,20 @@ describe("render limits", () => {
     // Real pages seen for the first time cost nothing from the allowance, however many there are.
     for (let i = 0; i < 5; i++) expect((await fetch(`${app.base}/incidents/real${i}`)).status).toBe(200);
     await fetch(`${app.base}/`);
+    // A slow render of a known page keeps the server busy, so the budget applies to what arrives beside it.
+    version = 2;
+    slowHome = true;
+    const busy = fetch(`${app.base}/`);
+    await expect.poll(() => app.cache.renderStats().running).toBe(1);
     const statuses: number[] = [];
     for (let i = 0; i < 10; i++) statuses.push((await fetch(`${app.base}/incidents/missing${i}`)).status);
+    releaseHome();
+    await busy;
     // Each wasted render "takes" 400 ms of a 1 s allowance that never refills: the third exhausts it.
     expect(statuses.slice(0, 3)).toEqual([404, 404, 404]);
     expect(statuses.slice(3).every((status) => status === 503)).toBe(true);
-    version = 2;
-    expect(await (await fetch(`${app.base}/`)).text()).toBe("<p>/ v2</p>");
+    version = 3;
+    expect(await (await fetch(`${app.base}/`)).text()).toBe("<p>/ v3</p>");
   });
 
   it("answers a shed miss of a known page with its last good response, marked stale", async () => {
