@@ -103,16 +103,7 @@ async function warm(url: string) {
 
 async function load(url: string): Promise<Row> {
   const route = new URL(url).pathname;
-  if (WRK_AVAILABLE) {
-    const result = await runWrk(url, CONNECTIONS, DURATION_S);
-    return {
-      route,
-      rps: Math.round(result.requests / (result.durationUs / 1e6)),
-      p50: Math.round(result.p50Us / 100) / 10,
-      p99: Math.round(result.p99Us / 100) / 10,
-      errors: result.errors,
-    };
-  }
+  if (WRK_AVAILABLE) return toRow(route, await runWrk(url, CONNECTIONS, DURATION_S));
   const result = await autocannon({ url, connections: CONNECTIONS, duration: DURATION_S, headers: BROWSER_HEADERS });
   return {
     route,
