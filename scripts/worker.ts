@@ -17,6 +17,6 @@ for (const signal of ["SIGINT", "SIGTERM"] as const) {
     if (stopping) process.exit(1);
     stopping = true;
     console.log(`Received ${signal}; finishing deliveries in flight…`);
-    Promise.all([worker.stop(), mirror.then((stop) => stop?.())]).then(() => process.exit(0));
+    void Promise.all([worker.stop(), mirror.then((stop) => stop?.())]).then(() => process.exit(0));
   });
 }

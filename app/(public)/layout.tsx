@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import type { CSSProperties, ReactNode } from "react";
 import { getPage } from "@/server/queries/public-status";
-import { brandColour, pageMetadata } from "@/app/(public)/_components/branding";
+import { brandColour } from "@/lib/brand-mark";
+import { pageMetadata } from "@/app/(public)/_components/branding";
 import { SiteHeader } from "@/app/(public)/_components/site-header";
 import { SiteFooter } from "@/app/(public)/_components/site-footer";
 import { StatusIconSprite } from "@/components/status-icon";

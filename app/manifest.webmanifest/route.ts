@@ -1,5 +1,6 @@
 import { getPage } from "@/server/queries/public-status";
-import { brandColour, siteTitle } from "@/app/(public)/_components/branding";
+import { brandColour } from "@/lib/brand-mark";
+import { siteTitle } from "@/app/(public)/_components/branding";
 import { handlePublic, jsonResponse } from "@/server/api/json-response";
 
 export function GET(request: Request) {

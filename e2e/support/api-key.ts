@@ -1,6 +1,6 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@/server/db/generated/client";
-import { displayPrefix, generateApiKeyToken, hashApiKeyToken } from "@/server/services/api-keys/api-key-token";
+import { displayPrefix, generateApiKeyToken, hashApiKeyToken } from "@/server/auth/api-key-token";
 
 /** Stores a responder API key directly in the given database and returns its token. */
 export async function createResponderApiKey(databaseUrl: string): Promise<string> {

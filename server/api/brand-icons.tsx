@@ -1,7 +1,7 @@
 import "server-only";
 import { ImageResponse } from "next/og";
 import { getPage } from "@/server/queries/public-status";
-import { brandColour } from "@/app/(public)/_components/branding";
+import { brandColour } from "@/lib/brand-mark";
 import { handlePublic } from "@/server/api/json-response";
 import { BRAND_MARK_CHECK, brandMarkSvg } from "@/lib/brand-mark";
 

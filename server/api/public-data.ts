@@ -16,7 +16,7 @@ import {
 
 export const RECENT_LIMIT = 50;
 
-export async function loadApiContext(request: Request): Promise<ApiContext> {
+export async function loadApiContext(_request: Request): Promise<ApiContext> {
   const [page, tree, lastChangeAt] = await Promise.all([getPage(), getComponentTree(), getLastChangeAt()]);
   return { page, tree, lastChangeAt, baseUrl: pageBaseUrl(page) };
 }

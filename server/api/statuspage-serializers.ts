@@ -9,6 +9,7 @@ import {
   type StatusIndicator,
 } from "@/lib/status";
 import { inPageOrder } from "@/lib/component-order";
+import { pageBaseUrl } from "@/server/page-url";
 import type { ComponentDto, ComponentGroupDto, ComponentTreeDto, IncidentDto, IncidentUpdateDto, PageDto } from "@/lib/dto";
 
 export type ApiPage = { id: string; name: string; url: string; time_zone: string; updated_at: string };
@@ -70,15 +71,7 @@ export type ApiContext = { page: PageDto; tree: ComponentTreeDto; lastChangeAt: 
 const iso = (date: Date) => date.toISOString();
 const isoOrNull = (date: Date | null) => (date ? date.toISOString() : null);
 
-/**
- * The status page's own address without a trailing slash: the one an owner set, else `PUBLIC_URL`, else where
- * `npm start` serves it (`http://localhost:$PORT`).
- */
-export function pageBaseUrl(page: Pick<PageDto, "url">, env: Record<string, string | undefined> = process.env): string {
-  const candidates = [page.url, env.PUBLIC_URL, `http://localhost:${env.PORT || "3000"}`];
-  const url = candidates.map((value) => value?.trim()).find((value) => value && /^https?:\/\//i.test(value))!;
-  return url.replace(/\/+$/, "");
-}
+export { pageBaseUrl };
 
 export function incidentUrl(baseUrl: string, incidentId: string): string {
   return `${baseUrl}/incidents/${encodeURIComponent(incidentId)}`;

@@ -1,8 +1,8 @@
 import "server-only";
 import { getDb } from "@/server/db/client";
 import { AppError } from "@/server/errors";
-import type { Actor } from "@/server/services/context";
-import { hashApiKeyToken, looksLikeApiKeyToken } from "@/server/services/api-keys/api-key-token";
+import type { Actor } from "@/server/auth/actor";
+import { hashApiKeyToken, looksLikeApiKeyToken } from "@/server/auth/api-key-token";
 
 export type ApiKeyActor = Extract<Actor, { kind: "api-key" }>;
 

@@ -12,7 +12,7 @@ import { issueTrustedBrowserToken, TRUSTED_BROWSER_COOKIE, TRUSTED_BROWSER_MAX_A
 if (!process.env.NEXTAUTH_URL && process.env.PUBLIC_URL) process.env.NEXTAUTH_URL = process.env.PUBLIC_URL;
 if (!process.env.NEXTAUTH_URL) process.env.AUTH_TRUST_HOST ??= "1";
 
-function useSecureCookies(): boolean {
+function secureCookies(): boolean {
   return (process.env.NEXTAUTH_URL ?? "").startsWith("https://");
 }
 
@@ -25,7 +25,7 @@ export function getAuthOptions(): NextAuthOptions {
     secret: env.AUTH_SECRET,
     session: { strategy: "jwt", maxAge: Math.round(env.SESSION_MAX_AGE_HOURS * 3600) },
     jwt: { maxAge: Math.round(env.SESSION_MAX_AGE_HOURS * 3600) },
-    useSecureCookies: useSecureCookies(),
+    useSecureCookies: secureCookies(),
     pages: { signIn: "/login", error: "/login" },
     providers: [
       CredentialsProvider({
@@ -43,7 +43,7 @@ export function getAuthOptions(): NextAuthOptions {
             jar.set(TRUSTED_BROWSER_COOKIE, issueTrustedBrowserToken(user.id), {
               httpOnly: true,
               sameSite: "lax",
-              secure: useSecureCookies(),
+              secure: secureCookies(),
               path: "/api/auth",
               maxAge: TRUSTED_BROWSER_MAX_AGE_S,
             });

@@ -3,7 +3,7 @@ import { cache } from "react";
 import { getServerSession } from "next-auth";
 import { getDb, type DbOrTx } from "@/server/db/client";
 import { AppError } from "@/server/errors";
-import { authorize, type Actor } from "@/server/services/context";
+import { authorize, type Actor } from "@/server/auth/actor";
 import { getAuthOptions } from "@/server/auth/auth-options";
 import type { Role } from "@/lib/status";
 
@@ -13,7 +13,7 @@ type SessionShape = { userId?: unknown; sessionId?: unknown; sessionVersion?: un
 
 /** The signed-in user, re-read from the database: deactivated users and sessions older than a role change are refused. */
 export const getCurrentActor = cache(async (): Promise<SessionActor | null> => {
-  return actorFromSession((await getServerSession(getAuthOptions())) as SessionShape | null);
+  return actorFromSession(await getServerSession<ReturnType<typeof getAuthOptions>, SessionShape>(getAuthOptions()));
 });
 
 /**

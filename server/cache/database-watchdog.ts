@@ -28,7 +28,7 @@ export function startDatabaseWatchdog() {
   setInterval(() => {
     if (running) return;
     running = true;
-    probe()
+    void probe()
       .then((reachable) => {
         failures = reachable ? 0 : failures + 1;
         if (reachable || failures >= FAILURES_BEFORE_DOWN) reportDatabaseReachable(reachable);

@@ -4,7 +4,7 @@ import { AppError } from "@/server/errors";
 import { cacheableResponse, handlePublic } from "@/server/api/json-response";
 import { getComponentTree, getPage } from "@/server/queries/public-status";
 import { getLastChangeAt, listFeedIncidents } from "@/server/queries/machine-status";
-import { pageBaseUrl } from "@/server/api/statuspage-serializers";
+import { pageBaseUrl } from "@/server/page-url";
 import { buildFeedModel, type FeedFormat } from "@/server/feeds/feed-model";
 import { ATOM_CONTENT_TYPE, renderAtom } from "@/server/feeds/atom";
 import { RSS_CONTENT_TYPE, renderRss } from "@/server/feeds/rss";

@@ -144,7 +144,7 @@ export function createLiveStreamHub(options: LiveStreamOptions) {
       }, RETRY_FAILED_MS);
       retryTimer.unref();
     }
-    changed.forEach(([key, state], index) => {
+    changed.forEach(([, state], index) => {
       const version = versions[index];
       if (version === null || version === state.version) return;
       state.version = version;

@@ -1,5 +1,5 @@
 import { TAGS } from "@/server/cache/tags";
-import { historyMonths } from "@/app/(public)/history/history-params";
+import { historyMonths } from "@/lib/history-params";
 import type { MirrorInventory } from "@/server/queries/mirror-inventory";
 
 /** What a change can alter, in groups of addresses. */

@@ -2,8 +2,13 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import type { Tx } from "@/server/db/client";
 import type { Prisma } from "@/server/db/generated/client";
-import type { IncidentEvent } from "@/server/services/incidents/incident-events";
+import type { ComponentStatus } from "@/lib/status";
 import { buildComponentPayload, buildIncidentPayload, type NotificationPayload } from "@/server/notifications/payload";
+
+/** A public change subscribers may be told about, recorded inside the transaction that made it. */
+export type IncidentEvent =
+  | { type: "incident.update"; incidentId: string; updateId: string }
+  | { type: "component.update"; componentId: string; oldStatus: ComponentStatus; newStatus: ComponentStatus; incidentId?: string };
 
 const activeSubscriber = {
   confirmedAt: { not: null },
@@ -23,7 +28,7 @@ async function writeMessage(tx: Tx, eventType: string, payload: NotificationPayl
   const subscribers = await tx.subscriber.findMany({ where: { ...activeSubscriber, ...where }, select: { id: true } });
   if (subscribers.length === 0) return null;
   const message = await tx.outboxMessage.create({
-    data: { eventType, incidentId, payload: payload as unknown as Prisma.InputJsonValue },
+    data: { eventType, incidentId, payload: payload },
     select: { id: true },
   });
   await tx.delivery.createMany({

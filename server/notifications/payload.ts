@@ -1,5 +1,5 @@
 import "server-only";
-import { pageBaseUrl } from "@/server/api/statuspage-serializers";
+import { pageBaseUrl } from "@/server/page-url";
 import type { Tx } from "@/server/db/client";
 import {
   INCIDENT_STATUS_LABELS,

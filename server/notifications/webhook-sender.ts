@@ -44,7 +44,7 @@ export async function sendWebhook(request: WebhookRequest): Promise<SendResult> 
       url,
       {
         method: "POST",
-        lookup: guardedLookup(url.protocol, request.policy) as unknown as http.RequestOptions["lookup"],
+        lookup: guardedLookup(url.protocol, request.policy),
         headers: {
           "Content-Type": "application/json",
           "Content-Length": Buffer.byteLength(request.body),

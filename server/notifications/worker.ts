@@ -289,7 +289,7 @@ export function createNotificationWorker(options: WorkerOptions = {}) {
           clearTimeout(timer);
           resolve();
         };
-        if (inFlight.size >= settings.concurrency) Promise.race([...inFlight]).then(wake);
+        if (inFlight.size >= settings.concurrency) void Promise.race([...inFlight]).then(wake);
       });
       wake = null;
     }

@@ -1,13 +1,13 @@
 import "server-only";
 import { getDb } from "@/server/db/client";
-import { authorize, type ServiceContext } from "@/server/services/context";
+import { authorize, type ActorContext } from "@/server/auth/actor";
 
 const componentSelect = {
   id: true, name: true, description: true, status: true, position: true, showcase: true, onlyShowIfDegraded: true, startDate: true, groupId: true, version: true,
 } as const;
 
 /** Groups and components in display order, for the console's lists and status selects. */
-export async function getAdminComponentTree({ ctx }: { ctx: ServiceContext }) {
+export async function getAdminComponentTree({ ctx }: { ctx: ActorContext }) {
   authorize(ctx.actor, "viewer");
   const db = getDb();
   const [groups, components] = await Promise.all([
@@ -23,13 +23,13 @@ export async function getAdminComponentTree({ ctx }: { ctx: ServiceContext }) {
 
 export type AdminComponentTree = Awaited<ReturnType<typeof getAdminComponentTree>>;
 
-export async function getAdminComponent({ ctx, componentId }: { ctx: ServiceContext; componentId: string }) {
+export async function getAdminComponent({ ctx, componentId }: { ctx: ActorContext; componentId: string }) {
   authorize(ctx.actor, "viewer");
   if (!/^[A-Za-z0-9_-]{1,40}$/.test(componentId)) return null;
   return getDb().component.findUnique({ where: { id: componentId }, select: componentSelect });
 }
 
-export async function getAdminComponentGroup({ ctx, groupId }: { ctx: ServiceContext; groupId: string }) {
+export async function getAdminComponentGroup({ ctx, groupId }: { ctx: ActorContext; groupId: string }) {
   authorize(ctx.actor, "viewer");
   if (!/^[A-Za-z0-9_-]{1,40}$/.test(groupId)) return null;
   return getDb().componentGroup.findUnique({ where: { id: groupId }, select: { id: true, name: true, description: true } });

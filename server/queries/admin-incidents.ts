@@ -1,8 +1,8 @@
 import "server-only";
 import { getDb } from "@/server/db/client";
-import { authorize, type ServiceContext } from "@/server/services/context";
+import { authorize, type ActorContext } from "@/server/auth/actor";
 import type { Prisma } from "@/server/db/generated/client";
-import type { AnyImpact, AnyIncidentStatus, ComponentStatus, IncidentKind } from "@/lib/status";
+import type { AnyImpact, AnyIncidentStatus, IncidentKind } from "@/lib/status";
 
 const OPEN_STATUSES = ["investigating", "identified", "monitoring", "scheduled", "in_progress", "verifying"] as const;
 
@@ -31,7 +31,7 @@ function toRow(row: Prisma.IncidentGetPayload<{ select: typeof rowSelect }>): Ad
 }
 
 /** Open ones first (newest first), then the most recent closed ones; `query` searches names and update text. */
-export async function listAdminIncidents({ ctx, kind, query, limit = 50 }: { ctx: ServiceContext; kind: IncidentKind; query?: string; limit?: number }) {
+export async function listAdminIncidents({ ctx, kind, query, limit = 50 }: { ctx: ActorContext; kind: IncidentKind; query?: string; limit?: number }) {
   authorize(ctx.actor, "viewer");
   const db = getDb();
   const q = query?.trim().slice(0, 200);
@@ -49,7 +49,7 @@ export async function listAdminIncidents({ ctx, kind, query, limit = 50 }: { ctx
 export type AdminIncidentDetail = NonNullable<Awaited<ReturnType<typeof getAdminIncident>>>;
 
 /** Everything the console's incident page shows, drafts included. */
-export async function getAdminIncident({ ctx, incidentId }: { ctx: ServiceContext; incidentId: string }) {
+export async function getAdminIncident({ ctx, incidentId }: { ctx: ActorContext; incidentId: string }) {
   authorize(ctx.actor, "viewer");
   if (!/^[A-Za-z0-9_-]{1,40}$/.test(incidentId)) return null;
   const incident = await getDb().incident.findUnique({
@@ -76,13 +76,13 @@ export async function getAdminIncident({ ctx, incidentId }: { ctx: ServiceContex
   const { relatedTo, relatedFrom, components, ...rest } = incident;
   return {
     ...rest,
-    components: components.map((c) => c.component as { id: string; name: string; status: ComponentStatus }),
+    components: components.map((c) => c.component),
     related: [...relatedTo.map((r) => r.to), ...relatedFrom.map((r) => r.from)].sort((a, b) => a.startedAt.getTime() - b.startedAt.getTime()),
   };
 }
 
 /** Recent incidents to offer as related ones. */
-export async function listRelatableIncidents({ ctx, excludeId }: { ctx: ServiceContext; excludeId: string }) {
+export async function listRelatableIncidents({ ctx, excludeId }: { ctx: ActorContext; excludeId: string }) {
   authorize(ctx.actor, "viewer");
   return getDb().incident.findMany({
     where: { kind: "incident", id: { not: excludeId } },

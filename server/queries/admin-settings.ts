@@ -1,10 +1,10 @@
 import "server-only";
 import { describeAuditEntities } from "@/server/queries/audit-entities";
 import { getDb } from "@/server/db/client";
-import { authorize, type ServiceContext } from "@/server/services/context";
+import { authorize, type ActorContext } from "@/server/auth/actor";
 import type { Prisma } from "@/server/db/generated/client";
 
-export async function getAdminPageSettings({ ctx }: { ctx: ServiceContext }) {
+export async function getAdminPageSettings({ ctx }: { ctx: ActorContext }) {
   authorize(ctx.actor, "owner");
   return getDb().pageSettings.findFirst({
     select: {
@@ -14,7 +14,7 @@ export async function getAdminPageSettings({ ctx }: { ctx: ServiceContext }) {
   });
 }
 
-export async function listAdminUsers({ ctx }: { ctx: ServiceContext }) {
+export async function listAdminUsers({ ctx }: { ctx: ActorContext }) {
   authorize(ctx.actor, "owner");
   return getDb().user.findMany({
     orderBy: [{ deactivatedAt: { sort: "asc", nulls: "first" } }, { createdAt: "asc" }],
@@ -22,7 +22,7 @@ export async function listAdminUsers({ ctx }: { ctx: ServiceContext }) {
   });
 }
 
-export async function listAdminTemplates({ ctx }: { ctx: ServiceContext }) {
+export async function listAdminTemplates({ ctx }: { ctx: ActorContext }) {
   authorize(ctx.actor, "viewer");
   return getDb().messageTemplate.findMany({ orderBy: { name: "asc" }, select: { id: true, name: true, title: true, status: true, body: true } });
 }
@@ -32,7 +32,7 @@ export type AuditFilters = { action?: string; entityType?: string; actor?: strin
 const PAGE_SIZE = 50;
 
 /** Newest first, filtered, paged by id (the `before` cursor). */
-export async function listAuditLog({ ctx, filters }: { ctx: ServiceContext; filters: AuditFilters }) {
+export async function listAuditLog({ ctx, filters }: { ctx: ActorContext; filters: AuditFilters }) {
   authorize(ctx.actor, "owner");
   const where: Prisma.AuditLogWhereInput = {
     ...(filters.action ? { action: { startsWith: filters.action } } : {}),
@@ -53,7 +53,7 @@ export async function listAuditLog({ ctx, filters }: { ctx: ServiceContext; filt
   return { entries: page.map((r, index) => ({ ...r, id: r.id.toString(), entity: entities[index] })), nextBefore: rows.length > PAGE_SIZE ? page.at(-1)!.id.toString() : null };
 }
 
-export async function listAuditFacets({ ctx }: { ctx: ServiceContext }) {
+export async function listAuditFacets({ ctx }: { ctx: ActorContext }) {
   authorize(ctx.actor, "owner");
   const [actions, types] = await Promise.all([
     getDb().auditLog.findMany({ distinct: ["action"], select: { action: true }, orderBy: { action: "asc" } }),

@@ -1,7 +1,7 @@
 import "server-only";
 import { getDb } from "@/server/db/client";
 import type { Prisma } from "@/server/db/generated/client";
-import { authorize, type Actor } from "@/server/services/context";
+import { authorize, type Actor } from "@/server/auth/actor";
 
 export type ManagedSubscriptionDto = {
   kind: "email" | "webhook";

@@ -1,24 +1,11 @@
 import "server-only";
-import { getDb, type DbOrTx, type Tx } from "@/server/db/client";
-import { AppError } from "@/server/errors";
+import { getDb, type Tx } from "@/server/db/client";
 import { inWriteTransaction } from "@/server/db/write-transaction";
-import { roleAtLeast, type Role } from "@/lib/status";
+import type { ActorContext } from "@/server/auth/actor";
 
-export type Actor =
-  | { kind: "user"; userId: string; role: Role; label: string }
-  | { kind: "api-key"; apiKeyId: string; role: Role; label: string }
-  | { kind: "system"; role: "owner"; label: string };
+export { actorUserId, authorize, SYSTEM_ACTOR, type Actor } from "@/server/auth/actor";
 
-/** What every service receives: who is acting, and optionally a transaction to run inside (tests roll back). */
-export type ServiceContext = { actor: Actor; db?: DbOrTx };
-
-export const SYSTEM_ACTOR: Actor = { kind: "system", role: "owner", label: "system" };
-
-export function authorize(actor: Actor, required: Role): void {
-  if (!roleAtLeast(actor.role, required)) {
-    throw new AppError("FORBIDDEN", `This needs the ${required} role; you are signed in as ${actor.role}.`);
-  }
-}
+export type ServiceContext = ActorContext;
 
 /** Runs `work` in the context's transaction when there is one, otherwise in a new transaction. */
 export async function inTransaction<T>(ctx: ServiceContext, work: (tx: Tx) => Promise<T>): Promise<T> {
@@ -26,9 +13,5 @@ export async function inTransaction<T>(ctx: ServiceContext, work: (tx: Tx) => Pr
   if ("$transaction" in db && typeof db.$transaction === "function") {
     return inWriteTransaction(db as ReturnType<typeof getDb>, work);
   }
-  return work(db as Tx);
-}
-
-export function actorUserId(actor: Actor): string | null {
-  return actor.kind === "user" ? actor.userId : null;
+  return work(db);
 }

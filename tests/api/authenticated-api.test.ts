@@ -1,12 +1,12 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { createHash } from "node:crypto";
 import { getDb } from "@/server/db/client";
-import { AppError } from "@/server/errors";
+import { type AppError } from "@/server/errors";
 import { actorFor, createComponent, unique } from "@/tests/support/factories";
 import { ensurePageOnce } from "@/tests/api/support";
 import { createApiKey } from "@/server/services/api-keys/create-api-key";
 import { revokeApiKey } from "@/server/services/api-keys/revoke-api-key";
-import { listApiKeys } from "@/server/services/api-keys/list-api-keys";
+import { listApiKeys } from "@/server/queries/api-keys";
 import type { Actor } from "@/server/services/context";
 import * as incidentsRoute from "@/app/api/v1/incidents/route";
 import * as incidentRoute from "@/app/api/v1/incidents/[incidentId]/route";
@@ -76,7 +76,7 @@ describe("API key service", () => {
   });
 
   it("shows the last use in the list", async () => {
-    await call(componentsRoute.GET as Handler, { token: viewerToken });
+    await call(componentsRoute.GET, { token: viewerToken });
     const list = await listApiKeys({ ctx: { actor: owner } });
     const viewerKey = list.find((k) => k.prefix === viewerToken.slice(0, 11))!;
     expect(viewerKey.lastUsedAt).toBeInstanceOf(Date);
@@ -87,7 +87,7 @@ describe("API key service", () => {
     const { apiKey, token } = await createApiKey({ ctx: { actor: owner }, input: { name: "Soon revoked", role: "responder" } });
     expect((await call(componentsRoute.GET as Handler, { token })).status).toBe(200);
     await revokeApiKey({ ctx: { actor: owner }, input: { apiKeyId: apiKey.id } });
-    const refused = await call(componentsRoute.GET as Handler, { token });
+    const refused = await call(componentsRoute.GET, { token });
     expect(refused.status).toBe(401);
     expect(refused.json.error.message).toMatch(/revoked/);
     await expect(revokeApiKey({ ctx: { actor: owner }, input: { apiKeyId: apiKey.id } })).rejects.toMatchObject({ code: "CONFLICT" });
@@ -96,7 +96,7 @@ describe("API key service", () => {
 
 describe("authenticated v1 API", () => {
   it("answers 401 without a key or with an unknown one", async () => {
-    const missing = await call(incidentsRoute.GET as Handler, { token: null });
+    const missing = await call(incidentsRoute.GET, { token: null });
     expect(missing.status).toBe(401);
     expect(missing.headers.get("www-authenticate")).toContain("Bearer");
     expect(missing.json.error.code).toBe("unauthorized");
@@ -106,19 +106,19 @@ describe("authenticated v1 API", () => {
 
   it("lets a viewer key read but not write", async () => {
     expect((await call(incidentsRoute.GET as Handler, { token: viewerToken })).status).toBe(200);
-    const write = await call(incidentsRoute.POST as Handler, { method: "POST", token: viewerToken, body: { name: "x", body: "y" } });
+    const write = await call(incidentsRoute.POST, { method: "POST", token: viewerToken, body: { name: "x", body: "y" } });
     expect(write.status).toBe(403);
     expect(write.json.error.code).toBe("forbidden");
   });
 
   it("resolves a backfilled incident at the time given in display_at", async () => {
-    const created = await call(incidentsRoute.POST as Handler, {
+    const created = await call(incidentsRoute.POST, {
       method: "POST",
       token: responderToken,
       body: { name: unique("Backfilled outage"), body: "Builds failed.", started_at: "2023-03-01T09:00:00Z", deliver_notifications: false },
     });
     expect(created.status).toBe(201);
-    const resolved = await call(resolveRoute.POST as Handler, {
+    const resolved = await call(resolveRoute.POST, {
       method: "POST",
       token: responderToken,
       params: { incidentId: created.json.incident.id },
@@ -131,7 +131,7 @@ describe("authenticated v1 API", () => {
 
   it("declares, updates and resolves an incident, and the public API shows each step at once", async () => {
     const name = unique("Checkout errors");
-    const created = await call(incidentsRoute.POST as Handler, {
+    const created = await call(incidentsRoute.POST, {
       method: "POST",
       token: responderToken,
       body: { name, status: "investigating", impact: "major", body: "We are **looking** into it.", components: { [componentId]: "partial_outage" } },
@@ -145,7 +145,7 @@ describe("authenticated v1 API", () => {
     const publicList = await (await publicUnresolvedRoute.GET(new Request("http://api.test/api/v2/incidents/unresolved.json"))).json();
     expect(publicList.incidents.map((i: { id: string }) => i.id)).toContain(incident.id);
 
-    const update = await call(updatesRoute.POST as Handler, {
+    const update = await call(updatesRoute.POST, {
       method: "POST",
       token: responderToken,
       params: { incidentId: incident.id },
@@ -155,14 +155,14 @@ describe("authenticated v1 API", () => {
     expect(update.json.incident_update).toMatchObject({ status: "identified", body: "Found a bad deploy.", incident_id: incident.id });
     expect(update.json.incident.status).toBe("identified");
 
-    const resolved = await call(resolveRoute.POST as Handler, { method: "POST", token: responderToken, params: { incidentId: incident.id }, body: {} });
+    const resolved = await call(resolveRoute.POST, { method: "POST", token: responderToken, params: { incidentId: incident.id }, body: {} });
     expect(resolved.status).toBe(200);
     expect(resolved.json.incident.status).toBe("resolved");
     expect(resolved.json.incident.resolved_at).not.toBeNull();
     const component = await getDb().component.findUniqueOrThrow({ where: { id: componentId } });
     expect(component.status).toBe("operational");
 
-    const again = await call(resolveRoute.POST as Handler, { method: "POST", token: responderToken, params: { incidentId: incident.id }, body: {} });
+    const again = await call(resolveRoute.POST, { method: "POST", token: responderToken, params: { incidentId: incident.id }, body: {} });
     expect(again.status).toBe(409);
 
     const audit = await getDb().auditLog.findFirst({ where: { entityId: incident.id, action: "incident.create" } });
@@ -170,31 +170,31 @@ describe("authenticated v1 API", () => {
   });
 
   it("answers 400 for malformed JSON and for fields of the wrong type, naming them", async () => {
-    const malformed = await call(incidentsRoute.POST as Handler, { method: "POST", token: responderToken, raw: '{"name": "x",' });
+    const malformed = await call(incidentsRoute.POST, { method: "POST", token: responderToken, raw: '{"name": "x",' });
     expect(malformed.status).toBe(400);
     expect(malformed.json.error.code).toBe("malformed_json");
-    const array = await call(incidentsRoute.POST as Handler, { method: "POST", token: responderToken, raw: "[1]" });
+    const array = await call(incidentsRoute.POST, { method: "POST", token: responderToken, raw: "[1]" });
     expect(array.status).toBe(400);
-    const wrong = await call(incidentsRoute.POST as Handler, { method: "POST", token: responderToken, body: { name: 5, impact: "huge", components: { [componentId]: "on_fire" } } });
+    const wrong = await call(incidentsRoute.POST, { method: "POST", token: responderToken, body: { name: 5, impact: "huge", components: { [componentId]: "on_fire" } } });
     expect(wrong.status).toBe(400);
     expect(Object.keys(wrong.json.error.fields).sort()).toEqual(["body", "components." + componentId, "impact", "name"].sort());
   });
 
   it("answers 422 when the service refuses the values, naming the fields", async () => {
-    const future = await call(incidentsRoute.POST as Handler, {
+    const future = await call(incidentsRoute.POST, {
       method: "POST",
       token: responderToken,
       body: { name: "Later", body: "Soon", started_at: new Date(Date.now() + 86_400_000).toISOString() },
     });
     expect(future.status).toBe(422);
     expect(future.json.error.fields).toHaveProperty("started_at");
-    const blank = await call(incidentsRoute.POST as Handler, { method: "POST", token: responderToken, body: { name: "  ", body: "x" } });
+    const blank = await call(incidentsRoute.POST, { method: "POST", token: responderToken, body: { name: "  ", body: "x" } });
     expect(blank.status).toBe(422);
     expect(blank.json.error.fields).toHaveProperty("name");
   });
 
   it("answers 413 for a body over 256 KB", async () => {
-    const response = await call(incidentsRoute.POST as Handler, { method: "POST", token: responderToken, body: { name: "big", body: "x".repeat(300 * 1024) } });
+    const response = await call(incidentsRoute.POST, { method: "POST", token: responderToken, body: { name: "big", body: "x".repeat(300 * 1024) } });
     expect(response.status).toBe(413);
     expect(response.json.error.code).toBe("payload_too_large");
   });
@@ -206,11 +206,11 @@ describe("authenticated v1 API", () => {
   });
 
   it("replays the stored response for a retry with the same Idempotency-Key and posts the update once", async () => {
-    const created = await call(incidentsRoute.POST as Handler, { method: "POST", token: responderToken, body: { name: unique("Retry"), body: "Start" } });
+    const created = await call(incidentsRoute.POST, { method: "POST", token: responderToken, body: { name: unique("Retry"), body: "Start" } });
     const incidentId = created.json.incident.id;
     const key = unique("retry-key");
     const send = (body: unknown) =>
-      call(updatesRoute.POST as Handler, { method: "POST", token: responderToken, params: { incidentId }, body, headers: { "Idempotency-Key": key }, path: `/api/v1/incidents/${incidentId}/updates` });
+      call(updatesRoute.POST, { method: "POST", token: responderToken, params: { incidentId }, body, headers: { "Idempotency-Key": key }, path: `/api/v1/incidents/${incidentId}/updates` });
     const [first, second] = await Promise.all([send({ status: "identified", body: "Same" }), send({ status: "identified", body: "Same" })]);
     expect([first.status, second.status]).toEqual([201, 201]);
     expect(second.json).toEqual(first.json);
@@ -226,7 +226,7 @@ describe("authenticated v1 API", () => {
 
   it("forgets an Idempotency-Key after 24 hours", async () => {
     const key = unique("old-key");
-    const send = () => call(incidentsRoute.POST as Handler, { method: "POST", token: responderToken, body: { name: "Daily check", body: "x" }, headers: { "Idempotency-Key": key } });
+    const send = () => call(incidentsRoute.POST, { method: "POST", token: responderToken, body: { name: "Daily check", body: "x" }, headers: { "Idempotency-Key": key } });
     const first = await send();
     await getDb().idempotencyRecord.updateMany({ where: { key }, data: { createdAt: new Date(Date.now() - 25 * 3_600_000) } });
     const later = await send();
@@ -238,37 +238,37 @@ describe("authenticated v1 API", () => {
 
   it("does not store a failed request, so a retry with the same key can succeed", async () => {
     const key = unique("fail-key");
-    const send = (body: unknown) => call(incidentsRoute.POST as Handler, { method: "POST", token: responderToken, body, headers: { "Idempotency-Key": key } });
+    const send = (body: unknown) => call(incidentsRoute.POST, { method: "POST", token: responderToken, body, headers: { "Idempotency-Key": key } });
     expect((await send({ name: "  ", body: "x" })).status).toBe(422);
     expect((await send({ name: unique("Fixed"), body: "x" })).status).toBe(201);
   });
 
   it("renames an incident and refuses a stale version with 409", async () => {
-    const created = await call(incidentsRoute.POST as Handler, { method: "POST", token: responderToken, body: { name: unique("Old name"), body: "x" } });
+    const created = await call(incidentsRoute.POST, { method: "POST", token: responderToken, body: { name: unique("Old name"), body: "x" } });
     const incidentId = created.json.incident.id;
-    const renamed = await call(incidentRoute.PATCH as Handler, { method: "PATCH", token: responderToken, params: { incidentId }, body: { name: "New name", impact: "critical" } });
+    const renamed = await call(incidentRoute.PATCH, { method: "PATCH", token: responderToken, params: { incidentId }, body: { name: "New name", impact: "critical" } });
     expect(renamed.status).toBe(200);
     expect(renamed.json.incident).toMatchObject({ name: "New name", impact: "critical" });
-    const stale = await call(incidentRoute.PATCH as Handler, { method: "PATCH", token: responderToken, params: { incidentId }, body: { name: "Stale", version: 1 } });
+    const stale = await call(incidentRoute.PATCH, { method: "PATCH", token: responderToken, params: { incidentId }, body: { name: "Stale", version: 1 } });
     expect(stale.status).toBe(409);
-    const fetched = await call(incidentRoute.GET as Handler, { token: viewerToken, params: { incidentId } });
+    const fetched = await call(incidentRoute.GET, { token: viewerToken, params: { incidentId } });
     expect(fetched.json.incident.name).toBe("New name");
   });
 
   it("sets a component's status", async () => {
-    const response = await call(componentRoute.PATCH as Handler, { method: "PATCH", token: responderToken, params: { componentId }, body: { status: "degraded_performance" } });
+    const response = await call(componentRoute.PATCH, { method: "PATCH", token: responderToken, params: { componentId }, body: { status: "degraded_performance" } });
     expect(response.status).toBe(200);
     expect(response.json.component).toMatchObject({ id: componentId, status: "degraded_performance", group: false });
-    const invalid = await call(componentRoute.PATCH as Handler, { method: "PATCH", token: responderToken, params: { componentId }, body: { status: "broken" } });
+    const invalid = await call(componentRoute.PATCH, { method: "PATCH", token: responderToken, params: { componentId }, body: { status: "broken" } });
     expect(invalid.status).toBe(400);
     expect(invalid.json.error.fields).toHaveProperty("status");
-    const list = await call(componentsRoute.GET as Handler, { token: viewerToken });
+    const list = await call(componentsRoute.GET, { token: viewerToken });
     expect(list.json.components.find((c: { id: string }) => c.id === componentId).status).toBe("degraded_performance");
   });
 
   it("creates a maintenance and validates its window", async () => {
     const start = new Date(Date.now() + 86_400_000);
-    const created = await call(maintenancesRoute.POST as Handler, {
+    const created = await call(maintenancesRoute.POST, {
       method: "POST",
       token: responderToken,
       body: { name: unique("DB upgrade"), body: "We will upgrade.", scheduled_for: start.toISOString(), scheduled_until: new Date(start.getTime() + 3_600_000).toISOString(), component_ids: [componentId] },
@@ -276,7 +276,7 @@ describe("authenticated v1 API", () => {
     expect(created.status).toBe(201);
     expect(created.json.scheduled_maintenance).toMatchObject({ status: "scheduled", impact: "maintenance", scheduled_for: start.toISOString() });
     expect(created.json.scheduled_maintenance.components.map((c: { id: string }) => c.id)).toEqual([componentId]);
-    const backwards = await call(maintenancesRoute.POST as Handler, {
+    const backwards = await call(maintenancesRoute.POST, {
       method: "POST",
       token: responderToken,
       body: { name: "Bad", body: "x", scheduled_for: start.toISOString(), scheduled_until: new Date(start.getTime() - 60_000).toISOString() },

@@ -74,7 +74,7 @@ describe("embed", () => {
   });
 
   it("serves the widget script as cacheable JavaScript that parses", async () => {
-    const response = await embedScriptRoute.GET(request("/embed/status.js"));
+    const response = embedScriptRoute.GET(request("/embed/status.js"));
     expect(response.headers.get("content-type")).toBe("text/javascript; charset=utf-8");
     expect(response.headers.get("etag")).toBeTruthy();
     const source = await response.text();

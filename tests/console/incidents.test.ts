@@ -1,5 +1,5 @@
-import { describe, expect, it } from "vitest";
-import { getDb } from "@/server/db/client";
+import { describe, expect, it, vi } from "vitest";
+import { getDb, type Tx } from "@/server/db/client";
 import { TAGS } from "@/server/cache/tags";
 import { createIncident } from "@/server/services/incidents/create-incident";
 import { postIncidentUpdate } from "@/server/services/incidents/post-incident-update";
@@ -8,10 +8,29 @@ import { deleteIncidentUpdate } from "@/server/services/incidents/delete-inciden
 import { updateIncident } from "@/server/services/incidents/update-incident";
 import { linkRelatedIncident, unlinkRelatedIncident } from "@/server/services/incidents/link-related-incident";
 import { reopenIncident, resolveIncident } from "@/server/services/incidents/resolve-incident";
-import { onIncidentEvent, type IncidentEvent } from "@/server/services/incidents/incident-events";
+import type { IncidentEvent } from "@/server/notifications/enqueue";
 import { createComponent, unique } from "@/tests/support/factories";
 import { componentAt, ctxFor, expectAppError, historyOf, minutesAgo } from "@/tests/console/helpers";
 import { LIMITS } from "@/lib/status";
+
+type OutboxWatcher = (tx: Tx, event: IncidentEvent) => void;
+const outboxWatchers = vi.hoisted(() => new Set<OutboxWatcher>());
+
+vi.mock("@/server/notifications/enqueue", async (importOriginal) => {
+  const actual = await importOriginal<typeof import("@/server/notifications/enqueue")>();
+  return {
+    ...actual,
+    enqueueNotifications: (tx: Tx, event: IncidentEvent) => {
+      for (const watch of outboxWatchers) watch(tx, event);
+      return actual.enqueueNotifications(tx, event);
+    },
+  };
+});
+
+function watchOutbox(watch: OutboxWatcher): () => void {
+  outboxWatchers.add(watch);
+  return () => outboxWatchers.delete(watch);
+}
 
 describe("incidents", () => {
   it("responder declares an incident with component changes; history, audit and tags are recorded", async () => {
@@ -183,11 +202,11 @@ describe("incidents", () => {
     expect(error.fieldErrors?.startedAt).toBeDefined();
   });
 
-  it("every update and component change is announced to registered handlers inside the transaction", async () => {
+  it("every update and component change reaches the notification outbox inside the transaction", async () => {
     const ctx = await ctxFor();
     const component = await createComponent();
     const events: IncidentEvent[] = [];
-    const off = onIncidentEvent(async (tx, event) => {
+    const off = watchOutbox((tx, event) => {
       expect(typeof tx.incident.findUnique).toBe("function");
       if (event.type === "component.update" ? event.componentId === component.id : true) events.push(event);
     });

@@ -4,7 +4,6 @@ import { once } from "node:events";
 import type { AddressInfo } from "node:net";
 import { createLiveStreamHub, type LiveStreamOptions } from "@/server/live/live-stream-hub";
 
-type Hub = ReturnType<typeof createLiveStreamHub>;
 const cleanups: (() => void)[] = [];
 afterEach(() => cleanups.splice(0).forEach((cleanup) => cleanup()));
 

@@ -32,7 +32,7 @@ async function publisherFor(target: MirrorTarget) {
 
 async function filesUnder(root: string, prefix = ""): Promise<string[]> {
   const entries = await readdir(path.join(root, prefix), { withFileTypes: true });
-  const nested = await Promise.all(entries.map((e) => (e.isDirectory() ? filesUnder(root, path.join(prefix, e.name)) : [path.join(prefix, e.name)])));
+  const nested = await Promise.all(entries.map(async (e) => (e.isDirectory() ? filesUnder(root, path.join(prefix, e.name)) : [path.join(prefix, e.name)])));
   return nested.flat();
 }
 

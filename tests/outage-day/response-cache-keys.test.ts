@@ -98,7 +98,7 @@ describe("render limits", () => {
     const gate = new Promise<void>((resolve) => (release = resolve));
     const app = await startServer(async (req, res) => {
       if (req.url?.startsWith("/incidents/")) await gate;
-      page(`<p>${req.url}</p>`)(req, res);
+      await page(`<p>${req.url}</p>`)(req, res);
     }, { renderLimits: { maxConcurrent: 1, maxQueued: 2, queueTimeoutMs: 60_000 } });
     await fetch(`${app.base}/`);
 
@@ -125,7 +125,7 @@ describe("render limits", () => {
       if (req.url === "/" && slowHome) await homeGate;
       clock += 400;
       if (req.url?.startsWith("/incidents/missing")) res.statusCode = 404;
-      page(`<p>${req.url} v${version}</p>`)(req, res);
+      await page(`<p>${req.url} v${version}</p>`)(req, res);
     }, { version: () => version, renderLimits: { budgetShare: 0, burstMs: 1_000, now: () => clock } });
     // Real pages seen for the first time cost nothing from the allowance, however many there are.
     for (let i = 0; i < 5; i++) expect((await fetch(`${app.base}/incidents/real${i}`)).status).toBe(200);
@@ -152,7 +152,7 @@ describe("render limits", () => {
     const gate = new Promise<void>((resolve) => (release = resolve));
     const app = await startServer(async (req, res) => {
       if (version === 2 && req.url === "/history?page=2") await gate;
-      page(`<p>${req.url} v${version}</p>`)(req, res);
+      await page(`<p>${req.url} v${version}</p>`)(req, res);
     }, { version: () => version, renderLimits: { maxConcurrent: 1, maxQueued: 0 } });
     await fetch(`${app.base}/history?page=2`);
     await fetch(`${app.base}/`);

@@ -14,7 +14,7 @@ async function startServer(handler: Handler, options: { version: () => number; n
   const cache = createResponseCache({ dataVersion: options.version, now: options.now, maxBytes: options.maxBytes, upgradeAfterMs: options.upgradeAfterMs ?? 0 });
   let calls = 0;
   const server = http.createServer((req, res) => {
-    cache.serve(req, res, async (rq, rs) => {
+    void cache.serve(req, res, async (rq, rs) => {
       calls++;
       await handler(rq, rs);
     });

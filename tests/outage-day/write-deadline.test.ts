@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { getDb } from "@/server/db/client";
 import { inWriteTransaction, NOTHING_SAVED } from "@/server/db/write-transaction";
 import { AppError } from "@/server/errors";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { historyHref, historyMonths, monthHref, monthRange, parseHistoryQuery } from "@/app/(public)/history/history-params";
+import { historyHref, historyMonths, monthHref, monthRange, parseHistoryQuery } from "@/lib/history-params";
 
 describe("history query parameters", () => {
   it("reads a page number and a component id", () => {

@@ -25,7 +25,7 @@ function component(id: string, overrides: Partial<ComponentDto> = {}): Component
 
 function tree(components: ComponentDto[], groupIds: string[] = []): ComponentTreeDto {
   const groups = groupIds.map((id, position) => ({ id, name: `Group ${id}`, description: null, position, createdAt: new Date(0), updatedAt: new Date(0) }));
-  return { groups: groups.map((g) => ({ ...g, componentIds: components.filter((c) => c.groupId === g.id).map((c) => c.id) })), components } as ComponentTreeDto;
+  return { groups: groups.map((g) => ({ ...g, componentIds: components.filter((c) => c.groupId === g.id).map((c) => c.id) })), components };
 }
 
 describe("uptime board", () => {

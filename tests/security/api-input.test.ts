@@ -32,21 +32,21 @@ describe("API input", () => {
     const protoName = unique("Proto");
     const ghostName = unique("Ghost");
     const raw = `{"name":"${protoName}","body":"x","components":{"__proto__":"major_outage","${component.id}":"major_outage"}}`;
-    const response = await post(incidentsRoute.POST as Handler, raw);
+    const response = await post(incidentsRoute.POST, raw);
     expect(response.status).toBe(422);
     expect(JSON.parse(response.text).error.fields).toHaveProperty("components");
-    const unknownId = await post(incidentsRoute.POST as Handler, `{"name":"${ghostName}","body":"x","components":{"no-such-component":"major_outage"}}`);
+    const unknownId = await post(incidentsRoute.POST, `{"name":"${ghostName}","body":"x","components":{"no-such-component":"major_outage"}}`);
     expect(unknownId.status).toBe(422);
     expect(await getDb().incident.count({ where: { name: { in: [protoName, ghostName] } } })).toBe(0);
   });
 
   it("an idempotent retry returns the first response byte for byte, however its JSON is spaced or ordered", async () => {
-    const incidentId = JSON.parse((await post(incidentsRoute.POST as Handler, JSON.stringify({ name: unique("Replay"), body: "Start" }))).text).incident.id;
+    const incidentId = JSON.parse((await post(incidentsRoute.POST, JSON.stringify({ name: unique("Replay"), body: "Start" }))).text).incident.id;
     const key = unique("replay");
     const options = { key, params: { incidentId }, path: `/api/v1/incidents/${incidentId}/updates` };
-    const first = await post(updatesRoute.POST as Handler, '{"status":"identified","body":"Same"}', options);
+    const first = await post(updatesRoute.POST, '{"status":"identified","body":"Same"}', options);
     expect(first.status).toBe(201);
-    const again = await post(updatesRoute.POST as Handler, '{ "body" : "Same",\n  "status": "identified" }', options);
+    const again = await post(updatesRoute.POST, '{ "body" : "Same",\n  "status": "identified" }', options);
     expect(again.status).toBe(201);
     expect(again.headers.get("idempotent-replayed")).toBe("true");
     expect(again.text).toBe(first.text);

@@ -36,20 +36,20 @@ describe("control characters", () => {
   });
 
   it("a NUL in an API name is a 422 naming the field, not a 500 from PostgreSQL", async () => {
-    const created = await call(incidentsRoute.POST as Handler, "POST", { name: "NUL\u0000name", status: "investigating", body: "Looking." });
+    const created = await call(incidentsRoute.POST, "POST", { name: "NUL\u0000name", status: "investigating", body: "Looking." });
     expect(created.status).toBe(422);
     expect(created.json.error.fields).toEqual({ name: [expect.stringMatching(/control character/)] });
 
-    const incident = await call(incidentsRoute.POST as Handler, "POST", { name: unique("Clean"), status: "investigating", body: "Looking." });
+    const incident = await call(incidentsRoute.POST, "POST", { name: unique("Clean"), status: "investigating", body: "Looking." });
     expect(incident.status).toBe(201);
-    const patched = await call(incidentRoute.PATCH as Handler, "PATCH", { name: "x\u0000" }, { incidentId: incident.json.incident.id });
+    const patched = await call(incidentRoute.PATCH, "PATCH", { name: "x\u0000" }, { incidentId: incident.json.incident.id });
     expect(patched.status).toBe(422);
     expect(Object.keys(patched.json.error.fields)).toEqual(["name"]);
-    const byPath = await call(incidentRoute.PATCH as Handler, "PATCH", { name: "fine" }, { incidentId: "abc\u0000" });
+    const byPath = await call(incidentRoute.PATCH, "PATCH", { name: "fine" }, { incidentId: "abc\u0000" });
     expect(byPath.status).toBe(422);
 
     const existing = await createComponent();
-    const renamed = await call(componentRoute.PATCH as Handler, "PATCH", { status: "operational", note: "d\u0000" }, { componentId: existing.id });
+    const renamed = await call(componentRoute.PATCH, "PATCH", { status: "operational", note: "d\u0000" }, { componentId: existing.id });
     expect(renamed.status).toBe(422);
   });
 

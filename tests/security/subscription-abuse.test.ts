@@ -98,7 +98,7 @@ describe("subscription abuse", () => {
 
   it("keeps no pending subscriber when the confirmation email could not be sent", async () => {
     const email = `${unique("bounce")}@example.test`;
-    const failing: Mailer = { send: async () => { throw new Error("SMTP down"); } } as unknown as Mailer;
+    const failing: Mailer = { send: async () => { throw new Error("SMTP down"); } };
     const error = await createSubscription({ ctx: { mailer: failing }, input: { kind: "email", email, allComponents: true } }).catch(toAppError);
     expect(error).toMatchObject({ code: "UNAVAILABLE" });
     expect(await getDb().subscriber.count({ where: { email } })).toBe(0);

@@ -11,7 +11,6 @@ import { confirmTokenFrom, ensurePageExists, memoryMailer, postIncidentUpdate } 
 import { startVerifyingEndpoint } from "@/tests/support/webhook-endpoint";
 
 let deadEndpoint: Awaited<ReturnType<typeof startVerifyingEndpoint>>;
-import { errorSummary } from "@/server/error-summary";
 
 async function expectFieldError(promise: Promise<unknown>, field: string): Promise<string> {
   const error = await promise.then(

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { getCurrentActor } from "@/server/auth/session";
-import { hasAnyUser } from "@/server/services/users/set-up-owner";
+import { hasAnyUser } from "@/server/queries/users";
 import { isDatabaseUnavailable } from "@/server/errors";
 import { safeRedirectPath } from "@/app/(auth)/login/_lib/redirect-target";
 import { LoginForm } from "@/app/(auth)/login/login-form";

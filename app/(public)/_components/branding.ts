@@ -1,12 +1,6 @@
 import type { Metadata } from "next";
 import type { PageDto } from "@/lib/dto";
-import { pageBaseUrl } from "@/server/api/statuspage-serializers";
-
-const HEX_COLOUR = /^#(?:[0-9a-f]{3}|[0-9a-f]{6})$/i;
-
-export function brandColour(page: PageDto): string {
-  return HEX_COLOUR.test(page.brandColor) ? page.brandColor : "#2563eb";
-}
+import { pageBaseUrl } from "@/server/page-url";
 
 export function safeHttpUrl(value: string | null): string | null {
   if (!value) return null;

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import type { PageDto } from "@/lib/dto";
-import { brandColour, safeHttpUrl } from "@/app/(public)/_components/branding";
+import { brandColour } from "@/lib/brand-mark";
+import { safeHttpUrl } from "@/app/(public)/_components/branding";
 import { brandMarkSvg } from "@/lib/brand-mark";
 
 export function SiteHeader({ page }: { page: PageDto }) {

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { EmbedSnippet, buildEmbedSnippets } from "@/components/embed-snippet";
 import { getComponentTree, getPage } from "@/server/queries/public-status";
 import { pageMetadata } from "@/app/(public)/_components/branding";
-import { pageBaseUrl } from "@/server/api/statuspage-serializers";
+import { pageBaseUrl } from "@/server/page-url";
 
 export async function generateMetadata(): Promise<Metadata> {
   return pageMetadata(await getPage(), { title: "Embed the status", path: "/embed" });
@@ -30,6 +30,8 @@ export default async function EmbedPage() {
             srcDoc={`<!doctype html><html style="color-scheme:light dark"><body style="margin:0;padding:4px;font:14px system-ui,sans-serif">${snippets.widget}</body></html>`}
             className="h-10 w-72 rounded border-0 bg-transparent"
           />
+          {/* The badge exactly as embedders will include it: a plain image of the SVG route. */}
+          {/* eslint-disable-next-line @next/next/no-img-element */}
           <img src="/badge.svg" alt="Current status badge" height={20} />
         </div>
       </section>

@@ -10,7 +10,7 @@ import { pageMetadata } from "@/app/(public)/_components/branding";
 import { ImpactBadge, IncidentLink } from "@/app/(public)/_components/incident-bits";
 import { Freshness } from "@/app/(public)/_components/freshness";
 import { getLiveVersion } from "@/server/queries/live-version";
-import { MONTH_PREVIEW_LIMIT, historyHref, historyMonths, monthHref, monthRange, parseHistoryQuery } from "@/app/(public)/history/history-params";
+import { MONTH_PREVIEW_LIMIT, historyHref, historyMonths, monthHref, monthRange, parseHistoryQuery } from "@/lib/history-params";
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 

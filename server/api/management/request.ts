@@ -50,7 +50,7 @@ function tooLarge() {
 
 /** Rails-style brackets, as Statuspage reads them: `incident[components][abc]=major_outage`, `incident[component_ids][]=abc`. */
 export function parseRailsParams(text: string): Record<string, unknown> {
-  return qs.parse(text, { depth: 5, arrayLimit: 500, parameterLimit: 2_000, allowPrototypes: false }) as Record<string, unknown>;
+  return qs.parse(text, { depth: 5, arrayLimit: 500, parameterLimit: 2_000, allowPrototypes: false });
 }
 
 /** The request's parameters: the query string (without the key) overlaid by a JSON or form-encoded body. */

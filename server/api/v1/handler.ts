@@ -1,6 +1,6 @@
 import "server-only";
 import { createHash } from "node:crypto";
-import { z } from "zod";
+import { type z } from "zod";
 import { getDb, type DbOrTx } from "@/server/db/client";
 import { inWriteTransaction } from "@/server/db/write-transaction";
 import { AppError, HTTP_STATUS, toAppError, type FieldErrors } from "@/server/errors";

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { actorUserId, authorize, inTransaction, type ServiceContext } from "@/server/services/context";
 import { writeAudit } from "@/server/services/audit";
 import { parseInput, requiredText } from "@/server/services/validation";
-import { displayPrefix, generateApiKeyToken, hashApiKeyToken } from "@/server/services/api-keys/api-key-token";
+import { displayPrefix, generateApiKeyToken, hashApiKeyToken } from "@/server/auth/api-key-token";
 
 export const API_KEY_ROLES = ["responder", "viewer"] as const;
 

@@ -1,5 +1,4 @@
 import "server-only";
-import { z } from "zod";
 import { authorize, inTransaction, type ServiceContext } from "@/server/services/context";
 import { writeAudit } from "@/server/services/audit";
 import { id, parseInput, version } from "@/server/services/validation";

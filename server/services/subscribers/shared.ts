@@ -1,12 +1,11 @@
 import "server-only";
-import { pageBaseUrl } from "@/server/api/statuspage-serializers";
+import { pageBaseUrl } from "@/server/page-url";
 import { z } from "zod";
 import type { DbOrTx, Tx } from "@/server/db/client";
 import { getDb } from "@/server/db/client";
 import { AppError, type FieldErrors } from "@/server/errors";
 import type { Actor } from "@/server/services/context";
 import type { Mailer } from "@/server/notifications/mailer";
-import { getNotificationConfig } from "@/server/notifications/config";
 import { rejectUnsafeText } from "@/server/services/validation";
 
 /** Public visitors managing their own subscription; only used to label audit rows, never to authorize. */

@@ -6,7 +6,8 @@ import { parseInput } from "@/server/services/validation";
 import { hashPassword } from "@/server/auth/password";
 import { unauthenticatedHashing } from "@/server/auth/work-gate";
 import { AppError } from "@/server/errors";
-import { getDb, type DbOrTx } from "@/server/db/client";
+import { getDb } from "@/server/db/client";
+import { hasAnyUser } from "@/server/queries/users";
 import { emailSchema, passwordSchema, userAuditSelect, userNameSchema } from "@/server/services/users/user-schemas";
 
 export const setUpOwnerSchema = z.object({
@@ -21,7 +22,7 @@ const ALREADY_SET_UP = "The console is already set up. Sign in instead.";
 /** The rules a set-up form breaks beyond each field's own shape; reported with them, not after them. */
 function crossFieldErrors(input: unknown): Record<string, string[]> {
   const raw = (typeof input === "object" && input !== null ? input : {}) as Record<string, unknown>;
-  const text = (key: string) => (typeof raw[key] === "string" ? (raw[key] as string) : "");
+  const text = (key: string) => (typeof raw[key] === "string" ? (raw[key]) : "");
   const squash = (value: string) => value.toLowerCase().replace(/\s+/g, "");
   const password = squash(text("password"));
   const personal = [squash(text("email")), squash(text("email").split("@")[0]), squash(text("name"))].filter((part) => part.length >= 4);
@@ -43,10 +44,6 @@ function parseSetUp(input: unknown) {
     for (const [key, messages] of Object.entries(extra)) merged[key] = [...new Set([...(merged[key] ?? []), ...messages])];
     throw new AppError("VALIDATION", "Some fields need attention.", merged);
   }
-}
-
-export async function hasAnyUser(db: DbOrTx = getDb()): Promise<boolean> {
-  return (await db.user.count()) > 0;
 }
 
 /**

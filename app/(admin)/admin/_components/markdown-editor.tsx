@@ -34,7 +34,7 @@ export function MarkdownEditor(props: {
 
   useEffect(() => {
     if (props.sideBySide) refresh(text);
-    // Only the first render: later previews follow typing.
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- only the first render: later previews follow typing.
   }, []);
 
   return (

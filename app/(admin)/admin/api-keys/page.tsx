@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { formatUtcDateTime } from "@/lib/format";
 import { roleAtLeast } from "@/lib/status";
-import { listApiKeys } from "@/server/services/api-keys/list-api-keys";
+import { listApiKeys } from "@/server/queries/api-keys";
 import { pageActor } from "@/app/(admin)/admin/_lib/page-actor";
 import { NotAllowed } from "@/app/(admin)/admin/_components/not-allowed";
 import { CreateApiKeyForm, RevokeApiKeyForm } from "@/app/(admin)/admin/api-keys/api-key-forms";

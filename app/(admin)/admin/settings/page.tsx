@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { EmbedSnippet } from "@/components/embed-snippet";
-import { pageBaseUrl } from "@/server/api/statuspage-serializers";
+import { pageBaseUrl } from "@/server/page-url";
 import { getAdminPageSettings } from "@/server/queries/admin-settings";
 import { roleAtLeast } from "@/lib/status";
 import { pageActor } from "@/app/(admin)/admin/_lib/page-actor";

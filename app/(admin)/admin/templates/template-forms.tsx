@@ -3,7 +3,6 @@
 import { Field, FormMessage, SubmitButton, fieldError, inputClass, valueOf } from "@/app/(admin)/admin/_components/form-bits";
 import { ConsoleForm, useConsoleAction } from "@/app/(admin)/admin/_components/console-form";
 import { MarkdownEditor } from "@/app/(admin)/admin/_components/markdown-editor";
-import type { ActionState } from "@/app/(admin)/admin/_lib/action-state";
 import { deleteTemplateAction, saveTemplateAction } from "@/app/(admin)/admin/templates/actions";
 import { INCIDENT_STATUSES, INCIDENT_STATUS_LABELS, LIMITS } from "@/lib/status";
 

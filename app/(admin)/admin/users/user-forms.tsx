@@ -2,7 +2,6 @@
 
 import { Field, FormMessage, SubmitButton, fieldError, inputClass, valueOf } from "@/app/(admin)/admin/_components/form-bits";
 import { ConsoleForm, useConsoleAction } from "@/app/(admin)/admin/_components/console-form";
-import type { ActionState } from "@/app/(admin)/admin/_lib/action-state";
 import { changeRoleAction, createUserAction, setActiveAction } from "@/app/(admin)/admin/users/actions";
 import { ROLES, type Role } from "@/lib/status";
 

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
-import { hasAnyUser } from "@/server/services/users/set-up-owner";
+import { hasAnyUser } from "@/server/queries/users";
 import { SetupForm } from "@/app/(auth)/admin/setup/setup-form";
 
 export const metadata: Metadata = { title: "Set up the console" };

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { SubscribeToIncidentForm } from "@/components/subscribe-to-incident-form";
+import { SubscribeToIncidentForm } from "@/app/(public)/_components/subscribe-to-incident-form";
 import { Time } from "@/components/time";
 import { inPageOrder } from "@/lib/component-order";
 import { formatDuration, joinNames } from "@/lib/format";

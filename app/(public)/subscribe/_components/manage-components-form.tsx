@@ -7,7 +7,7 @@ import { FormAlert, SubscribeComponentPicker, SubscribeSubmit, type PickerGroup 
 export function ManageComponentsForm(props: { token: string; groups: PickerGroup[]; allComponents: boolean; selected: string[] }) {
   const [state, action] = useActionState(updateSubscriptionAction, null);
   const failed = state && !state.ok ? state : null;
-  const selected = failed && Array.isArray(failed.values?.componentIds) ? (failed.values.componentIds as string[]) : props.selected;
+  const selected = failed && Array.isArray(failed.values?.componentIds) ? (failed.values.componentIds) : props.selected;
   const allComponents = failed ? failed.values?.scope !== "some" : props.allComponents;
   return (
     <form action={action} className="space-y-4" noValidate>

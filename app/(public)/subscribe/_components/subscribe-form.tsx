@@ -6,7 +6,7 @@ import type { SubscribeState } from "@/app/(public)/subscribe/_lib";
 import { FieldError, FormAlert, SubscribeComponentPicker, SubscribeSubmit, subscribeInputClass, type PickerGroup } from "@/components/subscribe-fields";
 
 function valueOf(state: SubscribeState, name: string): string {
-  if (state && !state.ok && state.values && typeof state.values[name] === "string") return state.values[name] as string;
+  if (state && !state.ok && state.values && typeof state.values[name] === "string") return state.values[name];
   return "";
 }
 
@@ -44,7 +44,7 @@ function SubscribeFields({ groups, state, action }: { groups: PickerGroup[]; sta
   }
 
   const errors = state && !state.ok ? state.fieldErrors : undefined;
-  const selected = state && !state.ok && Array.isArray(state.values?.componentIds) ? (state.values.componentIds as string[]) : [];
+  const selected = state && !state.ok && Array.isArray(state.values?.componentIds) ? (state.values.componentIds) : [];
   return (
     <form action={action} className="space-y-5" noValidate>
       <FormAlert message={state && !state.ok ? state.formError : undefined} />

@@ -18,7 +18,7 @@ import {
   unlinkRelatedAction,
   updateIncidentAction,
 } from "@/app/(admin)/admin/incidents/actions";
-import { IMPACT_LABELS, INCIDENT_IMPACTS, INCIDENT_STATUS_LABELS, LIMITS, MAINTENANCE_STATUSES, type AnyIncidentStatus, type IncidentImpact } from "@/lib/status";
+import { IMPACT_LABELS, INCIDENT_IMPACTS, INCIDENT_STATUS_LABELS, LIMITS, MAINTENANCE_STATUSES, type AnyIncidentStatus } from "@/lib/status";
 
 const INCIDENT_UPDATE_STATUSES = ["investigating", "identified", "monitoring", "resolved"] as const;
 
@@ -183,7 +183,7 @@ export function RenameIncidentForm(props: { incidentId: string; kind: "incident"
           {(aria) => (
             <select {...aria} name="impact" defaultValue={valueOf(state, "impact", props.impact)} className={inputClass}>
               {INCIDENT_IMPACTS.map((impact) => (
-                <option key={impact} value={impact}>{IMPACT_LABELS[impact as IncidentImpact]}</option>
+                <option key={impact} value={impact}>{IMPACT_LABELS[impact]}</option>
               ))}
             </select>
           )}

@@ -9,11 +9,15 @@ import { ScheduleMaintenanceForm } from "@/app/(admin)/admin/maintenance/_compon
 
 export const metadata: Metadata = { title: "Schedule maintenance" };
 
+function hourAfterNext(now: Date): Date {
+  return new Date(Math.ceil(now.getTime() / 3_600_000) * 3_600_000 + 3_600_000);
+}
+
 export default async function NewMaintenancePage() {
   const actor = await pageActor();
   if (!roleAtLeast(actor.role, "responder")) return <NotAllowed role="responder" />;
   const tree = await getAdminComponentTree({ ctx: { actor } });
-  const start = new Date(Math.ceil(Date.now() / 3_600_000) * 3_600_000 + 3_600_000);
+  const start = hourAfterNext(new Date());
   return (
     <div className="max-w-3xl space-y-4">
       <h1 className="text-2xl font-semibold">Schedule maintenance</h1>

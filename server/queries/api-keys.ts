@@ -1,6 +1,6 @@
 import "server-only";
 import { getDb } from "@/server/db/client";
-import { authorize, type ServiceContext } from "@/server/services/context";
+import { authorize, type ActorContext } from "@/server/auth/actor";
 import type { Role } from "@/lib/status";
 
 export type ApiKeyListItem = {
@@ -15,7 +15,7 @@ export type ApiKeyListItem = {
 };
 
 /** Every key, active ones first, newest first; never the hash. */
-export async function listApiKeys({ ctx }: { ctx: ServiceContext }): Promise<ApiKeyListItem[]> {
+export async function listApiKeys({ ctx }: { ctx: ActorContext }): Promise<ApiKeyListItem[]> {
   authorize(ctx.actor, "owner");
   const rows = await (ctx.db ?? getDb()).apiKey.findMany({
     orderBy: [{ createdAt: "desc" }, { id: "asc" }],
