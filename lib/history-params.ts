@@ -1,4 +1,5 @@
 export const MONTHS_PER_PAGE = 3;
+import { isValidId } from "@/lib/status";
 export const MAX_HISTORY_PAGE = 1_000;
 
 type SearchParams = Record<string, string | string[] | undefined>;
@@ -25,7 +26,7 @@ export function parseHistoryQuery(searchParams: SearchParams): HistoryQuery {
   let componentId: string | null = null;
   const rawComponent = first(searchParams.component)?.trim();
   if (rawComponent) {
-    if (/^[A-Za-z0-9_-]{1,40}$/.test(rawComponent)) componentId = rawComponent;
+    if (isValidId(rawComponent)) componentId = rawComponent;
     else problems.push("component is not a valid component id; showing every component.");
   }
   let month: Date | null = null;

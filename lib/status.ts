@@ -9,10 +9,15 @@ export const COMPONENT_STATUSES = [
 ] as const;
 export type ComponentStatus = (typeof COMPONENT_STATUSES)[number];
 
-export const INCIDENT_STATUSES = ["investigating", "identified", "monitoring", "resolved", "postmortem"] as const;
+export const UNRESOLVED_INCIDENT_STATUSES = ["investigating", "identified", "monitoring"] as const;
+/** The statuses an incident update may set; "postmortem" comes only from publishing one. */
+export const INCIDENT_UPDATE_STATUSES = [...UNRESOLVED_INCIDENT_STATUSES, "resolved"] as const;
+export type IncidentUpdateStatus = (typeof INCIDENT_UPDATE_STATUSES)[number];
+export const INCIDENT_STATUSES = [...INCIDENT_UPDATE_STATUSES, "postmortem"] as const;
 export type IncidentStatus = (typeof INCIDENT_STATUSES)[number];
 
-export const MAINTENANCE_STATUSES = ["scheduled", "in_progress", "verifying", "completed"] as const;
+export const UNFINISHED_MAINTENANCE_STATUSES = ["scheduled", "in_progress", "verifying"] as const;
+export const MAINTENANCE_STATUSES = [...UNFINISHED_MAINTENANCE_STATUSES, "completed"] as const;
 export type MaintenanceStatus = (typeof MAINTENANCE_STATUSES)[number];
 
 export type AnyIncidentStatus = IncidentStatus | MaintenanceStatus;
@@ -75,14 +80,8 @@ const COMPONENT_SEVERITY: Record<ComponentStatus, number> = {
   major_outage: 4,
 };
 
-const IMPACT_SEVERITY: Record<AnyImpact, number> = { none: 0, maintenance: 0, minor: 1, major: 2, critical: 3 };
-
 export function isComponentStatus(value: unknown): value is ComponentStatus {
   return typeof value === "string" && (COMPONENT_STATUSES as readonly string[]).includes(value);
-}
-
-export function isIncidentStatus(value: unknown): value is IncidentStatus {
-  return typeof value === "string" && (INCIDENT_STATUSES as readonly string[]).includes(value);
 }
 
 export function isMaintenanceStatus(value: unknown): value is MaintenanceStatus {
@@ -98,18 +97,6 @@ export function worstComponentStatus(statuses: Iterable<ComponentStatus>): Compo
   let worst: ComponentStatus = "operational";
   for (const status of statuses) {
     if (COMPONENT_SEVERITY[status] > COMPONENT_SEVERITY[worst]) worst = status;
-  }
-  return worst;
-}
-
-export function compareComponentSeverity(a: ComponentStatus, b: ComponentStatus): number {
-  return COMPONENT_SEVERITY[a] - COMPONENT_SEVERITY[b];
-}
-
-export function worstImpact(impacts: Iterable<AnyImpact>): AnyImpact {
-  let worst: AnyImpact = "none";
-  for (const impact of impacts) {
-    if (IMPACT_SEVERITY[impact] > IMPACT_SEVERITY[worst]) worst = impact;
   }
   return worst;
 }
@@ -170,6 +157,10 @@ export const LIMITS = {
 
 /** Ids of incidents, components, groups and the like: what every route and form accepts. */
 export const ID_PATTERN = /^[A-Za-z0-9_-]{1,40}$/;
+
+export function isValidId(value: string): boolean {
+  return ID_PATTERN.test(value);
+}
 
 const IMPACT_OF_COMPONENT_STATUS: Record<ComponentStatus, IncidentImpact> = {
   operational: "none",

@@ -1,4 +1,5 @@
-import { cacheableResponse, handlePublic, PUBLIC_CACHE_CONTROL } from "@/server/api/json-response";
+import { cacheableResponse, handlePublic } from "@/server/api/json-response";
+import { PUBLIC_CACHE_CONTROL } from "@/lib/cache-control";
 import { getUptimeBoard } from "@/server/queries/uptime-board";
 import { renderUptimeSprite } from "@/lib/uptime-sprite";
 

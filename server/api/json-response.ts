@@ -1,8 +1,7 @@
 import "server-only";
 import { createHash } from "node:crypto";
 import { HTTP_STATUS, toAppError, type AppError } from "@/server/errors";
-
-export const PUBLIC_CACHE_CONTROL = "public, max-age=0, s-maxage=10, stale-while-revalidate=30, stale-if-error=86400";
+import { PUBLIC_CACHE_CONTROL } from "@/lib/cache-control";
 
 export const CORS_HEADERS: Record<string, string> = {
   "Access-Control-Allow-Origin": "*",

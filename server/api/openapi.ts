@@ -1,5 +1,6 @@
 import { managementApiPaths } from "@/server/api/management/openapi-paths";
 import { ALL_IMPACTS, ALL_INCIDENT_STATUSES, COMPONENT_STATUSES } from "@/lib/status";
+import { PUBLIC_CACHE_CONTROL } from "@/lib/cache-control";
 
 const timestamp = { type: "string", format: "date-time" } as const;
 const nullableTimestamp = { type: ["string", "null"], format: "date-time" } as const;
@@ -7,7 +8,7 @@ const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 
 const cacheHeaders = {
   ETag: { description: "Strong validator of the body; send it back in If-None-Match.", schema: { type: "string" } },
-  "Cache-Control": { schema: { type: "string", example: "public, max-age=0, s-maxage=10, stale-while-revalidate=30, stale-if-error=86400" } },
+  "Cache-Control": { schema: { type: "string", example: PUBLIC_CACHE_CONTROL } },
   "Access-Control-Allow-Origin": { schema: { type: "string", const: "*" } },
 };
 

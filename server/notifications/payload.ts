@@ -1,14 +1,7 @@
 import "server-only";
 import { pageBaseUrl } from "@/server/page-url";
 import type { Tx } from "@/server/db/client";
-import {
-  INCIDENT_STATUS_LABELS,
-  describeIndicator,
-  overallIndicator,
-  type AnyIncidentStatus,
-  type ComponentStatus,
-  type StatusIndicator,
-} from "@/lib/status";
+import { describeIndicator, INCIDENT_STATUS_LABELS, overallIndicator, UNRESOLVED_INCIDENT_STATUSES, type AnyIncidentStatus, type ComponentStatus, type StatusIndicator } from "@/lib/status";
 
 export type StatuspageIncidentUpdate = {
   id: string;
@@ -58,13 +51,11 @@ export type NotificationPayload = {
   };
 };
 
-const UNRESOLVED = ["investigating", "identified", "monitoring"] as const;
-
 async function pageSnapshot(tx: Tx): Promise<{ baseUrl: string; page: NotificationPayload["page"] }> {
   const [settings, components, openIncidents, maintenanceInProgress] = await Promise.all([
     tx.pageSettings.findFirst({ select: { id: true, name: true, url: true } }),
     tx.component.findMany({ select: { status: true } }),
-    tx.incident.findMany({ where: { kind: "incident", status: { in: [...UNRESOLVED] } }, select: { impact: true } }),
+    tx.incident.findMany({ where: { kind: "incident", status: { in: [...UNRESOLVED_INCIDENT_STATUSES] } }, select: { impact: true } }),
     tx.incident.count({ where: { kind: "maintenance", status: { in: ["in_progress", "verifying"] } } }),
   ]);
   const indicator = overallIndicator({

@@ -1,6 +1,7 @@
 import "server-only";
 import { getDb } from "@/server/db/client";
 import { authorize, type ActorContext } from "@/server/auth/actor";
+import { isValidId } from "@/lib/status";
 
 const componentSelect = {
   id: true, name: true, description: true, status: true, position: true, showcase: true, onlyShowIfDegraded: true, startDate: true, groupId: true, version: true,
@@ -25,12 +26,12 @@ export type AdminComponentTree = Awaited<ReturnType<typeof getAdminComponentTree
 
 export async function getAdminComponent({ ctx, componentId }: { ctx: ActorContext; componentId: string }) {
   authorize(ctx.actor, "viewer");
-  if (!/^[A-Za-z0-9_-]{1,40}$/.test(componentId)) return null;
+  if (!isValidId(componentId)) return null;
   return getDb().component.findUnique({ where: { id: componentId }, select: componentSelect });
 }
 
 export async function getAdminComponentGroup({ ctx, groupId }: { ctx: ActorContext; groupId: string }) {
   authorize(ctx.actor, "viewer");
-  if (!/^[A-Za-z0-9_-]{1,40}$/.test(groupId)) return null;
+  if (!isValidId(groupId)) return null;
   return getDb().componentGroup.findUnique({ where: { id: groupId }, select: { id: true, name: true, description: true } });
 }

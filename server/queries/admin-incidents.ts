@@ -2,9 +2,9 @@ import "server-only";
 import { getDb } from "@/server/db/client";
 import { authorize, type ActorContext } from "@/server/auth/actor";
 import type { Prisma } from "@/server/db/generated/client";
-import type { AnyImpact, AnyIncidentStatus, IncidentKind } from "@/lib/status";
+import { isValidId, UNFINISHED_MAINTENANCE_STATUSES, UNRESOLVED_INCIDENT_STATUSES, type AnyImpact, type AnyIncidentStatus, type IncidentKind } from "@/lib/status";
 
-const OPEN_STATUSES = ["investigating", "identified", "monitoring", "scheduled", "in_progress", "verifying"] as const;
+const OPEN_STATUSES = [...UNRESOLVED_INCIDENT_STATUSES, ...UNFINISHED_MAINTENANCE_STATUSES];
 
 export type AdminIncidentRow = {
   id: string;
@@ -46,12 +46,10 @@ export async function listAdminIncidents({ ctx, kind, query, limit = 50 }: { ctx
   return { open: open.map(toRow), closed: closed.map(toRow) };
 }
 
-export type AdminIncidentDetail = NonNullable<Awaited<ReturnType<typeof getAdminIncident>>>;
-
 /** Everything the console's incident page shows, drafts included. */
 export async function getAdminIncident({ ctx, incidentId }: { ctx: ActorContext; incidentId: string }) {
   authorize(ctx.actor, "viewer");
-  if (!/^[A-Za-z0-9_-]{1,40}$/.test(incidentId)) return null;
+  if (!isValidId(incidentId)) return null;
   const incident = await getDb().incident.findUnique({
     where: { id: incidentId },
     select: {

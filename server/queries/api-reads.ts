@@ -3,11 +3,10 @@ import type { DbOrTx } from "@/server/db/client";
 import type { ComponentTreeDto, IncidentDto, PageDto } from "@/lib/dto";
 import { AppError } from "@/server/errors";
 import { componentSelect, incidentSelect, pageSelect, toIncidentDto } from "@/server/queries/select";
+import { isValidId, UNRESOLVED_INCIDENT_STATUSES } from "@/lib/status";
 
 // Uncached reads for the authenticated API: they run inside the request's transaction, so a response
 // stored for an idempotency key shows exactly what that request wrote.
-
-const UNRESOLVED = ["investigating", "identified", "monitoring"] as const;
 
 export async function readPage(db: DbOrTx): Promise<PageDto> {
   const page = await db.pageSettings.findFirst({ select: pageSelect });
@@ -28,7 +27,7 @@ export async function readComponentTree(db: DbOrTx): Promise<ComponentTreeDto> {
 }
 
 export async function readIncident(db: DbOrTx, incidentId: string): Promise<IncidentDto | null> {
-  if (!/^[A-Za-z0-9_-]{1,40}$/.test(incidentId)) return null;
+  if (!isValidId(incidentId)) return null;
   const row = await db.incident.findUnique({ where: { id: incidentId }, select: incidentSelect });
   return row ? toIncidentDto(row) : null;
 }
@@ -38,7 +37,7 @@ export async function readIncidents(
   options: { kind: "incident" | "maintenance"; unresolvedOnly: boolean; limit: number },
 ): Promise<IncidentDto[]> {
   const rows = await db.incident.findMany({
-    where: { kind: options.kind, ...(options.unresolvedOnly ? { status: { in: [...UNRESOLVED] } } : {}) },
+    where: { kind: options.kind, ...(options.unresolvedOnly ? { status: { in: [...UNRESOLVED_INCIDENT_STATUSES] } } : {}) },
     orderBy: [{ startedAt: "desc" }, { id: "asc" }],
     take: options.limit,
     select: incidentSelect,

@@ -1,10 +1,9 @@
 import "server-only";
 import type { DbOrTx } from "@/server/db/client";
 import type { Prisma } from "@/server/db/generated/client";
+import { ALL_INCIDENT_STATUSES, isValidId, UNRESOLVED_INCIDENT_STATUSES } from "@/lib/status";
 
 // Uncached reads for Statuspage's management API; they run inside the request's transaction when it has one.
-
-const validId = (id: string) => /^[A-Za-z0-9_-]{1,40}$/.test(id);
 
 export const managedPageSelect = {
   id: true, name: true, url: true, timeZone: true, logoUrl: true, faviconUrl: true, brandColor: true, supportUrl: true,
@@ -28,7 +27,7 @@ export function listManagedComponents(db: DbOrTx, page: { skip: number; take: nu
 }
 
 export async function readManagedComponent(db: DbOrTx, componentId: string): Promise<ManagedComponent | null> {
-  return validId(componentId) ? db.component.findUnique({ where: { id: componentId }, select: managedComponentSelect }) : null;
+  return isValidId(componentId) ? db.component.findUnique({ where: { id: componentId }, select: managedComponentSelect }) : null;
 }
 
 export const managedGroupSelect = {
@@ -42,7 +41,7 @@ export function listManagedGroups(db: DbOrTx, page: { skip: number; take: number
 }
 
 export async function readManagedGroup(db: DbOrTx, groupId: string): Promise<ManagedGroup | null> {
-  return validId(groupId) ? db.componentGroup.findUnique({ where: { id: groupId }, select: managedGroupSelect }) : null;
+  return isValidId(groupId) ? db.componentGroup.findUnique({ where: { id: groupId }, select: managedGroupSelect }) : null;
 }
 
 export const managedUpdateSelect = {
@@ -63,7 +62,7 @@ export const managedIncidentSelect = {
 export type ManagedIncident = Prisma.IncidentGetPayload<{ select: typeof managedIncidentSelect }>;
 
 export async function readManagedIncident(db: DbOrTx, incidentId: string): Promise<ManagedIncident | null> {
-  return validId(incidentId) ? db.incident.findUnique({ where: { id: incidentId }, select: managedIncidentSelect }) : null;
+  return isValidId(incidentId) ? db.incident.findUnique({ where: { id: incidentId }, select: managedIncidentSelect }) : null;
 }
 
 export type IncidentListFilter = "all" | "unresolved" | "scheduled" | "upcoming" | "active_maintenance";
@@ -71,7 +70,7 @@ export type IncidentListFilter = "all" | "unresolved" | "scheduled" | "upcoming"
 function filterWhere(filter: IncidentListFilter, now: Date): Prisma.IncidentWhereInput {
   switch (filter) {
     case "unresolved":
-      return { kind: "incident", status: { in: ["investigating", "identified", "monitoring"] } };
+      return { kind: "incident", status: { in: [...UNRESOLVED_INCIDENT_STATUSES] } };
     case "scheduled":
       return { kind: "maintenance", status: "scheduled" };
     case "upcoming":
@@ -83,13 +82,11 @@ function filterWhere(filter: IncidentListFilter, now: Date): Prisma.IncidentWher
   }
 }
 
-const STATUS_WORDS = ["investigating", "identified", "monitoring", "resolved", "postmortem", "scheduled", "in_progress", "verifying", "completed"] as const;
-
 /** `q` searches the name, the status, the postmortem and the updates, as Statuspage's does. */
 function searchWhere(q: string | undefined): Prisma.IncidentWhereInput {
   const term = q?.trim();
   if (!term) return {};
-  const status = STATUS_WORDS.find((s) => s === term.toLowerCase());
+  const status = ALL_INCIDENT_STATUSES.find((s) => s === term.toLowerCase());
   return {
     OR: [
       { name: { contains: term, mode: "insensitive" } },
@@ -159,7 +156,7 @@ export async function listManagedSubscribers(
 }
 
 export async function readManagedSubscriber(db: DbOrTx, subscriberId: string): Promise<ManagedSubscriber | null> {
-  return validId(subscriberId) ? db.subscriber.findUnique({ where: { id: subscriberId }, select: managedSubscriberSelect }) : null;
+  return isValidId(subscriberId) ? db.subscriber.findUnique({ where: { id: subscriberId }, select: managedSubscriberSelect }) : null;
 }
 
 export const managedTemplateSelect = { id: true, name: true, title: true, status: true, body: true, createdAt: true, updatedAt: true } satisfies Prisma.MessageTemplateSelect;

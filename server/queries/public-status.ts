@@ -13,9 +13,7 @@ import {
   toIncidentDto,
   toIncidentSummaryDto,
 } from "@/server/queries/select";
-
-const UNRESOLVED_INCIDENT = ["investigating", "identified", "monitoring"] as const;
-const OPEN_MAINTENANCE = ["scheduled", "in_progress", "verifying"] as const;
+import { isValidId, UNFINISHED_MAINTENANCE_STATUSES, UNRESOLVED_INCIDENT_STATUSES } from "@/lib/status";
 
 export function getPage(): Promise<PageDto> {
   return cached("page", [TAGS.page], async () => {
@@ -50,7 +48,7 @@ export function getComponentTree(): Promise<ComponentTreeDto> {
 export function listUnresolvedIncidents(): Promise<IncidentDto[]> {
   return cached("incidents:unresolved", [TAGS.incidents], async () => {
     const rows = await getDb().incident.findMany({
-      where: { kind: "incident", status: { in: [...UNRESOLVED_INCIDENT] } },
+      where: { kind: "incident", status: { in: [...UNRESOLVED_INCIDENT_STATUSES] } },
       orderBy: { startedAt: "desc" },
       select: incidentSelect,
     });
@@ -62,7 +60,7 @@ export function listUnresolvedIncidents(): Promise<IncidentDto[]> {
 export function listOpenMaintenances(): Promise<IncidentDto[]> {
   return cached("maintenances:open", [TAGS.incidents], async () => {
     const rows = await getDb().incident.findMany({
-      where: { kind: "maintenance", status: { in: [...OPEN_MAINTENANCE] } },
+      where: { kind: "maintenance", status: { in: [...UNFINISHED_MAINTENANCE_STATUSES] } },
       orderBy: { scheduledFor: "asc" },
       select: incidentSelect,
     });
@@ -102,7 +100,7 @@ export function listIncidentsBetween(from: Date, to: Date, componentId?: string)
 
 /** One incident or maintenance with its updates, published postmortem and related incidents; null when unknown. */
 export function getIncidentDetail(incidentId: string): Promise<IncidentDetailDto | null> {
-  if (!/^[A-Za-z0-9_-]{1,40}$/.test(incidentId)) return Promise.resolve(null);
+  if (!isValidId(incidentId)) return Promise.resolve(null);
   return cached(`incident:${incidentId}`, [TAGS.incident(incidentId)], async () => {
     const row = await getDb().incident.findUnique({
       where: { id: incidentId },

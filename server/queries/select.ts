@@ -1,6 +1,6 @@
 import "server-only";
 import type { Prisma } from "@/server/db/generated/client";
-import type { ComponentDto, IncidentDto, IncidentSummaryDto, IncidentUpdateDto, PageDto } from "@/lib/dto";
+import type { IncidentDto, IncidentSummaryDto, IncidentUpdateDto } from "@/lib/dto";
 
 // Explicit selects so every query returns exactly the DTO fields and nothing else.
 export const pageSelect = {
@@ -31,16 +31,6 @@ export const incidentSelect = {
   autoTransitionToOperationalState: true,
   updates: { select: updateSelect, orderBy: [{ displayAt: "desc" }, { createdAt: "desc" }] },
 } satisfies Prisma.IncidentSelect;
-
-type Row<T> = T;
-
-export function toPageDto(row: Row<PageDto>): PageDto {
-  return { ...row };
-}
-
-export function toComponentDto(row: ComponentDto): ComponentDto {
-  return { ...row };
-}
 
 type UpdateRow = Omit<IncidentUpdateDto, "affectedComponents"> & {
   affectedComponents: { componentId: string | null; componentName: string; oldStatus: IncidentUpdateDto["affectedComponents"][number]["oldStatus"]; newStatus: IncidentUpdateDto["affectedComponents"][number]["newStatus"] }[];

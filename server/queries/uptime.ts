@@ -2,7 +2,7 @@ import "server-only";
 import { getDb } from "@/server/db/client";
 import { cached } from "@/server/cache/tagged-cache";
 import { TAGS } from "@/server/cache/tags";
-import { isComponentStatus } from "@/lib/status";
+import { isComponentStatus, UNRESOLVED_INCIDENT_STATUSES } from "@/lib/status";
 import { uptimeWindowStart, type StatusChangePoint, type UptimeIncident } from "@/lib/uptime";
 
 export type UptimeHistory = {
@@ -12,7 +12,6 @@ export type UptimeHistory = {
 };
 
 const MAX_WINDOW_INCIDENTS = 2_000;
-const UNRESOLVED_INCIDENT = ["investigating", "identified", "monitoring"] as const;
 
 function dayKey(date: Date): string {
   return date.toISOString().slice(0, 10);
@@ -55,7 +54,7 @@ export function listUptimeWindowIncidents(now: Date = new Date()): Promise<Uptim
     const rows = await getDb().incident.findMany({
       where: {
         kind: "incident",
-        OR: [{ resolvedAt: { gte: windowStart } }, { resolvedAt: null, status: { in: [...UNRESOLVED_INCIDENT] } }],
+        OR: [{ resolvedAt: { gte: windowStart } }, { resolvedAt: null, status: { in: [...UNRESOLVED_INCIDENT_STATUSES] } }],
       },
       orderBy: [{ startedAt: "asc" }, { id: "asc" }],
       take: MAX_WINDOW_INCIDENTS,

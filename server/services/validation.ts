@@ -2,6 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { AppError, type FieldErrors } from "@/server/errors";
 import { findUnsafeText, stripBidiControls, UNSAFE_TEXT_MESSAGE } from "@/lib/unsafe-text";
+import { ID_PATTERN } from "@/lib/status";
 
 /** Parses service input, turning every issue into a field error keyed by its dotted path. */
 export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.infer<S> {
@@ -33,4 +34,4 @@ export const requiredText = (label: string, max: number) =>
   z.string({ error: `${label} is required.` }).overwrite(stripBidiControls).trim().min(1, `${label} is required.`).max(max, `${label} must be at most ${max.toLocaleString("en-US")} characters.`);
 export const booleanish = z.preprocess((v) => v === true || v === "true" || v === "on" || v === "1", z.boolean());
 export const version = z.coerce.number({ error: "The version is missing; reload the page." }).int().min(1);
-export const id = (label: string) => z.string({ error: `${label} is required.` }).regex(/^[A-Za-z0-9_-]{1,40}$/, `${label} is not valid.`);
+export const id = (label: string) => z.string({ error: `${label} is required.` }).regex(ID_PATTERN, `${label} is not valid.`);

@@ -4,7 +4,7 @@ import { PostedAt } from "@/components/posted-at";
 import { IMPACT_TONE, TONE_BORDER, TONE_TEXT } from "@/components/status-tone";
 import type { IncidentUpdateDto } from "@/lib/dto";
 import { renderMarkdown } from "@/lib/markdown";
-import { IMPACT_LABELS, INCIDENT_STATUS_LABELS, updateLabel, type AnyImpact, type AnyIncidentStatus } from "@/lib/status";
+import { IMPACT_LABELS, updateLabel, type AnyImpact } from "@/lib/status";
 
 export function ImpactBadge({ impact }: { impact: AnyImpact }) {
   const tone = IMPACT_TONE[impact];
@@ -14,10 +14,6 @@ export function ImpactBadge({ impact }: { impact: AnyImpact }) {
       {impact === "maintenance" ? "Maintenance" : `${IMPACT_LABELS[impact]} impact`}
     </span>
   );
-}
-
-export function StatusLabel({ status }: { status: AnyIncidentStatus }) {
-  return <span className="text-sm text-zinc-700 dark:text-zinc-300">{INCIDENT_STATUS_LABELS[status]}</span>;
 }
 
 export function impactBorder(impact: AnyImpact): string {

@@ -3,12 +3,12 @@ import { z } from "zod";
 import type { Tx } from "@/server/db/client";
 import { AppError } from "@/server/errors";
 import { booleanish, optionalText, requiredText } from "@/server/services/validation";
-import { LIMITS } from "@/lib/status";
+import { ID_PATTERN, LIMITS } from "@/lib/status";
 
 export const componentFieldsSchema = z.object({
   name: requiredText("Name", LIMITS.nameMax),
   description: optionalText(LIMITS.descriptionMax),
-  groupId: z.preprocess((v) => (v === "" || v === null ? undefined : v), z.string().regex(/^[A-Za-z0-9_-]{1,40}$/, "Choose a group.").optional()),
+  groupId: z.preprocess((v) => (v === "" || v === null ? undefined : v), z.string().regex(ID_PATTERN, "Choose a group.").optional()),
   showcase: booleanish.default(false),
   onlyShowIfDegraded: booleanish.default(false),
   startDate: z.preprocess(

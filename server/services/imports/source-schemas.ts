@@ -1,6 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import { ALL_IMPACTS, ALL_INCIDENT_STATUSES, COMPONENT_STATUSES } from "@/lib/status";
+import { ALL_IMPACTS, ALL_INCIDENT_STATUSES, COMPONENT_STATUSES, ID_PATTERN } from "@/lib/status";
 
 // Objects as Statuspage's management API (or this product's) answers them; untrusted, so parsed before use.
 
@@ -11,7 +11,7 @@ const optionalStr = z.preprocess((v) => (v === "" ? null : v), str.nullable().op
 const date = z.string().refine((v) => !Number.isNaN(Date.parse(v)), "Not a date.").transform((v) => new Date(v));
 const optionalDate = z.preprocess((v) => (v === "" ? null : v), date.nullable().optional()).transform((v) => v ?? null);
 const bool = (fallback: boolean) => z.boolean().nullable().optional().transform((v) => v ?? fallback);
-export const sourceId = z.string().regex(/^[A-Za-z0-9_-]{1,40}$/, "Not a usable id.");
+export const sourceId = z.string().regex(ID_PATTERN, "Not a usable id.");
 const componentStatus = z.enum(COMPONENT_STATUSES);
 
 export const sourcePageSchema = z.object({

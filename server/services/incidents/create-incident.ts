@@ -4,15 +4,13 @@ import { actorUserId, authorize, inTransaction, type ServiceContext } from "@/se
 import { writeAudit } from "@/server/services/audit";
 import { booleanish, optionalDate, parseInput, requiredText } from "@/server/services/validation";
 import { bodySchema, componentChangesSchema, incidentTags, insertIncidentUpdate, loadIncidentForAudit, lockIncident } from "@/server/services/incidents/incident-shared";
-import { INCIDENT_IMPACTS, LIMITS } from "@/lib/status";
+import { INCIDENT_IMPACTS, INCIDENT_UPDATE_STATUSES, LIMITS } from "@/lib/status";
 import { AppError } from "@/server/errors";
-
-const UPDATE_STATUSES = ["investigating", "identified", "monitoring", "resolved"] as const;
 
 export const createIncidentSchema = z.object({
   name: requiredText("Name", LIMITS.nameMax),
   impact: z.enum(INCIDENT_IMPACTS, { error: "Choose an impact." }),
-  status: z.enum(UPDATE_STATUSES, { error: "Choose a status." }),
+  status: z.enum(INCIDENT_UPDATE_STATUSES, { error: "Choose a status." }),
   message: bodySchema,
   components: componentChangesSchema,
   deliverNotifications: booleanish.default(true),

@@ -6,12 +6,12 @@ import { TAGS } from "@/server/cache/tags";
 import { actorUserId, type Actor } from "@/server/services/context";
 import { applyComponentStatusChanges, type AppliedChange } from "@/server/services/components/apply-component-status";
 import { recordIncidentEvent } from "@/server/services/incidents/incident-events";
-import { COMPONENT_STATUSES, LIMITS, type AnyIncidentStatus, type IncidentKind } from "@/lib/status";
+import { COMPONENT_STATUSES, ID_PATTERN, LIMITS, type AnyIncidentStatus, type IncidentKind } from "@/lib/status";
 
 export const componentChangesSchema = z
   .array(
     z.object({
-      componentId: z.string().regex(/^[A-Za-z0-9_-]{1,40}$/, "A component is not valid."),
+      componentId: z.string().regex(ID_PATTERN, "A component is not valid."),
       status: z.enum(COMPONENT_STATUSES, { error: "Choose a component status." }),
     }),
     { error: "Components are not valid." },

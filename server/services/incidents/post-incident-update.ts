@@ -5,7 +5,7 @@ import { writeAudit } from "@/server/services/audit";
 import { booleanish, id, optionalDate, parseInput } from "@/server/services/validation";
 import { bodySchema, componentChangesSchema, incidentTags, insertIncidentUpdate, loadIncidentForAudit, lockIncident } from "@/server/services/incidents/incident-shared";
 import { AppError } from "@/server/errors";
-import { INCIDENT_STATUSES, MAINTENANCE_STATUSES } from "@/lib/status";
+import { INCIDENT_STATUSES, INCIDENT_UPDATE_STATUSES, MAINTENANCE_STATUSES } from "@/lib/status";
 
 export const postIncidentUpdateSchema = z.object({
   incidentId: id("Incident"),
@@ -29,7 +29,7 @@ export async function postIncidentUpdate({ ctx, input }: { ctx: ServiceContext; 
   }
   return inTransaction(ctx, async (tx) => {
     const incident = await lockIncident(tx, data.incidentId);
-    const allowed: readonly string[] = incident.kind === "incident" ? ["investigating", "identified", "monitoring", "resolved"] : MAINTENANCE_STATUSES;
+    const allowed: readonly string[] = incident.kind === "incident" ? INCIDENT_UPDATE_STATUSES : MAINTENANCE_STATUSES;
     if (!allowed.includes(data.status)) {
       throw new AppError("VALIDATION", "Some fields need attention.", { status: [`Choose one of: ${allowed.join(", ")}.`] });
     }

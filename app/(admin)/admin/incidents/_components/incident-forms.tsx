@@ -18,9 +18,7 @@ import {
   unlinkRelatedAction,
   updateIncidentAction,
 } from "@/app/(admin)/admin/incidents/actions";
-import { IMPACT_LABELS, INCIDENT_IMPACTS, INCIDENT_STATUS_LABELS, LIMITS, MAINTENANCE_STATUSES, type AnyIncidentStatus } from "@/lib/status";
-
-const INCIDENT_UPDATE_STATUSES = ["investigating", "identified", "monitoring", "resolved"] as const;
+import { IMPACT_LABELS, INCIDENT_IMPACTS, INCIDENT_STATUS_LABELS, INCIDENT_UPDATE_STATUSES, LIMITS, MAINTENANCE_STATUSES, type AnyIncidentStatus } from "@/lib/status";
 
 type Template = { id: string; name: string; title: string | null; status: string | null; body: string };
 
