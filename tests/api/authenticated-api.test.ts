@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { createHash } from "node:crypto";
 import { getDb } from "@/server/db/client";
 import { type AppError } from "@/server/errors";
-import { actorFor, createComponent, unique } from "@/tests/support/factories";
+import { actorFor, createComponent, unique, untypedInput } from "@/tests/support/factories";
 import { ensurePageOnce } from "@/tests/api/support";
 import { createApiKey } from "@/server/services/api-keys/create-api-key";
 import { revokeApiKey } from "@/server/services/api-keys/revoke-api-key";
@@ -70,7 +70,7 @@ describe("API key service", () => {
   });
 
   it("validates the name and refuses the owner role for keys", async () => {
-    const error = await createApiKey({ ctx: { actor: owner }, input: { name: " ", role: "owner" } }).catch((e: AppError) => e);
+    const error = await createApiKey({ ctx: { actor: owner }, input: untypedInput({ name: " ", role: "owner" }) }).catch((e: AppError) => e);
     expect(error).toMatchObject({ code: "VALIDATION" });
     expect(Object.keys((error as AppError).fieldErrors ?? {}).sort()).toEqual(["name", "role"]);
   });

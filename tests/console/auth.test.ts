@@ -9,7 +9,7 @@ import { createUserWithPassword } from "@/server/services/users/create-user-with
 import { changeUserRole, deactivateUser } from "@/server/services/users/change-user-role";
 import { setUpOwner } from "@/server/services/users/set-up-owner";
 import { SYSTEM_ACTOR } from "@/server/services/context";
-import { unique } from "@/tests/support/factories";
+import { unique, untypedInput } from "@/tests/support/factories";
 import { ctxFor, expectAppError } from "@/tests/console/helpers";
 import { applyMigrations } from "@/scripts/lib/schema-engine.mjs";
 
@@ -66,7 +66,7 @@ describe("users", () => {
     expect(user.role).toBe("viewer");
     const duplicate = await expectAppError(createUserWithPassword({ ctx, input: { email, name: "Again", role: "viewer", password: "temporary-password" } }), "VALIDATION");
     expect(duplicate.fieldErrors?.email?.[0]).toMatch(/already exists/);
-    const invalid = await expectAppError(createUserWithPassword({ ctx, input: { email: "nope", name: "", role: "boss", password: "short" } }), "VALIDATION");
+    const invalid = await expectAppError(createUserWithPassword({ ctx, input: untypedInput({ email: "nope", name: "", role: "boss", password: "short" }) }), "VALIDATION");
     expect(Object.keys(invalid.fieldErrors ?? {}).sort()).toEqual(["email", "name", "password", "role"]);
     const audit = await getDb().auditLog.findFirst({ where: { action: "user.create", entityId: user.id } });
     expect(audit?.actorId).toBe(ctx.actor.kind === "user" ? ctx.actor.userId : null);

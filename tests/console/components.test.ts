@@ -7,7 +7,7 @@ import { deleteComponent } from "@/server/services/components/delete-component";
 import { moveComponent, moveComponentGroup } from "@/server/services/components/move-component";
 import { setComponentStatus } from "@/server/services/components/set-component-status";
 import { createComponentGroup, deleteComponentGroup, updateComponentGroup } from "@/server/services/components/component-groups";
-import { unique } from "@/tests/support/factories";
+import { unique, untypedInput } from "@/tests/support/factories";
 import { ctxFor, expectAppError, historyOf } from "@/tests/console/helpers";
 
 describe("components", () => {
@@ -31,7 +31,7 @@ describe("components", () => {
 
   it("validation names each field; a viewer is refused", async () => {
     const ctx = await ctxFor();
-    const error = await expectAppError(createComponent({ ctx, input: { name: "", description: "x".repeat(1001), startDate: "not a date", status: "broken" } }), "VALIDATION");
+    const error = await expectAppError(createComponent({ ctx, input: untypedInput({ name: "", description: "x".repeat(1001), startDate: "not a date", status: "broken" }) }), "VALIDATION");
     expect(Object.keys(error.fieldErrors ?? {}).sort()).toEqual(["description", "name", "startDate", "status"]);
     const missingGroup = await expectAppError(createComponent({ ctx, input: { name: "x", groupId: "nosuchgroup" } }), "VALIDATION");
     expect(missingGroup.fieldErrors?.groupId).toBeDefined();

@@ -9,7 +9,7 @@ import { updateIncident } from "@/server/services/incidents/update-incident";
 import { linkRelatedIncident, unlinkRelatedIncident } from "@/server/services/incidents/link-related-incident";
 import { reopenIncident, resolveIncident } from "@/server/services/incidents/resolve-incident";
 import type { IncidentEvent } from "@/server/notifications/enqueue";
-import { createComponent, unique } from "@/tests/support/factories";
+import { createComponent, unique, untypedInput } from "@/tests/support/factories";
 import { componentAt, ctxFor, expectAppError, historyOf, minutesAgo } from "@/tests/console/helpers";
 import { LIMITS } from "@/lib/status";
 
@@ -75,7 +75,7 @@ describe("incidents", () => {
   it("validation names every field at fault, including over-long bodies", async () => {
     const ctx = await ctxFor();
     const error = await expectAppError(
-      createIncident({ ctx, input: { name: " ", impact: "catastrophic", status: "nope", message: "x".repeat(LIMITS.bodyMax + 1), components: [{ componentId: "x", status: "on_fire" }] } }),
+      createIncident({ ctx, input: untypedInput({ name: " ", impact: "catastrophic", status: "nope", message: "x".repeat(LIMITS.bodyMax + 1), components: [{ componentId: "x", status: "on_fire" }] }) }),
       "VALIDATION",
     );
     expect(Object.keys(error.fieldErrors ?? {})).toEqual(expect.arrayContaining(["name", "impact", "status", "message", "components.0.status"]));

@@ -5,7 +5,7 @@ import { cancelMaintenance } from "@/server/services/maintenance/cancel-maintena
 import { runMaintenanceScheduler } from "@/server/services/maintenance/run-maintenance-scheduler";
 import { postIncidentUpdate } from "@/server/services/incidents/post-incident-update";
 import { setComponentStatus } from "@/server/services/components/set-component-status";
-import { createComponent, unique } from "@/tests/support/factories";
+import { createComponent, unique, untypedInput } from "@/tests/support/factories";
 import { ctxFor, expectAppError, historyOf } from "@/tests/console/helpers";
 
 const inMinutes = (minutes: number, from = Date.now()) => new Date(from + minutes * 60_000);
@@ -90,7 +90,7 @@ describe("maintenance", () => {
 
   it("refuses a viewer and names the window fields at fault", async () => {
     const viewer = await ctxFor("viewer");
-    await expectAppError(scheduleMaintenance({ ctx: viewer, input: {} }), "FORBIDDEN");
+    await expectAppError(scheduleMaintenance({ ctx: viewer, input: untypedInput({}) }), "FORBIDDEN");
     await expectAppError(cancelMaintenance({ ctx: viewer, input: { incidentId: "abc" } }), "FORBIDDEN");
     const ctx = await ctxFor();
     const error = await expectAppError(scheduleMaintenance({ ctx, input: { name: "", scheduledFor: "", scheduledUntil: "tomorrow", message: "" } }), "VALIDATION");

@@ -3,14 +3,14 @@ import { getDb } from "@/server/db/client";
 import { TAGS } from "@/server/cache/tags";
 import { updatePageSettings } from "@/server/services/settings/update-page-settings";
 import { createTemplate, deleteTemplate, updateTemplate } from "@/server/services/templates/template-services";
-import { ensurePage, unique } from "@/tests/support/factories";
+import { ensurePage, unique, untypedInput } from "@/tests/support/factories";
 import { ctxFor, expectAppError } from "@/tests/console/helpers";
 
 describe("page settings", () => {
   it("only an owner changes them; bad values are named; a stale version conflicts", async () => {
     const page = await ensurePage();
     const responder = await ctxFor("responder");
-    await expectAppError(updatePageSettings({ ctx: responder, input: {} }), "FORBIDDEN");
+    await expectAppError(updatePageSettings({ ctx: responder, input: untypedInput({}) }), "FORBIDDEN");
     const owner = await ctxFor("owner");
     const error = await expectAppError(updatePageSettings({ ctx: owner, input: { version: 1, name: "", url: "ftp://x", timeZone: "Mars/Base", brandColor: "blue", logoUrl: "javascript:alert(1)", contactEmail: "nope" } }), "VALIDATION");
     expect(Object.keys(error.fieldErrors ?? {}).sort()).toEqual(["brandColor", "contactEmail", "logoUrl", "name", "timeZone", "url"]);

@@ -1,7 +1,7 @@
 "use server";
 
 import { redirect } from "next/navigation";
-import { toAppError } from "@/server/errors";
+import { actionFailure } from "@/server/action-failure";
 import { createSubscription } from "@/server/services/subscribers/create-subscription";
 import { confirmSubscription } from "@/server/services/subscribers/confirm-subscription";
 import { updateSubscription } from "@/server/services/subscribers/update-subscription";
@@ -15,19 +15,13 @@ function text(formData: FormData, name: string): string | undefined {
 }
 
 function failure(error: unknown, formData: FormData): SubscribeState {
-  const appError = toAppError(error);
   const values: Record<string, string | string[]> = {};
   for (const key of new Set(formData.keys())) {
     if (key.startsWith("$ACTION")) continue;
     const all = formData.getAll(key).filter((v): v is string => typeof v === "string");
     values[key] = key === "componentIds" ? all : (all[0] ?? "");
   }
-  return {
-    ok: false,
-    formError: appError.code === "VALIDATION" && appError.fieldErrors ? "Some fields need attention." : appError.message,
-    fieldErrors: appError.fieldErrors,
-    values,
-  };
+  return { ...actionFailure(error), values };
 }
 
 function componentChoice(formData: FormData) {

@@ -13,7 +13,7 @@ export const createApiKeySchema = z.object({
 });
 
 /** Creates an API key; the plaintext token is returned only here and is stored as a SHA-256 hash. */
-export async function createApiKey({ ctx, input }: { ctx: ServiceContext; input: unknown }) {
+export async function createApiKey({ ctx, input }: { ctx: ServiceContext; input: z.input<typeof createApiKeySchema> }) {
   authorize(ctx.actor, "owner");
   const data = parseInput(createApiKeySchema, input);
   const token = generateApiKeyToken();

@@ -8,7 +8,7 @@ import { AppError } from "@/server/errors";
 export const revokeApiKeySchema = z.object({ apiKeyId: id("API key") });
 
 /** Revokes a key for good: requests carrying it are refused from the next one on. */
-export async function revokeApiKey({ ctx, input }: { ctx: ServiceContext; input: unknown }) {
+export async function revokeApiKey({ ctx, input }: { ctx: ServiceContext; input: z.input<typeof revokeApiKeySchema> }) {
   authorize(ctx.actor, "owner");
   const data = parseInput(revokeApiKeySchema, input);
   return inTransaction(ctx, async (tx) => {

@@ -9,7 +9,7 @@ import { groupFieldsSchema } from "@/server/services/components/component-shared
 
 const groupSelect = { id: true, name: true, description: true, position: true } as const;
 
-export async function createComponentGroup({ ctx, input }: { ctx: ServiceContext; input: unknown }) {
+export async function createComponentGroup({ ctx, input }: { ctx: ServiceContext; input: z.input<typeof groupFieldsSchema> }) {
   authorize(ctx.actor, "responder");
   const data = parseInput(groupFieldsSchema, input);
   return inTransaction(ctx, async (tx) => {
@@ -25,7 +25,7 @@ export async function createComponentGroup({ ctx, input }: { ctx: ServiceContext
 
 export const updateComponentGroupSchema = groupFieldsSchema.extend({ groupId: id("Group") });
 
-export async function updateComponentGroup({ ctx, input }: { ctx: ServiceContext; input: unknown }) {
+export async function updateComponentGroup({ ctx, input }: { ctx: ServiceContext; input: z.input<typeof updateComponentGroupSchema> }) {
   authorize(ctx.actor, "responder");
   const data = parseInput(updateComponentGroupSchema, input);
   return inTransaction(ctx, async (tx) => {
@@ -40,7 +40,7 @@ export async function updateComponentGroup({ ctx, input }: { ctx: ServiceContext
 export const deleteComponentGroupSchema = z.object({ groupId: id("Group") });
 
 /** Deletes a group; its components stay, ungrouped. */
-export async function deleteComponentGroup({ ctx, input }: { ctx: ServiceContext; input: unknown }) {
+export async function deleteComponentGroup({ ctx, input }: { ctx: ServiceContext; input: z.input<typeof deleteComponentGroupSchema> }) {
   authorize(ctx.actor, "responder");
   const data = parseInput(deleteComponentGroupSchema, input);
   return inTransaction(ctx, async (tx) => {

@@ -11,7 +11,7 @@ export const createComponentSchema = componentFieldsSchema.extend({
   status: z.enum(COMPONENT_STATUSES, { error: "Choose a status." }).default("operational"),
 });
 
-export async function createComponent({ ctx, input }: { ctx: ServiceContext; input: unknown }) {
+export async function createComponent({ ctx, input }: { ctx: ServiceContext; input: z.input<typeof createComponentSchema> }) {
   authorize(ctx.actor, "responder");
   const data = parseInput(createComponentSchema, input);
   return inTransaction(ctx, async (tx) => {

@@ -10,7 +10,7 @@ import { componentAuditSelect } from "@/server/services/components/component-sha
 export const deleteComponentSchema = z.object({ componentId: id("Component") });
 
 /** Deletes a component; past updates keep its name, and incidents simply stop listing it. */
-export async function deleteComponent({ ctx, input }: { ctx: ServiceContext; input: unknown }) {
+export async function deleteComponent({ ctx, input }: { ctx: ServiceContext; input: z.input<typeof deleteComponentSchema> }) {
   authorize(ctx.actor, "responder");
   const data = parseInput(deleteComponentSchema, input);
   return inTransaction(ctx, async (tx) => {

@@ -10,7 +10,7 @@ import { swapWithNeighbour } from "@/server/services/components/component-shared
 export const moveSchema = z.object({ id: id("Item"), direction: z.enum(["up", "down"], { error: "Choose up or down." }) });
 
 /** Moves a component one place up or down within its group. */
-export async function moveComponent({ ctx, input }: { ctx: ServiceContext; input: unknown }) {
+export async function moveComponent({ ctx, input }: { ctx: ServiceContext; input: z.input<typeof moveSchema> }) {
   authorize(ctx.actor, "responder");
   const data = parseInput(moveSchema, input);
   return inTransaction(ctx, async (tx) => {
@@ -30,7 +30,7 @@ export async function moveComponent({ ctx, input }: { ctx: ServiceContext; input
 }
 
 /** Moves a group one place up or down. */
-export async function moveComponentGroup({ ctx, input }: { ctx: ServiceContext; input: unknown }) {
+export async function moveComponentGroup({ ctx, input }: { ctx: ServiceContext; input: z.input<typeof moveSchema> }) {
   authorize(ctx.actor, "responder");
   const data = parseInput(moveSchema, input);
   return inTransaction(ctx, async (tx) => {

@@ -13,7 +13,7 @@ export const setComponentStatusSchema = z.object({
 });
 
 /** Sets a component's status outside any incident; recorded in its history like any other change. */
-export async function setComponentStatus({ ctx, input }: { ctx: ServiceContext; input: unknown }) {
+export async function setComponentStatus({ ctx, input }: { ctx: ServiceContext; input: z.input<typeof setComponentStatusSchema> }) {
   authorize(ctx.actor, "responder");
   const data = parseInput(setComponentStatusSchema, input);
   return inTransaction(ctx, async (tx) => {

@@ -1,4 +1,5 @@
 import "server-only";
+import type { z } from "zod";
 import { authorize, inTransaction, type ServiceContext } from "@/server/services/context";
 import { writeAudit } from "@/server/services/audit";
 import { id, parseInput, version } from "@/server/services/validation";
@@ -10,7 +11,7 @@ import { assertGroupExists, componentAuditSelect, componentFieldsSchema, nextCom
 export const updateComponentSchema = componentFieldsSchema.extend({ componentId: id("Component"), version });
 
 /** Edits a component's name, description, group and display options; a stale `version` is a conflict. */
-export async function updateComponent({ ctx, input }: { ctx: ServiceContext; input: unknown }) {
+export async function updateComponent({ ctx, input }: { ctx: ServiceContext; input: z.input<typeof updateComponentSchema> }) {
   authorize(ctx.actor, "responder");
   const data = parseInput(updateComponentSchema, input);
   return inTransaction(ctx, async (tx) => {

@@ -20,7 +20,7 @@ export const createIncidentSchema = z.object({
 export type CreateIncidentInput = z.input<typeof createIncidentSchema>;
 
 /** Declares an incident with its first update; `startedAt` in the past records a backfilled incident. */
-export async function createIncident({ ctx, input }: { ctx: ServiceContext; input: unknown }) {
+export async function createIncident({ ctx, input }: { ctx: ServiceContext; input: z.input<typeof createIncidentSchema> }) {
   authorize(ctx.actor, "responder");
   const data = parseInput(createIncidentSchema, input);
   const now = new Date();

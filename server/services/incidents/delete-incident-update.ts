@@ -9,7 +9,7 @@ import { AppError } from "@/server/errors";
 export const deleteIncidentUpdateSchema = z.object({ updateId: id("Update") });
 
 /** Deletes an update; the component status history it recorded stays, since those statuses were really shown. */
-export async function deleteIncidentUpdate({ ctx, input }: { ctx: ServiceContext; input: unknown }) {
+export async function deleteIncidentUpdate({ ctx, input }: { ctx: ServiceContext; input: z.input<typeof deleteIncidentUpdateSchema> }) {
   authorize(ctx.actor, "responder");
   const data = parseInput(deleteIncidentUpdateSchema, input);
   return inTransaction(ctx, async (tx) => {

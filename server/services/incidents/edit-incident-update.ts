@@ -16,7 +16,7 @@ export const editIncidentUpdateSchema = z.object({
 export const STALE_MESSAGE = "This was changed since you opened it. Reload to see the latest version, then make your change again.";
 
 /** Edits an update's message or displayed time; a stale `version` is refused rather than silently overwritten. */
-export async function editIncidentUpdate({ ctx, input }: { ctx: ServiceContext; input: unknown }) {
+export async function editIncidentUpdate({ ctx, input }: { ctx: ServiceContext; input: z.input<typeof editIncidentUpdateSchema> }) {
   authorize(ctx.actor, "responder");
   const data = parseInput(editIncidentUpdateSchema, input);
   if (data.displayAt && data.displayAt.getTime() > Date.now() + 60_000) {

@@ -10,7 +10,7 @@ import { TAGS } from "@/server/cache/tags";
 export const relatedIncidentSchema = z.object({ incidentId: id("Incident"), relatedId: id("Related incident") });
 
 /** Links two incidents; each one's public page then lists the other. */
-export async function linkRelatedIncident({ ctx, input }: { ctx: ServiceContext; input: unknown }) {
+export async function linkRelatedIncident({ ctx, input }: { ctx: ServiceContext; input: z.input<typeof relatedIncidentSchema> }) {
   authorize(ctx.actor, "responder");
   const data = parseInput(relatedIncidentSchema, input);
   if (data.incidentId === data.relatedId) {
@@ -33,7 +33,7 @@ export async function linkRelatedIncident({ ctx, input }: { ctx: ServiceContext;
   });
 }
 
-export async function unlinkRelatedIncident({ ctx, input }: { ctx: ServiceContext; input: unknown }) {
+export async function unlinkRelatedIncident({ ctx, input }: { ctx: ServiceContext; input: z.input<typeof relatedIncidentSchema> }) {
   authorize(ctx.actor, "responder");
   const data = parseInput(relatedIncidentSchema, input);
   return inTransaction(ctx, async (tx) => {

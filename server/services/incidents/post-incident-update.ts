@@ -19,7 +19,7 @@ export const postIncidentUpdateSchema = z.object({
 export type PostIncidentUpdateInput = z.input<typeof postIncidentUpdateSchema>;
 
 /** Posts an update to an incident or maintenance. Never version-checked: concurrent responders' updates are all kept. */
-export async function postIncidentUpdate({ ctx, input }: { ctx: ServiceContext; input: unknown }) {
+export async function postIncidentUpdate({ ctx, input }: { ctx: ServiceContext; input: z.input<typeof postIncidentUpdateSchema> }) {
   authorize(ctx.actor, "responder");
   const data = parseInput(postIncidentUpdateSchema, input);
   const now = new Date();

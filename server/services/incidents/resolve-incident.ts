@@ -40,7 +40,7 @@ async function resolutionTime(tx: Tx, incidentId: string, requested: Date | unde
 }
 
 /** Resolves an incident with a final update, optionally setting its affected components back to operational. */
-export async function resolveIncident({ ctx, input }: { ctx: ServiceContext; input: unknown }) {
+export async function resolveIncident({ ctx, input }: { ctx: ServiceContext; input: z.input<typeof resolveIncidentSchema> }) {
   authorize(ctx.actor, "responder");
   const data = parseInput(resolveIncidentSchema, input);
   return inTransaction(ctx, async (tx) => {
@@ -68,7 +68,7 @@ export async function resolveIncident({ ctx, input }: { ctx: ServiceContext; inp
 }
 
 /** Reopens a resolved incident as investigating. */
-export async function reopenIncident({ ctx, input }: { ctx: ServiceContext; input: unknown }) {
+export async function reopenIncident({ ctx, input }: { ctx: ServiceContext; input: z.input<typeof reopenIncidentSchema> }) {
   authorize(ctx.actor, "responder");
   const data = parseInput(reopenIncidentSchema, input);
   return inTransaction(ctx, async (tx) => {

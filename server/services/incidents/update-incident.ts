@@ -16,7 +16,7 @@ export const updateIncidentSchema = z.object({
 });
 
 /** Renames an incident or maintenance and changes an incident's impact, refusing a stale `version`. */
-export async function updateIncident({ ctx, input }: { ctx: ServiceContext; input: unknown }) {
+export async function updateIncident({ ctx, input }: { ctx: ServiceContext; input: z.input<typeof updateIncidentSchema> }) {
   authorize(ctx.actor, "responder");
   const data = parseInput(updateIncidentSchema, input);
   return inTransaction(ctx, async (tx) => {

@@ -14,7 +14,7 @@ export const cancelMaintenanceSchema = z.object({
 });
 
 /** Cancels a window (or ends a running one early): status completed with a note, components restored. */
-export async function cancelMaintenance({ ctx, input }: { ctx: ServiceContext; input: unknown }) {
+export async function cancelMaintenance({ ctx, input }: { ctx: ServiceContext; input: z.input<typeof cancelMaintenanceSchema> }) {
   authorize(ctx.actor, "responder");
   const data = parseInput(cancelMaintenanceSchema, input);
   return inTransaction(ctx, async (tx) => {

@@ -26,7 +26,7 @@ function checkWindow(data: { scheduledFor: Date; scheduledUntil: Date }, now: Da
 }
 
 /** Schedules a maintenance window; the scheduler starts and completes it on time. */
-export async function scheduleMaintenance({ ctx, input }: { ctx: ServiceContext; input: unknown }) {
+export async function scheduleMaintenance({ ctx, input }: { ctx: ServiceContext; input: z.input<typeof scheduleMaintenanceSchema> }) {
   authorize(ctx.actor, "responder");
   const data = parseInput(scheduleMaintenanceSchema, input);
   checkWindow(data, new Date());
@@ -73,7 +73,7 @@ export const rescheduleMaintenanceSchema = windowSchema.extend({
 });
 
 /** Moves a window that has not started yet (or changes the end of a running one), with an update saying so. */
-export async function rescheduleMaintenance({ ctx, input }: { ctx: ServiceContext; input: unknown }) {
+export async function rescheduleMaintenance({ ctx, input }: { ctx: ServiceContext; input: z.input<typeof rescheduleMaintenanceSchema> }) {
   authorize(ctx.actor, "responder");
   const data = parseInput(rescheduleMaintenanceSchema, input);
   checkWindow(data, new Date());

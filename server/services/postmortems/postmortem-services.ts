@@ -39,7 +39,7 @@ async function saveBody(tx: Tx, ctx: ServiceContext, data: z.infer<typeof savePo
 }
 
 /** Saves the postmortem text: a draft until published, the live text once published. */
-export async function savePostmortem({ ctx, input }: { ctx: ServiceContext; input: unknown }) {
+export async function savePostmortem({ ctx, input }: { ctx: ServiceContext; input: z.input<typeof savePostmortemSchema> }) {
   authorize(ctx.actor, "responder");
   const data = parseInput(savePostmortemSchema, input);
   return inTransaction(ctx, async (tx) => {
@@ -51,7 +51,7 @@ export async function savePostmortem({ ctx, input }: { ctx: ServiceContext; inpu
 }
 
 /** Publishes the postmortem (saving the given text first); the incident takes the `postmortem` status. */
-export async function publishPostmortem({ ctx, input }: { ctx: ServiceContext; input: unknown }) {
+export async function publishPostmortem({ ctx, input }: { ctx: ServiceContext; input: z.input<typeof publishPostmortemSchema> }) {
   authorize(ctx.actor, "responder");
   const data = parseInput(publishPostmortemSchema, input);
   if (data.publishedAt && data.publishedAt.getTime() > Date.now() + 60_000) {
@@ -78,7 +78,7 @@ export async function publishPostmortem({ ctx, input }: { ctx: ServiceContext; i
 }
 
 /** Takes the postmortem off the public page, keeping its text as a draft; the incident goes back to `resolved`. */
-export async function unpublishPostmortem({ ctx, input }: { ctx: ServiceContext; input: unknown }) {
+export async function unpublishPostmortem({ ctx, input }: { ctx: ServiceContext; input: z.input<typeof postmortemIncidentSchema> }) {
   authorize(ctx.actor, "responder");
   const data = parseInput(postmortemIncidentSchema, input);
   return inTransaction(ctx, async (tx) => {
@@ -93,7 +93,7 @@ export async function unpublishPostmortem({ ctx, input }: { ctx: ServiceContext;
 }
 
 /** Deletes the postmortem, draft or published; a published one's incident goes back to `resolved`. */
-export async function deletePostmortem({ ctx, input }: { ctx: ServiceContext; input: unknown }) {
+export async function deletePostmortem({ ctx, input }: { ctx: ServiceContext; input: z.input<typeof postmortemIncidentSchema> }) {
   authorize(ctx.actor, "responder");
   const data = parseInput(postmortemIncidentSchema, input);
   return inTransaction(ctx, async (tx) => {

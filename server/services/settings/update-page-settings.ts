@@ -46,7 +46,7 @@ const settingsSelect = {
 } as const;
 
 /** Owner-only page settings; the public page shows the change on the next request. */
-export async function updatePageSettings({ ctx, input }: { ctx: ServiceContext; input: unknown }) {
+export async function updatePageSettings({ ctx, input }: { ctx: ServiceContext; input: z.input<typeof pageSettingsSchema> }) {
   authorize(ctx.actor, "owner");
   const data = parseInput(pageSettingsSchema, input);
   return inTransaction(ctx, async (tx) => {

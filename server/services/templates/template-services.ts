@@ -21,7 +21,7 @@ async function assertNameFree(tx: Parameters<Parameters<typeof inTransaction>[1]
   if (existing && existing.id !== exceptId) throw new AppError("VALIDATION", "Some fields need attention.", { name: ["A template with this name already exists."] });
 }
 
-export async function createTemplate({ ctx, input }: { ctx: ServiceContext; input: unknown }) {
+export async function createTemplate({ ctx, input }: { ctx: ServiceContext; input: z.input<typeof templateSchema> }) {
   authorize(ctx.actor, "responder");
   const data = parseInput(templateSchema, input);
   return inTransaction(ctx, async (tx) => {
@@ -37,7 +37,7 @@ export async function createTemplate({ ctx, input }: { ctx: ServiceContext; inpu
 
 export const updateTemplateSchema = templateSchema.extend({ templateId: id("Template") });
 
-export async function updateTemplate({ ctx, input }: { ctx: ServiceContext; input: unknown }) {
+export async function updateTemplate({ ctx, input }: { ctx: ServiceContext; input: z.input<typeof updateTemplateSchema> }) {
   authorize(ctx.actor, "responder");
   const data = parseInput(updateTemplateSchema, input);
   return inTransaction(ctx, async (tx) => {
@@ -56,7 +56,7 @@ export async function updateTemplate({ ctx, input }: { ctx: ServiceContext; inpu
 
 export const deleteTemplateSchema = z.object({ templateId: id("Template") });
 
-export async function deleteTemplate({ ctx, input }: { ctx: ServiceContext; input: unknown }) {
+export async function deleteTemplate({ ctx, input }: { ctx: ServiceContext; input: z.input<typeof deleteTemplateSchema> }) {
   authorize(ctx.actor, "responder");
   const data = parseInput(deleteTemplateSchema, input);
   return inTransaction(ctx, async (tx) => {

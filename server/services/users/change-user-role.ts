@@ -17,7 +17,7 @@ async function assertAnotherActiveOwner(tx: Tx, userId: string) {
 }
 
 /** Changes a user's role; their existing sessions end so the new role applies at once. */
-export async function changeUserRole({ ctx, input }: { ctx: ServiceContext; input: unknown }) {
+export async function changeUserRole({ ctx, input }: { ctx: ServiceContext; input: z.input<typeof changeUserRoleSchema> }) {
   authorize(ctx.actor, "owner");
   const data = parseInput(changeUserRoleSchema, input);
   return inTransaction(ctx, async (tx) => {
@@ -33,7 +33,7 @@ export async function changeUserRole({ ctx, input }: { ctx: ServiceContext; inpu
 }
 
 /** Deactivates a user: they cannot sign in and their sessions end immediately. */
-export async function deactivateUser({ ctx, input }: { ctx: ServiceContext; input: unknown }) {
+export async function deactivateUser({ ctx, input }: { ctx: ServiceContext; input: z.input<typeof deactivateUserSchema> }) {
   authorize(ctx.actor, "owner");
   const data = parseInput(deactivateUserSchema, input);
   return inTransaction(ctx, async (tx) => {
@@ -50,7 +50,7 @@ export async function deactivateUser({ ctx, input }: { ctx: ServiceContext; inpu
 }
 
 /** Lets a deactivated user sign in again. */
-export async function reactivateUser({ ctx, input }: { ctx: ServiceContext; input: unknown }) {
+export async function reactivateUser({ ctx, input }: { ctx: ServiceContext; input: z.input<typeof deactivateUserSchema> }) {
   authorize(ctx.actor, "owner");
   const data = parseInput(deactivateUserSchema, input);
   return inTransaction(ctx, async (tx) => {

@@ -15,7 +15,7 @@ export const createUserSchema = z.object({
 });
 
 /** Creates a user who signs in with the given (temporary) password. Owners only. */
-export async function createUserWithPassword({ ctx, input }: { ctx: ServiceContext; input: unknown }) {
+export async function createUserWithPassword({ ctx, input }: { ctx: ServiceContext; input: z.input<typeof createUserSchema> }) {
   authorize(ctx.actor, "owner");
   const data = parseInput(createUserSchema, input);
   const passwordHash = await hashPassword(data.password);

@@ -50,7 +50,7 @@ function parseSetUp(input: unknown) {
  * First run: creates the owner account. Refused as soon as any user exists; an advisory lock makes two
  * simultaneous setups create one owner, not two.
  */
-export async function setUpOwner({ ctx = { actor: SYSTEM_ACTOR }, input }: { ctx?: ServiceContext; input: unknown }) {
+export async function setUpOwner({ ctx = { actor: SYSTEM_ACTOR }, input }: { ctx?: ServiceContext; input: z.input<typeof setUpOwnerSchema> }) {
   if (await hasAnyUser(ctx.db ?? getDb())) throw new AppError("FORBIDDEN", ALREADY_SET_UP);
   const data = parseSetUp(input);
   const passwordHash = await unauthenticatedHashing.run(() => hashPassword(data.password));

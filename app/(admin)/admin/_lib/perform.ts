@@ -1,6 +1,6 @@
 import "server-only";
 import { requireActor, type SessionActor } from "@/server/auth/session";
-import { toAppError } from "@/server/errors";
+import { actionFailure } from "@/server/action-failure";
 import { refresh } from "next/cache";
 import { invalidateTags } from "@/server/cache/tagged-cache";
 import type { ActionState } from "@/app/(admin)/admin/_lib/action-state";
@@ -49,13 +49,6 @@ export async function perform<R extends { tags: string[] }>(
     refresh();
     return { ok: true, message: typeof successMessage === "function" ? successMessage(result) : successMessage };
   } catch (error) {
-    const appError = toAppError(error);
-    return {
-      ok: false,
-      formError: appError.fieldErrors && appError.code === "VALIDATION" ? "Some fields need attention." : appError.message,
-      fieldErrors: appError.fieldErrors,
-      values,
-      lists: formLists(formData),
-    };
+    return { ...actionFailure(error), values, lists: formLists(formData) };
   }
 }

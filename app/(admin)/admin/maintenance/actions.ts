@@ -4,8 +4,9 @@ import { redirect } from "next/navigation";
 import { perform } from "@/app/(admin)/admin/_lib/perform";
 import { text, utcInput } from "@/app/(admin)/admin/_lib/form-input";
 import type { ActionState } from "@/app/(admin)/admin/_lib/action-state";
-import { rescheduleMaintenance, scheduleMaintenance } from "@/server/services/maintenance/schedule-maintenance";
-import { cancelMaintenance } from "@/server/services/maintenance/cancel-maintenance";
+import { rescheduleMaintenance, scheduleMaintenance, rescheduleMaintenanceSchema, scheduleMaintenanceSchema } from "@/server/services/maintenance/schedule-maintenance";
+import { cancelMaintenance, cancelMaintenanceSchema } from "@/server/services/maintenance/cancel-maintenance";
+import { parseInput } from "@/server/services/validation";
 
 const checkbox = (formData: FormData, name: string) => (formData.get(name) === "on" ? "true" : "false");
 
@@ -14,7 +15,7 @@ export async function scheduleMaintenanceAction(_state: ActionState, formData: F
   const state = await perform("responder", formData, async (actor) => {
     const result = await scheduleMaintenance({
       ctx: { actor },
-      input: {
+      input: parseInput(scheduleMaintenanceSchema, {
         name: text(formData, "name"),
         message: text(formData, "message"),
         scheduledFor: utcInput(formData.get("scheduledFor")),
@@ -22,7 +23,7 @@ export async function scheduleMaintenanceAction(_state: ActionState, formData: F
         componentIds: formData.getAll("componentIds").filter((v): v is string => typeof v === "string"),
         autoTransition: checkbox(formData, "autoTransition"),
         deliverNotifications: checkbox(formData, "deliverNotifications"),
-      },
+      },)
     });
     createdId = result.maintenance.id;
     return result;
@@ -38,14 +39,14 @@ export async function rescheduleMaintenanceAction(_state: ActionState, formData:
     (actor) =>
       rescheduleMaintenance({
         ctx: { actor },
-        input: {
+        input: parseInput(rescheduleMaintenanceSchema, {
           incidentId: text(formData, "incidentId"),
           version: text(formData, "version"),
           scheduledFor: utcInput(formData.get("scheduledFor")),
           scheduledUntil: utcInput(formData.get("scheduledUntil")),
           body: text(formData, "body"),
           deliverNotifications: checkbox(formData, "deliverNotifications"),
-        },
+        },)
       }),
     "Rescheduled.",
   );
@@ -55,7 +56,7 @@ export async function cancelMaintenanceAction(_state: ActionState, formData: For
   return perform(
     "responder",
     formData,
-    (actor) => cancelMaintenance({ ctx: { actor }, input: { incidentId: text(formData, "incidentId"), body: text(formData, "body"), deliverNotifications: checkbox(formData, "deliverNotifications") } }),
+    (actor) => cancelMaintenance({ ctx: { actor }, input: parseInput(cancelMaintenanceSchema, { incidentId: text(formData, "incidentId"), body: text(formData, "body"), deliverNotifications: checkbox(formData, "deliverNotifications") }) }),
     "Maintenance completed.",
   );
 }

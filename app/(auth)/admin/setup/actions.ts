@@ -3,7 +3,7 @@
 import { redirect } from "next/navigation";
 import { setUpOwner } from "@/server/services/users/set-up-owner";
 import { startSession } from "@/server/auth/start-session";
-import { toAppError } from "@/server/errors";
+import { actionFailure } from "@/server/action-failure";
 import type { ActionState } from "@/app/(admin)/admin/_lib/action-state";
 
 export async function setUpOwnerAction(_state: ActionState, formData: FormData): Promise<ActionState> {
@@ -14,8 +14,7 @@ export async function setUpOwnerAction(_state: ActionState, formData: FormData):
     const { user } = await setUpOwner({ input: { ...values, password, confirmPassword } });
     await startSession(user);
   } catch (error) {
-    const appError = toAppError(error);
-    return { ok: false, formError: appError.code === "VALIDATION" ? "Some fields need attention." : appError.message, fieldErrors: appError.fieldErrors, values };
+    return { ...actionFailure(error), values };
   }
   redirect("/admin");
 }

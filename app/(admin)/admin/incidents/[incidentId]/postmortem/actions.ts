@@ -3,14 +3,15 @@
 import { perform } from "@/app/(admin)/admin/_lib/perform";
 import { text, utcInput } from "@/app/(admin)/admin/_lib/form-input";
 import type { ActionState } from "@/app/(admin)/admin/_lib/action-state";
-import { publishPostmortem, savePostmortem, unpublishPostmortem } from "@/server/services/postmortems/postmortem-services";
+import { publishPostmortem, savePostmortem, unpublishPostmortem, postmortemIncidentSchema, publishPostmortemSchema, savePostmortemSchema } from "@/server/services/postmortems/postmortem-services";
+import { parseInput } from "@/server/services/validation";
 
 export async function postmortemAction(_state: ActionState, formData: FormData): Promise<ActionState> {
   const intent = text(formData, "intent");
   const input = { incidentId: text(formData, "incidentId"), body: text(formData, "body"), version: text(formData, "version") };
   if (intent === "publish") {
-    return perform("responder", formData, (actor) => publishPostmortem({ ctx: { actor }, input: { ...input, publishedAt: utcInput(formData.get("publishedAt")) } }), "Postmortem published.");
+    return perform("responder", formData, (actor) => publishPostmortem({ ctx: { actor }, input: parseInput(publishPostmortemSchema, { ...input, publishedAt: utcInput(formData.get("publishedAt")) }) }), "Postmortem published.");
   }
-  if (intent === "unpublish") return perform("responder", formData, (actor) => unpublishPostmortem({ ctx: { actor }, input }), "Postmortem unpublished; it is a draft again.");
-  return perform("responder", formData, (actor) => savePostmortem({ ctx: { actor }, input }), "Saved.");
+  if (intent === "unpublish") return perform("responder", formData, (actor) => unpublishPostmortem({ ctx: { actor }, input: parseInput(postmortemIncidentSchema, input) }), "Postmortem unpublished; it is a draft again.");
+  return perform("responder", formData, (actor) => savePostmortem({ ctx: { actor }, input: parseInput(savePostmortemSchema, input) }), "Saved.");
 }
