@@ -4,13 +4,27 @@ import { seedDemo } from "./seed-demo";
 
 const connectionString = process.env.DATABASE_URL;
 if (!connectionString) {
-  console.error("DATABASE_URL is not set. Run the seed with DATABASE_URL=postgresql://… npm run db:seed (npm start seeds the embedded database by itself).");
+  console.error(
+    "DATABASE_URL is not set. Run the seed with DATABASE_URL=postgresql://… npm run db:seed (npm start seeds the embedded database by itself).",
+  );
   process.exit(1);
 }
 
 const db = new PrismaClient({ adapter: new PrismaPg({ connectionString }) });
-seedDemo(db)
-  .then((result) => console.log(result.seeded ? "Seeded the demo status page." : "The database already has a status page; nothing seeded."))
+
+/** `--empty`: the page an external database starts with, named PAGE_NAME, instead of the demo. */
+async function createEmptyPage(): Promise<{ seeded: boolean }> {
+  if ((await db.pageSettings.count()) > 0) return { seeded: false };
+  await db.pageSettings.create({ data: { name: process.env.PAGE_NAME ?? "Status", url: "" } });
+  return { seeded: true };
+}
+
+const empty = process.argv.includes("--empty");
+(empty ? createEmptyPage() : seedDemo(db))
+  .then((result) => {
+    if (!result.seeded) console.log("The database already has a status page; nothing seeded.");
+    else console.log(empty ? "Created an empty status page." : "Seeded the demo status page.");
+  })
   .catch((error) => {
     console.error(error);
     process.exitCode = 1;

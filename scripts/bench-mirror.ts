@@ -8,9 +8,10 @@ import os from "node:os";
 import path from "node:path";
 import autocannon from "autocannon";
 import pg from "pg";
-import { applyMigrations } from "./lib/schema-engine.mjs";
-import { findFreePort } from "./lib/ports.mjs";
-import { serverNodeArgs } from "./lib/server-node-args.mjs";
+import { createMigratedDatabase } from "./lib/migrated-database";
+import { waitForHealth } from "./lib/wait-for-health";
+import { findFreePort } from "./lib/ports";
+import { serverNodeArgs } from "./lib/server-node-args";
 
 const root = path.resolve(import.meta.dirname, "..");
 const SECRET = "bench-mirror-secret-bench-mirror";
@@ -24,19 +25,13 @@ type Load = { rps: number; p50: number; p99: number; errors: number };
 
 async function createDatabase(serverUrl: string, token: string): Promise<string> {
   const name = `bench_mirror_${Date.now().toString(36)}`;
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  await applyMigrations(url.toString());
-  const client = new pg.Client({ connectionString: url.toString() });
+  const { url } = await createMigratedDatabase(serverUrl, name);
+  const client = new pg.Client({ connectionString: url });
   await client.connect();
   await client.query(await readFile(path.join(root, "scripts/bench-fill.sql"), "utf8"));
   await client.query("insert into api_keys (id, name, prefix, hash, role) values ('benchmirror1', 'bench', $1, $2, 'responder')", [token.slice(0, 11), createHash("sha256").update(token).digest("hex")]);
   await client.end();
-  return url.toString();
+  return url;
 }
 
 function spawnLogged(args: string[], env: Record<string, string>): ChildProcess {
@@ -109,7 +104,7 @@ export async function benchMirror(serverUrl: string): Promise<{ checks: [string,
     const started = Date.now();
     await waitFor("the first full publish", () => readFile(path.join(mirrorDir, ".statuspage-mirror/manifest.json"), "utf8").then(() => true), 300_000, 250);
     const firstPublishS = (Date.now() - started) / 1000;
-    await waitFor("the app", async () => (await fetch(`${app}/api/health`)).ok, 60_000);
+    await waitForHealth(app, { timeoutMs: 60_000 });
     nginx = await startNginx(mirrorDir);
 
     const delays: number[] = [];

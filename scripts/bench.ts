@@ -7,11 +7,12 @@ import os from "node:os";
 import path from "node:path";
 import autocannon from "autocannon";
 import pg from "pg";
-import { applyMigrations } from "./lib/schema-engine.mjs";
-import { signalDatabase, startEmbeddedPostgres, temporaryDataDir } from "./lib/embedded-postgres.mjs";
-import { findFreePort } from "./lib/ports.mjs";
-import { serverNodeArgs } from "./lib/server-node-args.mjs";
-import { buildApp, hasBuild } from "./lib/build-app.mjs";
+import { createMigratedDatabase } from "./lib/migrated-database";
+import { waitForHealth } from "./lib/wait-for-health";
+import { signalDatabase, startEmbeddedPostgres, temporaryDataDir } from "./lib/embedded-postgres";
+import { findFreePort } from "./lib/ports";
+import { serverNodeArgs } from "./lib/server-node-args";
+import { buildApp, hasBuild } from "./lib/build-app";
 import { openStreamClients, residentMemoryMb } from "./bench-live-stream";
 import { benchMirror } from "./bench-mirror";
 
@@ -35,19 +36,13 @@ function ensureBuild() {
 }
 
 async function createDatabase(serverUrl: string, name: string, fillHistory: boolean) {
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  await applyMigrations(url.toString());
-  const client = new pg.Client({ connectionString: url.toString() });
+  const { url } = await createMigratedDatabase(serverUrl, name);
+  const client = new pg.Client({ connectionString: url });
   await client.connect();
   await client.query(readFileSync(path.join(root, "scripts/bench-fill.sql"), "utf8"));
   if (fillHistory) await client.query(readFileSync(path.join(root, "scripts/bench-fill-history.sql"), "utf8"));
   await client.end();
-  return url.toString();
+  return url;
 }
 
 async function startServer(databaseUrl: string) {
@@ -59,14 +54,8 @@ async function startServer(databaseUrl: string) {
   });
   child.stderr?.on("data", (chunk) => process.stderr.write(chunk));
   const base = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 60_000;
-  while (Date.now() < deadline) {
-    try {
-      if ((await fetch(`${base}/api/health`)).ok) return { child, base };
-    } catch {}
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-  throw new Error("The server did not start.");
+  await waitForHealth(base, { server: child, timeoutMs: 60_000 });
+  return { child, base };
 }
 
 function peakMemoryMb(child: ChildProcess): number {

@@ -1,13 +1,12 @@
 import { expect, test } from "@playwright/test";
 import { execFile } from "node:child_process";
 import path from "node:path";
-import { pathToFileURL } from "node:url";
 import { promisify } from "node:util";
 import pg from "pg";
 import { mintApiKey, uniqueName } from "./fixtures";
+import { createMigratedDatabase } from "../../scripts/lib/migrated-database";
 
 const root = path.resolve(__dirname, "../..");
-const nativeImport = new Function("specifier", "return import(specifier)") as (specifier: string) => Promise<unknown>;
 
 test("a script written for Statuspage's API runs unchanged: OAuth key, form and JSON bodies, .json paths", async ({ request, page }) => {
   const key = await mintApiKey("responder");
@@ -57,24 +56,16 @@ test("the importer copies another install of this product through its management
   const incidentId = (await created.json()).id;
   await request.patch(`/api/v1/pages/${pageId}/incidents/${incidentId}`, { headers: oauth, data: { incident: { status: "resolved", body: "Second update." } } });
 
-  const sourceUrl = new URL(process.env.DATABASE_URL!);
-  const target = new URL(sourceUrl);
-  target.pathname = `/import_${Date.now().toString(36)}`;
-  const admin = new pg.Client({ connectionString: sourceUrl.toString() });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE "${target.pathname.slice(1)}"`);
-  await admin.end();
+  const target = await createMigratedDatabase(process.env.DATABASE_URL!, `import_${Date.now().toString(36)}`);
   try {
-    const { applyMigrations } = (await nativeImport(pathToFileURL(path.join(root, "scripts/lib/schema-engine.mjs")).href)) as { applyMigrations: (url: string) => Promise<string[]> };
-    await applyMigrations(target.toString());
     const run = () =>
       promisify(execFile)("node", ["--conditions=react-server", "--import", "tsx", "scripts/import-statuspage.ts", "--api-url", `${baseURL}/api/v1`, "--page-id", pageId, "--api-key", key], {
         cwd: root,
-        env: { ...process.env, DATABASE_URL: target.toString() },
+        env: { ...process.env, DATABASE_URL: target.url },
         timeout: 120_000,
       });
     const imported = async () => {
-      const client = new pg.Client({ connectionString: target.toString() });
+      const client = new pg.Client({ connectionString: target.url });
       await client.connect();
       try {
         const sql = "SELECT i.name, count(u.id)::int AS updates, (SELECT statuspage_page_id FROM page_settings) AS page, (SELECT count(*)::int FROM audit_log WHERE entity_id = $1) AS writes FROM incidents i JOIN incident_updates u ON u.incident_id = i.id WHERE i.id = $1 GROUP BY i.name";
@@ -89,9 +80,6 @@ test("the importer copies another install of this product through its management
     expect((await run()).stdout).toMatch(/Import finished/);
     expect(await imported()).toEqual([{ name, updates: 2, page: pageId, writes: 1 }]);
   } finally {
-    const cleanup = new pg.Client({ connectionString: sourceUrl.toString() });
-    await cleanup.connect();
-    await cleanup.query(`DROP DATABASE IF EXISTS "${target.pathname.slice(1)}" WITH (FORCE)`);
-    await cleanup.end();
+    await target.drop();
   }
 });

@@ -1,23 +1,12 @@
-import { PrismaPg } from "@prisma/adapter-pg";
-import { PrismaClient } from "@/server/db/generated/client";
-import { hashPassword } from "@/server/auth/password";
-import { E2E_USERS } from "./users";
+import { spawnSync } from "node:child_process";
+import { projectRoot } from "../../scripts/lib/project-root";
 
-// The harness (scripts/run-e2e.mjs) gives this process the app's DATABASE_URL.
-export default async function globalSetup() {
-  const connectionString = process.env.DATABASE_URL;
-  if (!connectionString) throw new Error("Run the e2e tests with `npm run test:e2e`: it starts the app and sets DATABASE_URL.");
-  const db = new PrismaClient({ adapter: new PrismaPg({ connectionString }) });
-  try {
-    for (const user of Object.values(E2E_USERS)) {
-      const passwordHash = await hashPassword(user.password);
-      await db.user.upsert({
-        where: { email: user.email },
-        update: { passwordHash, role: user.role, deactivatedAt: null },
-        create: { email: user.email, name: user.name, role: user.role, passwordHash },
-      });
-    }
-  } finally {
-    await db.$disconnect();
-  }
+/** Creates (or resets) the e2e users of every role in the shared app's database. */
+export default function globalSetup() {
+  const result = spawnSync(
+    process.execPath,
+    ["--conditions=react-server", "--import", "tsx", "e2e/support/create-users.ts"],
+    { cwd: projectRoot, env: process.env, encoding: "utf8" },
+  );
+  if (result.status !== 0) throw new Error(`Creating the e2e users failed:\n${result.stderr}`);
 }

@@ -1,23 +1,19 @@
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { rm } from "node:fs/promises";
 import path from "node:path";
-import { pathToFileURL } from "node:url";
-import type { EmbeddedPostgresHandle } from "../../scripts/lib/embedded-postgres.mjs";
+import {
+  signalDatabase,
+  startEmbeddedPostgres,
+  temporaryDataDir,
+  type EmbeddedPostgresHandle,
+} from "../../scripts/lib/embedded-postgres";
+import { findFreePort } from "../../scripts/lib/ports";
+import { projectRoot as root } from "../../scripts/lib/project-root";
+import { applyMigrations } from "../../scripts/lib/schema-engine";
+import { serverNodeArgs } from "../../scripts/lib/server-node-args";
+import { waitForHealth } from "../../scripts/lib/wait-for-health";
 
-const root = path.resolve(__dirname, "../..");
 const SECRET = "own-stack-secret-own-stack-secret";
-
-// Playwright compiles imports to require(), which breaks these ES modules; a real import() keeps them native.
-const nativeImport = new Function("specifier", "return import(specifier)") as (specifier: string) => Promise<unknown>;
-
-function importScript<T>(relativePath: string): Promise<T> {
-  return nativeImport(pathToFileURL(path.join(root, relativePath)).href) as Promise<T>;
-}
-
-const embeddedPostgres = () => importScript<typeof import("../../scripts/lib/embedded-postgres.mjs")>("scripts/lib/embedded-postgres.mjs");
-const schemaEngine = () => importScript<typeof import("../../scripts/lib/schema-engine.mjs")>("scripts/lib/schema-engine.mjs");
-const ports = () => importScript<typeof import("../../scripts/lib/ports.mjs")>("scripts/lib/ports.mjs");
-const serverArgs = () => importScript<typeof import("../../scripts/lib/server-node-args.mjs")>("scripts/lib/server-node-args.mjs");
 
 export type AppInstance = { base: string; process: ChildProcess };
 
@@ -25,15 +21,19 @@ export type AppInstance = { base: string; process: ChildProcess };
 export class OwnStack {
   private database: EmbeddedPostgresHandle | null = null;
   readonly instances: AppInstance[] = [];
-  private constructor(readonly dataDir: string, readonly pgPort: number) {}
+  private constructor(
+    readonly dataDir: string,
+    readonly pgPort: number,
+  ) {}
 
   static async start(instanceCount: number, env: Record<string, string> = {}): Promise<OwnStack> {
-    const { temporaryDataDir } = await embeddedPostgres();
-    const { findFreePort } = await ports();
     const stack = new OwnStack(temporaryDataDir("statuspage-own-stack"), await findFreePort());
     await stack.startDatabase();
-    await (await schemaEngine()).applyMigrations(stack.databaseUrl);
-    const seed = spawnSync(process.execPath, ["--import", "tsx", "prisma/seed.ts"], { cwd: root, env: { ...process.env, DATABASE_URL: stack.databaseUrl, NODE_OPTIONS: "" } });
+    await applyMigrations(stack.databaseUrl);
+    const seed = spawnSync(process.execPath, ["--import", "tsx", "prisma/seed.ts"], {
+      cwd: root,
+      env: { ...process.env, DATABASE_URL: stack.databaseUrl, NODE_OPTIONS: "" },
+    });
     if (seed.status !== 0) throw new Error(`Seeding failed: ${seed.stderr}`);
     for (let i = 0; i < instanceCount; i++) stack.instances.push(await stack.startInstance(env));
     return stack;
@@ -44,7 +44,6 @@ export class OwnStack {
   }
 
   async startDatabase() {
-    const { startEmbeddedPostgres } = await embeddedPostgres();
     this.database = await startEmbeddedPostgres({ dataDir: this.dataDir, port: this.pgPort });
   }
 
@@ -55,17 +54,16 @@ export class OwnStack {
 
   /** Freezes PostgreSQL (SIGSTOP): connections are accepted by the kernel and nothing ever answers, as on a hung host. */
   async freezeDatabase() {
-    (await embeddedPostgres()).signalDatabase(this.dataDir, "SIGSTOP");
+    signalDatabase(this.dataDir, "SIGSTOP");
   }
 
   async thawDatabase() {
-    (await embeddedPostgres()).signalDatabase(this.dataDir, "SIGCONT");
+    signalDatabase(this.dataDir, "SIGCONT");
   }
 
   private async startInstance(env: Record<string, string>): Promise<AppInstance> {
-    const port = await (await ports()).findFreePort();
+    const port = await findFreePort();
     const base = `http://127.0.0.1:${port}`;
-    const { serverNodeArgs } = await serverArgs();
     const child = spawn(process.execPath, [...serverNodeArgs(), path.join(root, "scripts/serve.mjs")], {
       cwd: root,
       env: {
@@ -86,14 +84,8 @@ export class OwnStack {
       },
       stdio: process.env.E2E_SERVER_LOG === "1" ? "inherit" : "ignore",
     });
-    const deadline = Date.now() + 60_000;
-    while (Date.now() < deadline) {
-      try {
-        if ((await fetch(`${base}/api/health`)).ok) return { base, process: child };
-      } catch {}
-      await new Promise((resolve) => setTimeout(resolve, 250));
-    }
-    throw new Error("An app instance did not start.");
+    await waitForHealth(base, { server: child, timeoutMs: 60_000 });
+    return { base, process: child };
   }
 
   async stop() {
@@ -104,7 +96,11 @@ export class OwnStack {
 }
 
 /** Polls until `check` passes and returns how long that took. */
-export async function timeUntil(check: () => Promise<boolean>, timeoutMs = 10_000, what = "Condition"): Promise<number> {
+export async function timeUntil(
+  check: () => Promise<boolean>,
+  timeoutMs = 10_000,
+  what = "Condition",
+): Promise<number> {
   const started = Date.now();
   while (Date.now() - started < timeoutMs) {
     if (await check()) return Date.now() - started;

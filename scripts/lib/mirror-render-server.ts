@@ -3,7 +3,7 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import next from "next";
-import { hasBuild } from "./build-app.mjs";
+import { hasBuild } from "./build-app";
 import { projectRoot } from "./database-url.mjs";
 
 export type RenderServer = { baseUrl: string; close(): Promise<void> };

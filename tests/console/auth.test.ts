@@ -11,7 +11,7 @@ import { setUpOwner } from "@/server/services/users/set-up-owner";
 import { SYSTEM_ACTOR } from "@/server/services/context";
 import { unique, untypedInput } from "@/tests/support/factories";
 import { ctxFor, expectAppError } from "@/tests/console/helpers";
-import { applyMigrations } from "@/scripts/lib/schema-engine.mjs";
+import { applyMigrations } from "@/scripts/lib/schema-engine";
 
 const ip = () => `10.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}`;
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { isBuildCurrent, recordBuildSources, sourceFingerprint } from "../../scripts/lib/build-app.mjs";
+import { isBuildCurrent, recordBuildSources, sourceFingerprint } from "../../scripts/lib/build-app";
 
 function project() {
   const root = mkdtempSync(path.join(os.tmpdir(), "statuspage-fingerprint-"));

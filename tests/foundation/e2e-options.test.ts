@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { e2ePorts, needsBuild } from "../../scripts/lib/e2e-options.mjs";
+import { e2ePorts, needsBuild } from "../../scripts/lib/e2e-options";
 
 describe("end-to-end harness options", () => {
   it("reuses a build that matches the sources", () => {

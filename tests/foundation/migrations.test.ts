@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from "vitest";
 import type pg from "pg";
-import { applyMigrations, diffSchemas, readSchema } from "../../scripts/lib/schema-engine.mjs";
+import { applyMigrations, diffSchemas, readSchema } from "../../scripts/lib/schema-engine";
 import { createScratchDatabase, withClient } from "../support/scratch-database";
 
 const CATALOG_QUERIES = {

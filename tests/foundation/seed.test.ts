@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@/server/db/generated/client";
-import { applyMigrations } from "../../scripts/lib/schema-engine.mjs";
+import { applyMigrations } from "../../scripts/lib/schema-engine";
 import { seedDemo } from "../../prisma/seed-demo";
 import { createScratchDatabase } from "../support/scratch-database";
 

@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from "vitest";
-import { applyMigrations } from "../../scripts/lib/schema-engine.mjs";
-import { hasConsoleUser, startBanner } from "../../scripts/lib/start-banner.mjs";
+import { applyMigrations } from "../../scripts/lib/schema-engine";
+import { hasConsoleUser, startBanner } from "../../scripts/lib/start-banner";
 import { createScratchDatabase, withClient } from "../support/scratch-database";
 
 describe("start banner", () => {

@@ -4,7 +4,7 @@ import net from "node:net";
 import path from "node:path";
 import os from "node:os";
 import { inject } from "vitest";
-import { findFreePort } from "../../scripts/lib/ports.mjs";
+import { findFreePort } from "../../scripts/lib/ports";
 
 const root = path.resolve(__dirname, "../..");
 
@@ -14,7 +14,7 @@ function startApp(env: Record<string, string | undefined>): Promise<{ code: numb
     for (const [key, value] of Object.entries({ ...process.env, ...env })) if (value !== undefined) cleanEnv[key] = value;
     for (const key of ["AUTH_SECRET", "NEXTAUTH_SECRET", "DATABASE_URL"]) if (!(key in env)) delete cleanEnv[key];
     cleanEnv.STATUSPAGE_DATA_DIR = path.join(os.tmpdir(), `statuspage-startup-${Date.now()}`);
-    const child = spawn(process.execPath, ["scripts/run-app.mjs", "start"], { cwd: root, env: cleanEnv });
+    const child = spawn(process.execPath, ["--import", "tsx", "scripts/run-app.ts", "start"], { cwd: root, env: cleanEnv });
     let output = "";
     child.stdout.on("data", (chunk) => (output += chunk));
     child.stderr.on("data", (chunk) => (output += chunk));

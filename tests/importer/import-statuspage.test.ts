@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { applyMigrations } from "../../scripts/lib/schema-engine.mjs";
+import { applyMigrations } from "../../scripts/lib/schema-engine";
 import { createScratchDatabase, withClient } from "@/tests/support/scratch-database";
 import { API_KEY, HOSTILE_BODY, PAGE_ID, buildFixture, type Fixture } from "@/tests/importer/statuspage-fixture";
 import { startFakeStatuspage } from "@/tests/importer/fake-statuspage";

@@ -1,9 +1,8 @@
 import type { TestProject } from "vitest/node";
-import pg from "pg";
 import { rm } from "node:fs/promises";
-import { applyMigrations } from "../../scripts/lib/schema-engine.mjs";
-import { startEmbeddedPostgres, temporaryDataDir } from "../../scripts/lib/embedded-postgres.mjs";
-import { findFreePort } from "../../scripts/lib/ports.mjs";
+import { createMigratedDatabase } from "../../scripts/lib/migrated-database";
+import { startEmbeddedPostgres, temporaryDataDir } from "../../scripts/lib/embedded-postgres";
+import { findFreePort } from "../../scripts/lib/ports";
 
 // Tests run against a real PostgreSQL: TEST_DATABASE_URL's server when given, otherwise an embedded one.
 export default async function setup(project: TestProject) {
@@ -19,23 +18,12 @@ export default async function setup(project: TestProject) {
     serverUrl = embedded.url;
     stopEmbedded = embedded.stop;
   }
-  const databaseName = `statuspage_test_${process.pid}_${Date.now().toString(36)}`;
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE "${databaseName}"`);
-  await admin.end();
-  const url = new URL(serverUrl);
-  url.pathname = `/${databaseName}`;
-  const databaseUrl = url.toString();
-  await applyMigrations(databaseUrl);
-  project.provide("databaseUrl", databaseUrl);
+  const database = await createMigratedDatabase(serverUrl, `statuspage_test_${process.pid}_${Date.now().toString(36)}`);
+  project.provide("databaseUrl", database.url);
   project.provide("serverUrl", serverUrl);
 
   return async () => {
-    const cleanup = new pg.Client({ connectionString: serverUrl });
-    await cleanup.connect();
-    await cleanup.query(`DROP DATABASE IF EXISTS "${databaseName}" WITH (FORCE)`);
-    await cleanup.end();
+    await database.drop();
     await stopEmbedded?.();
     if (embeddedDir) await rm(embeddedDir, { recursive: true, force: true });
   };

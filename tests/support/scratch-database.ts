@@ -1,26 +1,15 @@
 import pg from "pg";
 import { inject } from "vitest";
 import { randomUUID } from "node:crypto";
+import { createMigratedDatabase } from "@/scripts/lib/migrated-database";
 
 /** Creates an empty database on the test server and returns its URL and a function that drops it. */
 export async function createScratchDatabase(prefix = "scratch") {
   const serverUrl = inject("serverUrl");
-  const name = `${prefix}_${randomUUID().replace(/-/g, "").slice(0, 12)}`;
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE "${name}"`);
-  await admin.end();
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    async drop() {
-      const cleanup = new pg.Client({ connectionString: serverUrl });
-      await cleanup.connect();
-      await cleanup.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-      await cleanup.end();
-    },
-  };
+  const { url, drop } = await createMigratedDatabase(serverUrl, `${prefix}_${randomUUID().replace(/-/g, "").slice(0, 12)}`, {
+    migrate: false,
+  });
+  return { url, drop };
 }
 
 export async function withClient<T>(url: string, work: (client: pg.Client) => Promise<T>): Promise<T> {

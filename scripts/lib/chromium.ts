@@ -4,7 +4,7 @@ import { spawnSync } from "node:child_process";
 const SYSTEM_CANDIDATES = ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"];
 
 /** The system's Chromium when there is one, otherwise Playwright's own (downloaded once); null when neither works. */
-export function findChromium() {
+export function findChromium(): string | null {
   if (process.env.CHROMIUM_PATH && existsSync(process.env.CHROMIUM_PATH)) return process.env.CHROMIUM_PATH;
   const system = SYSTEM_CANDIDATES.find((candidate) => existsSync(candidate));
   if (system) return system;

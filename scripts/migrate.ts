@@ -2,7 +2,7 @@
 // npm run db:migration -- NAME  write the next migration from the change in prisma/schema.prisma
 // npm run db:reset              drop everything in DATABASE_URL's database and migrate again
 import pg from "pg";
-import { applyMigrations, createMigration } from "./lib/schema-engine.mjs";
+import { applyMigrations, createMigration } from "./lib/schema-engine";
 import { readDatabaseUrl } from "./lib/database-url.mjs";
 
 const [command, ...args] = process.argv.slice(2);
@@ -11,7 +11,9 @@ async function main() {
   const url = await readDatabaseUrl();
   if (command === "deploy") {
     const applied = await applyMigrations(url);
-    console.log(applied.length ? `Applied ${applied.length} migration(s): ${applied.join(", ")}` : "Database is up to date.");
+    console.log(
+      applied.length ? `Applied ${applied.length} migration(s): ${applied.join(", ")}` : "Database is up to date.",
+    );
   } else if (command === "create") {
     const name = args.join(" ").trim();
     if (!name) throw new Error("Give the migration a name: npm run db:migration -- add_subscribers");
@@ -25,7 +27,7 @@ async function main() {
     const applied = await applyMigrations(url);
     console.log(`Reset the database and applied ${applied.length} migration(s).`);
   } else {
-    throw new Error("Usage: node scripts/migrate.mjs deploy | create <name> | reset");
+    throw new Error("Usage: node --import tsx scripts/migrate.ts deploy | create <name> | reset");
   }
 }
 

@@ -1,29 +1,32 @@
 import net from "node:net";
 
 export class StartupError extends Error {
-  constructor(message, hint) {
+  constructor(
+    message: string,
+    readonly hint?: string,
+  ) {
     super(message);
-    this.hint = hint;
   }
 }
 
-export function assertPortFree(port, what) {
+export function assertPortFree(port: number, what: string): Promise<void> {
   return new Promise((resolve, reject) => {
     const server = net.createServer();
-    server.once("error", (error) => {
-      if (error.code === "EADDRINUSE") reject(new StartupError(`Port ${port} is already in use, so ${what} cannot start there.`));
+    server.once("error", (error: NodeJS.ErrnoException) => {
+      if (error.code === "EADDRINUSE")
+        reject(new StartupError(`Port ${port} is already in use, so ${what} cannot start there.`));
       else reject(error);
     });
     server.listen(port, "127.0.0.1", () => server.close(() => resolve()));
   });
 }
 
-export function findFreePort() {
+export function findFreePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = net.createServer();
     server.once("error", reject);
     server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address();
+      const { port } = server.address() as net.AddressInfo;
       server.close(() => resolve(port));
     });
   });

@@ -4,17 +4,28 @@ import { createHash } from "node:crypto";
 import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { projectRoot } from "./database-url.mjs";
+import { projectRoot } from "./project-root";
 
 const SOURCES = [
-  "app", "components", "lib", "server", "types", "public", "prisma/schema.prisma", "instrumentation.ts", "proxy.ts",
-  "next.config.js", "postcss.config.mjs", "tsconfig.json", "package-lock.json",
+  "app",
+  "components",
+  "lib",
+  "server",
+  "types",
+  "public",
+  "prisma/schema.prisma",
+  "instrumentation.ts",
+  "proxy.ts",
+  "next.config.js",
+  "postcss.config.mjs",
+  "tsconfig.json",
+  "package-lock.json",
 ];
 const SKIPPED_DIRECTORIES = new Set(["generated", "node_modules"]);
 const STAMP = "statuspage-sources.sha256";
 
 /** Files under `relative` (a file or a directory), sorted, skipping generated code. */
-function listFiles(root, relative) {
+function listFiles(root: string, relative: string): string[] {
   const absolute = path.join(root, relative);
   if (!existsSync(absolute)) return [];
   if (!statSync(absolute).isDirectory()) return [relative];
@@ -24,26 +35,30 @@ function listFiles(root, relative) {
 }
 
 /** A hash of every file the build reads, by path and content. */
-export function sourceFingerprint(root = projectRoot) {
+export function sourceFingerprint(root: string = projectRoot): string {
   const hash = createHash("sha256");
   for (const source of SOURCES) {
     for (const file of listFiles(root, source)) {
-      hash.update(file).update("\0").update(readFileSync(path.join(root, file))).update("\0");
+      hash
+        .update(file)
+        .update("\0")
+        .update(readFileSync(path.join(root, file)))
+        .update("\0");
     }
   }
   return hash.digest("hex");
 }
 
-export function distDirectory(env = process.env) {
+export function distDirectory(env: Record<string, string | undefined> = process.env): string {
   return env.NEXT_DIST_DIR || ".next";
 }
 
-export function hasBuild(root = projectRoot, distDir = distDirectory()) {
+export function hasBuild(root: string = projectRoot, distDir: string = distDirectory()): boolean {
   return existsSync(path.join(root, distDir, "BUILD_ID"));
 }
 
 /** True when a build exists and was made from the sources as they are now. */
-export function isBuildCurrent(root = projectRoot, distDir = distDirectory()) {
+export function isBuildCurrent(root: string = projectRoot, distDir: string = distDirectory()): boolean {
   if (!hasBuild(root, distDir)) return false;
   try {
     return readFileSync(path.join(root, distDir, STAMP), "utf8").trim() === sourceFingerprint(root);
@@ -52,13 +67,17 @@ export function isBuildCurrent(root = projectRoot, distDir = distDirectory()) {
   }
 }
 
-export function recordBuildSources(root = projectRoot, distDir = distDirectory()) {
+export function recordBuildSources(root: string = projectRoot, distDir: string = distDirectory()): void {
   writeFileSync(path.join(root, distDir, STAMP), `${sourceFingerprint(root)}\n`);
 }
 
 /** Runs `next build` and records its sources; false when the build failed. */
-export function buildApp(env = process.env) {
-  const result = spawnSync("npx", ["next", "build"], { cwd: projectRoot, stdio: "inherit", env: { ...env, NEXT_TELEMETRY_DISABLED: "1" } });
+export function buildApp(env: NodeJS.ProcessEnv = process.env): boolean {
+  const result = spawnSync("npx", ["next", "build"], {
+    cwd: projectRoot,
+    stdio: "inherit",
+    env: { ...env, NEXT_TELEMETRY_DISABLED: "1" },
+  });
   if (result.status !== 0) return false;
   recordBuildSources(projectRoot, distDirectory(env));
   return true;

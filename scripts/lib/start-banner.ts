@@ -2,11 +2,11 @@
 import pg from "pg";
 
 /** True when the database already holds a user; false when unknown, so the first-run hint stays. */
-export async function hasConsoleUser(databaseUrl) {
+export async function hasConsoleUser(databaseUrl: string): Promise<boolean> {
   const client = new pg.Client({ connectionString: databaseUrl, connectionTimeoutMillis: 3000 });
   try {
     await client.connect();
-    const { rows } = await client.query("select exists (select 1 from users) as present");
+    const { rows } = await client.query<{ present: boolean }>("select exists (select 1 from users) as present");
     return rows[0].present === true;
   } catch {
     return false;
@@ -15,7 +15,17 @@ export async function hasConsoleUser(databaseUrl) {
   }
 }
 
-export function startBanner({ publicUrl, hasUser, ownerEmail, database }) {
+export function startBanner({
+  publicUrl,
+  hasUser,
+  ownerEmail,
+  database,
+}: {
+  publicUrl: string;
+  hasUser: boolean;
+  ownerEmail?: string;
+  database: string;
+}): string {
   const console_ = hasUser
     ? `${publicUrl}/admin`
     : ownerEmail

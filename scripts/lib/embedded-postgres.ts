@@ -3,7 +3,7 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { mkdir } from "node:fs/promises";
 import path from "node:path";
 import os from "node:os";
-import { assertPortFree } from "./ports.mjs";
+import { assertPortFree } from "./ports";
 
 const isRoot = typeof process.getuid === "function" && process.getuid() === 0;
 
@@ -11,8 +11,23 @@ const isRoot = typeof process.getuid === "function" && process.getuid() === 0;
  * Starts a real PostgreSQL from npm whose data lives in `dataDir` (kept across restarts)
  * and returns its connection string and a stop function.
  */
-export async function startEmbeddedPostgres({ dataDir, port, database = "statuspage", log = () => {} }) {
-  await assertPortFree(port, `the embedded PostgreSQL (set EMBEDDED_PG_PORT to another port, or DATABASE_URL to use your own server)`);
+export type EmbeddedPostgresHandle = { url: string; fresh: boolean; stop(): Promise<void> };
+
+export async function startEmbeddedPostgres({
+  dataDir,
+  port,
+  database = "statuspage",
+  log = () => {},
+}: {
+  dataDir: string;
+  port: number;
+  database?: string;
+  log?: (message: string) => void;
+}): Promise<EmbeddedPostgresHandle> {
+  await assertPortFree(
+    port,
+    `the embedded PostgreSQL (set EMBEDDED_PG_PORT to another port, or DATABASE_URL to use your own server)`,
+  );
   await mkdir(path.dirname(dataDir), { recursive: true });
   const fresh = !existsSync(path.join(dataDir, "PG_VERSION"));
   const pg = new EmbeddedPostgres({
@@ -24,8 +39,8 @@ export async function startEmbeddedPostgres({ dataDir, port, database = "statusp
     createPostgresUser: isRoot,
     initdbFlags: ["--encoding=UTF8", "--no-sync"],
     postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories=", "-c", "max_connections=200"],
-    onLog: (message) => log(String(message)),
-    onError: (error) => log(String(error)),
+    onLog: (message: unknown) => log(String(message)),
+    onError: (error: unknown) => log(String(error)),
   });
   if (fresh) await pg.initialise();
   await pg.start();
@@ -42,7 +57,7 @@ export async function startEmbeddedPostgres({ dataDir, port, database = "statusp
   };
 }
 
-async function createDatabaseIfMissing(pg, database) {
+async function createDatabaseIfMissing(pg: EmbeddedPostgres, database: string): Promise<void> {
   const client = pg.getPgClient("postgres", "127.0.0.1");
   await client.connect();
   try {
@@ -53,14 +68,14 @@ async function createDatabaseIfMissing(pg, database) {
   }
 }
 
-export function temporaryDataDir(prefix) {
+export function temporaryDataDir(prefix: string): string {
   return path.join(os.tmpdir(), `${prefix}-${process.pid}-${Date.now().toString(36)}`);
 }
 
 /** Every process of the PostgreSQL running on `dataDir`: the postmaster (from postmaster.pid) and all its descendants. */
-export function databaseProcessIds(dataDir) {
+export function databaseProcessIds(dataDir: string): number[] {
   const postmaster = Number(readFileSync(path.join(dataDir, "postmaster.pid"), "utf8").split("\n")[0]);
-  const children = new Map();
+  const children = new Map<number, number[]>();
   for (const entry of readdirSync("/proc")) {
     if (!/^\d+$/.test(entry)) continue;
     try {
@@ -80,6 +95,6 @@ export function databaseProcessIds(dataDir) {
  * Freezes (SIGSTOP) or thaws (SIGCONT) that PostgreSQL: frozen, the kernel still accepts connections and nothing
  * ever answers, as on a hung host.
  */
-export function signalDatabase(dataDir, signal) {
+export function signalDatabase(dataDir: string, signal: "SIGSTOP" | "SIGCONT"): void {
   for (const pid of databaseProcessIds(dataDir)) process.kill(pid, signal);
 }

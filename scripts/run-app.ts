@@ -1,0 +1,255 @@
+// `npm start` / `npm run dev`: checks the configuration, starts an embedded PostgreSQL when no
+// DATABASE_URL is given, applies migrations, seeds a demo page on first run, then serves the app.
+import { spawn, spawnSync } from "node:child_process";
+import { existsSync } from "node:fs";
+import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
+import { randomBytes } from "node:crypto";
+import type { ChildProcess } from "node:child_process";
+import path from "node:path";
+import pg from "pg";
+import exitHook from "async-exit-hook";
+import { applyMigrations } from "./lib/schema-engine";
+import { startEmbeddedPostgres, type EmbeddedPostgresHandle } from "./lib/embedded-postgres";
+import { serverNodeArgs } from "./lib/server-node-args";
+import { buildApp, hasBuild, isBuildCurrent } from "./lib/build-app";
+import { StartupError, assertPortFree } from "./lib/ports";
+import { dataRoot, projectRoot, runtimeFile } from "./lib/database-url.mjs";
+import { hasConsoleUser, startBanner } from "./lib/start-banner";
+
+const mode = process.argv[2] === "dev" ? "dev" : "start";
+if (existsSync(path.join(projectRoot, ".env")) && typeof process.loadEnvFile === "function")
+  process.loadEnvFile(path.join(projectRoot, ".env"));
+
+let embedded: EmbeddedPostgresHandle | null = null;
+let child: ChildProcess | null = null;
+let shuttingDown = false;
+
+function fail(message: string, hint?: string): never {
+  console.error(`\n✖ ${message}${hint ? `\n  ${hint}` : ""}\n`);
+  process.exit(1);
+}
+
+function readPort() {
+  const raw = process.env.PORT ?? "3000";
+  const port = Number(raw);
+  if (!Number.isInteger(port) || port < 1 || port > 65535)
+    throw new StartupError(`PORT must be a number between 1 and 65535 (got "${raw}").`);
+  return port;
+}
+
+async function readSecret(usingEmbedded: boolean): Promise<string> {
+  const secret = process.env.AUTH_SECRET ?? process.env.NEXTAUTH_SECRET;
+  if (secret) {
+    if (secret.length < 16)
+      throw new StartupError(
+        "AUTH_SECRET is too short (at least 16 characters).",
+        "Generate one with: openssl rand -base64 32",
+      );
+    return secret;
+  }
+  if (!usingEmbedded) {
+    throw new StartupError(
+      "AUTH_SECRET is not set. It signs console sessions and is required with an external DATABASE_URL.",
+      "Generate one with `openssl rand -base64 32` and set AUTH_SECRET in the environment or in .env.",
+    );
+  }
+  const file = path.join(dataRoot, "auth-secret");
+  const existing = await readFile(file, "utf8").catch(() => "");
+  if (existing.trim()) return existing.trim();
+  const generated = randomBytes(32).toString("base64url");
+  await mkdir(dataRoot, { recursive: true });
+  await writeFile(file, generated, { mode: 0o600 });
+  return generated;
+}
+
+function describeDatabaseUrl(url: string): string {
+  try {
+    const parsed = new URL(url);
+    return `${parsed.hostname}:${parsed.port || 5432}${parsed.pathname}`;
+  } catch {
+    return "(unparseable URL)";
+  }
+}
+
+async function checkDatabase(url: string): Promise<void> {
+  if (!/^postgres(ql)?:\/\//.test(url)) {
+    throw new StartupError(
+      "DATABASE_URL must be a PostgreSQL URL such as postgresql://user:password@host:5432/statuspage.",
+      "Unset DATABASE_URL to use the embedded database instead.",
+    );
+  }
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5000 });
+  const where = describeDatabaseUrl(url);
+  try {
+    await client.connect();
+    await client.query("select 1");
+  } catch (caught) {
+    const error = caught as { code?: string; message?: string } | undefined;
+    const code = error?.code;
+    if (code === "3D000")
+      throw new StartupError(
+        `The database in DATABASE_URL (${where}) does not exist.`,
+        "Create it first, for example: createdb statuspage",
+      );
+    if (code === "28P01" || code === "28000")
+      throw new StartupError(
+        `PostgreSQL at ${where} refused the user name or password in DATABASE_URL.`,
+        "Check the credentials in DATABASE_URL.",
+      );
+    throw new StartupError(
+      `Cannot reach PostgreSQL at ${where} (${code ?? error?.message ?? "no answer"}).`,
+      "Check that the server is running and DATABASE_URL is right, or unset DATABASE_URL to use the embedded database.",
+    );
+  } finally {
+    await client.end().catch(() => {});
+  }
+}
+
+/** Seeds the demo page, or creates an empty one, when the database has no page yet; true when it did. */
+async function ensurePageExists(url: string, { seedDemo }: { seedDemo: boolean }): Promise<boolean> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  const { rows } = await client.query<{ count: number }>("select count(*)::int as count from page_settings");
+  await client.end();
+  if (rows[0].count > 0) return false;
+  const result = spawnSync(process.execPath, ["--import", "tsx", "prisma/seed.ts", ...(seedDemo ? [] : ["--empty"])], {
+    cwd: projectRoot,
+    env: { ...process.env, DATABASE_URL: url },
+    stdio: "inherit",
+  });
+  if (result.status !== 0)
+    throw new StartupError(
+      seedDemo ? "Seeding the demo data failed (see above)." : "Creating the status page failed (see above).",
+    );
+  return true;
+}
+
+function ensureBuild() {
+  if (isBuildCurrent()) return;
+  console.log(
+    hasBuild()
+      ? "The sources changed since the last build; building again (npm run build)…"
+      : "No production build found; building once (npm run build)…",
+  );
+  if (!buildApp()) throw new StartupError("`next build` failed (see above).");
+}
+
+function stopChild(): Promise<void> {
+  return new Promise((resolve) => {
+    const running = child;
+    if (!running || running.exitCode !== null || running.signalCode !== null) return resolve();
+    const timer = setTimeout(() => {
+      running.kill("SIGKILL");
+      resolve();
+    }, 8000);
+    running.once("exit", () => {
+      clearTimeout(timer);
+      resolve();
+    });
+    running.kill("SIGTERM");
+  });
+}
+
+// embedded-postgres stops its server from an async-exit-hook on SIGINT/SIGTERM; ours stops Next first.
+exitHook((done) => {
+  shuttingDown = true;
+  void stopChild()
+    .then(() => rm(runtimeFile, { force: true }))
+    .then(() => {
+      if (embedded) console.log("Stopping the embedded PostgreSQL…");
+    })
+    .finally(done);
+});
+
+async function shutdown(code: number): Promise<void> {
+  if (shuttingDown) return;
+  shuttingDown = true;
+  await stopChild();
+  if (embedded) {
+    await embedded
+      .stop()
+      .catch((error: Error) => console.error(`Stopping the embedded PostgreSQL failed: ${error.message}`));
+    await rm(runtimeFile, { force: true });
+    console.log("Stopped the embedded PostgreSQL.");
+  }
+  process.exit(code);
+}
+
+async function main() {
+  const port = readPort();
+  const externalUrl = process.env.DATABASE_URL;
+  const secret = await readSecret(!externalUrl);
+  await assertPortFree(port, "the app (set PORT to another port)");
+
+  let databaseUrl: string;
+  if (externalUrl) {
+    await checkDatabase(externalUrl);
+    databaseUrl = externalUrl;
+  } else {
+    const pgPort = Number(process.env.EMBEDDED_PG_PORT ?? 54329);
+    const dataDir = path.join(dataRoot, "postgres");
+    console.log(
+      `Starting the embedded PostgreSQL (data in ${path.relative(process.cwd(), dataDir) || dataDir}, port ${pgPort})…`,
+    );
+    embedded = await startEmbeddedPostgres({ dataDir, port: pgPort });
+    databaseUrl = embedded.url;
+    await writeFile(runtimeFile, JSON.stringify({ databaseUrl, pid: process.pid }));
+  }
+
+  const applied = await applyMigrations(databaseUrl);
+  if (applied.length) console.log(`Applied ${applied.length} migration(s).`);
+  const seedDemo = externalUrl ? process.env.SEED_DEMO === "1" : process.env.SEED_DEMO !== "0";
+  await ensurePageExists(databaseUrl, { seedDemo });
+
+  if (mode === "start") ensureBuild();
+
+  const publicUrl = process.env.PUBLIC_URL ?? `http://localhost:${port}`;
+  const env = {
+    ...process.env,
+    DATABASE_URL: databaseUrl,
+    AUTH_SECRET: secret,
+    NEXTAUTH_SECRET: secret,
+    NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? publicUrl,
+    NEXT_TELEMETRY_DISABLED: "1",
+    PORT: String(port),
+  };
+  const command =
+    mode === "start"
+      ? [...serverNodeArgs(process.env), path.join(projectRoot, "scripts/serve.mjs")]
+      : [
+          path.join(projectRoot, "node_modules/next/dist/bin/next"),
+          "dev",
+          "-p",
+          String(port),
+          "-H",
+          process.env.HOST ?? "0.0.0.0",
+        ];
+  const server = spawn(process.execPath, command, {
+    cwd: projectRoot,
+    env: { ...env, NODE_ENV: mode === "start" ? "production" : "development" },
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  child = server;
+  let announced = false;
+  server.stdout.on("data", (chunk: Buffer) => {
+    process.stdout.write(chunk);
+    if (!announced && /Ready|started server|Local:/i.test(String(chunk))) {
+      announced = true;
+      const database = embedded
+        ? "embedded PostgreSQL, stopped with the app (Ctrl+C)"
+        : describeDatabaseUrl(databaseUrl);
+      const ownerEmail = process.env.OWNER_EMAIL && process.env.OWNER_PASSWORD ? process.env.OWNER_EMAIL : undefined;
+      void hasConsoleUser(databaseUrl).then((hasUser) =>
+        console.log(startBanner({ publicUrl, hasUser, ownerEmail, database })),
+      );
+    }
+  });
+  server.on("exit", (code) => void shutdown(code ?? 0));
+}
+
+main().catch(async (error: unknown) => {
+  if (embedded) await embedded.stop().catch(() => {});
+  await rm(runtimeFile, { force: true }).catch(() => {});
+  if (error instanceof StartupError) fail(error.message, error.hint);
+  fail(`Could not start: ${error instanceof Error ? error.message : String(error)}`);
+});
