@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from "vitest";
 import type pg from "pg";
-import { applyMigrations, diffSchemas, readSchema } from "../../scripts/lib/schema-engine";
+import { applyMigrations, diffSchemas, readSchema, readSnapshot } from "../../scripts/lib/schema-engine";
 import { createScratchDatabase, withClient } from "../support/scratch-database";
 
 const CATALOG_QUERIES = {
@@ -53,5 +53,15 @@ describe("migrations", () => {
       c.query("select tgname from pg_trigger where not tgisinternal and tgrelid = 'audit_log'::regclass"),
     );
     expect(triggers.rows.map((r) => r.tgname)).toEqual(["audit_log_commit_deadline"]);
+  });
+
+  it("leave the snapshot that `npm run db:migration` diffs from describing the same database as schema.prisma", async () => {
+    const db = await createScratchDatabase("snapshot");
+    scratch.push(db);
+    const snapshot = await readSnapshot();
+    expect(snapshot, "prisma/migrations/schema-snapshot.prisma is missing").not.toBeNull();
+    const sql = await diffSchemas(db.url, snapshot, await readSchema());
+    const hint = "schema-snapshot.prisma and schema.prisma describe different databases: write the migration with npm run db:migration -- <name>";
+    expect(sql.trim(), hint).toMatch(/^(-- This is an empty migration\.)?$/);
   });
 });
