@@ -1,9 +1,17 @@
 import { afterEach, describe, expect, it } from "vitest";
+import { once } from "node:events";
 import http from "node:http";
 import { randomBytes } from "node:crypto";
 import type { AddressInfo } from "node:net";
 import zlib from "node:zlib";
 import { createResponseCache } from "../../scripts/lib/response-cache.mjs";
+
+/** A one-shot event a handler fires when it reaches a point the test must wait for. */
+function signal() {
+  let fire: () => void = () => {};
+  const fired = new Promise<void>((resolve) => (fire = resolve));
+  return { fire: () => fire(), fired };
+}
 
 type Handler = (req: http.IncomingMessage, res: http.ServerResponse) => void | Promise<void>;
 
@@ -140,15 +148,19 @@ describe("whole-response cache", () => {
     let clock = 0;
     let renders = 0;
     let release: () => void = () => {};
+    const rerendering = signal();
     const app = await startServer(async (_req, res) => {
       renders++;
-      if (renders === 2) await new Promise<void>((resolve) => (release = resolve));
+      if (renders === 2) {
+        rerendering.fire();
+        await new Promise<void>((resolve) => (release = resolve));
+      }
       res.end(`<p>render ${renders}</p>`);
     }, { version: () => 1, now: () => clock });
     expect(await (await fetch(`${app.base}/`)).text()).toBe("<p>render 1</p>");
     clock += 61_000;
     const refreshing = fetch(`${app.base}/`).then((r) => r.text());
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    await rerendering.fired;
     const others = await Promise.all([1, 2, 3].map(() => fetch(`${app.base}/`).then((r) => r.text())));
     expect(others).toEqual(["<p>render 1</p>", "<p>render 1</p>", "<p>render 1</p>"]);
     release();
@@ -159,13 +171,17 @@ describe("whole-response cache", () => {
   it("does not hand a render begun before a change to requests made after it, nor let it replace a newer one", async () => {
     let version = 1;
     const gates: (() => void)[] = [];
+    const firstRender = signal();
     const app = await startServer(async (_req, res) => {
       const text = `<p>version ${version}</p>`;
-      if (version === 1) await new Promise<void>((resolve) => gates.push(resolve));
+      if (version === 1) {
+        firstRender.fire();
+        await new Promise<void>((resolve) => gates.push(resolve));
+      }
       res.end(text);
     }, { version: () => version });
     const before = fetch(`${app.base}/`).then((r) => r.text());
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    await firstRender.fired;
     version = 2;
     expect(await (await fetch(`${app.base}/`)).text()).toBe("<p>version 2</p>");
     gates.forEach((open) => open());
@@ -386,17 +402,20 @@ describe("HEAD requests", () => {
 describe("a client that disconnects mid-render", () => {
   it("does not leave later requests for the same page waiting", async () => {
     let slow = true;
+    const rendering = signal();
     const app = await startServer(async (_req, res) => {
       if (slow) {
         slow = false;
-        await new Promise((resolve) => setTimeout(resolve, 300));
+        rendering.fire();
+        // The render outlasts its client: it goes on until the client has gone.
+        if (!res.destroyed) await once(res, "close");
         if (res.destroyed) return;
       }
       res.end("<p>rendered</p>");
     }, { version: () => 1 });
     const aborted = new AbortController();
     const first = fetch(`${app.base}/`, { signal: aborted.signal }).catch(() => null);
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    await rendering.fired;
     aborted.abort();
     await first;
     const second = await fetch(`${app.base}/`, { signal: AbortSignal.timeout(5_000) });
