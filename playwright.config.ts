@@ -1,7 +1,8 @@
 import { existsSync } from "node:fs";
 import { defineConfig, devices } from "@playwright/test";
-import { prepareSingleAppEnvironment } from "./e2e/support/single-app";
+import { ensureReactServerCondition, prepareSingleAppEnvironment } from "./e2e/support/single-app";
 
+ensureReactServerCondition();
 // `npx playwright test` starts the shared app itself (webServer); own-stack specs start their own instances.
 const { external } = prepareSingleAppEnvironment();
 const baseURL = process.env.E2E_BASE_URL!;

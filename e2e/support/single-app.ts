@@ -44,9 +44,21 @@ export function prepareSingleAppEnvironment(env: NodeJS.ProcessEnv = process.env
     DATABASE_WRITE_START_TIMEOUT_MS: "60000",
     DATABASE_WRITE_TIMEOUT_MS: "30000",
   });
-  // Specs call services; workers inherit this and resolve `server-only` as the server does.
-  if (!env.NODE_OPTIONS?.includes("--conditions=react-server")) {
-    env.NODE_OPTIONS = `${env.NODE_OPTIONS ?? ""} --conditions=react-server`.trim();
-  }
   return { external: false };
+}
+
+const REACT_SERVER = "--conditions=react-server";
+
+/**
+ * Specs call the app's services, which resolve `server-only` and React as the server does (the react-server
+ * condition). A Node flag cannot be added to a running process, so a runner started without it runs Playwright
+ * again with it and exits with that run's code; workers inherit the flag.
+ */
+export function ensureReactServerCondition(): void {
+  if (process.execArgv.includes(REACT_SERVER) || process.env.NODE_OPTIONS?.includes(REACT_SERVER)) return;
+  const result = spawnSync(process.execPath, process.argv.slice(1), {
+    stdio: "inherit",
+    env: { ...process.env, NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} ${REACT_SERVER}`.trim() },
+  });
+  process.exit(result.status ?? 1);
 }
