@@ -4,7 +4,7 @@
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { readFileSync } from "node:fs";
 import http from "node:http";
-import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { chmod, mkdtemp, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { findFreePort } from "./lib/ports.mjs";
@@ -62,6 +62,8 @@ export type Baseline = { base: string; pids: () => number[]; stop: () => Promise
 export async function startNginxBaseline(captured: CapturedRoute[]): Promise<Baseline> {
   const port = await findFreePort();
   const prefix = await mkdtemp(path.join(os.tmpdir(), "bench-nginx-baseline-"));
+  // nginx's workers drop to an unprivileged user when started as root: they must be able to read the files.
+  await chmod(prefix, 0o755);
   const locations: string[] = [];
   for (const [index, route] of captured.entries()) {
     const file = path.join(prefix, `route-${index}`);
@@ -117,7 +119,8 @@ else {
     res.end(r.body);
   }).listen(${port}, "127.0.0.1");
 }`;
-  const child: ChildProcess = spawn(process.execPath, ["-e", script], { stdio: "inherit" });
+  await writeFile(path.join(prefix, "server.cjs"), script);
+  const child: ChildProcess = spawn(process.execPath, [path.join(prefix, "server.cjs")], { stdio: "inherit" });
   const base = `http://127.0.0.1:${port}`;
   await waitUntilServing(`${base}${captured[0].route}`);
   return {
