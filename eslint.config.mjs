@@ -69,8 +69,6 @@ export default defineConfig([
   // Effects that read browser-only state after hydration (the reader's time zone, the clock, tab visibility) set
   // state by design; this rule targets the React Compiler, which this app does not use.
   { rules: { "react-hooks/set-state-in-effect": "off" } },
-  // The production server's response cache is being rewritten in TypeScript; until then its unused symbol stays.
-  { files: ["scripts/lib/response-cache.mjs"], rules: { "@typescript-eslint/no-unused-vars": "off" } },
   // Playwright's fixtures receive a function named `use`; it is no React hook.
   { files: ["e2e/**"], rules: { "react-hooks/rules-of-hooks": "off" } },
 

@@ -4,7 +4,7 @@ import { parseArgs } from "node:util";
 import { getDb } from "@/server/db/client";
 import { formatSummary, runImport } from "@/server/importer/run-import";
 import { ImportSourceError } from "@/server/importer/source-client";
-import { readDatabaseUrl } from "./lib/database-url.mjs";
+import { readDatabaseUrl } from "./lib/database-url";
 
 const USAGE = `Import a page from Atlassian Statuspage (or any server with its management API) into this status page.
 

@@ -3,7 +3,7 @@
 // npm run db:reset              drop everything in DATABASE_URL's database and migrate again
 import pg from "pg";
 import { applyMigrations, createMigration } from "./lib/schema-engine";
-import { readDatabaseUrl } from "./lib/database-url.mjs";
+import { readDatabaseUrl } from "./lib/database-url";
 
 const [command, ...args] = process.argv.slice(2);
 

@@ -3,7 +3,7 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import pg from "pg";
-import { dataRoot, readDatabaseUrl } from "./lib/database-url.mjs";
+import { dataRoot, readDatabaseUrl } from "./lib/database-url";
 import { startRenderServer } from "./lib/mirror-render-server";
 
 async function main() {

@@ -13,7 +13,7 @@ import { startEmbeddedPostgres, type EmbeddedPostgresHandle } from "./lib/embedd
 import { serverNodeArgs } from "./lib/server-node-args";
 import { buildApp, hasBuild, isBuildCurrent } from "./lib/build-app";
 import { StartupError, assertPortFree } from "./lib/ports";
-import { dataRoot, projectRoot, runtimeFile } from "./lib/database-url.mjs";
+import { dataRoot, projectRoot, runtimeFile } from "./lib/database-url";
 import { hasConsoleUser, startBanner } from "./lib/start-banner";
 
 const mode = process.argv[2] === "dev" ? "dev" : "start";

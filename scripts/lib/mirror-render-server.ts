@@ -4,7 +4,7 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import next from "next";
 import { hasBuild } from "./build-app";
-import { projectRoot } from "./database-url.mjs";
+import { projectRoot } from "./database-url";
 
 export type RenderServer = { baseUrl: string; close(): Promise<void> };
 
