@@ -15,6 +15,7 @@ import { buildApp, hasBuild, isBuildCurrent } from "./lib/build-app";
 import { StartupError, assertPortFree } from "./lib/ports";
 import { dataRoot, projectRoot, runtimeFile } from "./lib/database-url";
 import { hasConsoleUser, startBanner } from "./lib/start-banner";
+import { EnvironmentError, readEnvironment } from "../server/environment";
 
 const mode = process.argv[2] === "dev" ? "dev" : "start";
 if (existsSync(path.join(projectRoot, ".env")) && typeof process.loadEnvFile === "function")
@@ -29,22 +30,43 @@ function fail(message: string, hint?: string): never {
   process.exit(1);
 }
 
-function readPort() {
-  const raw = process.env.PORT ?? "3000";
-  const port = Number(raw);
-  if (!Number.isInteger(port) || port < 1 || port > 65535)
-    throw new StartupError(`PORT must be a number between 1 and 65535 (got "${raw}").`);
-  return port;
+const CHECKED_AT_START = [
+  "PORT",
+  "PUBLIC_URL",
+  "DATABASE_POOL_MAX",
+  "DATABASE_CONNECT_TIMEOUT_MS",
+  "DATABASE_STATEMENT_TIMEOUT_MS",
+  "DATABASE_QUERY_TIMEOUT_MS",
+  "SESSION_MAX_AGE_HOURS",
+  "STATUSPAGE_DISABLE_SCHEDULER",
+  "STATUSPAGE_DISABLE_WORKER",
+  "SMTP_URL",
+  "MAIL_FROM",
+  "WEBHOOK_ALLOW_PRIVATE",
+] as const;
+
+const HINTS: Record<string, string> = {
+  AUTH_SECRET: "Generate one with: openssl rand -base64 32",
+  DATABASE_URL: "Unset DATABASE_URL to use the embedded database instead.",
+};
+
+/** Validates every variable the app reads (the app's own rules), so a mistake stops the start; returns the port. */
+function checkEnvironment(): number {
+  const given = (["DATABASE_URL", "AUTH_SECRET"] as const).filter(
+    (name) => (process.env[name] ?? (name === "AUTH_SECRET" ? process.env.NEXTAUTH_SECRET : undefined)) !== undefined,
+  );
+  try {
+    return readEnvironment([...CHECKED_AT_START, ...given]).PORT;
+  } catch (error) {
+    if (!(error instanceof EnvironmentError)) throw error;
+    const hint = Object.entries(HINTS).find(([name]) => error.problems.some((problem) => problem.startsWith(name)));
+    throw new StartupError(error.problems.join("\n  "), hint?.[1]);
+  }
 }
 
 async function readSecret(usingEmbedded: boolean): Promise<string> {
   const secret = process.env.AUTH_SECRET ?? process.env.NEXTAUTH_SECRET;
   if (secret) {
-    if (secret.length < 16)
-      throw new StartupError(
-        "AUTH_SECRET is too short (at least 16 characters).",
-        "Generate one with: openssl rand -base64 32",
-      );
     return secret;
   }
   if (!usingEmbedded) {
@@ -72,12 +94,6 @@ function describeDatabaseUrl(url: string): string {
 }
 
 async function checkDatabase(url: string): Promise<void> {
-  if (!/^postgres(ql)?:\/\//.test(url)) {
-    throw new StartupError(
-      "DATABASE_URL must be a PostgreSQL URL such as postgresql://user:password@host:5432/statuspage.",
-      "Unset DATABASE_URL to use the embedded database instead.",
-    );
-  }
   const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5000 });
   const where = describeDatabaseUrl(url);
   try {
@@ -176,7 +192,7 @@ async function shutdown(code: number): Promise<void> {
 }
 
 async function main() {
-  const port = readPort();
+  const port = checkEnvironment();
   const externalUrl = process.env.DATABASE_URL;
   const secret = await readSecret(!externalUrl);
   await assertPortFree(port, "the app (set PORT to another port)");

@@ -1,16 +1,5 @@
 import "server-only";
-import { z } from "zod";
-
-const schema = z.object({
-  SMTP_URL: z
-    .string()
-    .regex(/^smtps?:\/\//, "SMTP_URL must look like smtp://user:password@host:587 or smtps://host:465")
-    .optional(),
-  MAIL_FROM: z.string().min(3, "MAIL_FROM must be an address such as Status <status@example.com>").optional(),
-  WEBHOOK_ALLOW_PRIVATE: z.enum(["0", "1"], { error: "WEBHOOK_ALLOW_PRIVATE must be 0 or 1" }).optional(),
-  STATUSPAGE_DISABLE_WORKER: z.enum(["0", "1"], { error: "STATUSPAGE_DISABLE_WORKER must be 0 or 1" }).optional(),
-  PUBLIC_URL: z.string().url("PUBLIC_URL must be an absolute URL such as https://status.example.com").optional(),
-});
+import { readEnvironment } from "@/server/environment";
 
 export type NotificationConfig = {
   smtpUrl: string | null;
@@ -23,12 +12,7 @@ export type NotificationConfig = {
 
 /** Notification settings from the environment, read on every call so tests and operators can change them. */
 export function getNotificationConfig(): NotificationConfig {
-  const parsed = schema.safeParse(process.env);
-  if (!parsed.success) {
-    const lines = parsed.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`);
-    throw new Error(`Invalid notification configuration:\n${lines.join("\n")}`);
-  }
-  const env = parsed.data;
+  const env = readEnvironment(["SMTP_URL", "MAIL_FROM", "WEBHOOK_ALLOW_PRIVATE", "STATUSPAGE_DISABLE_WORKER", "PUBLIC_URL"]);
   return {
     smtpUrl: env.SMTP_URL ?? null,
     mailFrom: env.MAIL_FROM ?? "Status page <status@localhost>",

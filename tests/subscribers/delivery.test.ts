@@ -136,7 +136,7 @@ describe("delivering notifications", () => {
     const [queued] = await deliveriesFor(hook.subscriberId);
 
     const doomed = worker();
-    await until(async () => (await doomed.claim(50, 60_000)).some((c) => c.id === queued.id) || (await getDb().delivery.findUniqueOrThrow({ where: { id: queued.id } })).status !== "pending");
+    await until(async () => (await doomed.claim(50, 2_000)).some((c) => c.id === queued.id) || (await getDb().delivery.findUniqueOrThrow({ where: { id: queued.id } })).status !== "pending");
     const leased = await getDb().delivery.findUniqueOrThrow({ where: { id: queued.id } });
     expect(leased.status).toBe("sending");
     expect(await worker().claim(50)).not.toContainEqual(expect.objectContaining({ id: queued.id }));
@@ -156,7 +156,7 @@ describe("delivering notifications", () => {
 
     const killed = worker();
     const claims = await until(async () => {
-      const claimed = await killed.claim(50, 60_000);
+      const claimed = await killed.claim(50, 2_000);
       return claimed.find((c) => c.id === queued.id);
     });
     expect((await killed.attempt(claims)).ok).toBe(true);

@@ -21,6 +21,9 @@ async function message(ageDays: number, deliveries: { subscriberId: string; stat
       deliveries: {
         create: deliveries.map((d) => ({
           ...d,
+          // A retry waits for its next attempt and a send holds a live lease, so no worker running beside this test takes them.
+          ...(d.status === "failed" ? { nextAttemptAt: new Date(now.getTime() + DAY) } : {}),
+          ...(d.status === "sending" ? { lockedUntil: new Date(now.getTime() + DAY), lockedBy: "elsewhere" } : {}),
           createdAt,
           attempts: 1,
           attemptLog: { create: [{ attempt: 1, ok: d.status === "delivered", durationMs: 12, at: createdAt }] },
