@@ -8,6 +8,7 @@ import path from "node:path";
 import { buildApp } from "./lib/build-app";
 import { needsBuild } from "./lib/e2e-options";
 import { projectRoot } from "./lib/project-root";
+import { SPEC_ONLY_ENVIRONMENT } from "../e2e/support/single-app";
 
 const { E2E_APP_PORT, E2E_APP_PG_PORT, E2E_APP_DATA_DIR, E2E_APP_LOG, E2E_BASE_URL, AUTH_SECRET } = process.env;
 if (!E2E_APP_PORT || !E2E_APP_PG_PORT || !E2E_APP_DATA_DIR || !E2E_APP_LOG || !E2E_BASE_URL || !AUTH_SECRET) {
@@ -17,6 +18,7 @@ if (!E2E_APP_PORT || !E2E_APP_PG_PORT || !E2E_APP_DATA_DIR || !E2E_APP_LOG || !E
 
 const baseEnv: NodeJS.ProcessEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", NODE_OPTIONS: "" };
 delete baseEnv.DATABASE_URL;
+for (const name of Object.keys(SPEC_ONLY_ENVIRONMENT)) delete baseEnv[name];
 if (needsBuild() && !buildApp(baseEnv)) process.exit(1);
 
 mkdirSync(path.dirname(E2E_APP_LOG), { recursive: true });

@@ -7,6 +7,16 @@ import { pinnedPort } from "../../scripts/lib/e2e-options";
 
 export const E2E_SECRET = "e2e-secret-e2e-secret-e2e-secret";
 
+/** For the specs' own processes (which call services directly), never for the app the webServer starts. */
+export const SPEC_ONLY_ENVIRONMENT: Record<string, string> = {
+  STATUSPAGE_DISABLE_CACHE_BUS: "1",
+  STATUSPAGE_DISABLE_SCHEDULER: "1",
+  // The specs' own writes pay for starting Prisma in each cold worker process on a busy machine; the app's
+  // deadlines are what the outage specs test, not the harness's.
+  DATABASE_WRITE_START_TIMEOUT_MS: "60000",
+  DATABASE_WRITE_TIMEOUT_MS: "30000",
+};
+
 function freePorts(count: number): number[] {
   const script = `const net = require("node:net");
 Promise.all(Array.from({ length: ${count} }, () => new Promise((resolve) => {
@@ -37,12 +47,7 @@ export function prepareSingleAppEnvironment(env: NodeJS.ProcessEnv = process.env
     DATABASE_URL: `postgresql://postgres:postgres@127.0.0.1:${pgPort}/statuspage`,
     AUTH_SECRET: E2E_SECRET,
     NEXT_TELEMETRY_DISABLED: "1",
-    STATUSPAGE_DISABLE_CACHE_BUS: "1",
-    STATUSPAGE_DISABLE_SCHEDULER: "1",
-    // The specs' own writes pay for starting Prisma in each cold worker process on a busy machine; the app's
-    // deadlines are what the outage specs test, not the harness's.
-    DATABASE_WRITE_START_TIMEOUT_MS: "60000",
-    DATABASE_WRITE_TIMEOUT_MS: "30000",
+    ...SPEC_ONLY_ENVIRONMENT,
   });
   return { external: false };
 }
