@@ -98,7 +98,7 @@ const htmlEscape = (value: string) => value.replace(/&/g, "&amp;").replace(/</g,
 
 /** The HTML subset Google Chat card text widgets accept (<b>, <i>, <s>, <a href>, <br>), everything else escaped. */
 export const GOOGLE_CHAT_HTML: ChatDialect = {
-  text: (value) => htmlEscape(value),
+  text: (value) => defuseAtMentions(htmlEscape(value)),
   strong: (inner) => `<b>${inner}</b>`,
   em: (inner) => `<i>${inner}</i>`,
   del: (inner) => `<s>${inner}</s>`,

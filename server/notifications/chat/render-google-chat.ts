@@ -1,7 +1,7 @@
 import "server-only";
 import type { ChatMessage } from "@/server/notifications/chat/chat-message";
 import { TONE_EMOJI } from "@/server/notifications/chat/chat-colors";
-import { GOOGLE_CHAT_HTML, convertMarkdown, truncate } from "@/server/notifications/chat/chat-text";
+import { GOOGLE_CHAT_HTML, convertMarkdown, defuseAtMentions, truncate } from "@/server/notifications/chat/chat-text";
 import { COMPONENT_STATUS_LABELS } from "@/lib/status";
 
 // developers.google.com/workspace/chat: a message (text and cards) is at most 32,000 bytes, `text` at most 4,096
@@ -19,7 +19,7 @@ export type GoogleChatPayload = {
   cardsV2: { cardId: string; card: { header: { title: string; subtitle: string }; sections: { widgets: Widget[] }[] } }[];
 };
 
-const plainText = (value: string) => value.replace(/</g, "‹").replace(/>/g, "›");
+const plainText = (value: string) => defuseAtMentions(value.replace(/</g, "‹").replace(/>/g, "›"));
 
 function build(message: ChatMessage, paragraph: string): GoogleChatPayload {
   const html = GOOGLE_CHAT_HTML;

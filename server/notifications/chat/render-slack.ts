@@ -17,6 +17,11 @@ type SlackBlock =
 
 export type SlackPayload = { text: string; blocks: SlackBlock[]; unfurl_links: false; unfurl_media: false };
 
+/** plain_text is not parsed for mentions, but a copied header must not carry <!here> either. */
+function plainHeader(value: string): string {
+  return defuseAtMentions(value.replace(/</g, "‹").replace(/>/g, "›"));
+}
+
 /** The link to the full text, added when the body had to be cut. */
 function readMore(url: string): string {
   return `…\n<${url}|Read the full update>`;
@@ -26,7 +31,7 @@ export function renderSlack(message: ChatMessage): SlackPayload {
   const mrkdwn = SLACK_MRKDWN;
   const link = mrkdwn.link(mrkdwn.text(message.linkLabel), message.url);
   const blocks: SlackBlock[] = [
-    { type: "header", text: { type: "plain_text", text: truncate(defuseAtMentions(`${TONE_EMOJI[message.tone]} ${message.title}`), SLACK_LIMITS.header), emoji: true } },
+    { type: "header", text: { type: "plain_text", text: truncate(plainHeader(`${TONE_EMOJI[message.tone]} ${message.title}`), SLACK_LIMITS.header), emoji: true } },
     {
       type: "context",
       elements: [
