@@ -1,7 +1,7 @@
 import "server-only";
 import type { ChatMessage } from "@/server/notifications/chat/chat-message";
 import { toneInteger } from "@/server/notifications/chat/chat-colors";
-import { DISCORD_MARKDOWN, charLength, convertMarkdown, convertPlain, truncate } from "@/server/notifications/chat/chat-text";
+import { DISCORD_MARKDOWN, charLength, convertMarkdown, convertPlain, defuseAtMentions, truncate } from "@/server/notifications/chat/chat-text";
 import { COMPONENT_STATUS_LABELS } from "@/lib/status";
 
 // discord.com/developers/docs/resources/message#embed-object-embed-limits: title 256, description 4096, ≤ 25 fields
@@ -21,6 +21,11 @@ export type DiscordEmbed = {
 
 export type DiscordPayload = { allowed_mentions: { parse: [] }; embeds: DiscordEmbed[] };
 
+/** Titles and author names show text as typed; mentions there never ping, but they are defused like the rest. */
+function plain(value: string): string {
+  return defuseAtMentions(value).replace(/</g, "<\u200b");
+}
+
 function embedLength(embed: DiscordEmbed): number {
   return charLength(embed.title) + charLength(embed.description ?? "") + charLength(embed.author.name) + charLength(embed.footer.text)
     + embed.fields.reduce((sum, f) => sum + charLength(f.name) + charLength(f.value), 0);
@@ -36,11 +41,11 @@ export function renderDiscord(message: ChatMessage): DiscordPayload {
     fields.push({ name: "Components", value: truncate(lines, DISCORD_LIMITS.fieldValue, `\n… [all components](${message.url})`), inline: false });
   }
   const embed: DiscordEmbed = {
-    title: truncate(message.title, DISCORD_LIMITS.title),
+    title: truncate(plain(message.title), DISCORD_LIMITS.title),
     url: message.url,
     color: toneInteger(message.tone),
     timestamp: message.timestamp,
-    author: { name: truncate(`${message.pageName} · ${message.headline}`, DISCORD_LIMITS.authorName), url: message.pageUrl },
+    author: { name: truncate(plain(`${message.pageName} · ${message.headline}`), DISCORD_LIMITS.authorName), url: message.pageUrl },
     fields: fields.slice(0, DISCORD_LIMITS.fields),
     footer: { text: message.headline },
   };

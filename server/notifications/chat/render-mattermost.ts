@@ -1,7 +1,7 @@
 import "server-only";
 import type { ChatMessage } from "@/server/notifications/chat/chat-message";
 import { TONE_HEX } from "@/server/notifications/chat/chat-colors";
-import { MATTERMOST_MARKDOWN, convertMarkdown, convertPlain, truncate } from "@/server/notifications/chat/chat-text";
+import { MATTERMOST_MARKDOWN, convertMarkdown, convertPlain, defuseAtMentions, truncate } from "@/server/notifications/chat/chat-text";
 import { COMPONENT_STATUS_LABELS } from "@/lib/status";
 
 // Mattermost's Slack-compatible incoming webhooks take `text` (≤ 16383 characters per post) and Slack-style
@@ -35,7 +35,7 @@ export function renderMattermost(message: ChatMessage): MattermostPayload {
     text: truncate(`**${message.headline}:** ${title}`, 1000),
     attachments: [
       {
-        fallback: truncate(`${message.headline}: ${message.title} ${message.url}`, 500),
+        fallback: truncate(`${message.headline}: ${defuseAtMentions(message.title).replace(/</g, "‹")} ${message.url}`, 500),
         color: TONE_HEX[message.tone],
         author_name: truncate(convertPlain(message.pageName, md), 100),
         author_link: message.pageUrl,
