@@ -92,7 +92,7 @@ CREATE TABLE "alert_rules" (
 CREATE TABLE "alert_states" (
     "id" TEXT NOT NULL,
     "integration_id" TEXT NOT NULL,
-    "rule_id" TEXT NOT NULL,
+    "rule_id" TEXT,
     "fingerprint" TEXT NOT NULL,
     "component_id" TEXT NOT NULL,
     "target_status" "ComponentStatus" NOT NULL,
@@ -167,7 +167,10 @@ CREATE INDEX "alert_rules_component_id_idx" ON "alert_rules"("component_id");
 CREATE INDEX "alert_states_component_id_idx" ON "alert_states"("component_id");
 
 -- CreateIndex
-CREATE UNIQUE INDEX "alert_states_integration_id_rule_id_fingerprint_key" ON "alert_states"("integration_id", "rule_id", "fingerprint");
+CREATE INDEX "alert_states_rule_id_idx" ON "alert_states"("rule_id");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "alert_states_integration_id_component_id_fingerprint_key" ON "alert_states"("integration_id", "component_id", "fingerprint");
 
 -- CreateIndex
 CREATE INDEX "component_automations_check_at_idx" ON "component_automations"("check_at");
@@ -201,6 +204,9 @@ ALTER TABLE "alert_states" ADD CONSTRAINT "alert_states_integration_id_fkey" FOR
 
 -- AddForeignKey
 ALTER TABLE "alert_states" ADD CONSTRAINT "alert_states_rule_id_fkey" FOREIGN KEY ("rule_id") REFERENCES "alert_rules"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "alert_states" ADD CONSTRAINT "alert_states_component_id_fkey" FOREIGN KEY ("component_id") REFERENCES "components"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
 -- AddForeignKey
 ALTER TABLE "component_automations" ADD CONSTRAINT "component_automations_component_id_fkey" FOREIGN KEY ("component_id") REFERENCES "components"("id") ON DELETE CASCADE ON UPDATE CASCADE;
