@@ -1,12 +1,13 @@
 import "server-only";
 import type { Tx } from "@/server/db/client";
-import type { Actor } from "@/server/services/context";
+import { SYSTEM_ACTOR, type Actor } from "@/server/services/context";
 import { writeAudit } from "@/server/services/audit";
 import { setComponentStatus } from "@/server/services/components/set-component-status";
 import { createIncident } from "@/server/services/incidents/create-incident";
 import { ALERT_SOURCE_LABELS, type AlertSource } from "@/lib/integrations";
 import { COMPONENT_STATUS_LABELS, compareComponentSeverity, type ComponentStatus } from "@/lib/status";
 
+const AUTOMATION_ACTOR: Actor = { ...SYSTEM_ACTOR, label: "Alert automation" };
 const OPEN_INCIDENT = ["investigating", "identified", "monitoring"] as const;
 // While a responder's incident holds a component, look again this often for it to be resolved.
 const RECHECK_WHILE_HELD_MS = 60_000;
@@ -95,7 +96,7 @@ export async function evaluateComponent(tx: Tx, componentId: string, now: Date):
   const responsible = worst ?? [...states].sort((a, b) => (b.resolvedAt?.getTime() ?? 0) - (a.resolvedAt?.getTime() ?? 0))[0];
   let checkAt = wakeAt;
 
-  if (!yielded && desired !== component.status && responsible) {
+  if (!yielded && desired !== component.status) {
     const overrides = (worst ? holding : states).some((s) => s.rule?.overrideIncidents);
     const heldBy = overrides
       ? null
@@ -106,7 +107,8 @@ export async function evaluateComponent(tx: Tx, componentId: string, now: Date):
     if (heldBy) {
       checkAt = earliest([checkAt, new Date(now.getTime() + RECHECK_WHILE_HELD_MS)]);
     } else {
-      const actor = integrationActor(responsible.integration);
+      // With no alert left (its rule or integration was removed) the change is the automation's own.
+      const actor = responsible ? integrationActor(responsible.integration) : AUTOMATION_ACTOR;
       const template = worst?.rule?.incidentMode !== "none" && desired === "major_outage" && !automation.incidentId ? worst?.rule : null;
       if (template && template.incidentMode === "publish") {
         const created = await createIncident({
@@ -129,7 +131,7 @@ export async function evaluateComponent(tx: Tx, componentId: string, now: Date):
             data: {
               componentId,
               componentName: component.name,
-              integrationName: responsible.integration.name,
+              integrationName: responsible?.integration.name ?? AUTOMATION_ACTOR.label,
               name: template.incidentTemplate?.title || `${component.name}: ${COMPONENT_STATUS_LABELS.major_outage}`,
               body: template.incidentTemplate?.body || worst?.summary || `${component.name} is down.`,
               status: isUpdateStatus(template.incidentTemplate?.status) ? template.incidentTemplate.status : "investigating",
