@@ -14,9 +14,9 @@ test("an owner adds a Slack channel and an Alertmanager integration; a firing al
     await page.goto("/admin/chat-channels");
     const newChannel = page.getByRole("region", { name: "New channel" });
     await newChannel.getByLabel("Name", { exact: true }).fill(channelName);
-    await newChannel.getByLabel("Platform").selectOption("slack");
-    await newChannel.getByLabel("Webhook URL").fill(receiver.url("slack"));
-    await newChannel.getByLabel("Component status changed").check();
+    await newChannel.getByLabel("Platform", { exact: true }).selectOption("slack");
+    await newChannel.getByLabel("Webhook URL", { exact: true }).fill(receiver.url("slack"));
+    await newChannel.getByLabel("Component status changed", { exact: true }).check();
     await newChannel.getByLabel("Only events about these components:").check();
     await newChannel.getByLabel(component.name, { exact: true }).check();
     await newChannel.getByRole("button", { name: "Add channel" }).click();
@@ -32,19 +32,19 @@ test("an owner adds a Slack channel and an Alertmanager integration; a firing al
     const newIntegration = page.getByRole("region", { name: "New integration" });
     const integrationName = `Prometheus ${component.id}`;
     await newIntegration.getByLabel("Name", { exact: true }).fill(integrationName);
-    await newIntegration.getByLabel("Source").selectOption("alertmanager");
-    await newIntegration.getByLabel("Fire after (seconds)").fill("2");
-    await newIntegration.getByLabel("Recover after (seconds)").fill("0");
+    await newIntegration.getByLabel("Source", { exact: true }).selectOption("alertmanager");
+    await newIntegration.getByLabel("Fire after (seconds)", { exact: true }).fill("2");
+    await newIntegration.getByLabel("Recover after (seconds)", { exact: true }).fill("0");
     await newIntegration.getByRole("button", { name: "Create integration" }).click();
-    const url = await newIntegration.getByLabel("URL").inputValue();
+    const url = await newIntegration.getByLabel("URL", { exact: true }).inputValue();
     const token = await newIntegration.getByLabel(/^Token/).inputValue();
     expect(token).toMatch(/^spi_/);
 
     const card = page.getByRole("article", { name: integrationName });
     await card.getByText(`Add a rule to ${integrationName}`).click();
-    await card.getByLabel("Label matchers").fill(`service="${component.id}", severity=~"critical|page"`);
-    await card.getByLabel("Component").selectOption(component.id);
-    await card.getByLabel("While firing").selectOption("major_outage");
+    await card.getByLabel("Label matchers", { exact: true }).fill(`service="${component.id}", severity=~"critical|page"`);
+    await card.getByLabel("Component", { exact: true }).selectOption(component.id);
+    await card.getByLabel("While firing", { exact: true }).selectOption("major_outage");
     await card.getByRole("button", { name: "Add rule" }).click();
     await expect(card.getByRole("table")).toContainText(component.name);
 
