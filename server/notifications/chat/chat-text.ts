@@ -57,6 +57,9 @@ export const SLACK_MRKDWN: ChatDialect = {
   lineBreak: "\n",
 };
 
+// encodeURIComponent leaves parentheses alone, and they would end a markdown link early.
+const escapeParens = (href: string) => href.replace(/\(/g, "%28").replace(/\)/g, "%29");
+
 const MARKDOWN_SPECIAL = /[\\`*_~|[\]()#>]/g;
 
 /** Discord markdown: specials escaped, @everyone/@here/@user and <@…>, <#…> defused (the payload also disables mentions). */
@@ -67,7 +70,7 @@ export const DISCORD_MARKDOWN: ChatDialect = {
   del: (inner) => (inner.trim() ? `~~${inner}~~` : inner),
   code: (value) => `\`${value.replace(/`/g, "'")}\``,
   pre: (value) => `\`\`\`\n${value.replace(/```/g, "'''")}\n\`\`\``,
-  link: (label, href) => `[${label || href}](${href.replace(/[()]/g, encodeURIComponent)})`,
+  link: (label, href) => `[${label || href}](${escapeParens(href)})`,
   heading: (inner) => `**${inner}**`,
   quote: (inner) => inner.split("\n").map((line) => `> ${line}`).join("\n"),
   lineBreak: "\n",
@@ -88,7 +91,7 @@ export const TEAMS_MARKDOWN: ChatDialect = {
   del: (inner) => inner,
   code: (value) => value,
   pre: (value) => value,
-  link: (label, href) => `[${label || href}](${href.replace(/[()]/g, encodeURIComponent)})`,
+  link: (label, href) => `[${label || href}](${escapeParens(href)})`,
   heading: (inner) => `**${inner}**`,
   quote: (inner) => inner,
   lineBreak: "\n\n",
