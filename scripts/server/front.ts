@@ -26,7 +26,7 @@ const cache = createResponseCache({
   maxBytes: positiveInteger(process.env.RESPONSE_CACHE_MAX_MB, 64) * 2 ** 20,
   renderLimits: {
     maxConcurrent: positiveInteger(process.env.RENDER_MAX_CONCURRENT, 2),
-    maxQueued: positiveInteger(process.env.RENDER_MAX_QUEUED, 32),
+    maxQueued: positiveInteger(process.env.RENDER_MAX_QUEUED, 128),
     budgetShare: Number(process.env.RENDER_BUDGET_SHARE ?? 0.2),
   },
   beforeUpstream: (req) => stampClientAddress(req, trustProxy),
