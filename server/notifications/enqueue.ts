@@ -45,7 +45,7 @@ export async function enqueueNotifications(tx: Tx, event: IncidentEvent) {
     });
   }
 
-  if (event.oldStatus === event.newStatus) return null;
+  if (event.type !== "component.update" || event.oldStatus === event.newStatus) return null;
   if (event.incidentId) {
     const latest = await tx.incidentUpdate.findFirst({
       where: { incidentId: event.incidentId },

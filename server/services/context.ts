@@ -7,7 +7,8 @@ import { roleAtLeast, type Role } from "@/lib/status";
 export type Actor =
   | { kind: "user"; userId: string; role: Role; label: string }
   | { kind: "api-key"; apiKeyId: string; role: Role; label: string }
-  | { kind: "system"; role: "owner"; label: string };
+  | { kind: "system"; role: "owner"; label: string }
+  | { kind: "integration"; integrationId: string; role: "responder"; label: string };
 
 /** What every service receives: who is acting, and optionally a transaction to run inside (tests roll back). */
 export type ServiceContext = { actor: Actor; db?: DbOrTx };

@@ -17,12 +17,14 @@ export default async function AdminLayout({ children }: { children: ReactNode })
     { href: "/admin/maintenance", label: "Maintenance" },
     { href: "/admin/components", label: "Components" },
     { href: "/admin/templates", label: "Templates" },
+    ...(roleAtLeast(actor.role, "responder") ? [{ href: "/admin/chat-channels", label: "Chat channels" }] : []),
     ...(roleAtLeast(actor.role, "owner")
       ? [
           { href: "/admin/subscribers", label: "Subscribers" },
           { href: "/admin/settings", label: "Settings" },
           { href: "/admin/users", label: "Users" },
           { href: "/admin/api-keys", label: "API keys" },
+          { href: "/admin/integrations", label: "Integrations" },
           { href: "/admin/audit", label: "Audit log" },
         ]
       : []),

@@ -7,6 +7,7 @@ import { AppError } from "@/server/errors";
 import type { Tx } from "@/server/db/client";
 import { incidentTags, lockIncident } from "@/server/services/incidents/incident-shared";
 import { STALE_MESSAGE } from "@/server/services/incidents/edit-incident-update";
+import { recordIncidentEvent } from "@/server/services/incidents/incident-events";
 import { LIMITS } from "@/lib/status";
 
 const postmortemBody = z
@@ -72,6 +73,7 @@ export async function publishPostmortem({ ctx, input }: { ctx: ServiceContext; i
       select: postmortemAuditSelect,
     });
     await tx.incident.update({ where: { id: incident.id }, data: { status: "postmortem" } });
+    if (!before?.publishedAt) await recordIncidentEvent(tx, { type: "postmortem.published", incidentId: incident.id });
     await writeAudit(tx, ctx.actor, { action: "postmortem.publish", entityType: "postmortem", entityId: postmortem.id, before, after: postmortem });
     return { postmortem, tags: await incidentTags(tx, incident.id) };
   });
