@@ -10,7 +10,7 @@ import { settle, uniqueName } from "./fixtures";
 async function addComponentTrackedFor(days: number) {
   const name = uniqueName("Narrow bars");
   const startDate = addUtcDays(startOfUtcDay(new Date()), -(days - 1));
-  const { component } = await runMutation(createComponent({ ctx: { actor: SYSTEM_ACTOR }, input: { name, startDate } }));
+  const { component } = await runMutation(createComponent({ ctx: { actor: SYSTEM_ACTOR }, input: { name, startDate, showcase: true } }));
   await settle();
   return component;
 }
