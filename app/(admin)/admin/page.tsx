@@ -47,10 +47,12 @@ function Summary({ overview }: { overview: ConsoleOverview }) {
     broken ? `${broken} component${broken === 1 ? "" : "s"} not operational` : "all components operational",
   ];
   const calm = overview.incidents.length === 0 && broken === 0;
-  const tone = calm
-    ? "border-green-300 bg-green-50 text-green-900 dark:border-green-900 dark:bg-green-950 dark:text-green-100"
-    : "border-amber-300 bg-amber-50 text-amber-950 dark:border-amber-800 dark:bg-amber-950 dark:text-amber-100";
-  return <p className={`rounded-md border px-4 py-3 text-sm font-medium ${tone}`}>{parts.join(" · ")}.</p>;
+  const accent = calm ? "border-l-green-600 dark:border-l-green-500" : "border-l-amber-500";
+  return (
+    <p className={`rounded-md border border-l-4 border-zinc-200 bg-white px-4 py-3 text-sm font-medium dark:border-zinc-800 dark:bg-zinc-900 ${accent}`}>
+      {parts.join(" · ")}.
+    </p>
+  );
 }
 
 function IncidentItem({ incident, canRespond, now }: { incident: OverviewIncident; canRespond: boolean; now: Date }) {
@@ -102,7 +104,9 @@ function MaintenanceItem({ item, now }: { item: OverviewMaintenance; now: Date }
         ) : null}
         {item.overdue ? <p className="text-xs font-semibold text-amber-900 dark:text-amber-200">Not started yet: start it or reschedule it.</p> : null}
       </div>
-      <StatusPill status={item.status} />
+      <span className="shrink-0 self-start sm:self-center">
+        <StatusPill status={item.status} />
+      </span>
     </li>
   );
 }
