@@ -1,5 +1,5 @@
 import "server-only";
-import { getDb } from "@/server/db/client";
+import { getDb, type DbOrTx } from "@/server/db/client";
 
 export type AuditEntity = { label: string; href: string | null };
 type Ref = { entityType: string; entityId: string | null; before: unknown; after: unknown };
@@ -18,8 +18,7 @@ function recorded(ref: Ref): string | null {
 }
 
 /** What each audited entity is (an incident's name, a user's email…) and where the console shows it. */
-export async function describeAuditEntities(refs: Ref[]): Promise<AuditEntity[]> {
-  const db = getDb();
+export async function describeAuditEntities(refs: Ref[], db: DbOrTx = getDb()): Promise<AuditEntity[]> {
   const [incidents, updates, postmortems, components, groups, users, subscribers, templates, apiKeys, chatChannels, integrations] = await Promise.all([
     db.incident.findMany({ where: { id: { in: ids(refs, "incident") } }, select: { id: true, name: true } }),
     db.incidentUpdate.findMany({ where: { id: { in: ids(refs, "incident_update") } }, select: { id: true, incident: { select: { id: true, name: true } } } }),

@@ -13,6 +13,7 @@ export default async function AdminLayout({ children }: { children: ReactNode })
   const actor = await getCurrentActor();
   if (!actor) redirect("/login?redirectTo=/admin");
   const items = [
+    { href: "/admin", label: "Overview" },
     { href: "/admin/incidents", label: "Incidents" },
     { href: "/admin/maintenance", label: "Maintenance" },
     { href: "/admin/components", label: "Components" },
@@ -37,7 +38,7 @@ export default async function AdminLayout({ children }: { children: ReactNode })
       <header className="border-b border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-900">
         <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-2 px-4 py-3">
           <div className="flex items-center gap-3">
-            <a href="/admin/incidents" className="font-semibold">Status console</a>
+            <a href="/admin" className="font-semibold">Status console</a>
             <a href="/" target="_blank" rel="noopener" className="text-sm text-blue-700 underline-offset-2 hover:underline dark:text-blue-300">
               Public page ↗
             </a>
