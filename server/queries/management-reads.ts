@@ -123,19 +123,30 @@ export type ManagedSubscriber = Prisma.SubscriberGetPayload<{ select: typeof man
 
 export type SubscriberStateFilter = "active" | "unconfirmed" | "quarantined" | "unsubscribed" | "all";
 
+/** Statuspage's states, each subscriber in exactly one: quarantined (deliveries disabled) wins over (un)confirmed. */
 export function subscriberStateWhere(state: SubscriberStateFilter): Prisma.SubscriberWhereInput {
   switch (state) {
     case "active":
       return { confirmedAt: { not: null }, unsubscribedAt: null, disabledAt: null };
     case "unconfirmed":
-      return { confirmedAt: null, unsubscribedAt: null };
+      return { confirmedAt: null, unsubscribedAt: null, disabledAt: null };
     case "quarantined":
       return { disabledAt: { not: null }, unsubscribedAt: null };
     case "unsubscribed":
       return { unsubscribedAt: { not: null } };
     default:
-      return {};
+      return { unsubscribedAt: null };
   }
+}
+
+export type SubscriberKindCounts = Record<"email" | "webhook", number>;
+
+/** Page subscribers (not those of one incident) in `state`, counted per kind. */
+export async function countManagedSubscribers(db: DbOrTx, state: Exclude<SubscriberStateFilter, "all">): Promise<SubscriberKindCounts> {
+  const groups = await db.subscriber.groupBy({ by: ["kind"], where: { incidentId: null, ...subscriberStateWhere(state) }, _count: { _all: true } });
+  const counts: SubscriberKindCounts = { email: 0, webhook: 0 };
+  for (const group of groups) counts[group.kind] = group._count._all;
+  return counts;
 }
 
 export async function listManagedSubscribers(

@@ -1,6 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import { listManagedSubscribers, readManagedSubscriber } from "@/server/queries/management-reads";
+import { countManagedSubscribers, listManagedSubscribers, readManagedSubscriber, type SubscriberKindCounts } from "@/server/queries/management-reads";
 import { ManagementError, notFound, toManagementError } from "@/server/api/management/errors";
 import { flag, idList, pagination, parseFields, text } from "@/server/api/management/fields";
 import { wrapped } from "@/server/api/management/request";
@@ -40,9 +40,13 @@ function confirmationMail(email: string, confirmToken: string) {
   };
 }
 
+const SUBSCRIBER_TYPES = ["email", "sms", "webhook", "integration_partner", "slack", "teams"] as const;
+type SubscriberType = (typeof SUBSCRIBER_TYPES)[number];
+const subscriberType = z.preprocess((v) => (v === "" ? undefined : v), z.enum(SUBSCRIBER_TYPES, { error: `type must be one of: ${SUBSCRIBER_TYPES.join(", ")}.` }).optional());
+
 const listQuery = z.object({
   q: text("q", 200),
-  type: z.preprocess((v) => (v === "" ? undefined : v), z.enum(["email", "sms", "webhook", "slack", "teams", "integration_partner"], { error: "type must be email, sms, webhook, slack, teams or integration_partner." }).optional()),
+  type: subscriberType,
   state: z.preprocess((v) => (v === "" ? undefined : v), z.enum(["active", "unconfirmed", "quarantined", "unsubscribed", "all"], { error: "state must be active, unconfirmed, quarantined, unsubscribed or all." }).default("active")),
   sort_field: z.preprocess((v) => (v === "" ? undefined : v), z.enum(["primary", "created_at", "quarantined_at", "relevance"], { error: "sort_field must be primary, created_at, quarantined_at or relevance." }).default("created_at")),
   sort_direction: z.preprocess((v) => (v === "" ? undefined : v), z.enum(["asc", "desc"], { error: "sort_direction must be asc or desc." }).default("asc")),
@@ -98,15 +102,49 @@ async function create({ actor, input, db }: EndpointArgs) {
   };
 }
 
-const notHere = (what: string): Endpoint["run"] => async () => {
-  throw new ManagementError(501, `${what} is not supported by this status page; list subscribers with ?state= and ?type= instead.`);
-};
+
+/** Every type Statuspage names, so clients reading `sms` or `slack` find a 0 rather than nothing. */
+function perType<T>(value: (type: SubscriberType) => T): Record<SubscriberType, T> {
+  return Object.fromEntries(SUBSCRIBER_TYPES.map((type) => [type, value(type)])) as Record<SubscriberType, T>;
+}
+
+const countOf = (counts: SubscriberKindCounts, type: SubscriberType) => (type === "email" || type === "webhook" ? counts[type] : 0);
+
+const countQuery = z.object({
+  type: subscriberType,
+  state: z.preprocess((v) => (v === "" ? undefined : v), z.enum(["active", "unconfirmed", "quarantined", "all"], { error: "state must be active, unconfirmed, quarantined or all." }).default("active")),
+});
+
+async function count({ db, query }: EndpointArgs) {
+  const filters = parseFields(countQuery, Object.fromEntries(query));
+  const states = filters.state === "all" ? (["active", "unconfirmed", "quarantined"] as const) : [filters.state];
+  const counts: SubscriberKindCounts = { email: 0, webhook: 0 };
+  for (const state of states) {
+    const inState = await countManagedSubscribers(db, state);
+    counts.email += inState.email;
+    counts.webhook += inState.webhook;
+  }
+  return { status: 200, body: perType((type) => (!filters.type || filters.type === type ? countOf(counts, type) : 0)) };
+}
+
+async function histogram({ db }: EndpointArgs) {
+  const active = await countManagedSubscribers(db, "active");
+  const unconfirmed = await countManagedSubscribers(db, "unconfirmed");
+  const quarantined = await countManagedSubscribers(db, "quarantined");
+  return {
+    status: 200,
+    body: perType((type) => {
+      const byState = { active: countOf(active, type), unconfirmed: countOf(unconfirmed, type), quarantined: countOf(quarantined, type) };
+      return { ...byState, total: byState.active + byState.unconfirmed + byState.quarantined };
+    }),
+  };
+}
 
 export const subscriberEndpoints: Endpoint[] = [
   { method: "GET", path: "subscribers", role: "responder", run: list },
   { method: "GET", path: "subscribers/unsubscribed", role: "responder", run: (args) => list({ ...args, query: new URLSearchParams({ ...Object.fromEntries(args.query), state: "unsubscribed" }) }) },
-  { method: "GET", path: "subscribers/count", role: "responder", run: notHere("Counting subscribers") },
-  { method: "GET", path: "subscribers/histogram_by_state", role: "responder", run: notHere("The subscriber histogram") },
+  { method: "GET", path: "subscribers/count", role: "responder", run: count },
+  { method: "GET", path: "subscribers/histogram_by_state", role: "responder", run: histogram },
   { method: "POST", path: "subscribers", role: "responder", run: create },
   { method: "GET", path: "incidents/:incidentId/subscribers", role: "responder", run: list },
   {
