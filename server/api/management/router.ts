@@ -65,7 +65,7 @@ export function managementDispatcher(endpoints: Endpoint[]) {
   return async (request: Request, context: { params: Promise<{ resourcePath?: string[] }> }): Promise<Response> => {
     try {
       const actor = await authenticate(request);
-      takeRateLimit(actor.apiKeyId);
+      await takeRateLimit(actor);
       const method = request.method.toUpperCase() as Method;
       const raw = (await context.params).resourcePath ?? [];
       const segments = raw.map((s, i) => (i === raw.length - 1 ? s.replace(/\.json$/, "") : s));

@@ -293,6 +293,28 @@ describe("rate limiting", () => {
       process.env.MANAGEMENT_API_RATE_LIMIT = "0";
     }
   });
+
+  it("counts a key's requests in PostgreSQL, so every instance sees them, and answers 420 when configured so", async () => {
+    const owner = await actorFor("owner");
+    const key = (await createApiKey({ ctx: { actor: owner }, input: { name: unique("Spread"), role: "viewer" } })).token;
+    process.env.MANAGEMENT_API_RATE_LIMIT = "2";
+    process.env.MANAGEMENT_API_RATE_LIMIT_STATUS = "420";
+    try {
+      expect((await callManagement(p("components"), { key })).status).toBe(200);
+      expect((await callManagement(p("components"), { key })).status).toBe(200);
+      // Another instance shares no memory with this one: forget everything this process keeps, as it would not have it.
+      for (const name of Object.keys(globalThis).filter((k) => /management|ratelimit|rate_limit/i.test(k))) Reflect.deleteProperty(globalThis, name);
+      const refused = await callManagement(p("components"), { key });
+      expect(refused.status).toBe(420);
+      const retryAfter = Number(refused.headers.get("retry-after"));
+      expect(retryAfter).toBeGreaterThan(0);
+      expect(retryAfter).toBeLessThanOrEqual(60);
+      expect(await getDb().rateLimitEvent.count({ where: { key: { startsWith: "management-api:" } } })).toBeGreaterThanOrEqual(2);
+    } finally {
+      process.env.MANAGEMENT_API_RATE_LIMIT = "0";
+      delete process.env.MANAGEMENT_API_RATE_LIMIT_STATUS;
+    }
+  });
 });
 
 describe("OpenAPI description", () => {
