@@ -58,7 +58,7 @@ export const managedIncidentSelect = {
   autoTransitionToMaintenanceState: true, autoTransitionToOperationalState: true, autoTransitionDeliverNotifications: true,
   components: { select: { component: { select: managedComponentSelect } } },
   updates: { select: managedUpdateSelect, orderBy: [{ displayAt: "desc" }, { createdAt: "desc" }] },
-  postmortem: { select: { body: true, publishedAt: true, createdAt: true, updatedAt: true, version: true } },
+  postmortem: { select: { body: true, bodyUpdatedAt: true, draft: true, draftUpdatedAt: true, publishedAt: true, createdAt: true, updatedAt: true, version: true } },
 } satisfies Prisma.IncidentSelect;
 export type ManagedIncident = Prisma.IncidentGetPayload<{ select: typeof managedIncidentSelect }>;
 

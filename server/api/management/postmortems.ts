@@ -64,9 +64,7 @@ export const postmortemEndpoints: Endpoint[] = [
       const fields = parseFields(publishFields, wrapped(input, "postmortem"));
       const incident = await incidentOrThrow(db, params.incidentId);
       if (!incident.postmortem) throw new ManagementError(422, { body_draft: ["Write the postmortem (PUT …/postmortem) before publishing it."] });
-      const result = await call(
-        publishPostmortem({ ctx: { actor, db }, input: { incidentId: incident.id, body: incident.postmortem.body, version: incident.postmortem.version, publishedAt: fields.published_at } }),
-      );
+      const result = await call(publishPostmortem({ ctx: { actor, db }, input: { incidentId: incident.id, version: incident.postmortem.version, publishedAt: fields.published_at } }));
       return { status: 200, body: serializeManagedPostmortem((await readManagedIncident(db, incident.id))!, page.baseUrl), tags: result.tags };
     },
   },

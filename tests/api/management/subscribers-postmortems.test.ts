@@ -153,6 +153,20 @@ describe("postmortems", () => {
     expect((await callManagement(p(`incidents/${id}/postmortem`), { key: responder, method: "DELETE" })).status).toBe(204);
     expect((await callManagement(p(`incidents/${id}/postmortem`), { key: viewer })).status).toBe(404);
   });
+
+  it("keeps the draft apart from the published body: a PUT after publishing changes body_draft only, until the next publish", async () => {
+    const created = await callManagement(p("incidents"), { key: responder, method: "POST", json: { incident: { name: "Draft apart", status: "resolved", body: "Fixed." } } });
+    const id = created.json.id;
+    await callManagement(p(`incidents/${id}/postmortem`), { key: responder, method: "PUT", json: { postmortem: { body_draft: "First version" } } });
+    const first = await callManagement(p(`incidents/${id}/postmortem/publish`), { key: responder, method: "PUT", json: { postmortem: { notify_subscribers: false } } });
+    expect(first.json).toMatchObject({ body: "First version", body_draft: "First version" });
+    const redraft = await callManagement(p(`incidents/${id}/postmortem`), { key: responder, method: "PUT", form: "postmortem[body_draft]=Second+version" });
+    expect(expectShape(postmortemSchema, redraft.json)).toMatchObject({ body: "First version", body_draft: "Second version", published_at: first.json.published_at });
+    expect((await callManagement(p(`incidents/${id}`), { key: viewer })).json.postmortem_body).toBe("First version");
+    const republished = await callManagement(p(`incidents/${id}/postmortem/publish`), { key: responder, method: "PUT" });
+    expect(expectShape(postmortemSchema, republished.json)).toMatchObject({ body: "Second version", body_draft: "Second version" });
+    expect((await callManagement(p(`incidents/${id}`), { key: viewer })).json.postmortem_body).toBe("Second version");
+  });
 });
 
 describe("incident templates and the page", () => {
