@@ -41,6 +41,10 @@ export function listManagedGroups(db: DbOrTx, page: { skip: number; take: number
   return db.componentGroup.findMany({ select: managedGroupSelect, orderBy: [{ position: "asc" }, { createdAt: "asc" }, { id: "asc" }], ...page });
 }
 
+export async function listGroupMemberIds(db: DbOrTx, groupId: string): Promise<string[]> {
+  return (await db.component.findMany({ where: { groupId }, select: { id: true } })).map((c) => c.id);
+}
+
 export async function readManagedGroup(db: DbOrTx, groupId: string): Promise<ManagedGroup | null> {
   return validId(groupId) ? db.componentGroup.findUnique({ where: { id: groupId }, select: managedGroupSelect }) : null;
 }
@@ -66,10 +70,13 @@ export async function readManagedIncident(db: DbOrTx, incidentId: string): Promi
   return validId(incidentId) ? db.incident.findUnique({ where: { id: incidentId }, select: managedIncidentSelect }) : null;
 }
 
-export type IncidentListFilter = "all" | "unresolved" | "scheduled" | "upcoming" | "active_maintenance";
+/** `incidents` is every incident without maintenances, for the short form `GET /api/v1/incidents`. */
+export type IncidentListFilter = "all" | "incidents" | "unresolved" | "scheduled" | "upcoming" | "active_maintenance";
 
 function filterWhere(filter: IncidentListFilter, now: Date): Prisma.IncidentWhereInput {
   switch (filter) {
+    case "incidents":
+      return { kind: "incident" };
     case "unresolved":
       return { kind: "incident", status: { in: ["investigating", "identified", "monitoring"] } };
     case "scheduled":

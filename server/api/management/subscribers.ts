@@ -1,31 +1,20 @@
 import "server-only";
 import { z } from "zod";
 import { countManagedSubscribers, listManagedSubscribers, readManagedSubscriber, type SubscriberKindCounts } from "@/server/queries/management-reads";
-import { ManagementError, notFound, toManagementError } from "@/server/api/management/errors";
+import { ManagementError, callService, found } from "@/server/api/management/errors";
 import { flag, idList, pagination, parseFields, text } from "@/server/api/management/fields";
 import { wrapped } from "@/server/api/management/request";
 import { serializeManagedSubscriber } from "@/server/api/management/serialize";
 import type { Endpoint, EndpointArgs } from "@/server/api/management/router";
-import type { DbOrTx } from "@/server/db/client";
 import { addSubscriber, reactivateSubscriber, renewConfirmation, unsubscribeSubscriber } from "@/server/services/subscribers/manage-subscribers";
 import { publicBaseUrl } from "@/server/services/subscribers/shared";
 import { smtpMailer } from "@/server/notifications/mailer";
 import { renderConfirmationEmail } from "@/server/notifications/email-templates";
 import { confirmLink } from "@/server/notifications/links";
 
-async function call<T>(work: Promise<T>): Promise<T> {
-  try {
-    return await work;
-  } catch (error) {
-    throw toManagementError(error, { componentIds: "component_ids", subscriberId: "subscriber" });
-  }
-}
+const call = <T,>(work: Promise<T>) => callService(work, { componentIds: "component_ids", subscriberId: "subscriber" });
 
-async function subscriberOrThrow(db: DbOrTx, subscriberId: string) {
-  const subscriber = await readManagedSubscriber(db, subscriberId);
-  if (!subscriber) throw notFound("subscriber");
-  return subscriber;
-}
+const subscriberOrThrow = (db: EndpointArgs["db"], subscriberId: string) => found(readManagedSubscriber(db, subscriberId), "subscriber");
 
 /** Emails the double opt-in link after the transaction committed; a mail failure answers 503 (the subscriber is kept). */
 function confirmationMail(email: string, confirmToken: string) {
@@ -140,18 +129,41 @@ async function histogram({ db }: EndpointArgs) {
   };
 }
 
+const SUBSCRIBER = "StatuspageSubscriber";
+const LIST_QUERY = ["q", "type", "state", "limit", "page", "sort_field", "sort_direction"];
+const idsRequest = { fields: z.object({ subscribers: idList("subscribers") }) };
+
 export const subscriberEndpoints: Endpoint[] = [
-  { method: "GET", path: "subscribers", role: "responder", run: list },
-  { method: "GET", path: "subscribers/unsubscribed", role: "responder", run: (args) => list({ ...args, query: new URLSearchParams({ ...Object.fromEntries(args.query), state: "unsubscribed" }) }) },
-  { method: "GET", path: "subscribers/count", role: "responder", run: count },
-  { method: "GET", path: "subscribers/histogram_by_state", role: "responder", run: histogram },
-  { method: "POST", path: "subscribers", role: "responder", run: create },
-  { method: "GET", path: "incidents/:incidentId/subscribers", role: "responder", run: list },
+  { method: "GET", path: "subscribers", role: "responder", run: list, doc: { status: 200, response: [SUBSCRIBER], query: LIST_QUERY, summary: "Page subscribers (page counts from 0)" } },
+  {
+    method: "GET",
+    path: "subscribers/unsubscribed",
+    role: "responder",
+    run: (args) => list({ ...args, query: new URLSearchParams({ ...Object.fromEntries(args.query), state: "unsubscribed" }) }),
+    doc: { status: 200, response: [SUBSCRIBER], query: LIST_QUERY, summary: "Subscribers who unsubscribed" },
+  },
+  { method: "GET", path: "subscribers/count", role: "responder", run: count, doc: { status: 200, response: "SubscriberCountByType", query: ["type", "state"], summary: "Count page subscribers by type" } },
+  {
+    method: "GET",
+    path: "subscribers/histogram_by_state",
+    role: "responder",
+    run: histogram,
+    doc: { status: 200, response: "SubscriberCountByTypeAndState", summary: "Count page subscribers by type, then state" },
+  },
+  {
+    method: "POST",
+    path: "subscribers",
+    role: "responder",
+    run: create,
+    doc: { status: 201, response: SUBSCRIBER, request: { wrapper: "subscriber", fields: createFields }, summary: "Subscribe an email address (skip_confirmation_notification opts it in silently) or a webhook endpoint" },
+  },
+  { method: "GET", path: "incidents/:incidentId/subscribers", role: "responder", run: list, doc: { status: 200, response: [SUBSCRIBER], query: LIST_QUERY, summary: "An incident's subscribers" } },
   {
     method: "GET",
     path: "subscribers/:subscriberId",
     role: "responder",
     run: async ({ db, params }) => ({ status: 200, body: serializeManagedSubscriber(await subscriberOrThrow(db, params.subscriberId)) }),
+    doc: { status: 200, response: SUBSCRIBER, summary: "A subscriber" },
   },
   {
     method: "DELETE",
@@ -162,6 +174,7 @@ export const subscriberEndpoints: Endpoint[] = [
       await call(unsubscribeSubscriber({ ctx: { actor, db }, input: { subscriberId: current.id } }));
       return { status: 200, body: serializeManagedSubscriber(await subscriberOrThrow(db, current.id)) };
     },
+    doc: { status: 200, response: SUBSCRIBER, summary: "Unsubscribe, answering the subscriber" },
   },
   {
     method: "POST",
@@ -172,6 +185,7 @@ export const subscriberEndpoints: Endpoint[] = [
       const renewed = await call(renewConfirmation({ ctx: { actor, db }, input: { subscriberId: current.id } }));
       return { status: 201, body: null, afterCommit: confirmationMail(renewed.email, renewed.confirmToken) };
     },
+    doc: { status: 201, response: null, summary: "Email the confirmation link again" },
   },
   {
     method: "POST",
@@ -182,6 +196,7 @@ export const subscriberEndpoints: Endpoint[] = [
       for (const subscriberId of subscribers ?? []) await call(reactivateSubscriber({ ctx: { actor, db }, input: { subscriberId } }));
       return { status: 202, body: null };
     },
+    doc: { status: 202, response: null, request: idsRequest, summary: "Reactivate quarantined subscribers" },
   },
   {
     method: "POST",
@@ -192,5 +207,6 @@ export const subscriberEndpoints: Endpoint[] = [
       for (const subscriberId of subscribers ?? []) await call(unsubscribeSubscriber({ ctx: { actor, db }, input: { subscriberId } }));
       return { status: 202, body: null };
     },
+    doc: { status: 202, response: null, request: idsRequest, summary: "Unsubscribe several subscribers" },
   },
 ];

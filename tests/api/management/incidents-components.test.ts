@@ -198,10 +198,20 @@ describe("incidents", () => {
     expect(malformed.json).toEqual({ error: "The request body is not valid JSON." });
   });
 
+  it("refuses a components map keyed \"__proto__\" by field instead of dropping that key and creating the incident", async () => {
+    const component = await createComponent();
+    const name = unique("Proto");
+    const raw = `{"incident":{"name":"${name}","components":{"__proto__":"major_outage","${component.id}":"major_outage"}}}`;
+    const response = await callManagement(p("incidents"), { key: responder, method: "POST", raw });
+    expect(response.status).toBe(422);
+    expect(response.json.error.components[0]).toMatch(/__proto__/);
+    expect(await getDb().incident.count({ where: { name } })).toBe(0);
+  });
+
   it("refuses NUL characters in bodies and query strings with 422 naming the field, never a 500", async () => {
     const body = await callManagement(p("incidents"), { key: responder, method: "POST", json: { incident: { name: "Bad\u0000name", body: "x" } } });
     expect(body.status).toBe(422);
-    expect(body.json).toEqual({ error: { name: ["must not contain NUL characters."] } });
+    expect(body.json).toEqual({ error: { name: [expect.stringMatching(/control character/)] } });
     const form = await callManagement(p("components"), { key: responder, method: "POST", form: "component[name]=a%00b" });
     expect(form.status).toBe(422);
     expect(form.json.error).toHaveProperty("name");
