@@ -1,7 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { LIMITS } from "@/lib/status";
-import { computeComponentUptime } from "@/lib/uptime";
+import { combineUptime, computeComponentUptime } from "@/lib/uptime";
 import {
   listComponentIncidentIds,
   listGroupMemberIds,
@@ -110,10 +110,9 @@ const uptimeQuery = z.object({
   end: z.preprocess(blank, z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "end must be a date such as 2024-01-31.").optional()),
 });
 
-/** Uptime over whole UTC days [start, end], by the same rule as the page's bars (major counts fully, partial 30 %). */
-async function uptime(args: EndpointArgs) {
-  const { db, query } = args;
-  const component = await readComponent(args);
+type UptimeRange = { startDay: Date; endDay: Date; days: number; rangeEnd: Date; now: Date };
+
+function uptimeRange(query: URLSearchParams): UptimeRange {
   const range = parseFields(uptimeQuery, { start: query.get("start") ?? undefined, end: query.get("end") ?? undefined });
   const now = new Date();
   const endDay = range.end ? new Date(`${range.end}T00:00:00Z`) : new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
@@ -121,33 +120,59 @@ async function uptime(args: EndpointArgs) {
   const days = Math.round((endDay.getTime() - startDay.getTime()) / DAY) + 1;
   if (days < 1) throw new ManagementError(422, { start: ["start must not be after end."] });
   if (days > 366) throw new ManagementError(422, { start: ["The range can be at most 366 days."] });
-  const rangeEnd = new Date(Math.min(endDay.getTime() + DAY, now.getTime()));
-  const changes = await readComponentStatusChanges(db, component.id, startDay, rangeEnd);
-  const summary = computeComponentUptime({
+  return { startDay, endDay, days, rangeEnd: new Date(Math.min(endDay.getTime() + DAY, now.getTime())), now };
+}
+
+async function componentUptime(db: Db, component: ManagedComponent, range: UptimeRange) {
+  const changes = await readComponentStatusChanges(db, component.id, range.startDay, range.rangeEnd);
+  return computeComponentUptime({
     componentId: component.id,
     changes: changes.map((c) => ({ changedAt: c.changedAt, toStatus: c.toStatus })),
     trackingStart: component.startDate ?? component.createdAt,
-    now: new Date(rangeEnd.getTime() - 1),
-    days,
+    now: new Date(range.rangeEnd.getTime() - 1),
+    days: range.days,
   });
+}
+
+/** Statuspage's uptime answer for a component or group over `range`; related events are the incidents that touched it. */
+async function uptimeAnswer(db: Db, subject: { id: string; name: string }, components: ManagedComponent[], range: UptimeRange) {
+  const summaries = [];
+  for (const component of components) summaries.push(await componentUptime(db, component, range));
+  const summary = components.length === 1 && components[0].id === subject.id ? summaries[0] : combineUptime(summaries);
   const seconds = (minutes: number) => minutes * 60;
   const warnings: string[] = [];
-  if (component.startDate && component.startDate > startDay) warnings.push(`Uptime is counted from the component's start date, ${component.startDate.toISOString().slice(0, 10)}.`);
-  if (endDay.getTime() + DAY > now.getTime()) warnings.push("The range ends today; uptime is counted up to now.");
+  for (const c of components) if (c.startDate && c.startDate > range.startDay) warnings.push(`Uptime of ${c.name} is counted from its start date, ${c.startDate.toISOString().slice(0, 10)}.`);
+  if (range.endDay.getTime() + DAY > range.now.getTime()) warnings.push("The range ends today; uptime is counted up to now.");
+  const related = new Map<string, { id: string; name: string }>();
+  for (const c of components) for (const i of await listComponentIncidentIds(db, c.id, range.startDay, range.rangeEnd)) related.set(i.id, { id: i.id, name: i.name });
   return {
     status: 200,
     body: {
-      id: component.id,
-      name: component.name,
-      range_start: startDay.toISOString().slice(0, 10),
-      range_end: endDay.toISOString().slice(0, 10),
-      uptime_percentage: summary.uptimePercent === null ? null : Math.round(summary.uptimePercent * 10_000) / 10_000,
-      major_outage: seconds(summary.days.reduce((sum, d) => sum + d.majorOutageMinutes, 0)),
-      partial_outage: seconds(summary.days.reduce((sum, d) => sum + d.partialOutageMinutes, 0)),
+      id: subject.id,
+      name: subject.name,
+      range_start: range.startDay.toISOString().slice(0, 10),
+      range_end: range.endDay.toISOString().slice(0, 10),
+      uptime_percentage: summary?.uptimePercent == null ? null : Math.round(summary.uptimePercent * 10_000) / 10_000,
+      major_outage: seconds((summary?.days ?? []).reduce((sum, d) => sum + d.majorOutageMinutes, 0)),
+      partial_outage: seconds((summary?.days ?? []).reduce((sum, d) => sum + d.partialOutageMinutes, 0)),
       warnings,
-      related_events: (await listComponentIncidentIds(db, component.id, startDay, rangeEnd)).map((i) => ({ id: i.id, name: i.name })),
+      related_events: [...related.values()],
     },
   };
+}
+
+/** Uptime over whole UTC days [start, end], by the same rule as the page's bars (major counts fully, partial 30 %). */
+async function uptime(args: EndpointArgs) {
+  const component = await readComponent(args);
+  return uptimeAnswer(args.db, component, [component], uptimeRange(args.query));
+}
+
+/** A group's uptime is the average of its components', as on the page's group bars. */
+async function groupUptime(args: EndpointArgs) {
+  const current = await readGroup(args);
+  const members: ManagedComponent[] = [];
+  for (const { id } of current.components) members.push((await readManagedComponent(args.db, id))!);
+  return uptimeAnswer(args.db, current, members, uptimeRange(args.query));
 }
 
 const groupFields = z.object({
@@ -260,6 +285,13 @@ export const componentEndpoints: Endpoint[] = [
       body: (await listManagedGroups(db, pagination(query, { sizeParam: "per_page", firstPage: 1 }))).map((g) => group(g, page)),
     }),
     doc: { status: 200, response: [GROUP], query: ["page", "per_page"], summary: "Component groups in page order" },
+  },
+  {
+    method: "GET",
+    path: "component-groups/:componentGroupId/uptime",
+    role: "viewer",
+    run: groupUptime,
+    doc: { status: 200, response: "StatuspageUptime", query: ["start", "end"], summary: "A group's uptime: the average of its components', as on the page's group bars" },
   },
   { method: "POST", path: "component-groups", role: "responder", run: createGroup, doc: { status: 201, response: GROUP, request: groupRequest, summary: "Create a component group with its components" } },
   {

@@ -65,7 +65,8 @@ function operation(endpoint: Endpoint, method: string, short: { shortens: string
     ],
     ...(doc.request ? { requestBody: requestBody(doc.request) } : {}),
     responses: {
-      [String(doc.status)]: doc.status === 204 ? { description: "Done" } : { description: "OK", content: { "application/json": { schema: schemaOf(doc.response) } } },
+      [String(doc.status)]:
+        doc.status === 204 ? { description: "Done" } : doc.status >= 400 ? error(doc.summary) : { description: "OK", content: { "application/json": { schema: schemaOf(doc.response) } } },
       ...Object.fromEntries(
         Object.entries(ERRORS)
           .filter(([status]) => (short ? true : !["400", "409", "413"].includes(status) || write))

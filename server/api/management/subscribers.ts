@@ -1,12 +1,12 @@
 import "server-only";
 import { z } from "zod";
 import { countManagedSubscribers, listManagedSubscribers, readManagedSubscriber, type SubscriberKindCounts } from "@/server/queries/management-reads";
-import { ManagementError, callService, found } from "@/server/api/management/errors";
+import { ManagementError, callService, found, notFound } from "@/server/api/management/errors";
 import { flag, idList, pagination, parseFields, text } from "@/server/api/management/fields";
 import { wrapped } from "@/server/api/management/request";
 import { serializeManagedSubscriber } from "@/server/api/management/serialize";
 import type { Endpoint, EndpointArgs } from "@/server/api/management/router";
-import { addSubscriber, reactivateSubscriber, renewConfirmation, unsubscribeSubscriber } from "@/server/services/subscribers/manage-subscribers";
+import { addSubscriber, reactivateSubscriber, renewConfirmation, setSubscriberComponents, unsubscribeSubscriber } from "@/server/services/subscribers/manage-subscribers";
 import { publicBaseUrl } from "@/server/services/subscribers/shared";
 import { smtpMailer } from "@/server/notifications/mailer";
 import { renderConfirmationEmail } from "@/server/notifications/email-templates";
@@ -15,6 +15,29 @@ import { confirmLink } from "@/server/notifications/links";
 const call = <T,>(work: Promise<T>) => callService(work, { componentIds: "component_ids", subscriberId: "subscriber" });
 
 const subscriberOrThrow = (db: EndpointArgs["db"], subscriberId: string) => found(readManagedSubscriber(db, subscriberId), "subscriber");
+
+/** The path's subscriber; under /incidents/<id>/ it must be one of that incident's. */
+async function pathSubscriber({ db, params }: EndpointArgs) {
+  const subscriber = await subscriberOrThrow(db, params.subscriberId);
+  if (params.incidentId !== undefined && subscriber.incidentId !== params.incidentId) throw notFound("subscriber");
+  return subscriber;
+}
+
+async function readOne(args: EndpointArgs) {
+  return { status: 200, body: serializeManagedSubscriber(await pathSubscriber(args)) };
+}
+
+async function unsubscribe(args: EndpointArgs) {
+  const current = await pathSubscriber(args);
+  await call(unsubscribeSubscriber({ ctx: { actor: args.actor, db: args.db }, input: { subscriberId: current.id } }));
+  return { status: 200, body: serializeManagedSubscriber(await subscriberOrThrow(args.db, current.id)) };
+}
+
+async function resend(args: EndpointArgs) {
+  const current = await pathSubscriber(args);
+  const renewed = await call(renewConfirmation({ ctx: { actor: args.actor, db: args.db }, input: { subscriberId: current.id } }));
+  return { status: 201, body: null, afterCommit: confirmationMail(renewed.email, renewed.confirmToken) };
+}
 
 /** Emails the double opt-in link after the transaction committed; a mail failure answers 503 (the subscriber is kept). */
 function confirmationMail(email: string, confirmToken: string) {
@@ -158,34 +181,59 @@ export const subscriberEndpoints: Endpoint[] = [
     doc: { status: 201, response: SUBSCRIBER, request: { wrapper: "subscriber", fields: createFields }, summary: "Subscribe an email address (skip_confirmation_notification opts it in silently) or a webhook endpoint" },
   },
   { method: "GET", path: "incidents/:incidentId/subscribers", role: "responder", run: list, doc: { status: 200, response: [SUBSCRIBER], query: LIST_QUERY, summary: "An incident's subscribers" } },
+  { method: "GET", path: "subscribers/:subscriberId", role: "responder", run: readOne, doc: { status: 200, response: SUBSCRIBER, summary: "A subscriber" } },
   {
-    method: "GET",
+    method: "PATCH",
     path: "subscribers/:subscriberId",
     role: "responder",
-    run: async ({ db, params }) => ({ status: 200, body: serializeManagedSubscriber(await subscriberOrThrow(db, params.subscriberId)) }),
-    doc: { status: 200, response: SUBSCRIBER, summary: "A subscriber" },
-  },
-  {
-    method: "DELETE",
-    path: "subscribers/:subscriberId",
-    role: "responder",
-    run: async ({ actor, db, params }) => {
+    run: async ({ actor, db, params, input }) => {
+      const fields = parseFields(z.object({ component_ids: idList("component_ids") }), wrapped(input, "subscriber"));
       const current = await subscriberOrThrow(db, params.subscriberId);
-      await call(unsubscribeSubscriber({ ctx: { actor, db }, input: { subscriberId: current.id } }));
+      await call(setSubscriberComponents({ ctx: { actor, db }, input: { subscriberId: current.id, componentIds: fields.component_ids ?? [] } }));
       return { status: 200, body: serializeManagedSubscriber(await subscriberOrThrow(db, current.id)) };
     },
-    doc: { status: 200, response: SUBSCRIBER, summary: "Unsubscribe, answering the subscriber" },
+    doc: { status: 200, response: SUBSCRIBER, request: { wrapper: "subscriber", fields: z.object({ component_ids: idList("component_ids") }) }, summary: "Choose the components a subscriber hears about (none: all)" },
+  },
+  { method: "DELETE", path: "subscribers/:subscriberId", role: "responder", run: unsubscribe, doc: { status: 200, response: SUBSCRIBER, summary: "Unsubscribe, answering the subscriber" } },
+  { method: "POST", path: "subscribers/:subscriberId/resend_confirmation", role: "responder", run: resend, doc: { status: 201, response: null, summary: "Email the confirmation link again" } },
+  {
+    method: "POST",
+    path: "subscribers/resend_confirmation",
+    role: "responder",
+    run: async ({ actor, db, input }) => {
+      const { subscribers } = parseFields(z.object({ subscribers: idList("subscribers") }), input);
+      const mails: Array<() => Promise<void>> = [];
+      for (const subscriberId of subscribers ?? []) {
+        const renewed = await call(renewConfirmation({ ctx: { actor, db }, input: { subscriberId } }));
+        mails.push(confirmationMail(renewed.email, renewed.confirmToken));
+      }
+      return {
+        status: 202,
+        body: null,
+        afterCommit: async () => {
+          for (const send of mails) await send();
+        },
+      };
+    },
+    doc: { status: 202, response: null, request: idsRequest, summary: "Email the confirmation link again to several subscribers" },
   },
   {
     method: "POST",
-    path: "subscribers/:subscriberId/resend_confirmation",
+    path: "incidents/:incidentId/subscribers",
     role: "responder",
-    run: async ({ actor, db, params }) => {
-      const current = await subscriberOrThrow(db, params.subscriberId);
-      const renewed = await call(renewConfirmation({ ctx: { actor, db }, input: { subscriberId: current.id } }));
-      return { status: 201, body: null, afterCommit: confirmationMail(renewed.email, renewed.confirmToken) };
+    run: async () => {
+      throw new ManagementError(501, "Subscribing someone to one incident through the API is not supported; subscribe them to the page or its components (POST /subscribers), or point them at the incident page's Subscribe form.");
     },
-    doc: { status: 201, response: null, summary: "Email the confirmation link again" },
+    doc: { status: 501, response: null, summary: "Not supported: subscribe to the page or its components instead" },
+  },
+  { method: "GET", path: "incidents/:incidentId/subscribers/:subscriberId", role: "responder", run: readOne, doc: { status: 200, response: SUBSCRIBER, summary: "One of an incident's subscribers" } },
+  { method: "DELETE", path: "incidents/:incidentId/subscribers/:subscriberId", role: "responder", run: unsubscribe, doc: { status: 200, response: SUBSCRIBER, summary: "Unsubscribe one of an incident's subscribers" } },
+  {
+    method: "POST",
+    path: "incidents/:incidentId/subscribers/:subscriberId/resend_confirmation",
+    role: "responder",
+    run: resend,
+    doc: { status: 201, response: null, summary: "Email one of an incident's subscribers the confirmation link again" },
   },
   {
     method: "POST",
