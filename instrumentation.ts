@@ -2,8 +2,8 @@ export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   const { startCacheInvalidationListener } = await import("@/server/cache/tagged-cache");
   startCacheInvalidationListener();
-  const { startLiveStream } = await import("@/server/live/app-live-stream");
-  startLiveStream();
+  const { startDataVersionRelay } = await import("@/server/cache/data-version-relay");
+  startDataVersionRelay();
   const { startDatabaseWatchdog } = await import("@/server/cache/database-watchdog");
   startDatabaseWatchdog();
 

@@ -171,14 +171,14 @@ export function UptimeBar({ bar, version }: { bar: UptimeBarRef; version: string
           <p>{describeUptimeDayOutage(activeDay)}</p>
           {activeDay.moreIncidents > 0 && (
             <p className="mt-1">
-              and {activeDay.moreIncidents} more in the <Link href="/history" className="text-blue-700 underline dark:text-blue-300">incident history</Link>
+              and {activeDay.moreIncidents} more in the <Link prefetch={false} href="/history" className="text-blue-700 underline dark:text-blue-300">incident history</Link>
             </p>
           )}
           {activeDay.incidents.length > 0 && (
             <ul className="mt-2 space-y-1">
               {activeDay.incidents.map((incident) => (
                 <li key={incident.id}>
-                  <Link href={`/incidents/${incident.id}`} className="text-blue-700 underline dark:text-blue-300">
+                  <Link prefetch={false} href={`/incidents/${incident.id}`} className="text-blue-700 underline dark:text-blue-300">
                     {incident.name}
                   </Link>
                 </li>

@@ -14,6 +14,7 @@ import { serverNodeArgs } from "./lib/server-node-args.mjs";
 import { buildApp, hasBuild } from "./lib/build-app.mjs";
 import { openStreamClients, residentMemoryMb } from "./bench-live-stream";
 import { benchMirror } from "./bench-mirror";
+import { captureRoutes, ensureNginx, measurePageWeight, peakMemoryByProcess, processTree, startBareNodeBaseline, startNginxBaseline, type Baseline } from "./bench-baselines";
 
 const root = path.resolve(import.meta.dirname, "..");
 const DURATION_S = Number(process.env.BENCH_DURATION_S ?? 4);
@@ -50,11 +51,13 @@ async function createDatabase(serverUrl: string, name: string, fillHistory: bool
   return url.toString();
 }
 
-async function startServer(databaseUrl: string) {
+const FRONTS = Number(process.env.WEB_CONCURRENCY ?? os.availableParallelism());
+
+async function startServer(databaseUrl: string, extraEnv: Record<string, string> = {}) {
   const port = await findFreePort();
   const child = spawn(process.execPath, [...serverNodeArgs(), path.join(root, "scripts/serve.mjs")], {
     cwd: root,
-    env: { ...process.env, NODE_ENV: "production", DATABASE_URL: databaseUrl, AUTH_SECRET: SECRET, PORT: String(port), HOST: "127.0.0.1", PUBLIC_URL: `http://127.0.0.1:${port}`, NEXT_TELEMETRY_DISABLED: "1", NODE_OPTIONS: "" },
+    env: { ...process.env, ...extraEnv, NODE_ENV: "production", DATABASE_URL: databaseUrl, AUTH_SECRET: SECRET, PORT: String(port), HOST: "127.0.0.1", PUBLIC_URL: `http://127.0.0.1:${port}`, NEXT_TELEMETRY_DISABLED: "1", NODE_OPTIONS: "" },
     stdio: ["ignore", "pipe", "pipe"],
   });
   child.stderr?.on("data", (chunk) => process.stderr.write(chunk));
@@ -69,10 +72,13 @@ async function startServer(databaseUrl: string) {
   throw new Error("The server did not start.");
 }
 
+/** The largest peak memory of any one of the server's processes (primary, app, fronts). */
 function peakMemoryMb(child: ChildProcess): number {
-  const status = readFileSync(`/proc/${child.pid}/status`, "utf8");
-  const match = /VmHWM:\s+(\d+) kB/.exec(status);
-  return match ? Math.round(Number(match[1]) / 1024) : NaN;
+  return Math.max(...peakMemoryByProcess(child.pid!).map((process) => process.mb));
+}
+
+function residentTreeMb(pid: number): number {
+  return processTree(pid).reduce((sum, each) => sum + (residentMemoryMb(each) || 0), 0);
 }
 
 // wrk, in C, when installed: autocannon runs in Node and, on 2 cores, becomes the bottleneck for bodies of a few KB.
@@ -82,7 +88,7 @@ type WrkResult = { requests: number; durationUs: number; errors: number; p50Us: 
 
 function runWrk(url: string, connections: number, duration: number, script = "scripts/bench-wrk-report.lua"): Promise<WrkResult> {
   const headers = Object.entries(BROWSER_HEADERS).flatMap(([name, value]) => ["-H", `${name}: ${value}`]);
-  const args = ["-t1", `-c${connections}`, `-d${duration}s`, "--timeout", "5s", "-s", path.join(root, script), ...headers, url];
+  const args = ["-t2", `-c${connections}`, `-d${duration}s`, "--timeout", "5s", "-s", path.join(root, script), ...headers, url];
   return new Promise((resolve, reject) => {
     const child = spawn("wrk", args, { stdio: ["ignore", "pipe", "inherit"] });
     let output = "";
@@ -187,9 +193,9 @@ async function measureLiveStreams(server: { child: ChildProcess; base: string })
   const { runMutation } = await import("@/server/services/run-mutation");
   const { SYSTEM_ACTOR } = await import("@/server/services/context");
   const port = Number(new URL(server.base).port);
-  const rssBefore = residentMemoryMb(server.child.pid!);
+  const rssBefore = residentTreeMb(server.child.pid!);
   const clients = await openStreamClients(port, STREAM_CLIENTS);
-  const rssAfter = residentMemoryMb(server.child.pid!);
+  const rssAfter = residentTreeMb(server.child.pid!);
   const delays: number[] = [];
   const lasts: number[] = [];
   try {
@@ -238,6 +244,35 @@ async function measureFlood(base: string) {
     floodRps: Math.round(floodTotal / (ROUNDS * (DURATION_S + 1))),
     floodShedShare: floodTotal ? floodShed / floodTotal : 0,
   };
+}
+
+const EXPIRY_MS = 2_000;
+const EXPIRY_RUN_S = 12;
+
+/**
+ * Cached routes through entries ageing out (every 2 s here, every minute by default) and a burst of invalidations
+ * (ten updates posted at once, twice): the p99 readers see while pages are rendered again behind them.
+ */
+async function measureThroughExpiry(databaseUrl: string) {
+  const { postIncidentUpdate } = await import("@/server/services/incidents/post-incident-update");
+  const { runMutation } = await import("@/server/services/run-mutation");
+  const { SYSTEM_ACTOR } = await import("@/server/services/context");
+  const server = await startServer(databaseUrl, { RESPONSE_CACHE_MAX_AGE_MS: String(EXPIRY_MS) });
+  try {
+    const routes = ["/", "/incidents/a00000000001", "/api/v2/summary.json", "/robots.txt"];
+    for (const route of routes) await warm(server.base + route);
+    const burst = async (atMs: number) => {
+      await new Promise((resolve) => setTimeout(resolve, atMs));
+      await Promise.all(Array.from({ length: 10 }, (_, n) => runMutation(postIncidentUpdate({ ctx: { actor: SYSTEM_ACTOR }, input: { incidentId: "a00000000001", status: "investigating", body: `Burst update ${atMs}-${n}.`, components: [], deliverNotifications: false } }))));
+    };
+    const [results] = await Promise.all([
+      Promise.all(routes.map((route) => runWrk(server.base + route, Math.round(CONNECTIONS / routes.length), EXPIRY_RUN_S))),
+      burst(4_000).then(() => burst(4_000)),
+    ]);
+    return routes.map((route, index) => toRow(route, results[index]));
+  } finally {
+    server.child.kill("SIGTERM");
+  }
 }
 
 const FREEZE_S = 10;
@@ -307,12 +342,28 @@ async function main() {
     const empty = await startServer(emptyUrl);
     servers.push(empty);
     const routes = ["/robots.txt", "/", "/incidents/a00000000001", "/history", "/api/v2/summary.json", "/history.rss"];
-    const measured = await measureInTurns([
-      ...routes.map((route) => ({ route, url: large.base + route })),
-      { route: "/ (empty history)", url: `${empty.base}/` },
-    ]);
+    for (const route of routes) await warm(large.base + route);
+    // The same bytes the app sends, from nginx and from a bare Node server with as many processes as the app's fronts.
+    const captured = await captureRoutes(large.base, routes, BROWSER_HEADERS);
+    const baselines: { name: string; baseline: Baseline }[] = [];
+    if (WRK_AVAILABLE && ensureNginx()) baselines.push({ name: "nginx", baseline: await startNginxBaseline(captured) });
+    baselines.push({ name: "bare Node", baseline: await startBareNodeBaseline(captured, FRONTS) });
+    let measured: Row[];
+    try {
+      measured = await measureInTurns([
+        ...routes.map((route) => ({ route, url: large.base + route })),
+        { route: "/ (empty history)", url: `${empty.base}/` },
+        ...baselines.flatMap(({ name, baseline }) => routes.map((route) => ({ route: `${route} (${name})`, url: baseline.base + route }))),
+      ]);
+    } finally {
+      for (const { baseline } of baselines) await baseline.stop();
+    }
     const [staticRow, ...rows] = measured.slice(0, routes.length);
     const emptyHome = measured[routes.length];
+    const baselineRows = baselines.map(({ name }, index) => ({ name, rows: measured.slice(routes.length + 1 + index * routes.length, routes.length + 1 + (index + 1) * routes.length) }));
+    const weight = await measurePageWeight(large.base, "/", BROWSER_HEADERS);
+    const processes = peakMemoryByProcess(large.child.pid!);
+    const expiry = WRK_AVAILABLE ? await measureThroughExpiry(largeUrl) : null;
     const freshness = await measureFreshness(large.base, largeUrl);
     const memory = peakMemoryMb(large.child);
     const emptyMemory = peakMemoryMb(empty.child);
@@ -329,6 +380,19 @@ async function main() {
     for (const row of [staticRow, ...rows]) {
       const ratio = row === staticRow ? "1.00" : (row.rps / staticRow.rps).toFixed(2);
       console.log(`${row.route.padEnd(28)}${pad(row.rps, 9)}${pad(row.p50, 9)}${pad(row.p99, 9)}${pad(row.errors, 8)}${pad(ratio, 11)}`);
+    }
+    if (baselineRows.length > 0) {
+      console.log(`\nThe physical limit: the same bytes from ${baselineRows.map((b) => b.name).join(" and from ")} (${FRONTS} process${FRONTS === 1 ? "" : "es"}, as the app has fronts)`);
+      console.log(`${"route".padEnd(28)}${pad("app", 9)}${baselineRows.map((b) => pad(b.name, 11)).join("")}${baselineRows.map((b) => pad(`÷ ${b.name}`, 13)).join("")}`);
+      for (const [index, row] of [staticRow, ...rows].entries()) {
+        console.log(`${row.route.padEnd(28)}${pad(row.rps, 9)}${baselineRows.map((b) => pad(b.rows[index].rps, 11)).join("")}${baselineRows.map((b) => pad((row.rps / b.rows[index].rps).toFixed(2), 13)).join("")}`);
+      }
+    }
+    console.log(`\nPage weight of / (Brotli): HTML ${(weight.html / 1024).toFixed(1)} KB, JavaScript ${(weight.js / 1024).toFixed(1)} KB in ${weight.scripts} files, CSS ${(weight.css / 1024).toFixed(1)} KB; one view ${((weight.html + weight.js + weight.css) / 1024).toFixed(1)} KB cold, ${(weight.html / 1024).toFixed(1)} KB with a warm browser cache`);
+    console.log(`\nPeak memory per process (VmHWM, large history): ${processes.map((p) => `${p.name} ${p.mb} MB`).join(", ")}; total ${processes.reduce((sum, p) => sum + p.mb, 0)} MB`);
+    if (expiry) {
+      console.log(`\nThrough expiry (entries age out every ${EXPIRY_MS / 1000} s) and two bursts of 10 updates, ${EXPIRY_RUN_S} s, large history:`);
+      for (const row of expiry) console.log(`  ${row.route.padEnd(26)} ${pad(row.rps, 7)} req/s   p50 ${pad(row.p50, 6)} ms   p99 ${pad(row.p99, 6)} ms   errors ${row.errors}`);
     }
     const home = rows[0];
     console.log(`\nHome page, large / empty history: ${home.rps} / ${emptyHome.rps} req/s = ${(home.rps / emptyHome.rps).toFixed(2)}`);
@@ -350,7 +414,14 @@ async function main() {
     if (freeze.load) console.log(`  / under load while frozen  ${freeze.load.rps} req/s, p99 ${freeze.load.p99} ms, ${freeze.load.errors} errors`);
     console.log(`  API write                  ${freeze.write.status} in ${freeze.write.ms} ms; after the thaw it ${refusedWriteStayedRefused ? "had not committed" : "HAD COMMITTED"}`);
     const mirror = await benchMirror(embedded.url);
+    const shareOf = (name: string) => baselineRows.find((b) => b.name === name);
+    const nginxRows = shareOf("nginx")?.rows;
+    const bareRows = shareOf("bare Node")?.rows;
     const checks: [string, boolean][] = [
+      ...(nginxRows ? ([["public routes ≥ 0.50 of nginx", [staticRow, ...rows].every((row, index) => row.rps / nginxRows[index].rps >= 0.5)]] as [string, boolean][]) : []),
+      ...(bareRows ? ([["public routes ≥ 0.90 of bare Node", [staticRow, ...rows].every((row, index) => row.rps / bareRows[index].rps >= 0.9)]] as [string, boolean][]) : []),
+      ...(expiry ? ([["through expiry and invalidations p99 ≤ 20 ms", expiry.every((row) => row.p99 <= 20 && row.errors === 0)]] as [string, boolean][]) : []),
+      ["memory ≤ 400 MB per process", processes.every((p) => p.mb <= 400)],
       ["every route ≥ 0.80 of the static file", rows.every((row) => row.rps / staticRow.rps >= 0.8)],
       ["every p99 < 100 ms", [staticRow, ...rows].every((row) => row.p99 < 100)],
       ["large / empty history ≥ 0.90", home.rps / emptyHome.rps >= 0.9],

@@ -94,13 +94,20 @@ function ensureSubscribed() {
   subscribeToInvalidations((tags) => bumpTags(tags));
 }
 
+// Counted from the clock, so the versions of a restarted app are newer than any its front processes hold.
 const versionHolder = globalThis as unknown as { __statuspageDataVersion?: number };
+versionHolder.__statuspageDataVersion ??= Date.now();
+
+/** The version of all public data in this process: it grows with every change, local or another instance's. */
+export function currentDataVersion(): number {
+  return versionHolder.__statuspageDataVersion ?? 0;
+}
 
 type TagListener = (tags: readonly string[]) => void;
 const globalForListeners = globalThis as unknown as { __statuspageTagListeners?: Set<TagListener> };
 const tagListeners = (globalForListeners.__statuspageTagListeners ??= new Set());
 
-// scripts/serve.mjs keeps whole responses until this number changes, so every invalidation bumps it.
+// The front processes keep whole responses until this number changes, so every invalidation bumps it.
 function bumpTags(tags: readonly string[]) {
   for (const tag of tags) tagVersions.set(tag, versionOf(tag) + 1);
   bumpResponseVersion();

@@ -1,6 +1,6 @@
 import "server-only";
 import { headers } from "next/headers";
-import { CLIENT_ADDRESS_HEADER } from "@/scripts/lib/client-address.mjs";
+import { CLIENT_ADDRESS_HEADER } from "@/scripts/lib/client-address.ts";
 
 type HeaderSource = Record<string, unknown> | Headers | undefined;
 

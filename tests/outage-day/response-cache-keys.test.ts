@@ -2,27 +2,12 @@ import { afterEach, describe, expect, it } from "vitest";
 import http from "node:http";
 import { once } from "node:events";
 import type { AddressInfo } from "node:net";
-import { cacheKeyOf, createResponseCache } from "../../scripts/lib/response-cache.mjs";
+import { cacheKeyOf } from "@/scripts/lib/response-cache.ts";
+import type { RenderLimits } from "@/scripts/lib/render-limiter.ts";
+import { startFrontAndApp, type Handler } from "../support/response-cache-harness";
 
-type Handler = (req: http.IncomingMessage, res: http.ServerResponse) => void | Promise<void>;
-type Limits = { maxConcurrent?: number; maxQueued?: number; queueTimeoutMs?: number; budgetShare?: number; burstMs?: number; now?: () => number };
-
-const servers: http.Server[] = [];
-afterEach(() => servers.splice(0).forEach((server) => server.close()));
-
-async function startServer(handler: Handler, options: { version?: () => number; renderLimits?: Limits } = {}) {
-  const cache = createResponseCache({ dataVersion: options.version ?? (() => 1), upgradeAfterMs: 0, renderLimits: options.renderLimits });
-  const seen: string[] = [];
-  const server = http.createServer((req, res) => {
-    void cache.serve(req, res, async (rq, rs) => {
-      seen.push(rq.url ?? "");
-      await handler(rq, rs);
-    });
-  });
-  servers.push(server);
-  server.listen(0, "127.0.0.1");
-  await once(server, "listening");
-  return { base: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, seen, cache };
+function startServer(handler: Handler, options: { version?: () => number; renderLimits?: RenderLimits } = {}) {
+  return startFrontAndApp(handler, { dataVersion: options.version ?? (() => 1), renderLimits: options.renderLimits });
 }
 
 const page = (text: string): Handler => (_req, res) => {

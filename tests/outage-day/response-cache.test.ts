@@ -3,26 +3,10 @@ import http from "node:http";
 import { randomBytes } from "node:crypto";
 import type { AddressInfo } from "node:net";
 import zlib from "node:zlib";
-import { createResponseCache } from "../../scripts/lib/response-cache.mjs";
+import { startFrontAndApp, type Handler } from "../support/response-cache-harness";
 
-type Handler = (req: http.IncomingMessage, res: http.ServerResponse) => void | Promise<void>;
-
-const servers: http.Server[] = [];
-afterEach(() => servers.splice(0).forEach((server) => server.close()));
-
-async function startServer(handler: Handler, options: { version: () => number; now?: () => number; maxBytes?: number; upgradeAfterMs?: number }) {
-  const cache = createResponseCache({ dataVersion: options.version, now: options.now, maxBytes: options.maxBytes, upgradeAfterMs: options.upgradeAfterMs ?? 0 });
-  let calls = 0;
-  const server = http.createServer((req, res) => {
-    cache.serve(req, res, async (rq, rs) => {
-      calls++;
-      await handler(rq, rs);
-    });
-  });
-  servers.push(server);
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", () => resolve()));
-  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  return { base, calls: () => calls, cache };
+function startServer(handler: Handler, options: { version: () => number; now?: () => number; maxBytes?: number; upgradeAfterMs?: number }) {
+  return startFrontAndApp(handler, { dataVersion: options.version, now: options.now, maxBytes: options.maxBytes, upgradeAfterMs: options.upgradeAfterMs ?? 0 });
 }
 
 function htmlHandler(body: () => string, status = () => 200): Handler {
@@ -83,13 +67,17 @@ describe("whole-response cache", () => {
     expect(await changed.text()).toBe("<p>two</p>");
   });
 
-  it("expires entries after their maximum age even without a change", async () => {
+  it("renders an entry again after its maximum age even without a change, in the background", async () => {
     let clock = 0;
-    const app = await startServer(htmlHandler(() => "<p>x</p>"), { version: () => 1, now: () => clock });
+    let text = "<p>x</p>";
+    const app = await startServer(htmlHandler(() => text), { version: () => 1, now: () => clock });
     await fetch(`${app.base}/history`);
     clock += 61_000;
-    await fetch(`${app.base}/history`);
+    text = "<p>y</p>";
+    expect(await (await fetch(`${app.base}/history`)).text()).toBe("<p>x</p>");
+    await app.cache.idle();
     expect(app.calls()).toBe(2);
+    expect(await (await fetch(`${app.base}/history`)).text()).toBe("<p>y</p>");
   });
 
   it("never caches the console, sign-in, or responses that set cookies", async () => {
@@ -136,7 +124,7 @@ describe("whole-response cache", () => {
     expect(app.calls()).toBe(1);
   });
 
-  it("keeps serving an entry that only aged while one request renders it again", async () => {
+  it("keeps serving an entry that only aged, to every reader, while it renders again in the background", async () => {
     let clock = 0;
     let renders = 0;
     let release: () => void = () => {};
@@ -147,12 +135,13 @@ describe("whole-response cache", () => {
     }, { version: () => 1, now: () => clock });
     expect(await (await fetch(`${app.base}/`)).text()).toBe("<p>render 1</p>");
     clock += 61_000;
-    const refreshing = fetch(`${app.base}/`).then((r) => r.text());
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(await (await fetch(`${app.base}/`)).text()).toBe("<p>render 1</p>");
+    await expect.poll(() => renders).toBe(2);
     const others = await Promise.all([1, 2, 3].map(() => fetch(`${app.base}/`).then((r) => r.text())));
     expect(others).toEqual(["<p>render 1</p>", "<p>render 1</p>", "<p>render 1</p>"]);
     release();
-    expect(await refreshing).toBe("<p>render 2</p>");
+    await app.cache.idle();
+    expect(renders).toBe(2);
     expect(await (await fetch(`${app.base}/`)).text()).toBe("<p>render 2</p>");
   });
 

@@ -26,7 +26,7 @@ export function impactBorder(impact: AnyImpact): string {
 
 export function IncidentLink({ id, name, className = "" }: { id: string; name: string; className?: string }) {
   return (
-    <Link href={`/incidents/${id}`} className={className ? `sp-title-link ${className}` : "sp-title-link"}>
+    <Link prefetch={false} href={`/incidents/${id}`} className={className ? `sp-title-link ${className}` : "sp-title-link"}>
       {name}
     </Link>
   );

@@ -58,7 +58,7 @@ export function PastIncidents({ incidents, days, truncated, now }: { incidents: 
               </h3>
               {truncated && day.getTime() < oldestListed ? (
                 <p className="sp-muted mt-2">
-                  Too many incidents to list here: see the <Link href="/history" className="sp-link">incident history</Link>.
+                  Too many incidents to list here: see the <Link prefetch={false} href="/history" className="sp-link">incident history</Link>.
                 </p>
               ) : list.length === 0 ? (
                 <p className="sp-muted mt-2">No incidents reported.</p>
@@ -72,7 +72,7 @@ export function PastIncidents({ incidents, days, truncated, now }: { incidents: 
         })}
       </ol>
       <p className="mt-6">
-        <Link href="/history" className="font-medium text-blue-700 underline dark:text-blue-300">
+        <Link prefetch={false} href="/history" className="font-medium text-blue-700 underline dark:text-blue-300">
           Incident history <span aria-hidden="true">→</span>
         </Link>
       </p>

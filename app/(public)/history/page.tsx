@@ -100,7 +100,7 @@ export default async function HistoryPage({ searchParams }: Props) {
           Filter
         </button>
         {selected && (
-          <Link href={historyHref(1, null)} className="py-1.5 text-sm text-blue-700 underline dark:text-blue-300">Show all components</Link>
+          <Link prefetch={false} href={historyHref(1, null)} className="py-1.5 text-sm text-blue-700 underline dark:text-blue-300">Show all components</Link>
         )}
       </form>
       {selected && <p className="mt-3 text-sm">Showing incidents that affected {selected.name}.</p>}
@@ -120,7 +120,7 @@ export default async function HistoryPage({ searchParams }: Props) {
                 </ul>
                 {list.length > limit && (
                   <p className="mt-2 text-sm">
-                    <Link href={monthHref(month, componentId)} className="text-blue-700 underline dark:text-blue-300">
+                    <Link prefetch={false} href={monthHref(month, componentId)} className="text-blue-700 underline dark:text-blue-300">
                       Show all {list.length} incidents from {formatUtcMonth(month)}
                     </Link>
                   </p>
@@ -133,19 +133,19 @@ export default async function HistoryPage({ searchParams }: Props) {
 
       {query.month ? (
         <p className="mt-8">
-          <Link href={historyHref(1, componentId)} className="text-blue-700 underline dark:text-blue-300">
+          <Link prefetch={false} href={historyHref(1, componentId)} className="text-blue-700 underline dark:text-blue-300">
             <span aria-hidden="true">← </span>Back to the latest months
           </Link>
         </p>
       ) : (
       <nav aria-label="History pages" className="mt-8 flex justify-between gap-4">
         {query.page > 1 ? (
-          <Link href={historyHref(query.page - 1, componentId)} className="text-blue-700 underline dark:text-blue-300">
+          <Link prefetch={false} href={historyHref(query.page - 1, componentId)} className="text-blue-700 underline dark:text-blue-300">
             <span aria-hidden="true">← </span>Newer incidents
           </Link>
         ) : <span />}
         {hasOlder && query.page < 1_000 ? (
-          <Link href={historyHref(query.page + 1, componentId)} className="text-blue-700 underline dark:text-blue-300">
+          <Link prefetch={false} href={historyHref(query.page + 1, componentId)} className="text-blue-700 underline dark:text-blue-300">
             Older incidents<span aria-hidden="true"> →</span>
           </Link>
         ) : <span />}

@@ -45,9 +45,9 @@ export default async function IncidentPage({ params }: Props) {
     <article>
       <Freshness version={liveVersion} incidentId={incident.id} />
       <p className="text-sm">
-        <Link href="/" className="text-blue-700 underline dark:text-blue-300">Current status</Link>
+        <Link prefetch={false} href="/" className="text-blue-700 underline dark:text-blue-300">Current status</Link>
         <span aria-hidden="true"> / </span>
-        <Link href="/history" className="text-blue-700 underline dark:text-blue-300">Incident history</Link>
+        <Link prefetch={false} href="/history" className="text-blue-700 underline dark:text-blue-300">Incident history</Link>
       </p>
       <h1 className="mt-3 text-2xl font-semibold">{incident.name}</h1>
       <dl className="mt-3 grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
@@ -106,7 +106,7 @@ export default async function IncidentPage({ params }: Props) {
           <ul className="list-disc space-y-1 pl-6">
             {incident.related.map((related) => (
               <li key={related.id}>
-                <Link href={`/incidents/${related.id}`} className="text-blue-700 underline dark:text-blue-300">{related.name}</Link>{" "}
+                <Link prefetch={false} href={`/incidents/${related.id}`} className="text-blue-700 underline dark:text-blue-300">{related.name}</Link>{" "}
                 <span className="text-sm text-zinc-600 dark:text-zinc-400">
                   ({INCIDENT_STATUS_LABELS[related.status]}, <Time date={related.startedAt} format="date" now={now} />)
                 </span>

@@ -17,7 +17,7 @@ export default async function ManagePage({ params, searchParams }: { params: Pro
       <section className="max-w-xl space-y-4">
         <h1 className="text-2xl font-semibold">Subscription not found</h1>
         <p className="text-zinc-700 dark:text-zinc-300">This link is not valid any more; the subscription may have been removed.</p>
-        <p><Link className="text-blue-700 underline dark:text-blue-300" href="/subscribe">Subscribe to updates</Link></p>
+        <p><Link prefetch={false} className="text-blue-700 underline dark:text-blue-300" href="/subscribe">Subscribe to updates</Link></p>
       </section>
     );
   }
@@ -45,12 +45,12 @@ export default async function ManagePage({ params, searchParams }: { params: Pro
         {subscription.incident ? (
           <>
             <dt className="font-medium">Incident</dt>
-            <dd><Link className="text-blue-700 underline dark:text-blue-300" href={`/incidents/${subscription.incident.id}`}>{subscription.incident.name}</Link></dd>
+            <dd><Link prefetch={false} className="text-blue-700 underline dark:text-blue-300" href={`/incidents/${subscription.incident.id}`}>{subscription.incident.name}</Link></dd>
           </>
         ) : null}
       </dl>
       {subscription.unsubscribed ? (
-        <p><Link className="text-blue-700 underline dark:text-blue-300" href="/subscribe">Subscribe again</Link></p>
+        <p><Link prefetch={false} className="text-blue-700 underline dark:text-blue-300" href="/subscribe">Subscribe again</Link></p>
       ) : (
         <>
           {subscription.incident ? null : (

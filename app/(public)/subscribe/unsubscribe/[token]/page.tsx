@@ -24,7 +24,7 @@ export default async function UnsubscribePage({ params }: { params: Promise<{ to
         <p role="status" className="text-zinc-700 dark:text-zinc-300">
           <strong className="break-all">{subscription.address}</strong> will not receive any more updates.
         </p>
-        <p><Link className="text-blue-700 underline dark:text-blue-300" href="/subscribe">Subscribe again</Link></p>
+        <p><Link prefetch={false} className="text-blue-700 underline dark:text-blue-300" href="/subscribe">Subscribe again</Link></p>
       </section>
     );
   }

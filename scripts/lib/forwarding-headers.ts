@@ -1,4 +1,5 @@
-import { CLIENT_ADDRESS_HEADER, resolveClientAddress } from "./client-address.mjs";
+import type { IncomingMessage } from "node:http";
+import { CLIENT_ADDRESS_HEADER, resolveClientAddress, type TrustProxy } from "./client-address.ts";
 
 const FORWARDING_HEADERS = ["x-forwarded-for", "x-forwarded-host", "x-forwarded-proto", "x-forwarded-port", "x-real-ip", "forwarded"];
 
@@ -6,7 +7,7 @@ const FORWARDING_HEADERS = ["x-forwarded-for", "x-forwarded-host", "x-forwarded-
  * Records the client's address for the app in CLIENT_ADDRESS_HEADER. With no trusted proxy, forwarding headers
  * are the client's own words, so they are dropped and Next derives them from the connection instead.
  */
-export function stampClientAddress(req, trust) {
+export function stampClientAddress(req: IncomingMessage, trust: TrustProxy): void {
   req.headers[CLIENT_ADDRESS_HEADER] = resolveClientAddress({ remoteAddress: req.socket.remoteAddress, forwardedFor: req.headers["x-forwarded-for"], trust });
   if (trust.kind === "none") for (const name of FORWARDING_HEADERS) delete req.headers[name];
 }

@@ -2,6 +2,8 @@
 // the nearest untrusted hop reported in X-Forwarded-For. Forwarding headers from anyone else are ignored.
 import net from "node:net";
 
+export type TrustProxy = { kind: "none" } | { kind: "hops"; hops: number } | { kind: "list"; list: net.BlockList };
+
 /** The header serve.mjs sets on every request (replacing any a client sent) for the app to read. */
 export const CLIENT_ADDRESS_HEADER = "x-statuspage-client-address";
 
@@ -9,7 +11,7 @@ export const CLIENT_ADDRESS_HEADER = "x-statuspage-client-address";
  * Parses TRUST_PROXY: unset, "" or "0" trusts no proxy; a whole number trusts that many hops in front of the app;
  * otherwise a comma-separated list of proxy addresses or CIDR ranges (IPv4 or IPv6).
  */
-export function parseTrustProxy(raw) {
+export function parseTrustProxy(raw: string | undefined): TrustProxy {
   const value = (raw ?? "").trim();
   if (value === "" || value === "0" || value.toLowerCase() === "false") return { kind: "none" };
   if (/^\d+$/.test(value)) return { kind: "hops", hops: Number(value) };
@@ -27,7 +29,7 @@ export function parseTrustProxy(raw) {
 }
 
 /** `::ffff:1.2.3.4` is 1.2.3.4; brackets and ports that some proxies add are dropped. */
-export function normalizeAddress(address) {
+export function normalizeAddress(address: string | undefined): string {
   let value = String(address ?? "").trim();
   const bracketed = /^\[([^\]]+)\](?::\d+)?$/.exec(value);
   if (bracketed) value = bracketed[1];
@@ -36,13 +38,21 @@ export function normalizeAddress(address) {
   return (mapped ? mapped[1] : value).toLowerCase();
 }
 
-function contains(list, address) {
+function contains(list: net.BlockList, address: string): boolean {
   const family = net.isIP(address);
   return family !== 0 && list.check(address, family === 6 ? "ipv6" : "ipv4");
 }
 
 /** The client's address from the socket peer and X-Forwarded-For, trusting only what `trust` allows. */
-export function resolveClientAddress({ remoteAddress, forwardedFor, trust }) {
+export function resolveClientAddress({
+  remoteAddress,
+  forwardedFor,
+  trust,
+}: {
+  remoteAddress: string | undefined;
+  forwardedFor: string | string[] | undefined;
+  trust: TrustProxy;
+}): string {
   const peer = normalizeAddress(remoteAddress) || "unknown";
   if (trust.kind === "none") return peer;
   const header = Array.isArray(forwardedFor) ? forwardedFor.join(",") : (forwardedFor ?? "");

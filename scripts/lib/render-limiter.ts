@@ -5,23 +5,33 @@
 // of changes is never refused, while a flood of junk addresses is.
 
 export class RenderRefused extends Error {
-  constructor(reason) {
+  constructor(reason: string) {
     super(reason);
     this.name = "RenderRefused";
   }
 }
 
+export type RenderLimits = {
+  maxConcurrent?: number;
+  maxQueued?: number;
+  queueTimeoutMs?: number;
+  /** Share of each second that wasted renders may take. */
+  budgetShare?: number;
+  /** How much of that time may be borrowed at once. */
+  burstMs?: number;
+  now?: () => number;
+};
+
 export function createRenderLimiter({
   maxConcurrent = 2,
   maxQueued = 32,
   queueTimeoutMs = 5_000,
-  // Share of each second that wasted renders may take, and how much may be borrowed at once.
   budgetShare = 0.2,
   burstMs = 2_000,
   now = () => performance.now(),
-} = {}) {
+}: RenderLimits = {}) {
   let running = 0;
-  const queue = [];
+  const queue: (() => void)[] = [];
   let tokens = burstMs;
   let refilledAt = now();
   let refused = 0;
@@ -32,7 +42,7 @@ export function createRenderLimiter({
     refilledAt = at;
   }
 
-  function release(startedAt, wasted) {
+  function release(startedAt: number, wasted: boolean) {
     refill();
     if (wasted) tokens -= now() - startedAt;
     running--;
@@ -45,7 +55,10 @@ export function createRenderLimiter({
    * bounded by the slots only, so a flood cannot keep real changes from showing; unknown ones also need budget,
    * which only renders whose result `wasted` judges worthless spend.
    */
-  async function run(render, { known = false, wasted = (result) => !result } = {}) {
+  async function run<T>(
+    render: () => Promise<T>,
+    { known = false, wasted = (result: T | undefined) => !result }: { known?: boolean; wasted?: (result: T | undefined) => boolean } = {},
+  ): Promise<T> {
     refill();
     // An idle server renders anything: the budget only decides who else may render beside what is running.
     if (!known && tokens <= 0 && running > 0) {
@@ -57,7 +70,7 @@ export function createRenderLimiter({
         refused++;
         throw new RenderRefused("render queue full");
       }
-      await new Promise((resolve, reject) => {
+      await new Promise<void>((resolve, reject) => {
         const waiter = () => {
           clearTimeout(timer);
           resolve();
@@ -73,7 +86,7 @@ export function createRenderLimiter({
     }
     running++;
     const startedAt = now();
-    let result;
+    let result: T | undefined;
     try {
       result = await render();
       return result;

@@ -1,0 +1,78 @@
+// A front process: answers public pages from its whole-response cache and the live stream from its own hub, and
+// passes everything else to the app process. Several run side by side (scripts/serve.mjs), one per core; none of
+// them renders, so a render never stalls the readers they serve.
+import http from "node:http";
+import { isDataVersionMessage } from "@/lib/data-version-message";
+import { createLiveStreamHub } from "@/server/live/live-stream-hub";
+import { CLIENT_ADDRESS_HEADER, parseTrustProxy } from "../lib/client-address.ts";
+import { stampClientAddress } from "../lib/forwarding-headers.ts";
+import { createResponseCache } from "../lib/response-cache.ts";
+import { createUpstream } from "../lib/upstream.ts";
+import { positiveInteger } from "./settings.ts";
+
+const LIVE_STREAM_PATH = "/api/live/stream";
+
+const appSocket = process.env.STATUSPAGE_APP_SOCKET;
+if (!appSocket) throw new Error("STATUSPAGE_APP_SOCKET is not set: fronts are started by scripts/serve.mjs.");
+const fronts = positiveInteger(process.env.STATUSPAGE_FRONTS, 1);
+
+let dataVersion = Number(process.env.STATUSPAGE_DATA_VERSION ?? 0);
+const upstream = createUpstream({ socketPath: appSocket });
+const trustProxy = parseTrustProxy(process.env.TRUST_PROXY);
+const cache = createResponseCache({
+  dataVersion: () => dataVersion,
+  upstream,
+  maxAgeMs: positiveInteger(process.env.RESPONSE_CACHE_MAX_AGE_MS, 60_000),
+  maxBytes: positiveInteger(process.env.RESPONSE_CACHE_MAX_MB, 64) * 2 ** 20,
+  renderLimits: {
+    maxConcurrent: positiveInteger(process.env.RENDER_MAX_CONCURRENT, 2),
+    maxQueued: positiveInteger(process.env.RENDER_MAX_QUEUED, 128),
+    budgetShare: Number(process.env.RENDER_BUDGET_SHARE ?? 0.2),
+  },
+  beforeUpstream: (req) => stampClientAddress(req, trustProxy),
+});
+
+// Each front holds its share of the streams; the limits an operator sets are for the whole server.
+const hub = createLiveStreamHub({
+  computeVersion: async (key) => {
+    const body = await cache.fetchBody(key ? `/api/live?incident=${encodeURIComponent(key)}` : "/api/live");
+    return (JSON.parse(body.toString("utf8")) as { version: string }).version;
+  },
+  clientAddress: (req) => String(req.headers[CLIENT_ADDRESS_HEADER] ?? "unknown"),
+  maxConnections: Math.ceil(positiveInteger(process.env.LIVE_STREAM_MAX_CONNECTIONS, 20_000) / fronts),
+  maxPerAddress: positiveInteger(process.env.LIVE_STREAM_MAX_PER_ADDRESS, 100),
+  heartbeatMs: positiveInteger(process.env.LIVE_STREAM_HEARTBEAT_MS, 20_000),
+});
+
+process.on("message", (message) => {
+  if (!isDataVersionMessage(message) || message.version <= dataVersion) return;
+  dataVersion = message.version;
+  void hub.notifyChange();
+});
+
+function fail(res: http.ServerResponse, error: unknown) {
+  console.error(error);
+  if (!res.headersSent) res.writeHead(500);
+  res.end();
+}
+
+const server = http.createServer((req, res) => {
+  const url = req.url ?? "/";
+  if (url === LIVE_STREAM_PATH || url.startsWith(`${LIVE_STREAM_PATH}?`)) {
+    stampClientAddress(req, trustProxy);
+    hub.handle(req, res).catch((error: unknown) => fail(res, error));
+    return;
+  }
+  cache.serve(req, res).catch((error: unknown) => fail(res, error));
+});
+server.keepAliveTimeout = 65_000;
+server.listen(Number(process.env.PORT ?? 3000), process.env.HOST ?? "0.0.0.0");
+
+process.on("disconnect", () => process.exit(0));
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.on(signal, () => {
+    hub.close();
+    server.close(() => process.exit(0));
+    setTimeout(() => process.exit(0), 2_000).unref();
+  });
+}

@@ -1,0 +1,101 @@
+import cluster, { type Worker } from "node:cluster";
+import { fork, type ChildProcess } from "node:child_process";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { isDataVersionMessage } from "@/lib/data-version-message";
+import { positiveInteger } from "./settings.ts";
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const projectRoot = path.resolve(here, "../..");
+const port = Number(process.env.PORT ?? 3000);
+const hostname = process.env.HOST ?? "0.0.0.0";
+const fronts = positiveInteger(process.env.WEB_CONCURRENCY, os.availableParallelism());
+const appSocket = path.join(os.tmpdir(), `statuspage-app-${process.pid}.sock`);
+const RESTART_MS = 1_000;
+
+let app: ChildProcess | null = null;
+let stopping = false;
+let announced = false;
+// The app starts counting from the clock, so a restarted app's versions are newer than anything fronts hold.
+let dataVersion = 0;
+
+function relay(message: unknown) {
+  if (!isDataVersionMessage(message) || message.version <= dataVersion) return;
+  dataVersion = message.version;
+  for (const worker of Object.values(cluster.workers ?? {})) worker?.send(message);
+}
+
+function startApp(): Promise<void> {
+  return new Promise((resolve) => {
+    const child = fork(path.join(here, "app-process.mjs"), [], {
+      cwd: projectRoot,
+      env: { ...process.env, STATUSPAGE_APP_SOCKET: appSocket },
+      // The app runs plain Node: tsx's loader (used by this process and the fronts) has no business in Next.
+      execArgv: process.execArgv.filter((arg) => !arg.includes("tsx")),
+    });
+    app = child;
+    child.on("message", (message: { type?: string }) => {
+      if (message?.type === "statuspage:app-ready") resolve();
+      else relay(message);
+    });
+    child.on("exit", (code, signal) => {
+      if (app === child) app = null;
+      if (stopping) return;
+      console.error(`The app process stopped (${signal ?? `exit code ${code}`}); restarting it. Fronts serve cached pages meanwhile.`);
+      setTimeout(() => void startApp(), RESTART_MS).unref();
+    });
+  });
+}
+
+function startFront(): Worker {
+  const worker = cluster.fork({
+    STATUSPAGE_APP_SOCKET: appSocket,
+    STATUSPAGE_FRONTS: String(fronts),
+    STATUSPAGE_DATA_VERSION: String(dataVersion),
+  });
+  worker.on("exit", (code, signal) => {
+    if (stopping) return;
+    console.error(`A front process stopped (${signal ?? `exit code ${code}`}); starting another.`);
+    setTimeout(startFront, RESTART_MS).unref();
+  });
+  return worker;
+}
+
+function stop() {
+  if (stopping) return;
+  stopping = true;
+  for (const worker of Object.values(cluster.workers ?? {})) worker?.process.kill("SIGTERM");
+  app?.kill("SIGTERM");
+  const exitWhenDone = setInterval(() => {
+    if (!app && Object.keys(cluster.workers ?? {}).length === 0) process.exit(0);
+  }, 50);
+  exitWhenDone.unref();
+  setTimeout(() => process.exit(0), 6_000).unref();
+}
+for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, stop);
+process.on("exit", () => {
+  app?.kill("SIGKILL");
+  for (const worker of Object.values(cluster.workers ?? {})) worker?.process.kill("SIGKILL");
+});
+
+cluster.setupPrimary({
+  exec: path.join(here, "front.ts"),
+  execArgv: [...process.execArgv, "--import", "tsx"],
+});
+async function main() {
+  await startApp();
+  let listening = 0;
+  cluster.on("listening", () => {
+    listening++;
+    if (announced || listening < fronts) return;
+    announced = true;
+    console.log(`✓ Ready on http://${hostname === "0.0.0.0" ? "localhost" : hostname}:${port} (${fronts} front process${fronts === 1 ? "" : "es"} and the app)`);
+  });
+  for (let i = 0; i < fronts; i++) startFront();
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  stop();
+});
