@@ -30,6 +30,11 @@ export async function inTransaction<T>(ctx: ServiceContext, work: (tx: Tx) => Pr
   return work(db as Tx);
 }
 
+/** Runs reads on the context's transaction when there is one, otherwise on the shared client. */
+export function readWith<T>(ctx: ServiceContext, read: (db: DbOrTx) => Promise<T>): Promise<T> {
+  return read(ctx.db ?? getDb());
+}
+
 export function actorUserId(actor: Actor): string | null {
   return actor.kind === "user" ? actor.userId : null;
 }

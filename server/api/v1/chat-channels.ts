@@ -1,7 +1,8 @@
 import "server-only";
 import { z } from "zod";
 import { AppError } from "@/server/errors";
-import { callService, parseRequest, v1Route } from "@/server/api/v1/handler";
+import { parseRequest, shortForm } from "@/server/api/v1/endpoints";
+import { callService } from "@/server/api/management/errors";
 import { getChatChannel, listChatChannels, type ChatChannelItem } from "@/server/queries/chat-channels";
 import { createChatChannel } from "@/server/services/chat-channels/create-chat-channel";
 import { updateChatChannel } from "@/server/services/chat-channels/update-chat-channel";
@@ -10,8 +11,6 @@ import { sendTestChatMessage } from "@/server/services/chat-channels/send-test-c
 import { CHAT_EVENTS, CHAT_PLATFORMS } from "@/lib/integrations";
 import type { DbOrTx } from "@/server/db/client";
 import type { Actor } from "@/server/services/context";
-
-type ChannelParams = { channelId: string };
 
 const RENAMES = { webhookUrl: "webhook_url", allComponents: "all_components", componentIds: "component_ids", channelId: "id" };
 
@@ -54,65 +53,106 @@ const patchRequest = z.object({
   version: z.number({ error: "version must be a number." }).int().min(1).optional(),
 });
 
-export const listChatChannelsEndpoint = v1Route({ role: "viewer", mutation: false }, async ({ actor, db }) => {
-  return { status: 200, body: { chat_channels: (await listChatChannels(actor, db)).map(serializeChatChannel) } };
+const OWN = "— (this product's own resource)";
+
+export const listChatChannelsEndpoint = shortForm({
+  method: "GET",
+  path: "chat-channels",
+  role: "viewer",
+  run: async ({ actor, db }) => ({ status: 200, body: { chat_channels: (await listChatChannels(actor, db)).map(serializeChatChannel) } }),
+  shortens: OWN,
+  doc: { status: 200, response: { chat_channels: ["ChatChannel"] }, summary: "Chat channels (Slack, Teams, Discord, Google Chat, Mattermost)" },
 });
 
-export const createChatChannelEndpoint = v1Route({ role: "responder", mutation: true }, async ({ actor, body, db }) => {
-  const input = parseRequest(createRequest, body);
-  const componentIds = input.component_ids ?? [];
-  const result = await callService(
-    createChatChannel({
-      ctx: { actor, db },
-      input: { name: input.name, platform: input.platform, webhookUrl: input.webhook_url, events: input.events, allComponents: input.all_components ?? componentIds.length === 0, componentIds },
-    }),
-    RENAMES,
-  );
-  return { status: 201, body: { chat_channel: serializeChatChannel(await channelOrThrow(actor, result.channel.id, db)) } };
+export const createChatChannelEndpoint = shortForm({
+  method: "POST",
+  path: "chat-channels",
+  role: "responder",
+  run: async ({ actor, input: body, db }) => {
+    const input = parseRequest(createRequest, body);
+    const componentIds = input.component_ids ?? [];
+    const result = await callService(
+      createChatChannel({
+        ctx: { actor, db },
+        input: { name: input.name, platform: input.platform, webhookUrl: input.webhook_url, events: input.events, allComponents: input.all_components ?? componentIds.length === 0, componentIds },
+      }),
+      RENAMES,
+    );
+    return { status: 201, body: { chat_channel: serializeChatChannel(await channelOrThrow(actor, result.channel.id, db)) }, tags: result.tags };
+  },
+  shortens: OWN,
+  doc: { status: 201, response: { chat_channel: "ChatChannel" }, request: { fields: createRequest }, summary: "Add a chat channel" },
 });
 
-export const getChatChannelEndpoint = v1Route<ChannelParams>({ role: "viewer", mutation: false }, async ({ actor, params, db }) => {
-  return { status: 200, body: { chat_channel: serializeChatChannel(await channelOrThrow(actor, params.channelId, db)) } };
+export const getChatChannelEndpoint = shortForm({
+  method: "GET",
+  path: "chat-channels/:channelId",
+  role: "viewer",
+  run: async ({ actor, params, db }) => ({ status: 200, body: { chat_channel: serializeChatChannel(await channelOrThrow(actor, params.channelId, db)) } }),
+  shortens: OWN,
+  doc: { status: 200, response: { chat_channel: "ChatChannel" }, summary: "A chat channel" },
 });
 
-export const patchChatChannelEndpoint = v1Route<ChannelParams>({ role: "responder", mutation: true }, async ({ actor, params, body, db }) => {
-  const input = parseRequest(patchRequest, body);
-  const current = await channelOrThrow(actor, params.channelId, db);
-  const componentIds = input.component_ids ?? current.components.map((c) => c.id);
-  await callService(
-    updateChatChannel({
-      ctx: { actor, db },
-      input: {
-        channelId: current.id,
-        name: input.name ?? current.name,
-        platform: input.platform ?? current.platform,
-        webhookUrl: input.webhook_url,
-        events: input.events ?? current.events,
-        allComponents: input.all_components ?? (input.component_ids ? input.component_ids.length === 0 : current.allComponents),
-        componentIds,
-        version: input.version ?? current.version,
-      },
-    }),
-    RENAMES,
-  );
-  if (input.enabled) await callService(reenableChatChannel({ ctx: { actor, db }, input: { channelId: current.id } }));
-  return { status: 200, body: { chat_channel: serializeChatChannel(await channelOrThrow(actor, current.id, db)) } };
+export const patchChatChannelEndpoint = shortForm({
+  method: "PATCH",
+  path: "chat-channels/:channelId",
+  role: "responder",
+  run: async ({ actor, params, input: body, db }) => {
+    const input = parseRequest(patchRequest, body);
+    const current = await channelOrThrow(actor, params.channelId, db);
+    const componentIds = input.component_ids ?? current.components.map((c) => c.id);
+    await callService(
+      updateChatChannel({
+        ctx: { actor, db },
+        input: {
+          channelId: current.id,
+          name: input.name ?? current.name,
+          platform: input.platform ?? current.platform,
+          webhookUrl: input.webhook_url,
+          events: input.events ?? current.events,
+          allComponents: input.all_components ?? (input.component_ids ? input.component_ids.length === 0 : current.allComponents),
+          componentIds,
+          version: input.version ?? current.version,
+        },
+      }),
+      RENAMES,
+    );
+    if (input.enabled) await callService(reenableChatChannel({ ctx: { actor, db }, input: { channelId: current.id } }));
+    return { status: 200, body: { chat_channel: serializeChatChannel(await channelOrThrow(actor, current.id, db)) } };
+  },
+  shortens: OWN,
+  doc: { status: 200, response: { chat_channel: "ChatChannel" }, request: { fields: patchRequest }, summary: "Change or re-enable a chat channel" },
 });
 
-export const deleteChatChannelEndpoint = v1Route<ChannelParams>({ role: "responder", mutation: true }, async ({ actor, params, db }) => {
-  const current = await channelOrThrow(actor, params.channelId, db);
-  await callService(deleteChatChannel({ ctx: { actor, db }, input: { channelId: current.id } }));
-  return { status: 200, body: { chat_channel: serializeChatChannel(current) } };
+export const deleteChatChannelEndpoint = shortForm({
+  method: "DELETE",
+  path: "chat-channels/:channelId",
+  role: "responder",
+  run: async ({ actor, params, db }) => {
+    const current = await channelOrThrow(actor, params.channelId, db);
+    await callService(deleteChatChannel({ ctx: { actor, db }, input: { channelId: current.id } }));
+    return { status: 200, body: { chat_channel: serializeChatChannel(current) } };
+  },
+  shortens: OWN,
+  doc: { status: 200, response: { chat_channel: "ChatChannel" }, summary: "Remove a chat channel" },
 });
 
-// Not run inside the request's write transaction: it waits on the chat platform, which may take seconds.
-export const testChatChannelEndpoint = v1Route<ChannelParams>({ role: "responder", mutation: false }, async ({ actor, params, db }) => {
-  const current = await channelOrThrow(actor, params.channelId, db);
-  try {
-    const result = await sendTestChatMessage({ ctx: { actor }, input: { channelId: current.id } });
-    return { status: 200, body: { delivered: true, status_code: result.statusCode ?? null } };
-  } catch (error) {
-    if (error instanceof AppError && error.code === "VALIDATION") return { status: 502, body: { delivered: false, error: { code: "chat_platform_refused", message: error.message } } };
-    throw error;
-  }
+export const testChatChannelEndpoint = shortForm({
+  method: "POST",
+  path: "chat-channels/:channelId/test",
+  role: "responder",
+  // It waits on the chat platform, which may take seconds: not inside a write transaction.
+  transaction: false,
+  run: async ({ actor, params, db }) => {
+    const current = await channelOrThrow(actor, params.channelId, db);
+    try {
+      const result = await sendTestChatMessage({ ctx: { actor }, input: { channelId: current.id } });
+      return { status: 200, body: { delivered: true, status_code: result.statusCode ?? null } };
+    } catch (error) {
+      if (error instanceof AppError && error.code === "VALIDATION") return { status: 502, body: { delivered: false, error: { code: "chat_platform_refused", message: error.message } } };
+      throw error;
+    }
+  },
+  shortens: OWN,
+  doc: { status: 200, response: "ChatTestResult", summary: "Send a test message to a chat channel" },
 });

@@ -129,7 +129,7 @@ export async function buildPostmortemChatMessage(tx: Tx, incidentId: string): Pr
     tone: toneOfImpact(incident.impact),
     facts: [{ label: "Impact", value: IMPACT_LABELS[incident.impact] }],
     components: components.map((c) => ({ name: c.name, status: c.status })),
-    body: incident.postmortem.body,
+    body: incident.postmortem.body ?? "",
     timestamp: incident.postmortem.publishedAt.toISOString(),
     componentIds: components.map((c) => c.id),
   };
