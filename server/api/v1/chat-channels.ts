@@ -1,7 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { AppError } from "@/server/errors";
-import { parseRequest, shortForm } from "@/server/api/v1/endpoints";
+import { OWN_RESOURCE, parseRequest, shortForm } from "@/server/api/v1/endpoints";
 import { callService } from "@/server/api/management/errors";
 import { getChatChannel, listChatChannels, type ChatChannelItem } from "@/server/queries/chat-channels";
 import { createChatChannel } from "@/server/services/chat-channels/create-chat-channel";
@@ -53,14 +53,12 @@ const patchRequest = z.object({
   version: z.number({ error: "version must be a number." }).int().min(1).optional(),
 });
 
-const OWN = "— (this product's own resource)";
-
 export const listChatChannelsEndpoint = shortForm({
   method: "GET",
   path: "chat-channels",
   role: "viewer",
   run: async ({ actor, db }) => ({ status: 200, body: { chat_channels: (await listChatChannels(actor, db)).map(serializeChatChannel) } }),
-  shortens: OWN,
+  shortens: OWN_RESOURCE,
   doc: { status: 200, response: { chat_channels: ["ChatChannel"] }, summary: "Chat channels (Slack, Teams, Discord, Google Chat, Mattermost)" },
 });
 
@@ -80,7 +78,7 @@ export const createChatChannelEndpoint = shortForm({
     );
     return { status: 201, body: { chat_channel: serializeChatChannel(await channelOrThrow(actor, result.channel.id, db)) }, tags: result.tags };
   },
-  shortens: OWN,
+  shortens: OWN_RESOURCE,
   doc: { status: 201, response: { chat_channel: "ChatChannel" }, request: { fields: createRequest }, summary: "Add a chat channel" },
 });
 
@@ -89,7 +87,7 @@ export const getChatChannelEndpoint = shortForm({
   path: "chat-channels/:channelId",
   role: "viewer",
   run: async ({ actor, params, db }) => ({ status: 200, body: { chat_channel: serializeChatChannel(await channelOrThrow(actor, params.channelId, db)) } }),
-  shortens: OWN,
+  shortens: OWN_RESOURCE,
   doc: { status: 200, response: { chat_channel: "ChatChannel" }, summary: "A chat channel" },
 });
 
@@ -120,7 +118,7 @@ export const patchChatChannelEndpoint = shortForm({
     if (input.enabled) await callService(reenableChatChannel({ ctx: { actor, db }, input: { channelId: current.id } }));
     return { status: 200, body: { chat_channel: serializeChatChannel(await channelOrThrow(actor, current.id, db)) } };
   },
-  shortens: OWN,
+  shortens: OWN_RESOURCE,
   doc: { status: 200, response: { chat_channel: "ChatChannel" }, request: { fields: patchRequest }, summary: "Change or re-enable a chat channel" },
 });
 
@@ -133,7 +131,7 @@ export const deleteChatChannelEndpoint = shortForm({
     await callService(deleteChatChannel({ ctx: { actor, db }, input: { channelId: current.id } }));
     return { status: 200, body: { chat_channel: serializeChatChannel(current) } };
   },
-  shortens: OWN,
+  shortens: OWN_RESOURCE,
   doc: { status: 200, response: { chat_channel: "ChatChannel" }, summary: "Remove a chat channel" },
 });
 
@@ -153,6 +151,6 @@ export const testChatChannelEndpoint = shortForm({
       throw error;
     }
   },
-  shortens: OWN,
+  shortens: OWN_RESOURCE,
   doc: { status: 200, response: "ChatTestResult", summary: "Send a test message to a chat channel" },
 });

@@ -39,6 +39,9 @@ export type ShortForm = Endpoint & { shortens: string };
 
 export const SHORT_FORMS: ShortForm[] = [];
 
+/** What `shortens` says of a route under /api/v1 that is this product's own resource, with no Statuspage original. */
+export const OWN_RESOURCE = "none: this product's own resource";
+
 export function shortForm(endpoint: ShortForm) {
   SHORT_FORMS.push(endpoint);
   return async (request: Request, context?: { params: Promise<Record<string, string>> }) =>

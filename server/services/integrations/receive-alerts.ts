@@ -85,7 +85,7 @@ async function triggerIncident(tx: Tx, integration: Integration, trigger: Incide
   const actor = integrationActor(integration);
   const marker = trigger.key ? `${integration.id}:${trigger.key}` : null;
   const open = marker
-    ? await tx.incident.findFirst({ where: { kind: "incident", status: { in: [...OPEN_INCIDENT] }, metadata: { path: ["integration_key"], equals: marker } }, select: { id: true } })
+    ? await tx.incident.findFirst({ where: { kind: "incident", status: { in: [...OPEN_INCIDENT] }, metadata: { path: ["alert_integration", "key"], equals: marker } }, select: { id: true } })
     : null;
   if (trigger.resolve) {
     if (!open) return { incident: undefined, tags: [] as string[] };
@@ -94,7 +94,7 @@ async function triggerIncident(tx: Tx, integration: Integration, trigger: Incide
   }
   if (open) return { incident: { id: open.id, created: false, resolved: false }, tags: [] as string[] };
   const created = await createIncident({ ctx: { actor, db: tx }, input: { name: trigger.name, impact: trigger.impact, status: "investigating", message: trigger.body, components: [] } });
-  if (marker) await tx.incident.update({ where: { id: created.incident.id }, data: { metadata: { integration_key: marker } } });
+  if (marker) await tx.incident.update({ where: { id: created.incident.id }, data: { metadata: { alert_integration: { key: marker } } } });
   return { incident: { id: created.incident.id, created: true, resolved: false }, tags: created.tags };
 }
 

@@ -5,7 +5,7 @@ import { ensurePageOnce } from "@/tests/api/support";
 import { createApiKey } from "@/server/services/api-keys/create-api-key";
 import { openApiDocument } from "@/server/api/openapi";
 import { MANAGEMENT_ENDPOINTS } from "@/server/api/management/endpoints";
-import { SHORT_FORMS } from "@/server/api/v1/endpoints";
+import { OWN_RESOURCE, SHORT_FORMS } from "@/server/api/v1/endpoints";
 import { callManagement } from "@/tests/api/management/client";
 import * as incidentsRoute from "@/app/api/v1/incidents/route";
 import * as updatesRoute from "@/app/api/v1/incidents/[incidentId]/updates/route";
@@ -64,7 +64,8 @@ describe("OpenAPI description of /api/v1", () => {
       for (const method of [form.method].flat()) {
         const operation = doc.paths[`/api/v1/${openApiPath(form.path)}`]?.[method.toLowerCase()];
         expect(operation, `${method} /api/v1/${form.path}`).toBeDefined();
-        expect(operation["x-shortens"]).toMatch(/\/api\/v1\/pages\/\{page_id\}/);
+        if (form.shortens === OWN_RESOURCE) expect(operation["x-shortens"]).toBe(OWN_RESOURCE);
+        else expect(operation["x-shortens"]).toMatch(/\/api\/v1\/pages\/\{page_id\}/);
         expect(operation.responses[String(form.doc.status)].content).toBeDefined();
       }
     }
