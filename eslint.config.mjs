@@ -127,6 +127,7 @@ export default defineConfig([
   // reads and writes have moved into queries and services, delete this block so the route rule covers them again.
   forbid(
     [
+      "server/api/v1/chat-channels.ts",
       "server/api/v1/endpoints.ts",
       "server/api/v1/handler.ts",
       "server/api/management/components.ts",

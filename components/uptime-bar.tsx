@@ -1,11 +1,11 @@
 "use client";
 
 import Link from "next/link";
-import { useEffect, useId, useRef, useState, type KeyboardEvent } from "react";
+import { useEffect, useId, useMemo, useRef, useState, useSyncExternalStore, type KeyboardEvent } from "react";
 import { COMPONENT_TONE, TONE_FILL } from "@/components/status-tone";
 import { formatUtcDate } from "@/lib/format";
 import { COMPONENT_STATUS_LABELS } from "@/lib/status";
-import { decodeUptime, describeUptimeDayOutage, MAX_DAY_INCIDENTS, type DecodedUptimeDay, type EncodedUptime, type UptimeBarKind, type UptimeDay } from "@/lib/uptime";
+import { decodeUptime, describeUptimeDayOutage, MAX_DAY_INCIDENTS, UPTIME_NARROW_DAYS, type DecodedUptimeDay, type EncodedUptime, type UptimeBarKind, type UptimeDay } from "@/lib/uptime";
 
 function toneOf(day: UptimeDay) {
   return day.status ? COMPONENT_TONE[day.status] : "neutral";
@@ -31,7 +31,22 @@ export type UptimeBarRef = {
   /** "99.95", or null before anything was tracked. */
   uptime: string | null;
   description: string;
+  /** The same for the latest days only, which is what a narrow screen shows. */
+  narrow: { uptime: string | null; description: string };
 };
+
+/** Must match public.css, where the page itself switches between the two views without JavaScript. */
+const NARROW_SCREEN = "(width < 40rem)";
+
+function subscribeToScreen(onChange: () => void) {
+  const query = window.matchMedia(NARROW_SCREEN);
+  query.addEventListener("change", onChange);
+  return () => query.removeEventListener("change", onChange);
+}
+
+function useNarrowScreen(): boolean {
+  return useSyncExternalStore(subscribeToScreen, () => window.matchMedia(NARROW_SCREEN).matches, () => false);
+}
 
 async function fetchDays(bar: UptimeBarRef, version: string): Promise<DecodedUptimeDay[] | null> {
   try {
@@ -45,13 +60,16 @@ async function fetchDays(bar: UptimeBarRef, version: string): Promise<DecodedUpt
 }
 
 /**
- * 90 days, one segment per day coloured by its worst status, drawn from the page's uptime image with a text summary.
+ * 90 days (30 on a narrow screen), one segment per day coloured by its worst status, drawn from the page's uptime
+ * image with a text summary of what is shown.
  * A reader who hovers or focuses the bar gets its day-by-day details, fetched then: each day can be hovered, or
  * focused and walked with the arrow keys.
  */
 export function UptimeBar({ bar, version }: { bar: UptimeBarRef; version: string }) {
   const [loaded, setLoaded] = useState<{ version: string; days: DecodedUptimeDay[] } | null>(null);
-  const days = loaded?.version === version ? loaded.days : null;
+  const narrowScreen = useNarrowScreen();
+  const allDays = loaded?.version === version ? loaded.days : null;
+  const days = useMemo(() => (allDays && narrowScreen ? allDays.slice(-UPTIME_NARROW_DAYS) : allDays), [allDays, narrowScreen]);
   const [hydrated, setHydrated] = useState(false);
   const [wanted, setWanted] = useState(false);
   const focusOnExpand = useRef(false);
@@ -86,7 +104,8 @@ export function UptimeBar({ bar, version }: { bar: UptimeBarRef; version: string
   if (!wanted || !days) {
     return (
       <div className="relative" onMouseEnter={hydrated ? () => setWanted(true) : undefined}>
-        <div role="img" aria-label={bar.description} className="sp-strip" style={{ ["--sp-row" as string]: bar.row }} />
+        <div role="img" aria-label={bar.description} className="sp-strip sp-wide" style={{ ["--sp-row" as string]: bar.row }} />
+        <div role="img" aria-label={bar.narrow.description} className="sp-strip sp-narrow" style={{ ["--sp-row" as string]: bar.row }} />
         {hydrated && (
           <button
             type="button"
@@ -107,7 +126,7 @@ export function UptimeBar({ bar, version }: { bar: UptimeBarRef; version: string
   const first = shown[0];
   const last = shown[shown.length - 1];
   const listLabel = `${bar.label}: daily status from ${first ? formatUtcDate(first.date) : ""} to ${last ? formatUtcDate(last.date) : ""}`;
-  const focusable = focusIndex ?? days.length - 1;
+  const focusable = Math.min(focusIndex ?? days.length - 1, days.length - 1);
 
   function move(event: KeyboardEvent<HTMLButtonElement>, index: number) {
     const targets: Record<string, number> = { ArrowLeft: index - 1, ArrowRight: index + 1, Home: 0, End: shown.length - 1 };
@@ -123,7 +142,7 @@ export function UptimeBar({ bar, version }: { bar: UptimeBarRef; version: string
     buttons.current[next]?.focus();
   }
 
-  const activeDay = active === null ? null : days[active];
+  const activeDay = active === null ? null : (days[active] ?? null);
   const align = active === null ? "" : active < days.length * 0.2 ? "left-0" : active > days.length * 0.8 ? "right-0" : "-translate-x-1/2";
   const left = active !== null && align === "-translate-x-1/2" ? `${((active + 0.5) / days.length) * 100}%` : undefined;
 

@@ -92,6 +92,10 @@ export function isResolvedStatus(status: AnyIncidentStatus): boolean {
   return status === "resolved" || status === "postmortem" || status === "completed";
 }
 
+export function compareComponentSeverity(a: ComponentStatus, b: ComponentStatus): number {
+  return COMPONENT_SEVERITY[a] - COMPONENT_SEVERITY[b];
+}
+
 /** The most severe of several component statuses; maintenance ranks below every outage. */
 export function worstComponentStatus(statuses: Iterable<ComponentStatus>): ComponentStatus {
   let worst: ComponentStatus = "operational";

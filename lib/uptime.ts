@@ -3,6 +3,8 @@ import { addUtcDays, startOfUtcDay } from "@/lib/format";
 import { worstComponentStatus, type AnyImpact, type ComponentStatus } from "@/lib/status";
 
 export const UPTIME_WINDOW_DAYS = 90;
+/** Narrow screens show only the latest days of the window, so each day stays wide enough to see and tap. */
+export const UPTIME_NARROW_DAYS = 30;
 
 /** The home page draws a bar per component and one per group. */
 export const UPTIME_BAR_KINDS = ["component", "group"] as const;

@@ -210,6 +210,8 @@ export async function seedDemo(db: Db, now = new Date()) {
       incidentId: jobs.id,
       publishedAt: new Date(outageStart.getTime() + 6 * DAY),
       body: POSTMORTEM,
+      bodyUpdatedAt: new Date(outageStart.getTime() + 6 * DAY),
+      draft: POSTMORTEM,
     },
   });
 

@@ -70,7 +70,8 @@ export async function startNginxBaseline(captured: CapturedRoute[]): Promise<Bas
     await writeFile(file, route.body);
     const { "content-type": contentType = "application/octet-stream", ...rest } = route.headers;
     const headers = Object.entries(rest).map(([name, value]) => `add_header ${name} '${value.replaceAll("'", "\\'")}' always;`);
-    locations.push(`location = ${route.route} { types { } default_type '${contentType}'; alias ${file}; etag off; ${headers.join(" ")} }`);
+    // try_files, not alias: `location = /` with alias would go looking for a directory index.
+    locations.push(`location = ${route.route} { types { } default_type '${contentType}'; try_files /route-${index} =404; etag off; ${headers.join(" ")} }`);
   }
   const config = `daemon off; worker_processes auto; pid ${prefix}/nginx.pid; error_log ${prefix}/error.log;
 events { worker_connections 4096; }
@@ -78,7 +79,7 @@ http {
   access_log off; sendfile on; tcp_nopush on; tcp_nodelay on; keepalive_requests 1000000; server_tokens off;
   client_body_temp_path ${prefix}/body; proxy_temp_path ${prefix}/proxy; fastcgi_temp_path ${prefix}/fastcgi; uwsgi_temp_path ${prefix}/uwsgi; scgi_temp_path ${prefix}/scgi;
   open_file_cache max=100 inactive=60s;
-  server { listen 127.0.0.1:${port}; ${locations.join("\n    ")} }
+  server { listen 127.0.0.1:${port}; root ${prefix}; ${locations.join("\n    ")} }
 }`;
   await writeFile(path.join(prefix, "nginx.conf"), config);
   const child = spawn("nginx", ["-p", prefix, "-c", path.join(prefix, "nginx.conf"), "-e", path.join(prefix, "error.log")], { stdio: "inherit" });

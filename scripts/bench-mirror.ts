@@ -95,7 +95,8 @@ export async function benchMirror(serverUrl: string): Promise<{ checks: [string,
   const port = await findFreePort();
   const app = `http://127.0.0.1:${port}`;
   // The bench's freshness scenario turns the cache bus off in this process; the worker needs it to hear the app's writes.
-  const env = { DATABASE_URL: databaseUrl, AUTH_SECRET: SECRET, PUBLIC_URL: app, STATIC_MIRROR_DIR: mirrorDir, STATUSPAGE_DISABLE_CACHE_BUS: "" };
+  // Any BENCH_MIRROR_UPDATES may be posted with one key, so the per-key API rate limit is off here.
+  const env = { DATABASE_URL: databaseUrl, AUTH_SECRET: SECRET, PUBLIC_URL: app, STATIC_MIRROR_DIR: mirrorDir, STATUSPAGE_DISABLE_CACHE_BUS: "", MANAGEMENT_API_RATE_LIMIT: "0" };
   // The web instance leaves the mirror to the worker, as a large install runs them.
   const web = spawnLogged([...serverNodeArgs(), path.join(root, "scripts/serve.mjs")], { ...env, PORT: String(port), HOST: "127.0.0.1", STATUSPAGE_DISABLE_WORKER: "1" });
   const worker = spawnLogged(["--conditions=react-server", "--import", "tsx", path.join(root, "scripts/worker.ts")], env);

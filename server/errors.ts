@@ -16,6 +16,16 @@ export class AppError extends Error {
   }
 }
 
+/** A refusal for going over a rate limit; `retryAfterMs` is when the next attempt can succeed. */
+export class RateLimitedError extends AppError {
+  constructor(
+    message: string,
+    readonly retryAfterMs: number,
+  ) {
+    super("RATE_LIMITED", message);
+  }
+}
+
 export const HTTP_STATUS: Record<AppErrorCode, number> = {
   NOT_FOUND: 404,
   FORBIDDEN: 403,

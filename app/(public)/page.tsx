@@ -31,9 +31,11 @@ export default async function HomePage() {
   ]);
 
   // Only what the bars need travels to the browser; the day-by-day details are fetched when a reader asks.
-  const barRef = ({ summary: _summary, uptimePercent, ...ref }: BoardBar): UptimeBarRef => ({
+  const percent = (value: number | null) => (value === null ? null : formatUptimePercent(value));
+  const barRef = ({ summary: _summary, uptimePercent, narrow, ...ref }: BoardBar): UptimeBarRef => ({
     ...ref,
-    uptime: uptimePercent === null ? null : formatUptimePercent(uptimePercent),
+    uptime: percent(uptimePercent),
+    narrow: { uptime: percent(narrow.uptimePercent), description: narrow.description },
   });
   const item = ({ bar, ...component }: BoardComponent): ComponentItem => ({ ...component, bar: barRef(bar) });
   const groups = board.groups.map((group) => ({ id: group.id, name: group.name, bar: barRef(group.bar), components: group.components.map(item) }));

@@ -15,7 +15,7 @@ async function firstResolvedIncident(page: Page): Promise<string> {
 
 test.use({ role: "owner" });
 
-const PAGES = ["/admin/incidents", "/admin/incidents/new", "/admin/maintenance", "/admin/maintenance/new", "/admin/components", "/admin/templates", "/admin/settings", "/admin/users", "/admin/audit"];
+const PAGES = ["/admin", "/admin/incidents", "/admin/incidents/new", "/admin/maintenance", "/admin/maintenance/new", "/admin/components", "/admin/templates", "/admin/settings", "/admin/users", "/admin/audit", "/admin/chat-channels", "/admin/integrations"];
 
 for (const colorScheme of ["light", "dark"] as const) {
   test.describe(`${colorScheme} mode`, () => {

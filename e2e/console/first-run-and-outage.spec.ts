@@ -58,6 +58,8 @@ test("a database outage while posting says nothing was saved and keeps the text;
   await page.getByLabel("Email").fill(OWNER.email);
   await page.getByLabel("Password").fill(OWNER.password);
   await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(/\/admin$/);
+  await page.goto("/admin/incidents");
   await expect(page.getByRole("heading", { level: 1, name: "Incidents" })).toBeVisible();
   await page.getByRole("region", { name: "Unresolved" }).getByRole("link").first().click();
   await expect(page.getByRole("heading", { name: "Post an update" })).toBeVisible();

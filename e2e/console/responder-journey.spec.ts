@@ -63,6 +63,22 @@ test("a responder declares an incident, posts updates, resolves it and publishes
   await publicPage.goto(`/incidents/${incidentId}`);
   await expect(publicPage.getByRole("heading", { name: "Postmortem" })).toBeVisible();
   await expect(publicPage.getByText("A config flag was flipped.")).toBeVisible();
+
+  // Editing a published postmortem works on a draft: readers keep the published text until the changes are published.
+  await page.reload();
+  await page.getByLabel("Postmortem (markdown)").fill("## Root cause\n\nA config flag was flipped by a deploy script.");
+  await page.getByRole("button", { name: "Save draft" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Draft saved." })).toBeVisible();
+  await publicPage.goto(`/incidents/${incidentId}`);
+  await expect(publicPage.getByText("A config flag was flipped.")).toBeVisible();
+  await expect(publicPage.getByText("by a deploy script")).toHaveCount(0);
+  await page.reload();
+  await expect(page.getByText("that readers do not see until you publish them")).toBeVisible();
+  page.once("dialog", (dialog) => dialog.accept());
+  await page.getByRole("button", { name: "Publish changes" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Postmortem published." })).toBeVisible();
+  await publicPage.goto(`/incidents/${incidentId}`);
+  await expect(publicPage.getByText("A config flag was flipped by a deploy script.")).toBeVisible();
 });
 
 test("a validation error keeps everything typed and names the field", async ({ page }) => {

@@ -42,5 +42,5 @@ base("redirectTo cannot send a user to another site", async ({ page }) => {
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password").fill(password);
   await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page).toHaveURL(/\/admin\/incidents$/);
+  await expect(page).toHaveURL(/\/admin$/);
 });

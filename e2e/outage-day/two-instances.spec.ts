@@ -7,7 +7,7 @@ test.describe.configure({ mode: "serial" });
 let stack: OwnStack;
 test.beforeAll(async () => {
   test.setTimeout(120_000);
-  stack = await OwnStack.start(2);
+  stack = await OwnStack.start(2, { MANAGEMENT_API_RATE_LIMIT: "4" });
 });
 test.afterAll(async () => {
   await stack?.stop();
@@ -39,6 +39,19 @@ test("a change made through one instance shows on the other within a second", as
   expect(elapsed).toBeLessThan(1_000);
   const home = await (await fetch(`${second.base}/`)).text();
   expect(home).toContain("Major Outage");
+});
+
+test("an API key's rate limit counts its requests to every instance together", async () => {
+  const [first, second] = stack.instances;
+  const token = await createResponderApiKey(stack.databaseUrl);
+  const headers = { authorization: `OAuth ${token}` };
+  const pageId = (await (await fetch(`${first.base}/api/v1/pages`, { headers })).json())[0].id;
+  const statuses: number[] = [];
+  for (const instance of [second, first, second]) statuses.push((await fetch(`${instance.base}/api/v1/pages/${pageId}/components`, { headers })).status);
+  const refused = await fetch(`${first.base}/api/v1/pages/${pageId}/components`, { headers });
+  expect([...statuses, refused.status]).toEqual([200, 200, 200, 429]);
+  expect(Number(refused.headers.get("retry-after"))).toBeGreaterThan(0);
+  expect((await refused.json()).error).toMatch(/Rate limit exceeded/);
 });
 
 /** A server-sent event stream read from Node: `nextVersion` resolves with the next version event's id. */

@@ -9,6 +9,7 @@ import { createHash } from "node:crypto";
 import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from "node:http";
 import { promisify } from "node:util";
 import zlib from "node:zlib";
+import { createBoundedStore, createFlights } from "@/lib/cache-core";
 import { createRenderLimiter, RenderRefused, type RenderLimits } from "./render-limiter.ts";
 import { UpstreamUnavailable, type CapturedResponse, type Upstream } from "./upstream.ts";
 
@@ -233,12 +234,11 @@ export function createResponseCache({
   beforeUpstream = () => {},
 }: ResponseCacheOptions) {
   const limiter = createRenderLimiter(renderLimits);
-  const entries = new Map<string, Entry>();
-  const inFlight = new Map<string, Promise<Outcome>>();
+  const entries = createBoundedStore<Entry>({ maxEntries, maxBytes, sizeOf: entryBytes });
+  const flights = createFlights<Outcome>();
   // Page loads repeat the same few addresses and Accept-Encoding values: each is parsed once.
   const keysByUrl = new Map<string, Cacheable | null>();
   const codingsByHeader = new Map<string, number>();
-  let totalBytes = 0;
 
   function cacheableOf(req: IncomingMessage): Cacheable | null {
     if (req.headers.rsc !== undefined || (req.method !== "GET" && req.method !== "HEAD")) return cacheKeyOf(req);
@@ -263,22 +263,7 @@ export function createResponseCache({
     return codings;
   }
 
-  function forget(key: string) {
-    const entry = entries.get(key);
-    if (!entry) return;
-    totalBytes -= entryBytes(entry);
-    entries.delete(key);
-  }
-
-  /** Keeps the most recently stored entries within both the entry and the byte budget. */
-  function store(key: string, entry: Entry) {
-    forget(key);
-    entries.set(key, entry);
-    totalBytes += entryBytes(entry);
-    while (entries.size > maxEntries || (totalBytes > maxBytes && entries.size > 1)) forget(entries.keys().next().value as string);
-    scheduleUpgrade(key, entry);
-  }
-
+  /** Keeps a large page that stays current smaller: recompressed at Brotli's best quality, on the thread pool. */
   function scheduleUpgrade(key: string, entry: Entry) {
     const current = entry.br;
     if (!current || entry.identity.body.length < UPGRADE_MIN_BYTES || upgradeAfterMs <= 0) return;
@@ -287,8 +272,8 @@ export function createResponseCache({
       brotli(entry.identity.body, brotliOptions(entry.identity.body, UPGRADE_QUALITY)).then(
         (smaller) => {
           if (entries.get(key) !== entry || smaller.length >= current.body.length) return;
-          totalBytes -= current.body.length - smaller.length;
           entry.br = variant(entry.base, smaller, "br");
+          entries.resized(key, entry);
         },
         () => {},
       );
@@ -346,16 +331,11 @@ export function createResponseCache({
    */
   function render(cacheable: Cacheable, requestHeaders: IncomingHttpHeaders, known: boolean): Promise<Outcome> {
     const version = dataVersion();
-    const flightKey = `${version}\u0000${cacheable.key}`;
-    const pending = inFlight.get(flightKey);
-    if (pending) return pending;
-    const outcome = limiter
-      .run(() => renderOnce(cacheable, requestHeaders, version), { known, wasted: (result) => !result || !("entry" in result) })
-      .then(
+    return flights.run(`${version}\u0000${cacheable.key}`, () =>
+      limiter.run(() => renderOnce(cacheable, requestHeaders, version), { known, wasted: (result) => !result || !("entry" in result) }).then(
         (result): Outcome => {
-          if ("entry" in result) {
-            const current = entries.get(cacheable.key);
-            if (!(current && current.version > result.entry.version)) store(cacheable.key, result.entry);
+          if ("entry" in result && entries.set(cacheable.key, result.entry, (current) => current.version > result.entry.version)) {
+            scheduleUpgrade(cacheable.key, result.entry);
           }
           return result;
         },
@@ -364,10 +344,8 @@ export function createResponseCache({
           if (error instanceof UpstreamUnavailable) return { unavailable: true };
           throw error;
         },
-      )
-      .finally(() => inFlight.delete(flightKey));
-    inFlight.set(flightKey, outcome);
-    return outcome;
+      ),
+    );
   }
 
   function refreshInBackground(cacheable: Cacheable) {
@@ -411,17 +389,16 @@ export function createResponseCache({
     throw new Error(`${url} could not be rendered (${"response" in outcome ? outcome.response.status : "app unavailable"}).`);
   }
 
-  /** Resolves once no render is running: for tests. */
-  async function idle(): Promise<void> {
-    while (inFlight.size > 0) await Promise.allSettled([...inFlight.values()]);
-  }
-
-  function clear() {
-    entries.clear();
-    totalBytes = 0;
-  }
-
-  return { serve, fetchBody, idle, size: () => entries.size, bytes: () => totalBytes, clear, renderStats: limiter.stats };
+  return {
+    serve,
+    fetchBody,
+    /** Resolves once no render is running: for tests. */
+    idle: flights.idle,
+    size: entries.size,
+    bytes: entries.bytes,
+    clear: entries.clear,
+    renderStats: limiter.stats,
+  };
 }
 
 export type ResponseCache = ReturnType<typeof createResponseCache>;

@@ -2,7 +2,7 @@
 // server's front processes (scripts/server/front.ts) connect to. They stamp the client's address on each request
 // (CLIENT_ADDRESS_HEADER) and keep the whole-response cache; instrumentation.ts tells them when data changes.
 import http from "node:http";
-import { rm } from "node:fs/promises";
+import { chmod, rm } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import next from "next";
@@ -27,7 +27,11 @@ const server = http.createServer((req, res) => {
 });
 server.keepAliveTimeout = 65_000;
 await rm(socketPath, { force: true });
-server.listen(socketPath, () => process.send?.({ type: "statuspage:app-ready" }));
+server.listen(socketPath, async () => {
+  // Only this user's processes (the fronts) may connect: they alone set the client-address header the app trusts.
+  await chmod(socketPath, 0o600);
+  process.send?.({ type: "statuspage:app-ready" });
+});
 
 process.on("disconnect", () => process.exit(0));
 for (const signal of ["SIGINT", "SIGTERM"]) {

@@ -1,4 +1,5 @@
 import { managementApiPaths } from "@/server/api/management/openapi-paths";
+import { STATUSPAGE_SCHEMAS } from "@/server/api/management/openapi-schemas";
 import { ALL_IMPACTS, ALL_INCIDENT_STATUSES, COMPONENT_STATUSES } from "@/lib/status";
 import { PUBLIC_CACHE_CONTROL } from "@/lib/cache-control";
 
@@ -61,136 +62,6 @@ function incidentSchema(maintenance: boolean) {
 
 const errorResponse = (description: string) => ({ description, content: { "application/json": { schema: ref("Error") } } });
 
-const errors = (...statuses: number[]) =>
-  Object.fromEntries(statuses.map((status) => [String(status), errorResponse(ERROR_DESCRIPTIONS[status])]));
-
-const ERROR_DESCRIPTIONS: Record<number, string> = {
-  400: "Malformed JSON, or fields missing or of the wrong type (see error.fields)",
-  401: "No API key, or an unknown or revoked one",
-  403: "The key's role may not do this",
-  404: "No such incident or component",
-  409: "Already resolved, or a stale version",
-  413: "Body larger than 256 KB",
-  422: "Refused values (see error.fields), or an Idempotency-Key reused with a different request",
-};
-
-const idempotencyHeader = { name: "Idempotency-Key", in: "header", required: false, schema: { type: "string", maxLength: 255 } };
-const jsonBody = (properties: Record<string, object>, required: string[]) => ({
-  required: true,
-  content: { "application/json": { schema: { type: "object", required, properties } } },
-});
-const componentChanges = {
-  type: "object",
-  description: "Component id → new status",
-  additionalProperties: { enum: [...COMPONENT_STATUSES] },
-};
-const ok = (status: number, properties: Record<string, object>) => ({
-  [String(status)]: { description: "OK", content: { "application/json": { schema: { type: "object", properties, required: Object.keys(properties) } } } },
-});
-const pathId = (name: string) => ({ name, in: "path", required: true, schema: { type: "string" } });
-
-function responderPaths() {
-  const write = { tags: ["Responder API"], security: [{ apiKey: [] }] };
-  return {
-    "/api/v1/incidents": {
-      get: {
-        ...write,
-        summary: "List incidents (viewer)",
-        parameters: [
-          { name: "status", in: "query", schema: { enum: ["all", "unresolved"], default: "all" } },
-          { name: "limit", in: "query", schema: { type: "integer", minimum: 1, maximum: 100, default: 50 } },
-        ],
-        responses: { ...ok(200, { incidents: { type: "array", items: ref("Incident") } }), ...errors(400, 401) },
-      },
-      post: {
-        ...write,
-        summary: "Declare an incident (responder)",
-        parameters: [idempotencyHeader],
-        requestBody: jsonBody(
-          {
-            name: { type: "string" },
-            body: { type: "string" },
-            status: { enum: ["investigating", "identified", "monitoring", "resolved"], default: "investigating" },
-            impact: { enum: ["none", "minor", "major", "critical"], default: "none" },
-            components: componentChanges,
-            deliver_notifications: { type: "boolean", default: true },
-            started_at: timestamp,
-          },
-          ["name", "body"],
-        ),
-        responses: { ...ok(201, { incident: ref("Incident") }), ...errors(400, 401, 403, 413, 422) },
-      },
-    },
-    "/api/v1/incidents/{incidentId}": {
-      parameters: [pathId("incidentId")],
-      get: { ...write, summary: "One incident (viewer)", responses: { ...ok(200, { incident: ref("Incident") }), ...errors(401, 404) } },
-      patch: {
-        ...write,
-        summary: "Rename an incident or change its impact (responder)",
-        parameters: [idempotencyHeader],
-        requestBody: jsonBody({ name: { type: "string" }, impact: { enum: ["none", "minor", "major", "critical"] }, version: { type: "integer" } }, []),
-        responses: { ...ok(200, { incident: ref("Incident") }), ...errors(400, 401, 403, 404, 409, 413, 422) },
-      },
-    },
-    "/api/v1/incidents/{incidentId}/updates": {
-      parameters: [pathId("incidentId")],
-      post: {
-        ...write,
-        summary: "Post an update, with component changes (responder)",
-        parameters: [idempotencyHeader],
-        requestBody: jsonBody(
-          { status: { enum: [...ALL_INCIDENT_STATUSES] }, body: { type: "string" }, components: componentChanges, deliver_notifications: { type: "boolean" }, display_at: timestamp },
-          ["status", "body"],
-        ),
-        responses: { ...ok(201, { incident_update: ref("IncidentUpdate"), incident: ref("Incident") }), ...errors(400, 401, 403, 404, 413, 422) },
-      },
-    },
-    "/api/v1/incidents/{incidentId}/resolve": {
-      parameters: [pathId("incidentId")],
-      post: {
-        ...write,
-        summary: "Resolve an incident (responder)",
-        parameters: [idempotencyHeader],
-        requestBody: jsonBody({ body: { type: "string" }, set_components_operational: { type: "boolean", default: true }, deliver_notifications: { type: "boolean" } }, []),
-        responses: { ...ok(200, { incident: ref("Incident") }), ...errors(400, 401, 403, 404, 409, 413, 422) },
-      },
-    },
-    "/api/v1/components": {
-      get: { ...write, summary: "Every component and group (viewer)", responses: { ...ok(200, { components: { type: "array", items: ref("Component") } }), ...errors(401) } },
-    },
-    "/api/v1/components/{componentId}": {
-      parameters: [pathId("componentId")],
-      patch: {
-        ...write,
-        summary: "Set a component's status (responder)",
-        parameters: [idempotencyHeader],
-        requestBody: jsonBody({ status: { enum: [...COMPONENT_STATUSES] } }, ["status"]),
-        responses: { ...ok(200, { component: ref("Component") }), ...errors(400, 401, 403, 404, 413, 422) },
-      },
-    },
-    "/api/v1/maintenances": {
-      post: {
-        ...write,
-        summary: "Schedule a maintenance (responder)",
-        parameters: [idempotencyHeader],
-        requestBody: jsonBody(
-          {
-            name: { type: "string" },
-            body: { type: "string" },
-            scheduled_for: timestamp,
-            scheduled_until: timestamp,
-            component_ids: { type: "array", items: { type: "string" } },
-            auto_transition: { type: "boolean", default: true },
-            deliver_notifications: { type: "boolean", default: true },
-          },
-          ["name", "body", "scheduled_for", "scheduled_until"],
-        ),
-        responses: { ...ok(201, { scheduled_maintenance: ref("Maintenance") }), ...errors(400, 401, 403, 413, 422) },
-      },
-    },
-  };
-}
-
 const integer = { type: "integer", minimum: 0 } as const;
 const uptimeBarSchema = {
   type: "object",
@@ -227,7 +98,7 @@ export function openApiDocument(serverUrl: string) {
       title: "Status page API",
       version: "2.0.0",
       description:
-        "Public, read-only endpoints with the same shapes as Atlassian Statuspage's API v2, plus an authenticated v1 API for responders (Authorization: Bearer <API key>) and Atlassian Statuspage's management API under /api/v1/pages (Authorization: OAuth <API key>).",
+        "Public, read-only endpoints with the same shapes as Atlassian Statuspage's API v2, plus Atlassian Statuspage's management API under /api/v1/pages and its short forms under /api/v1 (Authorization: OAuth <API key>, Bearer <API key> or ?api_key=).",
     },
     servers: [{ url: serverUrl }],
     paths: {
@@ -265,7 +136,6 @@ export function openApiDocument(serverUrl: string) {
           { name: "id", in: "path", required: true, schema: { type: "string" } },
         ],
       },
-      ...responderPaths(),
       ...managementApiPaths(),
     },
     components: {
@@ -340,7 +210,9 @@ export function openApiDocument(serverUrl: string) {
         },
         Incident: incidentSchema(false),
         Maintenance: incidentSchema(true),
+        ...STATUSPAGE_SCHEMAS,
         Error: {
+          description: "The short forms' error shape.",
           type: "object",
           required: ["error"],
           properties: {

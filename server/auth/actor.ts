@@ -6,7 +6,8 @@ import { roleAtLeast, type Role } from "@/lib/status";
 export type Actor =
   | { kind: "user"; userId: string; role: Role; label: string }
   | { kind: "api-key"; apiKeyId: string; role: Role; label: string }
-  | { kind: "system"; role: "owner"; label: string };
+  | { kind: "system"; role: "owner"; label: string }
+  | { kind: "integration"; integrationId: string; role: "responder"; label: string };
 
 /** Who is acting, and optionally a transaction to run inside (tests roll back). Services and admin queries take it. */
 export type ActorContext = { actor: Actor; db?: DbOrTx };

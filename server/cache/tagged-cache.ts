@@ -1,6 +1,7 @@
 import "server-only";
 import { isDatabaseUnavailable } from "@/server/errors";
 import { publishInvalidation, subscribeToInvalidations } from "@/server/cache/invalidation-bus";
+import { createBoundedStore, createFlights, type BoundedStore } from "@/lib/cache-core";
 
 type Entry = {
   value: unknown;
@@ -30,9 +31,8 @@ function positiveNumber(value: string | undefined, fallback: number): number {
 const ALL = "*";
 
 type CacheState = {
-  entries: Map<string, Entry>;
-  bytes: number;
-  inFlight: Map<string, Promise<unknown>>;
+  entries: BoundedStore<Entry>;
+  inFlight: ReturnType<typeof createFlights<unknown>>;
   tagVersions: Map<string, number>;
   databaseDownSince: number | null;
   lastAttemptWhileDown: number;
@@ -42,9 +42,8 @@ type CacheState = {
 // Next bundles instrumentation, pages and route handlers separately; one state per process keeps them in agreement.
 const globalForCache = globalThis as unknown as { __statuspageCacheState?: CacheState };
 const state: CacheState = (globalForCache.__statuspageCacheState ??= {
-  entries: new Map(),
-  bytes: 0,
-  inFlight: new Map(),
+  entries: createBoundedStore<Entry>({ maxEntries: MAX_ENTRIES, maxBytes: MAX_BYTES, sizeOf: (entry) => entry.bytes }),
+  inFlight: createFlights<unknown>(),
   tagVersions: new Map(),
   databaseDownSince: null,
   lastAttemptWhileDown: 0,
@@ -66,25 +65,6 @@ function measure(value: unknown): number {
     return JSON.stringify(value)?.length ?? 0;
   } catch {
     return 0;
-  }
-}
-
-function forget(key: string) {
-  const entry = entries.get(key);
-  if (!entry) return;
-  state.bytes -= entry.bytes;
-  entries.delete(key);
-}
-
-/** Stores an entry, dropping the least recently stored ones beyond the entry and byte budgets. */
-function remember(key: string, entry: Entry) {
-  forget(key);
-  entries.set(key, entry);
-  state.bytes += entry.bytes;
-  while (entries.size > MAX_ENTRIES || (state.bytes > MAX_BYTES && entries.size > 1)) {
-    const oldest = entries.keys().next().value;
-    if (oldest === undefined) break;
-    forget(oldest);
   }
 }
 
@@ -130,27 +110,23 @@ function load<T>(key: string, tags: readonly string[], loader: () => Promise<T>,
   const versionsAtStart = allTags.map(versionOf);
   // A load that began before an invalidation may return the old data: later callers start their own.
   const flightKey = `${key}\u0000${versionsAtStart.join(",")}`;
-  const pending = inFlight.get(flightKey);
-  if (pending) return pending as Promise<T>;
-  const promise = loader()
-    .then((value) => {
-      if (state.databaseDownSince !== null) reportDatabaseReachable(true);
-      // A load begun before an invalidation may finish after the one begun since: it must not replace it.
-      const current = entries.get(key);
-      const newer = current?.tagVersions.some((version, index) => version > versionsAtStart[index]);
-      if (!newer) remember(key, { value, tags: allTags, tagVersions: versionsAtStart, storedAt: Date.now(), maxAgeMs, bytes: measure(value) });
-      return value;
-    })
-    .catch((error: unknown) => {
-      if (isDatabaseUnavailable(error)) {
-        state.databaseDownSince ??= Date.now();
-        state.lastAttemptWhileDown = Date.now();
-      }
-      throw error;
-    })
-    .finally(() => inFlight.delete(flightKey));
-  inFlight.set(flightKey, promise);
-  return promise;
+  return inFlight.run(flightKey, () =>
+    loader()
+      .then((value) => {
+        if (state.databaseDownSince !== null) reportDatabaseReachable(true);
+        // A load begun before an invalidation may finish after the one begun since: it must not replace it.
+        const stored: Entry = { value, tags: allTags, tagVersions: versionsAtStart, storedAt: Date.now(), maxAgeMs, bytes: measure(value) };
+        entries.set(key, stored, (current) => current.tagVersions.some((version, index) => version > versionsAtStart[index]));
+        return value;
+      })
+      .catch((error: unknown) => {
+        if (isDatabaseUnavailable(error)) {
+          state.databaseDownSince ??= Date.now();
+          state.lastAttemptWhileDown = Date.now();
+        }
+        throw error;
+      }),
+  ) as Promise<T>;
 }
 
 /**
@@ -249,12 +225,11 @@ export function isServingStaleData(): boolean {
 
 /** What the data cache holds, for tests and diagnostics. */
 export function describeDataCache(): { entries: number; bytes: number } {
-  return { entries: entries.size, bytes: state.bytes };
+  return { entries: entries.size(), bytes: entries.bytes() };
 }
 
 export function clearCacheForTests() {
   entries.clear();
-  state.bytes = 0;
   inFlight.clear();
   tagVersions.clear();
   state.databaseDownSince = null;

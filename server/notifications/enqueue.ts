@@ -8,7 +8,8 @@ import { buildComponentPayload, buildIncidentPayload, type NotificationPayload }
 /** A public change subscribers may be told about, recorded inside the transaction that made it. */
 export type IncidentEvent =
   | { type: "incident.update"; incidentId: string; updateId: string }
-  | { type: "component.update"; componentId: string; oldStatus: ComponentStatus; newStatus: ComponentStatus; incidentId?: string };
+  | { type: "component.update"; componentId: string; oldStatus: ComponentStatus; newStatus: ComponentStatus; incidentId?: string }
+  | { type: "postmortem.published"; incidentId: string };
 
 const activeSubscriber = {
   confirmedAt: { not: null },
@@ -50,7 +51,7 @@ export async function enqueueNotifications(tx: Tx, event: IncidentEvent) {
     });
   }
 
-  if (event.oldStatus === event.newStatus) return null;
+  if (event.type !== "component.update" || event.oldStatus === event.newStatus) return null;
   if (event.incidentId) {
     const latest = await tx.incidentUpdate.findFirst({
       where: { incidentId: event.incidentId },

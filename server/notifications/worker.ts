@@ -11,6 +11,7 @@ import type { NotificationPayload } from "@/server/notifications/payload";
 import { pruneDeliveryHistory } from "@/server/notifications/prune-delivery-history";
 import { prunePendingSubscribers } from "@/server/notifications/prune-pending-subscribers";
 import { errorSummary } from "@/server/error-summary";
+import { createChatLane, type ClaimedChatDelivery } from "@/server/notifications/chat/chat-lane";
 
 export type WorkerOptions = {
   db?: Db;
@@ -78,6 +79,37 @@ export function createNotificationWorker(options: WorkerOptions = {}) {
     const config = getNotificationConfig();
     return { allowPrivateTargets: config.allowPrivateTargets, allowLoopbackHttp: config.allowLoopbackHttp };
   };
+
+  const chat = createChatLane({
+    db,
+    policy,
+    retryDelayMs: (attempt) => retryDelayMs(attempt, settings.baseDelayMs, settings.maxDelayMs, random),
+    maxAgeMs: settings.maxAgeMs,
+    disableAfterFailures: settings.disableAfterFailures,
+    disableAfterMs: settings.disableAfterMs,
+    timeoutMs: settings.webhookTimeoutMs,
+  });
+
+  /** Takes up to `limit` due chat-channel deliveries; same lease and fencing as subscriber deliveries. */
+  function claimChat(limit: number, leaseMs: number = settings.leaseMs): Promise<ClaimedChatDelivery[]> {
+    return chat.claim(limit, `${workerId}:${randomUUID()}`, leaseMs);
+  }
+
+  async function processChat(claimed: ClaimedChatDelivery): Promise<boolean> {
+    const kept = await chat.record(claimed, await chat.attempt(claimed));
+    if (!kept) log(`Chat delivery ${claimed.id} was re-claimed by another worker after this one's lease expired; outcome not recorded.`);
+    return kept;
+  }
+
+  /** Claims subscriber deliveries first, then chat deliveries with the slots left. */
+  async function claimAny(limit: number): Promise<{ id: string; run: () => Promise<boolean> }[]> {
+    const deliveries = await claim(limit);
+    const chats = await claimChat(limit - deliveries.length);
+    return [
+      ...deliveries.map((c) => ({ id: c.id, run: () => processClaimed(c) })),
+      ...chats.map((c) => ({ id: c.id, run: () => processChat(c) })),
+    ];
+  }
 
   /**
    * Takes up to `limit` due deliveries in one statement: pending or failed ones whose time has come, and
@@ -236,8 +268,8 @@ export function createNotificationWorker(options: WorkerOptions = {}) {
 
   /** Claims one batch and delivers it concurrently; returns how many deliveries were processed. */
   async function runOnce(limit: number = settings.concurrency): Promise<number> {
-    const claimed = await claim(limit);
-    await Promise.all(claimed.map((c) => processClaimed(c).catch((error) => log(`Delivery ${c.id} failed to record`, error))));
+    const claimed = await claimAny(limit);
+    await Promise.all(claimed.map((c) => c.run().catch((error) => log(`Delivery ${c.id} failed to record`, error))));
     return claimed.length;
   }
 
@@ -264,16 +296,17 @@ export function createNotificationWorker(options: WorkerOptions = {}) {
     while (running) {
       const free = settings.concurrency - inFlight.size;
       if (free > 0) {
-        let claimed: ClaimedDelivery[] = [];
+        let claimed: Awaited<ReturnType<typeof claimAny>> = [];
         try {
-          claimed = await claim(free);
+          claimed = await claimAny(free);
           claimFailing = false;
         } catch (error) {
           if (!claimFailing) log("Could not claim deliveries (is the database reachable?); retrying quietly until it is", error);
           claimFailing = true;
         }
         for (const c of claimed) {
-          const task: Promise<unknown> = processClaimed(c)
+          const task: Promise<unknown> = c
+            .run()
             .catch((error) => log(`Delivery ${c.id} failed to record`, error))
             .finally(() => inFlight.delete(task));
           inFlight.add(task);
@@ -298,8 +331,10 @@ export function createNotificationWorker(options: WorkerOptions = {}) {
   return {
     workerId,
     claim,
+    claimChat,
     attempt,
     record,
+    processChat,
     runOnce,
     start() {
       if (running) return;

@@ -65,7 +65,7 @@ export async function getAdminIncident({ ctx, incidentId }: { ctx: ActorContext;
           affectedComponents: { select: { componentName: true, oldStatus: true, newStatus: true } },
         },
       },
-      postmortem: { select: { body: true, publishedAt: true, version: true, updatedAt: true } },
+      postmortem: { select: { body: true, draft: true, publishedAt: true, version: true, draftUpdatedAt: true, bodyUpdatedAt: true } },
       relatedTo: { select: { to: { select: { id: true, name: true, status: true, startedAt: true } } } },
       relatedFrom: { select: { from: { select: { id: true, name: true, status: true, startedAt: true } } } },
     },

@@ -1,5 +1,5 @@
 import "server-only";
-import { getDb } from "@/server/db/client";
+import { getDb, type DbOrTx } from "@/server/db/client";
 
 export type AuditEntity = { label: string; href: string | null };
 type Ref = { entityType: string; entityId: string | null; before: unknown; after: unknown };
@@ -18,9 +18,8 @@ function recorded(ref: Ref): string | null {
 }
 
 /** What each audited entity is (an incident's name, a user's email…) and where the console shows it. */
-export async function describeAuditEntities(refs: Ref[]): Promise<AuditEntity[]> {
-  const db = getDb();
-  const [incidents, updates, postmortems, components, groups, users, subscribers, templates, apiKeys] = await Promise.all([
+export async function describeAuditEntities(refs: Ref[], db: DbOrTx = getDb()): Promise<AuditEntity[]> {
+  const [incidents, updates, postmortems, components, groups, users, subscribers, templates, apiKeys, chatChannels, integrations] = await Promise.all([
     db.incident.findMany({ where: { id: { in: ids(refs, "incident") } }, select: { id: true, name: true } }),
     db.incidentUpdate.findMany({ where: { id: { in: ids(refs, "incident_update") } }, select: { id: true, incident: { select: { id: true, name: true } } } }),
     db.postmortem.findMany({ where: { id: { in: ids(refs, "postmortem") } }, select: { id: true, incident: { select: { id: true, name: true } } } }),
@@ -30,6 +29,8 @@ export async function describeAuditEntities(refs: Ref[]): Promise<AuditEntity[]>
     db.subscriber.findMany({ where: { id: { in: ids(refs, "subscriber") } }, select: { id: true, email: true, endpoint: true } }),
     db.messageTemplate.findMany({ where: { id: { in: ids(refs, "template") } }, select: { id: true, name: true } }),
     db.apiKey.findMany({ where: { id: { in: ids(refs, "api-key") } }, select: { id: true, name: true } }),
+    db.chatChannel.findMany({ where: { id: { in: ids(refs, "chat-channel") } }, select: { id: true, name: true } }),
+    db.alertIntegration.findMany({ where: { id: { in: ids(refs, "integration") } }, select: { id: true, name: true } }),
   ]);
   const known = new Map<string, AuditEntity>();
   const put = (type: string, id: string, label: string, href: string) => known.set(`${type}:${id}`, { label, href });
@@ -42,6 +43,8 @@ export async function describeAuditEntities(refs: Ref[]): Promise<AuditEntity[]>
   for (const s of subscribers) put("subscriber", s.id, s.email ?? s.endpoint ?? s.id, `/admin/subscribers/${s.id}`);
   for (const t of templates) put("template", t.id, t.name, "/admin/templates");
   for (const k of apiKeys) put("api-key", k.id, k.name, "/admin/api-keys");
+  for (const c of chatChannels) put("chat-channel", c.id, c.name, "/admin/chat-channels");
+  for (const i of integrations) put("integration", i.id, i.name, "/admin/integrations");
   return refs.map((ref) => {
     if (ref.entityType === "page") return { label: "Page settings", href: "/admin/settings" };
     const found = ref.entityId ? known.get(`${ref.entityType}:${ref.entityId}`) : undefined;

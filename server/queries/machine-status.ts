@@ -3,7 +3,7 @@ import { getDb } from "@/server/db/client";
 import { cached } from "@/server/cache/tagged-cache";
 import { TAGS } from "@/server/cache/tags";
 import type { IncidentDto, PostmortemDto } from "@/lib/dto";
-import { incidentSelect, toIncidentDto } from "@/server/queries/select";
+import { incidentSelect, publishedPostmortemSelect, toIncidentDto, toPublishedPostmortem } from "@/server/queries/select";
 
 export type FeedIncidentDto = IncidentDto & { postmortem: PostmortemDto | null };
 
@@ -43,13 +43,11 @@ export function listFeedIncidents(limit = 50, componentIds?: string[]): Promise<
       where: componentIds ? { components: { some: { componentId: { in: componentIds } } } } : undefined,
       orderBy: [{ startedAt: "desc" }, { id: "asc" }],
       take: limit,
-      select: { ...incidentSelect, postmortem: { select: { body: true, publishedAt: true, updatedAt: true } } },
+      select: { ...incidentSelect, postmortem: { select: publishedPostmortemSelect } },
     });
     return rows.map(({ postmortem, ...incident }) => ({
       ...toIncidentDto(incident),
-      postmortem: postmortem?.publishedAt
-        ? { body: postmortem.body, publishedAt: postmortem.publishedAt, updatedAt: postmortem.updatedAt }
-        : null,
+      postmortem: toPublishedPostmortem(postmortem),
     }));
   });
 }

@@ -40,6 +40,10 @@ export function listManagedGroups(db: DbOrTx, page: { skip: number; take: number
   return db.componentGroup.findMany({ select: managedGroupSelect, orderBy: [{ position: "asc" }, { createdAt: "asc" }, { id: "asc" }], ...page });
 }
 
+export async function listGroupMemberIds(db: DbOrTx, groupId: string): Promise<string[]> {
+  return (await db.component.findMany({ where: { groupId }, select: { id: true } })).map((c) => c.id);
+}
+
 export async function readManagedGroup(db: DbOrTx, groupId: string): Promise<ManagedGroup | null> {
   return isValidId(groupId) ? db.componentGroup.findUnique({ where: { id: groupId }, select: managedGroupSelect }) : null;
 }
@@ -57,7 +61,7 @@ export const managedIncidentSelect = {
   autoTransitionToMaintenanceState: true, autoTransitionToOperationalState: true, autoTransitionDeliverNotifications: true,
   components: { select: { component: { select: managedComponentSelect } } },
   updates: { select: managedUpdateSelect, orderBy: [{ displayAt: "desc" }, { createdAt: "desc" }] },
-  postmortem: { select: { body: true, publishedAt: true, createdAt: true, updatedAt: true, version: true } },
+  postmortem: { select: { body: true, bodyUpdatedAt: true, draft: true, draftUpdatedAt: true, publishedAt: true, createdAt: true, updatedAt: true, version: true } },
 } satisfies Prisma.IncidentSelect;
 export type ManagedIncident = Prisma.IncidentGetPayload<{ select: typeof managedIncidentSelect }>;
 
@@ -65,10 +69,13 @@ export async function readManagedIncident(db: DbOrTx, incidentId: string): Promi
   return isValidId(incidentId) ? db.incident.findUnique({ where: { id: incidentId }, select: managedIncidentSelect }) : null;
 }
 
-export type IncidentListFilter = "all" | "unresolved" | "scheduled" | "upcoming" | "active_maintenance";
+/** `incidents` is every incident without maintenances, for the short form `GET /api/v1/incidents`. */
+export type IncidentListFilter = "all" | "incidents" | "unresolved" | "scheduled" | "upcoming" | "active_maintenance";
 
 function filterWhere(filter: IncidentListFilter, now: Date): Prisma.IncidentWhereInput {
   switch (filter) {
+    case "incidents":
+      return { kind: "incident" };
     case "unresolved":
       return { kind: "incident", status: { in: [...UNRESOLVED_INCIDENT_STATUSES] } };
     case "scheduled":
@@ -120,19 +127,30 @@ export type ManagedSubscriber = Prisma.SubscriberGetPayload<{ select: typeof man
 
 export type SubscriberStateFilter = "active" | "unconfirmed" | "quarantined" | "unsubscribed" | "all";
 
+/** Statuspage's states, each subscriber in exactly one: quarantined (deliveries disabled) wins over (un)confirmed. */
 export function subscriberStateWhere(state: SubscriberStateFilter): Prisma.SubscriberWhereInput {
   switch (state) {
     case "active":
       return { confirmedAt: { not: null }, unsubscribedAt: null, disabledAt: null };
     case "unconfirmed":
-      return { confirmedAt: null, unsubscribedAt: null };
+      return { confirmedAt: null, unsubscribedAt: null, disabledAt: null };
     case "quarantined":
       return { disabledAt: { not: null }, unsubscribedAt: null };
     case "unsubscribed":
       return { unsubscribedAt: { not: null } };
     default:
-      return {};
+      return { unsubscribedAt: null };
   }
+}
+
+export type SubscriberKindCounts = Record<"email" | "webhook", number>;
+
+/** Page subscribers (not those of one incident) in `state`, counted per kind. */
+export async function countManagedSubscribers(db: DbOrTx, state: Exclude<SubscriberStateFilter, "all">): Promise<SubscriberKindCounts> {
+  const groups = await db.subscriber.groupBy({ by: ["kind"], where: { incidentId: null, ...subscriberStateWhere(state) }, _count: { _all: true } });
+  const counts: SubscriberKindCounts = { email: 0, webhook: 0 };
+  for (const group of groups) counts[group.kind] = group._count._all;
+  return counts;
 }
 
 export async function listManagedSubscribers(

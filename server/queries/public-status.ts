@@ -10,6 +10,8 @@ import {
   incidentSelect,
   incidentSummarySelect,
   pageSelect,
+  publishedPostmortemSelect,
+  toPublishedPostmortem,
   toIncidentDto,
   toIncidentSummaryDto,
 } from "@/server/queries/select";
@@ -106,7 +108,7 @@ export function getIncidentDetail(incidentId: string): Promise<IncidentDetailDto
       where: { id: incidentId },
       select: {
         ...incidentSelect,
-        postmortem: { select: { body: true, publishedAt: true, updatedAt: true } },
+        postmortem: { select: publishedPostmortemSelect },
         relatedTo: { select: { to: { select: { id: true, name: true, status: true, startedAt: true } } } },
         relatedFrom: { select: { from: { select: { id: true, name: true, status: true, startedAt: true } } } },
       },
@@ -117,9 +119,7 @@ export function getIncidentDetail(incidentId: string): Promise<IncidentDetailDto
       .sort((a, b) => a.startedAt.getTime() - b.startedAt.getTime());
     return {
       ...toIncidentDto(incident),
-      postmortem: postmortem?.publishedAt
-        ? { body: postmortem.body, publishedAt: postmortem.publishedAt, updatedAt: postmortem.updatedAt }
-        : null,
+      postmortem: toPublishedPostmortem(postmortem),
       related,
     };
   });

@@ -1,6 +1,6 @@
 import "server-only";
 import type { Prisma } from "@/server/db/generated/client";
-import type { IncidentDto, IncidentSummaryDto, IncidentUpdateDto } from "@/lib/dto";
+import type { IncidentDto, IncidentSummaryDto, IncidentUpdateDto, PostmortemDto } from "@/lib/dto";
 
 // Explicit selects so every query returns exactly the DTO fields and nothing else.
 export const pageSelect = {
@@ -58,4 +58,12 @@ export function toIncidentSummaryDto(row: SummaryRow): IncidentSummaryDto {
 export function toIncidentDto(row: SummaryRow & { updates: UpdateRow[]; autoTransitionToMaintenanceState: boolean; autoTransitionToOperationalState: boolean }): IncidentDto {
   const { updates, ...rest } = row;
   return { ...toIncidentSummaryDto(rest), updates: updates.map(toUpdateDto), autoTransitionToMaintenanceState: row.autoTransitionToMaintenanceState, autoTransitionToOperationalState: row.autoTransitionToOperationalState };
+}
+
+export const publishedPostmortemSelect = { body: true, bodyUpdatedAt: true, publishedAt: true, updatedAt: true } satisfies Prisma.PostmortemSelect;
+
+/** What readers see: the published text only, never the draft being edited; null while unpublished. */
+export function toPublishedPostmortem(row: Prisma.PostmortemGetPayload<{ select: typeof publishedPostmortemSelect }> | null): PostmortemDto | null {
+  if (!row?.publishedAt || row.body === null) return null;
+  return { body: row.body, publishedAt: row.publishedAt, updatedAt: row.bodyUpdatedAt ?? row.updatedAt };
 }

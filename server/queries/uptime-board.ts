@@ -12,6 +12,8 @@ import {
   describeUptimeDayOutage,
   encodeDayStatuses,
   isQuietDay,
+  UPTIME_NARROW_DAYS,
+  UPTIME_WINDOW_DAYS,
   type UptimeBarKind,
   type UptimeIncident,
   type UptimeSummary,
@@ -27,6 +29,8 @@ export type BoardBar = {
   uptimePercent: number | null;
   /** The bar's text alternative: its window and a summary of its troubled days. */
   description: string;
+  /** The same for the latest UPTIME_NARROW_DAYS days, which is all a narrow screen shows. */
+  narrow: { uptimePercent: number | null; description: string };
   summary: UptimeSummary;
 };
 
@@ -53,22 +57,19 @@ function describeBar(label: string, summary: UptimeSummary): string {
   return `${window} ${days} with incidents or downtime; most recently ${formatUtcDate(latest.date)}: ${describeUptimeDayOutage(latest)}.`;
 }
 
-/** Groups and components as the home page shows them, each with its 90-day bar. */
+/** Groups and components as the home page shows them, each with its 90-day bar and the 30 days a narrow screen shows. */
 export function buildUptimeBoard(tree: ComponentTreeDto, history: UptimeHistory, incidents: UptimeIncident[], now: Date): UptimeBoard {
   const rows: string[] = [];
-  const bar = (kind: UptimeBarKind, id: string, label: string, summary: UptimeSummary): BoardBar => {
+  const bar = (kind: UptimeBarKind, id: string, label: string, summary: UptimeSummary, narrowSummary: UptimeSummary): BoardBar => {
     const row = rows.push(encodeDayStatuses(summary.days)) - 1;
-    return { kind, id, label, row, uptimePercent: summary.uptimePercent, description: describeBar(label, summary), summary };
+    const narrow = { uptimePercent: narrowSummary.uptimePercent, description: describeBar(label, narrowSummary) };
+    return { kind, id, label, row, uptimePercent: summary.uptimePercent, description: describeBar(label, summary), narrow, summary };
   };
+  const uptimeOf = (c: ComponentDto, days: number) =>
+    computeComponentUptime({ componentId: c.id, changes: history.changesByComponent[c.id] ?? [], trackingStart: c.startDate ?? c.createdAt, now, incidents, days });
   const component = (c: ComponentDto): BoardComponent => {
-    const summary = computeComponentUptime({
-      componentId: c.id,
-      changes: history.changesByComponent[c.id] ?? [],
-      trackingStart: c.startDate ?? c.createdAt,
-      now,
-      incidents,
-    });
-    return { id: c.id, name: c.name, description: c.description, status: c.status, showcase: c.showcase, bar: bar("component", c.id, c.name, summary) };
+    const componentBar = bar("component", c.id, c.name, uptimeOf(c, UPTIME_WINDOW_DAYS), uptimeOf(c, UPTIME_NARROW_DAYS));
+    return { id: c.id, name: c.name, description: c.description, status: c.status, showcase: c.showcase, bar: componentBar };
   };
 
   const visible = tree.components.filter((c) => !(c.onlyShowIfDegraded && c.status === "operational"));
@@ -78,7 +79,8 @@ export function buildUptimeBoard(tree: ComponentTreeDto, history: UptimeHistory,
     if (members.length === 0) continue;
     const components = members.map(component);
     const summary = combineUptime(components.map((c) => c.bar.summary));
-    groups.push({ id: group.id, name: group.name, bar: bar("group", group.id, `${group.name} (all components)`, summary), components });
+    const narrowSummary = combineUptime(members.map((c) => uptimeOf(c, UPTIME_NARROW_DAYS)));
+    groups.push({ id: group.id, name: group.name, bar: bar("group", group.id, `${group.name} (all components)`, summary, narrowSummary), components });
   }
   const grouped = new Set(tree.groups.map((g) => g.id));
   const ungrouped = visible.filter((c) => !c.groupId || !grouped.has(c.groupId)).map(component);

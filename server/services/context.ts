@@ -1,5 +1,5 @@
 import "server-only";
-import { getDb, type Tx } from "@/server/db/client";
+import { getDb, type DbOrTx, type Tx } from "@/server/db/client";
 import { inWriteTransaction } from "@/server/db/write-transaction";
 import type { ActorContext } from "@/server/auth/actor";
 
@@ -14,4 +14,9 @@ export async function inTransaction<T>(ctx: ServiceContext, work: (tx: Tx) => Pr
     return inWriteTransaction(db as ReturnType<typeof getDb>, work);
   }
   return work(db);
+}
+
+/** Runs reads on the context's transaction when there is one, otherwise on the shared client. */
+export function readWith<T>(ctx: ServiceContext, read: (db: DbOrTx) => Promise<T>): Promise<T> {
+  return read(ctx.db ?? getDb());
 }

@@ -167,7 +167,7 @@ describe("feed routes", () => {
         name: STORABLE_HOSTILE, status: "resolved", impact: "minor", startedAt: new Date(), resolvedAt: new Date(),
         components: { create: [{ componentId: component.id }] },
         updates: { create: [{ status: "resolved", body: STORABLE_HOSTILE, displayAt: new Date() }] },
-        postmortem: { create: { body: `Postmortem ${STORABLE_HOSTILE}`, publishedAt: new Date() } },
+        postmortem: { create: { body: `Postmortem ${STORABLE_HOSTILE}`, draft: `Postmortem ${STORABLE_HOSTILE}`, publishedAt: new Date() } },
       },
     });
     const unrelated = await db.incident.create({

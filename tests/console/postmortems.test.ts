@@ -5,6 +5,8 @@ import { createIncident } from "@/server/services/incidents/create-incident";
 import { resolveIncident } from "@/server/services/incidents/resolve-incident";
 import { publishPostmortem, savePostmortem, unpublishPostmortem } from "@/server/services/postmortems/postmortem-services";
 import { unique } from "@/tests/support/factories";
+import { invalidateTags } from "@/server/cache/tagged-cache";
+import { getIncidentDetail } from "@/server/queries/public-status";
 import { ctxFor, expectAppError } from "@/tests/console/helpers";
 
 describe("postmortems", () => {
@@ -23,12 +25,33 @@ describe("postmortems", () => {
     expect((await getDb().incident.findUniqueOrThrow({ where: { id: incident.id } })).status).toBe("postmortem");
     const edited = await savePostmortem({ ctx, input: { incidentId: incident.id, body: "# Final\n\nRoot cause, corrected", version: 2 } });
     expect(edited.postmortem.publishedAt?.getTime()).toBe(published.postmortem.publishedAt?.getTime());
-    expect(edited.tags).toContain(TAGS.incident(incident.id));
     await expectAppError(savePostmortem({ ctx, input: { incidentId: incident.id, body: "stale", version: 2 } }), "CONFLICT");
     await unpublishPostmortem({ ctx, input: { incidentId: incident.id } });
     const after = await getDb().incident.findUniqueOrThrow({ where: { id: incident.id }, include: { postmortem: true } });
     expect(after.status).toBe("resolved");
-    expect(after.postmortem).toMatchObject({ publishedAt: null, body: "# Final\n\nRoot cause, corrected" });
+    expect(after.postmortem).toMatchObject({ publishedAt: null, draft: "# Final\n\nRoot cause, corrected" });
+  });
+
+  it("editing the draft of a published postmortem changes nothing readers see until it is published again", async () => {
+    const ctx = await ctxFor();
+    const { incident } = await createIncident({ ctx, input: { name: unique("Draft vs live"), impact: "minor", status: "investigating", message: "x" } });
+    await resolveIncident({ ctx, input: { incidentId: incident.id } });
+    const readerSees = async () => {
+      invalidateTags([TAGS.incident(incident.id)]);
+      return (await getIncidentDetail(incident.id))?.postmortem?.body ?? null;
+    };
+    await publishPostmortem({ ctx, input: { incidentId: incident.id, body: "Live text", version: 0 } });
+    expect(await readerSees()).toBe("Live text");
+    const edited = await savePostmortem({ ctx, input: { incidentId: incident.id, body: "Draft in progress", version: 1 } });
+    expect(edited.tags).toEqual([]);
+    expect(await readerSees()).toBe("Live text");
+    const row = await getDb().postmortem.findUniqueOrThrow({ where: { incidentId: incident.id } });
+    expect(row).toMatchObject({ body: "Live text", draft: "Draft in progress" });
+    expect(row.publishedAt).not.toBeNull();
+    const republished = await publishPostmortem({ ctx, input: { incidentId: incident.id, body: "Draft in progress", version: 2 } });
+    expect(republished.tags).toContain(TAGS.incident(incident.id));
+    expect(republished.postmortem.publishedAt?.getTime()).toBe(row.publishedAt?.getTime());
+    expect(await readerSees()).toBe("Draft in progress");
   });
 
   it("a backfilled incident's postmortem keeps the past date it was published on, never a future one", async () => {

@@ -27,7 +27,7 @@ describe("live version", () => {
     const third = await getLiveVersion(incident.id);
     expect(third).not.toBe(second);
 
-    await getDb().postmortem.create({ data: { incidentId: incident.id, body: "What happened.", publishedAt: new Date() } });
+    await getDb().postmortem.create({ data: { incidentId: incident.id, body: "What happened.", draft: "What happened.", publishedAt: new Date() } });
     invalidateTags([TAGS.incident(incident.id)]);
     const fourth = await getLiveVersion(incident.id);
     expect(fourth).not.toBe(third);

@@ -82,6 +82,43 @@ describe("uptime board", () => {
     expect(group.components[1].bar.description).toBe("Name b: daily status from Apr 2, 2026 to Jun 30, 2026. No downtime recorded.");
   });
 
+  it("describes the latest 30 days on their own for narrow screens, uptime included", () => {
+    const hour = 3_600_000;
+    const early = WINDOW_START + 20 * DAY;
+    const late = WINDOW_START + 85 * DAY;
+    const board = buildUptimeBoard(
+      tree([component("a", { groupId: "g1" }), component("b", { groupId: "g1" }), component("c")], ["g1"]),
+      {
+        windowStart: new Date(WINDOW_START),
+        changesByComponent: {
+          a: [
+            { changedAt: new Date(early), toStatus: "major_outage" },
+            { changedAt: new Date(early + 24 * hour), toStatus: "operational" },
+          ],
+          c: [
+            { changedAt: new Date(late), toStatus: "major_outage" },
+            { changedAt: new Date(late + 6 * hour), toStatus: "operational" },
+          ],
+        },
+      },
+      [],
+      NOW,
+    );
+    const [group] = board.groups;
+    const a = group.components[0].bar;
+    expect(a.description).toContain("1 day with incidents or downtime");
+    expect(a.uptimePercent).toBeLessThan(99);
+    expect(a.narrow).toEqual({ uptimePercent: 100, description: "Name a: daily status from Jun 1, 2026 to Jun 30, 2026. No downtime recorded." });
+    expect(group.bar.narrow.description).toBe("Group g1 (all components): daily status from Jun 1, 2026 to Jun 30, 2026. No downtime recorded.");
+
+    const c = board.ungrouped[0].bar;
+    const trackedHours = 29 * 24 + 12;
+    expect(c.narrow.uptimePercent).toBeCloseTo(100 * (1 - 6 / trackedHours), 6);
+    expect(c.narrow.description).toBe(
+      "Name c: daily status from Jun 1, 2026 to Jun 30, 2026. 1 day with incidents or downtime; most recently Jun 26, 2026: Major outage 6 hr.",
+    );
+  });
+
   it("changes its version exactly when a row changes", () => {
     const build = (status: "major_outage" | "operational") =>
       buildUptimeBoard(tree([component("a")]), { windowStart: new Date(WINDOW_START), changesByComponent: { a: [{ changedAt: new Date(NOW.getTime() - 60_000), toStatus: status }] } }, [], NOW);

@@ -4,7 +4,7 @@ import { actorFor, createComponent, unique } from "@/tests/support/factories";
 import { ensurePageOnce } from "@/tests/api/support";
 import { createApiKey } from "@/server/services/api-keys/create-api-key";
 import { createIncident } from "@/server/services/incidents/create-incident";
-import { canonicalJson } from "@/server/api/v1/handler";
+import { canonicalJson } from "@/server/services/idempotency";
 import * as incidentsRoute from "@/app/api/v1/incidents/route";
 import * as updatesRoute from "@/app/api/v1/incidents/[incidentId]/updates/route";
 

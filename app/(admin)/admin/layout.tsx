@@ -14,16 +14,19 @@ export default async function AdminLayout({ children }: { children: ReactNode })
   const actor = await getCurrentActor();
   if (!actor) redirect("/login?redirectTo=/admin");
   const items = [
+    { href: "/admin", label: "Overview" },
     { href: "/admin/incidents", label: "Incidents" },
     { href: "/admin/maintenance", label: "Maintenance" },
     { href: "/admin/components", label: "Components" },
     { href: "/admin/templates", label: "Templates" },
+    ...(roleAtLeast(actor.role, "responder") ? [{ href: "/admin/chat-channels", label: "Chat channels" }] : []),
     ...(roleAtLeast(actor.role, "owner")
       ? [
           { href: "/admin/subscribers", label: "Subscribers" },
           { href: "/admin/settings", label: "Settings" },
           { href: "/admin/users", label: "Users" },
           { href: "/admin/api-keys", label: "API keys" },
+          { href: "/admin/integrations", label: "Integrations" },
           { href: "/admin/audit", label: "Audit log" },
         ]
       : []),
@@ -36,7 +39,7 @@ export default async function AdminLayout({ children }: { children: ReactNode })
       <header className="border-b border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-900">
         <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-2 px-4 py-3">
           <div className="flex items-center gap-3">
-            <Link href="/admin/incidents" className="font-semibold">Status console</Link>
+            <Link href="/admin" className="font-semibold">Status console</Link>
             <a href="/" target="_blank" rel="noopener" className="text-sm text-blue-700 underline-offset-2 hover:underline dark:text-blue-300">
               Public page ↗
             </a>

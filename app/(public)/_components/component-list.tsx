@@ -5,7 +5,7 @@ import { StatusIcon } from "@/components/status-icon";
 import { COMPONENT_TONE, TONE_TEXT } from "@/components/status-tone";
 import { UptimeBar, type UptimeBarRef } from "@/components/uptime-bar";
 import { COMPONENT_STATUS_LABELS, worstComponentStatus, type ComponentStatus } from "@/lib/status";
-import { UPTIME_WINDOW_DAYS } from "@/lib/uptime";
+import { UPTIME_NARROW_DAYS, UPTIME_WINDOW_DAYS } from "@/lib/uptime";
 
 // A client component only so that its props (compact data) rather than its markup travel in the page's RSC payload.
 export type ComponentItem = { id: string; name: string; description: string | null; status: ComponentStatus; showcase: boolean; bar: UptimeBarRef };
@@ -23,11 +23,24 @@ function StatusText({ status }: { status: ComponentStatus }) {
   );
 }
 
+const uptimeText = (uptime: string | null) => (uptime === null ? "No data yet" : `${uptime} % uptime`);
+
+/** Text that differs between the full window and the narrow screen's shorter one; CSS shows the one that applies. */
+function PerWindow({ wide, narrow }: { wide: string; narrow: string }) {
+  if (wide === narrow) return <>{wide}</>;
+  return (
+    <>
+      <span className="sp-wide">{wide}</span>
+      <span className="sp-narrow">{narrow}</span>
+    </>
+  );
+}
+
 function UptimeLegend({ bar }: { bar: UptimeBarRef }) {
   return (
     <p className="sp-legend">
-      <span>{UPTIME_WINDOW_DAYS} days ago</span>
-      <span>{bar.uptime === null ? "No data yet" : `${bar.uptime} % uptime`}</span>
+      <span><PerWindow wide={`${UPTIME_WINDOW_DAYS} days ago`} narrow={`${UPTIME_NARROW_DAYS} days ago`} /></span>
+      <span><PerWindow wide={uptimeText(bar.uptime)} narrow={uptimeText(bar.narrow.uptime)} /></span>
       <span>Today</span>
     </p>
   );
@@ -76,12 +89,13 @@ export function ComponentList({ groups, ungrouped, image }: { groups: GroupItem[
     "--sp-image": `url("/uptime.svg?v=${encodeURIComponent(version)}")`,
     "--sp-rows": image.rows,
     "--sp-days": UPTIME_WINDOW_DAYS,
+    "--sp-narrow-days": UPTIME_NARROW_DAYS,
   } as CSSProperties;
   return (
     <section aria-labelledby="components-heading" className="mt-8" style={imageStyle}>
       <h2 id="components-heading" className="mb-3 text-lg font-semibold">Components</h2>
       <p className="mb-3 text-sm text-zinc-600 dark:text-zinc-400">
-        Uptime over the last {UPTIME_WINDOW_DAYS} days. Hover or focus a day, then use the arrow keys, to see its details.
+        Uptime over the last <PerWindow wide={`${UPTIME_WINDOW_DAYS} days`} narrow={`${UPTIME_NARROW_DAYS} days`} />. Hover or focus a day, then use the arrow keys, to see its details.
       </p>
       <ul className="divide-y divide-zinc-200 rounded-lg border border-zinc-200 px-4 dark:divide-zinc-800 dark:border-zinc-800">
         {groups.map((group) => {
@@ -98,7 +112,7 @@ export function ComponentList({ groups, ungrouped, image }: { groups: GroupItem[
                     <h3 className="font-semibold">{group.name}</h3>
                     <span className="text-sm text-zinc-600 dark:text-zinc-400">
                       ({components.length} component{components.length === 1 ? "" : "s"}
-                      {bar.uptime !== null && `, ${bar.uptime} % uptime`})
+                      {bar.uptime !== null && <PerWindow wide={`, ${bar.uptime} % uptime`} narrow={bar.narrow.uptime === null ? "" : `, ${bar.narrow.uptime} % uptime`} />})
                     </span>
                   </span>
                   <StatusText status={worst} />

@@ -1,21 +1,23 @@
 import "server-only";
 import { z } from "zod";
 import { LIMITS } from "@/lib/status";
-import { computeComponentUptime } from "@/lib/uptime";
-import type { DbOrTx } from "@/server/db/client";
+import { combineUptime, computeComponentUptime } from "@/lib/uptime";
 import {
   listComponentIncidentIds,
+  listGroupMemberIds,
   listManagedComponents,
   listManagedGroups,
   readComponentStatusChanges,
   readManagedComponent,
   readManagedGroup,
   type ManagedComponent,
+  type ManagedGroup,
 } from "@/server/queries/management-reads";
-import { ManagementError, notFound, toManagementError } from "@/server/api/management/errors";
+import { ManagementError, callService } from "@/server/api/management/errors";
+import { changeOne, getOne, readOne } from "@/server/api/management/one-record";
 import { componentStatus, flag, idList, pagination, parseFields, text } from "@/server/api/management/fields";
 import { wrapped } from "@/server/api/management/request";
-import { serializeManagedComponent, serializeManagedGroup } from "@/server/api/management/serialize";
+import { serializeManagedComponent, serializeManagedGroup, type PageRef } from "@/server/api/management/serialize";
 import type { Endpoint, EndpointArgs } from "@/server/api/management/router";
 import type { ServiceContext } from "@/server/services/context";
 import { createComponent } from "@/server/services/components/create-component";
@@ -26,13 +28,13 @@ import { createComponentGroup, deleteComponentGroup, updateComponentGroup } from
 
 const FIELD_NAMES = { groupId: "group_id", onlyShowIfDegraded: "only_show_if_degraded", startDate: "start_date", componentId: "component_id" };
 
-async function call<T>(work: Promise<T>): Promise<T> {
-  try {
-    return await work;
-  } catch (error) {
-    throw toManagementError(error, FIELD_NAMES);
-  }
-}
+const call = <T,>(work: Promise<T>) => callService(work, FIELD_NAMES);
+type Db = EndpointArgs["db"];
+
+const component = (c: ManagedComponent, page: PageRef) => serializeManagedComponent(c, page.id);
+const group = (g: ManagedGroup, page: PageRef) => serializeManagedGroup(g, page.id);
+const readComponent = (args: EndpointArgs) => readOne(args, "componentId", "component", readManagedComponent);
+const readGroup = (args: EndpointArgs) => readOne(args, "componentGroupId", "component group", readManagedGroup);
 
 const blank = (v: unknown) => (v === "" ? undefined : v);
 
@@ -48,12 +50,6 @@ const componentFields = z.object({
     z.string({ error: "start_date must be a date such as 2024-01-31." }).refine((v) => !Number.isNaN(Date.parse(v)), "start_date must be a date such as 2024-01-31.").nullable().optional(),
   ),
 });
-
-async function componentOrThrow(db: DbOrTx, componentId: string): Promise<ManagedComponent> {
-  const component = await readManagedComponent(db, componentId);
-  if (!component) throw notFound("component");
-  return component;
-}
 
 async function createOne({ actor, input, db, page }: EndpointArgs) {
   const fields = parseFields(componentFields, wrapped(input, "component"));
@@ -72,11 +68,11 @@ async function createOne({ actor, input, db, page }: EndpointArgs) {
       },
     }),
   );
-  return { status: 201, body: serializeManagedComponent(await componentOrThrow(db, result.component.id), page.id), tags: result.tags };
+  return { status: 201, body: component((await readManagedComponent(db, result.component.id))!, page), tags: result.tags };
 }
 
 /** Edits only the fields sent: the service takes the whole record, so the rest comes from the current row. */
-export async function editComponentFields(ctx: ServiceContext & { db: DbOrTx }, current: ManagedComponent, fields: Partial<z.infer<typeof componentFields>>) {
+export async function editComponentFields(ctx: ServiceContext & { db: Db }, current: ManagedComponent, fields: Partial<z.infer<typeof componentFields>>) {
   const result = await call(
     updateComponent({
       ctx,
@@ -95,15 +91,16 @@ export async function editComponentFields(ctx: ServiceContext & { db: DbOrTx }, 
   return result.tags;
 }
 
-async function updateOne({ actor, input, db, page, params }: EndpointArgs) {
+async function updateOne(args: EndpointArgs) {
+  const { actor, input, db, page } = args;
   const fields = parseFields(componentFields, wrapped(input, "component"));
-  const current = await componentOrThrow(db, params.componentId);
+  const current = await readComponent(args);
   const ctx = { actor, db };
   const tags: string[] = [];
   const { status, ...rest } = fields;
   if (Object.values(rest).some((v) => v !== undefined)) tags.push(...(await editComponentFields(ctx, current, rest)));
   if (status && status !== current.status) tags.push(...(await call(setComponentStatus({ ctx, input: { componentId: current.id, status } }))).tags);
-  return { status: 200, body: serializeManagedComponent(await componentOrThrow(db, current.id), page.id), tags };
+  return { status: 200, body: component(await readComponent(args), page), tags };
 }
 
 const DAY = 86_400_000;
@@ -113,9 +110,9 @@ const uptimeQuery = z.object({
   end: z.preprocess(blank, z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "end must be a date such as 2024-01-31.").optional()),
 });
 
-/** Uptime over whole UTC days [start, end], by the same rule as the page's bars (major counts fully, partial 30 %). */
-async function uptime({ db, query, params }: EndpointArgs) {
-  const component = await componentOrThrow(db, params.componentId);
+type UptimeRange = { startDay: Date; endDay: Date; days: number; rangeEnd: Date; now: Date };
+
+function uptimeRange(query: URLSearchParams): UptimeRange {
   const range = parseFields(uptimeQuery, { start: query.get("start") ?? undefined, end: query.get("end") ?? undefined });
   const now = new Date();
   const endDay = range.end ? new Date(`${range.end}T00:00:00Z`) : new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
@@ -123,33 +120,59 @@ async function uptime({ db, query, params }: EndpointArgs) {
   const days = Math.round((endDay.getTime() - startDay.getTime()) / DAY) + 1;
   if (days < 1) throw new ManagementError(422, { start: ["start must not be after end."] });
   if (days > 366) throw new ManagementError(422, { start: ["The range can be at most 366 days."] });
-  const rangeEnd = new Date(Math.min(endDay.getTime() + DAY, now.getTime()));
-  const changes = await readComponentStatusChanges(db, component.id, startDay, rangeEnd);
-  const summary = computeComponentUptime({
+  return { startDay, endDay, days, rangeEnd: new Date(Math.min(endDay.getTime() + DAY, now.getTime())), now };
+}
+
+async function componentUptime(db: Db, component: ManagedComponent, range: UptimeRange) {
+  const changes = await readComponentStatusChanges(db, component.id, range.startDay, range.rangeEnd);
+  return computeComponentUptime({
     componentId: component.id,
     changes: changes.map((c) => ({ changedAt: c.changedAt, toStatus: c.toStatus })),
     trackingStart: component.startDate ?? component.createdAt,
-    now: new Date(rangeEnd.getTime() - 1),
-    days,
+    now: new Date(range.rangeEnd.getTime() - 1),
+    days: range.days,
   });
+}
+
+/** Statuspage's uptime answer for a component or group over `range`; related events are the incidents that touched it. */
+async function uptimeAnswer(db: Db, subject: { id: string; name: string }, components: ManagedComponent[], range: UptimeRange) {
+  const summaries = [];
+  for (const component of components) summaries.push(await componentUptime(db, component, range));
+  const summary = components.length === 1 && components[0].id === subject.id ? summaries[0] : combineUptime(summaries);
   const seconds = (minutes: number) => minutes * 60;
   const warnings: string[] = [];
-  if (component.startDate && component.startDate > startDay) warnings.push(`Uptime is counted from the component's start date, ${component.startDate.toISOString().slice(0, 10)}.`);
-  if (endDay.getTime() + DAY > now.getTime()) warnings.push("The range ends today; uptime is counted up to now.");
+  for (const c of components) if (c.startDate && c.startDate > range.startDay) warnings.push(`Uptime of ${c.name} is counted from its start date, ${c.startDate.toISOString().slice(0, 10)}.`);
+  if (range.endDay.getTime() + DAY > range.now.getTime()) warnings.push("The range ends today; uptime is counted up to now.");
+  const related = new Map<string, { id: string; name: string }>();
+  for (const c of components) for (const i of await listComponentIncidentIds(db, c.id, range.startDay, range.rangeEnd)) related.set(i.id, { id: i.id, name: i.name });
   return {
     status: 200,
     body: {
-      id: component.id,
-      name: component.name,
-      range_start: startDay.toISOString().slice(0, 10),
-      range_end: endDay.toISOString().slice(0, 10),
-      uptime_percentage: summary.uptimePercent === null ? null : Math.round(summary.uptimePercent * 10_000) / 10_000,
-      major_outage: seconds(summary.days.reduce((sum, d) => sum + d.majorOutageMinutes, 0)),
-      partial_outage: seconds(summary.days.reduce((sum, d) => sum + d.partialOutageMinutes, 0)),
+      id: subject.id,
+      name: subject.name,
+      range_start: range.startDay.toISOString().slice(0, 10),
+      range_end: range.endDay.toISOString().slice(0, 10),
+      uptime_percentage: summary?.uptimePercent == null ? null : Math.round(summary.uptimePercent * 10_000) / 10_000,
+      major_outage: seconds((summary?.days ?? []).reduce((sum, d) => sum + d.majorOutageMinutes, 0)),
+      partial_outage: seconds((summary?.days ?? []).reduce((sum, d) => sum + d.partialOutageMinutes, 0)),
       warnings,
-      related_events: (await listComponentIncidentIds(db, component.id, startDay, rangeEnd)).map((i) => ({ id: i.id, name: i.name })),
+      related_events: [...related.values()],
     },
   };
+}
+
+/** Uptime over whole UTC days [start, end], by the same rule as the page's bars (major counts fully, partial 30 %). */
+async function uptime(args: EndpointArgs) {
+  const component = await readComponent(args);
+  return uptimeAnswer(args.db, component, [component], uptimeRange(args.query));
+}
+
+/** A group's uptime is the average of its components', as on the page's group bars. */
+async function groupUptime(args: EndpointArgs) {
+  const current = await readGroup(args);
+  const members: ManagedComponent[] = [];
+  for (const { id } of current.components) members.push((await readManagedComponent(args.db, id))!);
+  return uptimeAnswer(args.db, current, members, uptimeRange(args.query));
 }
 
 const groupFields = z.object({
@@ -166,12 +189,11 @@ function readGroupFields(input: Record<string, unknown>) {
 }
 
 /** Puts exactly `componentIds` in the group, in that order; components no longer listed leave it. */
-async function setMembers(ctx: ServiceContext & { db: DbOrTx }, groupId: string, componentIds: string[]) {
+async function setMembers(ctx: ServiceContext & { db: Db }, groupId: string, componentIds: string[]) {
   const tags: string[] = [];
-  const members = await ctx.db.component.findMany({ where: { groupId }, select: { id: true } });
-  for (const member of members) {
-    if (componentIds.includes(member.id)) continue;
-    tags.push(...(await editComponentFields(ctx, (await readManagedComponent(ctx.db, member.id))!, { group_id: null })));
+  for (const memberId of await listGroupMemberIds(ctx.db, groupId)) {
+    if (componentIds.includes(memberId)) continue;
+    tags.push(...(await editComponentFields(ctx, (await readManagedComponent(ctx.db, memberId))!, { group_id: null })));
   }
   for (const componentId of componentIds) {
     const component = await readManagedComponent(ctx.db, componentId);
@@ -181,24 +203,19 @@ async function setMembers(ctx: ServiceContext & { db: DbOrTx }, groupId: string,
   return tags;
 }
 
-async function groupOrThrow(db: DbOrTx, groupId: string) {
-  const group = await readManagedGroup(db, groupId);
-  if (!group) throw notFound("component group");
-  return group;
-}
-
 async function createGroup({ actor, input, db, page }: EndpointArgs) {
   const fields = readGroupFields(input);
   if (!fields.name?.trim()) throw new ManagementError(422, { name: ["name is required."] });
   const ctx = { actor, db };
   const result = await call(createComponentGroup({ ctx, input: { name: fields.name, description: fields.description } }));
   const tags = [...result.tags, ...(await setMembers(ctx, result.group.id, fields.components ?? []))];
-  return { status: 201, body: serializeManagedGroup(await groupOrThrow(db, result.group.id), page.id), tags };
+  return { status: 201, body: group((await readManagedGroup(db, result.group.id))!, page), tags };
 }
 
-async function updateGroup({ actor, input, db, page, params }: EndpointArgs) {
+async function updateGroup(args: EndpointArgs) {
+  const { actor, input, db, page } = args;
   const fields = readGroupFields(input);
-  const current = await groupOrThrow(db, params.componentGroupId);
+  const current = await readGroup(args);
   const ctx = { actor, db };
   const tags: string[] = [];
   if (fields.name !== undefined || fields.description !== undefined) {
@@ -206,8 +223,15 @@ async function updateGroup({ actor, input, db, page, params }: EndpointArgs) {
     tags.push(...(await call(updateComponentGroup({ ctx, input: { groupId: current.id, name: fields.name || current.name, description } }))).tags);
   }
   if (fields.components) tags.push(...(await setMembers(ctx, current.id, fields.components)));
-  return { status: 200, body: serializeManagedGroup(await groupOrThrow(db, current.id), page.id), tags };
+  return { status: 200, body: group(await readGroup(args), page), tags };
 }
+
+export const componentRuns = { update: updateOne };
+
+const COMPONENT = "StatuspageComponent";
+const GROUP = "StatuspageComponentGroup";
+const componentRequest = { wrapper: "component", fields: componentFields };
+const groupRequest = { wrapper: "component_group", fields: groupFields };
 
 export const componentEndpoints: Endpoint[] = [
   {
@@ -216,53 +240,82 @@ export const componentEndpoints: Endpoint[] = [
     role: "viewer",
     run: async ({ db, query, page }) => ({
       status: 200,
-      body: (await listManagedComponents(db, pagination(query, { sizeParam: "per_page", firstPage: 1 }))).map((c) => serializeManagedComponent(c, page.id)),
+      body: (await listManagedComponents(db, pagination(query, { sizeParam: "per_page", firstPage: 1 }))).map((c) => component(c, page)),
     }),
+    doc: { status: 200, response: [COMPONENT], query: ["page", "per_page"], summary: "Components in page order" },
   },
-  { method: "POST", path: "components", role: "responder", run: createOne },
+  { method: "POST", path: "components", role: "responder", run: createOne, doc: { status: 201, response: COMPONENT, request: componentRequest, summary: "Create a component" } },
   {
     method: "GET",
     path: "components/:componentId",
     role: "viewer",
-    run: async ({ db, params, page }) => ({ status: 200, body: serializeManagedComponent(await componentOrThrow(db, params.componentId), page.id) }),
+    run: getOne("componentId", "component", readManagedComponent, component),
+    doc: { status: 200, response: COMPONENT, summary: "A component" },
   },
-  { method: ["PATCH", "PUT"], path: "components/:componentId", role: "responder", run: updateOne },
+  {
+    method: ["PATCH", "PUT"],
+    path: "components/:componentId",
+    role: "responder",
+    run: updateOne,
+    doc: { status: 200, response: COMPONENT, request: componentRequest, summary: "Update a component's fields and/or status" },
+  },
   {
     method: "DELETE",
     path: "components/:componentId",
     role: "responder",
-    run: async ({ actor, db, params }) => {
-      const component = await componentOrThrow(db, params.componentId);
-      const result = await call(deleteComponent({ ctx: { actor, db }, input: { componentId: component.id } }));
-      return { status: 204, tags: result.tags };
-    },
+    run: changeOne({
+      param: "componentId", what: "component", read: readManagedComponent, serialize: component, renames: FIELD_NAMES, answer: "nothing",
+      change: ({ actor, db }, current) => deleteComponent({ ctx: { actor, db }, input: { componentId: current.id } }),
+    }),
+    doc: { status: 204, response: null, summary: "Delete a component" },
   },
-  { method: "GET", path: "components/:componentId/uptime", role: "viewer", run: uptime },
+  {
+    method: "GET",
+    path: "components/:componentId/uptime",
+    role: "viewer",
+    run: uptime,
+    doc: { status: 200, response: "StatuspageUptime", query: ["start", "end"], summary: "Uptime over whole UTC days, by the page's rule (major outage counts fully, partial 30 %)" },
+  },
   {
     method: "GET",
     path: "component-groups",
     role: "viewer",
     run: async ({ db, query, page }) => ({
       status: 200,
-      body: (await listManagedGroups(db, pagination(query, { sizeParam: "per_page", firstPage: 1 }))).map((g) => serializeManagedGroup(g, page.id)),
+      body: (await listManagedGroups(db, pagination(query, { sizeParam: "per_page", firstPage: 1 }))).map((g) => group(g, page)),
     }),
+    doc: { status: 200, response: [GROUP], query: ["page", "per_page"], summary: "Component groups in page order" },
   },
-  { method: "POST", path: "component-groups", role: "responder", run: createGroup },
+  {
+    method: "GET",
+    path: "component-groups/:componentGroupId/uptime",
+    role: "viewer",
+    run: groupUptime,
+    doc: { status: 200, response: "StatuspageUptime", query: ["start", "end"], summary: "A group's uptime: the average of its components', as on the page's group bars" },
+  },
+  { method: "POST", path: "component-groups", role: "responder", run: createGroup, doc: { status: 201, response: GROUP, request: groupRequest, summary: "Create a component group with its components" } },
   {
     method: "GET",
     path: "component-groups/:componentGroupId",
     role: "viewer",
-    run: async ({ db, params, page }) => ({ status: 200, body: serializeManagedGroup(await groupOrThrow(db, params.componentGroupId), page.id) }),
+    run: getOne("componentGroupId", "component group", readManagedGroup, group),
+    doc: { status: 200, response: GROUP, summary: "A component group" },
   },
-  { method: ["PATCH", "PUT"], path: "component-groups/:componentGroupId", role: "responder", run: updateGroup },
+  {
+    method: ["PATCH", "PUT"],
+    path: "component-groups/:componentGroupId",
+    role: "responder",
+    run: updateGroup,
+    doc: { status: 200, response: GROUP, request: groupRequest, summary: "Update a group; components replaces its members, in order" },
+  },
   {
     method: "DELETE",
     path: "component-groups/:componentGroupId",
     role: "responder",
-    run: async ({ actor, db, params, page }) => {
-      const group = await groupOrThrow(db, params.componentGroupId);
-      const result = await call(deleteComponentGroup({ ctx: { actor, db }, input: { groupId: group.id } }));
-      return { status: 200, body: serializeManagedGroup(group, page.id), tags: result.tags };
-    },
+    run: changeOne({
+      param: "componentGroupId", what: "component group", read: readManagedGroup, serialize: group, renames: FIELD_NAMES, answer: "before",
+      change: ({ actor, db }, current) => deleteComponentGroup({ ctx: { actor, db }, input: { groupId: current.id } }),
+    }),
+    doc: { status: 200, response: GROUP, summary: "Delete a group, answering it as it was; its components stay" },
   },
 ];

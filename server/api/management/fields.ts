@@ -2,7 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { ManagementError } from "@/server/api/management/errors";
 import type { FieldErrors } from "@/server/errors";
-import { COMPONENT_STATUSES } from "@/lib/status";
+import { COMPONENT_STATUSES, type ComponentStatus } from "@/lib/status";
 
 // Values arrive as JSON types or, from form bodies, as strings: every helper accepts both.
 
@@ -39,15 +39,29 @@ export const idList = (field: string) =>
 
 export const componentStatus = (field: string) => z.enum(COMPONENT_STATUSES, { error: `${field} must be one of: ${COMPONENT_STATUSES.join(", ")}.` });
 
-/** `components: {"<id>": "major_outage"}`; an empty status means "leave as is", as Statuspage allows. */
+/**
+ * `components: {"<id>": "major_outage"}`; an empty status means "leave as is", as Statuspage allows. Read with
+ * Object.entries, which keeps an own "__proto__" key that a record schema would silently drop.
+ */
 export const componentStatusMap = z.preprocess(
   blankToUndefined,
   z
-    .record(z.string().regex(/^[A-Za-z0-9_-]{1,40}$/, "components holds an id that is not valid."), z.union([componentStatus("Each component's status"), z.literal("")]), {
-      error: 'components must be an object of component ids to statuses, e.g. {"<component id>": "major_outage"}.',
-    })
+    .unknown()
     .optional()
-    .transform((map) => Object.entries(map ?? {}).flatMap(([componentId, status]) => (status === "" ? [] : [{ componentId, status }]))),
+    .transform((map, ctx) => {
+      if (map === undefined) return [];
+      if (!map || typeof map !== "object" || Array.isArray(map)) {
+        ctx.addIssue({ code: "custom", message: 'components must be an object of component ids to statuses, e.g. {"<component id>": "major_outage"}.' });
+        return z.NEVER;
+      }
+      const changes: Array<{ componentId: string; status: ComponentStatus }> = [];
+      for (const [componentId, status] of Object.entries(map)) {
+        if (!/^[A-Za-z0-9_-]{1,40}$/.test(componentId) || componentId === "__proto__") ctx.addIssue({ code: "custom", message: `components holds an id that is not valid: ${componentId.slice(0, 40)}.` });
+        else if ((COMPONENT_STATUSES as readonly unknown[]).includes(status)) changes.push({ componentId, status: status as ComponentStatus });
+        else if (status !== "") ctx.addIssue({ code: "custom", path: [componentId], message: `Each component's status must be one of: ${COMPONENT_STATUSES.join(", ")}.` });
+      }
+      return changes;
+    }),
 );
 
 export const metadata = z.preprocess(

@@ -1,10 +1,9 @@
 import "server-only";
 import { z } from "zod";
 import { ALL_IMPACTS, ALL_INCIDENT_STATUSES, INCIDENT_IMPACTS, LIMITS, impactFromComponentStatuses, isMaintenanceStatus, type AnyIncidentStatus, type IncidentImpact } from "@/lib/status";
-import type { DbOrTx } from "@/server/db/client";
 import { listManagedIncidents, readManagedIncident, type IncidentListFilter } from "@/server/queries/management-reads";
-import { ManagementError, notFound, toManagementError } from "@/server/api/management/errors";
-import { componentStatusMap, flag, idList, metadata, pagination, parseFields, text, timestamp } from "@/server/api/management/fields";
+import { ManagementError, callService, found } from "@/server/api/management/errors";
+import { componentStatusMap, flag, idList, metadata, pagination, parseFields, positiveInt, text, timestamp } from "@/server/api/management/fields";
 import { wrapped } from "@/server/api/management/request";
 import { serializeManagedIncident, serializeManagedUpdate, type PageRef } from "@/server/api/management/serialize";
 import type { Endpoint, EndpointArgs } from "@/server/api/management/router";
@@ -19,17 +18,11 @@ import { updateIncident } from "@/server/services/incidents/update-incident";
 import { setComponentStatus } from "@/server/services/components/set-component-status";
 import { cancelMaintenance } from "@/server/services/maintenance/cancel-maintenance";
 import { rescheduleMaintenance, scheduleMaintenance } from "@/server/services/maintenance/schedule-maintenance";
+import { STALE_MESSAGE } from "@/server/services/incidents/edit-incident-update";
 
-const SERVICE_FIELD_NAMES = { message: "body", componentIds: "component_ids", startedAt: "backfill_date", displayAt: "display_at", impactOverride: "impact_override" };
+const SERVICE_FIELD_NAMES = { message: "body", componentIds: "component_ids", startedAt: "started_at", displayAt: "display_at", impactOverride: "impact_override" };
 
-/** Runs a service, reporting its field errors under the request's field names. */
-async function call<T>(work: Promise<T>): Promise<T> {
-  try {
-    return await work;
-  } catch (error) {
-    throw toManagementError(error, SERVICE_FIELD_NAMES);
-  }
-}
+const call = <T,>(work: Promise<T>, renames: Record<string, string> = {}) => callService(work, { ...SERVICE_FIELD_NAMES, ...renames });
 
 export const DEFAULT_UPDATE_BODY: Record<AnyIncidentStatus, string> = {
   investigating: "We are investigating this issue.",
@@ -65,13 +58,16 @@ const incidentFields = z.object({
   auto_transition_deliver_notifications_at_start: flag("auto_transition_deliver_notifications_at_start"),
   auto_transition_deliver_notifications_at_end: flag("auto_transition_deliver_notifications_at_end"),
   metadata,
+  // Not Statuspage's: the short forms' `started_at` (when a realtime incident began), `version` (refuse a stale
+  // change with 409) and `display_at` (the time of the update a change posts).
+  started_at: timestamp("started_at"),
+  version: positiveInt("version", 2_147_483_647),
+  display_at: timestamp("display_at"),
 });
 type IncidentFields = z.infer<typeof incidentFields>;
 
-async function respondWith(db: DbOrTx, incidentId: string, page: PageRef) {
-  const incident = await readManagedIncident(db, incidentId);
-  if (!incident) throw notFound("incident");
-  return serializeManagedIncident(incident, page);
+async function respondWith(db: EndpointArgs["db"], incidentId: string, page: PageRef) {
+  return serializeManagedIncident(await found(readManagedIncident(db, incidentId), "incident"), page);
 }
 
 function attributes(fields: IncidentFields) {
@@ -96,6 +92,7 @@ async function create({ actor, input, db, page }: EndpointArgs) {
   const deliverNotifications = fields.deliver_notifications ?? true;
   const tags: string[] = [];
   let incidentId: string;
+  let updateId: string;
   if ((fields.status && isMaintenanceStatus(fields.status)) || fields.scheduled_for) {
     if (!fields.scheduled_for || !fields.scheduled_until) {
       throw new ManagementError(422, { scheduled_for: ["A scheduled maintenance needs scheduled_for and scheduled_until."] });
@@ -116,9 +113,11 @@ async function create({ actor, input, db, page }: EndpointArgs) {
       }),
     );
     incidentId = result.maintenance.id;
+    updateId = result.updateId;
     tags.push(...result.tags);
     if (fields.status && fields.status !== "scheduled") {
       const started = await call(postIncidentUpdate({ ctx, input: { incidentId, status: fields.status, body: DEFAULT_UPDATE_BODY[fields.status], deliverNotifications } }));
+      updateId = started.updateId;
       tags.push(...started.tags);
     }
   } else if (fields.backfilled) {
@@ -136,8 +135,10 @@ async function create({ actor, input, db, page }: EndpointArgs) {
           startedAt: fields.backfill_date ?? new Date(),
         },
       }),
+      { startedAt: "backfill_date" },
     );
     incidentId = result.incident.id;
+    updateId = result.updateId;
     tags.push(...result.tags);
   } else {
     const status = fields.status ?? "investigating";
@@ -153,15 +154,17 @@ async function create({ actor, input, db, page }: EndpointArgs) {
             message: fields.body || DEFAULT_UPDATE_BODY[status],
             components: fields.components,
             deliverNotifications,
+            startedAt: fields.started_at,
           }),
         }))(),
     );
     incidentId = result.incident.id;
+    updateId = result.updateId;
     tags.push(...result.tags);
   }
   const attrs = await call(setIncidentAttributes({ ctx, input: { incidentId, ...attributes(fields), ...(fields.backfilled ? { backfilled: true } : {}) } }));
   tags.push(...attrs.tags);
-  return { status: 201, body: await respondWith(db, incidentId, page), tags };
+  return { status: 201, body: await respondWith(db, incidentId, page), tags, updateId };
 }
 
 function impactOf(override: IncidentFields["impact_override"], statuses: Parameters<typeof impactFromComponentStatuses>[0]): IncidentImpact {
@@ -171,8 +174,8 @@ function impactOf(override: IncidentFields["impact_override"], statuses: Paramet
 
 async function update({ actor, input, db, page, params }: EndpointArgs) {
   const fields = parseFields(incidentFields, wrapped(input, "incident"));
-  const current = await readManagedIncident(db, params.incidentId);
-  if (!current) throw notFound("incident");
+  const current = await found(readManagedIncident(db, params.incidentId), "incident");
+  if (fields.version !== undefined && fields.version !== current.version) throw new ManagementError(409, STALE_MESSAGE);
   const ctx: ServiceContext = { actor, db };
   const incidentId = current.id;
   const maintenance = current.kind === "maintenance";
@@ -200,12 +203,17 @@ async function update({ actor, input, db, page, params }: EndpointArgs) {
     body = undefined;
   }
   const statusChanged = fields.status && fields.status !== current.status;
+  let updateId: string | undefined;
   if (maintenance && fields.status === "completed" && statusChanged && fields.components.length === 0) {
     const result = await call(cancelMaintenance({ ctx, input: { incidentId, body: body || DEFAULT_UPDATE_BODY.completed, deliverNotifications } }));
+    updateId = result.updateId;
     tags.push(...result.tags);
   } else if (statusChanged || body) {
     const status = fields.status ?? (current.status === "postmortem" ? "resolved" : current.status);
-    const result = await call(postIncidentUpdate({ ctx, input: { incidentId, status, body: body || DEFAULT_UPDATE_BODY[status], components: fields.components, deliverNotifications } }));
+    const result = await call(
+      postIncidentUpdate({ ctx, input: { incidentId, status, body: body || DEFAULT_UPDATE_BODY[status], components: fields.components, deliverNotifications, displayAt: fields.display_at } }),
+    );
+    updateId = result.updateId;
     tags.push(...result.tags);
   } else {
     for (const change of fields.components) {
@@ -216,7 +224,7 @@ async function update({ actor, input, db, page, params }: EndpointArgs) {
   const linkComponentIds = [...(fields.component_ids ?? []), ...(statusChanged || body ? [] : fields.components.map((c) => c.componentId))];
   const attrs = await call(setIncidentAttributes({ ctx, input: { incidentId, ...attributes(fields), linkComponentIds, ...(fields.backfilled !== undefined ? { backfilled: fields.backfilled } : {}) } }));
   tags.push(...attrs.tags);
-  return { status: 200, body: await respondWith(db, incidentId, page), tags };
+  return { status: 200, body: await respondWith(db, incidentId, page), tags, updateId };
 }
 
 function lister(filter: IncidentListFilter, sizeParam: "limit" | "per_page"): Endpoint["run"] {
@@ -238,29 +246,45 @@ const updateFields = z.object({
 async function editUpdate({ actor, input, db, params }: EndpointArgs) {
   const fields = parseFields(updateFields, wrapped(input, "incident_update"));
   const incident = await readManagedIncident(db, params.incidentId);
-  const current = incident?.updates.find((u) => u.id === params.incidentUpdateId);
-  if (!incident || !current) throw notFound("incident update");
+  const current = await found(Promise.resolve(incident?.updates.find((u) => u.id === params.incidentUpdateId) ?? null), "incident update");
   const result = await call(
     editIncidentUpdate({ ctx: { actor, db }, input: { updateId: current.id, version: current.version, body: fields.body || current.body, displayAt: fields.display_at } }),
   );
-  const fresh = (await readManagedIncident(db, incident.id))!.updates.find((u) => u.id === current.id)!;
+  const fresh = (await readManagedIncident(db, current.incidentId))!.updates.find((u) => u.id === current.id)!;
   return { status: 200, body: serializeManagedUpdate(fresh), tags: result.tags };
 }
 
+async function read({ db, params, page }: EndpointArgs) {
+  return { status: 200, body: await respondWith(db, params.incidentId, page) };
+}
+
+export const incidentRuns = { create, read, update, list: lister };
+
+const INCIDENT = "StatuspageIncident";
+const listed = (summary: string, query = ["page", "per_page"]) => ({ status: 200, response: [INCIDENT] as [string], query, summary });
+const incidentRequest = { wrapper: "incident", fields: incidentFields };
+
 export const incidentEndpoints: Endpoint[] = [
-  { method: "GET", path: "incidents", role: "viewer", run: lister("all", "limit") },
-  { method: "POST", path: "incidents", role: "responder", run: create },
-  { method: "GET", path: "incidents/unresolved", role: "viewer", run: lister("unresolved", "per_page") },
-  { method: "GET", path: "incidents/scheduled", role: "viewer", run: lister("scheduled", "per_page") },
-  { method: "GET", path: "incidents/upcoming", role: "viewer", run: lister("upcoming", "per_page") },
-  { method: "GET", path: "incidents/active_maintenance", role: "viewer", run: lister("active_maintenance", "per_page") },
+  { method: "GET", path: "incidents", role: "viewer", run: lister("all", "limit"), doc: listed("Incidents and maintenances, newest first; q searches names, statuses, updates and published postmortems", ["q", "limit", "page"]) },
   {
-    method: "GET",
-    path: "incidents/:incidentId",
-    role: "viewer",
-    run: async ({ db, params, page }) => ({ status: 200, body: await respondWith(db, params.incidentId, page) }),
+    method: "POST",
+    path: "incidents",
+    role: "responder",
+    run: create,
+    doc: { status: 201, response: INCIDENT, request: incidentRequest, summary: "Create a realtime, backfilled (backfilled, backfill_date) or scheduled (scheduled_for, scheduled_until) incident" },
   },
-  { method: ["PATCH", "PUT"], path: "incidents/:incidentId", role: "responder", run: update },
+  { method: "GET", path: "incidents/unresolved", role: "viewer", run: lister("unresolved", "per_page"), doc: listed("Incidents not yet resolved") },
+  { method: "GET", path: "incidents/scheduled", role: "viewer", run: lister("scheduled", "per_page"), doc: listed("Maintenances scheduled and not started") },
+  { method: "GET", path: "incidents/upcoming", role: "viewer", run: lister("upcoming", "per_page"), doc: listed("Maintenances still to come") },
+  { method: "GET", path: "incidents/active_maintenance", role: "viewer", run: lister("active_maintenance", "per_page"), doc: listed("Maintenances in progress or being verified") },
+  { method: "GET", path: "incidents/:incidentId", role: "viewer", run: read, doc: { status: 200, response: INCIDENT, summary: "An incident or maintenance" } },
+  {
+    method: ["PATCH", "PUT"],
+    path: "incidents/:incidentId",
+    role: "responder",
+    run: update,
+    doc: { status: 200, response: INCIDENT, request: incidentRequest, summary: "Update an incident: a new status and/or body posts an update; components changes component statuses" },
+  },
   {
     method: "DELETE",
     path: "incidents/:incidentId",
@@ -270,6 +294,13 @@ export const incidentEndpoints: Endpoint[] = [
       const result = await call(deleteIncident({ ctx: { actor, db }, input: { incidentId: body.id } }));
       return { status: 200, body, tags: result.tags };
     },
+    doc: { status: 200, response: INCIDENT, summary: "Delete an incident, answering it as it was" },
   },
-  { method: ["PATCH", "PUT"], path: "incidents/:incidentId/incident_updates/:incidentUpdateId", role: "responder", run: editUpdate },
+  {
+    method: ["PATCH", "PUT"],
+    path: "incidents/:incidentId/incident_updates/:incidentUpdateId",
+    role: "responder",
+    run: editUpdate,
+    doc: { status: 200, response: "StatuspageIncidentUpdate", request: { wrapper: "incident_update", fields: updateFields }, summary: "Edit an incident update's body or display_at" },
+  },
 ];

@@ -1,28 +1,24 @@
 import "server-only";
 import { z } from "zod";
 import { LIMITS } from "@/lib/status";
-import type { DbOrTx } from "@/server/db/client";
-import { readManagedIncident } from "@/server/queries/management-reads";
-import { ManagementError, notFound, toManagementError } from "@/server/api/management/errors";
+import { readManagedIncident, type ManagedIncident } from "@/server/queries/management-reads";
+import { ManagementError, notFound } from "@/server/api/management/errors";
 import { flag, parseFields, text, timestamp } from "@/server/api/management/fields";
 import { wrapped } from "@/server/api/management/request";
-import { serializeManagedPostmortem } from "@/server/api/management/serialize";
-import type { Endpoint } from "@/server/api/management/router";
+import { serializeManagedPostmortem, type PageRef } from "@/server/api/management/serialize";
+import { changeOne, getOne } from "@/server/api/management/one-record";
+import type { Endpoint, EndpointArgs } from "@/server/api/management/router";
 import { deletePostmortem, publishPostmortem, savePostmortem, unpublishPostmortem } from "@/server/services/postmortems/postmortem-services";
 
-async function call<T>(work: Promise<T>): Promise<T> {
-  try {
-    return await work;
-  } catch (error) {
-    throw toManagementError(error, { body: "body_draft", publishedAt: "published_at" });
-  }
+async function readIncident(db: EndpointArgs["db"], incidentId: string) {
+  const incident = await readManagedIncident(db, incidentId);
+  if (incident?.kind === "maintenance") throw new ManagementError(422, { incident: ["A scheduled maintenance has no postmortem."] });
+  return incident;
 }
 
-async function incidentOrThrow(db: DbOrTx, incidentId: string) {
-  const incident = await readManagedIncident(db, incidentId);
-  if (!incident) throw notFound("incident");
-  if (incident.kind === "maintenance") throw new ManagementError(422, { incident: ["A scheduled maintenance has no postmortem."] });
-  return incident;
+function serialize(incident: ManagedIncident, page: PageRef) {
+  if (!incident.postmortem) throw notFound("postmortem");
+  return serializeManagedPostmortem(incident, page.baseUrl);
 }
 
 const draftFields = z.object({ body_draft: text("body_draft", LIMITS.postmortemMax) });
@@ -33,61 +29,54 @@ const publishFields = z.object({
   published_at: timestamp("published_at"),
 });
 
+/** The postmortem endpoints all act on the incident named in the path and answer its postmortem. */
+const onPostmortem = (change: Parameters<typeof changeOne<ManagedIncident>>[0]["change"], answer: "after" | "nothing" = "after") =>
+  changeOne({ param: "incidentId", what: "incident", read: readIncident, serialize, renames: { body: "body_draft", publishedAt: "published_at" }, answer, change });
+
+const POSTMORTEM = "StatuspagePostmortem";
+
 export const postmortemEndpoints: Endpoint[] = [
   {
     method: "GET",
     path: "incidents/:incidentId/postmortem",
     role: "viewer",
-    run: async ({ db, params, page }) => {
-      const incident = await incidentOrThrow(db, params.incidentId);
-      if (!incident.postmortem) throw notFound("postmortem");
-      return { status: 200, body: serializeManagedPostmortem(incident, page.baseUrl) };
-    },
+    run: getOne("incidentId", "incident", readIncident, serialize),
+    doc: { status: 200, response: POSTMORTEM, summary: "An incident's postmortem: the published body and the draft" },
   },
   {
     method: "PUT",
     path: "incidents/:incidentId/postmortem",
     role: "responder",
-    run: async ({ actor, db, params, page, input }) => {
+    run: onPostmortem(({ actor, db, input }, incident) => {
       const fields = parseFields(draftFields, wrapped(input, "postmortem"));
-      const incident = await incidentOrThrow(db, params.incidentId);
       if (!fields.body_draft?.trim()) throw new ManagementError(422, { body_draft: ["body_draft is required."] });
-      const result = await call(savePostmortem({ ctx: { actor, db }, input: { incidentId: incident.id, body: fields.body_draft, version: incident.postmortem?.version ?? 0 } }));
-      return { status: 200, body: serializeManagedPostmortem((await readManagedIncident(db, incident.id))!, page.baseUrl), tags: result.tags };
-    },
+      return savePostmortem({ ctx: { actor, db }, input: { incidentId: incident.id, body: fields.body_draft, version: incident.postmortem?.version ?? 0 } });
+    }),
+    doc: { status: 200, response: POSTMORTEM, request: { wrapper: "postmortem", fields: draftFields }, summary: "Save the draft; readers keep the published body until the next publish" },
   },
   {
     method: "PUT",
     path: "incidents/:incidentId/postmortem/publish",
     role: "responder",
-    run: async ({ actor, db, params, page, input }) => {
+    run: onPostmortem(({ actor, db, input }, incident) => {
       const fields = parseFields(publishFields, wrapped(input, "postmortem"));
-      const incident = await incidentOrThrow(db, params.incidentId);
       if (!incident.postmortem) throw new ManagementError(422, { body_draft: ["Write the postmortem (PUT …/postmortem) before publishing it."] });
-      const result = await call(
-        publishPostmortem({ ctx: { actor, db }, input: { incidentId: incident.id, body: incident.postmortem.body, version: incident.postmortem.version, publishedAt: fields.published_at } }),
-      );
-      return { status: 200, body: serializeManagedPostmortem((await readManagedIncident(db, incident.id))!, page.baseUrl), tags: result.tags };
-    },
+      return publishPostmortem({ ctx: { actor, db }, input: { incidentId: incident.id, version: incident.postmortem.version, publishedAt: fields.published_at } });
+    }),
+    doc: { status: 200, response: POSTMORTEM, request: { wrapper: "postmortem", fields: publishFields }, summary: "Publish the draft (published_at backdates a first publication)" },
   },
   {
     method: "PUT",
     path: "incidents/:incidentId/postmortem/revert",
     role: "responder",
-    run: async ({ actor, db, params, page }) => {
-      const incident = await incidentOrThrow(db, params.incidentId);
-      const result = await call(unpublishPostmortem({ ctx: { actor, db }, input: { incidentId: incident.id } }));
-      return { status: 200, body: serializeManagedPostmortem((await readManagedIncident(db, incident.id))!, page.baseUrl), tags: result.tags };
-    },
+    run: onPostmortem(({ actor, db }, incident) => unpublishPostmortem({ ctx: { actor, db }, input: { incidentId: incident.id } })),
+    doc: { status: 200, response: POSTMORTEM, summary: "Unpublish; the draft stays" },
   },
   {
     method: "DELETE",
     path: "incidents/:incidentId/postmortem",
     role: "responder",
-    run: async ({ actor, db, params }) => {
-      const incident = await incidentOrThrow(db, params.incidentId);
-      const result = await call(deletePostmortem({ ctx: { actor, db }, input: { incidentId: incident.id } }));
-      return { status: 204, tags: result.tags };
-    },
+    run: onPostmortem(({ actor, db }, incident) => deletePostmortem({ ctx: { actor, db }, input: { incidentId: incident.id } }), "nothing"),
+    doc: { status: 204, response: null, summary: "Delete the postmortem, draft and published" },
   },
 ];

@@ -2,6 +2,8 @@ import "server-only";
 import qs from "qs";
 import { ManagementError } from "@/server/api/management/errors";
 import { authenticateApiKeyToken, type ApiKeyActor } from "@/server/auth/api-key";
+import { AppError } from "@/server/errors";
+import { findUnsafeText, UNSAFE_TEXT_MESSAGE } from "@/lib/unsafe-text";
 
 export const MAX_BODY_BYTES = 256 * 1024;
 
@@ -15,14 +17,11 @@ export function readApiKey(request: Request): string | null {
   return new URL(request.url).searchParams.get("api_key");
 }
 
+/** Statuspage answers every refused key with `Could not authenticate`; the reason travels along for the short forms. */
 export async function authenticate(request: Request): Promise<ApiKeyActor> {
   const token = readApiKey(request);
-  if (!token) throw new ManagementError(401, "Could not authenticate");
-  try {
-    return await authenticateApiKeyToken(token);
-  } catch {
-    throw new ManagementError(401, "Could not authenticate");
-  }
+  if (!token) throw new AppError("UNAUTHORIZED", "Send an API key as `Authorization: OAuth <key>`, `Authorization: Bearer <key>` or `?api_key=<key>`.");
+  return authenticateApiKeyToken(token);
 }
 
 async function readText(request: Request): Promise<string> {
@@ -45,7 +44,7 @@ async function readText(request: Request): Promise<string> {
 }
 
 function tooLarge() {
-  return new ManagementError(413, `The request body must be at most ${MAX_BODY_BYTES / 1024} KB.`);
+  return new ManagementError(413, `The request body must be at most ${MAX_BODY_BYTES / 1024} KB.`, { code: "payload_too_large" });
 }
 
 /** Rails-style brackets, as Statuspage reads them: `incident[components][abc]=major_outage`, `incident[component_ids][]=abc`. */
@@ -59,7 +58,7 @@ export async function readParams(request: Request): Promise<Record<string, unkno
   url.searchParams.delete("api_key");
   const fromQuery = parseRailsParams(url.search.slice(1));
   const params = await readBodyParams(request, fromQuery);
-  refuseNulBytes(params);
+  refuseUnsafeText(params);
   return params;
 }
 
@@ -73,28 +72,25 @@ async function readBodyParams(request: Request, fromQuery: Record<string, unknow
     try {
       parsed = JSON.parse(text);
     } catch {
-      throw new ManagementError(400, "The request body is not valid JSON.");
+      throw new ManagementError(400, "The request body is not valid JSON.", { code: "malformed_json" });
     }
-    if (!parsed || typeof parsed !== "object" || Array.isArray(parsed)) throw new ManagementError(400, "The request body must be a JSON object.");
+    if (!parsed || typeof parsed !== "object" || Array.isArray(parsed)) throw new ManagementError(400, "The request body must be a JSON object.", { code: "malformed_json" });
     return { ...fromQuery, ...(parsed as Record<string, unknown>) };
   }
   throw new ManagementError(415, "Send the body as application/json or application/x-www-form-urlencoded.");
 }
 
-/** PostgreSQL text cannot hold NUL: refuse it up front, naming the field, instead of failing deep in a query. */
-export function refuseNulBytes(value: unknown, path = ""): void {
-  // Field names as in validation errors: without the resource's wrapper key (`incident.name` → `name`).
-  const refuse = () => new ManagementError(422, { [path.includes(".") ? path.slice(path.indexOf(".") + 1) : path || "body"]: ["must not contain NUL characters."] });
-  if (typeof value === "string") {
-    if (value.includes("\u0000")) throw refuse();
-    return;
-  }
-  if (value && typeof value === "object") {
-    for (const [key, inner] of Object.entries(value)) {
-      if (key.includes("\u0000")) throw refuse();
-      refuseNulBytes(inner, path ? `${path}.${key}` : key);
-    }
-  }
+const WRAPPERS = new Set(["incident", "component", "component_group", "subscriber", "incident_update", "postmortem", "template", "page"]);
+
+/** Text PostgreSQL cannot hold (NUL, control characters) is refused up front with 422, naming each field as validation does. */
+export function refuseUnsafeText(params: Record<string, unknown>): void {
+  const paths = findUnsafeText(params);
+  if (paths.length === 0) return;
+  const field = (path: string) => {
+    const [head, ...rest] = path.split(".");
+    return WRAPPERS.has(head) && rest.length ? rest.join(".") : path;
+  };
+  throw new ManagementError(422, Object.fromEntries(paths.map((path) => [field(path), [UNSAFE_TEXT_MESSAGE]])));
 }
 
 /** The object under a resource's key (`{"incident": {…}}`), or an empty object when the key is absent. */

@@ -1,36 +1,111 @@
 import "server-only";
-import { getDb, type DbOrTx } from "@/server/db/client";
+import type { z } from "zod";
 import { invalidateTags } from "@/server/cache/tagged-cache";
-import { authorize } from "@/server/services/context";
+import { authorize, inTransaction, readWith, type ServiceContext } from "@/server/services/context";
+import { hashRequest, isValidIdempotencyKey, rememberIdempotentResponse, replayIdempotentRequest } from "@/server/services/idempotency";
 import type { ApiKeyActor } from "@/server/auth/api-key";
 import { pageBaseUrl } from "@/server/api/statuspage-serializers";
-import { readManagedPage } from "@/server/queries/management-reads";
-import { ManagementError, NO_STORE, errorResponse } from "@/server/api/management/errors";
-import { authenticate, readParams, refuseNulBytes } from "@/server/api/management/request";
+import { readManagedPage, type ManagedPage } from "@/server/queries/management-reads";
+import { ManagementError, NO_STORE, errorResponse, type Dialect } from "@/server/api/management/errors";
+import { authenticate, readParams, refuseUnsafeText } from "@/server/api/management/request";
 import { takeRateLimit } from "@/server/api/management/rate-limit";
 import { publicPageId, serializeManagedPage, type PageRef } from "@/server/api/management/serialize";
 import type { Role } from "@/lib/status";
 
 export type Method = "GET" | "POST" | "PATCH" | "PUT" | "DELETE";
+type Db = NonNullable<ServiceContext["db"]>;
 
 export type EndpointArgs = {
   actor: ApiKeyActor;
   params: Record<string, string>;
   input: Record<string, unknown>;
   query: URLSearchParams;
-  db: DbOrTx;
+  db: Db;
   page: PageRef;
 };
 
-/** `afterCommit` runs once the transaction committed, for side effects that must not precede it (emails). */
-export type EndpointResult = { status: number; body?: unknown; tags?: string[]; afterCommit?: () => Promise<void> };
+/**
+ * `afterCommit` runs once the transaction committed, for side effects that must not precede it (emails).
+ * `updateId` names the incident update a write posted, for answers that show it.
+ */
+export type EndpointResult = { status: number; body?: unknown; tags?: string[]; afterCommit?: () => Promise<void>; updateId?: string };
+
+/** A schema name from the OpenAPI components, a list of it, `null` for no body, or an envelope of those. */
+export type ResponseDoc = string | [string] | null | { [key: string]: string | [string] | null };
+
+/** What the OpenAPI description says of an endpoint: its answer, and the request fields (under `wrapper`) and query. */
+export type EndpointDoc = { status: number; response: ResponseDoc; request?: { wrapper?: string; fields: z.ZodType }; query?: string[]; summary: string };
 
 export type Endpoint = {
   method: Method | Method[];
   path: string;
   role: Role;
   run: (args: EndpointArgs) => Promise<EndpointResult>;
+  doc: EndpointDoc;
+  /** false for a POST that writes nothing here and waits on another system (a chat test message): no transaction. */
+  transaction?: false;
 };
+
+export function methodsOf(endpoint: Endpoint): Method[] {
+  return Array.isArray(endpoint.method) ? endpoint.method : [endpoint.method];
+}
+
+type Resolved = { endpoint: Endpoint; params: Record<string, string> } | { response: Response };
+
+/**
+ * The one way every API request under /api/v1 is served, Statuspage's paths and the short forms alike:
+ * key → rate limit → page → endpoint and role → parameters → the endpoint, writes in one transaction with their
+ * Idempotency-Key record → exactly the touched cache tags invalidated → side effects after commit.
+ */
+export async function serveApiRequest(request: Request, dialect: Dialect, resolve: (page: ManagedPage, actor: ApiKeyActor) => Promise<Resolved> | Resolved): Promise<Response> {
+  try {
+    const actor = await authenticate(request);
+    await takeRateLimit(actor);
+    const page = await readWith({ actor }, readManagedPage);
+    if (!page) throw new ManagementError(404, "The status page has not been set up yet: open /admin/setup.");
+    const resolved = await resolve(page, actor);
+    if ("response" in resolved) return resolved.response;
+    const { endpoint, params } = resolved;
+    authorize(actor, endpoint.role);
+    const url = new URL(request.url);
+    const query = url.searchParams;
+    refuseUnsafeText({ ...params, ...Object.fromEntries(query) });
+    const pageRef = { id: publicPageId(page), baseUrl: pageBaseUrl(page) };
+    const method = request.method.toUpperCase();
+    if (method === "GET" || endpoint.transaction === false) {
+      const input = method === "GET" ? {} : await readParams(request);
+      const result = await readWith({ actor }, (db) => endpoint.run({ actor, params, input, query, db, page: pageRef }));
+      return respond(result.status, JSON.stringify(result.body ?? null));
+    }
+    const input = await readParams(request);
+    const key = request.headers.get("idempotency-key");
+    if (key !== null && !isValidIdempotencyKey(key)) {
+      throw new ManagementError(400, "Idempotency-Key must be 1 to 255 visible ASCII characters.", { code: "invalid_idempotency_key" });
+    }
+    const claim = key === null ? null : { apiKeyId: actor.apiKeyId, key, requestHash: hashRequest(method, url.pathname, input) };
+    const outcome = await inTransaction({ actor }, async (tx) => {
+      const replay = claim ? await replayIdempotentRequest(tx, claim) : null;
+      if (replay) return { ...replay, replayed: true, result: null };
+      const result = await endpoint.run({ actor, params, input, query, db: tx, page: pageRef });
+      const text = result.status === 204 || result.body === undefined ? "" : JSON.stringify(result.body);
+      if (claim) await rememberIdempotentResponse(tx, claim, { status: result.status, text });
+      return { status: result.status, text, replayed: false, result };
+    });
+    if (outcome.result) {
+      invalidateTags([...new Set(outcome.result.tags ?? [])]);
+      await outcome.result.afterCommit?.();
+    }
+    return respond(outcome.status, outcome.text, outcome.replayed);
+  } catch (error) {
+    return errorResponse(error, dialect);
+  }
+}
+
+function respond(status: number, text: string, replayed = false): Response {
+  const headers: Record<string, string> = { ...NO_STORE, ...(replayed ? { "Idempotent-Replayed": "true" } : {}) };
+  if (status === 204) return new Response(null, { status, headers });
+  return new Response(text || "null", { status, headers: { ...headers, "Content-Type": "application/json" } });
+}
 
 /** Resources of Statuspage's API that this product does not have: answered 501 with a sentence, never a silent success. */
 const UNSUPPORTED: Record<string, string> = {
@@ -53,67 +128,37 @@ function matchPath(pattern: string, segments: string[]): Record<string, string> 
   return params;
 }
 
-function methodsOf(endpoint: Endpoint): Method[] {
-  return Array.isArray(endpoint.method) ? endpoint.method : [endpoint.method];
+/** The endpoint for a method and path, or 404/405 saying what exists. */
+export function findEndpoint(endpoints: Endpoint[], method: string, segments: string[], shownPath: string): { endpoint: Endpoint; params: Record<string, string> } {
+  const matching = endpoints.map((e) => ({ endpoint: e, params: matchPath(e.path, segments) })).filter((m) => m.params);
+  if (matching.length === 0) throw new ManagementError(404, `There is no resource at ${shownPath}.`);
+  const literalFirst = matching.sort((a, b) => Object.keys(a.params!).length - Object.keys(b.params!).length);
+  const found = literalFirst.find((m) => methodsOf(m.endpoint).includes(method as Method));
+  if (!found) {
+    const allowed = [...new Set(matching.flatMap((m) => methodsOf(m.endpoint)))].join(", ");
+    throw new ManagementError(405, `${method} is not allowed here; use ${allowed}.`, { headers: { Allow: allowed } });
+  }
+  return { endpoint: found.endpoint, params: found.params! };
 }
 
-/**
- * Serves `/api/v1/pages/…` as api.statuspage.io/v1 does: key → rate limit → page id → endpoint (writes in one
- * transaction, then exactly the touched cache tags are invalidated). A trailing `.json`, as in old docs, is accepted.
- */
+/** Serves `/api/v1/pages/…` as api.statuspage.io/v1 does. A trailing `.json`, as in old docs, is accepted. */
 export function managementDispatcher(endpoints: Endpoint[]) {
   return async (request: Request, context: { params: Promise<{ resourcePath?: string[] }> }): Promise<Response> => {
-    try {
-      const actor = await authenticate(request);
-      takeRateLimit(actor.apiKeyId);
-      const method = request.method.toUpperCase() as Method;
-      const raw = (await context.params).resourcePath ?? [];
-      const segments = raw.map((s, i) => (i === raw.length - 1 ? s.replace(/\.json$/, "") : s));
-      const page = await readManagedPage(getDb());
-      if (!page) throw new ManagementError(404, "The status page has not been set up yet: open /admin/setup.");
-      const baseUrl = pageBaseUrl(page);
+    const raw = (await context.params).resourcePath ?? [];
+    const segments = raw.map((s, i) => (i === raw.length - 1 ? s.replace(/\.json$/, "") : s));
+    const method = request.method.toUpperCase();
+    return serveApiRequest(request, "statuspage", (page, actor) => {
       if (segments.length === 0) {
-        if (method !== "GET") throw new ManagementError(405, "Only GET is allowed on /pages.");
+        if (method !== "GET") throw new ManagementError(405, "Only GET is allowed on /pages.", { headers: { Allow: "GET" } });
         authorize(actor, "viewer");
-        return Response.json([serializeManagedPage(page, baseUrl)], { headers: NO_STORE });
+        return { response: Response.json([serializeManagedPage(page, pageBaseUrl(page))], { headers: NO_STORE }) };
       }
-      const pageId = publicPageId(page);
       if (segments[0] !== page.id && segments[0] !== page.statuspagePageId) {
-        throw new ManagementError(404, `The requested page could not be found: this server's page id is ${pageId}.`);
+        throw new ManagementError(404, `The requested page could not be found: this server's page id is ${publicPageId(page)}.`);
       }
       const rest = segments.slice(1);
       if (rest[0] && UNSUPPORTED[rest[0]]) throw new ManagementError(501, UNSUPPORTED[rest[0]]);
-      const matching = endpoints.map((e) => ({ endpoint: e, params: matchPath(e.path, rest) })).filter((m) => m.params);
-      if (matching.length === 0) throw new ManagementError(404, `There is no resource at ${["/pages", ...segments].join("/")}.`);
-      const literalFirst = matching.sort((a, b) => Object.keys(a.params!).length - Object.keys(b.params!).length);
-      const found = literalFirst.find((m) => methodsOf(m.endpoint).includes(method));
-      if (!found) {
-        const allowed = matching.flatMap((m) => methodsOf(m.endpoint)).join(", ");
-        throw new ManagementError(405, `${method} is not allowed here; use ${allowed}.`, { Allow: allowed });
-      }
-      authorize(actor, found.endpoint.role);
-      const query = new URL(request.url).searchParams;
-      refuseNulBytes(Object.fromEntries(query));
-      const pageRef = { id: pageId, baseUrl };
-      if (method === "GET") {
-        const result = await found.endpoint.run({ actor, params: found.params!, input: {}, query, db: getDb(), page: pageRef });
-        return respond(result);
-      }
-      const input = await readParams(request);
-      const result = await getDb().$transaction((tx) => found.endpoint.run({ actor, params: found.params!, input, query, db: tx, page: pageRef }), {
-        timeout: 20_000,
-        maxWait: 5_000,
-      });
-      invalidateTags([...new Set(result.tags ?? [])]);
-      await result.afterCommit?.();
-      return respond(result);
-    } catch (error) {
-      return errorResponse(error);
-    }
+      return findEndpoint(endpoints, method, rest, ["/pages", ...segments].join("/"));
+    });
   };
-}
-
-function respond(result: EndpointResult): Response {
-  if (result.status === 204) return new Response(null, { status: 204, headers: NO_STORE });
-  return Response.json(result.body ?? null, { status: result.status, headers: NO_STORE });
 }

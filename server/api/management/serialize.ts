@@ -149,7 +149,7 @@ export function serializeManagedIncident(incident: ManagedIncident, page: PageRe
       .sort((a, b) => a.position - b.position)
       .map((c) => serializeManagedComponent(c, page.id)),
     postmortem_body: postmortem?.publishedAt ? postmortem.body : null,
-    postmortem_body_last_updated_at: isoOrNull(postmortem?.updatedAt),
+    postmortem_body_last_updated_at: postmortem?.publishedAt ? isoOrNull(postmortem.bodyUpdatedAt) : null,
     postmortem_ignored: false,
     postmortem_notified_subscribers: false,
     postmortem_notified_twitter: false,
@@ -175,9 +175,9 @@ export function serializeManagedPostmortem(incident: ManagedIncident, baseUrl: s
   return {
     preview_key: incident.id,
     body: postmortem?.publishedAt ? postmortem.body : null,
-    body_updated_at: postmortem?.publishedAt ? iso(postmortem.updatedAt) : null,
-    body_draft: postmortem?.body ?? null,
-    body_draft_updated_at: isoOrNull(postmortem?.updatedAt),
+    body_updated_at: postmortem?.publishedAt ? isoOrNull(postmortem.bodyUpdatedAt) : null,
+    body_draft: postmortem?.draft ?? null,
+    body_draft_updated_at: isoOrNull(postmortem?.draftUpdatedAt),
     published_at: isoOrNull(postmortem?.publishedAt),
     notify_subscribers: false,
     notify_twitter: false,

@@ -1,30 +1,42 @@
 import "server-only";
 import { z } from "zod";
-import { listManagedSubscribers, readManagedSubscriber } from "@/server/queries/management-reads";
-import { ManagementError, notFound, toManagementError } from "@/server/api/management/errors";
+import { countManagedSubscribers, listManagedSubscribers, readManagedSubscriber, type SubscriberKindCounts } from "@/server/queries/management-reads";
+import { ManagementError, callService, found, notFound } from "@/server/api/management/errors";
 import { flag, idList, pagination, parseFields, text } from "@/server/api/management/fields";
 import { wrapped } from "@/server/api/management/request";
 import { serializeManagedSubscriber } from "@/server/api/management/serialize";
 import type { Endpoint, EndpointArgs } from "@/server/api/management/router";
-import type { DbOrTx } from "@/server/db/client";
-import { addSubscriber, reactivateSubscriber, renewConfirmation, unsubscribeSubscriber } from "@/server/services/subscribers/manage-subscribers";
+import { addSubscriber, reactivateSubscriber, renewConfirmation, setSubscriberComponents, unsubscribeSubscriber } from "@/server/services/subscribers/manage-subscribers";
 import { publicBaseUrl } from "@/server/services/subscribers/shared";
 import { smtpMailer } from "@/server/notifications/mailer";
 import { renderConfirmationEmail } from "@/server/notifications/email-templates";
 import { confirmLink } from "@/server/notifications/links";
 
-async function call<T>(work: Promise<T>): Promise<T> {
-  try {
-    return await work;
-  } catch (error) {
-    throw toManagementError(error, { componentIds: "component_ids", subscriberId: "subscriber" });
-  }
+const call = <T,>(work: Promise<T>) => callService(work, { componentIds: "component_ids", subscriberId: "subscriber" });
+
+const subscriberOrThrow = (db: EndpointArgs["db"], subscriberId: string) => found(readManagedSubscriber(db, subscriberId), "subscriber");
+
+/** The path's subscriber; under /incidents/<id>/ it must be one of that incident's. */
+async function pathSubscriber({ db, params }: EndpointArgs) {
+  const subscriber = await subscriberOrThrow(db, params.subscriberId);
+  if (params.incidentId !== undefined && subscriber.incidentId !== params.incidentId) throw notFound("subscriber");
+  return subscriber;
 }
 
-async function subscriberOrThrow(db: DbOrTx, subscriberId: string) {
-  const subscriber = await readManagedSubscriber(db, subscriberId);
-  if (!subscriber) throw notFound("subscriber");
-  return subscriber;
+async function readOne(args: EndpointArgs) {
+  return { status: 200, body: serializeManagedSubscriber(await pathSubscriber(args)) };
+}
+
+async function unsubscribe(args: EndpointArgs) {
+  const current = await pathSubscriber(args);
+  await call(unsubscribeSubscriber({ ctx: { actor: args.actor, db: args.db }, input: { subscriberId: current.id } }));
+  return { status: 200, body: serializeManagedSubscriber(await subscriberOrThrow(args.db, current.id)) };
+}
+
+async function resend(args: EndpointArgs) {
+  const current = await pathSubscriber(args);
+  const renewed = await call(renewConfirmation({ ctx: { actor: args.actor, db: args.db }, input: { subscriberId: current.id } }));
+  return { status: 201, body: null, afterCommit: confirmationMail(renewed.email, renewed.confirmToken) };
 }
 
 /** Emails the double opt-in link after the transaction committed; a mail failure answers 503 (the subscriber is kept). */
@@ -40,9 +52,13 @@ function confirmationMail(email: string, confirmToken: string) {
   };
 }
 
+const SUBSCRIBER_TYPES = ["email", "sms", "webhook", "integration_partner", "slack", "teams"] as const;
+type SubscriberType = (typeof SUBSCRIBER_TYPES)[number];
+const subscriberType = z.preprocess((v) => (v === "" ? undefined : v), z.enum(SUBSCRIBER_TYPES, { error: `type must be one of: ${SUBSCRIBER_TYPES.join(", ")}.` }).optional());
+
 const listQuery = z.object({
   q: text("q", 200),
-  type: z.preprocess((v) => (v === "" ? undefined : v), z.enum(["email", "sms", "webhook", "slack", "teams", "integration_partner"], { error: "type must be email, sms, webhook, slack, teams or integration_partner." }).optional()),
+  type: subscriberType,
   state: z.preprocess((v) => (v === "" ? undefined : v), z.enum(["active", "unconfirmed", "quarantined", "unsubscribed", "all"], { error: "state must be active, unconfirmed, quarantined, unsubscribed or all." }).default("active")),
   sort_field: z.preprocess((v) => (v === "" ? undefined : v), z.enum(["primary", "created_at", "quarantined_at", "relevance"], { error: "sort_field must be primary, created_at, quarantined_at or relevance." }).default("created_at")),
   sort_direction: z.preprocess((v) => (v === "" ? undefined : v), z.enum(["asc", "desc"], { error: "sort_direction must be asc or desc." }).default("asc")),
@@ -98,42 +114,126 @@ async function create({ actor, input, db }: EndpointArgs) {
   };
 }
 
-const notHere = (what: string): Endpoint["run"] => async () => {
-  throw new ManagementError(501, `${what} is not supported by this status page; list subscribers with ?state= and ?type= instead.`);
-};
+
+/** Every type Statuspage names, so clients reading `sms` or `slack` find a 0 rather than nothing. */
+function perType<T>(value: (type: SubscriberType) => T): Record<SubscriberType, T> {
+  return Object.fromEntries(SUBSCRIBER_TYPES.map((type) => [type, value(type)])) as Record<SubscriberType, T>;
+}
+
+const countOf = (counts: SubscriberKindCounts, type: SubscriberType) => (type === "email" || type === "webhook" ? counts[type] : 0);
+
+const countQuery = z.object({
+  type: subscriberType,
+  state: z.preprocess((v) => (v === "" ? undefined : v), z.enum(["active", "unconfirmed", "quarantined", "all"], { error: "state must be active, unconfirmed, quarantined or all." }).default("active")),
+});
+
+async function count({ db, query }: EndpointArgs) {
+  const filters = parseFields(countQuery, Object.fromEntries(query));
+  const states = filters.state === "all" ? (["active", "unconfirmed", "quarantined"] as const) : [filters.state];
+  const counts: SubscriberKindCounts = { email: 0, webhook: 0 };
+  for (const state of states) {
+    const inState = await countManagedSubscribers(db, state);
+    counts.email += inState.email;
+    counts.webhook += inState.webhook;
+  }
+  return { status: 200, body: perType((type) => (!filters.type || filters.type === type ? countOf(counts, type) : 0)) };
+}
+
+async function histogram({ db }: EndpointArgs) {
+  const active = await countManagedSubscribers(db, "active");
+  const unconfirmed = await countManagedSubscribers(db, "unconfirmed");
+  const quarantined = await countManagedSubscribers(db, "quarantined");
+  return {
+    status: 200,
+    body: perType((type) => {
+      const byState = { active: countOf(active, type), unconfirmed: countOf(unconfirmed, type), quarantined: countOf(quarantined, type) };
+      return { ...byState, total: byState.active + byState.unconfirmed + byState.quarantined };
+    }),
+  };
+}
+
+const SUBSCRIBER = "StatuspageSubscriber";
+const LIST_QUERY = ["q", "type", "state", "limit", "page", "sort_field", "sort_direction"];
+const idsRequest = { fields: z.object({ subscribers: idList("subscribers") }) };
 
 export const subscriberEndpoints: Endpoint[] = [
-  { method: "GET", path: "subscribers", role: "responder", run: list },
-  { method: "GET", path: "subscribers/unsubscribed", role: "responder", run: (args) => list({ ...args, query: new URLSearchParams({ ...Object.fromEntries(args.query), state: "unsubscribed" }) }) },
-  { method: "GET", path: "subscribers/count", role: "responder", run: notHere("Counting subscribers") },
-  { method: "GET", path: "subscribers/histogram_by_state", role: "responder", run: notHere("The subscriber histogram") },
-  { method: "POST", path: "subscribers", role: "responder", run: create },
-  { method: "GET", path: "incidents/:incidentId/subscribers", role: "responder", run: list },
+  { method: "GET", path: "subscribers", role: "responder", run: list, doc: { status: 200, response: [SUBSCRIBER], query: LIST_QUERY, summary: "Page subscribers (page counts from 0)" } },
   {
     method: "GET",
-    path: "subscribers/:subscriberId",
+    path: "subscribers/unsubscribed",
     role: "responder",
-    run: async ({ db, params }) => ({ status: 200, body: serializeManagedSubscriber(await subscriberOrThrow(db, params.subscriberId)) }),
+    run: (args) => list({ ...args, query: new URLSearchParams({ ...Object.fromEntries(args.query), state: "unsubscribed" }) }),
+    doc: { status: 200, response: [SUBSCRIBER], query: LIST_QUERY, summary: "Subscribers who unsubscribed" },
   },
+  { method: "GET", path: "subscribers/count", role: "responder", run: count, doc: { status: 200, response: "SubscriberCountByType", query: ["type", "state"], summary: "Count page subscribers by type" } },
   {
-    method: "DELETE",
-    path: "subscribers/:subscriberId",
+    method: "GET",
+    path: "subscribers/histogram_by_state",
     role: "responder",
-    run: async ({ actor, db, params }) => {
-      const current = await subscriberOrThrow(db, params.subscriberId);
-      await call(unsubscribeSubscriber({ ctx: { actor, db }, input: { subscriberId: current.id } }));
-      return { status: 200, body: serializeManagedSubscriber(await subscriberOrThrow(db, current.id)) };
-    },
+    run: histogram,
+    doc: { status: 200, response: "SubscriberCountByTypeAndState", summary: "Count page subscribers by type, then state" },
   },
   {
     method: "POST",
-    path: "subscribers/:subscriberId/resend_confirmation",
+    path: "subscribers",
     role: "responder",
-    run: async ({ actor, db, params }) => {
+    run: create,
+    doc: { status: 201, response: SUBSCRIBER, request: { wrapper: "subscriber", fields: createFields }, summary: "Subscribe an email address (skip_confirmation_notification opts it in silently) or a webhook endpoint" },
+  },
+  { method: "GET", path: "incidents/:incidentId/subscribers", role: "responder", run: list, doc: { status: 200, response: [SUBSCRIBER], query: LIST_QUERY, summary: "An incident's subscribers" } },
+  { method: "GET", path: "subscribers/:subscriberId", role: "responder", run: readOne, doc: { status: 200, response: SUBSCRIBER, summary: "A subscriber" } },
+  {
+    method: "PATCH",
+    path: "subscribers/:subscriberId",
+    role: "responder",
+    run: async ({ actor, db, params, input }) => {
+      const fields = parseFields(z.object({ component_ids: idList("component_ids") }), wrapped(input, "subscriber"));
       const current = await subscriberOrThrow(db, params.subscriberId);
-      const renewed = await call(renewConfirmation({ ctx: { actor, db }, input: { subscriberId: current.id } }));
-      return { status: 201, body: null, afterCommit: confirmationMail(renewed.email, renewed.confirmToken) };
+      await call(setSubscriberComponents({ ctx: { actor, db }, input: { subscriberId: current.id, componentIds: fields.component_ids ?? [] } }));
+      return { status: 200, body: serializeManagedSubscriber(await subscriberOrThrow(db, current.id)) };
     },
+    doc: { status: 200, response: SUBSCRIBER, request: { wrapper: "subscriber", fields: z.object({ component_ids: idList("component_ids") }) }, summary: "Choose the components a subscriber hears about (none: all)" },
+  },
+  { method: "DELETE", path: "subscribers/:subscriberId", role: "responder", run: unsubscribe, doc: { status: 200, response: SUBSCRIBER, summary: "Unsubscribe, answering the subscriber" } },
+  { method: "POST", path: "subscribers/:subscriberId/resend_confirmation", role: "responder", run: resend, doc: { status: 201, response: null, summary: "Email the confirmation link again" } },
+  {
+    method: "POST",
+    path: "subscribers/resend_confirmation",
+    role: "responder",
+    run: async ({ actor, db, input }) => {
+      const { subscribers } = parseFields(z.object({ subscribers: idList("subscribers") }), input);
+      const mails: Array<() => Promise<void>> = [];
+      for (const subscriberId of subscribers ?? []) {
+        const renewed = await call(renewConfirmation({ ctx: { actor, db }, input: { subscriberId } }));
+        mails.push(confirmationMail(renewed.email, renewed.confirmToken));
+      }
+      return {
+        status: 202,
+        body: null,
+        afterCommit: async () => {
+          for (const send of mails) await send();
+        },
+      };
+    },
+    doc: { status: 202, response: null, request: idsRequest, summary: "Email the confirmation link again to several subscribers" },
+  },
+  {
+    method: "POST",
+    path: "incidents/:incidentId/subscribers",
+    role: "responder",
+    run: async () => {
+      throw new ManagementError(501, "Subscribing someone to one incident through the API is not supported; subscribe them to the page or its components (POST /subscribers), or point them at the incident page's Subscribe form.");
+    },
+    doc: { status: 501, response: null, summary: "Not supported: subscribe to the page or its components instead" },
+  },
+  { method: "GET", path: "incidents/:incidentId/subscribers/:subscriberId", role: "responder", run: readOne, doc: { status: 200, response: SUBSCRIBER, summary: "One of an incident's subscribers" } },
+  { method: "DELETE", path: "incidents/:incidentId/subscribers/:subscriberId", role: "responder", run: unsubscribe, doc: { status: 200, response: SUBSCRIBER, summary: "Unsubscribe one of an incident's subscribers" } },
+  {
+    method: "POST",
+    path: "incidents/:incidentId/subscribers/:subscriberId/resend_confirmation",
+    role: "responder",
+    run: resend,
+    doc: { status: 201, response: null, summary: "Email one of an incident's subscribers the confirmation link again" },
   },
   {
     method: "POST",
@@ -144,6 +244,7 @@ export const subscriberEndpoints: Endpoint[] = [
       for (const subscriberId of subscribers ?? []) await call(reactivateSubscriber({ ctx: { actor, db }, input: { subscriberId } }));
       return { status: 202, body: null };
     },
+    doc: { status: 202, response: null, request: idsRequest, summary: "Reactivate quarantined subscribers" },
   },
   {
     method: "POST",
@@ -154,5 +255,6 @@ export const subscriberEndpoints: Endpoint[] = [
       for (const subscriberId of subscribers ?? []) await call(unsubscribeSubscriber({ ctx: { actor, db }, input: { subscriberId } }));
       return { status: 202, body: null };
     },
+    doc: { status: 202, response: null, request: idsRequest, summary: "Unsubscribe several subscribers" },
   },
 ];

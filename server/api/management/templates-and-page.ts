@@ -38,6 +38,7 @@ export const templateAndPageEndpoints: Endpoint[] = [
     path: "incident_templates",
     role: "viewer",
     run: async ({ db, query }) => ({ status: 200, body: (await listManagedTemplates(db, pagination(query, { sizeParam: "per_page", firstPage: 1 }))).map(serializeManagedTemplate) }),
+    doc: { status: 200, response: ["StatuspageTemplate"], query: ["page", "per_page"], summary: "Incident templates" },
   },
   {
     method: "POST",
@@ -54,12 +55,14 @@ export const templateAndPageEndpoints: Endpoint[] = [
         throw toManagementError(error, { status: "update_status" });
       }
     },
+    doc: { status: 201, response: "StatuspageTemplate", request: { wrapper: "template", fields: templateFields }, summary: "Create an incident template" },
   },
   {
     method: "GET",
     path: "",
     role: "viewer",
     run: async ({ db, page }) => ({ status: 200, body: serializeManagedPage((await readManagedPage(db))!, page.baseUrl) }),
+    doc: { status: 200, response: "StatuspagePage", summary: "The page" },
   },
   {
     method: ["PATCH", "PUT"],
@@ -95,5 +98,6 @@ export const templateAndPageEndpoints: Endpoint[] = [
         throw refusal;
       }
     },
+    doc: { status: 200, response: "StatuspagePage", request: { wrapper: "page", fields: pageFields }, summary: "Update the page profile (owner keys only; API keys are at most responders)" },
   },
 ];

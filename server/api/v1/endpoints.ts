@@ -1,63 +1,71 @@
 import "server-only";
 import { z } from "zod";
-import type { DbOrTx } from "@/server/db/client";
-import { AppError } from "@/server/errors";
-import { COMPONENT_STATUSES, INCIDENT_IMPACTS, INCIDENT_STATUSES, MAINTENANCE_STATUSES, type ComponentStatus } from "@/lib/status";
-import { readComponentTree, readIncident, readIncidents, readPage } from "@/server/queries/api-reads";
-import { pageBaseUrl, serializeComponent, serializeComponents, serializeIncident, serializeIncidentUpdate, type ApiContext } from "@/server/api/statuspage-serializers";
-import { callService, parseRequest, v1Route } from "@/server/api/v1/handler";
-import { createIncident } from "@/server/services/incidents/create-incident";
-import { postIncidentUpdate } from "@/server/services/incidents/post-incident-update";
-import { resolveIncident } from "@/server/services/incidents/resolve-incident";
-import { updateIncident } from "@/server/services/incidents/update-incident";
-import { setComponentStatus } from "@/server/services/components/set-component-status";
-import { scheduleMaintenance } from "@/server/services/maintenance/schedule-maintenance";
+import { COMPONENT_STATUSES, INCIDENT_IMPACTS, INCIDENT_STATUSES, MAINTENANCE_STATUSES } from "@/lib/status";
+import type { FieldErrors } from "@/server/errors";
+import { listManagedComponents, readManagedIncident } from "@/server/queries/management-reads";
+import { ManagementError, found } from "@/server/api/management/errors";
+import { serveApiRequest, type Endpoint, type EndpointArgs, type EndpointResult } from "@/server/api/management/router";
+import { incidentRuns } from "@/server/api/management/incidents";
+import { componentRuns } from "@/server/api/management/components";
+import { serializeManagedComponent } from "@/server/api/management/serialize";
 
-type IncidentParams = { incidentId: string };
-type ComponentParams = { componentId: string };
+// The short forms of /api/v1/pages/{page_id}/…: each translates its request into the management endpoint's
+// and wraps the answer (`{"incident": …}`); both are served by the same pipeline and endpoint code.
 
-async function context(db: DbOrTx): Promise<ApiContext> {
-  // Sequential: inside a transaction the queries share one connection.
-  const page = await readPage(db);
-  const tree = await readComponentTree(db);
-  return { page, tree, lastChangeAt: null, baseUrl: pageBaseUrl(page) };
+/** Fields missing or of the wrong type: 400 naming each, as these routes always answered. */
+export function parseRequest<S extends z.ZodType>(schema: S, input: unknown): z.infer<S> {
+  const parsed = schema.safeParse(input);
+  if (parsed.success) return parsed.data;
+  const fields: FieldErrors = {};
+  for (const issue of parsed.error.issues) (fields[issue.path.length ? issue.path.map(String).join(".") : "body"] ??= []).push(issue.message);
+  throw new ManagementError(400, fields, { code: "invalid_request", detail: "Some fields are missing or have the wrong type." });
 }
-
-async function incidentOrThrow(db: DbOrTx, incidentId: string) {
-  const incident = await readIncident(db, incidentId);
-  if (!incident) throw new AppError("NOT_FOUND", "There is no incident with that id.");
-  return incident;
-}
-
-// Read with Object.entries, which keeps an own "__proto__" key that a record schema would silently drop.
-const componentChanges = z.unknown().optional().transform((value, ctx) => {
-  if (value === undefined || value === null) return [];
-  if (typeof value !== "object" || Array.isArray(value)) {
-    ctx.addIssue({ code: "custom", message: 'Use an object of component ids to statuses, e.g. {"<component id>": "major_outage"}.' });
-    return z.NEVER;
-  }
-  const changes: Array<{ componentId: string; status: ComponentStatus }> = [];
-  for (const [componentId, status] of Object.entries(value)) {
-    if ((COMPONENT_STATUSES as readonly unknown[]).includes(status)) changes.push({ componentId, status: status as ComponentStatus });
-    else ctx.addIssue({ code: "custom", path: [componentId], message: `Use one of: ${COMPONENT_STATUSES.join(", ")}.` });
-  }
-  return changes;
-});
 
 const text = (label: string) => z.string({ error: `${label} must be a string.` });
 const flag = (label: string) => z.boolean({ error: `${label} must be true or false.` }).optional();
 const timestamp = (label: string) => z.iso.datetime({ offset: true, error: `${label} must be an ISO 8601 timestamp with an offset.` }).optional();
+const componentChanges = z
+  .record(z.string(), z.enum(COMPONENT_STATUSES, { error: `Use one of: ${COMPONENT_STATUSES.join(", ")}.` }), {
+    error: 'Use an object of component ids to statuses, e.g. {"<component id>": "major_outage"}.',
+  })
+  .optional();
+// zod's record drops an own "__proto__" key; the management endpoint refuses it, so hand the map over as sent.
+const sentComponents = (args: EndpointArgs) => args.input.components;
+
+const wrap = (key: string, result: EndpointResult, status = result.status): EndpointResult => ({ ...result, status, body: { [key]: result.body } });
+
+/** A short form: `path` under /api/v1, and the management operation it is (`shortens`), for the docs. */
+export type ShortForm = Endpoint & { shortens: string };
+
+export const SHORT_FORMS: ShortForm[] = [];
+
+/** What `shortens` says of a route under /api/v1 that is this product's own resource, with no Statuspage original. */
+export const OWN_RESOURCE = "none: this product's own resource";
+
+export function shortForm(endpoint: ShortForm) {
+  SHORT_FORMS.push(endpoint);
+  return async (request: Request, context?: { params: Promise<Record<string, string>> }) =>
+    serveApiRequest(request, "short", async () => ({ endpoint, params: context ? await context.params : {} }));
+}
+
+const INCIDENT = "StatuspageIncident";
 
 const listQuery = z.object({
   status: z.enum(["unresolved", "all"], { error: "status must be unresolved or all." }).default("all"),
   limit: z.coerce.number({ error: "limit must be a number." }).int("limit must be a whole number.").min(1, "limit must be at least 1.").max(100, "limit must be at most 100.").default(50),
 });
 
-export const listIncidents = v1Route({ role: "viewer", mutation: false }, async ({ request, db }) => {
-  const query = parseRequest(listQuery, Object.fromEntries(new URL(request.url).searchParams));
-  const ctx = await context(db);
-  const incidents = await readIncidents(db, { kind: "incident", unresolvedOnly: query.status === "unresolved", limit: query.limit });
-  return { status: 200, body: { incidents: incidents.map((i) => serializeIncident(i, ctx)) } };
+export const listIncidents = shortForm({
+  method: "GET",
+  path: "incidents",
+  role: "viewer",
+  run: async (args) => {
+    const query = parseRequest(listQuery, Object.fromEntries(args.query));
+    const list = incidentRuns.list(query.status === "unresolved" ? "unresolved" : "incidents", "limit");
+    return wrap("incidents", await list({ ...args, query: new URLSearchParams({ limit: String(query.limit) }) }));
+  },
+  shortens: "GET /api/v1/pages/{page_id}/incidents/unresolved (status=unresolved), or the incidents of GET …/incidents without maintenances",
+  doc: { status: 200, response: { incidents: [INCIDENT] }, query: ["status", "limit"], summary: "Incidents, newest first (status=all|unresolved, limit ≤ 100)" },
 });
 
 const createIncidentRequest = z.object({
@@ -70,69 +78,66 @@ const createIncidentRequest = z.object({
   started_at: timestamp("started_at"),
 });
 
-export const createIncidentEndpoint = v1Route({ role: "responder", mutation: true }, async ({ body, actor, db }) => {
-  const input = parseRequest(createIncidentRequest, body);
-  const result = await callService(
-    createIncident({
-      ctx: { actor, db },
-      input: { name: input.name, status: input.status, impact: input.impact, message: input.body, components: input.components, deliverNotifications: input.deliver_notifications ?? true, startedAt: input.started_at },
-    }),
-    { message: "body" },
-  );
-  const ctx = await context(db);
-  return { status: 201, body: { incident: serializeIncident(await incidentOrThrow(db, result.incident.id), ctx) }, tags: result.tags };
+export const createIncidentEndpoint = shortForm({
+  method: "POST",
+  path: "incidents",
+  role: "responder",
+  run: async (args) => {
+    const input = parseRequest(createIncidentRequest, args.input);
+    const incident = { ...input, impact: undefined, impact_override: input.impact, components: sentComponents(args) };
+    return wrap("incident", await incidentRuns.create({ ...args, input: { incident } }));
+  },
+  shortens: "POST /api/v1/pages/{page_id}/incidents (impact → impact_override; started_at)",
+  doc: { status: 201, response: { incident: INCIDENT }, request: { fields: createIncidentRequest }, summary: "Declare an incident" },
 });
 
-export const getIncident = v1Route<IncidentParams>({ role: "viewer", mutation: false }, async ({ params, db }) => {
-  const ctx = await context(db);
-  const incident = await incidentOrThrow(db, params.incidentId);
-  return { status: 200, body: { incident: serializeIncident(incident, ctx) } };
+export const getIncident = shortForm({
+  method: "GET",
+  path: "incidents/:incidentId",
+  role: "viewer",
+  run: async (args) => ({ status: 200, body: { incident: (await incidentRuns.read(args)).body } }),
+  shortens: "GET /api/v1/pages/{page_id}/incidents/{incident_id}",
+  doc: { status: 200, response: { incident: INCIDENT }, summary: "An incident or maintenance" },
 });
 
-const updateIncidentRequest = z.object({
+const patchIncidentRequest = z.object({
   name: text("name").optional(),
   impact: z.enum(INCIDENT_IMPACTS, { error: `impact must be one of: ${INCIDENT_IMPACTS.join(", ")}.` }).optional(),
   version: z.number({ error: "version must be a number." }).int().min(1).optional(),
 });
 
-export const patchIncident = v1Route<IncidentParams>({ role: "responder", mutation: true }, async ({ params, body, actor, db }) => {
-  const input = parseRequest(updateIncidentRequest, body);
-  const current = /^[A-Za-z0-9_-]{1,40}$/.test(params.incidentId)
-    ? await db.incident.findUnique({ where: { id: params.incidentId }, select: { name: true, version: true } })
-    : null;
-  if (!current) throw new AppError("NOT_FOUND", "There is no incident with that id.");
-  const result = await callService(
-    updateIncident({
-      ctx: { actor, db },
-      input: { incidentId: params.incidentId, name: input.name ?? current.name, impact: input.impact, version: input.version ?? current.version },
-    }),
-    { incidentId: "incident_id" },
-  );
-  const ctx = await context(db);
-  return { status: 200, body: { incident: serializeIncident(await incidentOrThrow(db, params.incidentId), ctx) }, tags: result.tags };
+export const patchIncident = shortForm({
+  method: "PATCH",
+  path: "incidents/:incidentId",
+  role: "responder",
+  run: async (args) => {
+    const input = parseRequest(patchIncidentRequest, args.input);
+    return wrap("incident", await incidentRuns.update({ ...args, input: { incident: { name: input.name, impact_override: input.impact, version: input.version } } }));
+  },
+  shortens: "PATCH /api/v1/pages/{page_id}/incidents/{incident_id} (impact → impact_override; version refuses a stale change with 409)",
+  doc: { status: 200, response: { incident: INCIDENT }, request: { fields: patchIncidentRequest }, summary: "Rename an incident or change its impact" },
 });
 
 const postUpdateRequest = z.object({
   status: z.enum([...INCIDENT_STATUSES, ...MAINTENANCE_STATUSES], { error: "status is required and must be an incident or maintenance status." }),
-  body: text("body"),
+  body: text("body").trim().min(1, "body is required."),
   components: componentChanges,
   deliver_notifications: flag("deliver_notifications"),
   display_at: timestamp("display_at"),
 });
 
-export const postUpdate = v1Route<IncidentParams>({ role: "responder", mutation: true }, async ({ params, body, actor, db }) => {
-  const input = parseRequest(postUpdateRequest, body);
-  await incidentOrThrow(db, params.incidentId);
-  const result = await callService(
-    postIncidentUpdate({
-      ctx: { actor, db },
-      input: { incidentId: params.incidentId, status: input.status, body: input.body, components: input.components, deliverNotifications: input.deliver_notifications ?? true, displayAt: input.display_at },
-    }),
-  );
-  const ctx = await context(db);
-  const incident = await incidentOrThrow(db, params.incidentId);
-  const update = incident.updates.find((u) => u.id === result.updateId)!;
-  return { status: 201, body: { incident_update: serializeIncidentUpdate(update), incident: serializeIncident(incident, ctx) }, tags: result.tags };
+export const postUpdate = shortForm({
+  method: "POST",
+  path: "incidents/:incidentId/updates",
+  role: "responder",
+  run: async (args) => {
+    const input = parseRequest(postUpdateRequest, args.input);
+    const result = await incidentRuns.update({ ...args, input: { incident: { ...input, components: sentComponents(args) } } });
+    const incident = result.body as { incident_updates: Array<{ id: string }> };
+    return { ...result, status: 201, body: { incident_update: incident.incident_updates.find((u) => u.id === result.updateId) ?? null, incident } };
+  },
+  shortens: "PATCH /api/v1/pages/{page_id}/incidents/{incident_id} with status and body (display_at dates the update)",
+  doc: { status: 201, response: { incident_update: "StatuspageIncidentUpdate", incident: INCIDENT }, request: { fields: postUpdateRequest }, summary: "Post an update, with component changes" },
 });
 
 const resolveRequest = z.object({
@@ -142,36 +147,57 @@ const resolveRequest = z.object({
   display_at: timestamp("display_at"),
 });
 
-export const resolveIncidentEndpoint = v1Route<IncidentParams>({ role: "responder", mutation: true }, async ({ params, body, actor, db }) => {
-  const input = parseRequest(resolveRequest, body);
-  await incidentOrThrow(db, params.incidentId);
-  const result = await callService(
-    resolveIncident({
-      ctx: { actor, db },
-      input: { incidentId: params.incidentId, body: input.body, setComponentsOperational: input.set_components_operational ?? true, deliverNotifications: input.deliver_notifications ?? true, displayAt: input.display_at },
-    }),
-  );
-  const ctx = await context(db);
-  return { status: 200, body: { incident: serializeIncident(await incidentOrThrow(db, params.incidentId), ctx) }, tags: result.tags };
+export const resolveIncidentEndpoint = shortForm({
+  method: "POST",
+  path: "incidents/:incidentId/resolve",
+  role: "responder",
+  run: async (args) => {
+    const input = parseRequest(resolveRequest, args.input);
+    const current = await found(readManagedIncident(args.db, args.params.incidentId), "incident");
+    if (current.status === "resolved" || current.status === "postmortem") throw new ManagementError(409, "This incident is already resolved.");
+    const latest = current.updates[0]?.displayAt;
+    if (input.display_at && latest && new Date(input.display_at) < latest) {
+      throw new ManagementError(422, { display_at: [`Date the resolution at or after the latest update (${latest.toISOString().slice(0, 16).replace("T", " ")} UTC).`] });
+    }
+    const components = input.set_components_operational === false
+      ? {}
+      : Object.fromEntries(current.components.filter((c) => c.component.status !== "operational").map((c) => [c.component.id, "operational"]));
+    const incident = { status: "resolved", body: input.body, components, deliver_notifications: input.deliver_notifications, display_at: input.display_at };
+    return wrap("incident", await incidentRuns.update({ ...args, input: { incident } }));
+  },
+  shortens: "PATCH /api/v1/pages/{page_id}/incidents/{incident_id} with status resolved, and its components operational unless set_components_operational is false",
+  doc: { status: 200, response: { incident: INCIDENT }, request: { fields: resolveRequest }, summary: "Resolve an incident (409 when it already is)" },
 });
 
-export const listComponents = v1Route({ role: "viewer", mutation: false }, async ({ db }) => {
-  const ctx = await context(db);
-  return { status: 200, body: { components: serializeComponents(ctx) } };
+export const listComponents = shortForm({
+  method: "GET",
+  path: "components",
+  role: "viewer",
+  run: async ({ db, page }) => {
+    const components = [];
+    for (let skip = 0; ; skip += 100) {
+      const batch = await listManagedComponents(db, { skip, take: 100 });
+      components.push(...batch.map((c) => serializeManagedComponent(c, page.id)));
+      if (batch.length < 100) break;
+    }
+    return { status: 200, body: { components } };
+  },
+  shortens: "GET /api/v1/pages/{page_id}/components, every page of it",
+  doc: { status: 200, response: { components: ["StatuspageComponent"] }, summary: "Every component (groups: GET /api/v1/pages/{page_id}/component-groups)" },
 });
 
-const componentRequest = z.object({
-  status: z.enum(COMPONENT_STATUSES, { error: `status must be one of: ${COMPONENT_STATUSES.join(", ")}.` }),
-});
+const componentRequest = z.object({ status: z.enum(COMPONENT_STATUSES, { error: `status must be one of: ${COMPONENT_STATUSES.join(", ")}.` }) });
 
-export const patchComponent = v1Route<ComponentParams>({ role: "responder", mutation: true }, async ({ params, body, actor, db }) => {
-  const input = parseRequest(componentRequest, body);
-  const exists = /^[A-Za-z0-9_-]{1,40}$/.test(params.componentId) && (await db.component.count({ where: { id: params.componentId } })) > 0;
-  if (!exists) throw new AppError("NOT_FOUND", "There is no component with that id.");
-  const result = await callService(setComponentStatus({ ctx: { actor, db }, input: { componentId: params.componentId, status: input.status } }));
-  const ctx = await context(db);
-  const component = ctx.tree.components.find((c) => c.id === params.componentId)!;
-  return { status: 200, body: { component: serializeComponent(component, ctx.page.id) }, tags: result.tags };
+export const patchComponent = shortForm({
+  method: ["PATCH", "PUT"],
+  path: "components/:componentId",
+  role: "responder",
+  run: async (args) => {
+    const input = parseRequest(componentRequest, args.input);
+    return wrap("component", await componentRuns.update({ ...args, input: { component: { status: input.status } } }));
+  },
+  shortens: "PATCH /api/v1/pages/{page_id}/components/{component_id} with a status",
+  doc: { status: 200, response: { component: "StatuspageComponent" }, request: { fields: componentRequest }, summary: "Set a component's status" },
 });
 
 const maintenanceRequest = z.object({
@@ -184,23 +210,15 @@ const maintenanceRequest = z.object({
   deliver_notifications: flag("deliver_notifications"),
 });
 
-export const createMaintenance = v1Route({ role: "responder", mutation: true }, async ({ body, actor, db }) => {
-  const input = parseRequest(maintenanceRequest, body);
-  const result = await callService(
-    scheduleMaintenance({
-      ctx: { actor, db },
-      input: {
-        name: input.name,
-        message: input.body,
-        scheduledFor: input.scheduled_for,
-        scheduledUntil: input.scheduled_until,
-        componentIds: input.component_ids ?? [],
-        autoTransition: input.auto_transition ?? true,
-        deliverNotifications: input.deliver_notifications ?? true,
-      },
-    }),
-    { message: "body", componentIds: "component_ids" },
-  );
-  const ctx = await context(db);
-  return { status: 201, body: { scheduled_maintenance: serializeIncident(await incidentOrThrow(db, result.maintenance.id), ctx) }, tags: result.tags };
+export const createMaintenance = shortForm({
+  method: "POST",
+  path: "maintenances",
+  role: "responder",
+  run: async (args) => {
+    const { auto_transition: auto = true, ...input } = parseRequest(maintenanceRequest, args.input);
+    const incident = { ...input, status: "scheduled", auto_transition_to_maintenance_state: auto, scheduled_auto_in_progress: auto, scheduled_auto_completed: auto, auto_transition_to_operational_state: auto };
+    return wrap("scheduled_maintenance", await incidentRuns.create({ ...args, input: { incident } }));
+  },
+  shortens: "POST /api/v1/pages/{page_id}/incidents with status scheduled (auto_transition sets every auto_transition_* and scheduled_auto_* flag)",
+  doc: { status: 201, response: { scheduled_maintenance: INCIDENT }, request: { fields: maintenanceRequest }, summary: "Schedule a maintenance" },
 });

@@ -97,10 +97,12 @@ export async function importIncident({ ctx, input }: { ctx: ServiceContext; inpu
 
     if (incident.postmortem_body) {
       const publishedAt = incident.postmortem_published_at ?? incident.postmortem_body_last_updated_at ?? incident.resolved_at ?? incident.created_at;
+      const editedAt = incident.postmortem_body_last_updated_at ?? publishedAt;
+      const text = { body: incident.postmortem_body, bodyUpdatedAt: editedAt, draft: incident.postmortem_body, draftUpdatedAt: editedAt, publishedAt };
       await tx.postmortem.upsert({
         where: { incidentId: incident.id },
-        create: { incidentId: incident.id, body: incident.postmortem_body, publishedAt },
-        update: { body: incident.postmortem_body, publishedAt, version: { increment: 1 } },
+        create: { incidentId: incident.id, ...text },
+        update: { ...text, version: { increment: 1 } },
       });
     }
     await writeAudit(tx, ctx.actor, {

@@ -6,6 +6,7 @@ import { invalidateTags } from "@/server/cache/tagged-cache";
 import { incidentTags, insertIncidentUpdate, lockIncident } from "@/server/services/incidents/incident-shared";
 import { finishMaintenance } from "@/server/services/maintenance/complete-maintenance";
 import { errorSummary } from "@/server/error-summary";
+import { runAlertAutomation } from "@/server/services/integrations/run-alert-automation";
 
 const SCHEDULER_ACTOR: Actor = { ...SYSTEM_ACTOR, label: "scheduler" };
 const BATCH = 50;
@@ -92,7 +93,7 @@ export async function runMaintenanceScheduler(options: { now?: Date; db?: DbOrTx
 
 const globalForScheduler = globalThis as unknown as { statuspageScheduler?: NodeJS.Timeout };
 
-/** Runs the scheduler every `intervalMs` in this process; a failed run is logged and retried on the next tick. */
+/** Runs the scheduler (maintenance windows, then alert damping) every `intervalMs`; a failed run is retried on the next tick. */
 export function startMaintenanceScheduler(intervalMs: number) {
   if (globalForScheduler.statuspageScheduler) return;
   let running = false;
@@ -103,6 +104,11 @@ export function startMaintenanceScheduler(intervalMs: number) {
       await runMaintenanceScheduler();
     } catch (error) {
       console.error(`Maintenance scheduler run failed: ${errorSummary(error)}`);
+    }
+    try {
+      await runAlertAutomation();
+    } catch (error) {
+      console.error(`Alert automation run failed: ${errorSummary(error)}`);
     } finally {
       running = false;
     }

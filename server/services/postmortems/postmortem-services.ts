@@ -7,6 +7,7 @@ import { AppError } from "@/server/errors";
 import type { Tx } from "@/server/db/client";
 import { incidentTags, lockIncident } from "@/server/services/incidents/incident-shared";
 import { STALE_MESSAGE } from "@/server/services/incidents/edit-incident-update";
+import { recordIncidentEvent } from "@/server/services/incidents/incident-events";
 import { LIMITS } from "@/lib/status";
 
 const postmortemBody = z
@@ -22,35 +23,36 @@ export const savePostmortemSchema = z.object({
   version: z.coerce.number({ error: "The version is missing; reload the page." }).int().min(0),
 });
 
-/** `publishedAt` keeps an imported postmortem's original publication date. */
-export const publishPostmortemSchema = savePostmortemSchema.extend({ publishedAt: optionalDate });
+/** Without `body`, the saved draft is published. `publishedAt` keeps an imported postmortem's original publication date. */
+export const publishPostmortemSchema = savePostmortemSchema.extend({ body: postmortemBody.optional(), publishedAt: optionalDate });
 
 export const postmortemIncidentSchema = z.object({ incidentId: id("Incident") });
 
-const postmortemAuditSelect = { id: true, incidentId: true, body: true, publishedAt: true, version: true } as const;
+const postmortemAuditSelect = { id: true, incidentId: true, body: true, draft: true, publishedAt: true, version: true } as const;
 
-async function saveBody(tx: Tx, ctx: ServiceContext, data: z.infer<typeof savePostmortemSchema>) {
+async function saveDraft(tx: Tx, ctx: ServiceContext, data: { incidentId: string; body: string; version: number }) {
   const existing = await tx.postmortem.findUnique({ where: { incidentId: data.incidentId }, select: postmortemAuditSelect });
   if ((existing?.version ?? 0) !== data.version) throw new AppError("CONFLICT", STALE_MESSAGE);
+  const editor = actorUserId(ctx.actor);
   const postmortem = existing
-    ? await tx.postmortem.update({ where: { id: existing.id }, data: { body: data.body, lastEditorId: actorUserId(ctx.actor), version: { increment: 1 } }, select: postmortemAuditSelect })
-    : await tx.postmortem.create({ data: { incidentId: data.incidentId, body: data.body, authorId: actorUserId(ctx.actor), lastEditorId: actorUserId(ctx.actor) }, select: postmortemAuditSelect });
+    ? await tx.postmortem.update({ where: { id: existing.id }, data: { draft: data.body, draftUpdatedAt: new Date(), lastEditorId: editor, version: { increment: 1 } }, select: postmortemAuditSelect })
+    : await tx.postmortem.create({ data: { incidentId: data.incidentId, draft: data.body, authorId: editor, lastEditorId: editor }, select: postmortemAuditSelect });
   return { before: existing, postmortem };
 }
 
-/** Saves the postmortem text: a draft until published, the live text once published. */
+/** Saves the draft. Readers keep seeing the published text, if any, until the draft is published. */
 export async function savePostmortem({ ctx, input }: { ctx: ServiceContext; input: z.input<typeof savePostmortemSchema> }) {
   authorize(ctx.actor, "responder");
   const data = parseInput(savePostmortemSchema, input);
   return inTransaction(ctx, async (tx) => {
     await lockIncident(tx, data.incidentId, "incident");
-    const { before, postmortem } = await saveBody(tx, ctx, data);
+    const { before, postmortem } = await saveDraft(tx, ctx, data);
     await writeAudit(tx, ctx.actor, { action: "postmortem.save", entityType: "postmortem", entityId: postmortem.id, before, after: postmortem });
-    return { postmortem, tags: postmortem.publishedAt ? await incidentTags(tx, data.incidentId) : [] };
+    return { postmortem, tags: [] as string[] };
   });
 }
 
-/** Publishes the postmortem (saving the given text first); the incident takes the `postmortem` status. */
+/** Publishes the draft (saving the given text as the draft first); the incident takes the `postmortem` status. */
 export async function publishPostmortem({ ctx, input }: { ctx: ServiceContext; input: z.input<typeof publishPostmortemSchema> }) {
   authorize(ctx.actor, "responder");
   const data = parseInput(publishPostmortemSchema, input);
@@ -65,19 +67,32 @@ export async function publishPostmortem({ ctx, input }: { ctx: ServiceContext; i
     if (data.publishedAt && incident.resolvedAt && data.publishedAt < incident.resolvedAt) {
       throw new AppError("VALIDATION", "Some fields need attention.", { publishedAt: ["A postmortem cannot be published before the incident was resolved."] });
     }
-    const { before, postmortem: saved } = await saveBody(tx, ctx, data);
+    const { before, postmortem: saved } = data.body !== undefined ? await saveDraft(tx, ctx, { ...data, body: data.body }) : await readDraft(tx, data);
     const postmortem = await tx.postmortem.update({
       where: { id: saved.id },
-      data: { publishedAt: data.publishedAt ?? saved.publishedAt ?? new Date() },
+      data: {
+        body: saved.draft,
+        bodyUpdatedAt: new Date(),
+        publishedAt: data.publishedAt ?? saved.publishedAt ?? new Date(),
+        ...(data.body === undefined ? { version: { increment: 1 } } : {}),
+      },
       select: postmortemAuditSelect,
     });
     await tx.incident.update({ where: { id: incident.id }, data: { status: "postmortem" } });
+    if (!before?.publishedAt) await recordIncidentEvent(tx, { type: "postmortem.published", incidentId: incident.id });
     await writeAudit(tx, ctx.actor, { action: "postmortem.publish", entityType: "postmortem", entityId: postmortem.id, before, after: postmortem });
     return { postmortem, tags: await incidentTags(tx, incident.id) };
   });
 }
 
-/** Takes the postmortem off the public page, keeping its text as a draft; the incident goes back to `resolved`. */
+async function readDraft(tx: Tx, data: { incidentId: string; version: number }) {
+  const postmortem = await tx.postmortem.findUnique({ where: { incidentId: data.incidentId }, select: postmortemAuditSelect });
+  if (!postmortem) throw new AppError("VALIDATION", "Write the postmortem before publishing it.", { body: ["Write the postmortem before publishing it."] });
+  if (postmortem.version !== data.version) throw new AppError("CONFLICT", STALE_MESSAGE);
+  return { before: postmortem, postmortem };
+}
+
+/** Takes the postmortem off the public page, keeping its draft; the incident goes back to `resolved`. */
 export async function unpublishPostmortem({ ctx, input }: { ctx: ServiceContext; input: z.input<typeof postmortemIncidentSchema> }) {
   authorize(ctx.actor, "responder");
   const data = parseInput(postmortemIncidentSchema, input);

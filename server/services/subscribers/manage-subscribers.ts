@@ -127,3 +127,31 @@ export async function reactivateSubscriber({ ctx, input }: { ctx: ServiceContext
     return { subscriberId };
   });
 }
+
+const componentsInput = idInput.extend({ componentIds: z.array(z.string().trim().min(1).max(40)).max(500, "Choose at most 500 components.") });
+
+/** Sets which components a page subscriber hears about; no components means all of them. */
+export async function setSubscriberComponents({ ctx, input }: { ctx: ServiceContext; input: z.input<typeof componentsInput> }) {
+  authorize(ctx.actor, "responder");
+  const data = parseInput(componentsInput, input);
+  return inTransaction(ctx, async (tx) => {
+    const subscriber = await tx.subscriber.findUnique({
+      where: { id: data.subscriberId },
+      select: { id: true, incidentId: true, allComponents: true, components: { select: { componentId: true } } },
+    });
+    if (!subscriber) throw new AppError("NOT_FOUND", "There is no subscriber with that id.");
+    if (subscriber.incidentId) throw new AppError("CONFLICT", "This subscriber follows one incident; it has no components to choose.");
+    const allComponents = data.componentIds.length === 0;
+    const componentIds = await checkComponentChoice(tx, { allComponents, componentIds: data.componentIds });
+    await tx.subscriber.update({ where: { id: subscriber.id }, data: { allComponents } });
+    await replaceComponents(tx, subscriber.id, componentIds);
+    await writeAudit(tx, ctx.actor, {
+      action: "subscriber.update",
+      entityType: "subscriber",
+      entityId: subscriber.id,
+      before: { allComponents: subscriber.allComponents, componentIds: subscriber.components.map((c) => c.componentId) },
+      after: { allComponents, componentIds },
+    });
+    return { subscriberId: subscriber.id };
+  });
+}

@@ -198,10 +198,20 @@ describe("incidents", () => {
     expect(malformed.json).toEqual({ error: "The request body is not valid JSON." });
   });
 
+  it("refuses a components map keyed \"__proto__\" by field instead of dropping that key and creating the incident", async () => {
+    const component = await createComponent();
+    const name = unique("Proto");
+    const raw = `{"incident":{"name":"${name}","components":{"__proto__":"major_outage","${component.id}":"major_outage"}}}`;
+    const response = await callManagement(p("incidents"), { key: responder, method: "POST", raw });
+    expect(response.status).toBe(422);
+    expect(response.json.error.components[0]).toMatch(/__proto__/);
+    expect(await getDb().incident.count({ where: { name } })).toBe(0);
+  });
+
   it("refuses NUL characters in bodies and query strings with 422 naming the field, never a 500", async () => {
     const body = await callManagement(p("incidents"), { key: responder, method: "POST", json: { incident: { name: "Bad\u0000name", body: "x" } } });
     expect(body.status).toBe(422);
-    expect(body.json).toEqual({ error: { name: ["must not contain NUL characters."] } });
+    expect(body.json).toEqual({ error: { name: [expect.stringMatching(/control character/)] } });
     const form = await callManagement(p("components"), { key: responder, method: "POST", form: "component[name]=a%00b" });
     expect(form.status).toBe(422);
     expect(form.json.error).toHaveProperty("name");
@@ -291,6 +301,28 @@ describe("rate limiting", () => {
       expect((await callManagement(p("components"), { key: viewer })).status).toBe(200);
     } finally {
       process.env.MANAGEMENT_API_RATE_LIMIT = "0";
+    }
+  });
+
+  it("counts a key's requests in PostgreSQL, so every instance sees them, and answers 420 when configured so", async () => {
+    const owner = await actorFor("owner");
+    const key = (await createApiKey({ ctx: { actor: owner }, input: { name: unique("Spread"), role: "viewer" } })).token;
+    process.env.MANAGEMENT_API_RATE_LIMIT = "2";
+    process.env.MANAGEMENT_API_RATE_LIMIT_STATUS = "420";
+    try {
+      expect((await callManagement(p("components"), { key })).status).toBe(200);
+      expect((await callManagement(p("components"), { key })).status).toBe(200);
+      // Another instance shares no memory with this one: forget everything this process keeps, as it would not have it.
+      for (const name of Object.keys(globalThis).filter((k) => /management|ratelimit|rate_limit/i.test(k))) Reflect.deleteProperty(globalThis, name);
+      const refused = await callManagement(p("components"), { key });
+      expect(refused.status).toBe(420);
+      const retryAfter = Number(refused.headers.get("retry-after"));
+      expect(retryAfter).toBeGreaterThan(0);
+      expect(retryAfter).toBeLessThanOrEqual(60);
+      expect(await getDb().rateLimitEvent.count({ where: { key: { startsWith: "management-api:" } } })).toBeGreaterThanOrEqual(2);
+    } finally {
+      process.env.MANAGEMENT_API_RATE_LIMIT = "0";
+      delete process.env.MANAGEMENT_API_RATE_LIMIT_STATUS;
     }
   });
 });

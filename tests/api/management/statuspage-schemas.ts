@@ -81,3 +81,13 @@ export function expectShape<S extends z.ZodType>(schema: S, value: unknown): z.i
   if (!parsed.success) throw new Error(`Response does not match Statuspage's schema: ${JSON.stringify(parsed.error.issues.slice(0, 5))}\n${JSON.stringify(value).slice(0, 500)}`);
   return parsed.data;
 }
+
+const SUBSCRIBER_TYPES = ["email", "sms", "webhook", "integration_partner", "slack", "teams"] as const;
+
+/** `SubscriberCountByType`: subscribers found, per type. */
+export const subscriberCountByTypeSchema = z.strictObject(Object.fromEntries(SUBSCRIBER_TYPES.map((t) => [t, z.number().int().min(0)])) as Record<(typeof SUBSCRIBER_TYPES)[number], z.ZodNumber>);
+
+const countByState = z.strictObject({ active: z.number().int().min(0), unconfirmed: z.number().int().min(0), quarantined: z.number().int().min(0), total: z.number().int().min(0) });
+
+/** `SubscriberCountByTypeAndState`: per type, `SubscriberCountByState`. */
+export const subscriberCountByTypeAndStateSchema = z.strictObject(Object.fromEntries(SUBSCRIBER_TYPES.map((t) => [t, countByState])) as Record<(typeof SUBSCRIBER_TYPES)[number], typeof countByState>);

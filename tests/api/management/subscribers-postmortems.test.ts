@@ -6,7 +6,16 @@ import { ensurePageOnce } from "@/tests/api/support";
 import { startSmtpRecorder } from "@/tests/subscribers/support";
 import { createApiKey } from "@/server/services/api-keys/create-api-key";
 import { callManagement } from "@/tests/api/management/client";
-import { expectShape, incidentSchema, pageSchema, postmortemSchema, subscriberSchema, templateSchema } from "@/tests/api/management/statuspage-schemas";
+import {
+  expectShape,
+  incidentSchema,
+  pageSchema,
+  postmortemSchema,
+  subscriberCountByTypeAndStateSchema,
+  subscriberCountByTypeSchema,
+  subscriberSchema,
+  templateSchema,
+} from "@/tests/api/management/statuspage-schemas";
 
 let pageId: string;
 let responder: string;
@@ -29,6 +38,19 @@ afterAll(async () => {
 });
 
 const p = (rest: string) => `${pageId}/${rest}`;
+
+/** Page subscribers per type and state, counted straight from the rows: quarantined wins over (un)confirmed. */
+async function databaseHistogram() {
+  const rows = await getDb().subscriber.findMany({ where: { incidentId: null, unsubscribedAt: null }, select: { kind: true, confirmedAt: true, disabledAt: true } });
+  const empty = () => ({ active: 0, unconfirmed: 0, quarantined: 0, total: 0 });
+  const histogram = { email: empty(), sms: empty(), webhook: empty(), integration_partner: empty(), slack: empty(), teams: empty() };
+  for (const row of rows) {
+    const bucket = histogram[row.kind];
+    bucket[row.disabledAt ? "quarantined" : row.confirmedAt ? "active" : "unconfirmed"] += 1;
+    bucket.total += 1;
+  }
+  return histogram;
+}
 
 describe("subscribers", () => {
   it("adds an email subscriber without any email when skip_confirmation_notification is set, for chosen components", async () => {
@@ -69,9 +91,39 @@ describe("subscribers", () => {
     expect((await callManagement(p("subscribers"), { key: viewer })).status).toBe(403);
     const unsubscribed = await callManagement(p("subscribers/unsubscribed"), { key: responder, query: `q=${encodeURIComponent(email)}` });
     expect(unsubscribed.json.map((s: { id: string }) => s.id)).toEqual([created.json.id]);
-    const count = await callManagement(p("subscribers/count"), { key: responder });
-    expect(count.status).toBe(501);
-    expect(count.json.error).toMatch(/not supported/);
+  });
+
+  it("counts page subscribers by type and histograms them by type and state, agreeing with the database", async () => {
+    const email = (name: string) => `${unique(name)}@example.test`;
+    await callManagement(p("subscribers"), { key: responder, method: "POST", json: { subscriber: { email: email("active"), skip_confirmation_notification: true } } });
+    await callManagement(p("subscribers"), { key: responder, method: "POST", form: `subscriber[email]=${encodeURIComponent(email("pending"))}` });
+    const quarantined = await callManagement(p("subscribers"), { key: responder, method: "POST", json: { subscriber: { email: email("bouncing"), skip_confirmation_notification: true } } });
+    await getDb().subscriber.update({ where: { id: quarantined.json.id }, data: { disabledAt: new Date(), disabledReason: "bounced" } });
+
+    // Other test files add subscribers meanwhile: compare with a database count taken unchanged before and after the call.
+    async function agreeing<T>(read: () => Promise<T>, call: () => Promise<{ status: number; json: unknown }>) {
+      for (let attempt = 0; attempt < 20; attempt++) {
+        const before = await read();
+        const answer = await call();
+        expect(answer.status).toBe(200);
+        if (JSON.stringify(before) === JSON.stringify(await read())) return { expected: before, answer: answer.json };
+      }
+      throw new Error("The subscriber counts kept changing.");
+    }
+    const histogram = await agreeing(databaseHistogram, () => callManagement(p("subscribers/histogram_by_state"), { key: responder }));
+    expect(expectShape(subscriberCountByTypeAndStateSchema, histogram.answer)).toEqual(histogram.expected);
+    expect(histogram.expected.email.quarantined).toBeGreaterThanOrEqual(1);
+    expect(histogram.expected.email.unconfirmed).toBeGreaterThanOrEqual(1);
+
+    const active = await agreeing(databaseHistogram, () => callManagement(p("subscribers/count"), { key: responder }));
+    expect(expectShape(subscriberCountByTypeSchema, active.answer)).toEqual({ email: active.expected.email.active, webhook: active.expected.webhook.active, sms: 0, slack: 0, teams: 0, integration_partner: 0 });
+    const all = await agreeing(databaseHistogram, () => callManagement(p("subscribers/count"), { key: responder, query: "type=email&state=all" }));
+    expect(expectShape(subscriberCountByTypeSchema, all.answer)).toEqual({ email: all.expected.email.total, webhook: 0, sms: 0, slack: 0, teams: 0, integration_partner: 0 });
+
+    const bad = await callManagement(p("subscribers/count"), { key: responder, query: "state=gone" });
+    expect(bad.status).toBe(422);
+    expect(bad.json.error).toHaveProperty("state");
+    expect((await callManagement(p("subscribers/histogram_by_state"), { key: viewer })).status).toBe(403);
   });
 
   it("refuses SMS subscribers and a private webhook address with 422 naming the field, without connecting", async () => {
@@ -100,6 +152,20 @@ describe("postmortems", () => {
     expect(reverted.json).toMatchObject({ published_at: null, body_draft: "# What happened" });
     expect((await callManagement(p(`incidents/${id}/postmortem`), { key: responder, method: "DELETE" })).status).toBe(204);
     expect((await callManagement(p(`incidents/${id}/postmortem`), { key: viewer })).status).toBe(404);
+  });
+
+  it("keeps the draft apart from the published body: a PUT after publishing changes body_draft only, until the next publish", async () => {
+    const created = await callManagement(p("incidents"), { key: responder, method: "POST", json: { incident: { name: "Draft apart", status: "resolved", body: "Fixed." } } });
+    const id = created.json.id;
+    await callManagement(p(`incidents/${id}/postmortem`), { key: responder, method: "PUT", json: { postmortem: { body_draft: "First version" } } });
+    const first = await callManagement(p(`incidents/${id}/postmortem/publish`), { key: responder, method: "PUT", json: { postmortem: { notify_subscribers: false } } });
+    expect(first.json).toMatchObject({ body: "First version", body_draft: "First version" });
+    const redraft = await callManagement(p(`incidents/${id}/postmortem`), { key: responder, method: "PUT", form: "postmortem[body_draft]=Second+version" });
+    expect(expectShape(postmortemSchema, redraft.json)).toMatchObject({ body: "First version", body_draft: "Second version", published_at: first.json.published_at });
+    expect((await callManagement(p(`incidents/${id}`), { key: viewer })).json.postmortem_body).toBe("First version");
+    const republished = await callManagement(p(`incidents/${id}/postmortem/publish`), { key: responder, method: "PUT" });
+    expect(expectShape(postmortemSchema, republished.json)).toMatchObject({ body: "Second version", body_draft: "Second version" });
+    expect((await callManagement(p(`incidents/${id}`), { key: viewer })).json.postmortem_body).toBe("Second version");
   });
 });
 

@@ -9,7 +9,7 @@ export function AdminNav({ items }: { items: { href: string; label: string }[] }
     <nav aria-label="Console" className="mx-auto max-w-6xl px-2">
       <ul className="flex flex-wrap gap-x-1">
         {items.map((item) => {
-          const current = pathname === item.href || pathname.startsWith(`${item.href}/`);
+          const current = pathname === item.href || (item.href !== "/admin" && pathname.startsWith(`${item.href}/`));
           return (
             <li key={item.href}>
               <Link

@@ -54,7 +54,7 @@ export function MarkdownEditor(props: {
           {showPreview ? "Hide preview" : "Preview"}
         </button>
       </div>
-      <div className={showPreview && props.sideBySide ? "grid gap-3 lg:grid-cols-2" : "space-y-3"}>
+      <div className={showPreview && props.sideBySide ? "grid grid-cols-1 gap-3 lg:grid-cols-2" : "space-y-3"}>
         <textarea
           id={id}
           name={props.name}

@@ -44,7 +44,7 @@ export default async function SubscribersPage({ searchParams }: { searchParams: 
       {result.rows.length === 0 ? (
         <p className="text-sm text-zinc-600 dark:text-zinc-400">{q ? "No subscriber matches that search." : "Nobody has subscribed yet."}</p>
       ) : (
-        <div className="overflow-x-auto rounded-md border border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-900">
+        <div className="relative overflow-x-auto rounded-md border border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-900">
           <table className="w-full text-left text-sm">
             <caption className="sr-only">Subscribers{q ? ` matching ${q}` : ""}</caption>
             <thead className="border-b border-zinc-200 text-xs uppercase text-zinc-600 dark:border-zinc-800 dark:text-zinc-400">

@@ -13,5 +13,6 @@ export async function postmortemAction(_state: ActionState, formData: FormData):
     return perform("responder", formData, (actor) => publishPostmortem({ ctx: { actor }, input: parseInput(publishPostmortemSchema, { ...input, publishedAt: utcInput(formData.get("publishedAt")) }) }), "Postmortem published.");
   }
   if (intent === "unpublish") return perform("responder", formData, (actor) => unpublishPostmortem({ ctx: { actor }, input: parseInput(postmortemIncidentSchema, input) }), "Postmortem unpublished; it is a draft again.");
-  return perform("responder", formData, (actor) => savePostmortem({ ctx: { actor }, input: parseInput(savePostmortemSchema, input) }), "Saved.");
+  const saved = text(formData, "published") === "1" ? "Draft saved. Readers see the published postmortem until you publish the changes." : "Saved.";
+  return perform("responder", formData, (actor) => savePostmortem({ ctx: { actor }, input: parseInput(savePostmortemSchema, input) }), saved);
 }

@@ -18,6 +18,7 @@ export default async function PostmortemPage({ params }: { params: Promise<{ inc
   if (!incident || incident.kind !== "incident") notFound();
   const postmortem = incident.postmortem;
   const canEdit = roleAtLeast(actor.role, "responder");
+  const unpublishedChanges = Boolean(postmortem?.publishedAt && postmortem.draft !== postmortem.body);
   return (
     <div className="space-y-4">
       <p className="text-sm">
@@ -29,9 +30,10 @@ export default async function PostmortemPage({ params }: { params: Promise<{ inc
           <>
             Published {formatUtcDateTime(postmortem.publishedAt)} ·{" "}
             <a href={`/incidents/${incident.id}`} target="_blank" rel="noopener" className="text-blue-700 underline dark:text-blue-300">View public page ↗</a>
+            {unpublishedChanges ? ` · The draft below has changes saved ${formatUtcDateTime(postmortem.draftUpdatedAt)} that readers do not see until you publish them.` : null}
           </>
         ) : postmortem ? (
-          `Draft, last saved ${formatUtcDateTime(postmortem.updatedAt)}.`
+          `Draft, last saved ${formatUtcDateTime(postmortem.draftUpdatedAt)}.`
         ) : (
           "Not written yet."
         )}
@@ -39,13 +41,13 @@ export default async function PostmortemPage({ params }: { params: Promise<{ inc
       {canEdit ? (
         <PostmortemForm
           incidentId={incident.id}
-          body={postmortem?.body ?? TEMPLATE}
+          body={postmortem?.draft ?? TEMPLATE}
           version={postmortem?.version ?? 0}
           published={Boolean(postmortem?.publishedAt)}
           canPublish={incident.status === "resolved" || incident.status === "postmortem"}
         />
       ) : postmortem ? (
-        <article className="prose-status rounded-lg border border-zinc-200 bg-white p-4 dark:border-zinc-800 dark:bg-zinc-900" dangerouslySetInnerHTML={{ __html: renderMarkdown(postmortem.body) }} />
+        <article className="prose-status rounded-lg border border-zinc-200 bg-white p-4 dark:border-zinc-800 dark:bg-zinc-900" dangerouslySetInnerHTML={{ __html: renderMarkdown(postmortem.draft) }} />
       ) : null}
     </div>
   );

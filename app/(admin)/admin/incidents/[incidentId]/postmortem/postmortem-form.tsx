@@ -12,6 +12,7 @@ export function PostmortemForm(props: { incidentId: string; body: string; versio
     <ConsoleForm action={action} state={state} className="space-y-4">
       <input type="hidden" name="incidentId" value={props.incidentId} />
       <input type="hidden" name="version" value={props.version} />
+      {props.published ? <input type="hidden" name="published" value="1" /> : null}
       <FormMessage state={state} />
       <MarkdownEditor name="body" label="Postmortem (markdown)" rows={22} sideBySide maxLength={LIMITS.postmortemMax} defaultValue={valueOf(state, "body", props.body)} error={fieldError(state, "body")} />
       {!props.published && props.canPublish ? (
@@ -22,7 +23,10 @@ export function PostmortemForm(props: { incidentId: string; body: string; versio
       <div className="flex flex-wrap gap-2">
         {props.published ? (
           <>
-            <SubmitButton name="intent" value="save">Save changes</SubmitButton>
+            <SubmitButton name="intent" value="save" variant="secondary">Save draft</SubmitButton>
+            <SubmitButton name="intent" value="publish" confirm="Publish these changes? Readers see them on the public incident page at once.">
+              Publish changes
+            </SubmitButton>
             <SubmitButton name="intent" value="unpublish" variant="danger" confirm="Unpublish this postmortem? It disappears from the public page and stays as a draft.">
               Unpublish
             </SubmitButton>

@@ -1,0 +1,14 @@
+"use server";
+
+import { perform } from "@/app/(admin)/admin/_lib/perform";
+import { text } from "@/app/(admin)/admin/_lib/form-input";
+import type { ActionState } from "@/app/(admin)/admin/_lib/action-state";
+import { dismissIncidentDraft, publishIncidentDraft } from "@/server/services/integrations/incident-drafts";
+
+export async function publishIncidentDraftAction(_state: ActionState, formData: FormData): Promise<ActionState> {
+  return perform("responder", formData, (actor) => publishIncidentDraft({ ctx: { actor }, input: { draftId: text(formData, "draftId") } }), "Incident published.");
+}
+
+export async function dismissIncidentDraftAction(_state: ActionState, formData: FormData): Promise<ActionState> {
+  return perform("responder", formData, (actor) => dismissIncidentDraft({ ctx: { actor }, input: { draftId: text(formData, "draftId") } }), "Draft dismissed.");
+}

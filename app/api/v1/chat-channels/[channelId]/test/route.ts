@@ -1,0 +1,3 @@
+import { testChatChannelEndpoint } from "@/server/api/v1/chat-channels";
+
+export const POST = testChatChannelEndpoint;

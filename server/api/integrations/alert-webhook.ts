@@ -1,0 +1,46 @@
+import "server-only";
+import { AppError, toAppError } from "@/server/errors";
+import { invalidateTags } from "@/server/cache/tagged-cache";
+import { receiveAlerts } from "@/server/services/integrations/receive-alerts";
+
+const MAX_BODY_BYTES = 1024 * 1024;
+const NO_STORE = { "Cache-Control": "no-store" };
+
+function answer(status: number, body: unknown, headers: Record<string, string> = {}) {
+  return Response.json(body, { status, headers: { ...NO_STORE, ...headers } });
+}
+
+function tokenOf(request: Request): string | null {
+  const header = request.headers.get("authorization");
+  const bearer = header ? /^Bearer\s+(\S+)\s*$/i.exec(header)?.[1] : undefined;
+  return bearer ?? new URL(request.url).searchParams.get("token");
+}
+
+async function readJson(request: Request): Promise<unknown> {
+  if (Number(request.headers.get("content-length") ?? "0") > MAX_BODY_BYTES) throw new AppError("VALIDATION", `The body must be at most ${MAX_BODY_BYTES / 1024} KB.`);
+  const text = await request.text();
+  if (Buffer.byteLength(text) > MAX_BODY_BYTES) throw new AppError("VALIDATION", `The body must be at most ${MAX_BODY_BYTES / 1024} KB.`);
+  if (text.trim() === "") throw new AppError("VALIDATION", "The body is empty; send the alert payload as JSON.");
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw new AppError("VALIDATION", `The body is not valid JSON (${error instanceof Error ? error.message : "parse error"}).`);
+  }
+}
+
+/** POST /api/integrations/{integrationId}: an alert source's webhook. 401 for a wrong token, 400 for a body it cannot read. */
+export async function handleAlertWebhook(request: Request, integrationId: string): Promise<Response> {
+  try {
+    const token = tokenOf(request);
+    const body = await readJson(request);
+    const { tags, ...result } = await receiveAlerts({ integrationId, token, body });
+    invalidateTags(tags);
+    return answer(200, { ok: true, ...result });
+  } catch (error) {
+    const appError = toAppError(error);
+    if (appError.code === "UNAUTHORIZED") return answer(401, { ok: false, error: appError.message }, { "WWW-Authenticate": 'Bearer realm="integration"' });
+    if (appError.code === "VALIDATION") return answer(400, { ok: false, error: appError.message, ...(appError.fieldErrors ? { fields: appError.fieldErrors } : {}) });
+    const status = appError.code === "UNAVAILABLE" ? 503 : appError.code === "NOT_FOUND" ? 404 : appError.code === "CONFLICT" ? 409 : 500;
+    return answer(status, { ok: false, error: appError.message });
+  }
+}
