@@ -94,10 +94,10 @@ export const templateAndPageEndpoints: Endpoint[] = [
         return { status: 200, body: serializeManagedPage((await readManagedPage(db))!, page.baseUrl), tags: result.tags };
       } catch (error) {
         const refusal = toManagementError(error, { timeZone: "time_zone", supportUrl: "support_url", contactEmail: "notifications_from_email", twitter: "twitter_username", footerText: "notifications_email_footer", description: "page_description" });
-        if (refusal.status === 403) throw new ManagementError(403, "Changing the page's settings needs the owner role, and API keys are at most responders: change them in the console at /admin/settings.");
+        if (refusal.status === 403) throw new ManagementError(403, "Changing the page's profile needs an owner key: create one in the console at /admin/api-keys, or change it at /admin/settings.");
         throw refusal;
       }
     },
-    doc: { status: 200, response: "StatuspagePage", request: { wrapper: "page", fields: pageFields }, summary: "Update the page profile (owner keys only; API keys are at most responders)" },
+    doc: { status: 200, response: "StatuspagePage", request: { wrapper: "page", fields: pageFields }, summary: "Update the page profile (owner keys)" },
   },
 ];

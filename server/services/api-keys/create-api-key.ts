@@ -5,11 +5,12 @@ import { writeAudit } from "@/server/services/audit";
 import { parseInput, requiredText } from "@/server/services/validation";
 import { displayPrefix, generateApiKeyToken, hashApiKeyToken } from "@/server/auth/api-key-token";
 
-export const API_KEY_ROLES = ["responder", "viewer"] as const;
+// Owner keys exist for the page profile (Statuspage's PATCH /pages/{id}); everything else needs at most a responder.
+export const API_KEY_ROLES = ["owner", "responder", "viewer"] as const;
 
 export const createApiKeySchema = z.object({
   name: requiredText("Name", 100),
-  role: z.enum(API_KEY_ROLES, { error: "Choose responder or viewer." }),
+  role: z.enum(API_KEY_ROLES, { error: "Choose owner, responder or viewer." }),
 });
 
 /** Creates an API key; the plaintext token is returned only here and is stored as a SHA-256 hash. */

@@ -184,6 +184,20 @@ describe("incident templates and the page", () => {
     expect(expectShape(pageSchema, page.json).id).toBe(pageId);
     const refused = await callManagement(p(""), { key: responder, method: "PATCH", json: { page: { name: "Renamed" } } });
     expect(refused.status).toBe(403);
-    expect(refused.json.error).toMatch(/owner/);
+    expect(refused.json.error).toMatch(/owner key/);
+  });
+
+  it("changes the page profile with an owner key, as Statuspage's scripts do", async () => {
+    const ownerKey = (await createApiKey({ ctx: { actor: await actorFor("owner") }, input: { name: unique("Page bot"), role: "owner" } })).token;
+    const before = expectShape(pageSchema, (await callManagement(p(""), { key: viewer })).json);
+    const renamed = unique("Renamed page");
+    try {
+      const changed = await callManagement(p(""), { key: ownerKey, method: "PATCH", form: `page[name]=${encodeURIComponent(renamed)}` });
+      expect(changed.status).toBe(200);
+      expect(expectShape(pageSchema, changed.json).name).toBe(renamed);
+      expect(expectShape(pageSchema, (await callManagement(p(""), { key: viewer })).json).name).toBe(renamed);
+    } finally {
+      await callManagement(p(""), { key: ownerKey, method: "PATCH", json: { page: { name: before.name } } });
+    }
   });
 });

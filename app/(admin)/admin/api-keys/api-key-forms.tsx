@@ -20,11 +20,12 @@ export function CreateApiKeyForm() {
         <Field id="api-key-name" label="Name" hint="What uses it, e.g. “PagerDuty” or “Chat bot”." error={fieldError(state, "name")}>
           {(aria) => <input {...aria} name="name" maxLength={100} defaultValue={valueOf(state, "name")} className={inputClass} />}
         </Field>
-        <Field id="api-key-role" label="Role" hint="Responders can declare and update incidents; viewers can only read." error={fieldError(state, "role")}>
+        <Field id="api-key-role" label="Role" hint="Responders can declare and update incidents; viewers can only read; owners can also change the page's profile (name, links, time zone). Give each script the least it needs." error={fieldError(state, "role")}>
           {(aria) => (
             <select {...aria} name="role" defaultValue={valueOf(state, "role", "responder")} className={inputClass}>
               <option value="responder">Responder</option>
               <option value="viewer">Viewer</option>
+              <option value="owner">Owner</option>
             </select>
           )}
         </Field>
