@@ -9,9 +9,13 @@ export async function register() {
 
   const { setUpOwnerFromEnv } = await import("@/server/services/users/set-up-owner");
   try {
-    if ((await setUpOwnerFromEnv()) === "created") console.log(`Created the owner account ${process.env.OWNER_EMAIL} from OWNER_EMAIL/OWNER_PASSWORD.`);
+    if ((await setUpOwnerFromEnv()) === "created")
+      console.log(`Created the owner account ${process.env.OWNER_EMAIL} from OWNER_EMAIL/OWNER_PASSWORD.`);
   } catch (error) {
-    console.error("Could not create the owner account from OWNER_EMAIL/OWNER_PASSWORD:", error instanceof Error ? error.message : error);
+    console.error(
+      "Could not create the owner account from OWNER_EMAIL/OWNER_PASSWORD:",
+      error instanceof Error ? error.message : error,
+    );
   }
 
   if (process.env.STATUSPAGE_DISABLE_SCHEDULER !== "1") {
@@ -22,9 +26,12 @@ export async function register() {
 
   const { startInProcessWorker } = await import("@/server/notifications/start");
   if (startInProcessWorker()) {
-    const { loopbackRenderer, nextStaticDir, ownServerUrl, startStaticMirror } = await import("@/server/mirror/start-mirror");
-    await startStaticMirror({ render: loopbackRenderer(ownServerUrl()), staticDir: nextStaticDir() }).catch((error: unknown) => {
-      console.error("Could not start the static mirror:", error instanceof Error ? error.message : error);
-    });
+    const { loopbackRenderer, nextStaticDir, ownServerUrl, startStaticMirror } =
+      await import("@/server/mirror/start-mirror");
+    await startStaticMirror({ render: loopbackRenderer(ownServerUrl()), staticDir: nextStaticDir() }).catch(
+      (error: unknown) => {
+        console.error("Could not start the static mirror:", error instanceof Error ? error.message : error);
+      },
+    );
   }
 }

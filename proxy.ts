@@ -6,7 +6,9 @@ const SESSION_COOKIES = ["next-auth.session-token", "__Secure-next-auth.session-
 const HTTPS = (process.env.PUBLIC_URL ?? process.env.NEXTAUTH_URL ?? "").startsWith("https://");
 
 function hasSessionCookie(request: NextRequest): boolean {
-  return SESSION_COOKIES.some((name) => request.cookies.has(name) || request.cookies.getAll().some((c) => c.name.startsWith(`${name}.`)));
+  return SESSION_COOKIES.some(
+    (name) => request.cookies.has(name) || request.cookies.getAll().some((c) => c.name.startsWith(`${name}.`)),
+  );
 }
 
 function isConsolePath(pathname: string): boolean {
@@ -26,7 +28,10 @@ function oversizedForm(request: NextRequest, pathname: string): boolean {
 export function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
   if (oversizedForm(request, pathname)) {
-    return new NextResponse(ACTION_BODY_TOO_LARGE, { status: 413, headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" } });
+    return new NextResponse(ACTION_BODY_TOO_LARGE, {
+      status: 413,
+      headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" },
+    });
   }
   if (isConsolePath(pathname) && pathname !== "/admin/setup" && !hasSessionCookie(request)) {
     const login = new URL("/login", request.url);

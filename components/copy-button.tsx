@@ -18,7 +18,12 @@ export function CopyButton({ text, label }: { text: string; label: string }) {
       <button
         type="button"
         aria-label={label}
-        onClick={() => navigator.clipboard.writeText(text).then(() => setOutcome("copied"), () => setOutcome("failed"))}
+        onClick={() =>
+          navigator.clipboard.writeText(text).then(
+            () => setOutcome("copied"),
+            () => setOutcome("failed"),
+          )
+        }
         className="min-h-9 rounded-md border border-zinc-300 bg-white px-3 py-1.5 text-sm font-medium hover:bg-zinc-50 focus-visible:outline-2 focus-visible:outline-blue-600 dark:border-zinc-700 dark:bg-zinc-900 dark:hover:bg-zinc-800"
       >
         Copy

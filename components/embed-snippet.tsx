@@ -22,7 +22,11 @@ function Snippet({ title, description, code }: { title: string; description: str
         </div>
         <CopyButton text={code} label={`Copy the ${title.toLowerCase()} code`} />
       </div>
-      <pre tabIndex={0} aria-label={`${title} code`} className="whitespace-pre-wrap break-all rounded-md border border-zinc-200 bg-zinc-50 p-3 text-sm focus-visible:outline-2 focus-visible:outline-blue-600 dark:border-zinc-800 dark:bg-zinc-900">
+      <pre
+        tabIndex={0}
+        aria-label={`${title} code`}
+        className="whitespace-pre-wrap break-all rounded-md border border-zinc-200 bg-zinc-50 p-3 text-sm focus-visible:outline-2 focus-visible:outline-blue-600 dark:border-zinc-800 dark:bg-zinc-900"
+      >
         <code>{code}</code>
       </pre>
     </section>
@@ -38,8 +42,16 @@ export function EmbedSnippet({ pageUrl }: { pageUrl: string }) {
         description="Shows the overall status as a coloured dot and text, linking to this page. It reads the public JSON API, which allows requests from any site."
         code={snippets.widget}
       />
-      <Snippet title="Badge" description="A shields-style SVG image; works in READMEs and anywhere images are allowed." code={snippets.badge} />
-      <Snippet title="Your own code" description="Read the Statuspage-compatible JSON API directly." code={snippets.fetchExample} />
+      <Snippet
+        title="Badge"
+        description="A shields-style SVG image; works in READMEs and anywhere images are allowed."
+        code={snippets.badge}
+      />
+      <Snippet
+        title="Your own code"
+        description="Read the Statuspage-compatible JSON API directly."
+        code={snippets.fetchExample}
+      />
     </div>
   );
 }

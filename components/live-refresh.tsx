@@ -56,7 +56,15 @@ function followMirror(url: string, setLink: (link: Link) => void): () => void {
  * with, the page re-renders. The version a tab believes it shows always comes from the render itself, so a
  * refresh that came back older (a cache, an instance not yet told) is retried rather than believed.
  */
-export function LiveRefresh({ initialVersion, renderedAt, incidentId }: { initialVersion: string; renderedAt: string; incidentId?: string }) {
+export function LiveRefresh({
+  initialVersion,
+  renderedAt,
+  incidentId,
+}: {
+  initialVersion: string;
+  renderedAt: string;
+  incidentId?: string;
+}) {
   const router = useRouter();
   const [refreshing, startTransition] = useTransition();
   const [latest, setLatest] = useState(initialVersion);
@@ -135,7 +143,10 @@ export function LiveRefresh({ initialVersion, renderedAt, incidentId }: { initia
       startPolling();
       void poll();
       window.clearTimeout(retryTimer);
-      retryTimer = window.setTimeout(openStream, withJitter(Math.min(5_000 * 2 ** (failures - 1), MAX_STREAM_RETRY_MS)));
+      retryTimer = window.setTimeout(
+        openStream,
+        withJitter(Math.min(5_000 * 2 ** (failures - 1), MAX_STREAM_RETRY_MS)),
+      );
     }
 
     function openStream() {
@@ -223,13 +234,20 @@ export function LiveRefresh({ initialVersion, renderedAt, incidentId }: { initia
   const stuck = behind && !refreshing && attempts >= MAX_REFRESH_ATTEMPTS;
 
   return (
-    <p className="flex flex-wrap items-center gap-x-2 text-sm text-zinc-600 dark:text-zinc-400" aria-live="off" data-live-state={link} data-live-version={initialVersion}>
+    <p
+      className="flex flex-wrap items-center gap-x-2 text-sm text-zinc-600 dark:text-zinc-400"
+      aria-live="off"
+      data-live-state={link}
+      data-live-version={initialVersion}
+    >
       <span>
         Last updated <Time date={new Date(renderedAt)} format="time" />
       </span>
       <span aria-hidden="true">·</span>
       <span className="inline-flex items-center gap-1" data-testid="live-state">
-        {link === "live" && <span className="inline-block h-2 w-2 rounded-full bg-emerald-600 dark:bg-emerald-400" aria-hidden="true" />}
+        {link === "live" && (
+          <span className="inline-block h-2 w-2 rounded-full bg-emerald-600 dark:bg-emerald-400" aria-hidden="true" />
+        )}
         {LINK_LABELS[link]}
       </span>
       {stuck && (

@@ -25,7 +25,10 @@ export function PostedAt({ date, now }: { date: Date; now: Date }) {
       Posted{" "}
       {recent ? (
         <>
-          <span data-relative-time suppressHydrationWarning>{formatRelative(date, current)}</span>.{" "}
+          <span data-relative-time suppressHydrationWarning>
+            {formatRelative(date, current)}
+          </span>
+          .{" "}
         </>
       ) : null}
       <Time date={date} now={current} />

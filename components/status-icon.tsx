@@ -17,7 +17,14 @@ export function StatusIconSprite() {
         <symbol key={tone} id={`sp-${tone}`} viewBox="0 0 20 20">
           <circle cx="10" cy="10" r="9" fill="currentColor" opacity="0.15" />
           <circle cx="10" cy="10" r="9" fill="none" stroke="currentColor" strokeWidth="1.5" />
-          <path d={PATHS[tone]} fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round" />
+          <path
+            d={PATHS[tone]}
+            fill="none"
+            stroke="currentColor"
+            strokeWidth="2"
+            strokeLinecap="round"
+            strokeLinejoin="round"
+          />
         </symbol>
       ))}
     </svg>

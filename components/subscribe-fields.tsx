@@ -10,11 +10,20 @@ export const subscribeInputClass =
 
 export function FieldError({ id, messages }: { id: string; messages?: string[] }) {
   if (!messages?.length) return null;
-  return <p id={id} className="text-sm text-red-700 dark:text-red-400">{messages.join(" ")}</p>;
+  return (
+    <p id={id} className="text-sm text-red-700 dark:text-red-400">
+      {messages.join(" ")}
+    </p>
+  );
 }
 
 /** "All components" or a grouped list of checkboxes, submitted as `scope` and `componentIds`. */
-export function SubscribeComponentPicker(props: { groups: PickerGroup[]; allComponents: boolean; selected: string[]; error?: string[] }) {
+export function SubscribeComponentPicker(props: {
+  groups: PickerGroup[];
+  allComponents: boolean;
+  selected: string[];
+  error?: string[];
+}) {
   const [scope, setScope] = useState(props.allComponents ? "all" : "some");
   const errorId = "componentIds-error";
   return (
@@ -39,7 +48,12 @@ export function SubscribeComponentPicker(props: { groups: PickerGroup[]; allComp
                 {group.components.map((component) => (
                   <li key={component.id}>
                     <label className="inline-flex items-center gap-2 text-sm">
-                      <input type="checkbox" name="componentIds" value={component.id} defaultChecked={props.selected.includes(component.id)} />
+                      <input
+                        type="checkbox"
+                        name="componentIds"
+                        value={component.id}
+                        defaultChecked={props.selected.includes(component.id)}
+                      />
                       {component.name}
                     </label>
                   </li>
@@ -54,12 +68,21 @@ export function SubscribeComponentPicker(props: { groups: PickerGroup[]; allComp
   );
 }
 
-export function SubscribeSubmit({ children, pendingLabel, variant = "primary" }: { children: ReactNode; pendingLabel: string; variant?: "primary" | "danger" | "secondary" }) {
+export function SubscribeSubmit({
+  children,
+  pendingLabel,
+  variant = "primary",
+}: {
+  children: ReactNode;
+  pendingLabel: string;
+  variant?: "primary" | "danger" | "secondary";
+}) {
   const { pending } = useFormStatus();
   const classes = {
     primary: "bg-blue-700 text-white hover:bg-blue-800 dark:bg-blue-600 dark:hover:bg-blue-500",
     danger: "bg-red-700 text-white hover:bg-red-800",
-    secondary: "border border-zinc-300 bg-white text-zinc-900 hover:bg-zinc-50 dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-100 dark:hover:bg-zinc-800",
+    secondary:
+      "border border-zinc-300 bg-white text-zinc-900 hover:bg-zinc-50 dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-100 dark:hover:bg-zinc-800",
   }[variant];
   return (
     <button
@@ -74,5 +97,9 @@ export function SubscribeSubmit({ children, pendingLabel, variant = "primary" }:
 
 export function FormAlert({ message }: { message?: string }) {
   if (!message) return null;
-  return <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800 dark:bg-red-950 dark:text-red-200">{message}</p>;
+  return (
+    <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800 dark:bg-red-950 dark:text-red-200">
+      {message}
+    </p>
+  );
 }

@@ -7,7 +7,12 @@ const STORAGE_KEY = "statuspage:time-zone";
 type Mode = "utc" | "local";
 
 const dateFormat = new Intl.DateTimeFormat("en-US", { month: "short", day: "numeric", year: "numeric" });
-const timeFormat = new Intl.DateTimeFormat("en-US", { hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZoneName: "short" });
+const timeFormat = new Intl.DateTimeFormat("en-US", {
+  hour: "2-digit",
+  minute: "2-digit",
+  hourCycle: "h23",
+  timeZoneName: "short",
+});
 
 function formatLocal(date: Date, format: TimeFormat): string {
   if (format === "date") return dateFormat.format(date);
@@ -46,7 +51,13 @@ export function TimeZoneToggle() {
     applyMode(mode);
     if (mode === "utc") return;
     const observer = new MutationObserver(() => applyMode(mode));
-    observer.observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true, attributeFilter: ["datetime"] });
+    observer.observe(document.body, {
+      subtree: true,
+      childList: true,
+      characterData: true,
+      attributes: true,
+      attributeFilter: ["datetime"],
+    });
     return () => observer.disconnect();
   }, [mode]);
 

@@ -12,7 +12,17 @@ export function formatUtc(date: Date, format: TimeFormat): string {
  * A time rendered in UTC on the server; the time-zone toggle rewrites its text to local time in the browser,
  * so hydration differences in the text are expected.
  */
-export function Time({ date, format = "datetime", now, className }: { date: Date; format?: TimeFormat; now?: Date; className?: string }) {
+export function Time({
+  date,
+  format = "datetime",
+  now,
+  className,
+}: {
+  date: Date;
+  format?: TimeFormat;
+  now?: Date;
+  className?: string;
+}) {
   return (
     <time
       dateTime={date.toISOString()}

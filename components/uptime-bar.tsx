@@ -5,7 +5,16 @@ import { useEffect, useId, useMemo, useRef, useState, useSyncExternalStore, type
 import { COMPONENT_TONE, TONE_FILL } from "@/components/status-tone";
 import { formatUtcDate } from "@/lib/format";
 import { COMPONENT_STATUS_LABELS } from "@/lib/status";
-import { decodeUptime, describeUptimeDayOutage, MAX_DAY_INCIDENTS, UPTIME_NARROW_DAYS, type DecodedUptimeDay, type EncodedUptime, type UptimeBarKind, type UptimeDay } from "@/lib/uptime";
+import {
+  decodeUptime,
+  describeUptimeDayOutage,
+  MAX_DAY_INCIDENTS,
+  UPTIME_NARROW_DAYS,
+  type DecodedUptimeDay,
+  type EncodedUptime,
+  type UptimeBarKind,
+  type UptimeDay,
+} from "@/lib/uptime";
 
 function toneOf(day: UptimeDay) {
   return day.status ? COMPONENT_TONE[day.status] : "neutral";
@@ -45,12 +54,18 @@ function subscribeToScreen(onChange: () => void) {
 }
 
 function useNarrowScreen(): boolean {
-  return useSyncExternalStore(subscribeToScreen, () => window.matchMedia(NARROW_SCREEN).matches, () => false);
+  return useSyncExternalStore(
+    subscribeToScreen,
+    () => window.matchMedia(NARROW_SCREEN).matches,
+    () => false,
+  );
 }
 
 async function fetchDays(bar: UptimeBarRef, version: string): Promise<DecodedUptimeDay[] | null> {
   try {
-    const response = await fetch(`/api/uptime/${bar.kind}/${encodeURIComponent(bar.id)}?v=${encodeURIComponent(version)}`);
+    const response = await fetch(
+      `/api/uptime/${bar.kind}/${encodeURIComponent(bar.id)}?v=${encodeURIComponent(version)}`,
+    );
     if (!response.ok) return null;
     const body = (await response.json()) as { days: EncodedUptime };
     return decodeUptime(body.days);
@@ -69,7 +84,10 @@ export function UptimeBar({ bar, version }: { bar: UptimeBarRef; version: string
   const [loaded, setLoaded] = useState<{ version: string; days: DecodedUptimeDay[] } | null>(null);
   const narrowScreen = useNarrowScreen();
   const allDays = loaded?.version === version ? loaded.days : null;
-  const days = useMemo(() => (allDays && narrowScreen ? allDays.slice(-UPTIME_NARROW_DAYS) : allDays), [allDays, narrowScreen]);
+  const days = useMemo(
+    () => (allDays && narrowScreen ? allDays.slice(-UPTIME_NARROW_DAYS) : allDays),
+    [allDays, narrowScreen],
+  );
   const [hydrated, setHydrated] = useState(false);
   const [wanted, setWanted] = useState(false);
   const focusOnExpand = useRef(false);
@@ -104,8 +122,18 @@ export function UptimeBar({ bar, version }: { bar: UptimeBarRef; version: string
   if (!wanted || !days) {
     return (
       <div className="relative" onMouseEnter={hydrated ? () => setWanted(true) : undefined}>
-        <div role="img" aria-label={bar.description} className="sp-strip sp-wide" style={{ ["--sp-row" as string]: bar.row }} />
-        <div role="img" aria-label={bar.narrow.description} className="sp-strip sp-narrow" style={{ ["--sp-row" as string]: bar.row }} />
+        <div
+          role="img"
+          aria-label={bar.description}
+          className="sp-strip sp-wide"
+          style={{ ["--sp-row" as string]: bar.row }}
+        />
+        <div
+          role="img"
+          aria-label={bar.narrow.description}
+          className="sp-strip sp-narrow"
+          style={{ ["--sp-row" as string]: bar.row }}
+        />
         {hydrated && (
           <button
             type="button"
@@ -129,7 +157,12 @@ export function UptimeBar({ bar, version }: { bar: UptimeBarRef; version: string
   const focusable = Math.min(focusIndex ?? days.length - 1, days.length - 1);
 
   function move(event: KeyboardEvent<HTMLButtonElement>, index: number) {
-    const targets: Record<string, number> = { ArrowLeft: index - 1, ArrowRight: index + 1, Home: 0, End: shown.length - 1 };
+    const targets: Record<string, number> = {
+      ArrowLeft: index - 1,
+      ArrowRight: index + 1,
+      Home: 0,
+      End: shown.length - 1,
+    };
     if (event.key === "Escape") {
       setActive(null);
       return;
@@ -143,7 +176,14 @@ export function UptimeBar({ bar, version }: { bar: UptimeBarRef; version: string
   }
 
   const activeDay = active === null ? null : (days[active] ?? null);
-  const align = active === null ? "" : active < days.length * 0.2 ? "left-0" : active > days.length * 0.8 ? "right-0" : "-translate-x-1/2";
+  const align =
+    active === null
+      ? ""
+      : active < days.length * 0.2
+        ? "left-0"
+        : active > days.length * 0.8
+          ? "right-0"
+          : "-translate-x-1/2";
   const left = active !== null && align === "-translate-x-1/2" ? `${((active + 0.5) / days.length) * 100}%` : undefined;
 
   return (
@@ -190,14 +230,21 @@ export function UptimeBar({ bar, version }: { bar: UptimeBarRef; version: string
           <p>{describeUptimeDayOutage(activeDay)}</p>
           {activeDay.moreIncidents > 0 && (
             <p className="mt-1">
-              and {activeDay.moreIncidents} more in the <Link prefetch={false} href="/history" className="text-blue-700 underline dark:text-blue-300">incident history</Link>
+              and {activeDay.moreIncidents} more in the{" "}
+              <Link prefetch={false} href="/history" className="text-blue-700 underline dark:text-blue-300">
+                incident history
+              </Link>
             </p>
           )}
           {activeDay.incidents.length > 0 && (
             <ul className="mt-2 space-y-1">
               {activeDay.incidents.map((incident) => (
                 <li key={incident.id}>
-                  <Link prefetch={false} href={`/incidents/${incident.id}`} className="text-blue-700 underline dark:text-blue-300">
+                  <Link
+                    prefetch={false}
+                    href={`/incidents/${incident.id}`}
+                    className="text-blue-700 underline dark:text-blue-300"
+                  >
                     {incident.name}
                   </Link>
                 </li>

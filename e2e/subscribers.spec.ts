@@ -13,7 +13,10 @@ import type { Mailer, OutgoingMail } from "@/server/notifications/mailer";
 import { startVerifyingEndpoint, verificationAnswer } from "@/tests/support/webhook-endpoint";
 
 async function testComponent(prefix: string) {
-  const { component } = await createComponent({ ctx: { actor: SYSTEM_ACTOR }, input: { name: `${prefix} ${randomUUID().slice(0, 6)}` } });
+  const { component } = await createComponent({
+    ctx: { actor: SYSTEM_ACTOR },
+    input: { name: `${prefix} ${randomUUID().slice(0, 6)}` },
+  });
   return component;
 }
 
@@ -33,12 +36,20 @@ async function startReceiver() {
         res.writeHead(200, { "Content-Type": "application/json" }).end(verification);
         return;
       }
-      hits.push({ id: String(req.headers["webhook-id"]), signature: String(req.headers["x-statuspage-signature"]), body });
+      hits.push({
+        id: String(req.headers["webhook-id"]),
+        signature: String(req.headers["x-statuspage-signature"]),
+        body,
+      });
       res.writeHead(204).end();
     });
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/status-hook`, hits, close: () => new Promise((r) => server.close(r)) };
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/status-hook`,
+    hits,
+    close: () => new Promise((r) => server.close(r)),
+  };
 }
 
 /** Subscribes an address the way the form does, keeping the confirmation email instead of sending it. */
@@ -46,36 +57,52 @@ async function emailSubscription(componentId: string) {
   const sent: OutgoingMail[] = [];
   const mailer: Mailer = { send: async (mail) => void sent.push(mail) };
   const email = `reader-${randomUUID().slice(0, 8)}@example.test`;
-  await createSubscription({ ctx: { mailer }, input: { kind: "email", email, allComponents: false, componentIds: [componentId] } });
+  await createSubscription({
+    ctx: { mailer },
+    input: { kind: "email", email, allComponents: false, componentIds: [componentId] },
+  });
   const token = /\/subscribe\/confirm\/([\w-]+)/.exec(sent[0].text)![1];
   return { email, token };
 }
 
-publicTest("a visitor subscribes a webhook, copies the secret, and receives a signed notification when an incident is declared", async ({ page }) => {
-  const receiver = await startReceiver();
-  try {
-    const component = await testComponent("Hooks API");
-    await page.goto("/subscribe");
-    await page.getByRole("radio", { name: "Webhook" }).check();
-    await page.getByLabel("Webhook URL").fill(receiver.url);
-    await page.getByRole("button", { name: "Subscribe" }).click();
-    await expect(page.getByText("Webhook subscribed")).toBeVisible();
-    const secret = await page.getByLabel("Signing secret").inputValue();
-    expect(secret).toMatch(/^whsec_[0-9a-f]{64}$/);
+publicTest(
+  "a visitor subscribes a webhook, copies the secret, and receives a signed notification when an incident is declared",
+  async ({ page }) => {
+    const receiver = await startReceiver();
+    try {
+      const component = await testComponent("Hooks API");
+      await page.goto("/subscribe");
+      await page.getByRole("radio", { name: "Webhook" }).check();
+      await page.getByLabel("Webhook URL").fill(receiver.url);
+      await page.getByRole("button", { name: "Subscribe" }).click();
+      await expect(page.getByText("Webhook subscribed")).toBeVisible();
+      const secret = await page.getByLabel("Signing secret").inputValue();
+      expect(secret).toMatch(/^whsec_[0-9a-f]{64}$/);
 
-    const name = `Hook outage ${randomUUID().slice(0, 6)}`;
-    await createIncident({
-      ctx: { actor: SYSTEM_ACTOR },
-      input: { name, impact: "major", status: "investigating", message: "Hooks are delayed.", components: [{ componentId: component.id, status: "partial_outage" }], deliverNotifications: true },
-    });
-    await expect.poll(() => receiver.hits.filter((h) => h.body.includes(name)).length, { timeout: 20_000 }).toBe(1);
-    const hit = receiver.hits.find((h) => h.body.includes(name))!;
-    expect(verifyWebhookSignature({ secret, body: hit.body, header: hit.signature })).toBe(true);
-    expect(JSON.parse(hit.body)).toMatchObject({ incident: { name, status: "investigating" }, page: { status_indicator: expect.any(String) } });
-  } finally {
-    await receiver.close();
-  }
-});
+      const name = `Hook outage ${randomUUID().slice(0, 6)}`;
+      await createIncident({
+        ctx: { actor: SYSTEM_ACTOR },
+        input: {
+          name,
+          impact: "major",
+          status: "investigating",
+          message: "Hooks are delayed.",
+          components: [{ componentId: component.id, status: "partial_outage" }],
+          deliverNotifications: true,
+        },
+      });
+      await expect.poll(() => receiver.hits.filter((h) => h.body.includes(name)).length, { timeout: 20_000 }).toBe(1);
+      const hit = receiver.hits.find((h) => h.body.includes(name))!;
+      expect(verifyWebhookSignature({ secret, body: hit.body, header: hit.signature })).toBe(true);
+      expect(JSON.parse(hit.body)).toMatchObject({
+        incident: { name, status: "investigating" },
+        page: { status_indicator: expect.any(String) },
+      });
+    } finally {
+      await receiver.close();
+    }
+  },
+);
 
 publicTest("the subscribe form names the field at fault", async ({ page }) => {
   await page.goto("/subscribe");
@@ -87,37 +114,42 @@ publicTest("the subscribe form names the field at fault", async ({ page }) => {
   await expect(page.getByLabel("Email address")).toHaveValue("not-an-address");
 });
 
-publicTest("an email subscriber confirms, changes components and unsubscribes; one-click unsubscribe answers mail clients", async ({ page, request }) => {
-  const own = await testComponent("Mail API");
-  const { email, token } = await emailSubscription(own.id);
+publicTest(
+  "an email subscriber confirms, changes components and unsubscribes; one-click unsubscribe answers mail clients",
+  async ({ page, request }) => {
+    const own = await testComponent("Mail API");
+    const { email, token } = await emailSubscription(own.id);
 
-  await page.goto(`/subscribe/confirm/${token}`);
-  await page.getByRole("button", { name: "Confirm subscription" }).click();
-  await expect(page.getByText("Your subscription is confirmed.")).toBeVisible();
-  await expect(page.getByText(email)).toBeVisible();
+    await page.goto(`/subscribe/confirm/${token}`);
+    await page.getByRole("button", { name: "Confirm subscription" }).click();
+    await expect(page.getByText("Your subscription is confirmed.")).toBeVisible();
+    await expect(page.getByText(email)).toBeVisible();
 
-  // Seed components: the picker lists what the app's component cache holds.
-  await page.getByRole("radio", { name: "Only the components I choose" }).check();
-  await page.getByRole("checkbox", { name: "Billing" }).check();
-  await page.getByRole("button", { name: "Save components" }).click();
-  await expect(page.getByText("Your choice of components is saved.")).toBeVisible();
-  await page.reload();
-  await expect(page.getByRole("checkbox", { name: "Billing" })).toBeChecked();
+    // Seed components: the picker lists what the app's component cache holds.
+    await page.getByRole("radio", { name: "Only the components I choose" }).check();
+    await page.getByRole("checkbox", { name: "Billing" }).check();
+    await page.getByRole("button", { name: "Save components" }).click();
+    await expect(page.getByText("Your choice of components is saved.")).toBeVisible();
+    await page.reload();
+    await expect(page.getByRole("checkbox", { name: "Billing" })).toBeChecked();
 
-  await page.getByRole("button", { name: "Unsubscribe" }).click();
-  await expect(page.getByRole("heading", { name: "You are unsubscribed" })).toBeVisible();
+    await page.getByRole("button", { name: "Unsubscribe" }).click();
+    await expect(page.getByRole("heading", { name: "You are unsubscribed" })).toBeVisible();
 
-  const again = await emailSubscription(own.id);
-  await page.goto(`/subscribe/confirm/${again.token}`);
-  await page.getByRole("button", { name: "Confirm subscription" }).click();
-  await expect(page.getByText("Your subscription is confirmed.")).toBeVisible();
-  const manageToken = new URL(page.url()).pathname.split("/").pop();
-  const oneClick = await request.post(`/api/subscriptions/unsubscribe?token=${manageToken}`, { form: { "List-Unsubscribe": "One-Click" } });
-  expect(oneClick.status()).toBe(200);
-  expect(await oneClick.json()).toMatchObject({ unsubscribed: true });
-  await page.reload();
-  await expect(page.getByText("Unsubscribed", { exact: true })).toBeVisible();
-});
+    const again = await emailSubscription(own.id);
+    await page.goto(`/subscribe/confirm/${again.token}`);
+    await page.getByRole("button", { name: "Confirm subscription" }).click();
+    await expect(page.getByText("Your subscription is confirmed.")).toBeVisible();
+    const manageToken = new URL(page.url()).pathname.split("/").pop();
+    const oneClick = await request.post(`/api/subscriptions/unsubscribe?token=${manageToken}`, {
+      form: { "List-Unsubscribe": "One-Click" },
+    });
+    expect(oneClick.status()).toBe(200);
+    expect(await oneClick.json()).toMatchObject({ unsubscribed: true });
+    await page.reload();
+    await expect(page.getByText("Unsubscribed", { exact: true })).toBeVisible();
+  },
+);
 
 ownerTest.describe("console", () => {
   ownerTest.use({ role: "owner" });
@@ -125,11 +157,26 @@ ownerTest.describe("console", () => {
   ownerTest("an owner finds a subscriber, reads its delivery log, exports CSV and removes it", async ({ page }) => {
     const component = await testComponent("Console API");
     const deadEndpoint = await startVerifyingEndpoint();
-    const hook = await createSubscription({ ctx: {}, input: { kind: "webhook", endpoint: deadEndpoint.url(`/${randomUUID()}`), allComponents: false, componentIds: [component.id] } });
+    const hook = await createSubscription({
+      ctx: {},
+      input: {
+        kind: "webhook",
+        endpoint: deadEndpoint.url(`/${randomUUID()}`),
+        allComponents: false,
+        componentIds: [component.id],
+      },
+    });
     if (hook.kind !== "webhook") throw new Error("expected a webhook");
     await createIncident({
       ctx: { actor: SYSTEM_ACTOR },
-      input: { name: `Logged ${randomUUID().slice(0, 6)}`, impact: "minor", status: "investigating", message: "Checking.", components: [{ componentId: component.id, status: "degraded_performance" }], deliverNotifications: true },
+      input: {
+        name: `Logged ${randomUUID().slice(0, 6)}`,
+        impact: "minor",
+        status: "investigating",
+        message: "Checking.",
+        components: [{ componentId: component.id, status: "degraded_performance" }],
+        deliverNotifications: true,
+      },
     });
 
     await page.goto("/admin/subscribers");
@@ -168,7 +215,15 @@ ownerTest.describe("console", () => {
 async function expectNoAxeViolations(page: import("@playwright/test").Page) {
   const { default: AxeBuilder } = await import("@axe-core/playwright");
   const results = await new AxeBuilder({ page }).analyze();
-  expect(results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")})`)).toEqual([]);
+  expect(
+    results.violations.map(
+      (v) =>
+        `${v.id}: ${v.help} (${v.nodes
+          .map((n) => n.target.join(" "))
+          .slice(0, 3)
+          .join(", ")})`,
+    ),
+  ).toEqual([]);
 }
 
 for (const colorScheme of ["light", "dark"] as const) {
@@ -198,11 +253,17 @@ ownerTest.describe("console accessibility", () => {
     ownerTest(`/admin/subscribers has no accessibility violations in ${colorScheme} mode`, async ({ page }) => {
       await page.emulateMedia({ colorScheme });
       const deadEndpoint = await startVerifyingEndpoint();
-      await createSubscription({ ctx: {}, input: { kind: "webhook", endpoint: deadEndpoint.url(`/${randomUUID()}`), allComponents: true } });
+      await createSubscription({
+        ctx: {},
+        input: { kind: "webhook", endpoint: deadEndpoint.url(`/${randomUUID()}`), allComponents: true },
+      });
       await page.goto("/admin/subscribers");
       await expect(page.getByRole("heading", { level: 1, name: "Subscribers" })).toBeVisible();
       await expectNoAxeViolations(page);
-      await page.getByRole("link", { name: new RegExp(deadEndpoint.host.replace(/\./g, "\\.")) }).first().click();
+      await page
+        .getByRole("link", { name: new RegExp(deadEndpoint.host.replace(/\./g, "\\.")) })
+        .first()
+        .click();
       await expect(page.getByRole("heading", { name: "Delivery log" })).toBeVisible();
       await expectNoAxeViolations(page);
     });

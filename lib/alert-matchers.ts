@@ -19,11 +19,15 @@ export function parseMatchers(source: string): LabelMatcher[] {
   let rest = text;
   while (rest.trim() !== "") {
     const match = MATCHER.exec(rest);
-    if (!match) throw new MatcherSyntaxError(`Could not read “${rest.trim().slice(0, 40)}”: write label="value", label!="value", label=~"regex" or label!~"regex", separated by commas.`);
+    if (!match)
+      throw new MatcherSyntaxError(
+        `Could not read “${rest.trim().slice(0, 40)}”: write label="value", label!="value", label=~"regex" or label!~"regex", separated by commas.`,
+      );
     const [, label, op, raw] = match;
     const value = raw.replace(/\\(.)/g, "$1");
     if (op === "=~" || op === "!~") {
-      if (value.length > REGEX_MAX_LENGTH) throw new MatcherSyntaxError(`The expression for ${label} must be at most ${REGEX_MAX_LENGTH} characters.`);
+      if (value.length > REGEX_MAX_LENGTH)
+        throw new MatcherSyntaxError(`The expression for ${label} must be at most ${REGEX_MAX_LENGTH} characters.`);
       try {
         new RegExp(`^(?:${value})$`, "u");
       } catch {

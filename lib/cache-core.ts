@@ -32,7 +32,8 @@ export function createBoundedStore<V>({ maxEntries, maxBytes, sizeOf }: BoundedS
     const bytes = sizeOf(value);
     entries.set(key, { value, bytes });
     totalBytes += bytes;
-    while (entries.size > maxEntries || (totalBytes > maxBytes && entries.size > 1)) remove(entries.keys().next().value as string);
+    while (entries.size > maxEntries || (totalBytes > maxBytes && entries.size > 1))
+      remove(entries.keys().next().value as string);
     return entries.get(key)?.value === value;
   }
 

@@ -12,7 +12,11 @@ export function componentsInPageOrder(tree: ComponentTreeDto): ComponentDto[] {
     })),
     ...tree.components
       .filter((c) => !c.groupId || !groupIds.has(c.groupId))
-      .map((component, index) => ({ position: component.position, order: tree.groups.length + index, members: [component] })),
+      .map((component, index) => ({
+        position: component.position,
+        order: tree.groups.length + index,
+        members: [component],
+      })),
   ];
   top.sort((a, b) => a.position - b.position || a.order - b.order);
   return top.flatMap((t) => t.members);

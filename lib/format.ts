@@ -1,7 +1,20 @@
 // Formatting shared by server and client. Pages render UTC so they cache well; the reader may switch to local time.
 
 const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
-const MONTHS_LONG = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+const MONTHS_LONG = [
+  "January",
+  "February",
+  "March",
+  "April",
+  "May",
+  "June",
+  "July",
+  "August",
+  "September",
+  "October",
+  "November",
+  "December",
+];
 
 function pad(value: number): string {
   return String(value).padStart(2, "0");
@@ -45,7 +58,11 @@ export function formatRelative(date: Date, now: Date = new Date()): string {
   const diff = date.getTime() - now.getTime();
   const abs = Math.abs(diff);
   const units: [number, string][] = [
-    [365 * 86_400_000, "year"], [30 * 86_400_000, "month"], [86_400_000, "day"], [3_600_000, "hour"], [60_000, "minute"],
+    [365 * 86_400_000, "year"],
+    [30 * 86_400_000, "month"],
+    [86_400_000, "day"],
+    [3_600_000, "hour"],
+    [60_000, "minute"],
   ];
   for (const [size, name] of units) {
     if (abs >= size) {

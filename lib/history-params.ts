@@ -34,7 +34,8 @@ export function parseHistoryQuery(searchParams: SearchParams): HistoryQuery {
   if (rawMonth) {
     const match = /^(\d{4})-(\d{2})$/.exec(rawMonth);
     const monthIndex = match ? Number(match[2]) - 1 : -1;
-    if (match && monthIndex >= 0 && monthIndex < 12 && Number(match[1]) >= 1970 && Number(match[1]) <= 9999) month = new Date(Date.UTC(Number(match[1]), monthIndex, 1));
+    if (match && monthIndex >= 0 && monthIndex < 12 && Number(match[1]) >= 1970 && Number(match[1]) <= 9999)
+      month = new Date(Date.UTC(Number(match[1]), monthIndex, 1));
     else problems.push("month must look like 2026-03; showing the latest months.");
   }
   return { page, componentId, month, problems };

@@ -12,7 +12,15 @@ export function isEmbeddablePath(pathname: string): boolean {
  * it to its own inline scripts), no plugins, no foreign forms, and framing only where embedding is the point.
  * Style attributes stay allowed: React renders some (brand colour, bar positions) and they cannot run code.
  */
-export function contentSecurityPolicy({ nonce, embeddable, https }: { nonce: string; embeddable: boolean; https: boolean }): string {
+export function contentSecurityPolicy({
+  nonce,
+  embeddable,
+  https,
+}: {
+  nonce: string;
+  embeddable: boolean;
+  https: boolean;
+}): string {
   return [
     "default-src 'self'",
     `script-src 'self' 'nonce-${nonce}'`,

@@ -113,7 +113,13 @@ const COMPONENT_INDICATOR: Record<ComponentStatus, StatusIndicator> = {
   under_maintenance: "maintenance",
 };
 
-const INDICATOR_SEVERITY: Record<StatusIndicator, number> = { none: 0, maintenance: 1, minor: 2, major: 3, critical: 4 };
+const INDICATOR_SEVERITY: Record<StatusIndicator, number> = {
+  none: 0,
+  maintenance: 1,
+  minor: 2,
+  major: 3,
+  critical: 4,
+};
 
 /**
  * The page's overall indicator, as Statuspage computes it: the worse of the worst component status

@@ -105,7 +105,9 @@ export function computeComponentUptime(input: {
   const changes = [...input.changes].sort((a, b) => a.changedAt.getTime() - b.changedAt.getTime());
   const segments = trackedFrom < now ? segmentsBetween(changes, trackedFrom, now) : [];
   const componentId = input.componentId;
-  const incidents = (input.incidents ?? []).filter((incident) => !componentId || incident.componentIds.includes(componentId));
+  const incidents = (input.incidents ?? []).filter(
+    (incident) => !componentId || incident.componentIds.includes(componentId),
+  );
 
   const result: UptimeDay[] = [];
   let outageMs = 0;
@@ -181,7 +183,9 @@ const STATUS_CODES: Record<ComponentStatus, string> = {
   under_maintenance: "u",
 };
 const NO_DATA_CODE = "n";
-const CODE_STATUSES = Object.fromEntries(Object.entries(STATUS_CODES).map(([status, code]) => [code, status])) as Record<string, ComponentStatus>;
+const CODE_STATUSES = Object.fromEntries(
+  Object.entries(STATUS_CODES).map(([status, code]) => [code, status]),
+) as Record<string, ComponentStatus>;
 
 /** A compact form of a 90-day bar for a client component's props: one letter per day, details only where needed. */
 export type EncodedUptime = {

@@ -42,16 +42,104 @@ const HOUR = 3_600_000;
 const MINUTE = 60_000;
 const DAY = 24 * HOUR;
 
-type UpdateSpec = { at: Date; status: "investigating" | "identified" | "monitoring" | "resolved"; body: string; changes?: [string, ComponentStatus][] };
+type UpdateSpec = {
+  at: Date;
+  status: "investigating" | "identified" | "monitoring" | "resolved";
+  body: string;
+  changes?: [string, ComponentStatus][];
+};
 
-const PAST_TEMPLATES: { name: string; impact: "minor" | "major" | "critical"; components: string[]; status: ComponentStatus; lines: string[] }[] = [
-  { name: "Slow artifact uploads", impact: "minor", components: ["Artifacts"], status: "degraded_performance", lines: ["We are looking into slower than usual artifact uploads.", "A storage node was throttling writes; traffic has been moved off it.", "Upload times are back to normal. We are keeping an eye on it.", "This incident has been resolved."] },
-  { name: "Delayed GitHub status checks", impact: "minor", components: ["GitHub Checks"], status: "degraded_performance", lines: ["Status checks are reaching GitHub late, by up to 10 minutes.", "GitHub's API is rate limiting our check updates; we are backing off and retrying.", "Checks are flowing again and the backlog is draining.", "All delayed checks have been delivered."] },
-  { name: "Errors loading the dashboard", impact: "major", components: ["Web App"], status: "partial_outage", lines: ["Some customers see errors loading the dashboard.", "A bad deploy of the dashboard is the cause; we are rolling it back.", "The rollback is complete and error rates are normal.", "This incident has been resolved."] },
-  { name: "Machine jobs stuck in queue", impact: "major", components: ["Machine Jobs"], status: "partial_outage", lines: ["Machine jobs are queuing longer than expected.", "We found a capacity shortfall in one region and are adding hosts.", "New capacity is online and queue times are falling.", "Queue times are back to normal."] },
-  { name: "API returning 502 errors", impact: "critical", components: ["API", "Web App"], status: "major_outage", lines: ["The API is returning 502 errors for most requests.", "A load balancer configuration change is the cause; we are reverting it.", "The change is reverted and requests succeed again.", "This incident has been resolved."] },
-  { name: "Build emails delayed", impact: "minor", components: ["Notifications"], status: "degraded_performance", lines: ["Build notification emails are delayed.", "Our email provider is degraded; we switched to the secondary provider.", "Emails are being delivered on time again.", "This incident has been resolved."] },
-  { name: "Runner connection drops", impact: "minor", components: ["Runner"], status: "degraded_performance", lines: ["Some self-hosted runners are losing their connection.", "A certificate rotation did not reach every edge node; we are redeploying.", "Runners are reconnecting normally.", "This incident has been resolved."] },
+const PAST_TEMPLATES: {
+  name: string;
+  impact: "minor" | "major" | "critical";
+  components: string[];
+  status: ComponentStatus;
+  lines: string[];
+}[] = [
+  {
+    name: "Slow artifact uploads",
+    impact: "minor",
+    components: ["Artifacts"],
+    status: "degraded_performance",
+    lines: [
+      "We are looking into slower than usual artifact uploads.",
+      "A storage node was throttling writes; traffic has been moved off it.",
+      "Upload times are back to normal. We are keeping an eye on it.",
+      "This incident has been resolved.",
+    ],
+  },
+  {
+    name: "Delayed GitHub status checks",
+    impact: "minor",
+    components: ["GitHub Checks"],
+    status: "degraded_performance",
+    lines: [
+      "Status checks are reaching GitHub late, by up to 10 minutes.",
+      "GitHub's API is rate limiting our check updates; we are backing off and retrying.",
+      "Checks are flowing again and the backlog is draining.",
+      "All delayed checks have been delivered.",
+    ],
+  },
+  {
+    name: "Errors loading the dashboard",
+    impact: "major",
+    components: ["Web App"],
+    status: "partial_outage",
+    lines: [
+      "Some customers see errors loading the dashboard.",
+      "A bad deploy of the dashboard is the cause; we are rolling it back.",
+      "The rollback is complete and error rates are normal.",
+      "This incident has been resolved.",
+    ],
+  },
+  {
+    name: "Machine jobs stuck in queue",
+    impact: "major",
+    components: ["Machine Jobs"],
+    status: "partial_outage",
+    lines: [
+      "Machine jobs are queuing longer than expected.",
+      "We found a capacity shortfall in one region and are adding hosts.",
+      "New capacity is online and queue times are falling.",
+      "Queue times are back to normal.",
+    ],
+  },
+  {
+    name: "API returning 502 errors",
+    impact: "critical",
+    components: ["API", "Web App"],
+    status: "major_outage",
+    lines: [
+      "The API is returning 502 errors for most requests.",
+      "A load balancer configuration change is the cause; we are reverting it.",
+      "The change is reverted and requests succeed again.",
+      "This incident has been resolved.",
+    ],
+  },
+  {
+    name: "Build emails delayed",
+    impact: "minor",
+    components: ["Notifications"],
+    status: "degraded_performance",
+    lines: [
+      "Build notification emails are delayed.",
+      "Our email provider is degraded; we switched to the secondary provider.",
+      "Emails are being delivered on time again.",
+      "This incident has been resolved.",
+    ],
+  },
+  {
+    name: "Runner connection drops",
+    impact: "minor",
+    components: ["Runner"],
+    status: "degraded_performance",
+    lines: [
+      "Some self-hosted runners are losing their connection.",
+      "A certificate rotation did not reach every edge node; we are redeploying.",
+      "Runners are reconnecting normally.",
+      "This incident has been resolved.",
+    ],
+  },
 ];
 
 export async function seedDemo(db: Db, now = new Date()) {
@@ -77,25 +165,43 @@ export async function seedDemo(db: Db, now = new Date()) {
   const componentIds = new Map<string, string>();
   let position = 0;
   for (const [groupIndex, group] of GROUPS.entries()) {
-    const created = await db.componentGroup.create({ data: { name: group.name, description: group.description, position: groupIndex } });
+    const created = await db.componentGroup.create({
+      data: { name: group.name, description: group.description, position: groupIndex },
+    });
     for (const [name, description] of group.components) {
       const component = await db.component.create({
-        data: { name, description, position: position++, groupId: created.id, startDate: historyStart, createdAt: historyStart },
+        data: {
+          name,
+          description,
+          position: position++,
+          groupId: created.id,
+          startDate: historyStart,
+          createdAt: historyStart,
+        },
       });
       componentIds.set(name, component.id);
     }
   }
   for (const [name, description] of UNGROUPED) {
-    const component = await db.component.create({ data: { name, description, position: position++, startDate: historyStart, createdAt: historyStart } });
+    const component = await db.component.create({
+      data: { name, description, position: position++, startDate: historyStart, createdAt: historyStart },
+    });
     componentIds.set(name, component.id);
   }
   for (const id of componentIds.values()) {
-    await db.componentStatusChange.create({ data: { componentId: id, fromStatus: null, toStatus: "operational", changedAt: historyStart } });
+    await db.componentStatusChange.create({
+      data: { componentId: id, fromStatus: null, toStatus: "operational", changedAt: historyStart },
+    });
   }
 
   const current = new Map<string, ComponentStatus>([...componentIds.keys()].map((name) => [name, "operational"]));
 
-  async function recordIncident(spec: { name: string; impact: "none" | "minor" | "major" | "critical"; components: string[]; updates: UpdateSpec[] }) {
+  async function recordIncident(spec: {
+    name: string;
+    impact: "none" | "minor" | "major" | "critical";
+    components: string[];
+    updates: UpdateSpec[];
+  }) {
     const first = spec.updates[0];
     const last = spec.updates[spec.updates.length - 1];
     const monitoring = spec.updates.find((u) => u.status === "monitoring");
@@ -168,28 +274,81 @@ export async function seedDemo(db: Db, now = new Date()) {
         at: new Date(start.getTime() + steps[index] * MINUTE),
         status: (["investigating", "identified", "monitoring", "resolved"] as const)[index],
         body,
-        changes: index === 0
-          ? template.components.map((name) => [name, template.status] as [string, ComponentStatus])
-          : index === 2 ? template.components.map((name) => [name, "operational"] as [string, ComponentStatus]) : [],
+        changes:
+          index === 0
+            ? template.components.map((name) => [name, template.status] as [string, ComponentStatus])
+            : index === 2
+              ? template.components.map((name) => [name, "operational"] as [string, ComponentStatus])
+              : [],
       })),
     }).then(() => undefined);
   }
 
   // A long incident across midnight, its continuation, and a postmortem published days later.
-  const outageStart = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()) - 9 * DAY + 18 * HOUR + 4 * MINUTE);
+  const outageStart = new Date(
+    Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()) - 9 * DAY + 18 * HOUR + 4 * MINUTE,
+  );
   const at = (minutes: number) => new Date(outageStart.getTime() + minutes * MINUTE);
   const jobs = await recordIncident({
     name: "Jobs not starting",
     impact: "critical",
     components: ["Docker Jobs", "Machine Jobs", "macOS Jobs", "Runner"],
     updates: [
-      { at: at(0), status: "investigating", body: "We are seeing delays starting jobs across all executors and are investigating.", changes: [["Docker Jobs", "degraded_performance"], ["Machine Jobs", "degraded_performance"]] },
-      { at: at(31), status: "investigating", body: "Jobs are now failing to start for most customers. Engineers from several teams have joined the incident.", changes: [["Docker Jobs", "major_outage"], ["Machine Jobs", "major_outage"], ["macOS Jobs", "partial_outage"], ["Runner", "partial_outage"]] },
-      { at: at(95), status: "investigating", body: "Service-to-service requests inside our main cluster are failing. We are narrowing down whether DNS or the network proxy is responsible." },
-      { at: at(170), status: "identified", body: "We have identified a version mismatch between node components introduced by an ongoing cluster upgrade. We are rolling nodes back to a consistent version." },
-      { at: at(250), status: "identified", body: "Roughly half of the nodes are back on a consistent version and some jobs are starting. Expect long queue times while the backlog is processed." },
-      { at: at(330), status: "monitoring", body: "All nodes have been restored. Jobs are starting normally and the backlog is draining.", changes: [["Docker Jobs", "degraded_performance"], ["Machine Jobs", "degraded_performance"], ["macOS Jobs", "operational"], ["Runner", "operational"]] },
-      { at: at(443), status: "resolved", body: "Jobs are starting normally and the queue backlog has cleared. We will publish a full incident report.", changes: [["Docker Jobs", "operational"], ["Machine Jobs", "operational"]] },
+      {
+        at: at(0),
+        status: "investigating",
+        body: "We are seeing delays starting jobs across all executors and are investigating.",
+        changes: [
+          ["Docker Jobs", "degraded_performance"],
+          ["Machine Jobs", "degraded_performance"],
+        ],
+      },
+      {
+        at: at(31),
+        status: "investigating",
+        body: "Jobs are now failing to start for most customers. Engineers from several teams have joined the incident.",
+        changes: [
+          ["Docker Jobs", "major_outage"],
+          ["Machine Jobs", "major_outage"],
+          ["macOS Jobs", "partial_outage"],
+          ["Runner", "partial_outage"],
+        ],
+      },
+      {
+        at: at(95),
+        status: "investigating",
+        body: "Service-to-service requests inside our main cluster are failing. We are narrowing down whether DNS or the network proxy is responsible.",
+      },
+      {
+        at: at(170),
+        status: "identified",
+        body: "We have identified a version mismatch between node components introduced by an ongoing cluster upgrade. We are rolling nodes back to a consistent version.",
+      },
+      {
+        at: at(250),
+        status: "identified",
+        body: "Roughly half of the nodes are back on a consistent version and some jobs are starting. Expect long queue times while the backlog is processed.",
+      },
+      {
+        at: at(330),
+        status: "monitoring",
+        body: "All nodes have been restored. Jobs are starting normally and the backlog is draining.",
+        changes: [
+          ["Docker Jobs", "degraded_performance"],
+          ["Machine Jobs", "degraded_performance"],
+          ["macOS Jobs", "operational"],
+          ["Runner", "operational"],
+        ],
+      },
+      {
+        at: at(443),
+        status: "resolved",
+        body: "Jobs are starting normally and the queue backlog has cleared. We will publish a full incident report.",
+        changes: [
+          ["Docker Jobs", "operational"],
+          ["Machine Jobs", "operational"],
+        ],
+      },
     ],
   });
   const cont = await recordIncident({
@@ -197,9 +356,29 @@ export async function seedDemo(db: Db, now = new Date()) {
     impact: "major",
     components: ["Docker Jobs", "Machine Jobs"],
     updates: [
-      { at: at(530), status: "investigating", body: "Pipelines are delayed again while our queueing system recovers from the earlier incident. The original updates can be found on the linked incident.", changes: [["Docker Jobs", "partial_outage"], ["Machine Jobs", "partial_outage"]] },
-      { at: at(600), status: "identified", body: "Two queue nodes lost their queues during recovery. We are recreating them and replaying messages." },
-      { at: at(660), status: "monitoring", body: "Queues are healthy and pipelines start on time.", changes: [["Docker Jobs", "operational"], ["Machine Jobs", "operational"]] },
+      {
+        at: at(530),
+        status: "investigating",
+        body: "Pipelines are delayed again while our queueing system recovers from the earlier incident. The original updates can be found on the linked incident.",
+        changes: [
+          ["Docker Jobs", "partial_outage"],
+          ["Machine Jobs", "partial_outage"],
+        ],
+      },
+      {
+        at: at(600),
+        status: "identified",
+        body: "Two queue nodes lost their queues during recovery. We are recreating them and replaying messages.",
+      },
+      {
+        at: at(660),
+        status: "monitoring",
+        body: "Queues are healthy and pipelines start on time.",
+        changes: [
+          ["Docker Jobs", "operational"],
+          ["Machine Jobs", "operational"],
+        ],
+      },
       { at: at(674), status: "resolved", body: "This incident has been resolved." },
     ],
   });
@@ -221,13 +400,24 @@ export async function seedDemo(db: Db, now = new Date()) {
     impact: "minor",
     components: ["macOS Jobs"],
     updates: [
-      { at: new Date(now.getTime() - 52 * MINUTE), status: "investigating", body: "Some macOS jobs fail to start with an *infrastructure error*. Retrying the job usually works.", changes: [["macOS Jobs", "degraded_performance"]] },
-      { at: new Date(now.getTime() - 18 * MINUTE), status: "identified", body: "A batch of hosts in one datacenter did not pick up the latest image. We are taking them out of rotation." },
+      {
+        at: new Date(now.getTime() - 52 * MINUTE),
+        status: "investigating",
+        body: "Some macOS jobs fail to start with an *infrastructure error*. Retrying the job usually works.",
+        changes: [["macOS Jobs", "degraded_performance"]],
+      },
+      {
+        at: new Date(now.getTime() - 18 * MINUTE),
+        status: "identified",
+        body: "A batch of hosts in one datacenter did not pick up the latest image. We are taking them out of rotation.",
+      },
     ],
   });
 
   // A maintenance window in three days.
-  const windowStart = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()) + 3 * DAY + 6 * HOUR);
+  const windowStart = new Date(
+    Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()) + 3 * DAY + 6 * HOUR,
+  );
   await db.incident.create({
     data: {
       kind: "maintenance",

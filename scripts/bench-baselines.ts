@@ -12,23 +12,41 @@ import { findFreePort } from "./lib/ports";
 export type CapturedRoute = { route: string; status: number; headers: Record<string, string>; body: Buffer };
 
 // Headers that describe the response (what a static copy must carry too); nginx and Node add Date and Connection.
-const KEPT_HEADERS = ["content-type", "content-encoding", "cache-control", "etag", "vary", "content-security-policy", "x-content-type-options", "referrer-policy", "x-frame-options", "link"];
+const KEPT_HEADERS = [
+  "content-type",
+  "content-encoding",
+  "cache-control",
+  "etag",
+  "vary",
+  "content-security-policy",
+  "x-content-type-options",
+  "referrer-policy",
+  "x-frame-options",
+  "link",
+];
 
 /** Fetches each route as a browser would and keeps the exact bytes on the wire. */
-export async function captureRoutes(base: string, routes: string[], headers: Record<string, string>): Promise<CapturedRoute[]> {
+export async function captureRoutes(
+  base: string,
+  routes: string[],
+  headers: Record<string, string>,
+): Promise<CapturedRoute[]> {
   return Promise.all(
     routes.map(
       (route) =>
         new Promise<CapturedRoute>((resolve, reject) => {
-          http.get(base + route, { headers }, (res) => {
-            const chunks: Buffer[] = [];
-            res.on("data", (chunk: Buffer) => chunks.push(chunk));
-            res.on("end", () => {
-              const kept: Record<string, string> = {};
-              for (const name of KEPT_HEADERS) if (typeof res.headers[name] === "string") kept[name] = res.headers[name];
-              resolve({ route, status: res.statusCode ?? 0, headers: kept, body: Buffer.concat(chunks) });
-            });
-          }).on("error", reject);
+          http
+            .get(base + route, { headers }, (res) => {
+              const chunks: Buffer[] = [];
+              res.on("data", (chunk: Buffer) => chunks.push(chunk));
+              res.on("end", () => {
+                const kept: Record<string, string> = {};
+                for (const name of KEPT_HEADERS)
+                  if (typeof res.headers[name] === "string") kept[name] = res.headers[name];
+                resolve({ route, status: res.statusCode ?? 0, headers: kept, body: Buffer.concat(chunks) });
+              });
+            })
+            .on("error", reject);
         }),
     ),
   );
@@ -37,7 +55,13 @@ export async function captureRoutes(base: string, routes: string[], headers: Rec
 async function waitUntilServing(url: string) {
   const deadline = Date.now() + 10_000;
   while (Date.now() < deadline) {
-    if (await fetch(url).then((r) => r.ok, () => false)) return;
+    if (
+      await fetch(url).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      return;
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
   throw new Error(`${url} did not start serving.`);
@@ -48,7 +72,11 @@ export function ensureNginx(): boolean {
   if (spawnSync("nginx", ["-v"]).error === undefined) return true;
   console.log("nginx is not installed: installing Debian's nginx-light for the baseline…");
   const sudo = process.getuid?.() === 0 ? [] : ["sudo", "-n"];
-  const install = (args: string[]) => spawnSync(sudo[0] ?? args[0], sudo.length ? [...sudo.slice(1), ...args] : args.slice(1), { stdio: "inherit", env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" } });
+  const install = (args: string[]) =>
+    spawnSync(sudo[0] ?? args[0], sudo.length ? [...sudo.slice(1), ...args] : args.slice(1), {
+      stdio: "inherit",
+      env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" },
+    });
   install(["apt-get", "update", "-qq"]);
   install(["apt-get", "install", "-y", "-qq", "nginx-light"]);
   if (spawnSync("nginx", ["-v"]).error === undefined) return true;
@@ -69,9 +97,13 @@ export async function startNginxBaseline(captured: CapturedRoute[]): Promise<Bas
     const file = path.join(prefix, `route-${index}`);
     await writeFile(file, route.body);
     const { "content-type": contentType = "application/octet-stream", ...rest } = route.headers;
-    const headers = Object.entries(rest).map(([name, value]) => `add_header ${name} '${value.replaceAll("'", "\\'")}' always;`);
+    const headers = Object.entries(rest).map(
+      ([name, value]) => `add_header ${name} '${value.replaceAll("'", "\\'")}' always;`,
+    );
     // try_files, not alias: `location = /` with alias would go looking for a directory index.
-    locations.push(`location = ${route.route} { types { } default_type '${contentType}'; try_files /route-${index} =404; etag off; ${headers.join(" ")} }`);
+    locations.push(
+      `location = ${route.route} { types { } default_type '${contentType}'; try_files /route-${index} =404; etag off; ${headers.join(" ")} }`,
+    );
   }
   const config = `daemon off; worker_processes auto; pid ${prefix}/nginx.pid; error_log ${prefix}/error.log;
 events { worker_connections 4096; }
@@ -82,7 +114,11 @@ http {
   server { listen 127.0.0.1:${port}; root ${prefix}; ${locations.join("\n    ")} }
 }`;
   await writeFile(path.join(prefix, "nginx.conf"), config);
-  const child = spawn("nginx", ["-p", prefix, "-c", path.join(prefix, "nginx.conf"), "-e", path.join(prefix, "error.log")], { stdio: "inherit" });
+  const child = spawn(
+    "nginx",
+    ["-p", prefix, "-c", path.join(prefix, "nginx.conf"), "-e", path.join(prefix, "error.log")],
+    { stdio: "inherit" },
+  );
   const base = `http://127.0.0.1:${port}`;
   await waitUntilServing(`${base}${captured[0].route}`);
   return {
@@ -167,9 +203,13 @@ export async function measurePageWeight(base: string, route: string, headers: Re
   const [page] = await captureRoutes(base, [route], headers);
   const html = page.body.length;
   const plain = await (await fetch(base + route)).text();
-  const assets = [...new Set([...plain.matchAll(/(?:src|href)="(\/_next\/static\/[^"]+\.(js|css))"/g)].map((match) => match[1]))];
+  const assets = [
+    ...new Set([...plain.matchAll(/(?:src|href)="(\/_next\/static\/[^"]+\.(js|css))"/g)].map((match) => match[1])),
+  ];
   const captured = await captureRoutes(base, assets, headers);
   const js = captured.filter((asset) => asset.route.endsWith(".js")).reduce((sum, asset) => sum + asset.body.length, 0);
-  const css = captured.filter((asset) => asset.route.endsWith(".css")).reduce((sum, asset) => sum + asset.body.length, 0);
+  const css = captured
+    .filter((asset) => asset.route.endsWith(".css"))
+    .reduce((sum, asset) => sum + asset.body.length, 0);
   return { html, js, css, scripts: captured.filter((asset) => asset.route.endsWith(".js")).length };
 }

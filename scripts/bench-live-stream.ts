@@ -23,7 +23,9 @@ function openOne(port: number, path: string, index: number, onEvent: (client: Cl
     const client: Client = { socket, lastId: "", changedAt: 0, buffer: "" };
     let opened = false;
     socket.setEncoding("utf8");
-    socket.on("connect", () => socket.write(`GET ${path} HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: text/event-stream\r\n\r\n`));
+    socket.on("connect", () =>
+      socket.write(`GET ${path} HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: text/event-stream\r\n\r\n`),
+    );
     socket.on("data", (chunk: string) => {
       client.buffer += chunk;
       let end: number;
@@ -48,13 +50,19 @@ function openOne(port: number, path: string, index: number, onEvent: (client: Cl
 }
 
 /** Opens `count` streams in batches (the listen backlog is finite), each resolved once it has its first event. */
-export async function openStreamClients(port: number, count: number, path = "/api/live/stream"): Promise<StreamClients> {
+export async function openStreamClients(
+  port: number,
+  count: number,
+  path = "/api/live/stream",
+): Promise<StreamClients> {
   const clients: Client[] = [];
   let wake: (() => void) | null = null;
   const onEvent = () => wake?.();
   const BATCH = 250;
   for (let start = 0; start < count; start += BATCH) {
-    const batch = await Promise.all(Array.from({ length: Math.min(BATCH, count - start) }, (_, i) => openOne(port, path, start + i, onEvent)));
+    const batch = await Promise.all(
+      Array.from({ length: Math.min(BATCH, count - start) }, (_, i) => openOne(port, path, start + i, onEvent)),
+    );
     clients.push(...batch);
   }
   return {
@@ -64,7 +72,10 @@ export async function openStreamClients(port: number, count: number, path = "/ap
       for (;;) {
         const pending = clients.filter((client) => client.changedAt < since);
         if (pending.length === 0) break;
-        if (performance.now() > deadline) throw new Error(`${pending.length} of ${clients.length} streams did not receive the change within ${timeoutMs} ms`);
+        if (performance.now() > deadline)
+          throw new Error(
+            `${pending.length} of ${clients.length} streams did not receive the change within ${timeoutMs} ms`,
+          );
         await new Promise<void>((resolve) => {
           wake = resolve;
           setTimeout(resolve, 50);

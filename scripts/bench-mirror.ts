@@ -29,18 +29,30 @@ async function createDatabase(serverUrl: string, token: string): Promise<string>
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   await client.query(await readFile(path.join(root, "scripts/bench-fill.sql"), "utf8"));
-  await client.query("insert into api_keys (id, name, prefix, hash, role) values ('benchmirror1', 'bench', $1, $2, 'responder')", [token.slice(0, 11), createHash("sha256").update(token).digest("hex")]);
+  await client.query(
+    "insert into api_keys (id, name, prefix, hash, role) values ('benchmirror1', 'bench', $1, $2, 'responder')",
+    [token.slice(0, 11), createHash("sha256").update(token).digest("hex")],
+  );
   await client.end();
   return url;
 }
 
 function spawnLogged(args: string[], env: Record<string, string>): ChildProcess {
-  const child = spawn(process.execPath, args, { cwd: root, env: { ...process.env, ...env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", NODE_OPTIONS: "" }, stdio: ["ignore", process.env.BENCH_MIRROR_VERBOSE ? "inherit" : "ignore", "pipe"] });
+  const child = spawn(process.execPath, args, {
+    cwd: root,
+    env: { ...process.env, ...env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", NODE_OPTIONS: "" },
+    stdio: ["ignore", process.env.BENCH_MIRROR_VERBOSE ? "inherit" : "ignore", "pipe"],
+  });
   child.stderr?.on("data", (chunk) => process.stderr.write(chunk));
   return child;
 }
 
-async function waitFor<T>(what: string, check: () => Promise<T | undefined | false>, timeoutMs: number, everyMs = 100): Promise<T> {
+async function waitFor<T>(
+  what: string,
+  check: () => Promise<T | undefined | false>,
+  timeoutMs: number,
+  everyMs = 100,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await check().catch(() => undefined);
@@ -64,21 +76,61 @@ http {
   ${server}
 }`;
   await writeFile(path.join(prefix, "nginx.conf"), config);
-  const child = spawn("nginx", ["-p", prefix, "-c", path.join(prefix, "nginx.conf"), "-e", path.join(prefix, "error.log")], { stdio: "inherit" });
+  const child = spawn(
+    "nginx",
+    ["-p", prefix, "-c", path.join(prefix, "nginx.conf"), "-e", path.join(prefix, "error.log")],
+    { stdio: "inherit" },
+  );
   const base = `http://127.0.0.1:${port}`;
   await waitFor("nginx start", async () => (await fetch(`${base}/live.json`)).ok, 10_000);
-  return { base, stop: () => { child.kill("SIGQUIT"); void rm(prefix, { recursive: true, force: true }); } };
+  return {
+    base,
+    stop: () => {
+      child.kill("SIGQUIT");
+      void rm(prefix, { recursive: true, force: true });
+    },
+  };
 }
 
 async function measure(url: string): Promise<Load> {
   if (spawnSync("wrk", ["--version"]).error === undefined && process.env.BENCH_LOAD_GENERATOR !== "autocannon") {
     const headers = Object.entries(HEADERS).flatMap(([name, value]) => ["-H", `${name}: ${value}`]);
-    const result = spawnSync("wrk", ["-t1", `-c${CONNECTIONS}`, `-d${DURATION_S}s`, "--timeout", "5s", "-s", path.join(root, "scripts/bench-wrk-report.lua"), ...headers, url], { encoding: "utf8" });
-    const report = JSON.parse(result.stdout.trim().split("\n").pop() ?? "{}") as { requests: number; durationUs: number; errors: number; p50Us: number; p99Us: number };
-    return { rps: Math.round(report.requests / (report.durationUs / 1e6)), p50: Math.round(report.p50Us / 100) / 10, p99: Math.round(report.p99Us / 100) / 10, errors: report.errors };
+    const result = spawnSync(
+      "wrk",
+      [
+        "-t1",
+        `-c${CONNECTIONS}`,
+        `-d${DURATION_S}s`,
+        "--timeout",
+        "5s",
+        "-s",
+        path.join(root, "scripts/bench-wrk-report.lua"),
+        ...headers,
+        url,
+      ],
+      { encoding: "utf8" },
+    );
+    const report = JSON.parse(result.stdout.trim().split("\n").pop() ?? "{}") as {
+      requests: number;
+      durationUs: number;
+      errors: number;
+      p50Us: number;
+      p99Us: number;
+    };
+    return {
+      rps: Math.round(report.requests / (report.durationUs / 1e6)),
+      p50: Math.round(report.p50Us / 100) / 10,
+      p99: Math.round(report.p99Us / 100) / 10,
+      errors: report.errors,
+    };
   }
   const result = await autocannon({ url, connections: CONNECTIONS, duration: DURATION_S, headers: HEADERS });
-  return { rps: Math.round(result.requests.average), p50: result.latency.p50, p99: result.latency.p99, errors: result.errors + result.timeouts + result.non2xx };
+  return {
+    rps: Math.round(result.requests.average),
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    errors: result.errors + result.timeouts + result.non2xx,
+  };
 }
 
 function percentile(values: number[], p: number): number {
@@ -96,14 +148,34 @@ export async function benchMirror(serverUrl: string): Promise<{ checks: [string,
   const app = `http://127.0.0.1:${port}`;
   // The bench's freshness scenario turns the cache bus off in this process; the worker needs it to hear the app's writes.
   // Any BENCH_MIRROR_UPDATES may be posted with one key, so the per-key API rate limit is off here.
-  const env = { DATABASE_URL: databaseUrl, AUTH_SECRET: SECRET, PUBLIC_URL: app, STATIC_MIRROR_DIR: mirrorDir, STATUSPAGE_DISABLE_CACHE_BUS: "", MANAGEMENT_API_RATE_LIMIT: "0" };
+  const env = {
+    DATABASE_URL: databaseUrl,
+    AUTH_SECRET: SECRET,
+    PUBLIC_URL: app,
+    STATIC_MIRROR_DIR: mirrorDir,
+    STATUSPAGE_DISABLE_CACHE_BUS: "",
+    MANAGEMENT_API_RATE_LIMIT: "0",
+  };
   // The web instance leaves the mirror to the worker, as a large install runs them.
-  const web = spawnLogged([...serverNodeArgs(), path.join(root, "scripts/serve.mjs")], { ...env, PORT: String(port), HOST: "127.0.0.1", STATUSPAGE_DISABLE_WORKER: "1" });
-  const worker = spawnLogged(["--conditions=react-server", "--import", "tsx", path.join(root, "scripts/worker.ts")], env);
+  const web = spawnLogged([...serverNodeArgs(), path.join(root, "scripts/serve.mjs")], {
+    ...env,
+    PORT: String(port),
+    HOST: "127.0.0.1",
+    STATUSPAGE_DISABLE_WORKER: "1",
+  });
+  const worker = spawnLogged(
+    ["--conditions=react-server", "--import", "tsx", path.join(root, "scripts/worker.ts")],
+    env,
+  );
   let nginx: { base: string; stop: () => void } | null = null;
   try {
     const started = Date.now();
-    await waitFor("the first full publish", () => readFile(path.join(mirrorDir, ".statuspage-mirror/manifest.json"), "utf8").then(() => true), 300_000, 250);
+    await waitFor(
+      "the first full publish",
+      () => readFile(path.join(mirrorDir, ".statuspage-mirror/manifest.json"), "utf8").then(() => true),
+      300_000,
+      250,
+    );
     const firstPublishS = (Date.now() - started) / 1000;
     await waitForHealth(app, { timeoutMs: 60_000 });
     nginx = await startNginx(mirrorDir);
@@ -118,11 +190,19 @@ export async function benchMirror(serverUrl: string): Promise<{ checks: [string,
         headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
         body: JSON.stringify({ status: "identified", body: `Still on it (${marker}).`, deliver_notifications: false }),
       });
-      if (response.status !== 201) throw new Error(`posting an update answered ${response.status}: ${await response.text()}`);
+      if (response.status !== 201)
+        throw new Error(`posting an update answered ${response.status}: ${await response.text()}`);
       const committed = performance.now();
       await Promise.all([
-        waitFor("the mirrored page", async () => (await readFile(page, "utf8")).includes(marker), 30_000, 2).then(() => delays.push(performance.now() - committed)),
-        waitFor("nginx serving it", async () => (await (await fetch(`${nginx!.base}/incidents/${INCIDENT}`)).text()).includes(marker), 30_000, 2).then(() => viaNginx.push(performance.now() - committed)),
+        waitFor("the mirrored page", async () => (await readFile(page, "utf8")).includes(marker), 30_000, 2).then(() =>
+          delays.push(performance.now() - committed),
+        ),
+        waitFor(
+          "nginx serving it",
+          async () => (await (await fetch(`${nginx!.base}/incidents/${INCIDENT}`)).text()).includes(marker),
+          30_000,
+          2,
+        ).then(() => viaNginx.push(performance.now() - committed)),
       ]);
       await new Promise((resolve) => setTimeout(resolve, 200));
     }
@@ -131,12 +211,22 @@ export async function benchMirror(serverUrl: string): Promise<{ checks: [string,
     const appHome = await measure(`${app}/`);
     const summary = await measure(`${nginx.base}/api/v2/summary.json`);
     const pad = (value: string | number, width: number) => String(value).padStart(width);
-    console.log(`\nStatic mirror (100 components; published by the worker to a folder, served by nginx ${spawnSync("nginx", ["-v"], { encoding: "utf8" }).stderr.trim().split("/")[1] ?? ""} with gzip_static):`);
+    console.log(
+      `\nStatic mirror (100 components; published by the worker to a folder, served by nginx ${spawnSync("nginx", ["-v"], { encoding: "utf8" }).stderr.trim().split("/")[1] ?? ""} with gzip_static):`,
+    );
     console.log(`  first full publish ${firstPublishS.toFixed(1)} s after the worker started`);
-    console.log(`  republished after ${UPDATES} updates posted through the API (201 → file replaced): p50 ${Math.round(percentile(delays, 50))} ms, p99 ${Math.round(percentile(delays, 99))} ms, max ${Math.round(Math.max(...delays))} ms`);
-    console.log(`  … and served by nginx: p50 ${Math.round(percentile(viaNginx, 50))} ms, p99 ${Math.round(percentile(viaNginx, 99))} ms`);
+    console.log(
+      `  republished after ${UPDATES} updates posted through the API (201 → file replaced): p50 ${Math.round(percentile(delays, 50))} ms, p99 ${Math.round(percentile(delays, 99))} ms, max ${Math.round(Math.max(...delays))} ms`,
+    );
+    console.log(
+      `  … and served by nginx: p50 ${Math.round(percentile(viaNginx, 50))} ms, p99 ${Math.round(percentile(viaNginx, 99))} ms`,
+    );
     console.log(`  ${"route".padEnd(34)}${pad("req/s", 9)}${pad("p50 ms", 9)}${pad("p99 ms", 9)}${pad("errors", 8)}`);
-    for (const [route, row] of [["/ (nginx, mirror)", home], ["/ (app)", appHome], ["/api/v2/summary.json (nginx)", summary]] as const) {
+    for (const [route, row] of [
+      ["/ (nginx, mirror)", home],
+      ["/ (app)", appHome],
+      ["/api/v2/summary.json (nginx)", summary],
+    ] as const) {
       console.log(`  ${route.padEnd(34)}${pad(row.rps, 9)}${pad(row.p50, 9)}${pad(row.p99, 9)}${pad(row.errors, 8)}`);
     }
     console.log(`  app / nginx on the home page: ${(appHome.rps / home.rps).toFixed(2)}`);
@@ -146,10 +236,14 @@ export async function benchMirror(serverUrl: string): Promise<{ checks: [string,
     };
   } finally {
     nginx?.stop();
-    const exited = (child: ChildProcess) => new Promise((resolve) => (child.exitCode !== null ? resolve(null) : child.once("exit", resolve)));
+    const exited = (child: ChildProcess) =>
+      new Promise((resolve) => (child.exitCode !== null ? resolve(null) : child.once("exit", resolve)));
     worker.kill("SIGTERM");
     web.kill("SIGTERM");
-    await Promise.race([Promise.all([exited(worker), exited(web)]), new Promise((resolve) => setTimeout(resolve, 10_000))]);
+    await Promise.race([
+      Promise.all([exited(worker), exited(web)]),
+      new Promise((resolve) => setTimeout(resolve, 10_000)),
+    ]);
     for (const child of [worker, web]) if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
     await rm(mirrorDir, { recursive: true, force: true });
   }
@@ -158,12 +252,21 @@ export async function benchMirror(serverUrl: string): Promise<{ checks: [string,
 // Run on its own against a PostgreSQL server: BENCH_MIRROR_SERVER_URL=postgresql://postgres@127.0.0.1:5432/postgres
 if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(import.meta.filename)) {
   const serverUrl = process.env.BENCH_MIRROR_SERVER_URL;
-  if (!serverUrl) throw new Error("Set BENCH_MIRROR_SERVER_URL to a PostgreSQL server URL (npm run bench runs this scenario with its own).");
-  benchMirror(serverUrl).then(({ checks, errors }) => {
-    console.log(checks.map(([name, met]) => `${met ? "✓" : "✗"} ${name}`).join("; "), errors ? `; ${errors} request(s) failed` : "");
-    process.exit(errors > 0 || checks.some(([, met]) => !met) ? 1 : 0);
-  }, (error: unknown) => {
-    console.error(error);
-    process.exit(1);
-  });
+  if (!serverUrl)
+    throw new Error(
+      "Set BENCH_MIRROR_SERVER_URL to a PostgreSQL server URL (npm run bench runs this scenario with its own).",
+    );
+  benchMirror(serverUrl).then(
+    ({ checks, errors }) => {
+      console.log(
+        checks.map(([name, met]) => `${met ? "✓" : "✗"} ${name}`).join("; "),
+        errors ? `; ${errors} request(s) failed` : "",
+      );
+      process.exit(errors > 0 || checks.some(([, met]) => !met) ? 1 : 0);
+    },
+    (error: unknown) => {
+      console.error(error);
+      process.exit(1);
+    },
+  );
 }

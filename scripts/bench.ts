@@ -15,7 +15,16 @@ import { serverNodeArgs } from "./lib/server-node-args";
 import { buildApp, hasBuild } from "./lib/build-app";
 import { openStreamClients, residentMemoryMb } from "./bench-live-stream";
 import { benchMirror } from "./bench-mirror";
-import { captureRoutes, ensureNginx, measurePageWeight, peakMemoryByProcess, processTree, startBareNodeBaseline, startNginxBaseline, type Baseline } from "./bench-baselines";
+import {
+  captureRoutes,
+  ensureNginx,
+  measurePageWeight,
+  peakMemoryByProcess,
+  processTree,
+  startBareNodeBaseline,
+  startNginxBaseline,
+  type Baseline,
+} from "./bench-baselines";
 
 const root = path.resolve(import.meta.dirname, "..");
 const DURATION_S = Number(process.env.BENCH_DURATION_S ?? 4);
@@ -52,7 +61,18 @@ async function startServer(databaseUrl: string, extraEnv: Record<string, string>
   const port = await findFreePort();
   const child = spawn(process.execPath, [...serverNodeArgs(), path.join(root, "scripts/serve.mjs")], {
     cwd: root,
-    env: { ...process.env, ...extraEnv, NODE_ENV: "production", DATABASE_URL: databaseUrl, AUTH_SECRET: SECRET, PORT: String(port), HOST: "127.0.0.1", PUBLIC_URL: `http://127.0.0.1:${port}`, NEXT_TELEMETRY_DISABLED: "1", NODE_OPTIONS: "" },
+    env: {
+      ...process.env,
+      ...extraEnv,
+      NODE_ENV: "production",
+      DATABASE_URL: databaseUrl,
+      AUTH_SECRET: SECRET,
+      PORT: String(port),
+      HOST: "127.0.0.1",
+      PUBLIC_URL: `http://127.0.0.1:${port}`,
+      NEXT_TELEMETRY_DISABLED: "1",
+      NODE_OPTIONS: "",
+    },
     stdio: ["ignore", "pipe", "pipe"],
   });
   child.stderr?.on("data", (chunk) => process.stderr.write(chunk));
@@ -71,13 +91,29 @@ function residentTreeMb(pid: number): number {
 }
 
 // wrk, in C, when installed: autocannon runs in Node and, on 2 cores, becomes the bottleneck for bodies of a few KB.
-const WRK_AVAILABLE = process.env.BENCH_LOAD_GENERATOR !== "autocannon" && spawnSync("wrk", ["--version"]).error === undefined;
+const WRK_AVAILABLE =
+  process.env.BENCH_LOAD_GENERATOR !== "autocannon" && spawnSync("wrk", ["--version"]).error === undefined;
 
 type WrkResult = { requests: number; durationUs: number; errors: number; p50Us: number; p99Us: number; shed?: number };
 
-function runWrk(url: string, connections: number, duration: number, script = "scripts/bench-wrk-report.lua"): Promise<WrkResult> {
+function runWrk(
+  url: string,
+  connections: number,
+  duration: number,
+  script = "scripts/bench-wrk-report.lua",
+): Promise<WrkResult> {
   const headers = Object.entries(BROWSER_HEADERS).flatMap(([name, value]) => ["-H", `${name}: ${value}`]);
-  const args = ["-t2", `-c${connections}`, `-d${duration}s`, "--timeout", "5s", "-s", path.join(root, script), ...headers, url];
+  const args = [
+    "-t2",
+    `-c${connections}`,
+    `-d${duration}s`,
+    "--timeout",
+    "5s",
+    "-s",
+    path.join(root, script),
+    ...headers,
+    url,
+  ];
   return new Promise((resolve, reject) => {
     const child = spawn("wrk", args, { stdio: ["ignore", "pipe", "inherit"] });
     let output = "";
@@ -116,11 +152,16 @@ async function measureInTurns(targets: Target[]): Promise<Row[]> {
   const turns = targets.map(() => [] as Row[]);
   for (const target of targets) await warm(target.url);
   for (let round = 0; round < ROUNDS; round++) {
-    for (const [index, target] of targets.entries()) turns[index].push({ ...(await load(target.url)), route: target.route });
+    for (const [index, target] of targets.entries())
+      turns[index].push({ ...(await load(target.url)), route: target.route });
   }
   return turns.map((rows) => {
     const best = rows.reduce((a, b) => (b.rps > a.rps ? b : a));
-    return { ...best, p99: Math.max(...rows.map((row) => row.p99)), errors: rows.reduce((sum, row) => sum + row.errors, 0) };
+    return {
+      ...best,
+      p99: Math.max(...rows.map((row) => row.p99)),
+      errors: rows.reduce((sum, row) => sum + row.errors, 0),
+    };
   });
 }
 
@@ -141,26 +182,46 @@ async function measureFreshness(base: string, databaseUrl: string) {
   const { SYSTEM_ACTOR } = await import("@/server/services/context");
   const routes = ["/", "/api/v2/summary.json", "/history.rss"];
   const delays: Record<string, number[]> = Object.fromEntries(routes.map((r) => [r, []]));
-  const background = autocannon({ url: `${base}/`, connections: 20, duration: 600, headers: BROWSER_HEADERS }, () => {});
+  const background = autocannon(
+    { url: `${base}/`, connections: 20, duration: 600, headers: BROWSER_HEADERS },
+    () => {},
+  );
   try {
     for (let n = 0; n < FRESHNESS_UPDATES; n++) {
       const marker = `fresh-${n}-${Math.random().toString(36).slice(2, 8)}`;
       const started = performance.now();
-      await runMutation(postIncidentUpdate({ ctx: { actor: SYSTEM_ACTOR }, input: { incidentId: "a00000000001", status: "investigating", body: `Still investigating (${marker}).`, components: [], deliverNotifications: false } }));
-      await Promise.all(routes.map(async (route) => {
-        for (;;) {
-          const body = await (await fetch(base + route)).text();
-          if (body.includes(marker)) break;
-          if (performance.now() - started > 10_000) throw new Error(`${route} did not show update ${n} within 10 s`);
-          await new Promise((resolve) => setTimeout(resolve, 5));
-        }
-        delays[route].push(performance.now() - started);
-      }));
+      await runMutation(
+        postIncidentUpdate({
+          ctx: { actor: SYSTEM_ACTOR },
+          input: {
+            incidentId: "a00000000001",
+            status: "investigating",
+            body: `Still investigating (${marker}).`,
+            components: [],
+            deliverNotifications: false,
+          },
+        }),
+      );
+      await Promise.all(
+        routes.map(async (route) => {
+          for (;;) {
+            const body = await (await fetch(base + route)).text();
+            if (body.includes(marker)) break;
+            if (performance.now() - started > 10_000) throw new Error(`${route} did not show update ${n} within 10 s`);
+            await new Promise((resolve) => setTimeout(resolve, 5));
+          }
+          delays[route].push(performance.now() - started);
+        }),
+      );
     }
   } finally {
     background.stop();
   }
-  return routes.map((route) => ({ route, p50: Math.round(percentile(delays[route], 50)), p99: Math.round(percentile(delays[route], 99)) }));
+  return routes.map((route) => ({
+    route,
+    p50: Math.round(percentile(delays[route], 50)),
+    p99: Math.round(percentile(delays[route], 99)),
+  }));
 }
 
 function toRow(route: string, result: WrkResult): Row {
@@ -190,12 +251,25 @@ async function measureLiveStreams(server: { child: ChildProcess; base: string })
   try {
     for (let n = 0; n < FANOUT_WRITES; n++) {
       const since = performance.now();
-      await runMutation(postIncidentUpdate({ ctx: { actor: SYSTEM_ACTOR }, input: { incidentId: "a00000000001", status: "investigating", body: `Fan-out check ${n}.`, components: [], deliverNotifications: false } }));
+      await runMutation(
+        postIncidentUpdate({
+          ctx: { actor: SYSTEM_ACTOR },
+          input: {
+            incidentId: "a00000000001",
+            status: "investigating",
+            body: `Fan-out check ${n}.`,
+            components: [],
+            deliverNotifications: false,
+          },
+        }),
+      );
       const received = await clients.waitForNewVersion(since, 10_000);
       delays.push(...received);
       lasts.push(Math.max(...received));
     }
-    const withStreams = WRK_AVAILABLE ? toRow("/ with streams open", await runWrk(`${server.base}/`, CONNECTIONS, DURATION_S)) : null;
+    const withStreams = WRK_AVAILABLE
+      ? toRow("/ with streams open", await runWrk(`${server.base}/`, CONNECTIONS, DURATION_S))
+      : null;
     return {
       clients: clients.count,
       p50: Math.round(percentile(delays, 50)),
@@ -213,7 +287,10 @@ async function measureLiveStreams(server: { child: ChildProcess; base: string })
 /** Normal readers on `/` and the JSON API, alone and then beside a flood of junk queries, Authorization headers and missing pages. */
 async function measureFlood(base: string) {
   const normal = async () => {
-    const [home, summary] = await Promise.all([runWrk(`${base}/`, CONNECTIONS / 2, DURATION_S), runWrk(`${base}/api/v2/summary.json`, CONNECTIONS / 2, DURATION_S)]);
+    const [home, summary] = await Promise.all([
+      runWrk(`${base}/`, CONNECTIONS / 2, DURATION_S),
+      runWrk(`${base}/api/v2/summary.json`, CONNECTIONS / 2, DURATION_S),
+    ]);
     return { home: toRow("/", home), summary: toRow("/api/v2/summary.json", summary) };
   };
   const alone: Awaited<ReturnType<typeof normal>>[] = [];
@@ -223,13 +300,23 @@ async function measureFlood(base: string) {
     const flood = runWrk(`${base}/`, 10, DURATION_S + 1, "scripts/bench-flood.lua");
     flooded.push({ ...(await normal()), flood: await flood });
   }
-  const best = <T extends { home: Row; summary: Row }>(rows: T[], pick: (row: T) => Row) => rows.map(pick).reduce((a, b) => (b.rps > a.rps ? b : a));
-  const worstP99 = <T extends { home: Row; summary: Row }>(rows: T[], pick: (row: T) => Row) => Math.max(...rows.map((row) => pick(row).p99));
+  const best = <T extends { home: Row; summary: Row }>(rows: T[], pick: (row: T) => Row) =>
+    rows.map(pick).reduce((a, b) => (b.rps > a.rps ? b : a));
+  const worstP99 = <T extends { home: Row; summary: Row }>(rows: T[], pick: (row: T) => Row) =>
+    Math.max(...rows.map((row) => pick(row).p99));
   const floodTotal = flooded.reduce((sum, row) => sum + row.flood.requests, 0);
   const floodShed = flooded.reduce((sum, row) => sum + (row.flood.shed ?? 0), 0);
   return {
-    home: { alone: best(alone, (r) => r.home), flooded: best(flooded, (r) => r.home), p99: worstP99(flooded, (r) => r.home) },
-    summary: { alone: best(alone, (r) => r.summary), flooded: best(flooded, (r) => r.summary), p99: worstP99(flooded, (r) => r.summary) },
+    home: {
+      alone: best(alone, (r) => r.home),
+      flooded: best(flooded, (r) => r.home),
+      p99: worstP99(flooded, (r) => r.home),
+    },
+    summary: {
+      alone: best(alone, (r) => r.summary),
+      flooded: best(flooded, (r) => r.summary),
+      p99: worstP99(flooded, (r) => r.summary),
+    },
     floodRps: Math.round(floodTotal / (ROUNDS * (DURATION_S + 1))),
     floodShedShare: floodTotal ? floodShed / floodTotal : 0,
   };
@@ -252,10 +339,27 @@ async function measureThroughExpiry(databaseUrl: string) {
     for (const route of routes) await warm(server.base + route);
     const burst = async (atMs: number) => {
       await new Promise((resolve) => setTimeout(resolve, atMs));
-      await Promise.all(Array.from({ length: 10 }, (_, n) => runMutation(postIncidentUpdate({ ctx: { actor: SYSTEM_ACTOR }, input: { incidentId: "a00000000001", status: "investigating", body: `Burst update ${atMs}-${n}.`, components: [], deliverNotifications: false } }))));
+      await Promise.all(
+        Array.from({ length: 10 }, (_, n) =>
+          runMutation(
+            postIncidentUpdate({
+              ctx: { actor: SYSTEM_ACTOR },
+              input: {
+                incidentId: "a00000000001",
+                status: "investigating",
+                body: `Burst update ${atMs}-${n}.`,
+                components: [],
+                deliverNotifications: false,
+              },
+            }),
+          ),
+        ),
+      );
     };
     const [results] = await Promise.all([
-      Promise.all(routes.map((route) => runWrk(server.base + route, Math.round(CONNECTIONS / routes.length), EXPIRY_RUN_S))),
+      Promise.all(
+        routes.map((route) => runWrk(server.base + route, Math.round(CONNECTIONS / routes.length), EXPIRY_RUN_S)),
+      ),
       burst(4_000).then(() => burst(4_000)),
     ]);
     return routes.map((route, index) => toRow(route, results[index]));
@@ -278,7 +382,11 @@ async function measureFreeze(server: { base: string }, dataDir: string) {
   const { getDb } = await import("@/server/db/client");
   const ctx = { ctx: { actor: SYSTEM_ACTOR } };
   const { token } = await createApiKey({ ...ctx, input: { name: "bench freeze", role: "responder" } });
-  const [first, second] = await getDb().component.findMany({ where: { status: "operational" }, take: 2, orderBy: { id: "asc" } });
+  const [first, second] = await getDb().component.findMany({
+    where: { status: "operational" },
+    take: 2,
+    orderBy: { id: "asc" },
+  });
   // A change just before the freeze: the next render must read the frozen database.
   await runMutation(setComponentStatus({ ...ctx, input: { componentId: first.id, status: "degraded_performance" } }));
   await new Promise((resolve) => setTimeout(resolve, 200));
@@ -302,9 +410,12 @@ async function measureFreeze(server: { base: string }, dataDir: string) {
     if (remaining > 0) await new Promise((resolve) => setTimeout(resolve, remaining));
     const check = async () => {
       // Taking this lock waits until every transaction that wrote an audit row, the refused write's included, has ended.
-      await getDb().$transaction(async (tx) => {
-        await tx.$executeRaw`LOCK TABLE audit_log IN ACCESS EXCLUSIVE MODE`;
-      }, { timeout: 60_000, maxWait: 60_000 });
+      await getDb().$transaction(
+        async (tx) => {
+          await tx.$executeRaw`LOCK TABLE audit_log IN ACCESS EXCLUSIVE MODE`;
+        },
+        { timeout: 60_000, maxWait: 60_000 },
+      );
       return (await getDb().component.findUniqueOrThrow({ where: { id: second.id } })).status === second.status;
     };
     return { firstRead, load, write, check };
@@ -342,14 +453,19 @@ async function main() {
       measured = await measureInTurns([
         ...routes.map((route) => ({ route, url: large.base + route })),
         { route: "/ (empty history)", url: `${empty.base}/` },
-        ...baselines.flatMap(({ name, baseline }) => routes.map((route) => ({ route: `${route} (${name})`, url: baseline.base + route }))),
+        ...baselines.flatMap(({ name, baseline }) =>
+          routes.map((route) => ({ route: `${route} (${name})`, url: baseline.base + route })),
+        ),
       ]);
     } finally {
       for (const { baseline } of baselines) await baseline.stop();
     }
     const [staticRow, ...rows] = measured.slice(0, routes.length);
     const emptyHome = measured[routes.length];
-    const baselineRows = baselines.map(({ name }, index) => ({ name, rows: measured.slice(routes.length + 1 + index * routes.length, routes.length + 1 + (index + 1) * routes.length) }));
+    const baselineRows = baselines.map(({ name }, index) => ({
+      name,
+      rows: measured.slice(routes.length + 1 + index * routes.length, routes.length + 1 + (index + 1) * routes.length),
+    }));
     const weight = await measurePageWeight(large.base, "/", BROWSER_HEADERS);
     const processes = peakMemoryByProcess(large.child.pid!);
     const freshness = await measureFreshness(large.base, largeUrl);
@@ -364,53 +480,117 @@ async function main() {
     const refusedWriteStayedRefused = await freeze.check();
 
     const pad = (value: string | number, width: number) => String(value).padStart(width);
-    console.log(`\nMachine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? "cpu"}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`);
-    console.log(`Load: ${WRK_AVAILABLE ? "wrk" : "autocannon (install wrk for figures the load generator does not limit)"}, ${CONNECTIONS} connections, best of ${ROUNDS} turns of ${DURATION_S} s per route, Accept-Encoding: ${BROWSER_HEADERS["accept-encoding"]}\n`);
-    console.log(`${"route".padEnd(28)}${pad("req/s", 9)}${pad("p50 ms", 9)}${pad("p99 ms", 9)}${pad("errors", 8)}${pad("vs static", 11)}`);
+    console.log(
+      `\nMachine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? "cpu"}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`,
+    );
+    console.log(
+      `Load: ${WRK_AVAILABLE ? "wrk" : "autocannon (install wrk for figures the load generator does not limit)"}, ${CONNECTIONS} connections, best of ${ROUNDS} turns of ${DURATION_S} s per route, Accept-Encoding: ${BROWSER_HEADERS["accept-encoding"]}\n`,
+    );
+    console.log(
+      `${"route".padEnd(28)}${pad("req/s", 9)}${pad("p50 ms", 9)}${pad("p99 ms", 9)}${pad("errors", 8)}${pad("vs static", 11)}`,
+    );
     for (const row of [staticRow, ...rows]) {
       const ratio = row === staticRow ? "1.00" : (row.rps / staticRow.rps).toFixed(2);
-      console.log(`${row.route.padEnd(28)}${pad(row.rps, 9)}${pad(row.p50, 9)}${pad(row.p99, 9)}${pad(row.errors, 8)}${pad(ratio, 11)}`);
+      console.log(
+        `${row.route.padEnd(28)}${pad(row.rps, 9)}${pad(row.p50, 9)}${pad(row.p99, 9)}${pad(row.errors, 8)}${pad(ratio, 11)}`,
+      );
     }
     if (baselineRows.length > 0) {
-      console.log(`\nThe physical limit: the same bytes from ${baselineRows.map((b) => b.name).join(" and from ")} (${FRONTS} process${FRONTS === 1 ? "" : "es"}, as the app has fronts)`);
-      console.log(`${"route".padEnd(28)}${pad("app", 9)}${baselineRows.map((b) => pad(b.name, 11)).join("")}${baselineRows.map((b) => pad(`÷ ${b.name}`, 13)).join("")}`);
+      console.log(
+        `\nThe physical limit: the same bytes from ${baselineRows.map((b) => b.name).join(" and from ")} (${FRONTS} process${FRONTS === 1 ? "" : "es"}, as the app has fronts)`,
+      );
+      console.log(
+        `${"route".padEnd(28)}${pad("app", 9)}${baselineRows.map((b) => pad(b.name, 11)).join("")}${baselineRows.map((b) => pad(`÷ ${b.name}`, 13)).join("")}`,
+      );
       for (const [index, row] of [staticRow, ...rows].entries()) {
-        console.log(`${row.route.padEnd(28)}${pad(row.rps, 9)}${baselineRows.map((b) => pad(b.rows[index].rps, 11)).join("")}${baselineRows.map((b) => pad((row.rps / b.rows[index].rps).toFixed(2), 13)).join("")}`);
+        console.log(
+          `${row.route.padEnd(28)}${pad(row.rps, 9)}${baselineRows.map((b) => pad(b.rows[index].rps, 11)).join("")}${baselineRows.map((b) => pad((row.rps / b.rows[index].rps).toFixed(2), 13)).join("")}`,
+        );
       }
     }
-    console.log(`\nPage weight of / (Brotli): HTML ${(weight.html / 1024).toFixed(1)} KB, JavaScript ${(weight.js / 1024).toFixed(1)} KB in ${weight.scripts} files, CSS ${(weight.css / 1024).toFixed(1)} KB; one view ${((weight.html + weight.js + weight.css) / 1024).toFixed(1)} KB cold, ${(weight.html / 1024).toFixed(1)} KB with a warm browser cache`);
-    console.log(`\nPeak memory per process (VmHWM, large history): ${processes.map((p) => `${p.name} ${p.mb} MB`).join(", ")}; total ${processes.reduce((sum, p) => sum + p.mb, 0)} MB`);
+    console.log(
+      `\nPage weight of / (Brotli): HTML ${(weight.html / 1024).toFixed(1)} KB, JavaScript ${(weight.js / 1024).toFixed(1)} KB in ${weight.scripts} files, CSS ${(weight.css / 1024).toFixed(1)} KB; one view ${((weight.html + weight.js + weight.css) / 1024).toFixed(1)} KB cold, ${(weight.html / 1024).toFixed(1)} KB with a warm browser cache`,
+    );
+    console.log(
+      `\nPeak memory per process (VmHWM, large history): ${processes.map((p) => `${p.name} ${p.mb} MB`).join(", ")}; total ${processes.reduce((sum, p) => sum + p.mb, 0)} MB`,
+    );
     if (expiry) {
-      console.log(`\nThrough expiry (entries age out every ${EXPIRY_MS / 1000} s) and two bursts of 10 updates, ${EXPIRY_RUN_S} s, large history:`);
-      for (const row of expiry) console.log(`  ${row.route.padEnd(26)} ${pad(row.rps, 7)} req/s   p50 ${pad(row.p50, 6)} ms   p99 ${pad(row.p99, 6)} ms   errors ${row.errors}`);
+      console.log(
+        `\nThrough expiry (entries age out every ${EXPIRY_MS / 1000} s) and two bursts of 10 updates, ${EXPIRY_RUN_S} s, large history:`,
+      );
+      for (const row of expiry)
+        console.log(
+          `  ${row.route.padEnd(26)} ${pad(row.rps, 7)} req/s   p50 ${pad(row.p50, 6)} ms   p99 ${pad(row.p99, 6)} ms   errors ${row.errors}`,
+        );
     }
     const home = rows[0];
-    console.log(`\nHome page, large / empty history: ${home.rps} / ${emptyHome.rps} req/s = ${(home.rps / emptyHome.rps).toFixed(2)}`);
+    console.log(
+      `\nHome page, large / empty history: ${home.rps} / ${emptyHome.rps} req/s = ${(home.rps / emptyHome.rps).toFixed(2)}`,
+    );
     console.log(`\nFreshness over ${FRESHNESS_UPDATES} updates posted under load (post → visible):`);
     for (const f of freshness) console.log(`  ${f.route.padEnd(26)} p50 ${pad(f.p50, 5)} ms   p99 ${pad(f.p99, 5)} ms`);
-    console.log(`\nPeak server memory (VmHWM): ${memory} MB with the large history, ${emptyMemory} MB with an empty one`);
+    console.log(
+      `\nPeak server memory (VmHWM): ${memory} MB with the large history, ${emptyMemory} MB with an empty one`,
+    );
     if (flood) {
-      console.log(`\nFlood (${flood.floodRps} req/s of junk queries, Authorization headers and missing pages from 10 connections; ${(flood.floodShedShare * 100).toFixed(0)} % shed with 503):`);
-      for (const [name, figures] of [["/", flood.home], ["/api/v2/summary.json", flood.summary]] as const) {
-        console.log(`  ${name.padEnd(26)} alone ${pad(figures.alone.rps, 7)} req/s, beside the flood ${pad(figures.flooded.rps, 7)} req/s = ${(figures.flooded.rps / figures.alone.rps).toFixed(2)}, p99 ${figures.p99} ms`);
+      console.log(
+        `\nFlood (${flood.floodRps} req/s of junk queries, Authorization headers and missing pages from 10 connections; ${(flood.floodShedShare * 100).toFixed(0)} % shed with 503):`,
+      );
+      for (const [name, figures] of [
+        ["/", flood.home],
+        ["/api/v2/summary.json", flood.summary],
+      ] as const) {
+        console.log(
+          `  ${name.padEnd(26)} alone ${pad(figures.alone.rps, 7)} req/s, beside the flood ${pad(figures.flooded.rps, 7)} req/s = ${(figures.flooded.rps / figures.alone.rps).toFixed(2)}, p99 ${figures.p99} ms`,
+        );
       }
     }
     console.log(`\nLive streams: ${live.clients} open on one instance, ${FANOUT_WRITES} writes`);
-    console.log(`  write → stream delivery   p50 ${pad(live.p50, 5)} ms   p99 ${pad(live.p99, 5)} ms   (last client, p99 over writes: ${live.lastP99} ms)`);
-    console.log(`  memory per stream         ${live.kbPerStream.toFixed(1)} KB (server RSS), peak ${live.peakMb} MB with all streams open`);
-    if (live.withStreams) console.log(`  / while streams are open  ${live.withStreams.rps} req/s = ${(live.withStreams.rps / home.rps).toFixed(2)} of / without them, p99 ${live.withStreams.p99} ms`);
+    console.log(
+      `  write → stream delivery   p50 ${pad(live.p50, 5)} ms   p99 ${pad(live.p99, 5)} ms   (last client, p99 over writes: ${live.lastP99} ms)`,
+    );
+    console.log(
+      `  memory per stream         ${live.kbPerStream.toFixed(1)} KB (server RSS), peak ${live.peakMb} MB with all streams open`,
+    );
+    if (live.withStreams)
+      console.log(
+        `  / while streams are open  ${live.withStreams.rps} req/s = ${(live.withStreams.rps / home.rps).toFixed(2)} of / without them, p99 ${live.withStreams.p99} ms`,
+      );
     console.log(`\nPostgreSQL frozen (SIGSTOP) for ${FREEZE_S} s right after a change:`);
     console.log(`  first read of /            ${freeze.firstRead.status} in ${freeze.firstRead.ms} ms`);
-    if (freeze.load) console.log(`  / under load while frozen  ${freeze.load.rps} req/s, p99 ${freeze.load.p99} ms, ${freeze.load.errors} errors`);
-    console.log(`  API write                  ${freeze.write.status} in ${freeze.write.ms} ms; after the thaw it ${refusedWriteStayedRefused ? "had not committed" : "HAD COMMITTED"}`);
+    if (freeze.load)
+      console.log(
+        `  / under load while frozen  ${freeze.load.rps} req/s, p99 ${freeze.load.p99} ms, ${freeze.load.errors} errors`,
+      );
+    console.log(
+      `  API write                  ${freeze.write.status} in ${freeze.write.ms} ms; after the thaw it ${refusedWriteStayedRefused ? "had not committed" : "HAD COMMITTED"}`,
+    );
     const mirror = await benchMirror(embedded.url);
     const shareOf = (name: string) => baselineRows.find((b) => b.name === name);
     const nginxRows = shareOf("nginx")?.rows;
     const bareRows = shareOf("bare Node")?.rows;
     const checks: [string, boolean][] = [
-      ...(nginxRows ? ([["public routes ≥ 0.50 of nginx", [staticRow, ...rows].every((row, index) => row.rps / nginxRows[index].rps >= 0.5)]] as [string, boolean][]) : []),
-      ...(bareRows ? ([["public routes ≥ 0.90 of bare Node", [staticRow, ...rows].every((row, index) => row.rps / bareRows[index].rps >= 0.9)]] as [string, boolean][]) : []),
-      ...(expiry ? ([["through expiry and invalidations p99 ≤ 20 ms", expiry.every((row) => row.p99 <= 20 && row.errors === 0)]] as [string, boolean][]) : []),
+      ...(nginxRows
+        ? ([
+            [
+              "public routes ≥ 0.50 of nginx",
+              [staticRow, ...rows].every((row, index) => row.rps / nginxRows[index].rps >= 0.5),
+            ],
+          ] as [string, boolean][])
+        : []),
+      ...(bareRows
+        ? ([
+            [
+              "public routes ≥ 0.90 of bare Node",
+              [staticRow, ...rows].every((row, index) => row.rps / bareRows[index].rps >= 0.9),
+            ],
+          ] as [string, boolean][])
+        : []),
+      ...(expiry
+        ? ([
+            ["through expiry and invalidations p99 ≤ 20 ms", expiry.every((row) => row.p99 <= 20 && row.errors === 0)],
+          ] as [string, boolean][])
+        : []),
       ["memory ≤ 400 MB per process", processes.every((p) => p.mb <= 400)],
       ["every route ≥ 0.80 of the static file", rows.every((row) => row.rps / staticRow.rps >= 0.8)],
       ["every p99 < 100 ms", [staticRow, ...rows].every((row) => row.p99 < 100)],
@@ -419,14 +599,28 @@ async function main() {
       ["peak memory < 400 MB", memory < 400 && emptyMemory < 400],
       ...(flood
         ? ([
-            ["flooded readers keep ≥ 0.80 of their throughput", flood.home.flooded.rps / flood.home.alone.rps >= 0.8 && flood.summary.flooded.rps / flood.summary.alone.rps >= 0.8],
+            [
+              "flooded readers keep ≥ 0.80 of their throughput",
+              flood.home.flooded.rps / flood.home.alone.rps >= 0.8 &&
+                flood.summary.flooded.rps / flood.summary.alone.rps >= 0.8,
+            ],
             ["flooded readers' p99 < 100 ms", flood.home.p99 < 100 && flood.summary.p99 < 100],
           ] as [string, boolean][])
         : []),
       [`stream fan-out p99 ≤ 1 s (${live.clients} streams)`, live.p99 <= 1_000],
-      ["frozen database: first read ≤ 1.5 s, reads p99 < 100 ms", freeze.firstRead.status === 200 && freeze.firstRead.ms <= 1_500 && (!freeze.load || (freeze.load.p99 < 100 && freeze.load.errors === 0))],
-      ["frozen database: write refused ≤ 7 s and never committed", freeze.write.status === 503 && freeze.write.ms <= 7_000 && refusedWriteStayedRefused],
-      ...(live.withStreams ? ([["/ with streams open ≥ 0.80 of without", live.withStreams.rps / home.rps >= 0.8]] as [string, boolean][]) : []),
+      [
+        "frozen database: first read ≤ 1.5 s, reads p99 < 100 ms",
+        freeze.firstRead.status === 200 &&
+          freeze.firstRead.ms <= 1_500 &&
+          (!freeze.load || (freeze.load.p99 < 100 && freeze.load.errors === 0)),
+      ],
+      [
+        "frozen database: write refused ≤ 7 s and never committed",
+        freeze.write.status === 503 && freeze.write.ms <= 7_000 && refusedWriteStayedRefused,
+      ],
+      ...(live.withStreams
+        ? ([["/ with streams open ≥ 0.80 of without", live.withStreams.rps / home.rps >= 0.8]] as [string, boolean][])
+        : []),
       ...mirror.checks,
     ];
     console.log(`

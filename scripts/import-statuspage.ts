@@ -38,7 +38,13 @@ async function main() {
   if (values["page-url"]) {
     summary = await runImport({ mode: "public", pageUrl: values["page-url"], dryRun: values["dry-run"] });
   } else if (values["page-id"] && apiKey) {
-    summary = await runImport({ mode: "keyed", apiUrl: values["api-url"], pageId: values["page-id"], apiKey, dryRun: values["dry-run"] });
+    summary = await runImport({
+      mode: "keyed",
+      apiUrl: values["api-url"],
+      pageId: values["page-id"],
+      apiKey,
+      dryRun: values["dry-run"],
+    });
   } else {
     console.error(`Give --page-id and --api-key (or STATUSPAGE_API_KEY), or --page-url.\n\n${USAGE}`);
     return 2;
@@ -57,6 +63,8 @@ main()
   .catch(async (error: unknown) => {
     console.error(error instanceof ImportSourceError ? `Import stopped: ${error.message}` : error);
     console.error("Nothing already imported is lost; run the same command again to continue.");
-    await getDb().$disconnect().catch(() => {});
+    await getDb()
+      .$disconnect()
+      .catch(() => {});
     process.exit(1);
   });

@@ -4,7 +4,9 @@ export function errorSummary(error: unknown): string {
   for (let current: unknown = error, depth = 0; current !== undefined && current !== null && depth < 4; depth++) {
     if (current instanceof Error) {
       const code = (current as { code?: unknown }).code;
-      parts.push(`${current.message || current.name}${typeof code === "string" && !current.message.includes(code) ? ` (${code})` : ""}`);
+      parts.push(
+        `${current.message || current.name}${typeof code === "string" && !current.message.includes(code) ? ` (${code})` : ""}`,
+      );
       current = current.cause;
     } else {
       parts.push(String(current));

@@ -1,6 +1,7 @@
 import "server-only";
 
-export type AppErrorCode = "NOT_FOUND" | "FORBIDDEN" | "UNAUTHORIZED" | "CONFLICT" | "VALIDATION" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+export type AppErrorCode =
+  "NOT_FOUND" | "FORBIDDEN" | "UNAUTHORIZED" | "CONFLICT" | "VALIDATION" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
 
 export type FieldErrors = Record<string, string[]>;
 
@@ -37,7 +38,16 @@ export const HTTP_STATUS: Record<AppErrorCode, number> = {
   INTERNAL: 500,
 };
 
-const CONNECTION_ERROR_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "ENOTFOUND", "EHOSTUNREACH", "57P01", "57P03", "53300"]);
+const CONNECTION_ERROR_CODES = new Set([
+  "ECONNREFUSED",
+  "ECONNRESET",
+  "ETIMEDOUT",
+  "ENOTFOUND",
+  "EHOSTUNREACH",
+  "57P01",
+  "57P03",
+  "53300",
+]);
 
 /** True when an error means PostgreSQL could not be reached, as opposed to a query that failed. */
 export function isDatabaseUnavailable(error: unknown): boolean {
@@ -49,7 +59,12 @@ export function isDatabaseUnavailable(error: unknown): boolean {
     const code = record.code;
     if (typeof code === "string" && CONNECTION_ERROR_CODES.has(code)) return true;
     const message = typeof record.message === "string" ? record.message : "";
-    if (/Can't reach database|connect ECONNREFUSED|Connection terminated|timeout exceeded when trying to connect|Query read timeout|DatabaseNotReachable|ECONNREFUSED|the database system is (starting up|shutting down)/i.test(message)) return true;
+    if (
+      /Can't reach database|connect ECONNREFUSED|Connection terminated|timeout exceeded when trying to connect|Query read timeout|DatabaseNotReachable|ECONNREFUSED|the database system is (starting up|shutting down)/i.test(
+        message,
+      )
+    )
+      return true;
     current = record.cause ?? record.originalError;
   }
   return false;

@@ -1,10 +1,20 @@
 import type { Metadata } from "next";
 import { overallIndicator } from "@/lib/status";
 import { formatUptimePercent } from "@/lib/uptime";
-import { getComponentTree, getPage, listOpenMaintenances, listUnresolvedIncidents } from "@/server/queries/public-status";
+import {
+  getComponentTree,
+  getPage,
+  listOpenMaintenances,
+  listUnresolvedIncidents,
+} from "@/server/queries/public-status";
 import { listIncidentsWithUpdatesBetween } from "@/server/queries/public-timeline";
 import { getUptimeBoard, type BoardBar, type BoardComponent } from "@/server/queries/uptime-board";
-import { getLiveVersion, PAST_INCIDENT_DAYS, PAST_INCIDENTS_LIMIT, pastIncidentsWindow } from "@/server/queries/live-version";
+import {
+  getLiveVersion,
+  PAST_INCIDENT_DAYS,
+  PAST_INCIDENTS_LIMIT,
+  pastIncidentsWindow,
+} from "@/server/queries/live-version";
 import { pageMetadata } from "@/app/(public)/_components/branding";
 import { StatusBanner } from "@/app/(public)/_components/status-banner";
 import { ActiveIncidents } from "@/app/(public)/_components/active-incidents";
@@ -38,7 +48,12 @@ export default async function HomePage() {
     narrow: { uptime: percent(narrow.uptimePercent), description: narrow.description },
   });
   const item = ({ bar, ...component }: BoardComponent): ComponentItem => ({ ...component, bar: barRef(bar) });
-  const groups = board.groups.map((group) => ({ id: group.id, name: group.name, bar: barRef(group.bar), components: group.components.map(item) }));
+  const groups = board.groups.map((group) => ({
+    id: group.id,
+    name: group.name,
+    bar: barRef(group.bar),
+    components: group.components.map(item),
+  }));
   const ungrouped = board.ungrouped.map(item);
 
   const indicator = overallIndicator({
@@ -55,8 +70,17 @@ export default async function HomePage() {
       <StatusBanner indicator={indicator} />
       <ActiveIncidents incidents={unresolved} now={now} />
       <MaintenanceList maintenances={maintenances} componentNames={componentNames} now={now} />
-      <ComponentList groups={groups} ungrouped={ungrouped} image={{ version: board.version, rows: board.rows.length }} />
-      <PastIncidents incidents={recent} days={PAST_INCIDENT_DAYS} truncated={recent.length >= PAST_INCIDENTS_LIMIT} now={now} />
+      <ComponentList
+        groups={groups}
+        ungrouped={ungrouped}
+        image={{ version: board.version, rows: board.rows.length }}
+      />
+      <PastIncidents
+        incidents={recent}
+        days={PAST_INCIDENT_DAYS}
+        truncated={recent.length >= PAST_INCIDENTS_LIMIT}
+        now={now}
+      />
     </>
   );
 }

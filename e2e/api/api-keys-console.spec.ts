@@ -3,7 +3,10 @@ import { bearer, uniqueName } from "./fixtures";
 
 test.use({ role: "owner" });
 
-test("an owner creates a key, a bot declares an incident with it, and revoking it locks the bot out", async ({ page, request }) => {
+test("an owner creates a key, a bot declares an incident with it, and revoking it locks the bot out", async ({
+  page,
+  request,
+}) => {
   await page.goto("/admin/api-keys");
   const keyName = uniqueName("Pager bot");
   await page.getByLabel("Name", { exact: true }).fill(keyName);
@@ -14,7 +17,10 @@ test("an owner creates a key, a bot declares an incident with it, and revoking i
   const token = await tokenField.inputValue();
 
   const incidentName = uniqueName("Bot-declared outage");
-  const created = await request.post("/api/v1/incidents", { headers: bearer(token), data: { name: incidentName, body: "Alert fired: error rate above 5%.", impact: "major" } });
+  const created = await request.post("/api/v1/incidents", {
+    headers: bearer(token),
+    data: { name: incidentName, body: "Alert fired: error rate above 5%.", impact: "major" },
+  });
   expect(created.status()).toBe(201);
   const summary = await (await request.get("/api/v2/summary.json")).json();
   expect(summary.incidents.map((i: { name: string }) => i.name)).toContain(incidentName);
@@ -31,4 +37,3 @@ test("an owner creates a key, a bot declares an incident with it, and revoking i
   expect(refused.status()).toBe(401);
   expect((await refused.json()).error.message).toMatch(/revoked/);
 });
-

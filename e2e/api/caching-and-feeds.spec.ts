@@ -3,7 +3,9 @@ import { HOSTILE_TEXT, UNSTORABLE_TEXT, bearer, mintApiKey, uniqueName } from ".
 
 const CACHE_CONTROL = "public, max-age=0, s-maxage=10, stale-while-revalidate=30, stale-if-error=86400";
 
-test("every public machine endpoint sends its content type, CORS, CDN caching and 304 on a matching ETag", async ({ request }) => {
+test("every public machine endpoint sends its content type, CORS, CDN caching and 304 on a matching ETag", async ({
+  request,
+}) => {
   const components = await (await request.get("/api/v2/components.json")).json();
   const componentId = components.components.find((c: { group: boolean }) => !c.group).id;
   const endpoints: [string, string][] = [
@@ -32,13 +34,22 @@ test("every public machine endpoint sends its content type, CORS, CDN caching an
   }
 });
 
-test("feeds stay well-formed for hostile incident text, checked by Chromium's XML parser", async ({ page, request }) => {
+test("feeds stay well-formed for hostile incident text, checked by Chromium's XML parser", async ({
+  page,
+  request,
+}) => {
   const token = await mintApiKey("responder");
-  const refused = await request.post("/api/v1/incidents", { headers: bearer(token), data: { name: uniqueName(UNSTORABLE_TEXT), body: UNSTORABLE_TEXT, impact: "minor" } });
+  const refused = await request.post("/api/v1/incidents", {
+    headers: bearer(token),
+    data: { name: uniqueName(UNSTORABLE_TEXT), body: UNSTORABLE_TEXT, impact: "minor" },
+  });
   expect(refused.status()).toBe(422);
   expect(Object.keys((await refused.json()).error.fields).sort()).toEqual(["body", "name"]);
   const name = uniqueName(HOSTILE_TEXT);
-  const created = await request.post("/api/v1/incidents", { headers: bearer(token), data: { name, body: HOSTILE_TEXT, impact: "minor" } });
+  const created = await request.post("/api/v1/incidents", {
+    headers: bearer(token),
+    data: { name, body: HOSTILE_TEXT, impact: "minor" },
+  });
   expect(created.status()).toBe(201);
   const incidentId = (await created.json()).incident.id;
 

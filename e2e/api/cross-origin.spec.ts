@@ -40,7 +40,9 @@ test("a page on another origin reads summary.json with fetch", async ({ page, ba
   const response = await apiResponse;
   expect(response.headers()["access-control-allow-origin"]).toBe("*");
   expect(await response.request().headerValue("origin")).toBe(partnerOrigin);
-  await expect(page.locator("#out")).toHaveText(/^Forgeline \| (none|minor|major|critical|maintenance) \| \d+ \| "[\w-]+"$/);
+  await expect(page.locator("#out")).toHaveText(
+    /^Forgeline \| (none|minor|major|critical|maintenance) \| \d+ \| "[\w-]+"$/,
+  );
 });
 
 test("the embed widget shows the current status on another site", async ({ page, request }) => {
@@ -52,7 +54,11 @@ test("the embed widget shows the current status on another site", async ({ page,
   await expect(widget).toHaveAttribute("href", /^http/);
 });
 
-test("the /embed page previews the widget and badge and shows copy-paste snippets", async ({ page, request, baseURL }) => {
+test("the /embed page previews the widget and badge and shows copy-paste snippets", async ({
+  page,
+  request,
+  baseURL,
+}) => {
   const status = await (await request.get("/api/v2/status.json")).json();
   await page.goto("/embed");
   await expect(page.getByRole("heading", { level: 1 })).toContainText("status on your site");

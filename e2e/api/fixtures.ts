@@ -8,7 +8,10 @@ export function uniqueName(prefix: string): string {
 
 /** A fresh API key minted through the same service the console uses. */
 export async function mintApiKey(role: "responder" | "viewer"): Promise<string> {
-  const { token } = await createApiKey({ ctx: { actor: SYSTEM_ACTOR }, input: { name: uniqueName(`e2e ${role}`), role } });
+  const { token } = await createApiKey({
+    ctx: { actor: SYSTEM_ACTOR },
+    input: { name: uniqueName(`e2e ${role}`), role },
+  });
   return token;
 }
 

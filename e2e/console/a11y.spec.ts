@@ -4,7 +4,13 @@ import { test, expect } from "@/e2e/support/auth";
 
 async function expectNoViolations(page: Page) {
   const results = await new AxeBuilder({ page }).analyze();
-  const summary = results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")})`);
+  const summary = results.violations.map(
+    (v) =>
+      `${v.id}: ${v.help} (${v.nodes
+        .map((n) => n.target.join(" "))
+        .slice(0, 3)
+        .join(", ")})`,
+  );
   expect(summary).toEqual([]);
 }
 
@@ -15,7 +21,20 @@ async function firstResolvedIncident(page: Page): Promise<string> {
 
 test.use({ role: "owner" });
 
-const PAGES = ["/admin", "/admin/incidents", "/admin/incidents/new", "/admin/maintenance", "/admin/maintenance/new", "/admin/components", "/admin/templates", "/admin/settings", "/admin/users", "/admin/audit", "/admin/chat-channels", "/admin/integrations"];
+const PAGES = [
+  "/admin",
+  "/admin/incidents",
+  "/admin/incidents/new",
+  "/admin/maintenance",
+  "/admin/maintenance/new",
+  "/admin/components",
+  "/admin/templates",
+  "/admin/settings",
+  "/admin/users",
+  "/admin/audit",
+  "/admin/chat-channels",
+  "/admin/integrations",
+];
 
 for (const colorScheme of ["light", "dark"] as const) {
   test.describe(`${colorScheme} mode`, () => {

@@ -50,7 +50,9 @@ test("on first run the console offers a one-time owner setup, then only sign-in"
   await anonymous.close();
 });
 
-test("a database outage while posting says nothing was saved and keeps the text; posting again afterwards works", async ({ browser }) => {
+test("a database outage while posting says nothing was saved and keeps the text; posting again afterwards works", async ({
+  browser,
+}) => {
   test.setTimeout(120_000);
   const context = await browser.newContext({ baseURL: stack.instances[0].base });
   const page = await context.newPage();
@@ -69,7 +71,9 @@ test("a database outage while posting says nothing was saved and keeps the text;
   await stack.stopDatabase();
   try {
     await page.getByRole("button", { name: "Post update" }).click();
-    await expect(page.getByRole("alert").filter({ hasText: /database is unavailable.*nothing was saved/i })).toBeVisible({ timeout: 30_000 });
+    await expect(
+      page.getByRole("alert").filter({ hasText: /database is unavailable.*nothing was saved/i }),
+    ).toBeVisible({ timeout: 30_000 });
     await expect(page.getByLabel("Message").first()).toHaveValue(message);
   } finally {
     await stack.startDatabase();
@@ -79,6 +83,11 @@ test("a database outage while posting says nothing was saved and keeps the text;
     await page.getByRole("button", { name: "Post update" }).click();
     await expect(page.getByRole("status").filter({ hasText: "Update posted (" })).toBeVisible({ timeout: 5_000 });
   }).toPass({ timeout: 40_000, intervals: [2_000] });
-  await expect(page.getByRole("region", { name: "Timeline" }).getByRole("paragraph").filter({ hasText: "This text must survive the outage." })).toBeVisible();
+  await expect(
+    page
+      .getByRole("region", { name: "Timeline" })
+      .getByRole("paragraph")
+      .filter({ hasText: "This text must survive the outage." }),
+  ).toBeVisible();
   await context.close();
 });

@@ -5,7 +5,10 @@ import { alertmanagerPayload } from "@/tests/integrations/alert-payloads";
 
 test.use({ role: "owner" });
 
-test("an owner adds a Slack channel and an Alertmanager integration; a firing alert takes the component down on the public page and into Slack", async ({ page, request }) => {
+test("an owner adds a Slack channel and an Alertmanager integration; a firing alert takes the component down on the public page and into Slack", async ({
+  page,
+  request,
+}) => {
   const receiver = await startChatReceiver();
   try {
     const component = await createTestComponent("E2E alerting");
@@ -42,7 +45,9 @@ test("an owner adds a Slack channel and an Alertmanager integration; a firing al
 
     const card = page.getByRole("article", { name: integrationName });
     await card.getByText(`Add a rule to ${integrationName}`).click();
-    await card.getByLabel("Label matchers", { exact: true }).fill(`service="${component.id}", severity=~"critical|page"`);
+    await card
+      .getByLabel("Label matchers", { exact: true })
+      .fill(`service="${component.id}", severity=~"critical|page"`);
     await card.getByLabel("Component", { exact: true }).selectOption(component.id);
     await card.getByLabel("While firing", { exact: true }).selectOption("major_outage");
     await card.getByRole("button", { name: "Add rule" }).click();
@@ -51,10 +56,23 @@ test("an owner adds a Slack channel and an Alertmanager integration; a firing al
     const path = new URL(url).pathname;
     const headers = { Authorization: `Bearer ${token}` };
     const labels = { service: component.id, severity: "critical" };
-    expect((await request.post(path, { headers: { Authorization: "Bearer spi_wrong" }, data: alertmanagerPayload([{ status: "firing", labels }]) })).status()).toBe(401);
-    const firing = await request.post(path, { headers, data: alertmanagerPayload([{ status: "firing", labels, fingerprint: "e2e-1" }]) });
+    expect(
+      (
+        await request.post(path, {
+          headers: { Authorization: "Bearer spi_wrong" },
+          data: alertmanagerPayload([{ status: "firing", labels }]),
+        })
+      ).status(),
+    ).toBe(401);
+    const firing = await request.post(path, {
+      headers,
+      data: alertmanagerPayload([{ status: "firing", labels, fingerprint: "e2e-1" }]),
+    });
     expect(firing.status()).toBe(200);
-    expect((await firing.json()).components[0]).toMatchObject({ status: "operational", pending_until: expect.any(String) });
+    expect((await firing.json()).components[0]).toMatchObject({
+      status: "operational",
+      pending_until: expect.any(String),
+    });
 
     const publicStatus = async () => {
       const body = await (await request.get("/api/v2/components.json")).json();
@@ -64,10 +82,17 @@ test("an owner adds a Slack channel and an Alertmanager integration; a firing al
     await page.goto("/");
     await expect(page.getByText(component.name).first()).toBeVisible();
 
-    await request.post(path, { headers, data: alertmanagerPayload([{ status: "resolved", labels, fingerprint: "e2e-1" }]) });
+    await request.post(path, {
+      headers,
+      data: alertmanagerPayload([{ status: "resolved", labels, fingerprint: "e2e-1" }]),
+    });
     await expect.poll(publicStatus, { timeout: 15_000 }).toBe("operational");
 
-    await expect.poll(() => receiver.hits.filter((h) => String(h.json.text).startsWith("Component status changed")).length, { timeout: 15_000 }).toBe(2);
+    await expect
+      .poll(() => receiver.hits.filter((h) => String(h.json.text).startsWith("Component status changed")).length, {
+        timeout: 15_000,
+      })
+      .toBe(2);
     expect(receiver.rejected).toEqual([]);
 
     await page.goto("/admin/audit");

@@ -6,7 +6,10 @@ test.use({ role: "responder" });
 
 const utcInput = (date: Date) => date.toISOString().slice(0, 19);
 
-test("a scheduled maintenance starts and completes by itself, taking its components under maintenance and back", async ({ page, context }) => {
+test("a scheduled maintenance starts and completes by itself, taking its components under maintenance and back", async ({
+  page,
+  context,
+}) => {
   test.setTimeout(120_000);
   const component = await createTestComponent("Database");
   const name = `Database upgrade ${randomUUID().slice(0, 6)}`;

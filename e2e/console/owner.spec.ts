@@ -4,7 +4,11 @@ import { createTestComponent } from "@/e2e/console/fixtures";
 
 test.use({ role: "owner" });
 
-test("an owner adds a user with a temporary password; deactivating them ends their session at once", async ({ page, browser, baseURL }) => {
+test("an owner adds a user with a temporary password; deactivating them ends their session at once", async ({
+  page,
+  browser,
+  baseURL,
+}) => {
   const email = `temp-${randomUUID().slice(0, 8)}@e2e.test`;
   await page.goto("/admin/users");
   await page.getByLabel("Name").fill("Tess Temporary");
@@ -32,7 +36,10 @@ test("an owner adds a user with a temporary password; deactivating them ends the
   await theirs.close();
 });
 
-test("a responder-level change from the components page shows on the public page at once", async ({ page, context }) => {
+test("a responder-level change from the components page shows on the public page at once", async ({
+  page,
+  context,
+}) => {
   const component = await createTestComponent("Direct");
   await page.goto("/admin/components");
   await page.getByLabel(`Status of ${component.name}`, { exact: true }).selectOption("major_outage");
@@ -72,7 +79,9 @@ test.describe("on a phone", () => {
       expect(box!.x).toBeGreaterThanOrEqual(0);
       expect(box!.x + box!.width).toBeLessThanOrEqual(360);
     }
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
     expect(overflow).toBeLessThanOrEqual(0);
     await tabs.filter({ hasText: "Audit log" }).tap();
     await expect(page).toHaveURL(/\/admin\/audit$/);

@@ -4,7 +4,10 @@ import { createTestComponent } from "@/e2e/console/fixtures";
 
 test.use({ role: "responder" });
 
-test("a responder declares an incident, posts updates, resolves it and publishes a postmortem; the public page shows each step", async ({ page, context }) => {
+test("a responder declares an incident, posts updates, resolves it and publishes a postmortem; the public page shows each step", async ({
+  page,
+  context,
+}) => {
   test.setTimeout(120_000);
   const name = `Checkout errors ${randomUUID().slice(0, 6)}`;
   const component = await createTestComponent("Checkout");
@@ -35,7 +38,12 @@ test("a responder declares an incident, posts updates, resolves it and publishes
   await componentSelect().selectOption("degraded_performance");
   await page.getByRole("button", { name: "Post update" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Update posted (Identified)." })).toBeVisible();
-  await expect(page.getByRole("region", { name: "Timeline" }).getByRole("paragraph").filter({ hasText: "The cause is a bad deploy" })).toBeVisible();
+  await expect(
+    page
+      .getByRole("region", { name: "Timeline" })
+      .getByRole("paragraph")
+      .filter({ hasText: "The cause is a bad deploy" }),
+  ).toBeVisible();
   await expect(page.getByLabel("Message").first()).toHaveValue("");
 
   await publicPage.goto(`/incidents/${incidentId}`);
@@ -50,8 +58,12 @@ test("a responder declares an incident, posts updates, resolves it and publishes
   await expect(publicPage.getByText("Resolved").first()).toBeVisible();
 
   await page.getByRole("link", { name: "Write postmortem" }).click();
-  await page.getByLabel("Postmortem (markdown)").fill("## Root cause\n\nA config flag was flipped.\n\n| Step | Time |\n|---|---|\n| Rollback | 5 min |");
-  await expect(page.getByRole("region", { name: "Preview" }).getByRole("heading", { name: "Root cause" })).toBeVisible();
+  await page
+    .getByLabel("Postmortem (markdown)")
+    .fill("## Root cause\n\nA config flag was flipped.\n\n| Step | Time |\n|---|---|\n| Rollback | 5 min |");
+  await expect(
+    page.getByRole("region", { name: "Preview" }).getByRole("heading", { name: "Root cause" }),
+  ).toBeVisible();
   await page.getByRole("button", { name: "Save draft" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Saved." })).toBeVisible();
   await publicPage.goto(`/incidents/${incidentId}`);

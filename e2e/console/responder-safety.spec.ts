@@ -6,7 +6,9 @@ test.use({ role: "responder" });
 
 const selectFor = (name: string) => new RegExp(`^${name} \\(now`);
 
-test("a refused declaration keeps status, impact and every component choice, and focuses the field to fix", async ({ page }) => {
+test("a refused declaration keeps status, impact and every component choice, and focuses the field to fix", async ({
+  page,
+}) => {
   const docker = await createTestComponent("Docker");
   const machine = await createTestComponent("Machine");
   await page.goto("/admin/incidents/new");
@@ -61,7 +63,9 @@ test("a refused component keeps its initial status", async ({ page }) => {
   await expect(page.getByLabel("Initial status")).toHaveValue("partial_outage");
 });
 
-test("the update form follows the incident's status after every post, and a resolved incident offers Reopen", async ({ page }) => {
+test("the update form follows the incident's status after every post, and a resolved incident offers Reopen", async ({
+  page,
+}) => {
   const name = `Queue backlog ${randomUUID().slice(0, 6)}`;
   const incident = await createTestIncident({ name, message: "Jobs are queueing." });
   await page.goto(`/admin/incidents/${incident.id}`);
@@ -88,11 +92,16 @@ test("the update form follows the incident's status after every post, and a reso
   await expect(page.getByRole("status").filter({ hasText: "Incident resolved." })).toBeVisible();
   await expect(page.getByText("Update posted")).toHaveCount(0);
   await expect(page.getByRole("region", { name: "Post an update" })).toHaveCount(0);
-  await expect(page.getByRole("region", { name: "Reopen" }).getByRole("button", { name: "Reopen incident" })).toBeVisible();
+  await expect(
+    page.getByRole("region", { name: "Reopen" }).getByRole("button", { name: "Reopen incident" }),
+  ).toBeVisible();
 });
 
 test("resolving is set apart from posting an update", async ({ page }) => {
-  const incident = await createTestIncident({ name: `Slow API ${randomUUID().slice(0, 6)}`, message: "Slow responses." });
+  const incident = await createTestIncident({
+    name: `Slow API ${randomUUID().slice(0, 6)}`,
+    message: "Slow responses.",
+  });
   await page.goto(`/admin/incidents/${incident.id}`);
   const post = page.getByRole("button", { name: "Post update" });
   const resolve = page.getByRole("button", { name: "Resolve incident" });

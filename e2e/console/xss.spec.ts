@@ -8,7 +8,7 @@ const PAYLOAD = [
   "<img src=x onerror=\"window.__xss = 2; alert('img')\">",
   "[javascript link](javascript:alert('link'))",
   "[data link](data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==)",
-  "<svg onload=\"window.__xss = 3\"><circle r=\"4\"/></svg>",
+  '<svg onload="window.__xss = 3"><circle r="4"/></svg>',
   "<iframe src=\"javascript:alert('frame')\"></iframe>",
   "<a href=\"&#106;avascript:alert('entity')\">entity link</a>",
 ].join("\n\n");
@@ -35,8 +35,12 @@ test("XSS payloads in an incident update are shown inert on the public page and 
     await expect(page.getByText("entity link").first()).toBeVisible();
     const unsafe = await page.evaluate(() => ({
       scripts: [...document.querySelectorAll("main script")].filter((s) => s.textContent?.includes("__xss")).length,
-      handlers: [...document.querySelectorAll("main *")].filter((el) => [...el.attributes].some((a) => a.name.startsWith("on"))).length,
-      badLinks: [...document.querySelectorAll("main a[href], main iframe, main img[src]")].filter((el) => /^\s*(javascript|data):/i.test(el.getAttribute("href") ?? el.getAttribute("src") ?? "")).length,
+      handlers: [...document.querySelectorAll("main *")].filter((el) =>
+        [...el.attributes].some((a) => a.name.startsWith("on")),
+      ).length,
+      badLinks: [...document.querySelectorAll("main a[href], main iframe, main img[src]")].filter((el) =>
+        /^\s*(javascript|data):/i.test(el.getAttribute("href") ?? el.getAttribute("src") ?? ""),
+      ).length,
       svg: document.querySelectorAll("main svg[onload]").length,
       flag: (window as unknown as { __xss?: number }).__xss ?? null,
     }));

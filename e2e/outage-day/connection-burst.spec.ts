@@ -23,39 +23,55 @@ test("a burst of 500 concurrent connections is served without exhausting Postgre
   // Distinct addresses, so neither cache can answer them: each one reaches the pool.
   const paths = Array.from({ length: 500 }, (_, i) => {
     switch (i % 5) {
-      case 0: return `/history?page=${1 + (i % 40)}&burst=${i}`;
-      case 1: return `/incidents/${incidents[i % incidents.length].id}?burst=${i}`;
-      case 2: return `/history?component=${components[i % components.length].id}&burst=${i}`;
-      case 3: return `/api/health?burst=${i}`;
-      default: return `/api/v2/incidents/${incidents[i % incidents.length].id}.json?burst=${i}`;
+      case 0:
+        return `/history?page=${1 + (i % 40)}&burst=${i}`;
+      case 1:
+        return `/incidents/${incidents[i % incidents.length].id}?burst=${i}`;
+      case 2:
+        return `/history?component=${components[i % components.length].id}&burst=${i}`;
+      case 3:
+        return `/api/health?burst=${i}`;
+      default:
+        return `/api/v2/incidents/${incidents[i % incidents.length].id}.json?burst=${i}`;
     }
   });
 
   const monitor = new pg.Client({ connectionString: stack.databaseUrl });
   await monitor.connect();
-  const { rows: [{ limit }] } = await monitor.query<{ limit: number }>("SELECT setting::int AS limit FROM pg_settings WHERE name = 'max_connections'");
+  const {
+    rows: [{ limit }],
+  } = await monitor.query<{ limit: number }>(
+    "SELECT setting::int AS limit FROM pg_settings WHERE name = 'max_connections'",
+  );
   let peak = 0;
   let sampling = true;
   const sampler = (async () => {
     while (sampling) {
-      const { rows } = await monitor.query<{ count: number }>("SELECT count(*)::int AS count FROM pg_stat_activity WHERE datname = current_database() AND backend_type = 'client backend' AND pid <> pg_backend_pid()");
+      const { rows } = await monitor.query<{ count: number }>(
+        "SELECT count(*)::int AS count FROM pg_stat_activity WHERE datname = current_database() AND backend_type = 'client backend' AND pid <> pg_backend_pid()",
+      );
       peak = Math.max(peak, rows[0].count);
       await new Promise((resolve) => setTimeout(resolve, 10));
     }
   })();
 
-  const statuses = await Promise.all(paths.map(async (path) => {
-    try {
-      return (await fetch(app.base + path, { headers: { connection: "close" } })).status;
-    } catch {
-      return 0;
-    }
-  }));
+  const statuses = await Promise.all(
+    paths.map(async (path) => {
+      try {
+        return (await fetch(app.base + path, { headers: { connection: "close" } })).status;
+      } catch {
+        return 0;
+      }
+    }),
+  );
   sampling = false;
   await sampler;
   await monitor.end();
 
-  const counts = statuses.reduce<Record<number, number>>((acc, status) => ({ ...acc, [status]: (acc[status] ?? 0) + 1 }), {});
+  const counts = statuses.reduce<Record<number, number>>(
+    (acc, status) => ({ ...acc, [status]: (acc[status] ?? 0) + 1 }),
+    {},
+  );
   expect(counts, JSON.stringify(counts)).toEqual({ 200: 500 });
   // The pool, plus the connection that listens for other instances' invalidations.
   expect(peak).toBeGreaterThan(1);

@@ -13,7 +13,8 @@ test.beforeAll(async () => {
   stack = await OwnStack.start(1);
   // A busy machine may time out the very first connections of a cold pool; the specs start from a warm instance.
   const [app] = stack.instances;
-  for (const route of PUBLIC_ROUTES) await timeUntil(async () => (await fetch(app.base + route)).status === 200, 30_000, `${route} answering`);
+  for (const route of PUBLIC_ROUTES)
+    await timeUntil(async () => (await fetch(app.base + route)).status === 200, 30_000, `${route} answering`);
 });
 test.afterAll(async () => {
   await stack?.stop();
@@ -30,12 +31,18 @@ test("public pages keep answering through a database outage, writes fail fast, a
     before[route] = await response.text();
   }
   expect(before["/"]).not.toContain(STALE_NOTE);
-  const billing = (await (await fetch(`${app.base}/api/v2/components.json`)).json()).components.find((c: { name: string }) => c.name === "Billing");
+  const billing = (await (await fetch(`${app.base}/api/v2/components.json`)).json()).components.find(
+    (c: { name: string }) => c.name === "Billing",
+  );
 
   await stack.stopDatabase();
 
   await timeUntil(async () => (await fetch(`${app.base}/api/health`)).status === 503, 20_000, "health 503 while down");
-  await timeUntil(async () => (await (await fetch(`${app.base}/`)).text()).includes(STALE_NOTE), 20_000, "stale note while down");
+  await timeUntil(
+    async () => (await (await fetch(`${app.base}/`)).text()).includes(STALE_NOTE),
+    20_000,
+    "stale note while down",
+  );
   for (const route of PUBLIC_ROUTES) {
     const response = await fetch(app.base + route);
     expect(response.status, route).toBe(200);
@@ -56,8 +63,16 @@ test("public pages keep answering through a database outage, writes fail fast, a
 
   await stack.startDatabase();
 
-  await timeUntil(async () => (await fetch(`${app.base}/api/health`)).status === 200, 20_000, "health 200 after restart");
-  await timeUntil(async () => !(await (await fetch(`${app.base}/`)).text()).includes(STALE_NOTE), 20_000, "stale note gone after restart");
+  await timeUntil(
+    async () => (await fetch(`${app.base}/api/health`)).status === 200,
+    20_000,
+    "health 200 after restart",
+  );
+  await timeUntil(
+    async () => !(await (await fetch(`${app.base}/`)).text()).includes(STALE_NOTE),
+    20_000,
+    "stale note gone after restart",
+  );
   const afterOutage = await (await fetch(`${app.base}/api/v2/summary.json`)).json();
   expect(afterOutage.components.find((c: { id: string }) => c.id === billing.id).status).toBe("operational");
   const retry = await fetch(`${app.base}/api/v1/components/${billing.id}`, {
@@ -74,7 +89,12 @@ test("a frozen database hangs no request: reads fall back within about a second,
   test.setTimeout(120_000);
   const [app] = stack.instances;
   const token = await createResponderApiKey(stack.databaseUrl);
-  const components = (await (await fetch(`${app.base}/api/v2/components.json`)).json()).components as { id: string; name: string; status: string; group: boolean }[];
+  const components = (await (await fetch(`${app.base}/api/v2/components.json`)).json()).components as {
+    id: string;
+    name: string;
+    status: string;
+    group: boolean;
+  }[];
   const [first, second] = components.filter((c) => !c.group && c.status === "operational");
   const patch = (id: string, status: string) =>
     fetch(`${app.base}/api/v1/components/${id}`, {
@@ -112,12 +132,20 @@ test("a frozen database hangs no request: reads fall back within about a second,
     await stack.thawDatabase();
   }
 
-  await timeUntil(async () => (await fetch(`${app.base}/api/health`)).status === 200, 20_000, "health 200 after the thaw");
+  await timeUntil(
+    async () => (await fetch(`${app.base}/api/health`)).status === 200,
+    20_000,
+    "health 200 after the thaw",
+  );
   // The refused write reaches COMMIT only now, after its deadline: it must have been rolled back.
-  await timeUntil(async () => {
-    const summary = await (await fetch(`${app.base}/api/v2/summary.json`)).json();
-    return summary.components.find((c: { id: string }) => c.id === first.id).status === "degraded_performance";
-  }, 20_000, "the write made before the freeze shows");
+  await timeUntil(
+    async () => {
+      const summary = await (await fetch(`${app.base}/api/v2/summary.json`)).json();
+      return summary.components.find((c: { id: string }) => c.id === first.id).status === "degraded_performance";
+    },
+    20_000,
+    "the write made before the freeze shows",
+  );
   const pg = await import("pg");
   const client = new pg.default.Client({ connectionString: stack.databaseUrl });
   await client.connect();
@@ -131,5 +159,9 @@ test("a frozen database hangs no request: reads fall back within about a second,
   } finally {
     await client.end();
   }
-  await timeUntil(async () => !(await (await fetch(`${app.base}/`)).text()).includes(STALE_NOTE), 20_000, "stale note gone after the thaw");
+  await timeUntil(
+    async () => !(await (await fetch(`${app.base}/`)).text()).includes(STALE_NOTE),
+    20_000,
+    "stale note gone after the thaw",
+  );
 });

@@ -40,8 +40,17 @@ test.beforeAll(async () => {
   // The web instance's own delivery worker publishes the mirror, rendering through its own server.
   stack = await OwnStack.start(1, { STATUSPAGE_DISABLE_WORKER: "0", STATIC_MIRROR_DIR: mirrorDir });
   // The manifest is written when the first full pass ends (a render that failed under load is retried before it).
-  const published = (file: string) => readFile(path.join(mirrorDir, file)).then(() => true, () => false);
-  await timeUntil(async () => (await published(".statuspage-mirror/manifest.json")) && (await published("index.html")) && published("404.html"), 150_000, "The first publish");
+  const published = (file: string) =>
+    readFile(path.join(mirrorDir, file)).then(
+      () => true,
+      () => false,
+    );
+  await timeUntil(
+    async () =>
+      (await published(".statuspage-mirror/manifest.json")) && (await published("index.html")) && published("404.html"),
+    150_000,
+    "The first publish",
+  );
   mirror = serveFolder(mirrorDir);
   await new Promise<void>((resolve) => mirror.listen(0, "127.0.0.1", resolve));
   mirrorBase = `http://127.0.0.1:${(mirror.address() as AddressInfo).port}`;
@@ -74,7 +83,8 @@ test("the mirror is readable with JavaScript off: status, an incident and the hi
 test("with JavaScript on, every asset a mirror page asks for is there", async ({ page }) => {
   const failed: string[] = [];
   page.on("response", (response) => {
-    if (response.url().startsWith(mirrorBase) && response.status() >= 400) failed.push(`${response.status()} ${response.url()}`);
+    if (response.url().startsWith(mirrorBase) && response.status() >= 400)
+      failed.push(`${response.status()} ${response.url()}`);
   });
   await page.goto(`${mirrorBase}/`);
   await page.waitForLoadState("networkidle");
@@ -86,7 +96,11 @@ test("with JavaScript on, every asset a mirror page asks for is there", async ({
 test("a change made in the app is in the mirror within seconds, not at the next refresh", async () => {
   const [instance] = stack.instances;
   const token = await createResponderApiKey(stack.databaseUrl);
-  const components = (await (await fetch(`${instance.base}/api/v2/components.json`)).json()).components as { id: string; name: string; status: string }[];
+  const components = (await (await fetch(`${instance.base}/api/v2/components.json`)).json()).components as {
+    id: string;
+    name: string;
+    status: string;
+  }[];
   const target = components.find((c) => c.name === "Billing")!;
   const liveBefore = JSON.parse(await readFile(path.join(mirrorDir, "live.json"), "utf8")).version;
   const response = await fetch(`${instance.base}/api/v1/components/${target.id}`, {
@@ -95,13 +109,21 @@ test("a change made in the app is in the mirror within seconds, not at the next 
     body: JSON.stringify({ status: "major_outage" }),
   });
   expect(response.status).toBe(200);
-  const elapsed = await timeUntil(async () => {
-    const summary = JSON.parse(await readFile(path.join(mirrorDir, "api/v2/summary.json"), "utf8"));
-    return summary.components.find((c: { id: string }) => c.id === target.id)?.status === "major_outage";
-  }, 10_000, "The mirror's summary.json");
+  const elapsed = await timeUntil(
+    async () => {
+      const summary = JSON.parse(await readFile(path.join(mirrorDir, "api/v2/summary.json"), "utf8"));
+      return summary.components.find((c: { id: string }) => c.id === target.id)?.status === "major_outage";
+    },
+    10_000,
+    "The mirror's summary.json",
+  );
   // npm run bench measures the 1 s target on a quiet machine; here Chromium and other suites share the CPU.
   expect(elapsed).toBeLessThan(3_000);
-  await timeUntil(async () => JSON.parse(await readFile(path.join(mirrorDir, "live.json"), "utf8")).version !== liveBefore, 5_000, "live.json's new version");
+  await timeUntil(
+    async () => JSON.parse(await readFile(path.join(mirrorDir, "live.json"), "utf8")).version !== liveBefore,
+    5_000,
+    "live.json's new version",
+  );
   const home = await (await fetch(`${mirrorBase}/`)).text();
   expect(home).toMatch(/Major Outage/);
 });

@@ -16,7 +16,12 @@ test.afterAll(async () => {
 test("a change made through one instance shows on the other within a second", async () => {
   const [first, second] = stack.instances;
   const token = await createResponderApiKey(stack.databaseUrl);
-  const components = (await (await fetch(`${second.base}/api/v2/components.json`)).json()).components as { id: string; name: string; status: string; group: boolean }[];
+  const components = (await (await fetch(`${second.base}/api/v2/components.json`)).json()).components as {
+    id: string;
+    name: string;
+    status: string;
+    group: boolean;
+  }[];
   const target = components.find((c) => c.name === "Billing")!;
   expect(target.status).toBe("operational");
   // Warm the second instance's caches so only an invalidation can change what it serves.
@@ -47,7 +52,8 @@ test("an API key's rate limit counts its requests to every instance together", a
   const headers = { authorization: `OAuth ${token}` };
   const pageId = (await (await fetch(`${first.base}/api/v1/pages`, { headers })).json())[0].id;
   const statuses: number[] = [];
-  for (const instance of [second, first, second]) statuses.push((await fetch(`${instance.base}/api/v1/pages/${pageId}/components`, { headers })).status);
+  for (const instance of [second, first, second])
+    statuses.push((await fetch(`${instance.base}/api/v1/pages/${pageId}/components`, { headers })).status);
   const refused = await fetch(`${first.base}/api/v1/pages/${pageId}/components`, { headers });
   expect([...statuses, refused.status]).toEqual([200, 200, 200, 429]);
   expect(Number(refused.headers.get("retry-after"))).toBeGreaterThan(0);
@@ -83,7 +89,11 @@ async function openStream(url: string) {
 test("an open tab on one instance is told of a change made through the other within a second", async () => {
   const [first, second] = stack.instances;
   const token = await createResponderApiKey(stack.databaseUrl);
-  const components = (await (await fetch(`${second.base}/api/v2/components.json`)).json()).components as { id: string; group: boolean; status: string }[];
+  const components = (await (await fetch(`${second.base}/api/v2/components.json`)).json()).components as {
+    id: string;
+    group: boolean;
+    status: string;
+  }[];
   const target = components.find((c) => !c.group && c.status === "operational")!;
   const stream = await openStream(`${second.base}/api/live/stream`);
   try {

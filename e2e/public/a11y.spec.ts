@@ -3,7 +3,13 @@ import { expect, test, type Page } from "@playwright/test";
 
 async function expectNoViolations(page: Page) {
   const results = await new AxeBuilder({ page }).analyze();
-  const summary = results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")})`);
+  const summary = results.violations.map(
+    (v) =>
+      `${v.id}: ${v.help} (${v.nodes
+        .map((n) => n.target.join(" "))
+        .slice(0, 3)
+        .join(", ")})`,
+  );
   expect(summary).toEqual([]);
 }
 
@@ -23,7 +29,12 @@ for (const colorScheme of ["light", "dark"] as const) {
       await expect(page.getByRole("region", { name: "Components" })).toBeVisible();
       await expectNoViolations(page);
       await page.getByRole("button", { name: "Explore Docker Jobs day by day" }).focus();
-      await expect(page.getByRole("list", { name: /^Docker Jobs: daily status/ }).getByRole("button").last()).toBeFocused();
+      await expect(
+        page
+          .getByRole("list", { name: /^Docker Jobs: daily status/ })
+          .getByRole("button")
+          .last(),
+      ).toBeFocused();
       await expectNoViolations(page);
     });
 

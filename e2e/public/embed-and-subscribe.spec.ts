@@ -1,6 +1,10 @@
 import { expect, test } from "@playwright/test";
 
-test("the embed page sits under the site header, and each snippet is shown whole with a copy button", async ({ page, context, baseURL }) => {
+test("the embed page sits under the site header, and each snippet is shown whole with a copy button", async ({
+  page,
+  context,
+  baseURL,
+}) => {
   await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: baseURL });
   await page.setViewportSize({ width: 390, height: 844 });
   await page.goto("/embed");

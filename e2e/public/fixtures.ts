@@ -19,7 +19,10 @@ export function uniqueName(prefix: string): string {
 
 export async function addComponent(name: string, options: { onlyShowIfDegraded?: boolean } = {}) {
   const { component } = await runMutation(
-    createComponent({ ctx, input: { name, description: `${name} for e2e`, onlyShowIfDegraded: options.onlyShowIfDegraded ?? false } }),
+    createComponent({
+      ctx,
+      input: { name, description: `${name} for e2e`, onlyShowIfDegraded: options.onlyShowIfDegraded ?? false },
+    }),
   );
   return component;
 }
@@ -28,7 +31,13 @@ export async function changeComponentStatus(componentId: string, status: Compone
   await runMutation(setComponentStatus({ ctx, input: { componentId, status } }));
 }
 
-export async function declareIncident(input: { name: string; message: string; componentId: string; componentStatus: ComponentStatus; impact?: "minor" | "major" | "critical" }) {
+export async function declareIncident(input: {
+  name: string;
+  message: string;
+  componentId: string;
+  componentStatus: ComponentStatus;
+  impact?: "minor" | "major" | "critical";
+}) {
   const { incident } = await runMutation(
     createIncident({
       ctx,
@@ -46,7 +55,9 @@ export async function declareIncident(input: { name: string; message: string; co
 }
 
 export async function resolve(incidentId: string) {
-  await runMutation(resolveIncident({ ctx, input: { incidentId, body: "Resolved by the e2e test.", deliverNotifications: false } }));
+  await runMutation(
+    resolveIncident({ ctx, input: { incidentId, body: "Resolved by the e2e test.", deliverNotifications: false } }),
+  );
 }
 
 /** NOTIFY reaches the app asynchronously; give it a moment before the next request. */
@@ -59,14 +70,28 @@ export async function backfillIncident(name: string, startedAt: Date) {
   const { incident } = await runMutation(
     createIncident({
       ctx,
-      input: { name, impact: "minor", status: "resolved", message: "Backfilled for the e2e test.", components: [], deliverNotifications: false, startedAt },
+      input: {
+        name,
+        impact: "minor",
+        status: "resolved",
+        message: "Backfilled for the e2e test.",
+        components: [],
+        deliverNotifications: false,
+        startedAt,
+      },
     }),
   );
   return incident;
 }
 
-export async function postUpdate(incidentId: string, status: "investigating" | "identified" | "monitoring", body: string) {
-  await runMutation(postIncidentUpdate({ ctx, input: { incidentId, status, body, components: [], deliverNotifications: false } }));
+export async function postUpdate(
+  incidentId: string,
+  status: "investigating" | "identified" | "monitoring",
+  body: string,
+) {
+  await runMutation(
+    postIncidentUpdate({ ctx, input: { incidentId, status, body, components: [], deliverNotifications: false } }),
+  );
 }
 
 /**

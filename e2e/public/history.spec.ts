@@ -13,7 +13,9 @@ test("a reader browses the history by month, three months a page", async ({ page
   await expect(months).toHaveCount(3);
   const firstPageMonths = await months.allTextContents();
   await expect(page.getByRole("link", { name: "Jobs not starting", exact: true })).toBeVisible();
-  const jobs = page.getByRole("listitem").filter({ has: page.getByRole("link", { name: "Jobs not starting", exact: true }) });
+  const jobs = page
+    .getByRole("listitem")
+    .filter({ has: page.getByRole("link", { name: "Jobs not starting", exact: true }) });
   await expect(jobs).toContainText("Critical impact");
   await expect(jobs).toContainText("lasted 7 hours, 23 minutes");
 
@@ -33,7 +35,9 @@ test("a reader filters the history by component", async ({ page }) => {
   await expect(page).toHaveURL(/\/history\?component=[\w-]+$/);
   await expect(page.getByText("Showing incidents that affected Web App.")).toBeVisible();
   await expect(page.getByRole("link", { name: "Jobs not starting", exact: true })).toHaveCount(0);
-  await expect(page.getByRole("link", { name: /^(Errors loading the dashboard|API returning 502 errors)$/ }).first()).toBeVisible();
+  await expect(
+    page.getByRole("link", { name: /^(Errors loading the dashboard|API returning 502 errors)$/ }).first(),
+  ).toBeVisible();
   // The upcoming maintenance on Web App is on the home page, not in the history until it starts.
   await expect(page.getByRole("link", { name: "Database upgrade for the dashboard" })).toHaveCount(0);
   await page.getByRole("link", { name: "Show all components" }).click();
@@ -65,7 +69,8 @@ test("malformed query strings never fail the page", async ({ page }) => {
 test("a busy month lists 25 incidents and links to all of them", async ({ page }) => {
   const prefix = uniqueName("Busy month");
   const monthStart = Date.UTC(2021, 2, 1);
-  for (let i = 0; i < 26; i++) await backfillIncident(`${prefix} #${i + 1}`, new Date(monthStart + (i + 1) * 86_400_000));
+  for (let i = 0; i < 26; i++)
+    await backfillIncident(`${prefix} #${i + 1}`, new Date(monthStart + (i + 1) * 86_400_000));
   const now = new Date();
   const monthsBack = (now.getUTCFullYear() - 2021) * 12 + (now.getUTCMonth() - 2);
   await page.goto(`/history?page=${Math.floor(monthsBack / 3) + 1}`);

@@ -1,7 +1,8 @@
 import { expect, test } from "@playwright/test";
 import { withoutLiveUpdates } from "./fixtures";
 
-const BANNERS = /^(All Systems Operational|Minor Service Outage|Partial System Outage|Major Service Outage|Service Under Maintenance)$/;
+const BANNERS =
+  /^(All Systems Operational|Minor Service Outage|Partial System Outage|Major Service Outage|Service Under Maintenance)$/;
 
 test("a reader sees the overall banner, the components in their groups and the active incident", async ({ page }) => {
   const response = await page.goto("/");
@@ -17,7 +18,9 @@ test("a reader sees the overall banner, the components in their groups and the a
   const active = page.getByRole("region", { name: "Active incidents" });
   await expect(active.getByRole("link", { name: "Elevated errors starting macOS jobs" })).toBeVisible();
   await expect(active.getByText("A batch of hosts in one datacenter did not pick up the latest image.")).toBeVisible();
-  const seeded = active.getByRole("listitem").filter({ has: page.getByRole("link", { name: "Elevated errors starting macOS jobs" }) });
+  const seeded = active
+    .getByRole("listitem")
+    .filter({ has: page.getByRole("link", { name: "Elevated errors starting macOS jobs" }) });
   await expect(seeded.getByText("Minor impact")).toBeVisible();
 
   const maintenance = page.getByRole("region", { name: "Scheduled maintenance" });
@@ -29,8 +32,13 @@ test("a reader sees the overall banner, the components in their groups and the a
   await expect(past.getByText("No incidents reported.").first()).toBeVisible();
   await expect(past.getByRole("link", { name: "Jobs not starting", exact: true })).toBeVisible();
   // A resolved incident is one line: how it ended and how many updates its own page holds.
-  const resolved = past.getByRole("listitem").filter({ has: page.getByRole("link", { name: "Jobs not starting", exact: true }) }).last();
-  await expect(resolved).toContainText(/Resolved \w{3} \d{1,2}, \d{4} - \d\d:\d\d UTC · \d+ updates · postmortem published/);
+  const resolved = past
+    .getByRole("listitem")
+    .filter({ has: page.getByRole("link", { name: "Jobs not starting", exact: true }) })
+    .last();
+  await expect(resolved).toContainText(
+    /Resolved \w{3} \d{1,2}, \d{4} - \d\d:\d\d UTC · \d+ updates · postmortem published/,
+  );
   await expect(past.getByText("Elevated errors starting macOS jobs")).toBeVisible();
   await expect(page.getByText(/^Last updated \d\d:\d\d UTC$/)).toBeVisible();
 });
@@ -54,12 +62,15 @@ test("a component's description shows on focus", async ({ page }) => {
   await expect(help).toHaveAccessibleDescription("Jobs that run in containers on our fleet");
 });
 
-test("keyboard only: a reader tabs to an incident link and walks an uptime bar to a day's incidents", async ({ page }) => {
+test("keyboard only: a reader tabs to an incident link and walks an uptime bar to a day's incidents", async ({
+  page,
+}) => {
   await page.goto("/");
-  const focusedName = () => page.evaluate(() => {
-    const el = document.activeElement as HTMLElement | null;
-    return el ? `${el.tagName}|${el.getAttribute("aria-label") ?? el.textContent ?? ""}` : "";
-  });
+  const focusedName = () =>
+    page.evaluate(() => {
+      const el = document.activeElement as HTMLElement | null;
+      return el ? `${el.tagName}|${el.getAttribute("aria-label") ?? el.textContent ?? ""}` : "";
+    });
 
   const dayButton = /^BUTTON\|\w{3} \d{1,2}, \d{4}: /;
   let reachedIncident = false;
@@ -129,7 +140,11 @@ test("the page is readable with JavaScript disabled", async ({ browser }) => {
   await page.goto("/");
   await expect(page.getByRole("heading", { level: 2, name: BANNERS })).toBeVisible();
   await expect(page.getByRole("link", { name: "Elevated errors starting macOS jobs" }).first()).toBeVisible();
-  await expect(page.getByRole("img", { name: /^Docker Jobs: daily status .* \d+ days? with incidents or downtime; most recently \w{3} \d{1,2}, \d{4}: / })).toBeVisible();
+  await expect(
+    page.getByRole("img", {
+      name: /^Docker Jobs: daily status .* \d+ days? with incidents or downtime; most recently \w{3} \d{1,2}, \d{4}: /,
+    }),
+  ).toBeVisible();
   await expect(page.getByRole("img", { name: /^Billing: daily status .*No downtime recorded\.$/ })).toBeVisible();
   await context.close();
 });
@@ -172,16 +187,27 @@ test("a bar's day-by-day details are a public JSON resource, and an unknown bar 
 
 test("feeds are discoverable and the page has a description and Open Graph preview", async ({ page }) => {
   await page.goto("/");
-  await expect(page.locator('link[rel="alternate"][type="application/rss+xml"]')).toHaveAttribute("href", /\/history\.rss$/);
-  await expect(page.locator('link[rel="alternate"][type="application/atom+xml"]')).toHaveAttribute("href", /\/history\.atom$/);
+  await expect(page.locator('link[rel="alternate"][type="application/rss+xml"]')).toHaveAttribute(
+    "href",
+    /\/history\.rss$/,
+  );
+  await expect(page.locator('link[rel="alternate"][type="application/atom+xml"]')).toHaveAttribute(
+    "href",
+    /\/history\.atom$/,
+  );
   await expect(page.locator('meta[name="description"]')).toHaveAttribute("content", /Forgeline/);
   await expect(page.locator('meta[property="og:title"]')).toHaveAttribute("content", "Forgeline Status");
   await expect(page.locator('meta[property="og:site_name"]')).toHaveAttribute("content", "Forgeline Status");
 });
 
-test("the header leads to subscribing and the footer to the feeds, the JSON API and the embed page", async ({ page }) => {
+test("the header leads to subscribing and the footer to the feeds, the JSON API and the embed page", async ({
+  page,
+}) => {
   await page.goto("/");
-  await page.getByRole("navigation", { name: "Status page" }).getByRole("link", { name: "Subscribe to updates" }).click();
+  await page
+    .getByRole("navigation", { name: "Status page" })
+    .getByRole("link", { name: "Subscribe to updates" })
+    .click();
   await expect(page).toHaveURL(/\/subscribe$/);
   await expect(page.getByRole("heading", { level: 1, name: "Subscribe to updates" })).toBeVisible();
 
@@ -199,7 +225,9 @@ test.describe("on a phone", () => {
   test("the home page fits 360 px without sideways scrolling and still shows status and bars", async ({ page }) => {
     await page.goto("/");
     await expect(page.getByRole("heading", { level: 2, name: BANNERS })).toBeVisible();
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
     expect(overflow).toBeLessThanOrEqual(0);
     const explore = page.getByRole("button", { name: "Explore Docker Jobs day by day" });
     await explore.scrollIntoViewIfNeeded();
@@ -207,7 +235,10 @@ test.describe("on a phone", () => {
     expect(box!.width).toBeGreaterThan(250);
     expect(box!.x + box!.width).toBeLessThanOrEqual(360);
     await explore.tap();
-    const today = page.getByRole("list", { name: /^Docker Jobs: daily status/ }).getByRole("button").last();
+    const today = page
+      .getByRole("list", { name: /^Docker Jobs: daily status/ })
+      .getByRole("button")
+      .last();
     await expect(today).toBeFocused();
     const tooltip = page.locator(`[id="${await today.getAttribute("aria-describedby")}"]`);
     await expect(tooltip).toBeVisible();
@@ -220,7 +251,9 @@ test.describe("on a phone", () => {
     await page.goto("/");
     await page.getByRole("link", { name: "Jobs not starting", exact: true }).first().click();
     await expect(page.getByRole("heading", { level: 1, name: "Jobs not starting" })).toBeVisible();
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
     expect(overflow).toBeLessThanOrEqual(0);
   });
 });

@@ -9,7 +9,10 @@ test("a first visit loads the page's icons without a single console error", asyn
   page.on("response", (response) => {
     // Only the page's own assets: other specs' incidents may embed images that do not exist.
     const path = new URL(response.url()).pathname;
-    const ownAsset = path === "/" || path.startsWith("/_next/") || /^\/(favicon\.ico|icon|apple-touch-icon|manifest\.webmanifest|uptime\.svg)/.test(path);
+    const ownAsset =
+      path === "/" ||
+      path.startsWith("/_next/") ||
+      /^\/(favicon\.ico|icon|apple-touch-icon|manifest\.webmanifest|uptime\.svg)/.test(path);
     if (ownAsset && response.status() >= 400) failed.push(`${response.status()} ${response.url()}`);
   });
   await page.goto("/");

@@ -22,7 +22,8 @@ function contrast(a: [number, number, number], b: [number, number, number]): num
   return (high + 0.05) / (low + 0.05);
 }
 
-const style = (locator: Locator, property: string) => locator.evaluate((element, name) => getComputedStyle(element).getPropertyValue(name), property);
+const style = (locator: Locator, property: string) =>
+  locator.evaluate((element, name) => getComputedStyle(element).getPropertyValue(name), property);
 
 for (const colorScheme of ["light", "dark"] as const) {
   test(`a minor incident colours the banner and its card amber, readable in ${colorScheme} mode`, async ({ page }) => {
@@ -38,7 +39,11 @@ for (const colorScheme of ["light", "dark"] as const) {
       expect(r > 200 && g > 140 && b < 80).toBe(true);
     }
 
-    const card = page.getByRole("region", { name: "Active incidents" }).getByRole("listitem").filter({ hasText: "Minor impact" }).first();
+    const card = page
+      .getByRole("region", { name: "Active incidents" })
+      .getByRole("listitem")
+      .filter({ hasText: "Minor impact" })
+      .first();
     const left = await rgb(page, await style(card, "border-left-color"));
     const top = await rgb(page, await style(card, "border-top-color"));
     expect(left).not.toEqual(top);

@@ -2,12 +2,17 @@ import { expect, test } from "@playwright/test";
 
 test("a reader opens an incident and reads its postmortem and updates, newest first", async ({ page }) => {
   await page.goto("/");
-  await page.getByRole("region", { name: "Past incidents" }).getByRole("link", { name: "Jobs not starting", exact: true }).click();
+  await page
+    .getByRole("region", { name: "Past incidents" })
+    .getByRole("link", { name: "Jobs not starting", exact: true })
+    .click();
   await expect(page).toHaveURL(/\/incidents\/[\w-]+$/);
   await expect(page).toHaveTitle("Jobs not starting | Forgeline Status");
   await expect(page.getByRole("heading", { level: 1, name: "Jobs not starting" })).toBeVisible();
   await expect(page.getByText("Critical impact")).toBeVisible();
-  await expect(page.getByText("This incident affected: Docker Jobs, Machine Jobs, macOS Jobs, and Runner.")).toBeVisible();
+  await expect(
+    page.getByText("This incident affected: Docker Jobs, Machine Jobs, macOS Jobs, and Runner."),
+  ).toBeVisible();
   await expect(page.getByText(/^Resolved after 7 hours, 23 minutes$/)).toBeVisible();
 
   await expect(page.getByRole("form", { name: "Notify me about this incident" })).toHaveCount(0);
@@ -34,26 +39,44 @@ test("a reader opens an incident and reads its postmortem and updates, newest fi
   await expect(posted).toHaveAttribute("title", /days? ago$/);
   await expect(posted).toHaveAttribute("datetime", /^\d{4}-\d\d-\d\dT/);
 
-  await page.getByRole("region", { name: "Related incidents" }).getByRole("link", { name: "Jobs not starting (continued)" }).click();
+  await page
+    .getByRole("region", { name: "Related incidents" })
+    .getByRole("link", { name: "Jobs not starting (continued)" })
+    .click();
   await expect(page.getByRole("heading", { level: 1, name: "Jobs not starting (continued)" })).toBeVisible();
   await expect(page.getByText("This incident affected: Docker Jobs and Machine Jobs.")).toBeVisible();
-  await expect(page.getByRole("region", { name: "Related incidents" }).getByRole("link", { name: "Jobs not starting", exact: true })).toBeVisible();
+  await expect(
+    page
+      .getByRole("region", { name: "Related incidents" })
+      .getByRole("link", { name: "Jobs not starting", exact: true }),
+  ).toBeVisible();
 });
 
 test("markdown in updates is rendered and sanitized", async ({ page }) => {
   await page.goto("/");
-  await page.getByRole("region", { name: "Active incidents" }).getByRole("link", { name: "Elevated errors starting macOS jobs" }).click();
-  await expect(page.getByRole("region", { name: "Updates" }).locator("em", { hasText: "infrastructure error" })).toBeVisible();
+  await page
+    .getByRole("region", { name: "Active incidents" })
+    .getByRole("link", { name: "Elevated errors starting macOS jobs" })
+    .click();
+  await expect(
+    page.getByRole("region", { name: "Updates" }).locator("em", { hasText: "infrastructure error" }),
+  ).toBeVisible();
   await expect(page.getByText("This incident affects: macOS Jobs.")).toBeVisible();
 });
 
 test("an unresolved incident offers to notify the reader and checks the address", async ({ page }) => {
   await page.goto("/");
-  await page.getByRole("region", { name: "Active incidents" }).getByRole("link", { name: "Elevated errors starting macOS jobs" }).click();
+  await page
+    .getByRole("region", { name: "Active incidents" })
+    .getByRole("link", { name: "Elevated errors starting macOS jobs" })
+    .click();
   const form = page.getByRole("form", { name: "Notify me about this incident" });
   await form.getByRole("button", { name: "Notify me" }).click();
   await expect(form.getByText("Enter an email address such as you@example.com.")).toBeVisible();
-  await expect(form.getByLabel("Email address for updates about this incident")).toHaveAttribute("aria-invalid", "true");
+  await expect(form.getByLabel("Email address for updates about this incident")).toHaveAttribute(
+    "aria-invalid",
+    "true",
+  );
 });
 
 test("a scheduled maintenance page shows its window and affected components", async ({ page }) => {

@@ -1,5 +1,13 @@
 import { expect, test } from "@playwright/test";
-import { addComponent, changeComponentStatus, declareIncident, resolve, settle, uniqueName, withoutLiveUpdates } from "./fixtures";
+import {
+  addComponent,
+  changeComponentStatus,
+  declareIncident,
+  resolve,
+  settle,
+  uniqueName,
+  withoutLiveUpdates,
+} from "./fixtures";
 
 test("a change made through the services shows on the very next request", async ({ page }) => {
   await withoutLiveUpdates(page);
@@ -11,13 +19,21 @@ test("a change made through the services shows on the very next request", async 
   await expect(page.getByText(componentName, { exact: true })).toBeVisible();
 
   const incidentName = uniqueName("Queue stalled");
-  const incident = await declareIncident({ name: incidentName, message: "Messages are **not** being delivered.", componentId: component.id, componentStatus: "degraded_performance" });
+  const incident = await declareIncident({
+    name: incidentName,
+    message: "Messages are **not** being delivered.",
+    componentId: component.id,
+    componentStatus: "degraded_performance",
+  });
   await settle();
   await page.reload();
   const active = page.getByRole("region", { name: "Active incidents" });
   await expect(active.getByRole("link", { name: incidentName })).toBeVisible();
   await expect(active.locator("strong", { hasText: "not" })).toBeVisible();
-  const row = page.getByRole("listitem").filter({ has: page.getByText(componentName, { exact: true }) }).last();
+  const row = page
+    .getByRole("listitem")
+    .filter({ has: page.getByText(componentName, { exact: true }) })
+    .last();
   await expect(row.getByText("Degraded Performance")).toBeVisible();
 
   await page.goto(`/incidents/${incident.id}`);
@@ -25,9 +41,13 @@ test("a change made through the services shows on the very next request", async 
   await resolve(incident.id);
   await settle();
   await page.reload();
-  await expect(page.getByRole("region", { name: "Updates" }).getByRole("listitem").first()).toContainText("Resolved by the e2e test.");
+  await expect(page.getByRole("region", { name: "Updates" }).getByRole("listitem").first()).toContainText(
+    "Resolved by the e2e test.",
+  );
   await page.goto("/");
-  await expect(page.getByRole("region", { name: "Active incidents" }).getByRole("link", { name: incidentName })).toHaveCount(0);
+  await expect(
+    page.getByRole("region", { name: "Active incidents" }).getByRole("link", { name: incidentName }),
+  ).toHaveCount(0);
 });
 
 test("an open page refreshes itself when the data changes", async ({ page }) => {
@@ -38,12 +58,21 @@ test("an open page refreshes itself when the data changes", async ({ page }) => 
   await page.goto("/");
   await expect(page.getByText(componentName, { exact: true })).toBeVisible();
   const incidentName = uniqueName("Live refresh check");
-  const incident = await declareIncident({ name: incidentName, message: "Checking live refresh.", componentId: component.id, componentStatus: "degraded_performance" });
-  await expect(page.getByRole("region", { name: "Active incidents" }).getByRole("link", { name: incidentName })).toBeVisible({ timeout: 45_000 });
+  const incident = await declareIncident({
+    name: incidentName,
+    message: "Checking live refresh.",
+    componentId: component.id,
+    componentStatus: "degraded_performance",
+  });
+  await expect(
+    page.getByRole("region", { name: "Active incidents" }).getByRole("link", { name: incidentName }),
+  ).toBeVisible({ timeout: 45_000 });
   await resolve(incident.id);
 });
 
-test("a component shown only when degraded appears while degraded and disappears when operational again", async ({ page }) => {
+test("a component shown only when degraded appears while degraded and disappears when operational again", async ({
+  page,
+}) => {
   await withoutLiveUpdates(page);
   const name = uniqueName("E2E Only When Degraded");
   const component = await addComponent(name, { onlyShowIfDegraded: true });
@@ -55,7 +84,10 @@ test("a component shown only when degraded appears while degraded and disappears
   await changeComponentStatus(component.id, "degraded_performance");
   await settle();
   await page.reload();
-  const row = page.getByRole("listitem").filter({ has: page.getByText(name, { exact: true }) }).last();
+  const row = page
+    .getByRole("listitem")
+    .filter({ has: page.getByText(name, { exact: true }) })
+    .last();
   await expect(row.getByText("Degraded Performance")).toBeVisible();
 
   await changeComponentStatus(component.id, "operational");

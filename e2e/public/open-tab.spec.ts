@@ -16,7 +16,10 @@ function activeIncidents(page: Page) {
 }
 
 test.describe("an open tab", () => {
-  test("follows an incident from declaration to resolution over the live stream, on the home and incident pages", async ({ page, context }) => {
+  test("follows an incident from declaration to resolution over the live stream, on the home and incident pages", async ({
+    page,
+    context,
+  }) => {
     test.setTimeout(240_000);
     const component = await addComponent(uniqueName("E2E Open Tab"));
     const name = uniqueName("Open tab outage");
@@ -24,7 +27,12 @@ test.describe("an open tab", () => {
     await expect(page.getByTestId("live-state")).toHaveText("Live");
 
     // A minor impact, so specs running beside this one that check the page's overall banner are not disturbed.
-    const incident = await declareIncident({ name, message: "We are investigating failed logins.", componentId: component.id, componentStatus: "degraded_performance" });
+    const incident = await declareIncident({
+      name,
+      message: "We are investigating failed logins.",
+      componentId: component.id,
+      componentStatus: "degraded_performance",
+    });
     await expect(activeIncidents(page).getByRole("link", { name })).toBeVisible({ timeout: PUSH_DEADLINE_MS });
 
     const incidentTab = await context.newPage();
@@ -60,11 +68,18 @@ test.describe("an open tab", () => {
     await page.goto("/");
     await expect(page.getByTestId("live-state")).toHaveText(/Checking every 20 s/);
 
-    const incident = await declareIncident({ name, message: "Investigating slow builds.", componentId: component.id, componentStatus: "degraded_performance" });
+    const incident = await declareIncident({
+      name,
+      message: "Investigating slow builds.",
+      componentId: component.id,
+      componentStatus: "degraded_performance",
+    });
     await expect(activeIncidents(page).getByRole("link", { name })).toBeVisible({ timeout: POLL_DEADLINE_MS });
     await pause(page, UPDATE_SPACING_MS);
     await postUpdate(incident.id, "identified", "A slow disk on one builder.");
-    await expect(activeIncidents(page).getByText("A slow disk on one builder.")).toBeVisible({ timeout: POLL_DEADLINE_MS });
+    await expect(activeIncidents(page).getByText("A slow disk on one builder.")).toBeVisible({
+      timeout: POLL_DEADLINE_MS,
+    });
     await pause(page, UPDATE_SPACING_MS);
     await resolve(incident.id);
     await expect(activeIncidents(page).getByRole("link", { name })).toHaveCount(0, { timeout: POLL_DEADLINE_MS });
@@ -80,7 +95,12 @@ test.describe("an open tab", () => {
 
     await context.setOffline(true);
     await expect(page.getByTestId("live-state")).toHaveText(/Offline|Reconnecting/);
-    const incident = await declareIncident({ name, message: "Investigating while the reader is offline.", componentId: component.id, componentStatus: "degraded_performance" });
+    const incident = await declareIncident({
+      name,
+      message: "Investigating while the reader is offline.",
+      componentId: component.id,
+      componentStatus: "degraded_performance",
+    });
     await context.setOffline(false);
     await page.evaluate(() => window.dispatchEvent(new Event("online")));
     await expect(activeIncidents(page).getByRole("link", { name })).toBeVisible({ timeout: PUSH_DEADLINE_MS });

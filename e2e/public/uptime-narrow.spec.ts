@@ -10,7 +10,9 @@ import { settle, uniqueName } from "./fixtures";
 async function addComponentTrackedFor(days: number) {
   const name = uniqueName("Narrow bars");
   const startDate = addUtcDays(startOfUtcDay(new Date()), -(days - 1));
-  const { component } = await runMutation(createComponent({ ctx: { actor: SYSTEM_ACTOR }, input: { name, startDate, showcase: true } }));
+  const { component } = await runMutation(
+    createComponent({ ctx: { actor: SYSTEM_ACTOR }, input: { name, startDate, showcase: true } }),
+  );
   await settle();
   return component;
 }
@@ -34,7 +36,12 @@ async function dayColours(page: Page, strip: Locator, shown: number, days: numbe
       context.drawImage(image, 0, 0);
       const dayWidth = image.naturalWidth / shown;
       return days.map((day) => {
-        const [r, g, b] = context.getImageData(Math.floor((day + 0.4) * dayWidth), Math.floor(image.naturalHeight / 2), 1, 1).data;
+        const [r, g, b] = context.getImageData(
+          Math.floor((day + 0.4) * dayWidth),
+          Math.floor(image.naturalHeight / 2),
+          1,
+          1,
+        ).data;
         return r > 150 && g > 150 && b > 150 ? "grey" : g > r && g > b ? "green" : `rgb(${r},${g},${b})`;
       });
     },
@@ -48,9 +55,14 @@ test.describe("on a phone (390 px)", () => {
   test("the uptime bars show the latest 30 days, wide enough to tap, and describe those 30 days", async ({ page }) => {
     const component = await addComponentTrackedFor(60);
     await page.goto("/");
-    const row = page.getByRole("region", { name: "Components" }).getByRole("listitem").filter({ hasText: component.name });
+    const row = page
+      .getByRole("region", { name: "Components" })
+      .getByRole("listitem")
+      .filter({ hasText: component.name });
 
-    const strip = row.getByRole("img", { name: `${component.name}: daily status from ${dayOffset(-29)} to ${dayOffset(0)}. No downtime recorded.` });
+    const strip = row.getByRole("img", {
+      name: `${component.name}: daily status from ${dayOffset(-29)} to ${dayOffset(0)}. No downtime recorded.`,
+    });
     await expect(strip).toBeVisible();
     await expect(row.getByRole("img", { name: new RegExp(`from ${dayOffset(-89)}`) })).toHaveCount(0);
     await expect(row.getByText("30 days ago", { exact: true })).toBeVisible();
@@ -63,7 +75,9 @@ test.describe("on a phone (390 px)", () => {
     expect(await dayColours(page, strip, 30, [0, 15, 29])).toEqual(["green", "green", "green"]);
 
     await row.getByRole("button", { name: `Explore ${component.name} day by day` }).click();
-    const days = row.getByRole("list", { name: `${component.name}: daily status from ${dayOffset(-29)} to ${dayOffset(0)}` }).getByRole("button");
+    const days = row
+      .getByRole("list", { name: `${component.name}: daily status from ${dayOffset(-29)} to ${dayOffset(0)}` })
+      .getByRole("button");
     await expect(days).toHaveCount(30);
     await expect(days.last()).toBeFocused();
     await page.keyboard.press("Home");
@@ -78,9 +92,14 @@ test.describe("on a desktop (1280 px)", () => {
   test("the uptime bars show all 90 days and describe all 90", async ({ page }) => {
     const component = await addComponentTrackedFor(60);
     await page.goto("/");
-    const row = page.getByRole("region", { name: "Components" }).getByRole("listitem").filter({ hasText: component.name });
+    const row = page
+      .getByRole("region", { name: "Components" })
+      .getByRole("listitem")
+      .filter({ hasText: component.name });
 
-    const strip = row.getByRole("img", { name: `${component.name}: daily status from ${dayOffset(-89)} to ${dayOffset(0)}. No downtime recorded.` });
+    const strip = row.getByRole("img", {
+      name: `${component.name}: daily status from ${dayOffset(-89)} to ${dayOffset(0)}. No downtime recorded.`,
+    });
     await expect(strip).toBeVisible();
     await expect(row.getByRole("img", { name: new RegExp(`from ${dayOffset(-29)}`) })).toHaveCount(0);
     await expect(row.getByText("90 days ago", { exact: true })).toBeVisible();
@@ -89,7 +108,9 @@ test.describe("on a desktop (1280 px)", () => {
     expect(await dayColours(page, strip, 90, [0, 29, 30, 89])).toEqual(["grey", "grey", "green", "green"]);
 
     await row.getByRole("button", { name: `Explore ${component.name} day by day` }).hover();
-    const days = row.getByRole("list", { name: `${component.name}: daily status from ${dayOffset(-89)} to ${dayOffset(0)}` }).getByRole("button");
+    const days = row
+      .getByRole("list", { name: `${component.name}: daily status from ${dayOffset(-89)} to ${dayOffset(0)}` })
+      .getByRole("button");
     await expect(days).toHaveCount(90);
   });
 });

@@ -40,17 +40,44 @@ test.describe("signed in as owner", () => {
     // A page of the same site frames the console with the owner signed in (cookies are sent): the browser refuses.
     await page.goto("/robots.txt");
     const blocked = collectCspViolations(page);
-    await page.setContent(`<iframe id="f" src="${baseUrl()}/admin/users"></iframe><iframe id="e" src="${baseUrl()}/embed"></iframe>`);
-    await expect.poll(async () => (await page.frames().find((frame) => frame.url().includes("/embed"))?.locator("h1").textContent().catch(() => null)) ?? "").toMatch(/status/i);
+    await page.setContent(
+      `<iframe id="f" src="${baseUrl()}/admin/users"></iframe><iframe id="e" src="${baseUrl()}/embed"></iframe>`,
+    );
+    await expect
+      .poll(
+        async () =>
+          (await page
+            .frames()
+            .find((frame) => frame.url().includes("/embed"))
+            ?.locator("h1")
+            .textContent()
+            .catch(() => null)) ?? "",
+      )
+      .toMatch(/status/i);
     await expect.poll(() => blocked.join("\n")).toMatch(/frame-ancestors/);
     const framed = page.frames().find((frame) => frame.url().includes("/admin/users"));
-    expect(framed ? await framed.getByRole("heading", { name: "Users" }).count().catch(() => 0) : 0).toBe(0);
+    expect(
+      framed
+        ? await framed
+            .getByRole("heading", { name: "Users" })
+            .count()
+            .catch(() => 0)
+        : 0,
+    ).toBe(0);
   });
 });
 
 test("public pages and the console run under the policy with no violation", async ({ page }) => {
   const violations = collectCspViolations(page);
-  for (const path of ["/", "/history", "/embed", "/subscribe", "/admin/incidents", "/admin/components", "/admin/incidents/new"]) {
+  for (const path of [
+    "/",
+    "/history",
+    "/embed",
+    "/subscribe",
+    "/admin/incidents",
+    "/admin/components",
+    "/admin/incidents/new",
+  ]) {
     await page.goto(path);
     await page.waitForLoadState("networkidle");
   }
@@ -65,23 +92,26 @@ test("public pages and the console run under the policy with no violation", asyn
   expect(policy).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=]+'/);
 });
 
-base("signing out ends the session on the server, so a copied cookie no longer opens the console", async ({ browser }) => {
-  const context = await browser.newContext({ baseURL: baseUrl() });
-  const page = await context.newPage();
-  await signInThroughForm(page, "responder");
-  const captured = await context.cookies();
-  await page.getByRole("button", { name: "Sign out" }).click();
-  await expect(page).toHaveURL(/\/login\?signedOut=1/);
-  await context.close();
+base(
+  "signing out ends the session on the server, so a copied cookie no longer opens the console",
+  async ({ browser }) => {
+    const context = await browser.newContext({ baseURL: baseUrl() });
+    const page = await context.newPage();
+    await signInThroughForm(page, "responder");
+    const captured = await context.cookies();
+    await page.getByRole("button", { name: "Sign out" }).click();
+    await expect(page).toHaveURL(/\/login\?signedOut=1/);
+    await context.close();
 
-  const replay = await browser.newContext({ baseURL: baseUrl() });
-  await replay.addCookies(captured);
-  const replayed = await replay.newPage();
-  await replayed.goto("/admin/incidents");
-  await expect(replayed).toHaveURL(/\/login/);
-  await expect(replayed.getByRole("heading", { name: "Sign in to the console" })).toBeVisible();
-  await replay.close();
-});
+    const replay = await browser.newContext({ baseURL: baseUrl() });
+    await replay.addCookies(captured);
+    const replayed = await replay.newPage();
+    await replayed.goto("/admin/incidents");
+    await expect(replayed).toHaveURL(/\/login/);
+    await expect(replayed.getByRole("heading", { name: "Sign in to the console" })).toBeVisible();
+    await replay.close();
+  },
+);
 
 base("a real sign-in with a redirect through /.. stays on this site", async ({ page }) => {
   const { email, password } = credentialsFor("viewer");

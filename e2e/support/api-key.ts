@@ -7,7 +7,14 @@ export async function createResponderApiKey(databaseUrl: string): Promise<string
   const db = new PrismaClient({ adapter: new PrismaPg({ connectionString: databaseUrl }) });
   try {
     const token = generateApiKeyToken();
-    await db.apiKey.create({ data: { name: `e2e ${Date.now()}`, role: "responder", prefix: displayPrefix(token), hash: hashApiKeyToken(token) } });
+    await db.apiKey.create({
+      data: {
+        name: `e2e ${Date.now()}`,
+        role: "responder",
+        prefix: displayPrefix(token),
+        hash: hashApiKeyToken(token),
+      },
+    });
     return token;
   } finally {
     await db.$disconnect();

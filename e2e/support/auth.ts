@@ -10,7 +10,11 @@ const MAX_AGE_MS = 30 * 60_000;
 export function credentialsFor(role: Role) {
   const user = E2E_USERS[role];
   const prefix = `E2E_${role.toUpperCase()}`;
-  return { ...user, email: process.env[`${prefix}_EMAIL`] ?? user.email, password: process.env[`${prefix}_PASSWORD`] ?? user.password };
+  return {
+    ...user,
+    email: process.env[`${prefix}_EMAIL`] ?? user.email,
+    password: process.env[`${prefix}_PASSWORD`] ?? user.password,
+  };
 }
 
 export function storageStatePath(role: Role): string {
@@ -34,7 +38,13 @@ export async function ensureStorageState(browser: Browser, baseURL: string, role
   const metaFile = file.replace(/\.json$/, ".meta.json");
   const meta = JSON.stringify({ baseURL, database: process.env.DATABASE_URL ?? "" });
   // A session saved against another server (each harness run has its own port and database) is useless.
-  if (existsSync(file) && existsSync(metaFile) && readFileSync(metaFile, "utf8") === meta && Date.now() - statSync(file).mtimeMs < MAX_AGE_MS) return file;
+  if (
+    existsSync(file) &&
+    existsSync(metaFile) &&
+    readFileSync(metaFile, "utf8") === meta &&
+    Date.now() - statSync(file).mtimeMs < MAX_AGE_MS
+  )
+    return file;
   mkdirSync(AUTH_DIR, { recursive: true });
   const context = await browser.newContext({ baseURL });
   try {

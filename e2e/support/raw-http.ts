@@ -21,7 +21,13 @@ export function rawRequest(
       (response) => {
         const chunks: Buffer[] = [];
         response.on("data", (chunk: Buffer) => chunks.push(chunk));
-        response.on("end", () => resolve({ status: response.statusCode ?? 0, headers: response.headers, body: Buffer.concat(chunks).toString("utf8") }));
+        response.on("end", () =>
+          resolve({
+            status: response.statusCode ?? 0,
+            headers: response.headers,
+            body: Buffer.concat(chunks).toString("utf8"),
+          }),
+        );
       },
     );
     request.on("error", reject);
@@ -44,7 +50,11 @@ export async function postCredentials(
   const response = await rawRequest(`${baseUrl}/api/auth/callback/credentials`, {
     method: "POST",
     localAddress: input.localAddress,
-    headers: { "content-type": "application/x-www-form-urlencoded", cookie: cookiesFrom(csrf.headers).join("; "), ...input.headers },
+    headers: {
+      "content-type": "application/x-www-form-urlencoded",
+      cookie: cookiesFrom(csrf.headers).join("; "),
+      ...input.headers,
+    },
     body: form.toString(),
   });
   const { url } = JSON.parse(response.body) as { url: string };

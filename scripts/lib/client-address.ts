@@ -16,12 +16,17 @@ export function parseTrustProxy(raw: string | undefined): TrustProxy {
   if (value === "" || value === "0" || value.toLowerCase() === "false") return { kind: "none" };
   if (/^\d+$/.test(value)) return { kind: "hops", hops: Number(value) };
   const list = new net.BlockList();
-  for (const entry of value.split(",").map((part) => part.trim()).filter(Boolean)) {
+  for (const entry of value
+    .split(",")
+    .map((part) => part.trim())
+    .filter(Boolean)) {
     const [address, prefix] = entry.split("/");
     const family = net.isIP(normalizeAddress(address));
     const bits = prefix === undefined ? (family === 6 ? 128 : 32) : Number(prefix);
     if (!family || !Number.isInteger(bits) || bits < 0 || bits > (family === 6 ? 128 : 32)) {
-      throw new Error(`TRUST_PROXY: "${entry}" is not an address or CIDR range. Use a number of proxy hops (e.g. 1) or addresses such as 10.0.0.0/8,::1.`);
+      throw new Error(
+        `TRUST_PROXY: "${entry}" is not an address or CIDR range. Use a number of proxy hops (e.g. 1) or addresses such as 10.0.0.0/8,::1.`,
+      );
     }
     list.addSubnet(normalizeAddress(address), bits, family === 6 ? "ipv6" : "ipv4");
   }

@@ -9,7 +9,10 @@ import { projectRoot } from "./database-url";
 export type RenderServer = { baseUrl: string; close(): Promise<void> };
 
 export async function startRenderServer(): Promise<RenderServer> {
-  if (!hasBuild()) throw new Error("The static mirror renders pages with the production build, and there is none: run `npm run build` first.");
+  if (!hasBuild())
+    throw new Error(
+      "The static mirror renders pages with the production build, and there is none: run `npm run build` first.",
+    );
   // This Next instance only renders: its instrumentation must not start a second delivery worker, mirror publisher or scheduler.
   process.env.STATUSPAGE_DISABLE_WORKER = "1";
   process.env.STATUSPAGE_DISABLE_SCHEDULER = "1";
@@ -28,9 +31,10 @@ export async function startRenderServer(): Promise<RenderServer> {
   });
   return {
     baseUrl: `http://127.0.0.1:${port}`,
-    close: () => new Promise((resolve) => {
-      server.closeAllConnections();
-      server.close(() => resolve());
-    }),
+    close: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }

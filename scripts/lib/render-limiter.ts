@@ -57,7 +57,10 @@ export function createRenderLimiter({
    */
   async function run<T>(
     render: () => Promise<T>,
-    { known = false, wasted = (result: T | undefined) => !result }: { known?: boolean; wasted?: (result: T | undefined) => boolean } = {},
+    {
+      known = false,
+      wasted = (result: T | undefined) => !result,
+    }: { known?: boolean; wasted?: (result: T | undefined) => boolean } = {},
   ): Promise<T> {
     refill();
     // An idle server renders anything: the budget only decides who else may render beside what is running.

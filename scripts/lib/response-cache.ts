@@ -35,16 +35,30 @@ const CACHEABLE_ROUTES: Route[] = [
   { pattern: /^\/_next\/static\//, params: [], immutable: true },
 ];
 // Next's flight requests vary on these; a page load (no `rsc` header) depends on none of them.
-const RSC_VARY_HEADERS = ["rsc", "next-router-state-tree", "next-router-prefetch", "next-router-segment-prefetch", "next-url"];
+const RSC_VARY_HEADERS = [
+  "rsc",
+  "next-router-state-tree",
+  "next-router-prefetch",
+  "next-router-segment-prefetch",
+  "next-url",
+];
 // Next marks every dynamically rendered page private; public pages are the same for every reader, so a
 // CDN may keep them briefly and serve them when the origin fails.
 const NEXT_DYNAMIC_CACHE_CONTROL = "private, no-cache, no-store, max-age=0, must-revalidate";
-export const PUBLIC_PAGE_CACHE_CONTROL = "public, max-age=0, s-maxage=10, stale-while-revalidate=30, stale-if-error=86400";
+export const PUBLIC_PAGE_CACHE_CONTROL =
+  "public, max-age=0, s-maxage=10, stale-while-revalidate=30, stale-if-error=86400";
 // What an open tab fetches to refresh itself: it asked because the data changed, so no browser or CDN copy may
 // answer it; the ETag still turns an unchanged answer into a 304.
 export const FLIGHT_CACHE_CONTROL = "private, no-cache";
 // Headers of the app's answer that describe one transfer, not the stored response.
-const PER_TRANSFER = new Set(["connection", "keep-alive", "transfer-encoding", "date", "content-length", "content-encoding"]);
+const PER_TRANSFER = new Set([
+  "connection",
+  "keep-alive",
+  "transfer-encoding",
+  "date",
+  "content-length",
+  "content-encoding",
+]);
 // Asked of the app for a render: the cache wants the whole plain body, whatever the reader's copy or codings.
 const NOT_FORWARDED_TO_RENDER = ["accept-encoding", "if-none-match", "if-modified-since", "range", "if-range"];
 const STALE_HEADER = ["x-statuspage-stale", "1"];
@@ -84,7 +98,8 @@ export function cacheKeyOf(req: RequestLike): Cacheable | null {
   if (!req.headers.rsc) return { key: `${path}${query}`, url: `${path}${query}`, immutable };
   const flight = RSC_VARY_HEADERS.map((name) => req.headers[name] ?? "").join("\u0000");
   const rscParam = queryAt < 0 ? null : new URLSearchParams(url.slice(queryAt + 1)).get("_rsc");
-  const forwarded = rscParam === null ? `${path}${query}` : `${path}${query}${query ? "&" : "?"}_rsc=${encodeURIComponent(rscParam)}`;
+  const forwarded =
+    rscParam === null ? `${path}${query}` : `${path}${query}${query ? "&" : "?"}_rsc=${encodeURIComponent(rscParam)}`;
   return { key: `${path}${query}\u0000${flight}`, url: forwarded, immutable };
 }
 
@@ -104,7 +119,13 @@ const gzip = promisify(zlib.gzip);
 
 function brotliOptions(body: Buffer, quality: number): zlib.BrotliOptions {
   const { BROTLI_PARAM_QUALITY, BROTLI_PARAM_LGWIN, BROTLI_PARAM_SIZE_HINT } = zlib.constants;
-  return { params: { [BROTLI_PARAM_QUALITY]: quality, [BROTLI_PARAM_LGWIN]: BROTLI_WINDOW_BITS, [BROTLI_PARAM_SIZE_HINT]: body.length } };
+  return {
+    params: {
+      [BROTLI_PARAM_QUALITY]: quality,
+      [BROTLI_PARAM_LGWIN]: BROTLI_WINDOW_BITS,
+      [BROTLI_PARAM_SIZE_HINT]: body.length,
+    },
+  };
 }
 
 const BR = 1;
@@ -119,7 +140,8 @@ export function acceptedCodings(header: string | string[] | undefined): number {
     const q = params.find((param) => /^q\s*=/.test(param));
     accepted.set(name, q ? Number(q.slice(q.indexOf("=") + 1)) || 0 : 1);
   }
-  const qOf = (coding: string) => accepted.get(coding) ?? (coding === "gzip" ? accepted.get("x-gzip") : undefined) ?? accepted.get("*") ?? 0;
+  const qOf = (coding: string) =>
+    accepted.get(coding) ?? (coding === "gzip" ? accepted.get("x-gzip") : undefined) ?? accepted.get("*") ?? 0;
   return (qOf("br") > 0 ? BR : 0) | (qOf("gzip") > 0 ? GZIP : 0);
 }
 
@@ -166,18 +188,37 @@ function entryBytes(entry: Entry): number {
 }
 
 /** The app's answer with the public Cache-Control a page may carry, and whether this cache may keep it. */
-function publicHeaders(captured: CapturedResponse, flight: boolean): { headers: IncomingHttpHeaders; storable: boolean } {
+function publicHeaders(
+  captured: CapturedResponse,
+  flight: boolean,
+): { headers: IncomingHttpHeaders; storable: boolean } {
   const headers = { ...captured.headers };
-  if (headers["cache-control"] === NEXT_DYNAMIC_CACHE_CONTROL && !headers["set-cookie"]) headers["cache-control"] = PUBLIC_PAGE_CACHE_CONTROL;
+  if (headers["cache-control"] === NEXT_DYNAMIC_CACHE_CONTROL && !headers["set-cookie"])
+    headers["cache-control"] = PUBLIC_PAGE_CACHE_CONTROL;
   const cacheControl = String(headers["cache-control"] ?? "");
-  const storable = captured.status === 200 && !headers["set-cookie"] && !/no-store|private/.test(cacheControl) && !headers["content-encoding"];
+  const storable =
+    captured.status === 200 &&
+    !headers["set-cookie"] &&
+    !/no-store|private/.test(cacheControl) &&
+    !headers["content-encoding"];
   // Browsers and CDNs must not answer an open tab's refresh; this cache may, since it knows when the data changed.
   if (flight && cacheControl === PUBLIC_PAGE_CACHE_CONTROL) headers["cache-control"] = FLIGHT_CACHE_CONTROL;
   return { headers, storable };
 }
 
-async function buildEntry(cacheable: Cacheable, status: number, headers: IncomingHttpHeaders, body: Buffer, version: number, storedAt: number, renderHeaders: IncomingHttpHeaders): Promise<Entry> {
-  const etag = typeof headers.etag === "string" ? headers.etag : `W/"${createHash("sha256").update(body).digest("base64url").slice(0, 27)}"`;
+async function buildEntry(
+  cacheable: Cacheable,
+  status: number,
+  headers: IncomingHttpHeaders,
+  body: Buffer,
+  version: number,
+  storedAt: number,
+  renderHeaders: IncomingHttpHeaders,
+): Promise<Entry> {
+  const etag =
+    typeof headers.etag === "string"
+      ? headers.etag
+      : `W/"${createHash("sha256").update(body).digest("base64url").slice(0, 27)}"`;
   const base: string[] = [];
   for (const name in headers) {
     if (PER_TRANSFER.has(name) || name === "etag" || name === "vary") continue;
@@ -187,7 +228,9 @@ async function buildEntry(cacheable: Cacheable, status: number, headers: Incomin
   }
   base.push("etag", etag, "vary", withAcceptEncoding(typeof headers.vary === "string" ? headers.vary : undefined));
   const large = body.length > COMPRESSION_THRESHOLD;
-  const [gzipped, brotlied] = large ? await Promise.all([gzip(body, { level: 6 }), brotli(body, brotliOptions(body, BROTLI_QUALITY))]) : [null, null];
+  const [gzipped, brotlied] = large
+    ? await Promise.all([gzip(body, { level: 6 }), brotli(body, brotliOptions(body, BROTLI_QUALITY))])
+    : [null, null];
   return {
     status,
     version,
@@ -311,17 +354,27 @@ export function createResponseCache({
   /** Answers a miss that may not render now: the last good response when there is one, else 503 with Retry-After. */
   function shed(req: IncomingMessage, res: ServerResponse, entry: Entry | undefined, message: string) {
     if (entry) return send(req, res, entry, true);
-    res.writeHead(503, { "content-type": "text/plain; charset=utf-8", "retry-after": "2", "cache-control": "no-store" });
+    res.writeHead(503, {
+      "content-type": "text/plain; charset=utf-8",
+      "retry-after": "2",
+      "cache-control": "no-store",
+    });
     res.end(req.method === "HEAD" ? undefined : message);
   }
 
-  async function renderOnce(cacheable: Cacheable, requestHeaders: IncomingHttpHeaders, version: number): Promise<Outcome> {
+  async function renderOnce(
+    cacheable: Cacheable,
+    requestHeaders: IncomingHttpHeaders,
+    version: number,
+  ): Promise<Outcome> {
     const renderHeaders = { ...requestHeaders };
     for (const name of NOT_FORWARDED_TO_RENDER) delete renderHeaders[name];
     const captured = await upstream.capture(cacheable.url, renderHeaders);
     const { headers, storable } = publicHeaders(captured, Boolean(requestHeaders.rsc));
     if (!storable) return { response: { ...captured, headers } };
-    return { entry: await buildEntry(cacheable, captured.status, headers, captured.body, version, now(), renderHeaders) };
+    return {
+      entry: await buildEntry(cacheable, captured.status, headers, captured.body, version, now(), renderHeaders),
+    };
   }
 
   /**
@@ -332,26 +385,36 @@ export function createResponseCache({
   function render(cacheable: Cacheable, requestHeaders: IncomingHttpHeaders, known: boolean): Promise<Outcome> {
     const version = dataVersion();
     return flights.run(`${version}\u0000${cacheable.key}`, () =>
-      limiter.run(() => renderOnce(cacheable, requestHeaders, version), { known, wasted: (result) => !result || !("entry" in result) }).then(
-        (result): Outcome => {
-          if ("entry" in result && entries.set(cacheable.key, result.entry, (current) => current.version > result.entry.version)) {
-            scheduleUpgrade(cacheable.key, result.entry);
-          }
-          return result;
-        },
-        (error: unknown): Outcome => {
-          if (error instanceof RenderRefused) return { refused: true };
-          if (error instanceof UpstreamUnavailable) return { unavailable: true };
-          throw error;
-        },
-      ),
+      limiter
+        .run(() => renderOnce(cacheable, requestHeaders, version), {
+          known,
+          wasted: (result) => !result || !("entry" in result),
+        })
+        .then(
+          (result): Outcome => {
+            if (
+              "entry" in result &&
+              entries.set(cacheable.key, result.entry, (current) => current.version > result.entry.version)
+            ) {
+              scheduleUpgrade(cacheable.key, result.entry);
+            }
+            return result;
+          },
+          (error: unknown): Outcome => {
+            if (error instanceof RenderRefused) return { refused: true };
+            if (error instanceof UpstreamUnavailable) return { unavailable: true };
+            throw error;
+          },
+        ),
     );
   }
 
   function refreshInBackground(cacheable: Cacheable) {
     const entry = entries.get(cacheable.key);
     if (!entry) return;
-    render(cacheable, entry.renderHeaders, true).catch((error: unknown) => console.error("Could not refresh a cached page:", error));
+    render(cacheable, entry.renderHeaders, true).catch((error: unknown) =>
+      console.error("Could not refresh a cached page:", error),
+    );
   }
 
   async function serve(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -386,7 +449,9 @@ export function createResponseCache({
     if ("entry" in outcome) return outcome.entry.identity.body;
     if ("response" in outcome && outcome.response.status < 300) return outcome.response.body;
     if (entry) return entry.identity.body;
-    throw new Error(`${url} could not be rendered (${"response" in outcome ? outcome.response.status : "app unavailable"}).`);
+    throw new Error(
+      `${url} could not be rendered (${"response" in outcome ? outcome.response.status : "app unavailable"}).`,
+    );
   }
 
   return {

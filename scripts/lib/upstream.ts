@@ -15,7 +15,16 @@ export class UpstreamUnavailable extends Error {
 }
 
 // Hop-by-hop headers (RFC 9110 §7.6.1) belong to one connection; `expect` is answered by this process, not the app.
-const HOP_BY_HOP = new Set(["connection", "keep-alive", "proxy-connection", "transfer-encoding", "upgrade", "te", "trailer", "expect"]);
+const HOP_BY_HOP = new Set([
+  "connection",
+  "keep-alive",
+  "proxy-connection",
+  "transfer-encoding",
+  "upgrade",
+  "te",
+  "trailer",
+  "expect",
+]);
 
 function withoutHopByHop(headers: http.IncomingHttpHeaders): http.OutgoingHttpHeaders {
   const kept: http.OutgoingHttpHeaders = {};
@@ -43,7 +52,9 @@ export function createUpstream(target: UpstreamTarget) {
       request.on("response", (response) => {
         const chunks: Buffer[] = [];
         response.on("data", (chunk: Buffer) => chunks.push(chunk));
-        response.on("end", () => resolve({ status: response.statusCode ?? 502, headers: response.headers, body: Buffer.concat(chunks) }));
+        response.on("end", () =>
+          resolve({ status: response.statusCode ?? 502, headers: response.headers, body: Buffer.concat(chunks) }),
+        );
         response.on("error", (error) => reject(new UpstreamUnavailable(error)));
       });
       request.on("error", (error) => reject(new UpstreamUnavailable(error)));
@@ -62,7 +73,11 @@ export function createUpstream(target: UpstreamTarget) {
     });
     request.on("error", () => {
       if (res.headersSent) return void res.destroy();
-      res.writeHead(503, { "content-type": "text/plain; charset=utf-8", "retry-after": "2", "cache-control": "no-store" });
+      res.writeHead(503, {
+        "content-type": "text/plain; charset=utf-8",
+        "retry-after": "2",
+        "cache-control": "no-store",
+      });
       res.end("The status page is restarting; please try again in a moment.\n");
     });
     res.on("close", () => {

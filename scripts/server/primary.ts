@@ -42,7 +42,9 @@ function startApp(): Promise<void> {
     child.on("exit", (code, signal) => {
       if (app === child) app = null;
       if (stopping) return;
-      console.error(`The app process stopped (${signal ?? `exit code ${code}`}); restarting it. Fronts serve cached pages meanwhile.`);
+      console.error(
+        `The app process stopped (${signal ?? `exit code ${code}`}); restarting it. Fronts serve cached pages meanwhile.`,
+      );
       setTimeout(() => void startApp(), RESTART_MS).unref();
     });
   });
@@ -90,7 +92,9 @@ async function main() {
     listening++;
     if (announced || listening < fronts) return;
     announced = true;
-    console.log(`✓ Ready on http://${hostname === "0.0.0.0" ? "localhost" : hostname}:${port} (${fronts} front process${fronts === 1 ? "" : "es"} and the app)`);
+    console.log(
+      `✓ Ready on http://${hostname === "0.0.0.0" ? "localhost" : hostname}:${port} (${fronts} front process${fronts === 1 ? "" : "es"} and the app)`,
+    );
   });
   for (let i = 0; i < fronts; i++) startFront();
 }

@@ -4,9 +4,20 @@ import { z } from "zod";
 import { COMPONENT_STATUSES, INCIDENT_IMPACTS, type ComponentStatus } from "@/lib/status";
 import type { AlertSource } from "@/lib/integrations";
 
-export type IncomingAlert = { fingerprint: string; firing: boolean; labels: Record<string, string>; summary: string | null };
+export type IncomingAlert = {
+  fingerprint: string;
+  firing: boolean;
+  labels: Record<string, string>;
+  summary: string | null;
+};
 export type DirectReport = { component: string; status: ComponentStatus; key: string; summary: string | null };
-export type IncidentTrigger = { key: string | null; name: string; body: string; impact: (typeof INCIDENT_IMPACTS)[number]; resolve: boolean };
+export type IncidentTrigger = {
+  key: string | null;
+  name: string;
+  body: string;
+  impact: (typeof INCIDENT_IMPACTS)[number];
+  resolve: boolean;
+};
 
 export type ParsedReport =
   | { kind: "alerts"; alerts: IncomingAlert[] }
@@ -14,12 +25,17 @@ export type ParsedReport =
   | { kind: "incident"; trigger: IncidentTrigger };
 
 export class PayloadError extends Error {
-  constructor(message: string, readonly fields: Record<string, string[]> = {}) {
+  constructor(
+    message: string,
+    readonly fields: Record<string, string[]> = {},
+  ) {
     super(message);
   }
 }
 
-const labelSet = z.record(z.string(), z.string({ error: "label values must be strings" }), { error: "must be an object of label names to string values" });
+const labelSet = z.record(z.string(), z.string({ error: "label values must be strings" }), {
+  error: "must be an object of label names to string values",
+});
 
 // prometheus.io/docs/alerting/latest/configuration/#webhook_config: version "4", alerts[] with status, labels,
 // annotations, startsAt, endsAt, generatorURL, fingerprint.
@@ -39,12 +55,17 @@ const alertmanagerPayload = z.object({
   receiver: z.string().optional(),
   groupKey: z.string().optional(),
   truncatedAlerts: z.number().optional(),
-  alerts: z.array(alertmanagerAlert, { error: "must be an array of alerts" }).max(1000, "at most 1000 alerts per request"),
+  alerts: z
+    .array(alertmanagerAlert, { error: "must be an array of alerts" })
+    .max(1000, "at most 1000 alerts per request"),
 });
 
 // grafana.com/docs/grafana/latest/alerting/configure-notifications/manage-contact-points/integrations/webhook-notifier:
 // the same group shape with orgId, title, state and message; alerts carry fingerprint and values.
-const grafanaAlert = alertmanagerAlert.extend({ values: z.record(z.string(), z.unknown()).nullish(), valueString: z.string().optional() });
+const grafanaAlert = alertmanagerAlert.extend({
+  values: z.record(z.string(), z.unknown()).nullish(),
+  valueString: z.string().optional(),
+});
 const grafanaPayload = z.object({
   status: z.enum(["firing", "resolved"], { error: 'must be "firing" or "resolved"' }),
   receiver: z.string().optional(),
@@ -57,29 +78,48 @@ const grafanaPayload = z.object({
 });
 
 const key = z.string().trim().min(1, "must not be empty").max(200, "must be at most 200 characters");
-const genericDirect = z.object({
-  component: z.string({ error: "is required: a component id or its exact name" }).trim().min(1, "is required: a component id or its exact name").max(200),
-  status: z.enum(COMPONENT_STATUSES, { error: `must be one of: ${COMPONENT_STATUSES.join(", ")}` }),
-  key: key.optional(),
-  summary: z.string().max(500).optional(),
-}).strict();
-const genericIncident = z.object({
-  key: key.optional(),
-  incident: z.object({
-    name: z.string({ error: "is required" }).trim().min(1, "is required").max(200),
-    body: z.string().max(20_000).optional(),
-    impact: z.enum(INCIDENT_IMPACTS, { error: `must be one of: ${INCIDENT_IMPACTS.join(", ")}` }).optional(),
-    status: z.enum(["open", "resolved"], { error: 'must be "open" or "resolved"' }).optional(),
-  }).strict(),
-}).strict();
-const genericAlerts = z.object({
-  alerts: z.array(z.object({
-    status: z.enum(["firing", "resolved"], { error: 'must be "firing" or "resolved"' }),
-    labels: labelSet,
-    fingerprint: key.optional(),
+const genericDirect = z
+  .object({
+    component: z
+      .string({ error: "is required: a component id or its exact name" })
+      .trim()
+      .min(1, "is required: a component id or its exact name")
+      .max(200),
+    status: z.enum(COMPONENT_STATUSES, { error: `must be one of: ${COMPONENT_STATUSES.join(", ")}` }),
+    key: key.optional(),
     summary: z.string().max(500).optional(),
-  }).strict(), { error: "must be an array of alerts" }).max(1000, "at most 1000 alerts per request"),
-}).strict();
+  })
+  .strict();
+const genericIncident = z
+  .object({
+    key: key.optional(),
+    incident: z
+      .object({
+        name: z.string({ error: "is required" }).trim().min(1, "is required").max(200),
+        body: z.string().max(20_000).optional(),
+        impact: z.enum(INCIDENT_IMPACTS, { error: `must be one of: ${INCIDENT_IMPACTS.join(", ")}` }).optional(),
+        status: z.enum(["open", "resolved"], { error: 'must be "open" or "resolved"' }).optional(),
+      })
+      .strict(),
+  })
+  .strict();
+const genericAlerts = z
+  .object({
+    alerts: z
+      .array(
+        z
+          .object({
+            status: z.enum(["firing", "resolved"], { error: 'must be "firing" or "resolved"' }),
+            labels: labelSet,
+            fingerprint: key.optional(),
+            summary: z.string().max(500).optional(),
+          })
+          .strict(),
+        { error: "must be an array of alerts" },
+      )
+      .max(1000, "at most 1000 alerts per request"),
+  })
+  .strict();
 
 function fieldsOf(error: z.ZodError): Record<string, string[]> {
   const fields: Record<string, string[]> = {};
@@ -91,12 +131,18 @@ function fieldsOf(error: z.ZodError): Record<string, string[]> {
 }
 
 function describe(fields: Record<string, string[]>): string {
-  return Object.entries(fields).slice(0, 5).map(([path, messages]) => `${path} ${messages[0]}`).join("; ");
+  return Object.entries(fields)
+    .slice(0, 5)
+    .map(([path, messages]) => `${path} ${messages[0]}`)
+    .join("; ");
 }
 
 /** Alertmanager's fingerprint is a hash of the label set; recompute one the same way when a sender omits it. */
 export function labelFingerprint(labels: Record<string, string>): string {
-  const canonical = Object.keys(labels).sort().map((k) => `${k}\u0000${labels[k]}`).join("\u0001");
+  const canonical = Object.keys(labels)
+    .sort()
+    .map((k) => `${k}\u0000${labels[k]}`)
+    .join("\u0001");
   return createHash("sha256").update(canonical).digest("hex").slice(0, 16);
 }
 
@@ -114,11 +160,13 @@ function parseWith<S extends z.ZodType>(schema: S, body: unknown, what: string):
 
 /** Reads a request body for an integration's source into alerts, a direct status report or an incident trigger. */
 export function parseAlertPayload(source: AlertSource, body: unknown): ParsedReport {
-  if (!body || typeof body !== "object" || Array.isArray(body)) throw new PayloadError("The body must be a JSON object.");
+  if (!body || typeof body !== "object" || Array.isArray(body))
+    throw new PayloadError("The body must be a JSON object.");
   if (source === "alertmanager" || source === "grafana") {
-    const data = source === "alertmanager"
-      ? parseWith(alertmanagerPayload, body, "an Alertmanager webhook payload (version 4)")
-      : parseWith(grafanaPayload, body, "a Grafana webhook contact point payload");
+    const data =
+      source === "alertmanager"
+        ? parseWith(alertmanagerPayload, body, "an Alertmanager webhook payload (version 4)")
+        : parseWith(grafanaPayload, body, "a Grafana webhook contact point payload");
     return {
       kind: "alerts",
       alerts: data.alerts.map((a) => ({
@@ -132,12 +180,37 @@ export function parseAlertPayload(source: AlertSource, body: unknown): ParsedRep
   const record = body as Record<string, unknown>;
   if ("incident" in record) {
     const data = parseWith(genericIncident, body, "a generic incident trigger");
-    return { kind: "incident", trigger: { key: data.key ?? null, name: data.incident.name, body: data.incident.body ?? data.incident.name, impact: data.incident.impact ?? "major", resolve: data.incident.status === "resolved" } };
+    return {
+      kind: "incident",
+      trigger: {
+        key: data.key ?? null,
+        name: data.incident.name,
+        body: data.incident.body ?? data.incident.name,
+        impact: data.incident.impact ?? "major",
+        resolve: data.incident.status === "resolved",
+      },
+    };
   }
   if ("alerts" in record) {
     const data = parseWith(genericAlerts, body, "a generic alerts payload");
-    return { kind: "alerts", alerts: data.alerts.map((a) => ({ fingerprint: a.fingerprint ?? labelFingerprint(a.labels), firing: a.status === "firing", labels: a.labels, summary: a.summary ?? null })) };
+    return {
+      kind: "alerts",
+      alerts: data.alerts.map((a) => ({
+        fingerprint: a.fingerprint ?? labelFingerprint(a.labels),
+        firing: a.status === "firing",
+        labels: a.labels,
+        summary: a.summary ?? null,
+      })),
+    };
   }
   const data = parseWith(genericDirect, body, 'a generic status report ({"component": "…", "status": "…"})');
-  return { kind: "direct", report: { component: data.component, status: data.status, key: data.key ?? "default", summary: data.summary ?? null } };
+  return {
+    kind: "direct",
+    report: {
+      component: data.component,
+      status: data.status,
+      key: data.key ?? "default",
+      summary: data.summary ?? null,
+    },
+  };
 }

@@ -18,7 +18,11 @@ export function badgeResponse(request: Request, componentId?: string): Promise<R
     if (componentId === undefined) {
       const [unresolved, maintenances] = await Promise.all([listUnresolvedIncidents(), listOpenMaintenances()]);
       const badge = INDICATOR_BADGE[pageIndicator(tree, unresolved, maintenances)];
-      return cacheableResponse(request, renderBadge({ label: labelFrom(request, "status"), ...badge }), SVG_CONTENT_TYPE);
+      return cacheableResponse(
+        request,
+        renderBadge({ label: labelFrom(request, "status"), ...badge }),
+        SVG_CONTENT_TYPE,
+      );
     }
     const component = tree.components.find((c) => c.id === componentId);
     const group = tree.groups.find((g) => g.id === componentId);
@@ -27,6 +31,10 @@ export function badgeResponse(request: Request, componentId?: string): Promise<R
       ? component.status
       : worstComponentStatus(tree.components.filter((c) => c.groupId === group!.id).map((c) => c.status));
     const badge = componentBadge(status);
-    return cacheableResponse(request, renderBadge({ label: labelFrom(request, component?.name ?? group!.name), ...badge }), SVG_CONTENT_TYPE);
+    return cacheableResponse(
+      request,
+      renderBadge({ label: labelFrom(request, component?.name ?? group!.name), ...badge }),
+      SVG_CONTENT_TYPE,
+    );
   });
 }

@@ -14,9 +14,26 @@ function brandMarkPng(colour: string, size: number, square: boolean): Promise<Ui
   let png = pngs.get(key);
   if (!png) {
     const mark = (
-      <div style={{ width: size, height: size, display: "flex", alignItems: "center", justifyContent: "center", background: colour, borderRadius: square ? 0 : size / 2 }}>
+      <div
+        style={{
+          width: size,
+          height: size,
+          display: "flex",
+          alignItems: "center",
+          justifyContent: "center",
+          background: colour,
+          borderRadius: square ? 0 : size / 2,
+        }}
+      >
         <svg width={size * 0.7} height={size * 0.7} viewBox="4 4 24 24">
-          <path d={BRAND_MARK_CHECK} fill="none" stroke="#fff" strokeWidth={3.5} strokeLinecap="round" strokeLinejoin="round" />
+          <path
+            d={BRAND_MARK_CHECK}
+            fill="none"
+            stroke="#fff"
+            strokeWidth={3.5}
+            strokeLinecap="round"
+            strokeLinejoin="round"
+          />
         </svg>
       </div>
     );
@@ -42,13 +59,18 @@ function icoFromPng(png: Uint8Array, size: number): Uint8Array {
 }
 
 function binary(body: Uint8Array, contentType: string): Response {
-  return new Response(Buffer.from(body), { headers: { "Content-Type": contentType, "Cache-Control": ICON_CACHE_CONTROL } });
+  return new Response(Buffer.from(body), {
+    headers: { "Content-Type": contentType, "Cache-Control": ICON_CACHE_CONTROL },
+  });
 }
 
 export function brandIconResponse(kind: "favicon" | "svg" | "apple-touch" | "large"): Promise<Response> {
   return handlePublic(async () => {
     const colour = brandColour(await getPage());
-    if (kind === "svg") return new Response(brandMarkSvg(colour), { headers: { "Content-Type": "image/svg+xml", "Cache-Control": ICON_CACHE_CONTROL } });
+    if (kind === "svg")
+      return new Response(brandMarkSvg(colour), {
+        headers: { "Content-Type": "image/svg+xml", "Cache-Control": ICON_CACHE_CONTROL },
+      });
     if (kind === "favicon") return binary(icoFromPng(await brandMarkPng(colour, 32, false), 32), "image/x-icon");
     if (kind === "apple-touch") return binary(await brandMarkPng(colour, 180, true), "image/png");
     return binary(await brandMarkPng(colour, 512, false), "image/png");

@@ -2,7 +2,9 @@ import { INDICATOR_BADGE } from "@/server/api/badge";
 
 export const JAVASCRIPT_CONTENT_TYPE = "text/javascript; charset=utf-8";
 
-const COLORS = Object.fromEntries(Object.entries(INDICATOR_BADGE).map(([indicator, badge]) => [indicator, badge.color]));
+const COLORS = Object.fromEntries(
+  Object.entries(INDICATOR_BADGE).map(([indicator, badge]) => [indicator, badge.color]),
+);
 
 /**
  * The widget other sites embed with one <script> tag. It reads the page's origin from its own src,

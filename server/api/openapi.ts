@@ -36,7 +36,21 @@ const envelope = (properties: Record<string, object>) => ({
 });
 
 function incidentSchema(maintenance: boolean) {
-  const required = ["id", "name", "status", "created_at", "updated_at", "monitoring_at", "resolved_at", "impact", "shortlink", "started_at", "page_id", "incident_updates", "components"];
+  const required = [
+    "id",
+    "name",
+    "status",
+    "created_at",
+    "updated_at",
+    "monitoring_at",
+    "resolved_at",
+    "impact",
+    "shortlink",
+    "started_at",
+    "page_id",
+    "incident_updates",
+    "components",
+  ];
   return {
     type: "object",
     additionalProperties: false,
@@ -60,7 +74,10 @@ function incidentSchema(maintenance: boolean) {
   };
 }
 
-const errorResponse = (description: string) => ({ description, content: { "application/json": { schema: ref("Error") } } });
+const errorResponse = (description: string) => ({
+  description,
+  content: { "application/json": { schema: ref("Error") } },
+});
 
 const integer = { type: "integer", minimum: 0 } as const;
 const uptimeBarSchema = {
@@ -78,13 +95,26 @@ const uptimeBarSchema = {
       required: ["windowStart", "statuses", "details", "incidents"],
       properties: {
         windowStart: timestamp,
-        statuses: { type: "string", pattern: "^[odpmun]*$", description: "One letter per day: operational, degraded, partial outage, major outage, under maintenance, no data." },
+        statuses: {
+          type: "string",
+          pattern: "^[odpmun]*$",
+          description:
+            "One letter per day: operational, degraded, partial outage, major outage, under maintenance, no data.",
+        },
         details: {
           type: "array",
-          description: "[day index, partial outage minutes, major outage minutes, indexes into incidents, incidents left out] for each day that had any.",
-          items: { type: "array", prefixItems: [integer, integer, integer, { type: "array", items: integer }, integer], items: false },
+          description:
+            "[day index, partial outage minutes, major outage minutes, indexes into incidents, incidents left out] for each day that had any.",
+          items: {
+            type: "array",
+            prefixItems: [integer, integer, integer, { type: "array", items: integer }, integer],
+            items: false,
+          },
         },
-        incidents: { type: "array", items: { type: "array", prefixItems: [{ type: "string" }, { type: "string" }], items: false } },
+        incidents: {
+          type: "array",
+          items: { type: "array", prefixItems: [{ type: "string" }, { type: "string" }], items: false },
+        },
       },
     },
   },
@@ -102,31 +132,56 @@ export function openApiDocument(serverUrl: string) {
     },
     servers: [{ url: serverUrl }],
     paths: {
-      "/api/v2/summary.json": publicGet("Page, components, unresolved incidents, open maintenances and overall status", {
-        type: "object",
-        additionalProperties: false,
-        required: ["page", "components", "incidents", "scheduled_maintenances", "status"],
-        properties: {
-          page: ref("Page"),
-          components: { type: "array", items: ref("Component") },
-          incidents: { type: "array", items: ref("Incident") },
-          scheduled_maintenances: { type: "array", items: ref("Maintenance") },
-          status: ref("Status"),
+      "/api/v2/summary.json": publicGet(
+        "Page, components, unresolved incidents, open maintenances and overall status",
+        {
+          type: "object",
+          additionalProperties: false,
+          required: ["page", "components", "incidents", "scheduled_maintenances", "status"],
+          properties: {
+            page: ref("Page"),
+            components: { type: "array", items: ref("Component") },
+            incidents: { type: "array", items: ref("Incident") },
+            scheduled_maintenances: { type: "array", items: ref("Maintenance") },
+            status: ref("Status"),
+          },
         },
-      }),
+      ),
       "/api/v2/status.json": publicGet("Overall status", envelope({ status: ref("Status") })),
-      "/api/v2/components.json": publicGet("Every component and group", envelope({ components: { type: "array", items: ref("Component") } })),
-      "/api/v2/incidents.json": publicGet("The 50 most recent incidents", envelope({ incidents: { type: "array", items: ref("Incident") } })),
-      "/api/v2/incidents/unresolved.json": publicGet("Incidents not yet resolved", envelope({ incidents: { type: "array", items: ref("Incident") } })),
+      "/api/v2/components.json": publicGet(
+        "Every component and group",
+        envelope({ components: { type: "array", items: ref("Component") } }),
+      ),
+      "/api/v2/incidents.json": publicGet(
+        "The 50 most recent incidents",
+        envelope({ incidents: { type: "array", items: ref("Incident") } }),
+      ),
+      "/api/v2/incidents/unresolved.json": publicGet(
+        "Incidents not yet resolved",
+        envelope({ incidents: { type: "array", items: ref("Incident") } }),
+      ),
       "/api/v2/incidents/{incidentId}.json": {
-        ...publicGet("One incident or maintenance", envelope({ incident: { oneOf: [ref("Incident"), ref("Maintenance")] } }), {
-          "404": errorResponse("No incident with that id"),
-        }),
+        ...publicGet(
+          "One incident or maintenance",
+          envelope({ incident: { oneOf: [ref("Incident"), ref("Maintenance")] } }),
+          {
+            "404": errorResponse("No incident with that id"),
+          },
+        ),
         parameters: [{ name: "incidentId", in: "path", required: true, schema: { type: "string" } }],
       },
-      "/api/v2/scheduled-maintenances.json": publicGet("The 50 most recent maintenances", envelope({ scheduled_maintenances: { type: "array", items: ref("Maintenance") } })),
-      "/api/v2/scheduled-maintenances/upcoming.json": publicGet("Maintenances still to come", envelope({ scheduled_maintenances: { type: "array", items: ref("Maintenance") } })),
-      "/api/v2/scheduled-maintenances/active.json": publicGet("Maintenances in progress or being verified", envelope({ scheduled_maintenances: { type: "array", items: ref("Maintenance") } })),
+      "/api/v2/scheduled-maintenances.json": publicGet(
+        "The 50 most recent maintenances",
+        envelope({ scheduled_maintenances: { type: "array", items: ref("Maintenance") } }),
+      ),
+      "/api/v2/scheduled-maintenances/upcoming.json": publicGet(
+        "Maintenances still to come",
+        envelope({ scheduled_maintenances: { type: "array", items: ref("Maintenance") } }),
+      ),
+      "/api/v2/scheduled-maintenances/active.json": publicGet(
+        "Maintenances in progress or being verified",
+        envelope({ scheduled_maintenances: { type: "array", items: ref("Maintenance") } }),
+      ),
       "/api/uptime/{kind}/{id}": {
         ...publicGet("One home-page uptime bar's last 90 UTC days, day by day (see docs/api.md)", uptimeBarSchema, {
           "404": errorResponse("The page shows no such bar"),
@@ -141,15 +196,31 @@ export function openApiDocument(serverUrl: string) {
     components: {
       securitySchemes: {
         apiKey: { type: "http", scheme: "bearer", description: "An API key created by an owner at /admin/api-keys." },
-        oauth: { type: "apiKey", in: "header", name: "Authorization", description: "Statuspage's form: `Authorization: OAuth <API key>`." },
-        apiKeyQuery: { type: "apiKey", in: "query", name: "api_key", description: "The API key as a query parameter, as Statuspage accepts it." },
+        oauth: {
+          type: "apiKey",
+          in: "header",
+          name: "Authorization",
+          description: "Statuspage's form: `Authorization: OAuth <API key>`.",
+        },
+        apiKeyQuery: {
+          type: "apiKey",
+          in: "query",
+          name: "api_key",
+          description: "The API key as a query parameter, as Statuspage accepts it.",
+        },
       },
       schemas: {
         Page: {
           type: "object",
           additionalProperties: false,
           required: ["id", "name", "url", "time_zone", "updated_at"],
-          properties: { id: { type: "string" }, name: { type: "string" }, url: { type: "string", format: "uri" }, time_zone: { type: "string" }, updated_at: timestamp },
+          properties: {
+            id: { type: "string" },
+            name: { type: "string" },
+            url: { type: "string", format: "uri" },
+            time_zone: { type: "string" },
+            updated_at: timestamp,
+          },
         },
         Status: {
           type: "object",
@@ -163,7 +234,21 @@ export function openApiDocument(serverUrl: string) {
         Component: {
           type: "object",
           additionalProperties: false,
-          required: ["id", "name", "status", "created_at", "updated_at", "position", "description", "showcase", "start_date", "group_id", "page_id", "group", "only_show_if_degraded"],
+          required: [
+            "id",
+            "name",
+            "status",
+            "created_at",
+            "updated_at",
+            "position",
+            "description",
+            "showcase",
+            "start_date",
+            "group_id",
+            "page_id",
+            "group",
+            "only_show_if_degraded",
+          ],
           properties: {
             id: { type: "string" },
             name: { type: "string" },
@@ -195,7 +280,17 @@ export function openApiDocument(serverUrl: string) {
         IncidentUpdate: {
           type: "object",
           additionalProperties: false,
-          required: ["id", "status", "body", "incident_id", "created_at", "updated_at", "display_at", "affected_components", "deliver_notifications"],
+          required: [
+            "id",
+            "status",
+            "body",
+            "incident_id",
+            "created_at",
+            "updated_at",
+            "display_at",
+            "affected_components",
+            "deliver_notifications",
+          ],
           properties: {
             id: { type: "string" },
             status: { enum: [...ALL_INCIDENT_STATUSES] },

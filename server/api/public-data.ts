@@ -1,5 +1,12 @@
 import "server-only";
-import { getComponentTree, getIncidentDetail, getPage, listOpenMaintenances, listRecentIncidents, listUnresolvedIncidents } from "@/server/queries/public-status";
+import {
+  getComponentTree,
+  getIncidentDetail,
+  getPage,
+  listOpenMaintenances,
+  listRecentIncidents,
+  listUnresolvedIncidents,
+} from "@/server/queries/public-status";
 import { getLastChangeAt } from "@/server/queries/machine-status";
 import {
   isActiveMaintenance,
@@ -22,12 +29,20 @@ export async function loadApiContext(_request: Request): Promise<ApiContext> {
 }
 
 export async function summaryJson(request: Request) {
-  const [ctx, unresolved, maintenances] = await Promise.all([loadApiContext(request), listUnresolvedIncidents(), listOpenMaintenances()]);
+  const [ctx, unresolved, maintenances] = await Promise.all([
+    loadApiContext(request),
+    listUnresolvedIncidents(),
+    listOpenMaintenances(),
+  ]);
   return summaryBody(ctx, unresolved, maintenances);
 }
 
 export async function statusJson(request: Request) {
-  const [ctx, unresolved, maintenances] = await Promise.all([loadApiContext(request), listUnresolvedIncidents(), listOpenMaintenances()]);
+  const [ctx, unresolved, maintenances] = await Promise.all([
+    loadApiContext(request),
+    listUnresolvedIncidents(),
+    listOpenMaintenances(),
+  ]);
   return { page: serializePage(ctx), status: serializeStatus(pageIndicator(ctx.tree, unresolved, maintenances)) };
 }
 
@@ -58,6 +73,9 @@ export async function scheduledMaintenancesJson(request: Request, which: "all" |
     loadApiContext(request),
     which === "all" ? listRecentIncidents(RECENT_LIMIT, "maintenance") : listOpenMaintenances(),
   ]);
-  const selected = which === "all" ? maintenances : maintenances.filter(which === "upcoming" ? isUpcomingMaintenance : isActiveMaintenance);
+  const selected =
+    which === "all"
+      ? maintenances
+      : maintenances.filter(which === "upcoming" ? isUpcomingMaintenance : isActiveMaintenance);
   return { page: serializePage(ctx), scheduled_maintenances: selected.map((m) => serializeIncident(m, ctx)) };
 }

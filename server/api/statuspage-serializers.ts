@@ -10,7 +10,14 @@ import {
 } from "@/lib/status";
 import { inPageOrder } from "@/lib/component-order";
 import { pageBaseUrl } from "@/server/page-url";
-import type { ComponentDto, ComponentGroupDto, ComponentTreeDto, IncidentDto, IncidentUpdateDto, PageDto } from "@/lib/dto";
+import type {
+  ComponentDto,
+  ComponentGroupDto,
+  ComponentTreeDto,
+  IncidentDto,
+  IncidentUpdateDto,
+  PageDto,
+} from "@/lib/dto";
 
 export type ApiPage = { id: string; name: string; url: string; time_zone: string; updated_at: string };
 
@@ -33,7 +40,12 @@ export type ApiComponent = {
   components?: string[];
 };
 
-export type ApiAffectedComponent = { code: string | null; name: string; old_status: ComponentStatus; new_status: ComponentStatus };
+export type ApiAffectedComponent = {
+  code: string | null;
+  name: string;
+  old_status: ComponentStatus;
+  new_status: ComponentStatus;
+};
 
 export type ApiIncidentUpdate = {
   id: string;
@@ -143,7 +155,11 @@ export function serializeComponents(ctx: ApiContext): ApiComponent[] {
   tree.components
     .filter((c) => !c.groupId || !groupIds.has(c.groupId))
     .forEach((component, index) => {
-      top.push({ position: component.position, order: tree.groups.length + index, items: [serializeComponent(component, page.id)] });
+      top.push({
+        position: component.position,
+        order: tree.groups.length + index,
+        items: [serializeComponent(component, page.id)],
+      });
     });
   top.sort((a, b) => a.position - b.position || a.order - b.order);
   return top.flatMap((t) => t.items);
@@ -159,7 +175,12 @@ export function serializeIncidentUpdate(update: IncidentUpdateDto): ApiIncidentU
     updated_at: iso(update.updatedAt),
     display_at: iso(update.displayAt),
     affected_components: update.affectedComponents.length
-      ? update.affectedComponents.map((a) => ({ code: a.componentId, name: a.name, old_status: a.oldStatus, new_status: a.newStatus }))
+      ? update.affectedComponents.map((a) => ({
+          code: a.componentId,
+          name: a.name,
+          old_status: a.oldStatus,
+          new_status: a.newStatus,
+        }))
       : null,
     deliver_notifications: update.deliverNotifications,
   };
@@ -188,7 +209,11 @@ export function serializeIncident(incident: IncidentDto, ctx: ApiContext): ApiIn
   return serialized;
 }
 
-export function pageIndicator(tree: ComponentTreeDto, unresolved: IncidentDto[], openMaintenances: IncidentDto[]): StatusIndicator {
+export function pageIndicator(
+  tree: ComponentTreeDto,
+  unresolved: IncidentDto[],
+  openMaintenances: IncidentDto[],
+): StatusIndicator {
   return overallIndicator({
     componentStatuses: tree.components.map((c) => c.status),
     unresolvedIncidentImpacts: unresolved.map((i) => i.impact),

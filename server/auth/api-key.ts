@@ -31,5 +31,10 @@ export async function authenticateApiKeyToken(token: string): Promise<ApiKeyActo
   if (!apiKey.lastUsedAt || now.getTime() - apiKey.lastUsedAt.getTime() > LAST_USED_PRECISION_MS) {
     await db.apiKey.update({ where: { id: apiKey.id }, data: { lastUsedAt: now } });
   }
-  return { kind: "api-key", apiKeyId: apiKey.id, role: apiKey.role, label: `API key "${apiKey.name}" (${apiKey.prefix}…)` };
+  return {
+    kind: "api-key",
+    apiKeyId: apiKey.id,
+    role: apiKey.role,
+    label: `API key "${apiKey.name}" (${apiKey.prefix}…)`,
+  };
 }

@@ -6,7 +6,11 @@ import { SignInError, verifySignIn } from "@/server/auth/sign-in";
 import { cookies } from "next/headers";
 import { clientAddress } from "@/server/http/client-address";
 import { revokeConsoleSession, startConsoleSession } from "@/server/auth/console-sessions";
-import { issueTrustedBrowserToken, TRUSTED_BROWSER_COOKIE, TRUSTED_BROWSER_MAX_AGE_S } from "@/server/auth/trusted-browser";
+import {
+  issueTrustedBrowserToken,
+  TRUSTED_BROWSER_COOKIE,
+  TRUSTED_BROWSER_MAX_AGE_S,
+} from "@/server/auth/trusted-browser";
 
 // next-auth 4 derives its own URL from NEXTAUTH_URL; without it, trust the Host header the server was reached by.
 if (!process.env.NEXTAUTH_URL && process.env.PUBLIC_URL) process.env.NEXTAUTH_URL = process.env.PUBLIC_URL;
@@ -47,7 +51,13 @@ export function getAuthOptions(): NextAuthOptions {
               path: "/api/auth",
               maxAge: TRUSTED_BROWSER_MAX_AGE_S,
             });
-            return { id: user.id, email: user.email, name: user.name, role: user.role, sessionVersion: user.sessionVersion };
+            return {
+              id: user.id,
+              email: user.email,
+              name: user.name,
+              role: user.role,
+              sessionVersion: user.sessionVersion,
+            };
           } catch (error) {
             if (error instanceof SignInError) throw new Error(error.message);
             console.error(error);

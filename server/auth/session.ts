@@ -20,7 +20,10 @@ export const getCurrentActor = cache(async (): Promise<SessionActor | null> => {
  * Maps a decoded session cookie to its user. The cookie must name a server-side session that was not signed out
  * or revoked, of a user still active and unchanged since (role or password changes bump sessionVersion).
  */
-export async function actorFromSession(session: SessionShape | null, db: DbOrTx = getDb()): Promise<SessionActor | null> {
+export async function actorFromSession(
+  session: SessionShape | null,
+  db: DbOrTx = getDb(),
+): Promise<SessionActor | null> {
   if (!session || typeof session.userId !== "string" || typeof session.sessionId !== "string") return null;
   const row = await db.consoleSession.findUnique({
     where: { id: session.sessionId },

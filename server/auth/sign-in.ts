@@ -22,11 +22,18 @@ function throttledMessage(wait: NonNullable<SignInWait>): string {
 }
 
 /** Checks credentials with throttling; every failure reads the same whichever of email or password was wrong. */
-export async function verifySignIn(input: { email: unknown; password: unknown; ip: string; trustedBrowserToken?: string; db?: DbOrTx }): Promise<SignedInUser> {
+export async function verifySignIn(input: {
+  email: unknown;
+  password: unknown;
+  ip: string;
+  trustedBrowserToken?: string;
+  db?: DbOrTx;
+}): Promise<SignedInUser> {
   const db = input.db ?? getDb();
   const email = typeof input.email === "string" ? normalizeEmail(input.email) : "";
   const password = typeof input.password === "string" ? input.password : "";
-  if (!email || !password || email.length > 320 || password.length > 1024 || hasUnsafeText(email)) throw new SignInError(SIGN_IN_FAILED);
+  if (!email || !password || email.length > 320 || password.length > 1024 || hasUnsafeText(email))
+    throw new SignInError(SIGN_IN_FAILED);
   const user = await db.user.findUnique({ where: { email } });
   const trustedBrowser = user ? isTrustedBrowserFor(input.trustedBrowserToken, user.id) : false;
   const wait = await signInWait(db, { email, ip: input.ip, trustedBrowser });

@@ -12,6 +12,16 @@ export async function startSession(user: { id: string; email: string; name: stri
   const secure = Boolean(options.useSecureCookies);
   // Like a password sign-in, the cookie names a server-side session, so signing out can revoke it.
   const sessionId = await startConsoleSession(user.id);
-  const token = await encode({ token: { sub: user.id, email: user.email, name: user.name, sessionVersion: user.sessionVersion, sessionId }, secret: options.secret!, maxAge });
-  (await cookies()).set(`${secure ? "__Secure-" : ""}next-auth.session-token`, token, { httpOnly: true, sameSite: "lax", path: "/", secure, maxAge });
+  const token = await encode({
+    token: { sub: user.id, email: user.email, name: user.name, sessionVersion: user.sessionVersion, sessionId },
+    secret: options.secret!,
+    maxAge,
+  });
+  (await cookies()).set(`${secure ? "__Secure-" : ""}next-auth.session-token`, token, {
+    httpOnly: true,
+    sameSite: "lax",
+    path: "/",
+    secure,
+    maxAge,
+  });
 }

@@ -42,10 +42,19 @@ export async function signInWait(
     orderBy: { createdAt: "desc" },
     select: { createdAt: true },
   });
-  const pairSince = lastSuccessHere && lastSuccessHere.createdAt > windowStart ? lastSuccessHere.createdAt : windowStart;
+  const pairSince =
+    lastSuccessHere && lastSuccessHere.createdAt > windowStart ? lastSuccessHere.createdAt : windowStart;
   const [pair, address] = await Promise.all([
-    db.signInAttempt.aggregate({ where: { email, ip: input.ip, succeeded: false, createdAt: { gt: pairSince } }, _count: true, _max: { createdAt: true } }),
-    db.signInAttempt.aggregate({ where: { ip: input.ip, succeeded: false, createdAt: { gte: windowStart } }, _count: true, _max: { createdAt: true } }),
+    db.signInAttempt.aggregate({
+      where: { email, ip: input.ip, succeeded: false, createdAt: { gt: pairSince } },
+      _count: true,
+      _max: { createdAt: true },
+    }),
+    db.signInAttempt.aggregate({
+      where: { ip: input.ip, succeeded: false, createdAt: { gte: windowStart } },
+      _count: true,
+      _max: { createdAt: true },
+    }),
   ]);
   const waitUntil = Math.max(
     (pair._max.createdAt?.getTime() ?? 0) + delayAfterFailures(pair._count, FREE_FAILURES_PER_ACCOUNT_AND_ADDRESS),
@@ -60,5 +69,7 @@ export async function signInWait(
 }
 
 export async function recordSignInAttempt(db: DbOrTx, email: string, ip: string, succeeded: boolean) {
-  await db.signInAttempt.create({ data: { email: normalizeEmail(email).slice(0, 320), ip: ip.slice(0, 100), succeeded } });
+  await db.signInAttempt.create({
+    data: { email: normalizeEmail(email).slice(0, 320), ip: ip.slice(0, 100), succeeded },
+  });
 }

@@ -21,7 +21,8 @@ export function isTrustedBrowserFor(token: string | undefined, userId: string, n
   const parts = token.split(".");
   if (parts.length !== 3 || parts[0] !== userId) return false;
   const issuedAt = parseInt(parts[1], 36);
-  if (!Number.isFinite(issuedAt) || now - issuedAt > TRUSTED_BROWSER_MAX_AGE_S * 1000 || issuedAt > now + 60_000) return false;
+  if (!Number.isFinite(issuedAt) || now - issuedAt > TRUSTED_BROWSER_MAX_AGE_S * 1000 || issuedAt > now + 60_000)
+    return false;
   const expected = Buffer.from(sign(`${parts[0]}.${parts[1]}`));
   const actual = Buffer.from(parts[2]);
   return expected.length === actual.length && timingSafeEqual(expected, actual);

@@ -10,9 +10,11 @@ const FAILURES_BEFORE_DOWN = 2;
 function probe(): Promise<boolean> {
   return new Promise((resolve) => {
     const timer = setTimeout(() => resolve(false), TIMEOUT_MS);
-    getDb()
-      .$queryRaw`SELECT 1`
-      .then(() => resolve(true), () => resolve(false))
+    getDb().$queryRaw`SELECT 1`
+      .then(
+        () => resolve(true),
+        () => resolve(false),
+      )
       .finally(() => clearTimeout(timer));
   });
 }

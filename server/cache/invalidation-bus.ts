@@ -60,7 +60,7 @@ export function subscribeToInvalidations(listener: Listener) {
 
 export function publishInvalidation(tags: readonly string[]) {
   const payload = JSON.stringify({ from: instanceId, tags });
-  getDb()
-    .$executeRaw`SELECT pg_notify(${CHANNEL}, ${payload})`
-    .catch((error: unknown) => console.error(`Could not publish a cache invalidation: ${errorSummary(error)}`));
+  getDb().$executeRaw`SELECT pg_notify(${CHANNEL}, ${payload})`.catch((error: unknown) =>
+    console.error(`Could not publish a cache invalidation: ${errorSummary(error)}`),
+  );
 }

@@ -115,8 +115,17 @@ function load<T>(key: string, tags: readonly string[], loader: () => Promise<T>,
       .then((value) => {
         if (state.databaseDownSince !== null) reportDatabaseReachable(true);
         // A load begun before an invalidation may finish after the one begun since: it must not replace it.
-        const stored: Entry = { value, tags: allTags, tagVersions: versionsAtStart, storedAt: Date.now(), maxAgeMs, bytes: measure(value) };
-        entries.set(key, stored, (current) => current.tagVersions.some((version, index) => version > versionsAtStart[index]));
+        const stored: Entry = {
+          value,
+          tags: allTags,
+          tagVersions: versionsAtStart,
+          storedAt: Date.now(),
+          maxAgeMs,
+          bytes: measure(value),
+        };
+        entries.set(key, stored, (current) =>
+          current.tagVersions.some((version, index) => version > versionsAtStart[index]),
+        );
         return value;
       })
       .catch((error: unknown) => {
@@ -165,11 +174,14 @@ class DatabaseNotAnswering extends Error {
 function withinReadTime<T>(loading: Promise<T>, entry: Entry | undefined): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const late = new Promise<T>((resolve, reject) => {
-    timer = setTimeout(() => {
-      if (!entry) return reject(new DatabaseNotAnswering());
-      markDatabaseUnresponsive();
-      resolve(entry.value as T);
-    }, entry ? READ_FALLBACK_MS : READ_TIMEOUT_MS);
+    timer = setTimeout(
+      () => {
+        if (!entry) return reject(new DatabaseNotAnswering());
+        markDatabaseUnresponsive();
+        resolve(entry.value as T);
+      },
+      entry ? READ_FALLBACK_MS : READ_TIMEOUT_MS,
+    );
     timer.unref();
   });
   loading.catch(() => {});

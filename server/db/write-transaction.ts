@@ -20,7 +20,12 @@ function configured(name: string, fallback: number): number {
 }
 
 function isDeadlineRefusal(error: unknown): boolean {
-  return error instanceof Error && /statuspage_commit_deadline|statuspage_write_abandoned/.test(`${error.message} ${String((error as { cause?: unknown }).cause ?? "")}`);
+  return (
+    error instanceof Error &&
+    /statuspage_commit_deadline|statuspage_write_abandoned/.test(
+      `${error.message} ${String((error as { cause?: unknown }).cause ?? "")}`,
+    )
+  );
 }
 
 /**

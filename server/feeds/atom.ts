@@ -13,7 +13,9 @@ export function renderAtom(feed: FeedModel): string {
       xmlElement("published", item.published.toISOString()),
       xmlElement("updated", item.updated.toISOString()),
       xmlEmptyElement("link", { rel: "alternate", type: "text/html", href: item.url }),
-      ...(item.isMaintenance ? [xmlEmptyElement("category", { term: "maintenance", label: "Scheduled maintenance" })] : []),
+      ...(item.isMaintenance
+        ? [xmlEmptyElement("category", { term: "maintenance", label: "Scheduled maintenance" })]
+        : []),
       xmlElement("content", item.contentHtml, { type: "html" }),
       "</entry>",
     ].join(""),

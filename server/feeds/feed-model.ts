@@ -7,7 +7,11 @@ import { stripIllegalXmlChars } from "@/server/feeds/xml";
 
 export type FeedFormat = "rss" | "atom" | "json";
 
-export const FEED_EXTENSIONS: Record<FeedFormat, string> = { rss: "history.rss", atom: "history.atom", json: "history.json" };
+export const FEED_EXTENSIONS: Record<FeedFormat, string> = {
+  rss: "history.rss",
+  atom: "history.atom",
+  json: "history.json",
+};
 
 export type FeedItem = {
   id: string;
@@ -62,7 +66,9 @@ function escapeHtml(text: string): string {
 export function incidentContentHtml(incident: FeedIncident, componentNames: Map<string, string>): string {
   const parts: string[] = [];
   if (incident.postmortem) {
-    parts.push(`<h3>Postmortem</h3><p><small>${formatUtcDateTime(incident.postmortem.publishedAt)}</small></p>${renderMarkdown(clean(incident.postmortem.body))}`);
+    parts.push(
+      `<h3>Postmortem</h3><p><small>${formatUtcDateTime(incident.postmortem.publishedAt)}</small></p>${renderMarkdown(clean(incident.postmortem.body))}`,
+    );
   }
   if (incident.kind === "maintenance" && incident.scheduledFor) {
     const until = incident.scheduledUntil ? ` to ${formatUtcDateTime(incident.scheduledUntil)}` : "";
@@ -71,7 +77,9 @@ export function incidentContentHtml(incident: FeedIncident, componentNames: Map<
   incident.updates.forEach((update, index) => {
     const previous = incident.updates[index + 1]?.status ?? null;
     const label = escapeHtml(updateLabel(update.status, previous));
-    parts.push(`<p><small>${formatUtcDateTime(update.displayAt)}</small></p>${withLabel(renderMarkdown(clean(update.body)), label)}`);
+    parts.push(
+      `<p><small>${formatUtcDateTime(update.displayAt)}</small></p>${withLabel(renderMarkdown(clean(update.body)), label)}`,
+    );
   });
   const affected = new Set(incident.componentIds);
   const names = [...componentNames].filter(([id]) => affected.has(id)).map(([, name]) => name);
@@ -104,7 +112,9 @@ export function buildFeedModel(input: FeedInput): FeedModel {
   });
   const pageName = clean(input.pageName);
   return {
-    title: component ? `${pageName} Status - ${clean(component.name)} Incident History` : `${pageName} Status - Incident History`,
+    title: component
+      ? `${pageName} Status - ${clean(component.name)} Incident History`
+      : `${pageName} Status - Incident History`,
     description: component
       ? `Incidents and maintenances that affected ${clean(component.name)} on ${pageName}'s status page`
       : `Incidents and maintenances on ${pageName}'s status page`,

@@ -15,11 +15,15 @@ export function xmlText(text: string): string {
 }
 
 export function xmlElement(name: string, text: string, attributes: Record<string, string> = {}): string {
-  const attrs = Object.entries(attributes).map(([key, value]) => ` ${key}="${xmlText(value)}"`).join("");
+  const attrs = Object.entries(attributes)
+    .map(([key, value]) => ` ${key}="${xmlText(value)}"`)
+    .join("");
   return `<${name}${attrs}>${xmlText(text)}</${name}>`;
 }
 
 export function xmlEmptyElement(name: string, attributes: Record<string, string>): string {
-  const attrs = Object.entries(attributes).map(([key, value]) => ` ${key}="${xmlText(value)}"`).join("");
+  const attrs = Object.entries(attributes)
+    .map(([key, value]) => ` ${key}="${xmlText(value)}"`)
+    .join("");
   return `<${name}${attrs}/>`;
 }

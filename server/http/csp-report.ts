@@ -8,7 +8,8 @@ let loggedInWindow = 0;
 type ReportBody = Record<string, unknown>;
 
 function describe(report: ReportBody): string {
-  const pick = (...names: string[]) => names.map((name) => report[name]).find((value) => typeof value === "string" && value) as string | undefined;
+  const pick = (...names: string[]) =>
+    names.map((name) => report[name]).find((value) => typeof value === "string" && value) as string | undefined;
   const directive = pick("effective-directive", "effectiveDirective", "violated-directive");
   const blocked = pick("blocked-uri", "blockedURL");
   const page = pick("document-uri", "documentURL");
@@ -27,8 +28,11 @@ export async function logCspReport(request: Request): Promise<void> {
   } catch {
     return;
   }
-  const reports = (Array.isArray(parsed) ? parsed.map((entry) => (entry as { body?: unknown })?.body) : [(parsed as { "csp-report"?: unknown })?.["csp-report"]])
-    .filter((body): body is ReportBody => !!body && typeof body === "object");
+  const reports = (
+    Array.isArray(parsed)
+      ? parsed.map((entry) => (entry as { body?: unknown })?.body)
+      : [(parsed as { "csp-report"?: unknown })?.["csp-report"]]
+  ).filter((body): body is ReportBody => !!body && typeof body === "object");
   const now = Date.now();
   if (now - windowStart > 60_000) {
     windowStart = now;

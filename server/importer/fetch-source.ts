@@ -25,22 +25,56 @@ function dedupe(lists: unknown[][]): unknown[] {
 }
 
 /** Everything the management API offers about one page, each list followed to its end. */
-export async function fetchKeyedSource(client: SourceClient, pageId: string, progress: FetchProgress): Promise<SourceSnapshot> {
+export async function fetchKeyedSource(
+  client: SourceClient,
+  pageId: string,
+  progress: FetchProgress,
+): Promise<SourceSnapshot> {
   const page = (await client.getJson(`pages/${encodeURIComponent(pageId)}`)) as Record<string, unknown> | null;
-  if (!page || typeof page !== "object" || page.id !== pageId) throw new ImportSourceError(`The source has no page ${pageId}; GET /pages lists the pages your key can read.`);
+  if (!page || typeof page !== "object" || page.id !== pageId)
+    throw new ImportSourceError(`The source has no page ${pageId}; GET /pages lists the pages your key can read.`);
   const base = `pages/${encodeURIComponent(pageId)}`;
-  const groups = await client.getAll(`${base}/component-groups`, { sizeParam: "per_page", size: 100, firstPage: 1 }, (n) => progress("component groups", n));
-  const components = (await client.getAll(`${base}/components`, { sizeParam: "per_page", size: 100, firstPage: 1 }, (n) => progress("components", n))).filter((c) => !isGroup(c));
-  const lists: unknown[][] = [await client.getAll(`${base}/incidents`, { sizeParam: "limit", size: 100, firstPage: 1 }, (n) => progress("incidents", n))];
+  const groups = await client.getAll(
+    `${base}/component-groups`,
+    { sizeParam: "per_page", size: 100, firstPage: 1 },
+    (n) => progress("component groups", n),
+  );
+  const components = (
+    await client.getAll(`${base}/components`, { sizeParam: "per_page", size: 100, firstPage: 1 }, (n) =>
+      progress("components", n),
+    )
+  ).filter((c) => !isGroup(c));
+  const lists: unknown[][] = [
+    await client.getAll(`${base}/incidents`, { sizeParam: "limit", size: 100, firstPage: 1 }, (n) =>
+      progress("incidents", n),
+    ),
+  ];
   for (const list of ["scheduled", "upcoming", "active_maintenance"]) {
-    lists.push(await client.getAll(`${base}/incidents/${list}`, { sizeParam: "per_page", size: 100, firstPage: 1 }, undefined, true));
+    lists.push(
+      await client.getAll(
+        `${base}/incidents/${list}`,
+        { sizeParam: "per_page", size: 100, firstPage: 1 },
+        undefined,
+        true,
+      ),
+    );
   }
   const incidents = dedupe(lists);
   progress("incidents", incidents.length);
-  const templates = await client.getAll(`${base}/incident_templates`, { sizeParam: "per_page", size: 100, firstPage: 1 }, (n) => progress("templates", n), true);
+  const templates = await client.getAll(
+    `${base}/incident_templates`,
+    { sizeParam: "per_page", size: 100, firstPage: 1 },
+    (n) => progress("templates", n),
+    true,
+  );
   const subscribers: SourceSnapshot["subscribers"] = [];
   for (const state of ["active", "unconfirmed", "quarantined"] as const) {
-    const list = await client.getAll(`${base}/subscribers`, { sizeParam: "limit", size: 100, firstPage: 0, extra: { state } }, (n) => progress("subscribers", subscribers.length + n), true);
+    const list = await client.getAll(
+      `${base}/subscribers`,
+      { sizeParam: "limit", size: 100, firstPage: 0, extra: { state } },
+      (n) => progress("subscribers", subscribers.length + n),
+      true,
+    );
     for (const subscriber of list) subscribers.push({ subscriber, confirmed: state !== "unconfirmed" });
   }
   return { mode: "keyed", page, groups, components, incidents, templates, subscribers };
@@ -48,14 +82,19 @@ export async function fetchKeyedSource(client: SourceClient, pageId: string, pro
 
 /** What a public page's v2 API shows: the page, components and groups, recent incidents and maintenances. */
 export async function fetchPublicSource(client: SourceClient, progress: FetchProgress): Promise<SourceSnapshot> {
-  const summary = (await client.getJson("summary.json")) as { page?: Record<string, unknown>; components?: unknown[] } | null;
+  const summary = (await client.getJson("summary.json")) as {
+    page?: Record<string, unknown>;
+    components?: unknown[];
+  } | null;
   if (!summary?.page) throw new ImportSourceError("The page's /api/v2/summary.json did not describe a page.");
   const all = summary.components ?? [];
   const groups = all.filter(isGroup);
   const components = all.filter((c) => !isGroup(c));
   progress("components", components.length);
   const incidents = ((await client.getJson("incidents.json")) as { incidents?: unknown[] } | null)?.incidents ?? [];
-  const maintenances = ((await client.getJson("scheduled-maintenances.json", {}, true)) as { scheduled_maintenances?: unknown[] } | null)?.scheduled_maintenances ?? [];
+  const maintenances =
+    ((await client.getJson("scheduled-maintenances.json", {}, true)) as { scheduled_maintenances?: unknown[] } | null)
+      ?.scheduled_maintenances ?? [];
   const merged = dedupe([incidents, maintenances]);
   progress("incidents", merged.length);
   return { mode: "public", page: summary.page, groups, components, incidents: merged, templates: [], subscribers: [] };

@@ -18,7 +18,10 @@ function formatDuration(ms: number): string {
 }
 
 /** A redrawn line on a terminal (counts per resource, a bar, an ETA); plain lines every 10 % elsewhere. */
-export function createProgress(stream: NodeJS.WriteStream = process.stderr, now: () => number = Date.now): ProgressReporter {
+export function createProgress(
+  stream: NodeJS.WriteStream = process.stderr,
+  now: () => number = Date.now,
+): ProgressReporter {
   const tty = Boolean(stream.isTTY);
   const counts = new Map<string, number>();
   let total = 0;

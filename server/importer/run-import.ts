@@ -5,11 +5,20 @@ import { invalidateTags } from "@/server/cache/tagged-cache";
 import { TAGS } from "@/server/cache/tags";
 import { IMPORTER_ACTOR, type ImportOutcome } from "@/server/services/imports/import-shared";
 import { importPage } from "@/server/services/imports/import-page";
-import { importComponent, importComponentGroup, settleComponentHistory } from "@/server/services/imports/import-components";
+import {
+  importComponent,
+  importComponentGroup,
+  settleComponentHistory,
+} from "@/server/services/imports/import-components";
 import { importIncident } from "@/server/services/imports/import-incident";
 import { importSubscriber, importTemplate } from "@/server/services/imports/import-template-and-subscriber";
 import { createSourceClient, type SourceClientOptions } from "@/server/importer/source-client";
-import { fetchKeyedSource, fetchPublicSource, KEYED_IMPORT_ADDS, type SourceSnapshot } from "@/server/importer/fetch-source";
+import {
+  fetchKeyedSource,
+  fetchPublicSource,
+  KEYED_IMPORT_ADDS,
+  type SourceSnapshot,
+} from "@/server/importer/fetch-source";
 import { createProgress, type ProgressReporter } from "@/server/importer/progress";
 
 export type ImportOptions =
@@ -59,7 +68,9 @@ const idOf = (item: unknown) => String((item as { id?: unknown })?.id ?? "?");
  * transaction through the import services. Objects are keyed by their Statuspage ids and fingerprinted, so running
  * it again updates what changed, skips what did not, and picks up after an interruption.
  */
-export async function runImport(options: ImportOptions & { client?: Partial<SourceClientOptions>; progress?: ProgressReporter }): Promise<ImportSummary> {
+export async function runImport(
+  options: ImportOptions & { client?: Partial<SourceClientOptions>; progress?: ProgressReporter },
+): Promise<ImportSummary> {
   const progress = options.progress ?? createProgress();
   const dryRun = Boolean(options.dryRun);
   const client = createSourceClient({
@@ -69,7 +80,9 @@ export async function runImport(options: ImportOptions & { client?: Partial<Sour
     ...options.client,
   });
   const snapshot: SourceSnapshot =
-    options.mode === "keyed" ? await fetchKeyedSource(client, options.pageId, progress.fetched) : await fetchPublicSource(client, progress.fetched);
+    options.mode === "keyed"
+      ? await fetchKeyedSource(client, options.pageId, progress.fetched)
+      : await fetchPublicSource(client, progress.fetched);
 
   const summary: ImportSummary = { mode: snapshot.mode, dryRun, tallies: {}, skipped: [], notes: [], requests: 0 };
   for (const resource of RESOURCES) summary.tallies[resource] = { created: 0, updated: 0, unchanged: 0, skipped: 0 };
@@ -90,29 +103,57 @@ export async function runImport(options: ImportOptions & { client?: Partial<Sour
     }
   };
 
-  const total = 1 + snapshot.groups.length + snapshot.components.length + snapshot.incidents.length + snapshot.templates.length + snapshot.subscribers.length;
+  const total =
+    1 +
+    snapshot.groups.length +
+    snapshot.components.length +
+    snapshot.incidents.length +
+    snapshot.templates.length +
+    snapshot.subscribers.length;
   progress.begin(total);
   const actor = IMPORTER_ACTOR;
-  const pageOutcome = await attempt("page", snapshot.page, (tx) => importPage({ ctx: { actor, db: tx }, input: snapshot.page }));
+  const pageOutcome = await attempt("page", snapshot.page, (tx) =>
+    importPage({ ctx: { actor, db: tx }, input: snapshot.page }),
+  );
   if (pageOutcome && "notes" in pageOutcome) summary.notes.push(...(pageOutcome.notes as string[]));
-  for (const group of snapshot.groups) await attempt("component groups", group, (tx) => importComponentGroup({ ctx: { actor, db: tx }, input: group }));
-  for (const component of snapshot.components) await attempt("components", component, (tx) => importComponent({ ctx: { actor, db: tx }, input: component }));
+  for (const group of snapshot.groups)
+    await attempt("component groups", group, (tx) => importComponentGroup({ ctx: { actor, db: tx }, input: group }));
+  for (const component of snapshot.components)
+    await attempt("components", component, (tx) => importComponent({ ctx: { actor, db: tx }, input: component }));
   // Oldest first, so that each component's history is rebuilt in order.
-  const incidents = [...snapshot.incidents].sort((a, b) => String((a as { created_at?: string }).created_at).localeCompare(String((b as { created_at?: string }).created_at)));
+  const incidents = [...snapshot.incidents].sort((a, b) =>
+    String((a as { created_at?: string }).created_at).localeCompare(String((b as { created_at?: string }).created_at)),
+  );
   const touchedIncidents: string[] = [];
   for (const incident of incidents) {
-    const outcome = await attempt("incidents", incident, (tx) => importIncident({ ctx: { actor, db: tx }, input: incident }));
-    if (outcome && (outcome.outcome === "created" || outcome.outcome === "updated")) touchedIncidents.push(idOf(incident));
+    const outcome = await attempt("incidents", incident, (tx) =>
+      importIncident({ ctx: { actor, db: tx }, input: incident }),
+    );
+    if (outcome && (outcome.outcome === "created" || outcome.outcome === "updated"))
+      touchedIncidents.push(idOf(incident));
   }
-  for (const template of snapshot.templates) await attempt("templates", template, (tx) => importTemplate({ ctx: { actor, db: tx }, input: template }));
-  for (const entry of snapshot.subscribers) await attempt("subscribers", entry.subscriber, (tx) => importSubscriber({ ctx: { actor, db: tx }, input: entry }));
+  for (const template of snapshot.templates)
+    await attempt("templates", template, (tx) => importTemplate({ ctx: { actor, db: tx }, input: template }));
+  for (const entry of snapshot.subscribers)
+    await attempt("subscribers", entry.subscriber, (tx) => importSubscriber({ ctx: { actor, db: tx }, input: entry }));
   const componentIds = snapshot.components.map(idOf);
-  const settled = await runOne(dryRun, (tx) => settleComponentHistory({ ctx: { actor, db: tx }, input: { componentIds } }));
-  if (settled.settled) summary.notes.push(`${settled.settled} component(s) now show a different status than their last imported update; that change is recorded as of now.`);
+  const settled = await runOne(dryRun, (tx) =>
+    settleComponentHistory({ ctx: { actor, db: tx }, input: { componentIds } }),
+  );
+  if (settled.settled)
+    summary.notes.push(
+      `${settled.settled} component(s) now show a different status than their last imported update; that change is recorded as of now.`,
+    );
   progress.end();
 
   if (!dryRun && touchedIncidents.length <= 200) {
-    invalidateTags([TAGS.page, TAGS.components, TAGS.componentHistory, TAGS.incidents, ...touchedIncidents.map((id) => TAGS.incident(id))]);
+    invalidateTags([
+      TAGS.page,
+      TAGS.components,
+      TAGS.componentHistory,
+      TAGS.incidents,
+      ...touchedIncidents.map((id) => TAGS.incident(id)),
+    ]);
   } else if (!dryRun) {
     invalidateTags(["*"]);
   }
@@ -122,16 +163,22 @@ export async function runImport(options: ImportOptions & { client?: Partial<Sour
 }
 
 export function formatSummary(summary: ImportSummary): string {
-  const lines = [summary.dryRun ? "Dry run: nothing was written. This is what an import would do:" : "Import finished."];
+  const lines = [
+    summary.dryRun ? "Dry run: nothing was written. This is what an import would do:" : "Import finished.",
+  ];
   lines.push("", "resource          created  updated  unchanged  skipped");
   for (const [resource, t] of Object.entries(summary.tallies)) {
-    lines.push(`${resource.padEnd(16)} ${String(t.created).padStart(8)} ${String(t.updated).padStart(8)} ${String(t.unchanged).padStart(10)} ${String(t.skipped).padStart(8)}`);
+    lines.push(
+      `${resource.padEnd(16)} ${String(t.created).padStart(8)} ${String(t.updated).padStart(8)} ${String(t.unchanged).padStart(10)} ${String(t.skipped).padStart(8)}`,
+    );
   }
   if (summary.skipped.length) {
     lines.push("", "Skipped:");
     const byReason = new Map<string, string[]>();
-    for (const s of summary.skipped) byReason.set(`${s.resource}: ${s.reason}`, [...(byReason.get(`${s.resource}: ${s.reason}`) ?? []), s.id]);
-    for (const [reason, ids] of byReason) lines.push(`  ${reason} (${ids.length}: ${ids.slice(0, 5).join(", ")}${ids.length > 5 ? ", …" : ""})`);
+    for (const s of summary.skipped)
+      byReason.set(`${s.resource}: ${s.reason}`, [...(byReason.get(`${s.resource}: ${s.reason}`) ?? []), s.id]);
+    for (const [reason, ids] of byReason)
+      lines.push(`  ${reason} (${ids.length}: ${ids.slice(0, 5).join(", ")}${ids.length > 5 ? ", …" : ""})`);
   }
   if (summary.notes.length) lines.push("", ...summary.notes);
   lines.push("", `${summary.requests} request(s) to the source. Nothing was sent to subscribers or chat channels.`);

@@ -37,7 +37,11 @@ export function createSourceClient(options: SourceClientOptions) {
   const maxRetryAfter = options.maxRetryAfterMs ?? 120_000;
   let requests = 0;
 
-  async function getJson(path: string, params: Record<string, string | number> = {}, optional = false): Promise<unknown> {
+  async function getJson(
+    path: string,
+    params: Record<string, string | number> = {},
+    optional = false,
+  ): Promise<unknown> {
     const url = new URL(`${base}/${path.replace(/^\/+/, "")}`);
     for (const [key, value] of Object.entries(params)) url.searchParams.set(key, String(value));
     let failures = 0;
@@ -46,11 +50,15 @@ export function createSourceClient(options: SourceClientOptions) {
       try {
         requests++;
         response = await fetch(url, {
-          headers: { Accept: "application/json", ...(options.apiKey ? { Authorization: `OAuth ${options.apiKey}` } : {}) },
+          headers: {
+            Accept: "application/json",
+            ...(options.apiKey ? { Authorization: `OAuth ${options.apiKey}` } : {}),
+          },
           signal: AbortSignal.timeout(options.timeoutMs ?? 30_000),
         });
       } catch (error) {
-        if (++failures > maxRetries) throw new ImportSourceError(`Could not reach ${url.origin}: ${(error as Error).message}`);
+        if (++failures > maxRetries)
+          throw new ImportSourceError(`Could not reach ${url.origin}: ${(error as Error).message}`);
         const wait = retryBase * 2 ** (failures - 1);
         options.onWait?.(`network error (${(error as Error).message})`, wait);
         await sleep(wait);
@@ -58,7 +66,8 @@ export function createSourceClient(options: SourceClientOptions) {
       }
       if (response.status === 429 || response.status === 420) {
         await response.body?.cancel();
-        if (++failures > maxRetries * 3) throw new ImportSourceError(`${url.pathname} kept answering ${response.status} (rate limited).`);
+        if (++failures > maxRetries * 3)
+          throw new ImportSourceError(`${url.pathname} kept answering ${response.status} (rate limited).`);
         const wait = Math.min(maxRetryAfter, retryAfterMs(response.headers.get("retry-after"), retryBase));
         options.onWait?.(`rate limited (${response.status})`, wait);
         await sleep(wait);
@@ -66,7 +75,8 @@ export function createSourceClient(options: SourceClientOptions) {
       }
       if (response.status >= 500) {
         await response.body?.cancel();
-        if (++failures > maxRetries) throw new ImportSourceError(`${url.pathname} failed with ${response.status} after ${maxRetries} retries.`);
+        if (++failures > maxRetries)
+          throw new ImportSourceError(`${url.pathname} failed with ${response.status} after ${maxRetries} retries.`);
         const wait = retryBase * 2 ** (failures - 1);
         options.onWait?.(`server error ${response.status}`, wait);
         await sleep(wait);
@@ -74,7 +84,9 @@ export function createSourceClient(options: SourceClientOptions) {
       }
       if (response.status === 401 || response.status === 403) {
         await response.body?.cancel();
-        throw new ImportSourceError(`The source refused the API key (${response.status}). Create a key under your Statuspage profile → API info, and pass it with --api-key.`);
+        throw new ImportSourceError(
+          `The source refused the API key (${response.status}). Create a key under your Statuspage profile → API info, and pass it with --api-key.`,
+        );
       }
       if (response.status === 404 && optional) {
         await response.body?.cancel();
@@ -93,7 +105,12 @@ export function createSourceClient(options: SourceClientOptions) {
   }
 
   /** Every item of a page-numbered list; `onPage` hears the running count. */
-  async function getAll(path: string, paging: { sizeParam: "per_page" | "limit"; size: number; firstPage: 0 | 1; extra?: Record<string, string> }, onPage?: (count: number) => void, optional = false): Promise<unknown[]> {
+  async function getAll(
+    path: string,
+    paging: { sizeParam: "per_page" | "limit"; size: number; firstPage: 0 | 1; extra?: Record<string, string> },
+    onPage?: (count: number) => void,
+    optional = false,
+  ): Promise<unknown[]> {
     const items: unknown[] = [];
     const seen = new Set<string>();
     for (let page = paging.firstPage; ; page++) {

@@ -20,7 +20,13 @@ type Client = { res: ServerResponse; key: StreamKey; address: string };
 
 type KeyState = { clients: Set<Client>; version: string | null; sentAt: number; first: Promise<string> | null };
 
-export type LiveStreamStats = { connections: number; keys: number; addresses: number; refused: number; broadcasts: number };
+export type LiveStreamStats = {
+  connections: number;
+  keys: number;
+  addresses: number;
+  refused: number;
+  broadcasts: number;
+};
 
 const STREAM_HEADERS = {
   "content-type": "text/event-stream; charset=utf-8",
@@ -71,7 +77,10 @@ export function createLiveStreamHub(options: LiveStreamOptions) {
 
   function refuse(res: ServerResponse, status: number, message: string, retryAfterS?: number) {
     refused++;
-    const headers: Record<string, string> = { "content-type": "application/json; charset=utf-8", "cache-control": "no-store" };
+    const headers: Record<string, string> = {
+      "content-type": "application/json; charset=utf-8",
+      "cache-control": "no-store",
+    };
     if (retryAfterS) headers["retry-after"] = String(retryAfterS);
     res.writeHead(status, headers);
     res.end(JSON.stringify({ error: message, fallback: "poll /api/live" }));
@@ -110,8 +119,10 @@ export function createLiveStreamHub(options: LiveStreamOptions) {
     if (key === null) return refuse(res, 400, "incident must be an incident id.");
     if (req.method !== "GET") return refuse(res, 405, "Use GET.");
     const address = options.clientAddress(req);
-    if (connections >= maxConnections) return refuse(res, 503, "Too many live connections on this server; poll instead.", 30);
-    if ((perAddress.get(address) ?? 0) >= maxPerAddress) return refuse(res, 429, "Too many live connections from your address; poll instead.", 60);
+    if (connections >= maxConnections)
+      return refuse(res, 503, "Too many live connections on this server; poll instead.", 30);
+    if ((perAddress.get(address) ?? 0) >= maxPerAddress)
+      return refuse(res, 429, "Too many live connections from your address; poll instead.", 60);
 
     const client: Client = { res, key, address };
     let state = keys.get(key);

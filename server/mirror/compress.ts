@@ -12,7 +12,9 @@ export async function precompress(body: Buffer, contentType: string): Promise<{ 
   if (body.length < MIN_BYTES || !COMPRESSIBLE.test(contentType)) return null;
   const { BROTLI_PARAM_QUALITY, BROTLI_PARAM_LGWIN, BROTLI_PARAM_SIZE_HINT } = zlib.constants;
   const [br, gz] = await Promise.all([
-    brotli(body, { params: { [BROTLI_PARAM_QUALITY]: 10, [BROTLI_PARAM_LGWIN]: 22, [BROTLI_PARAM_SIZE_HINT]: body.length } }),
+    brotli(body, {
+      params: { [BROTLI_PARAM_QUALITY]: 10, [BROTLI_PARAM_LGWIN]: 22, [BROTLI_PARAM_SIZE_HINT]: body.length },
+    }),
     gzip(body, { level: 9 }),
   ]);
   return { br, gzip: gz };

@@ -4,20 +4,46 @@ import { z } from "zod";
 const flag = (name: string) => z.enum(["0", "1"], { error: `${name} must be 0 or 1` }).optional();
 
 const schema = z.object({
-  STATIC_MIRROR_DIR: z.string().trim().min(1, "STATIC_MIRROR_DIR must be a folder path such as /var/www/status-mirror").optional(),
+  STATIC_MIRROR_DIR: z
+    .string()
+    .trim()
+    .min(1, "STATIC_MIRROR_DIR must be a folder path such as /var/www/status-mirror")
+    .optional(),
   STATIC_MIRROR_S3_URL: z
     .string()
     .trim()
-    .regex(/^s3:\/\/[a-z0-9][a-z0-9.-]{1,61}[a-z0-9](\/.*)?$/, "STATIC_MIRROR_S3_URL must look like s3://bucket or s3://bucket/prefix")
+    .regex(
+      /^s3:\/\/[a-z0-9][a-z0-9.-]{1,61}[a-z0-9](\/.*)?$/,
+      "STATIC_MIRROR_S3_URL must look like s3://bucket or s3://bucket/prefix",
+    )
     .optional(),
-  STATIC_MIRROR_S3_ENDPOINT: z.string().url("STATIC_MIRROR_S3_ENDPOINT must be a URL such as https://<account>.r2.cloudflarestorage.com").optional(),
+  STATIC_MIRROR_S3_ENDPOINT: z
+    .string()
+    .url("STATIC_MIRROR_S3_ENDPOINT must be a URL such as https://<account>.r2.cloudflarestorage.com")
+    .optional(),
   STATIC_MIRROR_S3_REGION: z.string().trim().min(1).optional(),
   STATIC_MIRROR_S3_FORCE_PATH_STYLE: flag("STATIC_MIRROR_S3_FORCE_PATH_STYLE"),
-  STATIC_MIRROR_DEBOUNCE_MS: z.coerce.number({ error: "STATIC_MIRROR_DEBOUNCE_MS must be a number of milliseconds" }).int().min(0).max(60_000).default(100),
-  STATIC_MIRROR_REFRESH_S: z.coerce.number({ error: "STATIC_MIRROR_REFRESH_S must be a number of seconds" }).int().min(0).max(86_400).default(60),
+  STATIC_MIRROR_DEBOUNCE_MS: z.coerce
+    .number({ error: "STATIC_MIRROR_DEBOUNCE_MS must be a number of milliseconds" })
+    .int()
+    .min(0)
+    .max(60_000)
+    .default(100),
+  STATIC_MIRROR_REFRESH_S: z.coerce
+    .number({ error: "STATIC_MIRROR_REFRESH_S must be a number of seconds" })
+    .int()
+    .min(0)
+    .max(86_400)
+    .default(60),
 });
 
-export type S3MirrorConfig = { bucket: string; prefix: string; endpoint: string | null; region: string; forcePathStyle: boolean };
+export type S3MirrorConfig = {
+  bucket: string;
+  prefix: string;
+  endpoint: string | null;
+  region: string;
+  forcePathStyle: boolean;
+};
 
 export type MirrorConfig = {
   dir: string | null;
@@ -38,8 +64,14 @@ function parseS3Url(url: string, env: z.infer<typeof schema>): S3MirrorConfig {
     bucket,
     prefix: prefix ? `${prefix}/` : "",
     endpoint,
-    region: env.STATIC_MIRROR_S3_REGION ?? process.env.AWS_REGION ?? process.env.AWS_DEFAULT_REGION ?? (endpoint ? "auto" : "us-east-1"),
-    forcePathStyle: env.STATIC_MIRROR_S3_FORCE_PATH_STYLE ? env.STATIC_MIRROR_S3_FORCE_PATH_STYLE === "1" : endpoint !== null,
+    region:
+      env.STATIC_MIRROR_S3_REGION ??
+      process.env.AWS_REGION ??
+      process.env.AWS_DEFAULT_REGION ??
+      (endpoint ? "auto" : "us-east-1"),
+    forcePathStyle: env.STATIC_MIRROR_S3_FORCE_PATH_STYLE
+      ? env.STATIC_MIRROR_S3_FORCE_PATH_STYLE === "1"
+      : endpoint !== null,
   };
 }
 

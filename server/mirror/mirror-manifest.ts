@@ -18,7 +18,10 @@ export async function readManifest(target: MirrorTarget): Promise<Manifest> {
 
 export async function writeManifest(target: MirrorTarget, manifest: Manifest): Promise<void> {
   const files = Object.fromEntries([...manifest.entries()].sort(([a], [b]) => (a < b ? -1 : 1)));
-  await target.put(MANIFEST_KEY, Buffer.from(JSON.stringify({ version: 1, files })), { contentType: "application/json", cacheControl: "no-store" });
+  await target.put(MANIFEST_KEY, Buffer.from(JSON.stringify({ version: 1, files })), {
+    contentType: "application/json",
+    cacheControl: "no-store",
+  });
 }
 
 /** Changes whenever any published page changes; what live.json announces, so open mirror pages reload. */

@@ -3,7 +3,14 @@ import path from "node:path";
 import { mapLimit, precompress } from "@/server/mirror/compress";
 import { bytesFingerprint, htmlFingerprint, prepareMirrorHtml } from "@/server/mirror/mirror-html";
 import { manifestVersion, readManifest, writeManifest, type Manifest } from "@/server/mirror/mirror-manifest";
-import { LIVE_KEY, NOT_FOUND_KEY, cacheControlFor, contentTypeFor, isHtmlKey, mirrorKey } from "@/server/mirror/mirror-paths";
+import {
+  LIVE_KEY,
+  NOT_FOUND_KEY,
+  cacheControlFor,
+  contentTypeFor,
+  isHtmlKey,
+  mirrorKey,
+} from "@/server/mirror/mirror-paths";
 import { urlsForScope, type MirrorScope } from "@/server/mirror/mirror-scope";
 import type { MirrorTarget } from "@/server/mirror/targets/mirror-target";
 import type { MirrorInventory } from "@/server/queries/mirror-inventory";
@@ -31,7 +38,8 @@ export type PublishOptions = {
   interlude?: () => Promise<void>;
 };
 
-type Rendered = { key: string; body: Buffer; fingerprint: string } | { key: string; missing: true } | { key: string; failed: string };
+type Rendered =
+  { key: string; body: Buffer; fingerprint: string } | { key: string; missing: true } | { key: string; failed: string };
 
 // Rendered with a 404 status and kept: the page a static host shows for unknown addresses.
 const NOT_FOUND_URL = "/.statuspage-mirror/not-found";
@@ -42,10 +50,12 @@ const REST_CHUNK = 32;
 
 async function listFiles(directory: string, prefix = ""): Promise<string[]> {
   const entries = await readdir(path.join(directory, prefix), { withFileTypes: true }).catch(() => []);
-  const nested = await Promise.all(entries.map((entry) => {
-    const relative = path.posix.join(prefix, entry.name);
-    return entry.isDirectory() ? listFiles(directory, relative) : Promise.resolve([relative]);
-  }));
+  const nested = await Promise.all(
+    entries.map((entry) => {
+      const relative = path.posix.join(prefix, entry.name);
+      return entry.isDirectory() ? listFiles(directory, relative) : Promise.resolve([relative]);
+    }),
+  );
   return nested.flat();
 }
 
@@ -58,7 +68,13 @@ export type MirrorPublisherOptions = {
   now?: () => Date;
 };
 
-export function createMirrorPublisher({ targets, render, inventory, staticDir, now = () => new Date() }: MirrorPublisherOptions) {
+export function createMirrorPublisher({
+  targets,
+  render,
+  inventory,
+  staticDir,
+  now = () => new Date(),
+}: MirrorPublisherOptions) {
   const manifests = new Map<MirrorTarget, Manifest>();
 
   async function manifestOf(target: MirrorTarget): Promise<Manifest> {
@@ -111,15 +127,24 @@ export function createMirrorPublisher({ targets, render, inventory, staticDir, n
   }
 
   /** Writes what changed on one target: other files before pages, so no page refers to something not yet there. */
-  async function upload(target: MirrorTarget, files: Extract<Rendered, { body: Buffer }>[], force: boolean, uploaded: Set<string>) {
+  async function upload(
+    target: MirrorTarget,
+    files: Extract<Rendered, { body: Buffer }>[],
+    force: boolean,
+    uploaded: Set<string>,
+  ) {
     const manifest = await manifestOf(target);
     const changed = files.filter((file) => force || manifest.get(file.key) !== file.fingerprint);
     for (const pages of [false, true]) {
-      await mapLimit(changed.filter((file) => isHtmlKey(file.key) === pages), UPLOAD_CONCURRENCY, async (file) => {
-        await putWithCopies(target, file.key, file.body);
-        manifest.set(file.key, file.fingerprint);
-        uploaded.add(file.key);
-      });
+      await mapLimit(
+        changed.filter((file) => isHtmlKey(file.key) === pages),
+        UPLOAD_CONCURRENCY,
+        async (file) => {
+          await putWithCopies(target, file.key, file.body);
+          manifest.set(file.key, file.fingerprint);
+          uploaded.add(file.key);
+        },
+      );
     }
     return changed.length;
   }
@@ -143,14 +168,20 @@ export function createMirrorPublisher({ targets, render, inventory, staticDir, n
     const manifest = await manifestOf(target);
     const version = manifestVersion(manifest);
     const body = Buffer.from(JSON.stringify({ version, generated_at: generatedAt.toISOString() }));
-    await target.put(LIVE_KEY, body, { contentType: contentTypeFor(LIVE_KEY), cacheControl: cacheControlFor(LIVE_KEY) });
+    await target.put(LIVE_KEY, body, {
+      contentType: contentTypeFor(LIVE_KEY),
+      cacheControl: cacheControlFor(LIVE_KEY),
+    });
     manifest.set(LIVE_KEY, version);
     uploaded.add(LIVE_KEY);
     return version;
   }
 
   /** Renders the scope's addresses and writes what changed to every target: assets, then files, then pages, then live.json. */
-  async function publish(scope: MirrorScope, { force = false, interlude }: PublishOptions = {}): Promise<PublishReport> {
+  async function publish(
+    scope: MirrorScope,
+    { force = false, interlude }: PublishOptions = {},
+  ): Promise<PublishReport> {
     const started = performance.now();
     const stock = await inventory();
     const { first, rest } = urlsForScope(scope, stock, now());
@@ -164,7 +195,12 @@ export function createMirrorPublisher({ targets, render, inventory, staticDir, n
     let firstWaveMs = 0;
 
     if (scope.full) await Promise.all(targets.map((target) => uploadStaticAssets(target, force, uploaded)));
-    const waves = [first, ...Array.from({ length: Math.ceil(rest.length / REST_CHUNK) }, (_, i) => rest.slice(i * REST_CHUNK, (i + 1) * REST_CHUNK))];
+    const waves = [
+      first,
+      ...Array.from({ length: Math.ceil(rest.length / REST_CHUNK) }, (_, i) =>
+        rest.slice(i * REST_CHUNK, (i + 1) * REST_CHUNK),
+      ),
+    ];
     for (const [index, wave] of waves.entries()) {
       if (index > 0) await interlude?.();
       if (wave.length === 0) continue;
@@ -172,32 +208,51 @@ export function createMirrorPublisher({ targets, render, inventory, staticDir, n
       rendered += results.length;
       const files = results.filter((r): r is Extract<Rendered, { body: Buffer }> => "body" in r);
       failed.push(...results.flatMap((r) => ("failed" in r ? [r.failed] : [])));
-      const versions = await Promise.all(targets.map(async (target) => {
-        const changed = await upload(target, files, force, uploaded);
-        const manifest = await manifestOf(target);
-        if (changed > 0 || force || !manifest.has(LIVE_KEY)) return writeLive(target, now(), uploaded);
-        return manifest.get(LIVE_KEY) ?? "";
-      }));
+      const versions = await Promise.all(
+        targets.map(async (target) => {
+          const changed = await upload(target, files, force, uploaded);
+          const manifest = await manifestOf(target);
+          if (changed > 0 || force || !manifest.has(LIVE_KEY)) return writeLive(target, now(), uploaded);
+          return manifest.get(LIVE_KEY) ?? "";
+        }),
+      );
       version = versions[0] ?? "";
       for (const result of results) if ("missing" in result) missing.add(result.key);
       if (index === 0) firstWaveMs = Math.round(performance.now() - started);
     }
 
-    const produced = new Set([...first, ...rest].map((url) => (url === NOT_FOUND_URL ? NOT_FOUND_KEY : mirrorKey(url))));
-    await Promise.all(targets.map(async (target) => {
-      const manifest = await manifestOf(target);
-      // After a full pass, anything no longer published (a deleted incident or component) goes too; assets stay for cached pages.
-      const gone = [...missing, ...(scope.full ? [...manifest.keys()].filter((key) => !produced.has(key) && key !== LIVE_KEY && !key.startsWith("_next/")) : [])];
-      const present = gone.filter((key) => manifest.has(key));
-      for (const key of present) {
-        await removeWithCopies(target, key);
-        manifest.delete(key);
-        removed.add(key);
-      }
-      if (present.length > 0) version = await writeLive(target, now(), uploaded);
-      if (uploaded.size > 0 || present.length > 0) await writeManifest(target, manifest);
-    }));
-    return { rendered, uploaded: [...uploaded], removed: [...removed], failed, version, firstWaveMs, durationMs: Math.round(performance.now() - started) };
+    const produced = new Set(
+      [...first, ...rest].map((url) => (url === NOT_FOUND_URL ? NOT_FOUND_KEY : mirrorKey(url))),
+    );
+    await Promise.all(
+      targets.map(async (target) => {
+        const manifest = await manifestOf(target);
+        // After a full pass, anything no longer published (a deleted incident or component) goes too; assets stay for cached pages.
+        const gone = [
+          ...missing,
+          ...(scope.full
+            ? [...manifest.keys()].filter((key) => !produced.has(key) && key !== LIVE_KEY && !key.startsWith("_next/"))
+            : []),
+        ];
+        const present = gone.filter((key) => manifest.has(key));
+        for (const key of present) {
+          await removeWithCopies(target, key);
+          manifest.delete(key);
+          removed.add(key);
+        }
+        if (present.length > 0) version = await writeLive(target, now(), uploaded);
+        if (uploaded.size > 0 || present.length > 0) await writeManifest(target, manifest);
+      }),
+    );
+    return {
+      rendered,
+      uploaded: [...uploaded],
+      removed: [...removed],
+      failed,
+      version,
+      firstWaveMs,
+      durationMs: Math.round(performance.now() - started),
+    };
   }
 
   return { publish };

@@ -1,6 +1,14 @@
 import pg from "pg";
 import { onTagsInvalidated } from "@/server/cache/tagged-cache";
-import { emptyScope, fullScope, isEmptyScope, mergeScopes, scopeForTags, timeScope, type MirrorScope } from "@/server/mirror/mirror-scope";
+import {
+  emptyScope,
+  fullScope,
+  isEmptyScope,
+  mergeScopes,
+  scopeForTags,
+  timeScope,
+  type MirrorScope,
+} from "@/server/mirror/mirror-scope";
 import type { MirrorPublisher, PublishReport } from "@/server/mirror/mirror-publisher";
 
 export type MirrorRunnerOptions = {
@@ -27,7 +35,8 @@ const STOP_WAIT_MS = 5_000;
 export function startMirrorRunner(options: MirrorRunnerOptions) {
   const { publisher, debounceMs, refreshMs } = options;
   const retryMs = options.retryMs ?? 2_000;
-  const log = options.log ?? ((message: string, error?: unknown) => console.error(`[static mirror] ${message}`, error ?? ""));
+  const log =
+    options.log ?? ((message: string, error?: unknown) => console.error(`[static mirror] ${message}`, error ?? ""));
   let lockClient: pg.Client | null = null;
   let leader = false;
   let stopped = false;
@@ -50,7 +59,10 @@ export function startMirrorRunner(options: MirrorRunnerOptions) {
 
   async function run() {
     if (options.isDatabaseDown?.()) {
-      timer = setTimeout(() => { timer = null; schedule(0); }, retryMs);
+      timer = setTimeout(() => {
+        timer = null;
+        schedule(0);
+      }, retryMs);
       return;
     }
     const scope = pending;
@@ -58,7 +70,10 @@ export function startMirrorRunner(options: MirrorRunnerOptions) {
     try {
       const report = await publisher.publish(scope, { interlude: scope.full ? publishChangesMeanwhile : undefined });
       options.onPublished?.(report);
-      if (report.failed.length > 0) throw new Error(`could not render ${report.failed.slice(0, 3).join("; ")}${report.failed.length > 3 ? ` and ${report.failed.length - 3} more` : ""}`);
+      if (report.failed.length > 0)
+        throw new Error(
+          `could not render ${report.failed.slice(0, 3).join("; ")}${report.failed.length > 3 ? ` and ${report.failed.length - 3} more` : ""}`,
+        );
       failures = 0;
     } catch (error) {
       failures++;
@@ -88,11 +103,14 @@ export function startMirrorRunner(options: MirrorRunnerOptions) {
     schedule(debounceMs);
   });
 
-  const refresh = refreshMs > 0 ? setInterval(() => {
-    if (!leader) return;
-    pending = mergeScopes(pending, timeScope());
-    schedule(0);
-  }, refreshMs) : null;
+  const refresh =
+    refreshMs > 0
+      ? setInterval(() => {
+          if (!leader) return;
+          pending = mergeScopes(pending, timeScope());
+          schedule(0);
+        }, refreshMs)
+      : null;
   refresh?.unref();
 
   function loseLock(client: pg.Client) {
@@ -106,12 +124,19 @@ export function startMirrorRunner(options: MirrorRunnerOptions) {
   async function acquire() {
     acquireTimer = null;
     if (stopped) return;
-    const client = new pg.Client({ connectionString: options.databaseUrl, connectionTimeoutMillis: 3_000, keepAlive: true });
+    const client = new pg.Client({
+      connectionString: options.databaseUrl,
+      connectionTimeoutMillis: 3_000,
+      keepAlive: true,
+    });
     client.on("error", () => loseLock(client));
     client.on("end", () => loseLock(client));
     try {
       await client.connect();
-      const { rows } = await client.query<{ locked: boolean }>("SELECT pg_try_advisory_lock(hashtextextended($1, 0)) AS locked", [options.lockName]);
+      const { rows } = await client.query<{ locked: boolean }>(
+        "SELECT pg_try_advisory_lock(hashtextextended($1, 0)) AS locked",
+        [options.lockName],
+      );
       if (stopped || !rows[0]?.locked) throw new Error("held elsewhere");
       lockClient = client;
       leader = true;

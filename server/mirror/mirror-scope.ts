@@ -35,7 +35,11 @@ export function scopeForTags(tags: readonly string[], into: MirrorScope = emptyS
 }
 
 export function mergeScopes(a: MirrorScope, b: MirrorScope): MirrorScope {
-  return { full: a.full || b.full, sections: new Set([...a.sections, ...b.sections]), incidentIds: new Set([...a.incidentIds, ...b.incidentIds]) };
+  return {
+    full: a.full || b.full,
+    sections: new Set([...a.sections, ...b.sections]),
+    incidentIds: new Set([...a.incidentIds, ...b.incidentIds]),
+  };
 }
 
 export function isEmptyScope(scope: MirrorScope): boolean {
@@ -72,7 +76,11 @@ function incidentUrls(ids: Iterable<string>): string[] {
  * The addresses to render for a scope, in two waves: what readers look at first (the uptime image, the home
  * page, summary.json and the changed incidents), then the rest, the other JSON and the feeds leading.
  */
-export function urlsForScope(scope: MirrorScope, inventory: MirrorInventory, now: Date): { first: string[]; rest: string[] } {
+export function urlsForScope(
+  scope: MirrorScope,
+  inventory: MirrorInventory,
+  now: Date,
+): { first: string[]; rest: string[] } {
   const has = (section: MirrorSection) => scope.full || scope.sections.has(section);
   const first: string[] = [];
   const rest: string[] = [];
@@ -89,11 +97,18 @@ export function urlsForScope(scope: MirrorScope, inventory: MirrorInventory, now
   if (has("badges")) rest.unshift("/badge.svg");
   if (has("home")) rest.push("/embed");
   if (has("uptime")) {
-    rest.push(...inventory.componentIds.map((id) => `/api/uptime/component/${id}`), ...inventory.groupIds.map((id) => `/api/uptime/group/${id}`));
+    rest.push(
+      ...inventory.componentIds.map((id) => `/api/uptime/component/${id}`),
+      ...inventory.groupIds.map((id) => `/api/uptime/group/${id}`),
+    );
   }
   if (has("badges")) rest.push(...inventory.componentIds.map((id) => `/components/${id}/badge.svg`));
   if (has("componentFeeds")) {
-    rest.push(...inventory.componentIds.flatMap((id) => ["rss", "atom", "json"].map((format) => `/components/${id}/history.${format}`)));
+    rest.push(
+      ...inventory.componentIds.flatMap((id) =>
+        ["rss", "atom", "json"].map((format) => `/components/${id}/history.${format}`),
+      ),
+    );
   }
   if (has("history")) rest.push(...historyUrls(inventory, now));
   if (scope.full) rest.push("/api/v2/openapi.json", "/embed/status.js", "/robots.txt");

@@ -44,20 +44,37 @@ export function nextStaticDir(root = process.cwd()): string {
   return path.join(root, process.env.NEXT_DIST_DIR || ".next", "static");
 }
 
-export async function createConfiguredPublisher(config: MirrorConfig, render: MirrorRenderer, staticDir: string | null) {
-  return createMirrorPublisher({ targets: await mirrorTargets(config), render, inventory: getMirrorInventory, staticDir });
+export async function createConfiguredPublisher(
+  config: MirrorConfig,
+  render: MirrorRenderer,
+  staticDir: string | null,
+) {
+  return createMirrorPublisher({
+    targets: await mirrorTargets(config),
+    render,
+    inventory: getMirrorInventory,
+    staticDir,
+  });
 }
 
 const globalForMirror = globalThis as unknown as { statuspageMirror?: MirrorRunner | null };
 
 /** Starts keeping the static mirror current from this process when STATIC_MIRROR_DIR or STATIC_MIRROR_S3_URL is set. */
-export async function startStaticMirror({ render, staticDir }: { render: MirrorRenderer; staticDir: string | null }): Promise<MirrorRunner | null> {
+export async function startStaticMirror({
+  render,
+  staticDir,
+}: {
+  render: MirrorRenderer;
+  staticDir: string | null;
+}): Promise<MirrorRunner | null> {
   if (globalForMirror.statuspageMirror !== undefined) return globalForMirror.statuspageMirror;
   const config = getMirrorConfig();
   if (!config) return (globalForMirror.statuspageMirror = null);
   globalForMirror.statuspageMirror = null;
   const publisher = await createConfiguredPublisher(config, render, staticDir);
-  console.log(`Static mirror: publishing to ${[config.dir, config.s3 && `s3://${config.s3.bucket}/${config.s3.prefix}`].filter(Boolean).join(" and ")} when this instance holds the mirror lock.`);
+  console.log(
+    `Static mirror: publishing to ${[config.dir, config.s3 && `s3://${config.s3.bucket}/${config.s3.prefix}`].filter(Boolean).join(" and ")} when this instance holds the mirror lock.`,
+  );
   globalForMirror.statuspageMirror = startMirrorRunner({
     publisher,
     databaseUrl: getEnv().DATABASE_URL,
@@ -67,7 +84,9 @@ export async function startStaticMirror({ render, staticDir }: { render: MirrorR
     isDatabaseDown: isServingStaleData,
     onPublished: (report) => {
       if (report.uploaded.length + report.removed.length === 0) return;
-      console.log(`[static mirror] rendered ${report.rendered}, wrote ${report.uploaded.length} and removed ${report.removed.length} in ${report.durationMs} ms (first wave ${report.firstWaveMs} ms)`);
+      console.log(
+        `[static mirror] rendered ${report.rendered}, wrote ${report.uploaded.length} and removed ${report.removed.length} in ${report.durationMs} ms (first wave ${report.firstWaveMs} ms)`,
+      );
     },
   });
   return globalForMirror.statuspageMirror;

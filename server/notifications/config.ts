@@ -12,7 +12,13 @@ export type NotificationConfig = {
 
 /** Notification settings from the environment, read on every call so tests and operators can change them. */
 export function getNotificationConfig(): NotificationConfig {
-  const env = readEnvironment(["SMTP_URL", "MAIL_FROM", "WEBHOOK_ALLOW_PRIVATE", "STATUSPAGE_DISABLE_WORKER", "PUBLIC_URL"]);
+  const env = readEnvironment([
+    "SMTP_URL",
+    "MAIL_FROM",
+    "WEBHOOK_ALLOW_PRIVATE",
+    "STATUSPAGE_DISABLE_WORKER",
+    "PUBLIC_URL",
+  ]);
   return {
     smtpUrl: env.SMTP_URL ?? null,
     mailFrom: env.MAIL_FROM ?? "Status page <status@localhost>",

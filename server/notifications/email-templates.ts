@@ -6,7 +6,12 @@ import type { OutgoingMail } from "@/server/notifications/mailer";
 import { subscriptionLinks } from "@/server/notifications/links";
 
 export function escapeHtml(value: string): string {
-  return value.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
+  return value
+    .replace(/&/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;")
+    .replace(/"/g, "&quot;")
+    .replace(/'/g, "&#39;");
 }
 
 function layout(pageName: string, inner: string, footer: string): string {
@@ -20,7 +25,12 @@ ${inner}
 }
 
 /** The notification email for one incident or maintenance update, with manage and unsubscribe links. */
-export function renderIncidentEmail(payload: NotificationPayload, to: string, manageToken: string, deliveryId: string): OutgoingMail {
+export function renderIncidentEmail(
+  payload: NotificationPayload,
+  to: string,
+  manageToken: string,
+  deliveryId: string,
+): OutgoingMail {
   const email = payload.email;
   if (!email) throw new Error("This message has no email content.");
   const links = subscriptionLinks(payload.baseUrl, manageToken);
@@ -62,7 +72,12 @@ export function renderIncidentEmail(payload: NotificationPayload, to: string, ma
   };
 }
 
-export function renderConfirmationEmail(input: { pageName: string; to: string; confirmUrl: string; scope: string }): OutgoingMail {
+export function renderConfirmationEmail(input: {
+  pageName: string;
+  to: string;
+  confirmUrl: string;
+  scope: string;
+}): OutgoingMail {
   const text = [
     `Confirm your subscription to ${input.pageName}`,
     "",
@@ -93,5 +108,10 @@ export function renderAlreadySubscribedEmail(input: { pageName: string; to: stri
   const inner = `<h1 style="margin:0 0 16px;font-size:20px">You are already subscribed</h1>
 <p style="margin:0 0 16px;line-height:1.5">Someone asked to subscribe this address again. Nothing changed.</p>
 <p style="margin:0"><a href="${escapeHtml(input.manageUrl)}" style="color:#2563eb">Change components or unsubscribe</a></p>`;
-  return { to: input.to, subject: `[${input.pageName}] Your subscription`, text, html: layout(input.pageName, inner, "") };
+  return {
+    to: input.to,
+    subject: `[${input.pageName}] Your subscription`,
+    text,
+    html: layout(input.pageName, inner, ""),
+  };
 }

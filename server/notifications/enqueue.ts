@@ -8,7 +8,13 @@ import { buildComponentPayload, buildIncidentPayload, type NotificationPayload }
 /** A public change subscribers may be told about, recorded inside the transaction that made it. */
 export type IncidentEvent =
   | { type: "incident.update"; incidentId: string; updateId: string }
-  | { type: "component.update"; componentId: string; oldStatus: ComponentStatus; newStatus: ComponentStatus; incidentId?: string }
+  | {
+      type: "component.update";
+      componentId: string;
+      oldStatus: ComponentStatus;
+      newStatus: ComponentStatus;
+      incidentId?: string;
+    }
   | { type: "postmortem.published"; incidentId: string };
 
 const activeSubscriber = {
@@ -20,12 +26,22 @@ const activeSubscriber = {
 function componentFilter(componentIds: string[]): Prisma.SubscriberWhereInput[] {
   const filters: Prisma.SubscriberWhereInput[] = [{ incidentId: null, allComponents: true }];
   if (componentIds.length > 0) {
-    filters.push({ incidentId: null, allComponents: false, components: { some: { componentId: { in: componentIds } } } });
+    filters.push({
+      incidentId: null,
+      allComponents: false,
+      components: { some: { componentId: { in: componentIds } } },
+    });
   }
   return filters;
 }
 
-async function writeMessage(tx: Tx, eventType: string, payload: NotificationPayload, incidentId: string | null, where: Prisma.SubscriberWhereInput) {
+async function writeMessage(
+  tx: Tx,
+  eventType: string,
+  payload: NotificationPayload,
+  incidentId: string | null,
+  where: Prisma.SubscriberWhereInput,
+) {
   const subscribers = await tx.subscriber.findMany({ where: { ...activeSubscriber, ...where }, select: { id: true } });
   if (subscribers.length === 0) return null;
   const message = await tx.outboxMessage.create({
@@ -42,7 +58,10 @@ async function writeMessage(tx: Tx, eventType: string, payload: NotificationPayl
 /** Writes the outbox message and one delivery per matching subscriber, inside the transaction of the change. */
 export async function enqueueNotifications(tx: Tx, event: IncidentEvent) {
   if (event.type === "incident.update") {
-    const update = await tx.incidentUpdate.findUnique({ where: { id: event.updateId }, select: { deliverNotifications: true } });
+    const update = await tx.incidentUpdate.findUnique({
+      where: { id: event.updateId },
+      select: { deliverNotifications: true },
+    });
     if (!update?.deliverNotifications) return null;
     const built = await buildIncidentPayload(tx, event.incidentId, event.updateId);
     if (!built) return null;
@@ -65,9 +84,6 @@ export async function enqueueNotifications(tx: Tx, event: IncidentEvent) {
   // Component changes are machine signals: only webhooks receive them; people get the incident email.
   return writeMessage(tx, event.type, payload, event.incidentId ?? null, {
     kind: "webhook",
-    OR: [
-      ...(event.incidentId ? [{ incidentId: event.incidentId }] : []),
-      ...componentFilter([event.componentId]),
-    ],
+    OR: [...(event.incidentId ? [{ incidentId: event.incidentId }] : []), ...componentFilter([event.componentId])],
   });
 }

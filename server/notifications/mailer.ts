@@ -31,7 +31,9 @@ function transportFor(smtpUrl: string): Transporter {
 
 export class MailNotConfiguredError extends Error {
   constructor() {
-    super("Email is not configured: set SMTP_URL (for example smtp://user:password@mail.example.com:587) and MAIL_FROM.");
+    super(
+      "Email is not configured: set SMTP_URL (for example smtp://user:password@mail.example.com:587) and MAIL_FROM.",
+    );
     this.name = "MailNotConfiguredError";
   }
 }

@@ -1,7 +1,15 @@
 import "server-only";
 import { pageBaseUrl } from "@/server/page-url";
 import type { Tx } from "@/server/db/client";
-import { describeIndicator, INCIDENT_STATUS_LABELS, overallIndicator, UNRESOLVED_INCIDENT_STATUSES, type AnyIncidentStatus, type ComponentStatus, type StatusIndicator } from "@/lib/status";
+import {
+  describeIndicator,
+  INCIDENT_STATUS_LABELS,
+  overallIndicator,
+  UNRESOLVED_INCIDENT_STATUSES,
+  type AnyIncidentStatus,
+  type ComponentStatus,
+  type StatusIndicator,
+} from "@/lib/status";
 
 export type StatuspageIncidentUpdate = {
   id: string;
@@ -11,7 +19,12 @@ export type StatuspageIncidentUpdate = {
   created_at: string;
   updated_at: string;
   display_at: string;
-  affected_components: { code: string | null; name: string; old_status: ComponentStatus; new_status: ComponentStatus }[];
+  affected_components: {
+    code: string | null;
+    name: string;
+    old_status: ComponentStatus;
+    new_status: ComponentStatus;
+  }[];
 };
 
 export type StatuspageIncident = {
@@ -37,7 +50,13 @@ export type NotificationPayload = {
   baseUrl: string;
   page: { id: string; name: string; status_indicator: StatusIndicator; status_description: string };
   incident?: StatuspageIncident;
-  component_update?: { id: string; component_id: string; created_at: string; old_status: ComponentStatus; new_status: ComponentStatus };
+  component_update?: {
+    id: string;
+    component_id: string;
+    created_at: string;
+    old_status: ComponentStatus;
+    new_status: ComponentStatus;
+  };
   component?: { id: string; name: string; status: ComponentStatus; created_at: string };
   email?: {
     subject: string;
@@ -55,7 +74,10 @@ async function pageSnapshot(tx: Tx): Promise<{ baseUrl: string; page: Notificati
   const [settings, components, openIncidents, maintenanceInProgress] = await Promise.all([
     tx.pageSettings.findFirst({ select: { id: true, name: true, url: true } }),
     tx.component.findMany({ select: { status: true } }),
-    tx.incident.findMany({ where: { kind: "incident", status: { in: [...UNRESOLVED_INCIDENT_STATUSES] } }, select: { impact: true } }),
+    tx.incident.findMany({
+      where: { kind: "incident", status: { in: [...UNRESOLVED_INCIDENT_STATUSES] } },
+      select: { impact: true },
+    }),
     tx.incident.count({ where: { kind: "maintenance", status: { in: ["in_progress", "verifying"] } } }),
   ]);
   const indicator = overallIndicator({
@@ -66,23 +88,47 @@ async function pageSnapshot(tx: Tx): Promise<{ baseUrl: string; page: Notificati
   const baseUrl = pageBaseUrl({ url: settings?.url ?? "" });
   return {
     baseUrl,
-    page: { id: settings?.id ?? "page", name: settings?.name ?? "Status", status_indicator: indicator, status_description: describeIndicator(indicator) },
+    page: {
+      id: settings?.id ?? "page",
+      name: settings?.name ?? "Status",
+      status_indicator: indicator,
+      status_description: describeIndicator(indicator),
+    },
   };
 }
 
 const iso = (date: Date | null) => (date ? date.toISOString() : null);
 
-export async function buildIncidentPayload(tx: Tx, incidentId: string, updateId: string): Promise<{ payload: NotificationPayload; componentIds: string[] } | null> {
+export async function buildIncidentPayload(
+  tx: Tx,
+  incidentId: string,
+  updateId: string,
+): Promise<{ payload: NotificationPayload; componentIds: string[] } | null> {
   const incident = await tx.incident.findUnique({
     where: { id: incidentId },
     select: {
-      id: true, kind: true, name: true, status: true, impact: true, createdAt: true, updatedAt: true, startedAt: true,
-      monitoringAt: true, resolvedAt: true, scheduledFor: true, scheduledUntil: true,
+      id: true,
+      kind: true,
+      name: true,
+      status: true,
+      impact: true,
+      createdAt: true,
+      updatedAt: true,
+      startedAt: true,
+      monitoringAt: true,
+      resolvedAt: true,
+      scheduledFor: true,
+      scheduledUntil: true,
       components: { select: { component: { select: { id: true, name: true, status: true } } } },
       updates: {
         orderBy: [{ displayAt: "desc" }, { createdAt: "desc" }],
         select: {
-          id: true, status: true, body: true, displayAt: true, createdAt: true, updatedAt: true,
+          id: true,
+          status: true,
+          body: true,
+          displayAt: true,
+          createdAt: true,
+          updatedAt: true,
           affectedComponents: { select: { componentId: true, componentName: true, oldStatus: true, newStatus: true } },
         },
       },
@@ -93,8 +139,15 @@ export async function buildIncidentPayload(tx: Tx, incidentId: string, updateId:
   const { baseUrl, page } = await pageSnapshot(tx);
   const incidentUrl = `${baseUrl}/incidents/${incident.id}`;
   const components = incident.components.map((c) => c.component);
-  const componentIds = [...new Set([...components.map((c) => c.id), ...update.affectedComponents.flatMap((a) => (a.componentId ? [a.componentId] : []))])];
-  const affectedNames = [...new Set([...components.map((c) => c.name), ...update.affectedComponents.map((a) => a.componentName)])];
+  const componentIds = [
+    ...new Set([
+      ...components.map((c) => c.id),
+      ...update.affectedComponents.flatMap((a) => (a.componentId ? [a.componentId] : [])),
+    ]),
+  ];
+  const affectedNames = [
+    ...new Set([...components.map((c) => c.name), ...update.affectedComponents.map((a) => a.componentName)]),
+  ];
   const statusLabel = INCIDENT_STATUS_LABELS[update.status];
   return {
     componentIds,
@@ -124,7 +177,12 @@ export async function buildIncidentPayload(tx: Tx, incidentId: string, updateId:
           created_at: u.createdAt.toISOString(),
           updated_at: u.updatedAt.toISOString(),
           display_at: u.displayAt.toISOString(),
-          affected_components: u.affectedComponents.map((a) => ({ code: a.componentId, name: a.componentName, old_status: a.oldStatus, new_status: a.newStatus })),
+          affected_components: u.affectedComponents.map((a) => ({
+            code: a.componentId,
+            name: a.componentName,
+            old_status: a.oldStatus,
+            new_status: a.newStatus,
+          })),
         })),
       },
       email: {
@@ -145,7 +203,10 @@ export async function buildComponentPayload(
   tx: Tx,
   event: { componentId: string; oldStatus: ComponentStatus; newStatus: ComponentStatus; changeId: string; at: Date },
 ): Promise<NotificationPayload | null> {
-  const component = await tx.component.findUnique({ where: { id: event.componentId }, select: { id: true, name: true, status: true, createdAt: true } });
+  const component = await tx.component.findUnique({
+    where: { id: event.componentId },
+    select: { id: true, name: true, status: true, createdAt: true },
+  });
   if (!component) return null;
   const { baseUrl, page } = await pageSnapshot(tx);
   return {
@@ -158,6 +219,11 @@ export async function buildComponentPayload(
       old_status: event.oldStatus,
       new_status: event.newStatus,
     },
-    component: { id: component.id, name: component.name, status: event.newStatus, created_at: component.createdAt.toISOString() },
+    component: {
+      id: component.id,
+      name: component.name,
+      status: event.newStatus,
+      created_at: component.createdAt.toISOString(),
+    },
   };
 }

@@ -15,7 +15,11 @@ export function deliveryRetentionMs(env: Record<string, string | undefined> = pr
  * Deletes outbox messages older than the retention whose every delivery has ended (delivered or dead), with their
  * deliveries and attempt logs. A message still being delivered is kept, however old. Returns how many went.
  */
-export async function pruneDeliveryHistory({ db = getDb(), retentionMs = deliveryRetentionMs(), now = new Date() }: { db?: Db; retentionMs?: number; now?: Date } = {}): Promise<number> {
+export async function pruneDeliveryHistory({
+  db = getDb(),
+  retentionMs = deliveryRetentionMs(),
+  now = new Date(),
+}: { db?: Db; retentionMs?: number; now?: Date } = {}): Promise<number> {
   const cutoff = new Date(now.getTime() - retentionMs);
   let removed = 0;
   for (;;) {

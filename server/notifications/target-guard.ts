@@ -20,10 +20,23 @@ loopbackV4.addSubnet("127.0.0.0", 8, "ipv4");
 const nonPublicV4 = new BlockList();
 const nonPublicV6 = new BlockList();
 for (const [network, prefix] of [
-  ["0.0.0.0", 8], ["10.0.0.0", 8], ["100.64.0.0", 10], ["169.254.0.0", 16], ["172.16.0.0", 12],
-  ["192.0.0.0", 24], ["192.0.2.0", 24], ["192.31.196.0", 24], ["192.52.193.0", 24], ["192.88.99.0", 24],
-  ["192.168.0.0", 16], ["192.175.48.0", 24], ["198.18.0.0", 15], ["198.51.100.0", 24], ["203.0.113.0", 24],
-  ["224.0.0.0", 4], ["240.0.0.0", 4],
+  ["0.0.0.0", 8],
+  ["10.0.0.0", 8],
+  ["100.64.0.0", 10],
+  ["169.254.0.0", 16],
+  ["172.16.0.0", 12],
+  ["192.0.0.0", 24],
+  ["192.0.2.0", 24],
+  ["192.31.196.0", 24],
+  ["192.52.193.0", 24],
+  ["192.88.99.0", 24],
+  ["192.168.0.0", 16],
+  ["192.175.48.0", 24],
+  ["198.18.0.0", 15],
+  ["198.51.100.0", 24],
+  ["203.0.113.0", 24],
+  ["224.0.0.0", 4],
+  ["240.0.0.0", 4],
 ] as const) {
   nonPublicV4.addSubnet(network, prefix, "ipv4");
 }
@@ -31,14 +44,17 @@ for (const [network, prefix] of [
   ["::", 96], // unspecified and IPv4-compatible (::a.b.c.d)
   ["::ffff:0:0", 96], // IPv4-mapped
   ["::ffff:0:0:0", 96], // IPv4-translated (SIIT)
-  ["64:ff9b::", 96], ["64:ff9b:1::", 48], // NAT64
+  ["64:ff9b::", 96],
+  ["64:ff9b:1::", 48], // NAT64
   ["100::", 64], // discard
   ["2001::", 23], // IETF protocol assignments: Teredo 2001::/32, benchmarking, ORCHID…
-  ["2001:db8::", 32], ["3fff::", 20], // documentation
+  ["2001:db8::", 32],
+  ["3fff::", 20], // documentation
   ["2002::", 16], // 6to4
   ["5f00::", 16], // SRv6 SIDs
   ["fc00::", 7], // unique local
-  ["fe80::", 10], ["fec0::", 10], // link-local, old site-local
+  ["fe80::", 10],
+  ["fec0::", 10], // link-local, old site-local
   ["ff00::", 8], // multicast
 ] as const) {
   nonPublicV6.addSubnet(network, prefix, "ipv6");
@@ -66,7 +82,8 @@ export function classifyAddress(address: string): AddressClass {
   const ip = address.replace(/^\[(.*)\]$/, "$1").replace(/%.*$/, "");
   const family = isIP(ip);
   if (family === 0) return "private";
-  if (family === 4) return loopbackV4.check(ip, "ipv4") ? "loopback" : nonPublicV4.check(ip, "ipv4") ? "private" : "public";
+  if (family === 4)
+    return loopbackV4.check(ip, "ipv4") ? "loopback" : nonPublicV4.check(ip, "ipv4") ? "private" : "public";
   if (/^(0{0,4}:){2,7}0{0,3}1$/.test(ip) || ip === "::1") return "loopback";
   if (!nonPublicV6.check(ip, "ipv6")) return "public";
   const v4 = /^::ffff:[0-9a-f.]+(:[0-9a-f]+)?$/i.test(ip) && !/^::ffff:0:/i.test(ip) ? embeddedIpv4(ip) : null;
@@ -95,8 +112,10 @@ export function parseWebhookUrl(raw: string): URL {
   } catch {
     throw new WebhookTargetError("Enter a full URL such as https://example.com/hooks/status.");
   }
-  if (url.protocol !== "https:" && url.protocol !== "http:") throw new WebhookTargetError("Webhook URLs must use https://.");
-  if (url.username || url.password) throw new WebhookTargetError("Webhook URLs may not contain a user name or password.");
+  if (url.protocol !== "https:" && url.protocol !== "http:")
+    throw new WebhookTargetError("Webhook URLs must use https://.");
+  if (url.username || url.password)
+    throw new WebhookTargetError("Webhook URLs may not contain a user name or password.");
   return url;
 }
 
@@ -133,7 +152,12 @@ export function guardedLookup(protocol: string, policy: TargetPolicy) {
     dnsLookup(hostname, { ...options, all: true }, (error, addresses) => {
       if (error) return callback(error, []);
       try {
-        checkAddresses(hostname, addresses.map((entry) => entry.address), protocol, policy);
+        checkAddresses(
+          hostname,
+          addresses.map((entry) => entry.address),
+          protocol,
+          policy,
+        );
       } catch (refusal) {
         return callback(refusal as NodeJS.ErrnoException, []);
       }

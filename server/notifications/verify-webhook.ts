@@ -26,7 +26,11 @@ function echoes(responseBody: string | undefined, challenge: string): boolean {
  * (as plain text or `{"challenge": …}`), or with the reason it did not. Nothing else is ever sent to an
  * endpoint that has not passed this, so the form cannot aim notifications at someone else's URL.
  */
-export async function verifyWebhookEndpoint(input: { url: string; secret: string; policy: TargetPolicy }): Promise<string | null> {
+export async function verifyWebhookEndpoint(input: {
+  url: string;
+  secret: string;
+  policy: TargetPolicy;
+}): Promise<string | null> {
   const challenge = randomBytes(24).toString("base64url");
   const result = await sendWebhook({
     url: input.url,
@@ -37,6 +41,7 @@ export async function verifyWebhookEndpoint(input: { url: string; secret: string
     timeoutMs: VERIFICATION_TIMEOUT_MS,
   });
   if (!result.ok) return `It did not accept the verification request (${result.error ?? `HTTP ${result.statusCode}`}).`;
-  if (!echoes(result.responseBody, challenge)) return 'It answered the verification request without echoing its "challenge"; reply with the challenge to confirm.';
+  if (!echoes(result.responseBody, challenge))
+    return 'It answered the verification request without echoing its "challenge"; reply with the challenge to confirm.';
   return null;
 }

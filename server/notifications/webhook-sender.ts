@@ -1,13 +1,24 @@
 import "server-only";
 import http from "node:http";
 import https from "node:https";
-import { assertAllowedTarget, guardedLookup, WebhookTargetError, type TargetPolicy } from "@/server/notifications/target-guard";
+import {
+  assertAllowedTarget,
+  guardedLookup,
+  WebhookTargetError,
+  type TargetPolicy,
+} from "@/server/notifications/target-guard";
 import { SIGNATURE_HEADER, signWebhookBody } from "@/server/notifications/signature";
 
 export const WEBHOOK_TIMEOUT_MS = 10_000;
 const MAX_RESPONSE_BYTES = 64 * 1024;
 
-export type SendResult = { ok: boolean; statusCode?: number; error?: string; permanent?: boolean; responseBody?: string };
+export type SendResult = {
+  ok: boolean;
+  statusCode?: number;
+  error?: string;
+  permanent?: boolean;
+  responseBody?: string;
+};
 
 export type WebhookRequest = {
   url: string;
@@ -25,7 +36,8 @@ export async function sendWebhook(request: WebhookRequest): Promise<SendResult> 
   try {
     url = await assertAllowedTarget(request.url, request.policy);
   } catch (error) {
-    if (error instanceof WebhookTargetError) return { ok: false, error: error.message, permanent: !/could not be resolved/.test(error.message) };
+    if (error instanceof WebhookTargetError)
+      return { ok: false, error: error.message, permanent: !/could not be resolved/.test(error.message) };
     throw error;
   }
   const timestamp = Math.floor((request.now?.() ?? new Date()).getTime() / 1000);
@@ -64,8 +76,14 @@ export async function sendWebhook(request: WebhookRequest): Promise<SendResult> 
           else chunks.push(chunk);
         });
         const done = () => {
-          if (statusCode >= 200 && statusCode < 300) finish({ ok: true, statusCode, responseBody: Buffer.concat(chunks).toString("utf8") });
-          else if (statusCode >= 300 && statusCode < 400) finish({ ok: false, statusCode, error: `Redirect to ${res.headers.location ?? "another URL"} refused; webhooks do not follow redirects.` });
+          if (statusCode >= 200 && statusCode < 300)
+            finish({ ok: true, statusCode, responseBody: Buffer.concat(chunks).toString("utf8") });
+          else if (statusCode >= 300 && statusCode < 400)
+            finish({
+              ok: false,
+              statusCode,
+              error: `Redirect to ${res.headers.location ?? "another URL"} refused; webhooks do not follow redirects.`,
+            });
           else finish({ ok: false, statusCode, error: `HTTP ${statusCode}` });
         };
         res.on("end", done);

@@ -58,7 +58,12 @@ const DEFAULTS = {
 };
 
 /** Exponential backoff with "equal jitter": between half and all of base * 2^(attempt-1), capped. */
-export function retryDelayMs(attempt: number, baseDelayMs: number, maxDelayMs: number, random: () => number = Math.random): number {
+export function retryDelayMs(
+  attempt: number,
+  baseDelayMs: number,
+  maxDelayMs: number,
+  random: () => number = Math.random,
+): number {
   const ceiling = Math.min(maxDelayMs, baseDelayMs * 2 ** Math.max(0, attempt - 1));
   return Math.round(ceiling / 2 + random() * (ceiling / 2));
 }
@@ -68,12 +73,18 @@ function truncate(value: string, max = 500): string {
 }
 
 export function createNotificationWorker(options: WorkerOptions = {}) {
-  const settings = { ...DEFAULTS, ...Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined)) } as typeof DEFAULTS & WorkerOptions;
+  const settings = {
+    ...DEFAULTS,
+    ...Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined)),
+  } as typeof DEFAULTS & WorkerOptions;
   const db = () => options.db ?? getDb();
   const workerId = options.workerId ?? `worker-${randomUUID().slice(0, 8)}`;
   const mailer = options.mailer ?? smtpMailer;
   const random = options.random ?? Math.random;
-  const log = options.log ?? ((message: string, error?: unknown) => console.error(`[notifications ${workerId}] ${message}${error === undefined ? "" : `: ${errorSummary(error)}`}`));
+  const log =
+    options.log ??
+    ((message: string, error?: unknown) =>
+      console.error(`[notifications ${workerId}] ${message}${error === undefined ? "" : `: ${errorSummary(error)}`}`));
   const policy = () => {
     if (options.policy) return options.policy;
     const config = getNotificationConfig();
@@ -97,7 +108,10 @@ export function createNotificationWorker(options: WorkerOptions = {}) {
 
   async function processChat(claimed: ClaimedChatDelivery): Promise<boolean> {
     const kept = await chat.record(claimed, await chat.attempt(claimed));
-    if (!kept) log(`Chat delivery ${claimed.id} was re-claimed by another worker after this one's lease expired; outcome not recorded.`);
+    if (!kept)
+      log(
+        `Chat delivery ${claimed.id} was re-claimed by another worker after this one's lease expired; outcome not recorded.`,
+      );
     return kept;
   }
 
@@ -118,7 +132,9 @@ export function createNotificationWorker(options: WorkerOptions = {}) {
   async function claim(limit: number, leaseMs: number = settings.leaseMs): Promise<ClaimedDelivery[]> {
     if (limit <= 0) return [];
     const claimToken = `${workerId}:${randomUUID()}`;
-    const rows = await db().$queryRaw<{ id: string; message_id: string; subscriber_id: string; attempts: number; created_at: Date }[]>`
+    const rows = await db().$queryRaw<
+      { id: string; message_id: string; subscriber_id: string; attempts: number; created_at: Date }[]
+    >`
       UPDATE deliveries AS d
       SET status = 'sending', locked_by = ${claimToken}, locked_until = now() + make_interval(secs => ${leaseMs / 1000}),
           attempts = d.attempts + 1, updated_at = now()
@@ -145,7 +161,16 @@ export function createNotificationWorker(options: WorkerOptions = {}) {
     const [subscriber, message] = await Promise.all([
       db().subscriber.findUnique({
         where: { id: claimed.subscriberId },
-        select: { kind: true, email: true, endpoint: true, signingSecret: true, manageToken: true, confirmedAt: true, unsubscribedAt: true, disabledAt: true },
+        select: {
+          kind: true,
+          email: true,
+          endpoint: true,
+          signingSecret: true,
+          manageToken: true,
+          confirmedAt: true,
+          unsubscribedAt: true,
+          disabledAt: true,
+        },
       }),
       db().outboxMessage.findUnique({ where: { id: claimed.messageId }, select: { eventType: true, payload: true } }),
     ]);
@@ -156,8 +181,10 @@ export function createNotificationWorker(options: WorkerOptions = {}) {
   async function attempt(claimed: ClaimedDelivery): Promise<SendResult & { skip?: string; durationMs: number }> {
     const started = Date.now();
     const { subscriber, message } = await loadTarget(claimed);
-    if (!subscriber || !message) return { ok: false, skip: "The subscriber or message no longer exists.", durationMs: 0 };
-    if (subscriber.unsubscribedAt) return { ok: false, skip: "The subscriber unsubscribed before delivery.", durationMs: 0 };
+    if (!subscriber || !message)
+      return { ok: false, skip: "The subscriber or message no longer exists.", durationMs: 0 };
+    if (subscriber.unsubscribedAt)
+      return { ok: false, skip: "The subscriber unsubscribed before delivery.", durationMs: 0 };
     if (subscriber.disabledAt) return { ok: false, skip: "The subscriber is disabled.", durationMs: 0 };
     if (!subscriber.confirmedAt) return { ok: false, skip: "The subscription is not confirmed.", durationMs: 0 };
     const payload = message.payload as unknown as NotificationPayload;
@@ -167,7 +194,8 @@ export function createNotificationWorker(options: WorkerOptions = {}) {
         await mailer.send(renderIncidentEmail(payload, subscriber.email, subscriber.manageToken, claimed.id));
         return { ok: true, durationMs: Date.now() - started };
       }
-      if (!subscriber.endpoint || !subscriber.signingSecret) return { ok: false, skip: "The webhook has no URL or secret.", durationMs: 0 };
+      if (!subscriber.endpoint || !subscriber.signingSecret)
+        return { ok: false, skip: "The webhook has no URL or secret.", durationMs: 0 };
       const body = JSON.stringify(webhookBody(payload, subscriber.manageToken));
       const result = await sendWebhook({
         url: subscriber.endpoint,
@@ -185,7 +213,10 @@ export function createNotificationWorker(options: WorkerOptions = {}) {
   }
 
   async function disableSubscriber(tx: Tx, subscriberId: string, reason: string) {
-    await tx.subscriber.update({ where: { id: subscriberId }, data: { disabledAt: new Date(), disabledReason: reason } });
+    await tx.subscriber.update({
+      where: { id: subscriberId },
+      data: { disabledAt: new Date(), disabledReason: reason },
+    });
     await tx.delivery.updateMany({
       where: { subscriberId, status: { in: ["pending", "failed"] } },
       data: { status: "dead", lastError: `Not sent: ${reason}`, lockedBy: null, lockedUntil: null },
@@ -196,12 +227,18 @@ export function createNotificationWorker(options: WorkerOptions = {}) {
    * Records the outcome; only the claim that still holds the lease may change the delivery, so a worker
    * that lost its lease can never move a delivery back from "delivered". Returns false when the lease was lost.
    */
-  async function record(claimed: ClaimedDelivery, result: SendResult & { skip?: string; durationMs: number }): Promise<boolean> {
+  async function record(
+    claimed: ClaimedDelivery,
+    result: SendResult & { skip?: string; durationMs: number },
+  ): Promise<boolean> {
     return db().$transaction(async (tx) => {
       const now = new Date();
       const mine = { id: claimed.id, lockedBy: claimed.claimToken, status: "sending" as const };
       if (result.skip) {
-        const { count } = await tx.delivery.updateMany({ where: mine, data: { status: "dead", lastError: result.skip, lockedBy: null, lockedUntil: null } });
+        const { count } = await tx.delivery.updateMany({
+          where: mine,
+          data: { status: "dead", lastError: result.skip, lockedBy: null, lockedUntil: null },
+        });
         return count === 1;
       }
       await tx.deliveryAttempt.create({
@@ -262,7 +299,10 @@ export function createNotificationWorker(options: WorkerOptions = {}) {
   async function processClaimed(claimed: ClaimedDelivery): Promise<boolean> {
     const result = await attempt(claimed);
     const kept = await record(claimed, result);
-    if (!kept) log(`Delivery ${claimed.id} was re-claimed by another worker after this one's lease expired; outcome not recorded.`);
+    if (!kept)
+      log(
+        `Delivery ${claimed.id} was re-claimed by another worker after this one's lease expired; outcome not recorded.`,
+      );
     return kept;
   }
 
@@ -278,8 +318,12 @@ export function createNotificationWorker(options: WorkerOptions = {}) {
     if (!settings.pruneEveryMs) return;
     const prune = () =>
       Promise.all([
-        pruneDeliveryHistory({ db: db() }).catch((error) => log("Could not prune old delivery history; trying again later", error)),
-        prunePendingSubscribers({ db: db() }).catch((error) => log("Could not remove expired unconfirmed subscribers; trying again later", error)),
+        pruneDeliveryHistory({ db: db() }).catch((error) =>
+          log("Could not prune old delivery history; trying again later", error),
+        ),
+        prunePendingSubscribers({ db: db() }).catch((error) =>
+          log("Could not remove expired unconfirmed subscribers; trying again later", error),
+        ),
       ]);
     pruneTimer = setInterval(prune, settings.pruneEveryMs);
     pruneTimer.unref();
@@ -301,7 +345,8 @@ export function createNotificationWorker(options: WorkerOptions = {}) {
           claimed = await claimAny(free);
           claimFailing = false;
         } catch (error) {
-          if (!claimFailing) log("Could not claim deliveries (is the database reachable?); retrying quietly until it is", error);
+          if (!claimFailing)
+            log("Could not claim deliveries (is the database reachable?); retrying quietly until it is", error);
           claimFailing = true;
         }
         for (const c of claimed) {

@@ -4,7 +4,16 @@ import { authorize, type ActorContext } from "@/server/auth/actor";
 import { isValidId } from "@/lib/status";
 
 const componentSelect = {
-  id: true, name: true, description: true, status: true, position: true, showcase: true, onlyShowIfDegraded: true, startDate: true, groupId: true, version: true,
+  id: true,
+  name: true,
+  description: true,
+  status: true,
+  position: true,
+  showcase: true,
+  onlyShowIfDegraded: true,
+  startDate: true,
+  groupId: true,
+  version: true,
 } as const;
 
 /** Groups and components in display order, for the console's lists and status selects. */
@@ -12,7 +21,10 @@ export async function getAdminComponentTree({ ctx }: { ctx: ActorContext }) {
   authorize(ctx.actor, "viewer");
   const db = getDb();
   const [groups, components] = await Promise.all([
-    db.componentGroup.findMany({ orderBy: [{ position: "asc" }, { createdAt: "asc" }], select: { id: true, name: true, description: true, position: true } }),
+    db.componentGroup.findMany({
+      orderBy: [{ position: "asc" }, { createdAt: "asc" }],
+      select: { id: true, name: true, description: true, position: true },
+    }),
     db.component.findMany({ orderBy: [{ position: "asc" }, { createdAt: "asc" }], select: componentSelect }),
   ]);
   return {
@@ -33,5 +45,8 @@ export async function getAdminComponent({ ctx, componentId }: { ctx: ActorContex
 export async function getAdminComponentGroup({ ctx, groupId }: { ctx: ActorContext; groupId: string }) {
   authorize(ctx.actor, "viewer");
   if (!isValidId(groupId)) return null;
-  return getDb().componentGroup.findUnique({ where: { id: groupId }, select: { id: true, name: true, description: true } });
+  return getDb().componentGroup.findUnique({
+    where: { id: groupId },
+    select: { id: true, name: true, description: true },
+  });
 }

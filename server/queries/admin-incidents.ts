@@ -2,7 +2,14 @@ import "server-only";
 import { getDb } from "@/server/db/client";
 import { authorize, type ActorContext } from "@/server/auth/actor";
 import type { Prisma } from "@/server/db/generated/client";
-import { isValidId, UNFINISHED_MAINTENANCE_STATUSES, UNRESOLVED_INCIDENT_STATUSES, type AnyImpact, type AnyIncidentStatus, type IncidentKind } from "@/lib/status";
+import {
+  isValidId,
+  UNFINISHED_MAINTENANCE_STATUSES,
+  UNRESOLVED_INCIDENT_STATUSES,
+  type AnyImpact,
+  type AnyIncidentStatus,
+  type IncidentKind,
+} from "@/lib/status";
 
 const OPEN_STATUSES = [...UNRESOLVED_INCIDENT_STATUSES, ...UNFINISHED_MAINTENANCE_STATUSES];
 
@@ -21,7 +28,16 @@ export type AdminIncidentRow = {
 };
 
 const rowSelect = {
-  id: true, kind: true, name: true, status: true, impact: true, startedAt: true, resolvedAt: true, scheduledFor: true, scheduledUntil: true, updatedAt: true,
+  id: true,
+  kind: true,
+  name: true,
+  status: true,
+  impact: true,
+  startedAt: true,
+  resolvedAt: true,
+  scheduledFor: true,
+  scheduledUntil: true,
+  updatedAt: true,
   _count: { select: { updates: true } },
 } satisfies Prisma.IncidentSelect;
 
@@ -31,17 +47,44 @@ function toRow(row: Prisma.IncidentGetPayload<{ select: typeof rowSelect }>): Ad
 }
 
 /** Open ones first (newest first), then the most recent closed ones; `query` searches names and update text. */
-export async function listAdminIncidents({ ctx, kind, query, limit = 50 }: { ctx: ActorContext; kind: IncidentKind; query?: string; limit?: number }) {
+export async function listAdminIncidents({
+  ctx,
+  kind,
+  query,
+  limit = 50,
+}: {
+  ctx: ActorContext;
+  kind: IncidentKind;
+  query?: string;
+  limit?: number;
+}) {
   authorize(ctx.actor, "viewer");
   const db = getDb();
   const q = query?.trim().slice(0, 200);
   const search: Prisma.IncidentWhereInput = q
-    ? { OR: [{ name: { contains: q, mode: "insensitive" } }, { updates: { some: { body: { contains: q, mode: "insensitive" } } } }, { id: q }] }
+    ? {
+        OR: [
+          { name: { contains: q, mode: "insensitive" } },
+          { updates: { some: { body: { contains: q, mode: "insensitive" } } } },
+          { id: q },
+        ],
+      }
     : {};
-  const openOrder: Prisma.IncidentOrderByWithRelationInput[] = kind === "maintenance" ? [{ scheduledFor: "asc" }] : [{ startedAt: "desc" }];
+  const openOrder: Prisma.IncidentOrderByWithRelationInput[] =
+    kind === "maintenance" ? [{ scheduledFor: "asc" }] : [{ startedAt: "desc" }];
   const [open, closed] = await Promise.all([
-    db.incident.findMany({ where: { kind, status: { in: [...OPEN_STATUSES] }, ...search }, orderBy: openOrder, select: rowSelect, take: 200 }),
-    db.incident.findMany({ where: { kind, status: { notIn: [...OPEN_STATUSES] }, ...search }, orderBy: [{ startedAt: "desc" }, { id: "asc" }], select: rowSelect, take: limit }),
+    db.incident.findMany({
+      where: { kind, status: { in: [...OPEN_STATUSES] }, ...search },
+      orderBy: openOrder,
+      select: rowSelect,
+      take: 200,
+    }),
+    db.incident.findMany({
+      where: { kind, status: { notIn: [...OPEN_STATUSES] }, ...search },
+      orderBy: [{ startedAt: "desc" }, { id: "asc" }],
+      select: rowSelect,
+      take: limit,
+    }),
   ]);
   return { open: open.map(toRow), closed: closed.map(toRow) };
 }
@@ -53,19 +96,45 @@ export async function getAdminIncident({ ctx, incidentId }: { ctx: ActorContext;
   const incident = await getDb().incident.findUnique({
     where: { id: incidentId },
     select: {
-      id: true, kind: true, name: true, status: true, impact: true, version: true, startedAt: true, monitoringAt: true, resolvedAt: true,
-      scheduledFor: true, scheduledUntil: true, autoTransitionToMaintenanceState: true, createdAt: true,
+      id: true,
+      kind: true,
+      name: true,
+      status: true,
+      impact: true,
+      version: true,
+      startedAt: true,
+      monitoringAt: true,
+      resolvedAt: true,
+      scheduledFor: true,
+      scheduledUntil: true,
+      autoTransitionToMaintenanceState: true,
+      createdAt: true,
       createdBy: { select: { name: true } },
       components: { select: { component: { select: { id: true, name: true, status: true } } } },
       updates: {
         orderBy: [{ displayAt: "desc" }, { createdAt: "desc" }],
         select: {
-          id: true, status: true, body: true, displayAt: true, version: true, deliverNotifications: true, createdAt: true,
+          id: true,
+          status: true,
+          body: true,
+          displayAt: true,
+          version: true,
+          deliverNotifications: true,
+          createdAt: true,
           author: { select: { name: true } },
           affectedComponents: { select: { componentName: true, oldStatus: true, newStatus: true } },
         },
       },
-      postmortem: { select: { body: true, draft: true, publishedAt: true, version: true, draftUpdatedAt: true, bodyUpdatedAt: true } },
+      postmortem: {
+        select: {
+          body: true,
+          draft: true,
+          publishedAt: true,
+          version: true,
+          draftUpdatedAt: true,
+          bodyUpdatedAt: true,
+        },
+      },
       relatedTo: { select: { to: { select: { id: true, name: true, status: true, startedAt: true } } } },
       relatedFrom: { select: { from: { select: { id: true, name: true, status: true, startedAt: true } } } },
     },
@@ -75,7 +144,9 @@ export async function getAdminIncident({ ctx, incidentId }: { ctx: ActorContext;
   return {
     ...rest,
     components: components.map((c) => c.component),
-    related: [...relatedTo.map((r) => r.to), ...relatedFrom.map((r) => r.from)].sort((a, b) => a.startedAt.getTime() - b.startedAt.getTime()),
+    related: [...relatedTo.map((r) => r.to), ...relatedFrom.map((r) => r.from)].sort(
+      (a, b) => a.startedAt.getTime() - b.startedAt.getTime(),
+    ),
   };
 }
 

@@ -8,8 +8,20 @@ export async function getAdminPageSettings({ ctx }: { ctx: ActorContext }) {
   authorize(ctx.actor, "owner");
   return getDb().pageSettings.findFirst({
     select: {
-      name: true, url: true, timeZone: true, logoUrl: true, faviconUrl: true, brandColor: true, companyUrl: true, supportUrl: true, contactEmail: true,
-      twitter: true, privacyUrl: true, footerText: true, description: true, version: true,
+      name: true,
+      url: true,
+      timeZone: true,
+      logoUrl: true,
+      faviconUrl: true,
+      brandColor: true,
+      companyUrl: true,
+      supportUrl: true,
+      contactEmail: true,
+      twitter: true,
+      privacyUrl: true,
+      footerText: true,
+      description: true,
+      version: true,
     },
   });
 }
@@ -24,10 +36,21 @@ export async function listAdminUsers({ ctx }: { ctx: ActorContext }) {
 
 export async function listAdminTemplates({ ctx }: { ctx: ActorContext }) {
   authorize(ctx.actor, "viewer");
-  return getDb().messageTemplate.findMany({ orderBy: { name: "asc" }, select: { id: true, name: true, title: true, status: true, body: true } });
+  return getDb().messageTemplate.findMany({
+    orderBy: { name: "asc" },
+    select: { id: true, name: true, title: true, status: true, body: true },
+  });
 }
 
-export type AuditFilters = { action?: string; entityType?: string; actor?: string; entityId?: string; from?: Date; to?: Date; before?: bigint };
+export type AuditFilters = {
+  action?: string;
+  entityType?: string;
+  actor?: string;
+  entityId?: string;
+  from?: Date;
+  to?: Date;
+  before?: bigint;
+};
 
 const PAGE_SIZE = 50;
 
@@ -39,25 +62,43 @@ export async function listAuditLog({ ctx, filters }: { ctx: ActorContext; filter
     ...(filters.entityType ? { entityType: filters.entityType } : {}),
     ...(filters.entityId ? { entityId: filters.entityId } : {}),
     ...(filters.actor ? { actorLabel: { contains: filters.actor, mode: "insensitive" } } : {}),
-    ...(filters.from || filters.to ? { createdAt: { ...(filters.from ? { gte: filters.from } : {}), ...(filters.to ? { lt: filters.to } : {}) } } : {}),
+    ...(filters.from || filters.to
+      ? { createdAt: { ...(filters.from ? { gte: filters.from } : {}), ...(filters.to ? { lt: filters.to } : {}) } }
+      : {}),
     ...(filters.before ? { id: { lt: filters.before } } : {}),
   };
   const rows = await getDb().auditLog.findMany({
     where,
     orderBy: { id: "desc" },
     take: PAGE_SIZE + 1,
-    select: { id: true, actorLabel: true, action: true, entityType: true, entityId: true, before: true, after: true, createdAt: true },
+    select: {
+      id: true,
+      actorLabel: true,
+      action: true,
+      entityType: true,
+      entityId: true,
+      before: true,
+      after: true,
+      createdAt: true,
+    },
   });
   const page = rows.slice(0, PAGE_SIZE);
   const entities = await describeAuditEntities(page);
-  return { entries: page.map((r, index) => ({ ...r, id: r.id.toString(), entity: entities[index] })), nextBefore: rows.length > PAGE_SIZE ? page.at(-1)!.id.toString() : null };
+  return {
+    entries: page.map((r, index) => ({ ...r, id: r.id.toString(), entity: entities[index] })),
+    nextBefore: rows.length > PAGE_SIZE ? page.at(-1)!.id.toString() : null,
+  };
 }
 
 export async function listAuditFacets({ ctx }: { ctx: ActorContext }) {
   authorize(ctx.actor, "owner");
   const [actions, types] = await Promise.all([
     getDb().auditLog.findMany({ distinct: ["action"], select: { action: true }, orderBy: { action: "asc" } }),
-    getDb().auditLog.findMany({ distinct: ["entityType"], select: { entityType: true }, orderBy: { entityType: "asc" } }),
+    getDb().auditLog.findMany({
+      distinct: ["entityType"],
+      select: { entityType: true },
+      orderBy: { entityType: "asc" },
+    }),
   ]);
   return { actions: actions.map((a) => a.action), entityTypes: types.map((t) => t.entityType) };
 }

@@ -19,7 +19,16 @@ export async function listApiKeys({ ctx }: { ctx: ActorContext }): Promise<ApiKe
   authorize(ctx.actor, "owner");
   const rows = await (ctx.db ?? getDb()).apiKey.findMany({
     orderBy: [{ createdAt: "desc" }, { id: "asc" }],
-    select: { id: true, name: true, prefix: true, role: true, createdAt: true, lastUsedAt: true, revokedAt: true, createdBy: { select: { name: true } } },
+    select: {
+      id: true,
+      name: true,
+      prefix: true,
+      role: true,
+      createdAt: true,
+      lastUsedAt: true,
+      revokedAt: true,
+      createdBy: { select: { name: true } },
+    },
   });
   return rows
     .map(({ createdBy, ...row }) => ({ ...row, createdByName: createdBy?.name ?? null }))

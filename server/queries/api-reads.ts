@@ -19,9 +19,15 @@ export async function readComponentTree(db: DbOrTx): Promise<ComponentTreeDto> {
     orderBy: [{ position: "asc" }, { createdAt: "asc" }],
     select: { id: true, name: true, description: true, position: true, createdAt: true, updatedAt: true },
   });
-  const components = await db.component.findMany({ orderBy: [{ position: "asc" }, { createdAt: "asc" }], select: componentSelect });
+  const components = await db.component.findMany({
+    orderBy: [{ position: "asc" }, { createdAt: "asc" }],
+    select: componentSelect,
+  });
   return {
-    groups: groups.map((group) => ({ ...group, componentIds: components.filter((c) => c.groupId === group.id).map((c) => c.id) })),
+    groups: groups.map((group) => ({
+      ...group,
+      componentIds: components.filter((c) => c.groupId === group.id).map((c) => c.id),
+    })),
     components,
   };
 }
@@ -37,7 +43,10 @@ export async function readIncidents(
   options: { kind: "incident" | "maintenance"; unresolvedOnly: boolean; limit: number },
 ): Promise<IncidentDto[]> {
   const rows = await db.incident.findMany({
-    where: { kind: options.kind, ...(options.unresolvedOnly ? { status: { in: [...UNRESOLVED_INCIDENT_STATUSES] } } : {}) },
+    where: {
+      kind: options.kind,
+      ...(options.unresolvedOnly ? { status: { in: [...UNRESOLVED_INCIDENT_STATUSES] } } : {}),
+    },
     orderBy: [{ startedAt: "desc" }, { id: "asc" }],
     take: options.limit,
     select: incidentSelect,

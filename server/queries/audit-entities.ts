@@ -4,7 +4,9 @@ import { getDb, type DbOrTx } from "@/server/db/client";
 export type AuditEntity = { label: string; href: string | null };
 type Ref = { entityType: string; entityId: string | null; before: unknown; after: unknown };
 
-const ids = (refs: Ref[], type: string) => [...new Set(refs.filter((r) => r.entityType === type && r.entityId).map((r) => r.entityId!))];
+const ids = (refs: Ref[], type: string) => [
+  ...new Set(refs.filter((r) => r.entityType === type && r.entityId).map((r) => r.entityId!)),
+];
 
 function recorded(ref: Ref): string | null {
   for (const snapshot of [ref.after, ref.before]) {
@@ -19,14 +21,38 @@ function recorded(ref: Ref): string | null {
 
 /** What each audited entity is (an incident's name, a user's email…) and where the console shows it. */
 export async function describeAuditEntities(refs: Ref[], db: DbOrTx = getDb()): Promise<AuditEntity[]> {
-  const [incidents, updates, postmortems, components, groups, users, subscribers, templates, apiKeys, chatChannels, integrations] = await Promise.all([
+  const [
+    incidents,
+    updates,
+    postmortems,
+    components,
+    groups,
+    users,
+    subscribers,
+    templates,
+    apiKeys,
+    chatChannels,
+    integrations,
+  ] = await Promise.all([
     db.incident.findMany({ where: { id: { in: ids(refs, "incident") } }, select: { id: true, name: true } }),
-    db.incidentUpdate.findMany({ where: { id: { in: ids(refs, "incident_update") } }, select: { id: true, incident: { select: { id: true, name: true } } } }),
-    db.postmortem.findMany({ where: { id: { in: ids(refs, "postmortem") } }, select: { id: true, incident: { select: { id: true, name: true } } } }),
+    db.incidentUpdate.findMany({
+      where: { id: { in: ids(refs, "incident_update") } },
+      select: { id: true, incident: { select: { id: true, name: true } } },
+    }),
+    db.postmortem.findMany({
+      where: { id: { in: ids(refs, "postmortem") } },
+      select: { id: true, incident: { select: { id: true, name: true } } },
+    }),
     db.component.findMany({ where: { id: { in: ids(refs, "component") } }, select: { id: true, name: true } }),
-    db.componentGroup.findMany({ where: { id: { in: ids(refs, "component_group") } }, select: { id: true, name: true } }),
+    db.componentGroup.findMany({
+      where: { id: { in: ids(refs, "component_group") } },
+      select: { id: true, name: true },
+    }),
     db.user.findMany({ where: { id: { in: ids(refs, "user") } }, select: { id: true, email: true } }),
-    db.subscriber.findMany({ where: { id: { in: ids(refs, "subscriber") } }, select: { id: true, email: true, endpoint: true } }),
+    db.subscriber.findMany({
+      where: { id: { in: ids(refs, "subscriber") } },
+      select: { id: true, email: true, endpoint: true },
+    }),
     db.messageTemplate.findMany({ where: { id: { in: ids(refs, "template") } }, select: { id: true, name: true } }),
     db.apiKey.findMany({ where: { id: { in: ids(refs, "api-key") } }, select: { id: true, name: true } }),
     db.chatChannel.findMany({ where: { id: { in: ids(refs, "chat-channel") } }, select: { id: true, name: true } }),
@@ -35,8 +61,10 @@ export async function describeAuditEntities(refs: Ref[], db: DbOrTx = getDb()): 
   const known = new Map<string, AuditEntity>();
   const put = (type: string, id: string, label: string, href: string) => known.set(`${type}:${id}`, { label, href });
   for (const i of incidents) put("incident", i.id, i.name, `/admin/incidents/${i.id}`);
-  for (const u of updates) put("incident_update", u.id, `Update on “${u.incident.name}”`, `/admin/incidents/${u.incident.id}`);
-  for (const p of postmortems) put("postmortem", p.id, `Postmortem of “${p.incident.name}”`, `/admin/incidents/${p.incident.id}/postmortem`);
+  for (const u of updates)
+    put("incident_update", u.id, `Update on “${u.incident.name}”`, `/admin/incidents/${u.incident.id}`);
+  for (const p of postmortems)
+    put("postmortem", p.id, `Postmortem of “${p.incident.name}”`, `/admin/incidents/${p.incident.id}/postmortem`);
   for (const c of components) put("component", c.id, c.name, `/admin/components/${c.id}`);
   for (const g of groups) put("component_group", g.id, g.name, `/admin/components/groups/${g.id}`);
   for (const u of users) put("user", u.id, u.email, "/admin/users");

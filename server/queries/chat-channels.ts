@@ -17,17 +17,45 @@ export type ChatChannelItem = {
   lastDeliveredAt: Date | null;
   version: number;
   createdAt: Date;
-  recent: { id: string; status: string; attempts: number; lastError: string | null; lastStatusCode: number | null; createdAt: Date; deliveredAt: Date | null; headline: string; title: string }[];
+  recent: {
+    id: string;
+    status: string;
+    attempts: number;
+    lastError: string | null;
+    lastStatusCode: number | null;
+    createdAt: Date;
+    deliveredAt: Date | null;
+    headline: string;
+    title: string;
+  }[];
 };
 
 const select = {
-  id: true, name: true, platform: true, webhookUrl: true, events: true, allComponents: true, disabledAt: true, disabledReason: true,
-  lastDeliveredAt: true, version: true, createdAt: true,
+  id: true,
+  name: true,
+  platform: true,
+  webhookUrl: true,
+  events: true,
+  allComponents: true,
+  disabledAt: true,
+  disabledReason: true,
+  lastDeliveredAt: true,
+  version: true,
+  createdAt: true,
   components: { select: { component: { select: { id: true, name: true } } } },
   deliveries: {
     orderBy: { createdAt: "desc" as const },
     take: 5,
-    select: { id: true, status: true, attempts: true, lastError: true, lastStatusCode: true, createdAt: true, deliveredAt: true, message: { select: { payload: true } } },
+    select: {
+      id: true,
+      status: true,
+      attempts: true,
+      lastError: true,
+      lastStatusCode: true,
+      createdAt: true,
+      deliveredAt: true,
+      message: { select: { payload: true } },
+    },
   },
 } as const;
 
@@ -57,7 +85,11 @@ export async function listChatChannels(actor: Actor, db: DbOrTx = getDb()): Prom
   return rows.map(toItem);
 }
 
-export async function getChatChannel(actor: Actor, channelId: string, db: DbOrTx = getDb()): Promise<ChatChannelItem | null> {
+export async function getChatChannel(
+  actor: Actor,
+  channelId: string,
+  db: DbOrTx = getDb(),
+): Promise<ChatChannelItem | null> {
   authorize(actor, "viewer");
   if (!/^[A-Za-z0-9_-]{1,40}$/.test(channelId)) return null;
   const row = await loadOne(db, channelId);

@@ -3,7 +3,13 @@ import { getDb, type DbOrTx } from "@/server/db/client";
 import { authorize, type ActorContext } from "@/server/auth/actor";
 import { describeAuditEntities, type AuditEntity } from "@/server/queries/audit-entities";
 import type { Prisma } from "@/server/db/generated/client";
-import { compareComponentSeverity, roleAtLeast, type AnyImpact, type AnyIncidentStatus, type ComponentStatus } from "@/lib/status";
+import {
+  compareComponentSeverity,
+  roleAtLeast,
+  type AnyImpact,
+  type AnyIncidentStatus,
+  type ComponentStatus,
+} from "@/lib/status";
 
 /** An open incident whose last update is older than this is flagged as needing one. */
 export const STALE_UPDATE_MINUTES = 30;
@@ -32,9 +38,23 @@ export type OverviewIncident = {
   components: { id: string; name: string; status: ComponentStatus }[];
 };
 
-export type OverviewMaintenance = { id: string; name: string; status: AnyIncidentStatus; scheduledFor: Date | null; scheduledUntil: Date | null; overdue: boolean };
+export type OverviewMaintenance = {
+  id: string;
+  name: string;
+  status: AnyIncidentStatus;
+  scheduledFor: Date | null;
+  scheduledUntil: Date | null;
+  overdue: boolean;
+};
 
-export type OverviewActivity = { id: string; at: Date; actorLabel: string; action: string; entityType: string; entity: AuditEntity };
+export type OverviewActivity = {
+  id: string;
+  at: Date;
+  actorLabel: string;
+  action: string;
+  entityType: string;
+  entity: AuditEntity;
+};
 
 export type ChannelHealth = {
   /** Pending or being sent now. */
@@ -46,7 +66,13 @@ export type ChannelHealth = {
   gaveUp: number;
 };
 
-export type FailingWebhook = { id: string; endpoint: string; consecutiveFailures: number; disabled: boolean; reason: string | null };
+export type FailingWebhook = {
+  id: string;
+  endpoint: string;
+  consecutiveFailures: number;
+  disabled: boolean;
+  reason: string | null;
+};
 
 export type ConsoleOverview = {
   generatedAt: Date;
@@ -61,12 +87,20 @@ export type ConsoleOverview = {
 };
 
 const incidentSelect = {
-  id: true, name: true, status: true, impact: true, startedAt: true, createdAt: true,
+  id: true,
+  name: true,
+  status: true,
+  impact: true,
+  startedAt: true,
+  createdAt: true,
   updates: { orderBy: { createdAt: "desc" }, take: 1, select: { createdAt: true } },
   components: { select: { component: { select: { id: true, name: true, status: true, position: true } } } },
 } satisfies Prisma.IncidentSelect;
 
-export function toOverviewIncident(row: Prisma.IncidentGetPayload<{ select: typeof incidentSelect }>, now: Date): OverviewIncident {
+export function toOverviewIncident(
+  row: Prisma.IncidentGetPayload<{ select: typeof incidentSelect }>,
+  now: Date,
+): OverviewIncident {
   const lastUpdateAt = row.updates[0]?.createdAt ?? row.createdAt;
   const minutesSinceUpdate = Math.max(0, Math.floor((now.getTime() - lastUpdateAt.getTime()) / MINUTE));
   return {
@@ -78,7 +112,10 @@ export function toOverviewIncident(row: Prisma.IncidentGetPayload<{ select: type
     lastUpdateAt,
     minutesSinceUpdate,
     stale: minutesSinceUpdate >= STALE_UPDATE_MINUTES,
-    components: row.components.map((c) => c.component).sort((a, b) => a.position - b.position).map(({ id, name, status }) => ({ id, name, status })),
+    components: row.components
+      .map((c) => c.component)
+      .sort((a, b) => a.position - b.position)
+      .map(({ id, name, status }) => ({ id, name, status })),
   };
 }
 
@@ -89,7 +126,10 @@ async function channelHealth(db: DbOrTx, kind: "email" | "webhook", since: Date)
     by: ["status"],
     where: {
       subscriber: { kind },
-      OR: [{ status: { in: ["pending", "sending", "failed"] } }, { status: "dead", attempts: { gt: 0 }, updatedAt: { gte: since } }],
+      OR: [
+        { status: { in: ["pending", "sending", "failed"] } },
+        { status: "dead", attempts: { gt: 0 }, updatedAt: { gte: since } },
+      ],
     },
     _count: { _all: true },
     _min: { createdAt: true },
@@ -108,20 +148,46 @@ async function channelHealth(db: DbOrTx, kind: "email" | "webhook", since: Date)
 }
 
 /** What a responder needs at a glance: what is broken, what is stale, what is coming, what changed, whether notifications flow. */
-export async function getConsoleOverview({ ctx, now = new Date() }: { ctx: ActorContext; now?: Date }): Promise<ConsoleOverview> {
+export async function getConsoleOverview({
+  ctx,
+  now = new Date(),
+}: {
+  ctx: ActorContext;
+  now?: Date;
+}): Promise<ConsoleOverview> {
   authorize(ctx.actor, "viewer");
   const owner = roleAtLeast(ctx.actor.role, "owner");
   const db = ctx.db ?? getDb();
   const since = new Date(now.getTime() - DELIVERY_WINDOW_HOURS * 60 * MINUTE);
-  const activeSubscriber = { confirmedAt: { not: null }, unsubscribedAt: null, disabledAt: null } satisfies Prisma.SubscriberWhereInput;
+  const activeSubscriber = {
+    confirmedAt: { not: null },
+    unsubscribedAt: null,
+    disabledAt: null,
+  } satisfies Prisma.SubscriberWhereInput;
 
-  const [components, incidents, active, upcoming, audit, subscriberCounts, awaitingConfirmation, email, webhook, disabledWebhooks, failingWebhooks] = await Promise.all([
+  const [
+    components,
+    incidents,
+    active,
+    upcoming,
+    audit,
+    subscriberCounts,
+    awaitingConfirmation,
+    email,
+    webhook,
+    disabledWebhooks,
+    failingWebhooks,
+  ] = await Promise.all([
     db.component.findMany({
       where: { status: { not: "operational" } },
       orderBy: [{ group: { position: "asc" } }, { position: "asc" }, { createdAt: "asc" }],
       select: { id: true, name: true, status: true, group: { select: { name: true } } },
     }),
-    db.incident.findMany({ where: { kind: "incident", status: { in: ["investigating", "identified", "monitoring"] } }, select: incidentSelect, take: 100 }),
+    db.incident.findMany({
+      where: { kind: "incident", status: { in: ["investigating", "identified", "monitoring"] } },
+      select: incidentSelect,
+      take: 100,
+    }),
     db.incident.findMany({
       where: { kind: "maintenance", status: { in: ["in_progress", "verifying"] } },
       orderBy: [{ scheduledUntil: "asc" }, { id: "asc" }],
@@ -138,7 +204,16 @@ export async function getConsoleOverview({ ctx, now = new Date() }: { ctx: Actor
       where: owner ? {} : { entityType: { in: SHARED_ACTIVITY_TYPES } },
       orderBy: { id: "desc" },
       take: ACTIVITY_LIMIT,
-      select: { id: true, actorLabel: true, action: true, entityType: true, entityId: true, before: true, after: true, createdAt: true },
+      select: {
+        id: true,
+        actorLabel: true,
+        action: true,
+        entityType: true,
+        entityId: true,
+        before: true,
+        after: true,
+        createdAt: true,
+      },
     }),
     db.subscriber.groupBy({ by: ["kind"], where: activeSubscriber, _count: { _all: true } }),
     db.subscriber.count({ where: { kind: "email", confirmedAt: null, unsubscribedAt: null, disabledAt: null } }),
@@ -147,7 +222,11 @@ export async function getConsoleOverview({ ctx, now = new Date() }: { ctx: Actor
     db.subscriber.count({ where: { kind: "webhook", disabledAt: { not: null }, unsubscribedAt: null } }),
     owner
       ? db.subscriber.findMany({
-          where: { kind: "webhook", unsubscribedAt: null, OR: [{ disabledAt: { not: null } }, { consecutiveFailures: { gt: 0 } }] },
+          where: {
+            kind: "webhook",
+            unsubscribedAt: null,
+            OR: [{ disabledAt: { not: null } }, { consecutiveFailures: { gt: 0 } }],
+          },
           orderBy: [{ consecutiveFailures: "desc" }, { updatedAt: "desc" }],
           take: FAILING_WEBHOOKS_LIMIT,
           select: { id: true, endpoint: true, consecutiveFailures: true, disabledAt: true, disabledReason: true },
@@ -169,12 +248,27 @@ export async function getConsoleOverview({ ctx, now = new Date() }: { ctx: Actor
       .map(({ group, ...c }) => ({ ...c, groupName: group?.name ?? null }))
       .sort((a, b) => compareComponentSeverity(b.status, a.status)),
     // Least recently updated first: the incident that most needs a word from a responder leads.
-    incidents: incidents.map((row) => toOverviewIncident(row, now)).sort((a, b) => a.lastUpdateAt.getTime() - b.lastUpdateAt.getTime()),
+    incidents: incidents
+      .map((row) => toOverviewIncident(row, now))
+      .sort((a, b) => a.lastUpdateAt.getTime() - b.lastUpdateAt.getTime()),
     maintenance: { active: active.map(maintenance), upcoming: upcoming.map(maintenance) },
-    activity: audit.map((row, index) => ({ id: row.id.toString(), at: row.createdAt, actorLabel: row.actorLabel, action: row.action, entityType: row.entityType, entity: entities[index] })),
+    activity: audit.map((row, index) => ({
+      id: row.id.toString(),
+      at: row.createdAt,
+      actorLabel: row.actorLabel,
+      action: row.action,
+      entityType: row.entityType,
+      entity: entities[index],
+    })),
     subscribers,
     deliveries: { email, webhook, disabledWebhooks },
     failingWebhooks:
-      failingWebhooks?.map((s) => ({ id: s.id, endpoint: s.endpoint ?? "", consecutiveFailures: s.consecutiveFailures, disabled: s.disabledAt !== null, reason: s.disabledReason })) ?? null,
+      failingWebhooks?.map((s) => ({
+        id: s.id,
+        endpoint: s.endpoint ?? "",
+        consecutiveFailures: s.consecutiveFailures,
+        disabled: s.disabledAt !== null,
+        reason: s.disabledReason,
+      })) ?? null,
   };
 }

@@ -29,7 +29,11 @@ export async function checkHealth(): Promise<HealthReport> {
   }
   return {
     status: database.status === "ok" ? "ok" : "degraded",
-    app: { status: "ok", uptimeSeconds: Math.round(process.uptime()), version: process.env.npm_package_version ?? "0.1.0" },
+    app: {
+      status: "ok",
+      uptimeSeconds: Math.round(process.uptime()),
+      version: process.env.npm_package_version ?? "0.1.0",
+    },
     database,
     checkedAt: new Date().toISOString(),
   };

@@ -14,7 +14,16 @@ export type IntegrationItem = {
   revokedAt: Date | null;
   lastReceivedAt: Date | null;
   createdAt: Date;
-  rules: { id: string; matchers: string; componentId: string; componentName: string; firingStatus: ComponentStatus; overrideIncidents: boolean; incidentMode: AlertIncidentMode; templateName: string | null }[];
+  rules: {
+    id: string;
+    matchers: string;
+    componentId: string;
+    componentName: string;
+    firingStatus: ComponentStatus;
+    overrideIncidents: boolean;
+    incidentMode: AlertIncidentMode;
+    templateName: string | null;
+  }[];
   firing: { componentName: string; fingerprint: string; summary: string | null; firingSince: Date }[];
 };
 
@@ -24,23 +33,59 @@ export async function listIntegrations(actor: Actor, db: DbOrTx = getDb()): Prom
   const rows = await db.alertIntegration.findMany({
     orderBy: [{ revokedAt: { sort: "asc", nulls: "first" } }, { createdAt: "asc" }],
     select: {
-      id: true, name: true, source: true, tokenPrefix: true, fireAfterSeconds: true, recoverAfterSeconds: true, revokedAt: true, lastReceivedAt: true, createdAt: true,
+      id: true,
+      name: true,
+      source: true,
+      tokenPrefix: true,
+      fireAfterSeconds: true,
+      recoverAfterSeconds: true,
+      revokedAt: true,
+      lastReceivedAt: true,
+      createdAt: true,
       rules: {
         orderBy: [{ position: "asc" }, { createdAt: "asc" }],
-        select: { id: true, matchers: true, componentId: true, firingStatus: true, overrideIncidents: true, incidentMode: true, component: { select: { name: true } }, incidentTemplate: { select: { name: true } } },
+        select: {
+          id: true,
+          matchers: true,
+          componentId: true,
+          firingStatus: true,
+          overrideIncidents: true,
+          incidentMode: true,
+          component: { select: { name: true } },
+          incidentTemplate: { select: { name: true } },
+        },
       },
-      alerts: { where: { firing: true }, orderBy: { firingSince: "asc" }, take: 20, select: { fingerprint: true, summary: true, firingSince: true, component: { select: { name: true } } } },
+      alerts: {
+        where: { firing: true },
+        orderBy: { firingSince: "asc" },
+        take: 20,
+        select: { fingerprint: true, summary: true, firingSince: true, component: { select: { name: true } } },
+      },
     },
   });
   return rows.map(({ rules, alerts, ...row }) => ({
     ...row,
     source: row.source,
-    rules: rules.map(({ component, incidentTemplate, ...rule }) => ({ ...rule, incidentMode: rule.incidentMode, componentName: component.name, templateName: incidentTemplate?.name ?? null })),
+    rules: rules.map(({ component, incidentTemplate, ...rule }) => ({
+      ...rule,
+      incidentMode: rule.incidentMode,
+      componentName: component.name,
+      templateName: incidentTemplate?.name ?? null,
+    })),
     firing: alerts.map(({ component, ...alert }) => ({ ...alert, componentName: component.name })),
   }));
 }
 
-export type IncidentDraftItem = { id: string; name: string; body: string; status: IncidentStatus; impact: IncidentImpact; componentName: string; integrationName: string; createdAt: Date };
+export type IncidentDraftItem = {
+  id: string;
+  name: string;
+  body: string;
+  status: IncidentStatus;
+  impact: IncidentImpact;
+  componentName: string;
+  integrationName: string;
+  createdAt: Date;
+};
 
 /** Incidents alert rules prepared for a responder to publish. */
 export async function listOpenIncidentDrafts(actor: Actor, db: DbOrTx = getDb()): Promise<IncidentDraftItem[]> {
@@ -49,6 +94,15 @@ export async function listOpenIncidentDrafts(actor: Actor, db: DbOrTx = getDb())
     where: { closedAt: null },
     orderBy: { createdAt: "desc" },
     take: 20,
-    select: { id: true, name: true, body: true, status: true, impact: true, componentName: true, integrationName: true, createdAt: true },
+    select: {
+      id: true,
+      name: true,
+      body: true,
+      status: true,
+      impact: true,
+      componentName: true,
+      integrationName: true,
+      createdAt: true,
+    },
   }) as Promise<IncidentDraftItem[]>;
 }

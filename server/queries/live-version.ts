@@ -1,7 +1,13 @@
 import "server-only";
 import { createHash } from "node:crypto";
 import { addUtcDays, startOfUtcDay } from "@/lib/format";
-import { getComponentTree, getIncidentDetail, getPage, listOpenMaintenances, listUnresolvedIncidents } from "@/server/queries/public-status";
+import {
+  getComponentTree,
+  getIncidentDetail,
+  getPage,
+  listOpenMaintenances,
+  listUnresolvedIncidents,
+} from "@/server/queries/public-status";
 import { getIncidentHistoryFingerprint, listIncidentsWithUpdatesBetween } from "@/server/queries/public-timeline";
 import type { IncidentDto } from "@/lib/dto";
 import { isServingStaleData } from "@/server/cache/tagged-cache";

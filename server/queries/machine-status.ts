@@ -3,7 +3,12 @@ import { getDb } from "@/server/db/client";
 import { cached } from "@/server/cache/tagged-cache";
 import { TAGS } from "@/server/cache/tags";
 import type { IncidentDto, PostmortemDto } from "@/lib/dto";
-import { incidentSelect, publishedPostmortemSelect, toIncidentDto, toPublishedPostmortem } from "@/server/queries/select";
+import {
+  incidentSelect,
+  publishedPostmortemSelect,
+  toIncidentDto,
+  toPublishedPostmortem,
+} from "@/server/queries/select";
 
 export type FeedIncidentDto = IncidentDto & { postmortem: PostmortemDto | null };
 
@@ -26,8 +31,12 @@ export function getLastChangeAt(): Promise<Date | null> {
       db.postmortem.aggregate({ _max: { publishedAt: true }, where: { publishedAt: { not: null } } }),
     ]);
     return latest([
-      page._max.updatedAt, components._max.updatedAt, groups._max.updatedAt,
-      incidents._max.updatedAt, updates._max.updatedAt, postmortems._max.publishedAt,
+      page._max.updatedAt,
+      components._max.updatedAt,
+      groups._max.updatedAt,
+      incidents._max.updatedAt,
+      updates._max.updatedAt,
+      postmortems._max.publishedAt,
     ]);
   });
 }

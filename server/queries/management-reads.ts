@@ -6,8 +6,22 @@ import { ALL_INCIDENT_STATUSES, isValidId, UNRESOLVED_INCIDENT_STATUSES } from "
 // Uncached reads for Statuspage's management API; they run inside the request's transaction when it has one.
 
 export const managedPageSelect = {
-  id: true, name: true, url: true, timeZone: true, logoUrl: true, faviconUrl: true, brandColor: true, supportUrl: true,
-  contactEmail: true, twitter: true, privacyUrl: true, footerText: true, description: true, version: true, createdAt: true, updatedAt: true,
+  id: true,
+  name: true,
+  url: true,
+  timeZone: true,
+  logoUrl: true,
+  faviconUrl: true,
+  brandColor: true,
+  supportUrl: true,
+  contactEmail: true,
+  twitter: true,
+  privacyUrl: true,
+  footerText: true,
+  description: true,
+  version: true,
+  createdAt: true,
+  updatedAt: true,
   statuspagePageId: true,
 } satisfies Prisma.PageSettingsSelect;
 export type ManagedPage = Prisma.PageSettingsGetPayload<{ select: typeof managedPageSelect }>;
@@ -17,27 +31,52 @@ export function readManagedPage(db: DbOrTx): Promise<ManagedPage | null> {
 }
 
 export const managedComponentSelect = {
-  id: true, name: true, description: true, status: true, position: true, showcase: true, onlyShowIfDegraded: true,
-  startDate: true, groupId: true, version: true, createdAt: true, updatedAt: true,
+  id: true,
+  name: true,
+  description: true,
+  status: true,
+  position: true,
+  showcase: true,
+  onlyShowIfDegraded: true,
+  startDate: true,
+  groupId: true,
+  version: true,
+  createdAt: true,
+  updatedAt: true,
 } satisfies Prisma.ComponentSelect;
 export type ManagedComponent = Prisma.ComponentGetPayload<{ select: typeof managedComponentSelect }>;
 
 export function listManagedComponents(db: DbOrTx, page: { skip: number; take: number }): Promise<ManagedComponent[]> {
-  return db.component.findMany({ select: managedComponentSelect, orderBy: [{ position: "asc" }, { createdAt: "asc" }, { id: "asc" }], ...page });
+  return db.component.findMany({
+    select: managedComponentSelect,
+    orderBy: [{ position: "asc" }, { createdAt: "asc" }, { id: "asc" }],
+    ...page,
+  });
 }
 
 export async function readManagedComponent(db: DbOrTx, componentId: string): Promise<ManagedComponent | null> {
-  return isValidId(componentId) ? db.component.findUnique({ where: { id: componentId }, select: managedComponentSelect }) : null;
+  return isValidId(componentId)
+    ? db.component.findUnique({ where: { id: componentId }, select: managedComponentSelect })
+    : null;
 }
 
 export const managedGroupSelect = {
-  id: true, name: true, description: true, position: true, createdAt: true, updatedAt: true,
+  id: true,
+  name: true,
+  description: true,
+  position: true,
+  createdAt: true,
+  updatedAt: true,
   components: { select: { id: true }, orderBy: [{ position: "asc" }, { createdAt: "asc" }] },
 } satisfies Prisma.ComponentGroupSelect;
 export type ManagedGroup = Prisma.ComponentGroupGetPayload<{ select: typeof managedGroupSelect }>;
 
 export function listManagedGroups(db: DbOrTx, page: { skip: number; take: number }): Promise<ManagedGroup[]> {
-  return db.componentGroup.findMany({ select: managedGroupSelect, orderBy: [{ position: "asc" }, { createdAt: "asc" }, { id: "asc" }], ...page });
+  return db.componentGroup.findMany({
+    select: managedGroupSelect,
+    orderBy: [{ position: "asc" }, { createdAt: "asc" }, { id: "asc" }],
+    ...page,
+  });
 }
 
 export async function listGroupMemberIds(db: DbOrTx, groupId: string): Promise<string[]> {
@@ -45,28 +84,69 @@ export async function listGroupMemberIds(db: DbOrTx, groupId: string): Promise<s
 }
 
 export async function readManagedGroup(db: DbOrTx, groupId: string): Promise<ManagedGroup | null> {
-  return isValidId(groupId) ? db.componentGroup.findUnique({ where: { id: groupId }, select: managedGroupSelect }) : null;
+  return isValidId(groupId)
+    ? db.componentGroup.findUnique({ where: { id: groupId }, select: managedGroupSelect })
+    : null;
 }
 
 export const managedUpdateSelect = {
-  id: true, incidentId: true, status: true, body: true, displayAt: true, createdAt: true, updatedAt: true, deliverNotifications: true, version: true,
+  id: true,
+  incidentId: true,
+  status: true,
+  body: true,
+  displayAt: true,
+  createdAt: true,
+  updatedAt: true,
+  deliverNotifications: true,
+  version: true,
   affectedComponents: { select: { componentId: true, componentName: true, oldStatus: true, newStatus: true } },
 } satisfies Prisma.IncidentUpdateSelect;
 export type ManagedUpdate = Prisma.IncidentUpdateGetPayload<{ select: typeof managedUpdateSelect }>;
 
 export const managedIncidentSelect = {
-  id: true, kind: true, name: true, status: true, impact: true, impactOverride: true, backfilled: true, metadata: true, version: true,
-  createdAt: true, updatedAt: true, startedAt: true, monitoringAt: true, resolvedAt: true, scheduledFor: true, scheduledUntil: true,
-  scheduledRemindPrior: true, scheduledAutoInProgress: true, scheduledAutoCompleted: true,
-  autoTransitionToMaintenanceState: true, autoTransitionToOperationalState: true, autoTransitionDeliverNotifications: true,
+  id: true,
+  kind: true,
+  name: true,
+  status: true,
+  impact: true,
+  impactOverride: true,
+  backfilled: true,
+  metadata: true,
+  version: true,
+  createdAt: true,
+  updatedAt: true,
+  startedAt: true,
+  monitoringAt: true,
+  resolvedAt: true,
+  scheduledFor: true,
+  scheduledUntil: true,
+  scheduledRemindPrior: true,
+  scheduledAutoInProgress: true,
+  scheduledAutoCompleted: true,
+  autoTransitionToMaintenanceState: true,
+  autoTransitionToOperationalState: true,
+  autoTransitionDeliverNotifications: true,
   components: { select: { component: { select: managedComponentSelect } } },
   updates: { select: managedUpdateSelect, orderBy: [{ displayAt: "desc" }, { createdAt: "desc" }] },
-  postmortem: { select: { body: true, bodyUpdatedAt: true, draft: true, draftUpdatedAt: true, publishedAt: true, createdAt: true, updatedAt: true, version: true } },
+  postmortem: {
+    select: {
+      body: true,
+      bodyUpdatedAt: true,
+      draft: true,
+      draftUpdatedAt: true,
+      publishedAt: true,
+      createdAt: true,
+      updatedAt: true,
+      version: true,
+    },
+  },
 } satisfies Prisma.IncidentSelect;
 export type ManagedIncident = Prisma.IncidentGetPayload<{ select: typeof managedIncidentSelect }>;
 
 export async function readManagedIncident(db: DbOrTx, incidentId: string): Promise<ManagedIncident | null> {
-  return isValidId(incidentId) ? db.incident.findUnique({ where: { id: incidentId }, select: managedIncidentSelect }) : null;
+  return isValidId(incidentId)
+    ? db.incident.findUnique({ where: { id: incidentId }, select: managedIncidentSelect })
+    : null;
 }
 
 /** `incidents` is every incident without maintenances, for the short form `GET /api/v1/incidents`. */
@@ -108,7 +188,8 @@ export async function listManagedIncidents(
   db: DbOrTx,
   options: { filter: IncidentListFilter; q?: string; skip: number; take: number; now?: Date },
 ): Promise<ManagedIncident[]> {
-  const upcomingFirst = options.filter === "scheduled" || options.filter === "upcoming" || options.filter === "active_maintenance";
+  const upcomingFirst =
+    options.filter === "scheduled" || options.filter === "upcoming" || options.filter === "active_maintenance";
   return db.incident.findMany({
     where: { AND: [filterWhere(options.filter, options.now ?? new Date()), searchWhere(options.q)] },
     orderBy: upcomingFirst ? [{ scheduledFor: "asc" }, { id: "asc" }] : [{ startedAt: "desc" }, { id: "asc" }],
@@ -119,8 +200,17 @@ export async function listManagedIncidents(
 }
 
 export const managedSubscriberSelect = {
-  id: true, kind: true, email: true, endpoint: true, confirmedAt: true, unsubscribedAt: true, disabledAt: true, allComponents: true,
-  incidentId: true, createdAt: true, updatedAt: true,
+  id: true,
+  kind: true,
+  email: true,
+  endpoint: true,
+  confirmedAt: true,
+  unsubscribedAt: true,
+  disabledAt: true,
+  allComponents: true,
+  incidentId: true,
+  createdAt: true,
+  updatedAt: true,
   components: { select: { componentId: true } },
 } satisfies Prisma.SubscriberSelect;
 export type ManagedSubscriber = Prisma.SubscriberGetPayload<{ select: typeof managedSubscriberSelect }>;
@@ -146,8 +236,15 @@ export function subscriberStateWhere(state: SubscriberStateFilter): Prisma.Subsc
 export type SubscriberKindCounts = Record<"email" | "webhook", number>;
 
 /** Page subscribers (not those of one incident) in `state`, counted per kind. */
-export async function countManagedSubscribers(db: DbOrTx, state: Exclude<SubscriberStateFilter, "all">): Promise<SubscriberKindCounts> {
-  const groups = await db.subscriber.groupBy({ by: ["kind"], where: { incidentId: null, ...subscriberStateWhere(state) }, _count: { _all: true } });
+export async function countManagedSubscribers(
+  db: DbOrTx,
+  state: Exclude<SubscriberStateFilter, "all">,
+): Promise<SubscriberKindCounts> {
+  const groups = await db.subscriber.groupBy({
+    by: ["kind"],
+    where: { incidentId: null, ...subscriberStateWhere(state) },
+    _count: { _all: true },
+  });
   const counts: SubscriberKindCounts = { email: 0, webhook: 0 };
   for (const group of groups) counts[group.kind] = group._count._all;
   return counts;
@@ -155,7 +252,16 @@ export async function countManagedSubscribers(db: DbOrTx, state: Exclude<Subscri
 
 export async function listManagedSubscribers(
   db: DbOrTx,
-  options: { q?: string; kind?: "email" | "webhook"; state: SubscriberStateFilter; incidentId?: string; skip: number; take: number; sortField: "created_at" | "primary"; descending: boolean },
+  options: {
+    q?: string;
+    kind?: "email" | "webhook";
+    state: SubscriberStateFilter;
+    incidentId?: string;
+    skip: number;
+    take: number;
+    sortField: "created_at" | "primary";
+    descending: boolean;
+  },
 ): Promise<ManagedSubscriber[]> {
   const q = options.q?.trim();
   const direction = options.descending ? "desc" : "asc";
@@ -164,9 +270,14 @@ export async function listManagedSubscribers(
       ...subscriberStateWhere(options.state),
       ...(options.kind ? { kind: options.kind } : {}),
       incidentId: options.incidentId ?? null,
-      ...(q ? { OR: [{ email: { contains: q, mode: "insensitive" } }, { endpoint: { contains: q, mode: "insensitive" } }] } : {}),
+      ...(q
+        ? { OR: [{ email: { contains: q, mode: "insensitive" } }, { endpoint: { contains: q, mode: "insensitive" } }] }
+        : {}),
     },
-    orderBy: options.sortField === "primary" ? [{ email: direction }, { endpoint: direction }, { id: "asc" }] : [{ createdAt: direction }, { id: "asc" }],
+    orderBy:
+      options.sortField === "primary"
+        ? [{ email: direction }, { endpoint: direction }, { id: "asc" }]
+        : [{ createdAt: direction }, { id: "asc" }],
     skip: options.skip,
     take: options.take,
     select: managedSubscriberSelect,
@@ -174,14 +285,28 @@ export async function listManagedSubscribers(
 }
 
 export async function readManagedSubscriber(db: DbOrTx, subscriberId: string): Promise<ManagedSubscriber | null> {
-  return isValidId(subscriberId) ? db.subscriber.findUnique({ where: { id: subscriberId }, select: managedSubscriberSelect }) : null;
+  return isValidId(subscriberId)
+    ? db.subscriber.findUnique({ where: { id: subscriberId }, select: managedSubscriberSelect })
+    : null;
 }
 
-export const managedTemplateSelect = { id: true, name: true, title: true, status: true, body: true, createdAt: true, updatedAt: true } satisfies Prisma.MessageTemplateSelect;
+export const managedTemplateSelect = {
+  id: true,
+  name: true,
+  title: true,
+  status: true,
+  body: true,
+  createdAt: true,
+  updatedAt: true,
+} satisfies Prisma.MessageTemplateSelect;
 export type ManagedTemplate = Prisma.MessageTemplateGetPayload<{ select: typeof managedTemplateSelect }>;
 
 export function listManagedTemplates(db: DbOrTx, page: { skip: number; take: number }): Promise<ManagedTemplate[]> {
-  return db.messageTemplate.findMany({ select: managedTemplateSelect, orderBy: [{ createdAt: "asc" }, { id: "asc" }], ...page });
+  return db.messageTemplate.findMany({
+    select: managedTemplateSelect,
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    ...page,
+  });
 }
 
 export function readManagedTemplate(db: DbOrTx, templateId: string): Promise<ManagedTemplate | null> {
@@ -191,15 +316,28 @@ export function readManagedTemplate(db: DbOrTx, templateId: string): Promise<Man
 /** A component's status changes up to `to`: the last one before `from`, then every one inside [from, to). */
 export async function readComponentStatusChanges(db: DbOrTx, componentId: string, from: Date, to: Date) {
   const select = { toStatus: true, changedAt: true } as const;
-  const before = await db.componentStatusChange.findFirst({ where: { componentId, changedAt: { lt: from } }, orderBy: [{ changedAt: "desc" }, { createdAt: "desc" }], select });
-  const inside = await db.componentStatusChange.findMany({ where: { componentId, changedAt: { gte: from, lt: to } }, orderBy: [{ changedAt: "asc" }, { createdAt: "asc" }], select });
+  const before = await db.componentStatusChange.findFirst({
+    where: { componentId, changedAt: { lt: from } },
+    orderBy: [{ changedAt: "desc" }, { createdAt: "desc" }],
+    select,
+  });
+  const inside = await db.componentStatusChange.findMany({
+    where: { componentId, changedAt: { gte: from, lt: to } },
+    orderBy: [{ changedAt: "asc" }, { createdAt: "asc" }],
+    select,
+  });
   return [...(before ? [before] : []), ...inside];
 }
 
 /** Incidents that changed the component inside [from, to), for the uptime answer's related events. */
 export function listComponentIncidentIds(db: DbOrTx, componentId: string, from: Date, to: Date) {
   return db.incident.findMany({
-    where: { kind: "incident", components: { some: { componentId } }, startedAt: { lt: to }, OR: [{ resolvedAt: null }, { resolvedAt: { gte: from } }] },
+    where: {
+      kind: "incident",
+      components: { some: { componentId } },
+      startedAt: { lt: to },
+      OR: [{ resolvedAt: null }, { resolvedAt: { gte: from } }],
+    },
     orderBy: { startedAt: "asc" },
     select: { id: true, name: true },
     take: 500,

@@ -115,8 +115,9 @@ export function getIncidentDetail(incidentId: string): Promise<IncidentDetailDto
     });
     if (!row) return null;
     const { postmortem, relatedTo, relatedFrom, ...incident } = row;
-    const related = [...relatedTo.map((r) => r.to), ...relatedFrom.map((r) => r.from)]
-      .sort((a, b) => a.startedAt.getTime() - b.startedAt.getTime());
+    const related = [...relatedTo.map((r) => r.to), ...relatedFrom.map((r) => r.from)].sort(
+      (a, b) => a.startedAt.getTime() - b.startedAt.getTime(),
+    );
     return {
       ...toIncidentDto(incident),
       postmortem: toPublishedPostmortem(postmortem),

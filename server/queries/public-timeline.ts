@@ -44,6 +44,8 @@ export function getIncidentHistoryFingerprint(): Promise<string> {
       db.incidentUpdate.aggregate({ _count: { _all: true }, _max: { updatedAt: true } }),
       db.postmortem.aggregate({ _count: { _all: true }, _max: { updatedAt: true } }),
     ]);
-    return [incidents, updates, postmortems].map((row) => `${row._count._all}@${row._max.updatedAt?.getTime() ?? 0}`).join("/");
+    return [incidents, updates, postmortems]
+      .map((row) => `${row._count._all}@${row._max.updatedAt?.getTime() ?? 0}`)
+      .join("/");
   });
 }

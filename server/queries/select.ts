@@ -4,23 +4,61 @@ import type { IncidentDto, IncidentSummaryDto, IncidentUpdateDto, PostmortemDto 
 
 // Explicit selects so every query returns exactly the DTO fields and nothing else.
 export const pageSelect = {
-  id: true, name: true, url: true, timeZone: true, logoUrl: true, faviconUrl: true, brandColor: true,
-  companyUrl: true, supportUrl: true, contactEmail: true, twitter: true, privacyUrl: true, footerText: true, description: true, updatedAt: true,
+  id: true,
+  name: true,
+  url: true,
+  timeZone: true,
+  logoUrl: true,
+  faviconUrl: true,
+  brandColor: true,
+  companyUrl: true,
+  supportUrl: true,
+  contactEmail: true,
+  twitter: true,
+  privacyUrl: true,
+  footerText: true,
+  description: true,
+  updatedAt: true,
 } as const;
 
 export const componentSelect = {
-  id: true, name: true, description: true, status: true, position: true, showcase: true,
-  onlyShowIfDegraded: true, startDate: true, groupId: true, createdAt: true, updatedAt: true,
+  id: true,
+  name: true,
+  description: true,
+  status: true,
+  position: true,
+  showcase: true,
+  onlyShowIfDegraded: true,
+  startDate: true,
+  groupId: true,
+  createdAt: true,
+  updatedAt: true,
 } as const;
 
 export const incidentSummarySelect = {
-  id: true, kind: true, name: true, status: true, impact: true, createdAt: true, updatedAt: true, startedAt: true,
-  monitoringAt: true, resolvedAt: true, scheduledFor: true, scheduledUntil: true,
+  id: true,
+  kind: true,
+  name: true,
+  status: true,
+  impact: true,
+  createdAt: true,
+  updatedAt: true,
+  startedAt: true,
+  monitoringAt: true,
+  resolvedAt: true,
+  scheduledFor: true,
+  scheduledUntil: true,
   components: { select: { componentId: true } },
 } satisfies Prisma.IncidentSelect;
 
 export const updateSelect = {
-  id: true, incidentId: true, status: true, body: true, displayAt: true, createdAt: true, updatedAt: true,
+  id: true,
+  incidentId: true,
+  status: true,
+  body: true,
+  displayAt: true,
+  createdAt: true,
+  updatedAt: true,
   deliverNotifications: true,
   affectedComponents: { select: { componentId: true, componentName: true, oldStatus: true, newStatus: true } },
 } as const;
@@ -33,7 +71,12 @@ export const incidentSelect = {
 } satisfies Prisma.IncidentSelect;
 
 type UpdateRow = Omit<IncidentUpdateDto, "affectedComponents"> & {
-  affectedComponents: { componentId: string | null; componentName: string; oldStatus: IncidentUpdateDto["affectedComponents"][number]["oldStatus"]; newStatus: IncidentUpdateDto["affectedComponents"][number]["newStatus"] }[];
+  affectedComponents: {
+    componentId: string | null;
+    componentName: string;
+    oldStatus: IncidentUpdateDto["affectedComponents"][number]["oldStatus"];
+    newStatus: IncidentUpdateDto["affectedComponents"][number]["newStatus"];
+  }[];
 };
 
 export function toUpdateDto(row: UpdateRow): IncidentUpdateDto {
@@ -55,15 +98,33 @@ export function toIncidentSummaryDto(row: SummaryRow): IncidentSummaryDto {
   return { ...rest, componentIds: components.map((c) => c.componentId) };
 }
 
-export function toIncidentDto(row: SummaryRow & { updates: UpdateRow[]; autoTransitionToMaintenanceState: boolean; autoTransitionToOperationalState: boolean }): IncidentDto {
+export function toIncidentDto(
+  row: SummaryRow & {
+    updates: UpdateRow[];
+    autoTransitionToMaintenanceState: boolean;
+    autoTransitionToOperationalState: boolean;
+  },
+): IncidentDto {
   const { updates, ...rest } = row;
-  return { ...toIncidentSummaryDto(rest), updates: updates.map(toUpdateDto), autoTransitionToMaintenanceState: row.autoTransitionToMaintenanceState, autoTransitionToOperationalState: row.autoTransitionToOperationalState };
+  return {
+    ...toIncidentSummaryDto(rest),
+    updates: updates.map(toUpdateDto),
+    autoTransitionToMaintenanceState: row.autoTransitionToMaintenanceState,
+    autoTransitionToOperationalState: row.autoTransitionToOperationalState,
+  };
 }
 
-export const publishedPostmortemSelect = { body: true, bodyUpdatedAt: true, publishedAt: true, updatedAt: true } satisfies Prisma.PostmortemSelect;
+export const publishedPostmortemSelect = {
+  body: true,
+  bodyUpdatedAt: true,
+  publishedAt: true,
+  updatedAt: true,
+} satisfies Prisma.PostmortemSelect;
 
 /** What readers see: the published text only, never the draft being edited; null while unpublished. */
-export function toPublishedPostmortem(row: Prisma.PostmortemGetPayload<{ select: typeof publishedPostmortemSelect }> | null): PostmortemDto | null {
+export function toPublishedPostmortem(
+  row: Prisma.PostmortemGetPayload<{ select: typeof publishedPostmortemSelect }> | null,
+): PostmortemDto | null {
   if (!row?.publishedAt || row.body === null) return null;
   return { body: row.body, publishedAt: row.publishedAt, updatedAt: row.bodyUpdatedAt ?? row.updatedAt };
 }

@@ -20,7 +20,13 @@ export async function getSubscriptionByManageToken(token: string): Promise<Manag
   const row = await getDb().subscriber.findUnique({
     where: { manageToken: token },
     select: {
-      kind: true, email: true, endpoint: true, confirmedAt: true, unsubscribedAt: true, disabledReason: true, allComponents: true,
+      kind: true,
+      email: true,
+      endpoint: true,
+      confirmedAt: true,
+      unsubscribedAt: true,
+      disabledReason: true,
+      allComponents: true,
       components: { select: { componentId: true } },
       incident: { select: { id: true, name: true } },
     },
@@ -53,8 +59,16 @@ export type SubscriberRowDto = {
 };
 
 const rowSelect = {
-  id: true, kind: true, email: true, endpoint: true, confirmedAt: true, unsubscribedAt: true, disabledAt: true, disabledReason: true,
-  allComponents: true, createdAt: true,
+  id: true,
+  kind: true,
+  email: true,
+  endpoint: true,
+  confirmedAt: true,
+  unsubscribedAt: true,
+  disabledAt: true,
+  disabledReason: true,
+  allComponents: true,
+  createdAt: true,
   incident: { select: { name: true } },
   components: { select: { component: { select: { name: true } } } },
 } satisfies Prisma.SubscriberSelect;
@@ -70,13 +84,22 @@ function stateOf(row: Pick<Row, "confirmedAt" | "unsubscribedAt" | "disabledAt">
 function scopeOf(row: Row): string {
   if (row.incident) return `Incident: ${row.incident.name}`;
   if (row.allComponents) return "All components";
-  return row.components.map((c) => c.component.name).sort().join(", ");
+  return row.components
+    .map((c) => c.component.name)
+    .sort()
+    .join(", ");
 }
 
 function searchWhere(search: string | undefined): Prisma.SubscriberWhereInput {
   const q = search?.trim();
   if (!q) return {};
-  return { OR: [{ email: { contains: q, mode: "insensitive" } }, { endpoint: { contains: q, mode: "insensitive" } }, { id: q }] };
+  return {
+    OR: [
+      { email: { contains: q, mode: "insensitive" } },
+      { endpoint: { contains: q, mode: "insensitive" } },
+      { id: q },
+    ],
+  };
 }
 
 export const SUBSCRIBERS_PAGE_SIZE = 50;
@@ -87,15 +110,31 @@ export async function listSubscribers(actor: Actor, options: { search?: string; 
   const page = Math.max(1, Math.floor(options.page ?? 1));
   const db = getDb();
   const [rows, matching, counts] = await Promise.all([
-    db.subscriber.findMany({ where, select: rowSelect, orderBy: [{ createdAt: "desc" }, { id: "asc" }], skip: (page - 1) * SUBSCRIBERS_PAGE_SIZE, take: SUBSCRIBERS_PAGE_SIZE }),
+    db.subscriber.findMany({
+      where,
+      select: rowSelect,
+      orderBy: [{ createdAt: "desc" }, { id: "asc" }],
+      skip: (page - 1) * SUBSCRIBERS_PAGE_SIZE,
+      take: SUBSCRIBERS_PAGE_SIZE,
+    }),
     db.subscriber.count({ where }),
-    db.subscriber.groupBy({ by: ["kind"], where: { confirmedAt: { not: null }, unsubscribedAt: null, disabledAt: null }, _count: { _all: true } }),
+    db.subscriber.groupBy({
+      by: ["kind"],
+      where: { confirmedAt: { not: null }, unsubscribedAt: null, disabledAt: null },
+      _count: { _all: true },
+    }),
   ]);
   const deliveryCounts = rows.length
-    ? await db.delivery.groupBy({ by: ["subscriberId", "status"], where: { subscriberId: { in: rows.map((r) => r.id) } }, _count: { _all: true } })
+    ? await db.delivery.groupBy({
+        by: ["subscriberId", "status"],
+        where: { subscriberId: { in: rows.map((r) => r.id) } },
+        _count: { _all: true },
+      })
     : [];
   const countFor = (id: string, statuses: string[]) =>
-    deliveryCounts.filter((c) => c.subscriberId === id && statuses.includes(c.status)).reduce((sum, c) => sum + c._count._all, 0);
+    deliveryCounts
+      .filter((c) => c.subscriberId === id && statuses.includes(c.status))
+      .reduce((sum, c) => sum + c._count._all, 0);
   const active = { email: 0, webhook: 0 };
   for (const c of counts) active[c.kind] = c._count._all;
   return {
@@ -103,34 +142,44 @@ export async function listSubscribers(actor: Actor, options: { search?: string; 
     matching,
     page,
     pageCount: Math.max(1, Math.ceil(matching / SUBSCRIBERS_PAGE_SIZE)),
-    rows: rows.map(
-      (row): SubscriberRowDto => ({
-        id: row.id,
-        kind: row.kind,
-        address: row.kind === "email" ? (row.email ?? "") : (row.endpoint ?? ""),
-        state: stateOf(row),
-        disabledReason: row.disabledReason,
-        scope: scopeOf(row),
-        createdAt: row.createdAt,
-        deliveredCount: countFor(row.id, ["delivered"]),
-        failingCount: countFor(row.id, ["failed", "dead"]),
-      }),
-    ),
+    rows: rows.map((row): SubscriberRowDto => ({
+      id: row.id,
+      kind: row.kind,
+      address: row.kind === "email" ? (row.email ?? "") : (row.endpoint ?? ""),
+      state: stateOf(row),
+      disabledReason: row.disabledReason,
+      scope: scopeOf(row),
+      createdAt: row.createdAt,
+      deliveredCount: countFor(row.id, ["delivered"]),
+      failingCount: countFor(row.id, ["failed", "dead"]),
+    })),
   };
 }
 
 export async function getSubscriberDetail(actor: Actor, subscriberId: string) {
   authorize(actor, "owner");
-  const row = await getDb().subscriber.findUnique({ where: { id: subscriberId }, select: { ...rowSelect, consecutiveFailures: true } });
+  const row = await getDb().subscriber.findUnique({
+    where: { id: subscriberId },
+    select: { ...rowSelect, consecutiveFailures: true },
+  });
   if (!row) return null;
   const deliveries = await getDb().delivery.findMany({
     where: { subscriberId },
     orderBy: { createdAt: "desc" },
     take: 100,
     select: {
-      id: true, status: true, attempts: true, nextAttemptAt: true, lastError: true, deliveredAt: true, createdAt: true,
+      id: true,
+      status: true,
+      attempts: true,
+      nextAttemptAt: true,
+      lastError: true,
+      deliveredAt: true,
+      createdAt: true,
       message: { select: { eventType: true, incidentId: true, payload: true } },
-      attemptLog: { orderBy: { at: "asc" }, select: { id: true, attempt: true, at: true, ok: true, statusCode: true, error: true, durationMs: true } },
+      attemptLog: {
+        orderBy: { at: "asc" },
+        select: { id: true, attempt: true, at: true, ok: true, statusCode: true, error: true, durationMs: true },
+      },
     },
   });
   return {
@@ -158,7 +207,11 @@ export async function getSubscriberDetail(actor: Actor, subscriberId: string) {
 }
 
 function describeMessage(payload: Prisma.JsonValue): string {
-  const value = payload as { incident?: { name?: string; status?: string }; component?: { name?: string }; component_update?: { new_status?: string } } | null;
+  const value = payload as {
+    incident?: { name?: string; status?: string };
+    component?: { name?: string };
+    component_update?: { new_status?: string };
+  } | null;
   if (value?.incident?.name) return `${value.incident.name} (${value.incident.status ?? ""})`;
   if (value?.component?.name) return `${value.component.name} → ${value.component_update?.new_status ?? ""}`;
   return "Notification";
@@ -177,13 +230,23 @@ export async function* exportSubscribersCsv(actor: Actor): AsyncGenerator<string
       ...(cursor ? { skip: 1, cursor: { id: cursor } } : {}),
     });
     if (rows.length === 0) return;
-    yield rows
-      .map((row) =>
-        [row.id, row.kind, row.kind === "email" ? row.email : row.endpoint, stateOf(row), scopeOf(row), row.createdAt.toISOString(), row.disabledReason ?? ""]
-          .map(csvCell)
-          .join(","),
-      )
-      .join("\r\n") + "\r\n";
+    yield (
+      rows
+        .map((row) =>
+          [
+            row.id,
+            row.kind,
+            row.kind === "email" ? row.email : row.endpoint,
+            stateOf(row),
+            scopeOf(row),
+            row.createdAt.toISOString(),
+            row.disabledReason ?? "",
+          ]
+            .map(csvCell)
+            .join(","),
+        )
+        .join("\r\n") + "\r\n"
+    );
     cursor = rows[rows.length - 1].id;
   }
 }

@@ -34,7 +34,9 @@ export type BoardBar = {
   summary: UptimeSummary;
 };
 
-export type BoardComponent = Pick<ComponentDto, "id" | "name" | "description" | "status" | "showcase"> & { bar: BoardBar };
+export type BoardComponent = Pick<ComponentDto, "id" | "name" | "description" | "status" | "showcase"> & {
+  bar: BoardBar;
+};
 export type BoardGroup = { id: string; name: string; bar: BoardBar; components: BoardComponent[] };
 
 export type UptimeBoard = {
@@ -49,7 +51,10 @@ export type UptimeBoard = {
 function describeBar(label: string, summary: UptimeSummary): string {
   const first = summary.days[0];
   const last = summary.days[summary.days.length - 1];
-  const window = first && last ? `${label}: daily status from ${formatUtcDate(first.date)} to ${formatUtcDate(last.date)}.` : `${label}: no data yet.`;
+  const window =
+    first && last
+      ? `${label}: daily status from ${formatUtcDate(first.date)} to ${formatUtcDate(last.date)}.`
+      : `${label}: no data yet.`;
   const troubled = summary.days.filter((day) => !isQuietDay(day));
   if (troubled.length === 0) return `${window} No downtime recorded.`;
   const latest = troubled[troubled.length - 1];
@@ -58,18 +63,58 @@ function describeBar(label: string, summary: UptimeSummary): string {
 }
 
 /** Groups and components as the home page shows them, each with its 90-day bar and the 30 days a narrow screen shows. */
-export function buildUptimeBoard(tree: ComponentTreeDto, history: UptimeHistory, incidents: UptimeIncident[], now: Date): UptimeBoard {
+export function buildUptimeBoard(
+  tree: ComponentTreeDto,
+  history: UptimeHistory,
+  incidents: UptimeIncident[],
+  now: Date,
+): UptimeBoard {
   const rows: string[] = [];
-  const bar = (kind: UptimeBarKind, id: string, label: string, summary: UptimeSummary, narrowSummary: UptimeSummary): BoardBar => {
+  const bar = (
+    kind: UptimeBarKind,
+    id: string,
+    label: string,
+    summary: UptimeSummary,
+    narrowSummary: UptimeSummary,
+  ): BoardBar => {
     const row = rows.push(encodeDayStatuses(summary.days)) - 1;
     const narrow = { uptimePercent: narrowSummary.uptimePercent, description: describeBar(label, narrowSummary) };
-    return { kind, id, label, row, uptimePercent: summary.uptimePercent, description: describeBar(label, summary), narrow, summary };
+    return {
+      kind,
+      id,
+      label,
+      row,
+      uptimePercent: summary.uptimePercent,
+      description: describeBar(label, summary),
+      narrow,
+      summary,
+    };
   };
   const uptimeOf = (c: ComponentDto, days: number) =>
-    computeComponentUptime({ componentId: c.id, changes: history.changesByComponent[c.id] ?? [], trackingStart: c.startDate ?? c.createdAt, now, incidents, days });
+    computeComponentUptime({
+      componentId: c.id,
+      changes: history.changesByComponent[c.id] ?? [],
+      trackingStart: c.startDate ?? c.createdAt,
+      now,
+      incidents,
+      days,
+    });
   const component = (c: ComponentDto): BoardComponent => {
-    const componentBar = bar("component", c.id, c.name, uptimeOf(c, UPTIME_WINDOW_DAYS), uptimeOf(c, UPTIME_NARROW_DAYS));
-    return { id: c.id, name: c.name, description: c.description, status: c.status, showcase: c.showcase, bar: componentBar };
+    const componentBar = bar(
+      "component",
+      c.id,
+      c.name,
+      uptimeOf(c, UPTIME_WINDOW_DAYS),
+      uptimeOf(c, UPTIME_NARROW_DAYS),
+    );
+    return {
+      id: c.id,
+      name: c.name,
+      description: c.description,
+      status: c.status,
+      showcase: c.showcase,
+      bar: componentBar,
+    };
   };
 
   const visible = tree.components.filter((c) => !(c.onlyShowIfDegraded && c.status === "operational"));
@@ -80,7 +125,12 @@ export function buildUptimeBoard(tree: ComponentTreeDto, history: UptimeHistory,
     const components = members.map(component);
     const summary = combineUptime(components.map((c) => c.bar.summary));
     const narrowSummary = combineUptime(members.map((c) => uptimeOf(c, UPTIME_NARROW_DAYS)));
-    groups.push({ id: group.id, name: group.name, bar: bar("group", group.id, `${group.name} (all components)`, summary, narrowSummary), components });
+    groups.push({
+      id: group.id,
+      name: group.name,
+      bar: bar("group", group.id, `${group.name} (all components)`, summary, narrowSummary),
+      components,
+    });
   }
   const grouped = new Set(tree.groups.map((g) => g.id));
   const ungrouped = visible.filter((c) => !c.groupId || !grouped.has(c.groupId)).map(component);
@@ -97,7 +147,11 @@ export function getUptimeBoard(now: Date = new Date()): Promise<UptimeBoard> {
     "uptime:board",
     [TAGS.components, TAGS.componentHistory, TAGS.incidents],
     async () => {
-      const [tree, history, incidents] = await Promise.all([getComponentTree(), getUptimeHistory(now), listUptimeWindowIncidents(now)]);
+      const [tree, history, incidents] = await Promise.all([
+        getComponentTree(),
+        getUptimeHistory(now),
+        listUptimeWindowIncidents(now),
+      ]);
       return buildUptimeBoard(tree, history, incidents, now);
     },
     { maxAgeMs: BOARD_MAX_AGE_MS },

@@ -54,12 +54,19 @@ export function listUptimeWindowIncidents(now: Date = new Date()): Promise<Uptim
     const rows = await getDb().incident.findMany({
       where: {
         kind: "incident",
-        OR: [{ resolvedAt: { gte: windowStart } }, { resolvedAt: null, status: { in: [...UNRESOLVED_INCIDENT_STATUSES] } }],
+        OR: [
+          { resolvedAt: { gte: windowStart } },
+          { resolvedAt: null, status: { in: [...UNRESOLVED_INCIDENT_STATUSES] } },
+        ],
       },
       orderBy: [{ startedAt: "asc" }, { id: "asc" }],
       take: MAX_WINDOW_INCIDENTS,
       select: {
-        id: true, name: true, impact: true, startedAt: true, resolvedAt: true,
+        id: true,
+        name: true,
+        impact: true,
+        startedAt: true,
+        resolvedAt: true,
         components: { select: { componentId: true } },
       },
     });

@@ -27,7 +27,9 @@ export function canonicalJson(value: unknown): string {
 }
 
 export function hashRequest(method: string, path: string, params: unknown): string {
-  return createHash("sha256").update(`${method} ${path}\n${canonicalJson(params)}`).digest("hex");
+  return createHash("sha256")
+    .update(`${method} ${path}\n${canonicalJson(params)}`)
+    .digest("hex");
 }
 
 export type StoredResponse = { status: number; text: string };
@@ -39,19 +41,37 @@ type Claim = { apiKeyId: string; key: string; requestHash: string };
  */
 export async function replayIdempotentRequest(tx: Tx, claim: Claim): Promise<StoredResponse | null> {
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`idempotency:${claim.apiKeyId}:${claim.key}`}, 0))`;
-  const stored = await tx.idempotencyRecord.findUnique({ where: { apiKeyId_key: { apiKeyId: claim.apiKeyId, key: claim.key } } });
+  const stored = await tx.idempotencyRecord.findUnique({
+    where: { apiKeyId_key: { apiKeyId: claim.apiKeyId, key: claim.key } },
+  });
   if (!stored || stored.createdAt.getTime() < Date.now() - IDEMPOTENCY_TTL_MS) return null;
   if (stored.requestHash !== claim.requestHash) throw new IdempotencyKeyReusedError();
   // Rows stored before responses were kept as text hold the parsed JSON instead.
-  return { status: stored.responseStatus, text: typeof stored.responseBody === "string" ? stored.responseBody : JSON.stringify(stored.responseBody) };
+  return {
+    status: stored.responseStatus,
+    text: typeof stored.responseBody === "string" ? stored.responseBody : JSON.stringify(stored.responseBody),
+  };
 }
 
 /** Stores the response in the same transaction as the change it reports; expired keys of the API key are dropped. */
 export async function rememberIdempotentResponse(tx: Tx, claim: Claim, response: StoredResponse): Promise<void> {
-  await tx.idempotencyRecord.deleteMany({ where: { apiKeyId: claim.apiKeyId, createdAt: { lt: new Date(Date.now() - IDEMPOTENCY_TTL_MS) } } });
+  await tx.idempotencyRecord.deleteMany({
+    where: { apiKeyId: claim.apiKeyId, createdAt: { lt: new Date(Date.now() - IDEMPOTENCY_TTL_MS) } },
+  });
   await tx.idempotencyRecord.upsert({
     where: { apiKeyId_key: { apiKeyId: claim.apiKeyId, key: claim.key } },
-    create: { apiKeyId: claim.apiKeyId, key: claim.key, requestHash: claim.requestHash, responseStatus: response.status, responseBody: response.text },
-    update: { requestHash: claim.requestHash, responseStatus: response.status, responseBody: response.text, createdAt: new Date() },
+    create: {
+      apiKeyId: claim.apiKeyId,
+      key: claim.key,
+      requestHash: claim.requestHash,
+      responseStatus: response.status,
+      responseBody: response.text,
+    },
+    update: {
+      requestHash: claim.requestHash,
+      responseStatus: response.status,
+      responseBody: response.text,
+      createdAt: new Date(),
+    },
   });
 }

@@ -16,8 +16,17 @@ export async function consumeRateLimits(tx: Tx, limits: RateLimit[], now = new D
     const used = await tx.rateLimitEvent.count({ where: { key: limit.key, createdAt: { gte: since } } });
     if (used >= limit.max) {
       // A slot frees when the event that put the count at the limit leaves the window.
-      const [freeing] = await tx.rateLimitEvent.findMany({ where: { key: limit.key, createdAt: { gte: since } }, orderBy: { createdAt: "asc" }, skip: used - limit.max, take: 1, select: { createdAt: true } });
-      throw new RateLimitedError(limit.message, Math.max(0, (freeing?.createdAt.getTime() ?? now.getTime()) + limit.windowMs - now.getTime()));
+      const [freeing] = await tx.rateLimitEvent.findMany({
+        where: { key: limit.key, createdAt: { gte: since } },
+        orderBy: { createdAt: "asc" },
+        skip: used - limit.max,
+        take: 1,
+        select: { createdAt: true },
+      });
+      throw new RateLimitedError(
+        limit.message,
+        Math.max(0, (freeing?.createdAt.getTime() ?? now.getTime()) + limit.windowMs - now.getTime()),
+      );
     }
   }
   await tx.rateLimitEvent.createMany({ data: limits.map((limit) => ({ key: limit.key, createdAt: now })) });

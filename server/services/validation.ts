@@ -21,17 +21,33 @@ export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.in
 export function rejectUnsafeText(input: unknown): void {
   const paths = findUnsafeText(input);
   if (paths.length === 0) return;
-  throw new AppError("VALIDATION", "Some fields need attention.", Object.fromEntries(paths.map((path) => [path, [UNSAFE_TEXT_MESSAGE]])));
+  throw new AppError(
+    "VALIDATION",
+    "Some fields need attention.",
+    Object.fromEntries(paths.map((path) => [path, [UNSAFE_TEXT_MESSAGE]])),
+  );
 }
 
 const emptyToUndefined = (value: unknown) => (value === "" || value === null ? undefined : value);
 
-export const optionalDate = z.preprocess(emptyToUndefined, z.coerce.date({ error: "Enter a valid date and time." }).optional());
+export const optionalDate = z.preprocess(
+  emptyToUndefined,
+  z.coerce.date({ error: "Enter a valid date and time." }).optional(),
+);
 export const requiredDate = z.preprocess(emptyToUndefined, z.coerce.date({ error: "Enter a valid date and time." }));
 export const optionalText = (max: number) =>
-  z.preprocess((v) => (typeof v === "string" ? (v.trim() === "" ? undefined : v.trim()) : emptyToUndefined(v)), z.string().overwrite(stripBidiControls).max(max, `Use at most ${max} characters.`).optional());
+  z.preprocess(
+    (v) => (typeof v === "string" ? (v.trim() === "" ? undefined : v.trim()) : emptyToUndefined(v)),
+    z.string().overwrite(stripBidiControls).max(max, `Use at most ${max} characters.`).optional(),
+  );
 export const requiredText = (label: string, max: number) =>
-  z.string({ error: `${label} is required.` }).overwrite(stripBidiControls).trim().min(1, `${label} is required.`).max(max, `${label} must be at most ${max.toLocaleString("en-US")} characters.`);
+  z
+    .string({ error: `${label} is required.` })
+    .overwrite(stripBidiControls)
+    .trim()
+    .min(1, `${label} is required.`)
+    .max(max, `${label} must be at most ${max.toLocaleString("en-US")} characters.`);
 export const booleanish = z.preprocess((v) => v === true || v === "true" || v === "on" || v === "1", z.boolean());
 export const version = z.coerce.number({ error: "The version is missing; reload the page." }).int().min(1);
-export const id = (label: string) => z.string({ error: `${label} is required.` }).regex(ID_PATTERN, `${label} is not valid.`);
+export const id = (label: string) =>
+  z.string({ error: `${label} is required.` }).regex(ID_PATTERN, `${label} is not valid.`);

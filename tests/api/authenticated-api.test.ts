@@ -21,14 +21,24 @@ type Handler = (request: Request, context: never) => Promise<Response>;
 
 async function call(
   handler: Handler,
-  options: { method?: string; path?: string; token?: string | null; body?: unknown; raw?: string; headers?: Record<string, string>; params?: Record<string, string> } = {},
+  options: {
+    method?: string;
+    path?: string;
+    token?: string | null;
+    body?: unknown;
+    raw?: string;
+    headers?: Record<string, string>;
+    params?: Record<string, string>;
+  } = {},
 ) {
   const headers: Record<string, string> = { "content-type": "application/json", ...options.headers };
   if (options.token) headers.authorization = `Bearer ${options.token}`;
   const init: RequestInit = { method: options.method ?? "GET", headers };
   if (options.raw !== undefined) init.body = options.raw;
   else if (options.body !== undefined) init.body = JSON.stringify(options.body);
-  const response = await handler(new Request(`http://api.test${options.path ?? "/api/v1"}`, init), { params: Promise.resolve(options.params ?? {}) } as never);
+  const response = await handler(new Request(`http://api.test${options.path ?? "/api/v1"}`, init), {
+    params: Promise.resolve(options.params ?? {}),
+  } as never);
   const text = await response.text();
   return { status: response.status, headers: response.headers, json: text ? JSON.parse(text) : null };
 }
@@ -42,10 +52,14 @@ let componentId: string;
 beforeAll(async () => {
   await ensurePageOnce();
   owner = await actorFor("owner");
-  const responderKey = await createApiKey({ ctx: { actor: owner }, input: { name: unique("Alerting bot"), role: "responder" } });
+  const responderKey = await createApiKey({
+    ctx: { actor: owner },
+    input: { name: unique("Alerting bot"), role: "responder" },
+  });
   responderToken = responderKey.token;
   responderKeyId = responderKey.apiKey.id;
-  viewerToken = (await createApiKey({ ctx: { actor: owner }, input: { name: unique("Dashboard"), role: "viewer" } })).token;
+  viewerToken = (await createApiKey({ ctx: { actor: owner }, input: { name: unique("Dashboard"), role: "viewer" } }))
+    .token;
   componentId = (await createComponent({ name: unique("API target") })).id;
 });
 
@@ -64,13 +78,20 @@ describe("API key service", () => {
 
   it("refuses a responder who tries to create, list or revoke keys", async () => {
     const responder = await actorFor("responder");
-    await expect(createApiKey({ ctx: { actor: responder }, input: { name: "x", role: "viewer" } })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(
+      createApiKey({ ctx: { actor: responder }, input: { name: "x", role: "viewer" } }),
+    ).rejects.toMatchObject({ code: "FORBIDDEN" });
     await expect(listApiKeys({ ctx: { actor: responder } })).rejects.toMatchObject({ code: "FORBIDDEN" });
-    await expect(revokeApiKey({ ctx: { actor: responder }, input: { apiKeyId: responderKeyId } })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(
+      revokeApiKey({ ctx: { actor: responder }, input: { apiKeyId: responderKeyId } }),
+    ).rejects.toMatchObject({ code: "FORBIDDEN" });
   });
 
   it("validates the name and refuses a role that does not exist", async () => {
-    const error = await createApiKey({ ctx: { actor: owner }, input: untypedInput({ name: " ", role: "admin" }) }).catch((e: AppError) => e);
+    const error = await createApiKey({
+      ctx: { actor: owner },
+      input: untypedInput({ name: " ", role: "admin" }),
+    }).catch((e: AppError) => e);
     expect(error).toMatchObject({ code: "VALIDATION" });
     expect(Object.keys((error as AppError).fieldErrors ?? {}).sort()).toEqual(["name", "role"]);
   });
@@ -84,13 +105,18 @@ describe("API key service", () => {
   });
 
   it("refuses requests with a revoked key from the next request on", async () => {
-    const { apiKey, token } = await createApiKey({ ctx: { actor: owner }, input: { name: "Soon revoked", role: "responder" } });
+    const { apiKey, token } = await createApiKey({
+      ctx: { actor: owner },
+      input: { name: "Soon revoked", role: "responder" },
+    });
     expect((await call(componentsRoute.GET as Handler, { token })).status).toBe(200);
     await revokeApiKey({ ctx: { actor: owner }, input: { apiKeyId: apiKey.id } });
     const refused = await call(componentsRoute.GET, { token });
     expect(refused.status).toBe(401);
     expect(refused.json.error.message).toMatch(/revoked/);
-    await expect(revokeApiKey({ ctx: { actor: owner }, input: { apiKeyId: apiKey.id } })).rejects.toMatchObject({ code: "CONFLICT" });
+    await expect(revokeApiKey({ ctx: { actor: owner }, input: { apiKeyId: apiKey.id } })).rejects.toMatchObject({
+      code: "CONFLICT",
+    });
   });
 });
 
@@ -106,7 +132,11 @@ describe("authenticated v1 API", () => {
 
   it("lets a viewer key read but not write", async () => {
     expect((await call(incidentsRoute.GET as Handler, { token: viewerToken })).status).toBe(200);
-    const write = await call(incidentsRoute.POST, { method: "POST", token: viewerToken, body: { name: "x", body: "y" } });
+    const write = await call(incidentsRoute.POST, {
+      method: "POST",
+      token: viewerToken,
+      body: { name: "x", body: "y" },
+    });
     expect(write.status).toBe(403);
     expect(write.json.error.code).toBe("forbidden");
   });
@@ -115,7 +145,12 @@ describe("authenticated v1 API", () => {
     const created = await call(incidentsRoute.POST, {
       method: "POST",
       token: responderToken,
-      body: { name: unique("Backfilled outage"), body: "Builds failed.", started_at: "2023-03-01T09:00:00Z", deliver_notifications: false },
+      body: {
+        name: unique("Backfilled outage"),
+        body: "Builds failed.",
+        started_at: "2023-03-01T09:00:00Z",
+        deliver_notifications: false,
+      },
     });
     expect(created.status).toBe(201);
     const resolved = await call(resolveRoute.POST, {
@@ -126,7 +161,10 @@ describe("authenticated v1 API", () => {
     });
     expect(resolved.status).toBe(200);
     expect(resolved.json.incident).toMatchObject({ status: "resolved", resolved_at: "2023-03-01T11:30:00.000Z" });
-    expect(resolved.json.incident.incident_updates[0]).toMatchObject({ status: "resolved", display_at: "2023-03-01T11:30:00.000Z" });
+    expect(resolved.json.incident.incident_updates[0]).toMatchObject({
+      status: "resolved",
+      display_at: "2023-03-01T11:30:00.000Z",
+    });
   });
 
   it("declares, updates and resolves an incident, and the public API shows each step at once", async () => {
@@ -134,15 +172,25 @@ describe("authenticated v1 API", () => {
     const created = await call(incidentsRoute.POST, {
       method: "POST",
       token: responderToken,
-      body: { name, status: "investigating", impact: "major", body: "We are **looking** into it.", components: { [componentId]: "partial_outage" } },
+      body: {
+        name,
+        status: "investigating",
+        impact: "major",
+        body: "We are **looking** into it.",
+        components: { [componentId]: "partial_outage" },
+      },
     });
     expect(created.status).toBe(201);
     const incident = created.json.incident;
     expect(incident).toMatchObject({ name, status: "investigating", impact: "major" });
     expect(incident.components.map((c: { id: string }) => c.id)).toEqual([componentId]);
-    expect(incident.incident_updates[0].affected_components).toEqual([{ code: componentId, name: expect.any(String), old_status: "operational", new_status: "partial_outage" }]);
+    expect(incident.incident_updates[0].affected_components).toEqual([
+      { code: componentId, name: expect.any(String), old_status: "operational", new_status: "partial_outage" },
+    ]);
 
-    const publicList = await (await publicUnresolvedRoute.GET(new Request("http://api.test/api/v2/incidents/unresolved.json"))).json();
+    const publicList = await (
+      await publicUnresolvedRoute.GET(new Request("http://api.test/api/v2/incidents/unresolved.json"))
+    ).json();
     expect(publicList.incidents.map((i: { id: string }) => i.id)).toContain(incident.id);
 
     const update = await call(updatesRoute.POST, {
@@ -152,17 +200,31 @@ describe("authenticated v1 API", () => {
       body: { status: "identified", body: "Found a bad deploy.", components: { [componentId]: "major_outage" } },
     });
     expect(update.status).toBe(201);
-    expect(update.json.incident_update).toMatchObject({ status: "identified", body: "Found a bad deploy.", incident_id: incident.id });
+    expect(update.json.incident_update).toMatchObject({
+      status: "identified",
+      body: "Found a bad deploy.",
+      incident_id: incident.id,
+    });
     expect(update.json.incident.status).toBe("identified");
 
-    const resolved = await call(resolveRoute.POST, { method: "POST", token: responderToken, params: { incidentId: incident.id }, body: {} });
+    const resolved = await call(resolveRoute.POST, {
+      method: "POST",
+      token: responderToken,
+      params: { incidentId: incident.id },
+      body: {},
+    });
     expect(resolved.status).toBe(200);
     expect(resolved.json.incident.status).toBe("resolved");
     expect(resolved.json.incident.resolved_at).not.toBeNull();
     const component = await getDb().component.findUniqueOrThrow({ where: { id: componentId } });
     expect(component.status).toBe("operational");
 
-    const again = await call(resolveRoute.POST, { method: "POST", token: responderToken, params: { incidentId: incident.id }, body: {} });
+    const again = await call(resolveRoute.POST, {
+      method: "POST",
+      token: responderToken,
+      params: { incidentId: incident.id },
+      body: {},
+    });
     expect(again.status).toBe(409);
 
     const audit = await getDb().auditLog.findFirst({ where: { entityId: incident.id, action: "incident.create" } });
@@ -175,9 +237,15 @@ describe("authenticated v1 API", () => {
     expect(malformed.json.error.code).toBe("malformed_json");
     const array = await call(incidentsRoute.POST, { method: "POST", token: responderToken, raw: "[1]" });
     expect(array.status).toBe(400);
-    const wrong = await call(incidentsRoute.POST, { method: "POST", token: responderToken, body: { name: 5, impact: "huge", components: { [componentId]: "on_fire" } } });
+    const wrong = await call(incidentsRoute.POST, {
+      method: "POST",
+      token: responderToken,
+      body: { name: 5, impact: "huge", components: { [componentId]: "on_fire" } },
+    });
     expect(wrong.status).toBe(400);
-    expect(Object.keys(wrong.json.error.fields).sort()).toEqual(["body", "components." + componentId, "impact", "name"].sort());
+    expect(Object.keys(wrong.json.error.fields).sort()).toEqual(
+      ["body", "components." + componentId, "impact", "name"].sort(),
+    );
   });
 
   it("answers 422 when the service refuses the values, naming the fields", async () => {
@@ -188,30 +256,72 @@ describe("authenticated v1 API", () => {
     });
     expect(future.status).toBe(422);
     expect(future.json.error.fields).toHaveProperty("started_at");
-    const blank = await call(incidentsRoute.POST, { method: "POST", token: responderToken, body: { name: "  ", body: "x" } });
+    const blank = await call(incidentsRoute.POST, {
+      method: "POST",
+      token: responderToken,
+      body: { name: "  ", body: "x" },
+    });
     expect(blank.status).toBe(422);
     expect(blank.json.error.fields).toHaveProperty("name");
   });
 
   it("answers 413 for a body over 256 KB", async () => {
-    const response = await call(incidentsRoute.POST, { method: "POST", token: responderToken, body: { name: "big", body: "x".repeat(300 * 1024) } });
+    const response = await call(incidentsRoute.POST, {
+      method: "POST",
+      token: responderToken,
+      body: { name: "big", body: "x".repeat(300 * 1024) },
+    });
     expect(response.status).toBe(413);
     expect(response.json.error.code).toBe("payload_too_large");
   });
 
   it("answers 404 for unknown incidents and components", async () => {
-    expect((await call(incidentRoute.GET as Handler, { token: viewerToken, params: { incidentId: "missing" } })).status).toBe(404);
-    expect((await call(updatesRoute.POST as Handler, { method: "POST", token: responderToken, params: { incidentId: "missing" }, body: { status: "identified", body: "x" } })).status).toBe(404);
-    expect((await call(componentRoute.PATCH as Handler, { method: "PATCH", token: responderToken, params: { componentId: "missing" }, body: { status: "major_outage" } })).status).toBe(404);
+    expect(
+      (await call(incidentRoute.GET as Handler, { token: viewerToken, params: { incidentId: "missing" } })).status,
+    ).toBe(404);
+    expect(
+      (
+        await call(updatesRoute.POST as Handler, {
+          method: "POST",
+          token: responderToken,
+          params: { incidentId: "missing" },
+          body: { status: "identified", body: "x" },
+        })
+      ).status,
+    ).toBe(404);
+    expect(
+      (
+        await call(componentRoute.PATCH as Handler, {
+          method: "PATCH",
+          token: responderToken,
+          params: { componentId: "missing" },
+          body: { status: "major_outage" },
+        })
+      ).status,
+    ).toBe(404);
   });
 
   it("replays the stored response for a retry with the same Idempotency-Key and posts the update once", async () => {
-    const created = await call(incidentsRoute.POST, { method: "POST", token: responderToken, body: { name: unique("Retry"), body: "Start" } });
+    const created = await call(incidentsRoute.POST, {
+      method: "POST",
+      token: responderToken,
+      body: { name: unique("Retry"), body: "Start" },
+    });
     const incidentId = created.json.incident.id;
     const key = unique("retry-key");
     const send = (body: unknown) =>
-      call(updatesRoute.POST, { method: "POST", token: responderToken, params: { incidentId }, body, headers: { "Idempotency-Key": key }, path: `/api/v1/incidents/${incidentId}/updates` });
-    const [first, second] = await Promise.all([send({ status: "identified", body: "Same" }), send({ status: "identified", body: "Same" })]);
+      call(updatesRoute.POST, {
+        method: "POST",
+        token: responderToken,
+        params: { incidentId },
+        body,
+        headers: { "Idempotency-Key": key },
+        path: `/api/v1/incidents/${incidentId}/updates`,
+      });
+    const [first, second] = await Promise.all([
+      send({ status: "identified", body: "Same" }),
+      send({ status: "identified", body: "Same" }),
+    ]);
     expect([first.status, second.status]).toEqual([201, 201]);
     expect(second.json).toEqual(first.json);
     const third = await send({ status: "identified", body: "Same" });
@@ -226,9 +336,18 @@ describe("authenticated v1 API", () => {
 
   it("forgets an Idempotency-Key after 24 hours", async () => {
     const key = unique("old-key");
-    const send = () => call(incidentsRoute.POST, { method: "POST", token: responderToken, body: { name: "Daily check", body: "x" }, headers: { "Idempotency-Key": key } });
+    const send = () =>
+      call(incidentsRoute.POST, {
+        method: "POST",
+        token: responderToken,
+        body: { name: "Daily check", body: "x" },
+        headers: { "Idempotency-Key": key },
+      });
     const first = await send();
-    await getDb().idempotencyRecord.updateMany({ where: { key }, data: { createdAt: new Date(Date.now() - 25 * 3_600_000) } });
+    await getDb().idempotencyRecord.updateMany({
+      where: { key },
+      data: { createdAt: new Date(Date.now() - 25 * 3_600_000) },
+    });
     const later = await send();
     expect(later.status).toBe(201);
     expect(later.headers.get("idempotent-replayed")).toBeNull();
@@ -238,28 +357,53 @@ describe("authenticated v1 API", () => {
 
   it("does not store a failed request, so a retry with the same key can succeed", async () => {
     const key = unique("fail-key");
-    const send = (body: unknown) => call(incidentsRoute.POST, { method: "POST", token: responderToken, body, headers: { "Idempotency-Key": key } });
+    const send = (body: unknown) =>
+      call(incidentsRoute.POST, { method: "POST", token: responderToken, body, headers: { "Idempotency-Key": key } });
     expect((await send({ name: "  ", body: "x" })).status).toBe(422);
     expect((await send({ name: unique("Fixed"), body: "x" })).status).toBe(201);
   });
 
   it("renames an incident and refuses a stale version with 409", async () => {
-    const created = await call(incidentsRoute.POST, { method: "POST", token: responderToken, body: { name: unique("Old name"), body: "x" } });
+    const created = await call(incidentsRoute.POST, {
+      method: "POST",
+      token: responderToken,
+      body: { name: unique("Old name"), body: "x" },
+    });
     const incidentId = created.json.incident.id;
-    const renamed = await call(incidentRoute.PATCH, { method: "PATCH", token: responderToken, params: { incidentId }, body: { name: "New name", impact: "critical" } });
+    const renamed = await call(incidentRoute.PATCH, {
+      method: "PATCH",
+      token: responderToken,
+      params: { incidentId },
+      body: { name: "New name", impact: "critical" },
+    });
     expect(renamed.status).toBe(200);
     expect(renamed.json.incident).toMatchObject({ name: "New name", impact: "critical" });
-    const stale = await call(incidentRoute.PATCH, { method: "PATCH", token: responderToken, params: { incidentId }, body: { name: "Stale", version: 1 } });
+    const stale = await call(incidentRoute.PATCH, {
+      method: "PATCH",
+      token: responderToken,
+      params: { incidentId },
+      body: { name: "Stale", version: 1 },
+    });
     expect(stale.status).toBe(409);
     const fetched = await call(incidentRoute.GET, { token: viewerToken, params: { incidentId } });
     expect(fetched.json.incident.name).toBe("New name");
   });
 
   it("sets a component's status", async () => {
-    const response = await call(componentRoute.PATCH, { method: "PATCH", token: responderToken, params: { componentId }, body: { status: "degraded_performance" } });
+    const response = await call(componentRoute.PATCH, {
+      method: "PATCH",
+      token: responderToken,
+      params: { componentId },
+      body: { status: "degraded_performance" },
+    });
     expect(response.status).toBe(200);
     expect(response.json.component).toMatchObject({ id: componentId, status: "degraded_performance", group: false });
-    const invalid = await call(componentRoute.PATCH, { method: "PATCH", token: responderToken, params: { componentId }, body: { status: "broken" } });
+    const invalid = await call(componentRoute.PATCH, {
+      method: "PATCH",
+      token: responderToken,
+      params: { componentId },
+      body: { status: "broken" },
+    });
     expect(invalid.status).toBe(400);
     expect(invalid.json.error.fields).toHaveProperty("status");
     const list = await call(componentsRoute.GET, { token: viewerToken });
@@ -271,15 +415,30 @@ describe("authenticated v1 API", () => {
     const created = await call(maintenancesRoute.POST, {
       method: "POST",
       token: responderToken,
-      body: { name: unique("DB upgrade"), body: "We will upgrade.", scheduled_for: start.toISOString(), scheduled_until: new Date(start.getTime() + 3_600_000).toISOString(), component_ids: [componentId] },
+      body: {
+        name: unique("DB upgrade"),
+        body: "We will upgrade.",
+        scheduled_for: start.toISOString(),
+        scheduled_until: new Date(start.getTime() + 3_600_000).toISOString(),
+        component_ids: [componentId],
+      },
     });
     expect(created.status).toBe(201);
-    expect(created.json.scheduled_maintenance).toMatchObject({ status: "scheduled", impact: "maintenance", scheduled_for: start.toISOString() });
+    expect(created.json.scheduled_maintenance).toMatchObject({
+      status: "scheduled",
+      impact: "maintenance",
+      scheduled_for: start.toISOString(),
+    });
     expect(created.json.scheduled_maintenance.components.map((c: { id: string }) => c.id)).toEqual([componentId]);
     const backwards = await call(maintenancesRoute.POST, {
       method: "POST",
       token: responderToken,
-      body: { name: "Bad", body: "x", scheduled_for: start.toISOString(), scheduled_until: new Date(start.getTime() - 60_000).toISOString() },
+      body: {
+        name: "Bad",
+        body: "x",
+        scheduled_for: start.toISOString(),
+        scheduled_until: new Date(start.getTime() - 60_000).toISOString(),
+      },
     });
     expect(backwards.status).toBe(422);
     expect(backwards.json.error.fields).toHaveProperty("scheduled_until");

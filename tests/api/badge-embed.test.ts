@@ -12,7 +12,8 @@ import * as componentBadgeRoute from "@/app/components/[componentId]/badge.svg/r
 import * as embedScriptRoute from "@/app/embed/status.js/route";
 
 const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: "@" });
-const request = (path: string, headers: Record<string, string> = {}) => new Request(`http://badge.test${path}`, { headers });
+const request = (path: string, headers: Record<string, string> = {}) =>
+  new Request(`http://badge.test${path}`, { headers });
 const params = (componentId: string) => ({ params: Promise.resolve({ componentId }) });
 
 describe("badge", () => {
@@ -50,15 +51,21 @@ describe("badge", () => {
     expect(response.headers.get("cache-control")).toContain("s-maxage=10");
     const svg = await response.text();
     expect(XMLValidator.validate(svg)).toBe(true);
-    expect(parser.parse(svg).svg["@aria-label"]).toMatch(/^status: (operational|minor outage|partial outage|major outage|maintenance)$/);
+    expect(parser.parse(svg).svg["@aria-label"]).toMatch(
+      /^status: (operational|minor outage|partial outage|major outage|maintenance)$/,
+    );
     const again = await pageBadgeRoute.GET(request("/badge.svg", { "If-None-Match": response.headers.get("etag")! }));
     expect(again.status).toBe(304);
   });
 
   it("serves a component's and a group's badge, labelled with its name or ?label=", async () => {
-    const component = await (await componentBadgeRoute.GET(request(`/components/${componentId}/badge.svg`), params(componentId))).text();
+    const component = await (
+      await componentBadgeRoute.GET(request(`/components/${componentId}/badge.svg`), params(componentId))
+    ).text();
     expect(parser.parse(component).svg["@aria-label"]).toBe("Badge & API: partial outage");
-    const group = await (await componentBadgeRoute.GET(request(`/components/${groupId}/badge.svg?label=jobs`), params(groupId))).text();
+    const group = await (
+      await componentBadgeRoute.GET(request(`/components/${groupId}/badge.svg?label=jobs`), params(groupId))
+    ).text();
     expect(parser.parse(group).svg["@aria-label"]).toBe("jobs: partial outage");
     const missing = await componentBadgeRoute.GET(request("/components/nope/badge.svg"), params("nope"));
     expect(missing.status).toBe(404);
@@ -68,7 +75,9 @@ describe("badge", () => {
 describe("embed", () => {
   it("builds snippets with absolute URLs from the page URL", () => {
     const snippets = buildEmbedSnippets("https://status.acme.test/");
-    expect(snippets.widget).toContain('<script src="https://status.acme.test/embed/status.js" data-target="#status-widget" async></script>');
+    expect(snippets.widget).toContain(
+      '<script src="https://status.acme.test/embed/status.js" data-target="#status-widget" async></script>',
+    );
     expect(snippets.badge).toContain('src="https://status.acme.test/badge.svg"');
     expect(snippets.fetchExample).toContain('fetch("https://status.acme.test/api/v2/status.json")');
   });

@@ -24,23 +24,44 @@ const STORABLE_HOSTILE = HOSTILE.replace(/\u0000|\uD800/g, "");
 const ILLEGAL = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/u;
 
 const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: "@" });
-const asArray = <T>(value: T | T[] | undefined): T[] => (value === undefined ? [] : Array.isArray(value) ? value : [value]);
+const asArray = <T>(value: T | T[] | undefined): T[] =>
+  value === undefined ? [] : Array.isArray(value) ? value : [value];
 
 function update(overrides: Partial<IncidentUpdateDto>): IncidentUpdateDto {
   const at = overrides.displayAt ?? new Date("2026-03-15T01:59:00Z");
   return {
-    id: unique("u"), incidentId: "inc1", status: "investigating", body: "Looking.", displayAt: at, createdAt: at, updatedAt: at,
-    deliverNotifications: true, affectedComponents: [], ...overrides,
+    id: unique("u"),
+    incidentId: "inc1",
+    status: "investigating",
+    body: "Looking.",
+    displayAt: at,
+    createdAt: at,
+    updatedAt: at,
+    deliverNotifications: true,
+    affectedComponents: [],
+    ...overrides,
   };
 }
 
 function incident(overrides: Partial<FeedIncident> = {}): FeedIncident {
   const started = new Date("2026-03-15T01:59:00Z");
   return {
-    id: "inc1", kind: "incident", name: "API errors", status: "resolved", impact: "major",
-    createdAt: started, updatedAt: new Date("2026-03-15T04:00:00Z"), startedAt: started, monitoringAt: null,
-    resolvedAt: new Date("2026-03-15T03:00:00Z"), scheduledFor: null, scheduledUntil: null, componentIds: ["c1", "c2"],
-    autoTransitionToMaintenanceState: false, autoTransitionToOperationalState: false, postmortem: null,
+    id: "inc1",
+    kind: "incident",
+    name: "API errors",
+    status: "resolved",
+    impact: "major",
+    createdAt: started,
+    updatedAt: new Date("2026-03-15T04:00:00Z"),
+    startedAt: started,
+    monitoringAt: null,
+    resolvedAt: new Date("2026-03-15T03:00:00Z"),
+    scheduledFor: null,
+    scheduledUntil: null,
+    componentIds: ["c1", "c2"],
+    autoTransitionToMaintenanceState: false,
+    autoTransitionToOperationalState: false,
+    postmortem: null,
     updates: [
       update({ status: "resolved", body: "All **good** now.", displayAt: new Date("2026-03-15T03:00:00Z") }),
       update({ status: "investigating", body: "Still looking.", displayAt: new Date("2026-03-15T02:30:00Z") }),
@@ -54,7 +75,10 @@ const baseInput = {
   pageName: "Acme & Sons",
   baseUrl: "https://status.acme.test",
   pageUpdatedAt: new Date("2026-03-01T00:00:00Z"),
-  componentNames: new Map([["c1", "API"], ["c2", "Web <App>"]]),
+  componentNames: new Map([
+    ["c1", "API"],
+    ["c2", "Web <App>"],
+  ]),
 };
 
 describe("feed builders", () => {
@@ -92,7 +116,12 @@ describe("feed builders", () => {
     expect(feed.updated).toBe("2026-03-15T04:00:00.000Z");
     expect(feed.author.name).toBe("Acme & Sons");
     const entry = asArray(feed.entry)[0];
-    expect(entry).toMatchObject({ id: "https://status.acme.test/incidents/inc1", title: "API errors", published: "2026-03-15T01:59:00.000Z", updated: "2026-03-15T04:00:00.000Z" });
+    expect(entry).toMatchObject({
+      id: "https://status.acme.test/incidents/inc1",
+      title: "API errors",
+      published: "2026-03-15T01:59:00.000Z",
+      updated: "2026-03-15T04:00:00.000Z",
+    });
     expect(entry.link["@href"]).toBe("https://status.acme.test/incidents/inc1");
     expect(entry.content["@type"]).toBe("html");
     expect(entry.content["#text"]).toContain("<strong>Resolved</strong> - All <strong>good</strong> now.");
@@ -101,11 +130,20 @@ describe("feed builders", () => {
   it("puts a published postmortem and a maintenance window in the content", () => {
     const withPostmortem = incident({
       status: "postmortem",
-      postmortem: { body: "## What happened\nA *bad* deploy.", publishedAt: new Date("2026-03-20T10:00:00Z"), updatedAt: new Date("2026-03-21T10:00:00Z") },
+      postmortem: {
+        body: "## What happened\nA *bad* deploy.",
+        publishedAt: new Date("2026-03-20T10:00:00Z"),
+        updatedAt: new Date("2026-03-21T10:00:00Z"),
+      },
     });
     const maintenance = incident({
-      id: "m1", kind: "maintenance", name: "DB upgrade", status: "scheduled", impact: "maintenance",
-      scheduledFor: new Date("2026-04-01T02:00:00Z"), scheduledUntil: new Date("2026-04-01T04:00:00Z"),
+      id: "m1",
+      kind: "maintenance",
+      name: "DB upgrade",
+      status: "scheduled",
+      impact: "maintenance",
+      scheduledFor: new Date("2026-04-01T02:00:00Z"),
+      scheduledUntil: new Date("2026-04-01T04:00:00Z"),
       updates: [update({ status: "scheduled", body: "We will upgrade." })],
     });
     const model = buildFeedModel({ ...baseInput, incidents: [maintenance, withPostmortem] });
@@ -122,7 +160,12 @@ describe("feed builders", () => {
       updates: [update({ body: HOSTILE })],
       postmortem: { body: HOSTILE, publishedAt: new Date(), updatedAt: new Date() },
     });
-    const model = buildFeedModel({ ...baseInput, pageName: HOSTILE, componentNames: new Map([["c1", HOSTILE]]), incidents: [hostile] });
+    const model = buildFeedModel({
+      ...baseInput,
+      pageName: HOSTILE,
+      componentNames: new Map([["c1", HOSTILE]]),
+      incidents: [hostile],
+    });
     for (const xml of [renderRss(model), renderAtom(model)]) {
       expect(XMLValidator.validate(xml)).toBe(true);
       expect(ILLEGAL.test(xml)).toBe(false);
@@ -131,7 +174,9 @@ describe("feed builders", () => {
       const parsed = parser.parse(xml);
       const title = parsed.rss ? asArray(parsed.rss.channel.item)[0].title : asArray(parsed.feed.entry)[0].title;
       expect(title).toBe(`Fix & deploy <script>alert("x")</script> 'quoted' 💥      ]]> done`);
-      const html: string = parsed.rss ? asArray(parsed.rss.channel.item)[0].description : asArray(parsed.feed.entry)[0].content["#text"];
+      const html: string = parsed.rss
+        ? asArray(parsed.rss.channel.item)[0].description
+        : asArray(parsed.feed.entry)[0].content["#text"];
       expect(html).not.toMatch(/<script/i);
       expect(html).toContain("💥");
     }
@@ -141,20 +186,37 @@ describe("feed builders", () => {
   });
 
   it("renders JSON Feed 1.1", () => {
-    const json = JSON.parse(renderJsonFeed(buildFeedModel({ ...baseInput, incidents: [incident()], component: { id: "c1", name: "API" } })));
+    const json = JSON.parse(
+      renderJsonFeed(buildFeedModel({ ...baseInput, incidents: [incident()], component: { id: "c1", name: "API" } })),
+    );
     expect(json).toMatchObject({
       version: "https://jsonfeed.org/version/1.1",
       title: "Acme & Sons Status - API Incident History",
       home_page_url: "https://status.acme.test/",
       feed_url: "https://status.acme.test/components/c1/history.json",
     });
-    expect(Object.keys(json.items[0]).sort()).toEqual(["content_html", "date_modified", "date_published", "id", "tags", "title", "url"]);
+    expect(Object.keys(json.items[0]).sort()).toEqual([
+      "content_html",
+      "date_modified",
+      "date_published",
+      "id",
+      "tags",
+      "title",
+      "url",
+    ]);
     expect(json.items[0].date_published).toBe("2026-03-15T01:59:00.000Z");
   });
 });
 
 describe("feed routes", () => {
-  let data: { groupId: string; componentId: string; otherComponentId: string; incidentId: string; otherIncidentId: string; baseUrl: string };
+  let data: {
+    groupId: string;
+    componentId: string;
+    otherComponentId: string;
+    incidentId: string;
+    otherIncidentId: string;
+    baseUrl: string;
+  };
 
   beforeAll(async () => {
     const db = getDb();
@@ -164,28 +226,52 @@ describe("feed routes", () => {
     const other = await createComponent({ name: unique("Other component") });
     const hostile = await db.incident.create({
       data: {
-        name: STORABLE_HOSTILE, status: "resolved", impact: "minor", startedAt: new Date(), resolvedAt: new Date(),
+        name: STORABLE_HOSTILE,
+        status: "resolved",
+        impact: "minor",
+        startedAt: new Date(),
+        resolvedAt: new Date(),
         components: { create: [{ componentId: component.id }] },
         updates: { create: [{ status: "resolved", body: STORABLE_HOSTILE, displayAt: new Date() }] },
-        postmortem: { create: { body: `Postmortem ${STORABLE_HOSTILE}`, draft: `Postmortem ${STORABLE_HOSTILE}`, publishedAt: new Date() } },
+        postmortem: {
+          create: {
+            body: `Postmortem ${STORABLE_HOSTILE}`,
+            draft: `Postmortem ${STORABLE_HOSTILE}`,
+            publishedAt: new Date(),
+          },
+        },
       },
     });
     const unrelated = await db.incident.create({
       data: {
-        name: unique("Elsewhere"), status: "investigating", impact: "minor", startedAt: new Date(Date.now() - 1000),
+        name: unique("Elsewhere"),
+        status: "investigating",
+        impact: "minor",
+        startedAt: new Date(Date.now() - 1000),
         components: { create: [{ componentId: other.id }] },
         updates: { create: [{ status: "investigating", body: "Elsewhere", displayAt: new Date() }] },
       },
     });
     invalidateTags([TAGS.page, TAGS.components, TAGS.incidents]);
-    data = { groupId: group.id, componentId: component.id, otherComponentId: other.id, incidentId: hostile.id, otherIncidentId: unrelated.id, baseUrl: page.url.replace(/\/+$/, "") };
+    data = {
+      groupId: group.id,
+      componentId: component.id,
+      otherComponentId: other.id,
+      incidentId: hostile.id,
+      otherIncidentId: unrelated.id,
+      baseUrl: page.url.replace(/\/+$/, ""),
+    };
   });
 
-  const request = (path: string, headers: Record<string, string> = {}) => new Request(`http://feeds.test${path}`, { headers });
+  const request = (path: string, headers: Record<string, string> = {}) =>
+    new Request(`http://feeds.test${path}`, { headers });
   const params = (componentId: string) => ({ params: Promise.resolve({ componentId }) });
 
   it("serves the page's feeds with their content types and a hostile incident intact", async () => {
-    for (const [route, type] of [[rssRoute, "application/rss+xml; charset=utf-8"], [atomRoute, "application/atom+xml; charset=utf-8"]] as const) {
+    for (const [route, type] of [
+      [rssRoute, "application/rss+xml; charset=utf-8"],
+      [atomRoute, "application/atom+xml; charset=utf-8"],
+    ] as const) {
       const response = await route.GET(request("/history"));
       expect(response.status).toBe(200);
       expect(response.headers.get("content-type")).toBe(type);
@@ -212,19 +298,31 @@ describe("feed routes", () => {
   });
 
   it("serves a component's feed with only the incidents that affected it", async () => {
-    const rss = await (await componentRssRoute.GET(request(`/components/${data.componentId}/history.rss`), params(data.componentId))).text();
+    const rss = await (
+      await componentRssRoute.GET(request(`/components/${data.componentId}/history.rss`), params(data.componentId))
+    ).text();
     expect(XMLValidator.validate(rss)).toBe(true);
     expect(rss).toContain(`/incidents/${data.incidentId}`);
     expect(rss).not.toContain(`/incidents/${data.otherIncidentId}`);
     expect(rss).toContain(`${data.baseUrl}/components/${data.componentId}/history.rss`);
-    const atom = await (await componentAtomRoute.GET(request(`/components/${data.componentId}/history.atom`), params(data.componentId))).text();
+    const atom = await (
+      await componentAtomRoute.GET(request(`/components/${data.componentId}/history.atom`), params(data.componentId))
+    ).text();
     expect(XMLValidator.validate(atom)).toBe(true);
-    const json = await (await componentJsonRoute.GET(request(`/components/${data.otherComponentId}/history.json`), params(data.otherComponentId))).json();
+    const json = await (
+      await componentJsonRoute.GET(
+        request(`/components/${data.otherComponentId}/history.json`),
+        params(data.otherComponentId),
+      )
+    ).json();
     expect(json.items.map((i: { id: string }) => i.id)).toEqual([`${data.baseUrl}/incidents/${data.otherIncidentId}`]);
   });
 
   it("serves a group's feed with the incidents of its children", async () => {
-    const response = await componentAtomRoute.GET(request(`/components/${data.groupId}/history.atom`), params(data.groupId));
+    const response = await componentAtomRoute.GET(
+      request(`/components/${data.groupId}/history.atom`),
+      params(data.groupId),
+    );
     const atom = await response.text();
     expect(XMLValidator.validate(atom)).toBe(true);
     expect(atom).toContain(`/incidents/${data.incidentId}`);

@@ -20,10 +20,22 @@ import * as openApiRoute from "@/app/api/v2/openapi.json/route";
 const timestamp = z.iso.datetime({ offset: true });
 const nullableTimestamp = timestamp.nullable();
 
-const PageSchema = z.strictObject({ id: z.string(), name: z.string(), url: z.url(), time_zone: z.string(), updated_at: timestamp });
+const PageSchema = z.strictObject({
+  id: z.string(),
+  name: z.string(),
+  url: z.url(),
+  time_zone: z.string(),
+  updated_at: timestamp,
+});
 const StatusSchema = z.strictObject({
   indicator: z.enum(["none", "minor", "major", "critical", "maintenance"]),
-  description: z.enum(["All Systems Operational", "Minor Service Outage", "Partial System Outage", "Major Service Outage", "Service Under Maintenance"]),
+  description: z.enum([
+    "All Systems Operational",
+    "Minor Service Outage",
+    "Partial System Outage",
+    "Major Service Outage",
+    "Service Under Maintenance",
+  ]),
 });
 const componentFields = {
   id: z.string(),
@@ -53,7 +65,14 @@ const UpdateSchema = z.strictObject({
   updated_at: timestamp,
   display_at: timestamp,
   affected_components: z
-    .array(z.strictObject({ code: z.string().nullable(), name: z.string(), old_status: z.enum(COMPONENT_STATUSES), new_status: z.enum(COMPONENT_STATUSES) }))
+    .array(
+      z.strictObject({
+        code: z.string().nullable(),
+        name: z.string(),
+        old_status: z.enum(COMPONENT_STATUSES),
+        new_status: z.enum(COMPONENT_STATUSES),
+      }),
+    )
     .min(1)
     .nullable(),
   deliver_notifications: z.boolean(),
@@ -110,7 +129,12 @@ beforeAll(async () => {
   const page = await ensurePageOnce();
   const group = await db.componentGroup.create({ data: { name: unique("Group"), position: 5 } });
   const childA = await createComponent({ name: unique("Child A"), groupId: group.id, position: 1 });
-  const childB = await createComponent({ name: unique("Child B"), groupId: group.id, position: 2, startDate: new Date("2026-01-15T00:00:00Z") });
+  const childB = await createComponent({
+    name: unique("Child B"),
+    groupId: group.id,
+    position: 2,
+    startDate: new Date("2026-01-15T00:00:00Z"),
+  });
   const ungrouped = await createComponent({ name: unique("Lone") });
   await db.component.update({ where: { id: childA.id }, data: { status: "major_outage" } });
   const started = new Date(Date.now() - 3_600_000);
@@ -128,7 +152,16 @@ beforeAll(async () => {
             status: "identified",
             body: "Found it.",
             displayAt: new Date(started.getTime() + 60_000),
-            affectedComponents: { create: [{ componentId: childA.id, componentName: childA.name, oldStatus: "operational", newStatus: "major_outage" }] },
+            affectedComponents: {
+              create: [
+                {
+                  componentId: childA.id,
+                  componentName: childA.name,
+                  oldStatus: "operational",
+                  newStatus: "major_outage",
+                },
+              ],
+            },
           },
         ],
       },
@@ -190,7 +223,9 @@ describe("public Statuspage-compatible API", () => {
     expect(body.status).toEqual({ indicator: "critical", description: "Major Service Outage" });
     expect(body.incidents.map((i) => i.id)).toContain(data.unresolvedId);
     expect(body.incidents.map((i) => i.id)).not.toContain(data.resolvedId);
-    expect(body.scheduled_maintenances.map((m) => m.id)).toEqual(expect.arrayContaining([data.upcomingId, data.activeId]));
+    expect(body.scheduled_maintenances.map((m) => m.id)).toEqual(
+      expect.arrayContaining([data.upcomingId, data.activeId]),
+    );
   });
 
   it("lists groups as components with their children's ids, and children point at their group", async () => {
@@ -203,7 +238,10 @@ describe("public Statuspage-compatible API", () => {
     const childB = body.components.find((c: { id: string }) => c.id === data.childIds[1]);
     expect(childB).toMatchObject({ group: false, group_id: data.groupId, start_date: "2026-01-15" });
     expect(childB).not.toHaveProperty("components");
-    expect(body.components.find((c: { id: string }) => c.id === data.ungroupedId)).toMatchObject({ group_id: null, group: false });
+    expect(body.components.find((c: { id: string }) => c.id === data.ungroupedId)).toMatchObject({
+      group_id: null,
+      group: false,
+    });
   });
 
   it("serializes an incident with updates newest first, affected components and a shortlink", async () => {
@@ -230,12 +268,34 @@ describe("public Statuspage-compatible API", () => {
 
   it("answers /api/v2/incidents/<id>.json for incidents and maintenances, 404 otherwise", async () => {
     const single = z.strictObject({ page: PageSchema, incident: z.union([IncidentSchema, MaintenanceSchema]) });
-    const incident = await get(incidentRoute, `/api/v2/incidents/${data.resolvedId}.json`, {}, { params: Promise.resolve({ incidentId: `${data.resolvedId}.json` }) });
-    expect(single.parse(await incident.json()).incident).toMatchObject({ id: data.resolvedId, status: "resolved", impact: "minor" });
-    const maintenance = await get(incidentRoute, `/api/v2/incidents/${data.upcomingId}.json`, {}, { params: Promise.resolve({ incidentId: `${data.upcomingId}.json` }) });
-    expect(single.parse(await maintenance.json()).incident).toMatchObject({ id: data.upcomingId, impact: "maintenance" });
+    const incident = await get(
+      incidentRoute,
+      `/api/v2/incidents/${data.resolvedId}.json`,
+      {},
+      { params: Promise.resolve({ incidentId: `${data.resolvedId}.json` }) },
+    );
+    expect(single.parse(await incident.json()).incident).toMatchObject({
+      id: data.resolvedId,
+      status: "resolved",
+      impact: "minor",
+    });
+    const maintenance = await get(
+      incidentRoute,
+      `/api/v2/incidents/${data.upcomingId}.json`,
+      {},
+      { params: Promise.resolve({ incidentId: `${data.upcomingId}.json` }) },
+    );
+    expect(single.parse(await maintenance.json()).incident).toMatchObject({
+      id: data.upcomingId,
+      impact: "maintenance",
+    });
     for (const segment of ["nope.json", `${data.resolvedId}`, "../../etc.json"]) {
-      const missing = await get(incidentRoute, `/api/v2/incidents/${segment}`, {}, { params: Promise.resolve({ incidentId: segment }) });
+      const missing = await get(
+        incidentRoute,
+        `/api/v2/incidents/${segment}`,
+        {},
+        { params: Promise.resolve({ incidentId: segment }) },
+      );
       expect(missing.status).toBe(404);
       expect(await missing.json()).toEqual({ error: { code: "not_found", message: expect.any(String) } });
       expect(missing.headers.get("access-control-allow-origin")).toBe("*");
@@ -245,14 +305,20 @@ describe("public Statuspage-compatible API", () => {
   it("splits maintenances into upcoming and active", async () => {
     const envelope = z.strictObject({ page: PageSchema, scheduled_maintenances: z.array(MaintenanceSchema) });
     const all = envelope.parse(await (await get(maintenancesRoute, "/api/v2/scheduled-maintenances.json")).json());
-    const upcoming = envelope.parse(await (await get(upcomingRoute, "/api/v2/scheduled-maintenances/upcoming.json")).json());
+    const upcoming = envelope.parse(
+      await (await get(upcomingRoute, "/api/v2/scheduled-maintenances/upcoming.json")).json(),
+    );
     const active = envelope.parse(await (await get(activeRoute, "/api/v2/scheduled-maintenances/active.json")).json());
-    expect(all.scheduled_maintenances.map((m) => m.id)).toEqual(expect.arrayContaining([data.upcomingId, data.activeId]));
+    expect(all.scheduled_maintenances.map((m) => m.id)).toEqual(
+      expect.arrayContaining([data.upcomingId, data.activeId]),
+    );
     expect(upcoming.scheduled_maintenances.map((m) => m.id)).toContain(data.upcomingId);
     expect(upcoming.scheduled_maintenances.map((m) => m.id)).not.toContain(data.activeId);
     expect(upcoming.scheduled_maintenances.every((m) => m.status === "scheduled")).toBe(true);
     expect(active.scheduled_maintenances.map((m) => m.id)).toContain(data.activeId);
-    expect(active.scheduled_maintenances.every((m) => m.status === "in_progress" || m.status === "verifying")).toBe(true);
+    expect(active.scheduled_maintenances.every((m) => m.status === "in_progress" || m.status === "verifying")).toBe(
+      true,
+    );
     const upgrade = upcoming.scheduled_maintenances.find((m) => m.id === data.upcomingId)!;
     expect(upgrade.components.map((c) => c.id)).toEqual([data.ungroupedId]);
     expect(upgrade.scheduled_for).not.toBeNull();
@@ -268,12 +334,16 @@ describe("public Statuspage-compatible API", () => {
     const etag = first.headers.get("etag")!;
     expect(etag).toMatch(/^"[\w-]+"$/);
     expect(first.headers.get("access-control-allow-origin")).toBe("*");
-    expect(first.headers.get("cache-control")).toBe("public, max-age=0, s-maxage=10, stale-while-revalidate=30, stale-if-error=86400");
+    expect(first.headers.get("cache-control")).toBe(
+      "public, max-age=0, s-maxage=10, stale-while-revalidate=30, stale-if-error=86400",
+    );
     const again = await get(summaryRoute, "/api/v2/summary.json", { "If-None-Match": etag });
     expect(again.status).toBe(304);
     expect(await again.text()).toBe("");
     expect(again.headers.get("etag")).toBe(etag);
-    expect((await get(summaryRoute, "/api/v2/summary.json", { "If-None-Match": `"other", W/${etag}` })).status).toBe(304);
+    expect((await get(summaryRoute, "/api/v2/summary.json", { "If-None-Match": `"other", W/${etag}` })).status).toBe(
+      304,
+    );
     expect((await get(summaryRoute, "/api/v2/summary.json", { "If-None-Match": '"stale"' })).status).toBe(200);
   });
 
@@ -298,13 +368,26 @@ describe("public Statuspage-compatible API", () => {
   it("serves an OpenAPI 3.1 description naming every endpoint", async () => {
     const body = await (await get(openApiRoute, "/api/v2/openapi.json")).json();
     expect(body.openapi).toBe("3.1.0");
-    expect(Object.keys(body.paths)).toEqual(expect.arrayContaining([
-      "/api/v2/summary.json", "/api/v2/status.json", "/api/v2/components.json", "/api/v2/incidents.json",
-      "/api/v2/incidents/unresolved.json", "/api/v2/incidents/{incidentId}.json", "/api/v2/scheduled-maintenances.json",
-      "/api/v2/scheduled-maintenances/upcoming.json", "/api/v2/scheduled-maintenances/active.json",
-      "/api/v1/incidents", "/api/v1/incidents/{incidentId}", "/api/v1/incidents/{incidentId}/updates", "/api/v1/incidents/{incidentId}/resolve",
-      "/api/v1/components", "/api/v1/components/{componentId}", "/api/v1/maintenances",
-    ]));
+    expect(Object.keys(body.paths)).toEqual(
+      expect.arrayContaining([
+        "/api/v2/summary.json",
+        "/api/v2/status.json",
+        "/api/v2/components.json",
+        "/api/v2/incidents.json",
+        "/api/v2/incidents/unresolved.json",
+        "/api/v2/incidents/{incidentId}.json",
+        "/api/v2/scheduled-maintenances.json",
+        "/api/v2/scheduled-maintenances/upcoming.json",
+        "/api/v2/scheduled-maintenances/active.json",
+        "/api/v1/incidents",
+        "/api/v1/incidents/{incidentId}",
+        "/api/v1/incidents/{incidentId}/updates",
+        "/api/v1/incidents/{incidentId}/resolve",
+        "/api/v1/components",
+        "/api/v1/components/{componentId}",
+        "/api/v1/maintenances",
+      ]),
+    );
     const summary = await (await get(summaryRoute, "/api/v2/summary.json")).json();
     const schemas = body.components.schemas;
     const component = summary.components.find((c: { group: boolean }) => !c.group);

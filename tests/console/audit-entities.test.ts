@@ -11,7 +11,16 @@ describe("audit log", () => {
     const responder = await ctxFor("responder");
     const owner = await ctxFor("owner");
     const incidentName = unique("Audited incident");
-    const { incident } = await createIncident({ ctx: responder, input: { name: incidentName, impact: "minor", status: "investigating", message: "x", deliverNotifications: false } });
+    const { incident } = await createIncident({
+      ctx: responder,
+      input: {
+        name: incidentName,
+        impact: "minor",
+        status: "investigating",
+        message: "x",
+        deliverNotifications: false,
+      },
+    });
     const componentName = unique("Audited component");
     const { component } = await createComponentService({ ctx: owner, input: { name: componentName } });
     const goneName = unique("Deleted component");
@@ -22,8 +31,14 @@ describe("audit log", () => {
       const { entries } = await listAuditLog({ ctx: owner, filters: { entityId, action } });
       return entries[0]?.entity;
     };
-    expect(await entityOf(incident.id, "incident.create")).toEqual({ label: incidentName, href: `/admin/incidents/${incident.id}` });
-    expect(await entityOf(component.id, "component.create")).toEqual({ label: componentName, href: `/admin/components/${component.id}` });
+    expect(await entityOf(incident.id, "incident.create")).toEqual({
+      label: incidentName,
+      href: `/admin/incidents/${incident.id}`,
+    });
+    expect(await entityOf(component.id, "component.create")).toEqual({
+      label: componentName,
+      href: `/admin/components/${component.id}`,
+    });
     expect(await entityOf(gone.id, "component.delete")).toEqual({ label: `${goneName} (deleted)`, href: null });
   });
 });

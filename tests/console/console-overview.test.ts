@@ -28,25 +28,51 @@ async function inSnapshot(work: (tx: Tx) => Promise<void>) {
   ).rejects.toBe(ROLLBACK);
 }
 
-async function declare(tx: Tx, actor: Actor, name: string, components: { componentId: string; status: "major_outage" | "partial_outage" }[] = []) {
-  const { incident } = await createIncident({ ctx: { actor, db: tx }, input: { name, impact: "major", status: "investigating", message: "Looking into it.", components, deliverNotifications: false } });
+async function declare(
+  tx: Tx,
+  actor: Actor,
+  name: string,
+  components: { componentId: string; status: "major_outage" | "partial_outage" }[] = [],
+) {
+  const { incident } = await createIncident({
+    ctx: { actor, db: tx },
+    input: {
+      name,
+      impact: "major",
+      status: "investigating",
+      message: "Looking into it.",
+      components,
+      deliverNotifications: false,
+    },
+  });
   return incident;
 }
 
 async function postedMinutesAgo(tx: Tx, incidentId: string, minutes: number) {
-  await tx.incidentUpdate.updateMany({ where: { incidentId }, data: { createdAt: new Date(Date.now() - minutes * MINUTE) } });
+  await tx.incidentUpdate.updateMany({
+    where: { incidentId },
+    data: { createdAt: new Date(Date.now() - minutes * MINUTE) },
+  });
 }
 
 describe("console overview", () => {
   it("flags an open incident without an update for 30 minutes, lists the least recently updated first, and leaves resolved ones out", async () => {
     const responder = await actorFor("responder");
     await inSnapshot(async (tx) => {
-      const { component } = await createComponentService({ ctx: { actor: responder, db: tx }, input: { name: unique("Overview API") } });
-      const stale = await declare(tx, responder, unique("Stale incident"), [{ componentId: component.id, status: "major_outage" }]);
+      const { component } = await createComponentService({
+        ctx: { actor: responder, db: tx },
+        input: { name: unique("Overview API") },
+      });
+      const stale = await declare(tx, responder, unique("Stale incident"), [
+        { componentId: component.id, status: "major_outage" },
+      ]);
       const almost = await declare(tx, responder, unique("Almost stale incident"));
       const fresh = await declare(tx, responder, unique("Fresh incident"));
       const resolved = await declare(tx, responder, unique("Resolved incident"));
-      await resolveIncident({ ctx: { actor: responder, db: tx }, input: { incidentId: resolved.id, body: "Fixed.", deliverNotifications: false } });
+      await resolveIncident({
+        ctx: { actor: responder, db: tx },
+        input: { incidentId: resolved.id, body: "Fixed.", deliverNotifications: false },
+      });
       await postedMinutesAgo(tx, stale.id, 45);
       await postedMinutesAgo(tx, almost.id, STALE_UPDATE_MINUTES - 1);
 
@@ -58,7 +84,12 @@ describe("console overview", () => {
         [fresh.id, false, 0],
       ]);
       expect(mine[0].components).toEqual([{ id: component.id, name: component.name, status: "major_outage" }]);
-      expect(overview.components).toContainEqual({ id: component.id, name: component.name, status: "major_outage", groupName: null });
+      expect(overview.components).toContainEqual({
+        id: component.id,
+        name: component.name,
+        status: "major_outage",
+        groupName: null,
+      });
       expect(overview.components.some((c) => c.status === "operational")).toBe(false);
     });
   });
@@ -70,7 +101,13 @@ describe("console overview", () => {
       const name = unique("Overdue maintenance");
       const { maintenance } = await scheduleMaintenance({
         ctx: { actor: responder, db: tx },
-        input: { name, message: "Upgrading.", scheduledFor: new Date(now - 400 * 86_400_000), scheduledUntil: new Date(now + 3_600_000), deliverNotifications: false },
+        input: {
+          name,
+          message: "Upgrading.",
+          scheduledFor: new Date(now - 400 * 86_400_000),
+          scheduledUntil: new Date(now + 3_600_000),
+          deliverNotifications: false,
+        },
       });
       const overview = await getConsoleOverview({ ctx: { actor: responder, db: tx } });
       const { upcoming } = overview.maintenance;
@@ -87,16 +124,26 @@ describe("console overview", () => {
     await inSnapshot(async (tx) => {
       const name = unique("Audited overview incident");
       const incident = await declare(tx, responder, name);
-      const user = await tx.user.create({ data: { email: `${unique("new")}@example.test`, name: "New", role: "viewer", passwordHash: "unused" } });
-      await tx.auditLog.create({ data: { actorLabel: "owner@example.test", action: "user.create", entityType: "user", entityId: user.id } });
+      const user = await tx.user.create({
+        data: { email: `${unique("new")}@example.test`, name: "New", role: "viewer", passwordHash: "unused" },
+      });
+      await tx.auditLog.create({
+        data: { actorLabel: "owner@example.test", action: "user.create", entityType: "user", entityId: user.id },
+      });
 
       const forResponder = await getConsoleOverview({ ctx: { actor: responder, db: tx } });
-      expect(forResponder.activity[0]).toMatchObject({ action: "incident.create", entity: { label: name, href: `/admin/incidents/${incident.id}` } });
+      expect(forResponder.activity[0]).toMatchObject({
+        action: "incident.create",
+        entity: { label: name, href: `/admin/incidents/${incident.id}` },
+      });
       expect(forResponder.activity.some((a) => a.entityType === "user")).toBe(false);
       expect(forResponder.failingWebhooks).toBeNull();
 
       const forOwner = await getConsoleOverview({ ctx: { actor: owner, db: tx } });
-      expect(forOwner.activity[0]).toMatchObject({ action: "user.create", entity: { label: user.email, href: "/admin/users" } });
+      expect(forOwner.activity[0]).toMatchObject({
+        action: "user.create",
+        entity: { label: user.email, href: "/admin/users" },
+      });
       expect(forOwner.activity[1]).toMatchObject({ action: "incident.create", entity: { label: name } });
     });
   });
@@ -107,11 +154,36 @@ describe("console overview", () => {
       const ctx = { actor: owner, db: tx };
       const before = await getConsoleOverview({ ctx });
       const token = () => randomBytes(24).toString("hex");
-      const email = await tx.subscriber.create({ data: { kind: "email", email: `${unique("reader")}@example.test`, manageToken: token(), confirmedAt: new Date() } });
-      await tx.subscriber.create({ data: { kind: "email", email: `${unique("unconfirmed")}@example.test`, manageToken: token() } });
-      const hook = await tx.subscriber.create({ data: { kind: "webhook", endpoint: "http://127.0.0.1:9/hook", manageToken: token(), confirmedAt: new Date(), consecutiveFailures: 3 } });
+      const email = await tx.subscriber.create({
+        data: {
+          kind: "email",
+          email: `${unique("reader")}@example.test`,
+          manageToken: token(),
+          confirmedAt: new Date(),
+        },
+      });
+      await tx.subscriber.create({
+        data: { kind: "email", email: `${unique("unconfirmed")}@example.test`, manageToken: token() },
+      });
+      const hook = await tx.subscriber.create({
+        data: {
+          kind: "webhook",
+          endpoint: "http://127.0.0.1:9/hook",
+          manageToken: token(),
+          confirmedAt: new Date(),
+          consecutiveFailures: 3,
+        },
+      });
       const disabled = await tx.subscriber.create({
-        data: { kind: "webhook", endpoint: "http://127.0.0.1:9/gone", manageToken: token(), confirmedAt: new Date(), disabledAt: new Date(), disabledReason: "Failed 1000 times in a row.", consecutiveFailures: 1000 },
+        data: {
+          kind: "webhook",
+          endpoint: "http://127.0.0.1:9/gone",
+          manageToken: token(),
+          confirmedAt: new Date(),
+          disabledAt: new Date(),
+          disabledReason: "Failed 1000 times in a row.",
+          consecutiveFailures: 1000,
+        },
       });
       const waitingSince = new Date(Date.now() - 7 * MINUTE);
       await tx.outboxMessage.create({
@@ -132,7 +204,12 @@ describe("console overview", () => {
           eventType: "incident.updated",
           payload: { test: true },
           // Abandoned before any attempt (the reader unsubscribed): not a delivery failure.
-          deliveries: { create: [{ subscriberId: email.id, status: "dead", attempts: 0 }, { subscriberId: hook.id, status: "delivered", attempts: 1 }] },
+          deliveries: {
+            create: [
+              { subscriberId: email.id, status: "dead", attempts: 0 },
+              { subscriberId: hook.id, status: "delivered", attempts: 1 },
+            ],
+          },
         },
       });
 
@@ -146,7 +223,13 @@ describe("console overview", () => {
       expect(after.deliveries.webhook.gaveUp - before.deliveries.webhook.gaveUp).toBe(1);
       expect(after.deliveries.disabledWebhooks - before.deliveries.disabledWebhooks).toBe(1);
       expect(after.deliveries.email.oldestWaitingAt!.getTime()).toBeLessThanOrEqual(waitingSince.getTime());
-      expect(after.failingWebhooks).toContainEqual({ id: disabled.id, endpoint: "http://127.0.0.1:9/gone", consecutiveFailures: 1000, disabled: true, reason: "Failed 1000 times in a row." });
+      expect(after.failingWebhooks).toContainEqual({
+        id: disabled.id,
+        endpoint: "http://127.0.0.1:9/gone",
+        consecutiveFailures: 1000,
+        disabled: true,
+        reason: "Failed 1000 times in a row.",
+      });
     });
   });
 });

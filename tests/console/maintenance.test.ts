@@ -19,7 +19,14 @@ describe("maintenance", () => {
     const base = Date.now();
     const { maintenance } = await scheduleMaintenance({
       ctx,
-      input: { name: unique("DB upgrade"), scheduledFor: inMinutes(60, base), scheduledUntil: inMinutes(120, base), componentIds: [db.id, api.id], message: "Upgrading", autoTransition: "on" },
+      input: {
+        name: unique("DB upgrade"),
+        scheduledFor: inMinutes(60, base),
+        scheduledUntil: inMinutes(120, base),
+        componentIds: [db.id, api.id],
+        message: "Upgrading",
+        autoTransition: "on",
+      },
     });
     expect(maintenance.status).toBe("scheduled");
 
@@ -28,11 +35,22 @@ describe("maintenance", () => {
 
     const start = await runMaintenanceScheduler({ now: inMinutes(61, base) });
     expect(start.started).toContain(maintenance.id);
-    const running = await getDb().incident.findUniqueOrThrow({ where: { id: maintenance.id }, include: { updates: { orderBy: { displayAt: "asc" } } } });
+    const running = await getDb().incident.findUniqueOrThrow({
+      where: { id: maintenance.id },
+      include: { updates: { orderBy: { displayAt: "asc" } } },
+    });
     expect(running.status).toBe("in_progress");
     expect(running.updates.map((u) => u.status)).toEqual(["scheduled", "in_progress"]);
-    const statuses = async () => (await getDb().component.findMany({ where: { id: { in: [db.id, api.id] } }, orderBy: { id: "asc" } })).map((c) => [c.id, c.status]);
-    expect(await statuses()).toEqual([[db.id, "under_maintenance"], [api.id, "under_maintenance"]].sort());
+    const statuses = async () =>
+      (await getDb().component.findMany({ where: { id: { in: [db.id, api.id] } }, orderBy: { id: "asc" } })).map(
+        (c) => [c.id, c.status],
+      );
+    expect(await statuses()).toEqual(
+      [
+        [db.id, "under_maintenance"],
+        [api.id, "under_maintenance"],
+      ].sort(),
+    );
 
     const again = await runMaintenanceScheduler({ now: inMinutes(62, base) });
     expect(again.started).not.toContain(maintenance.id);
@@ -42,27 +60,61 @@ describe("maintenance", () => {
     const done = await getDb().incident.findUniqueOrThrow({ where: { id: maintenance.id } });
     expect(done.status).toBe("completed");
     expect(done.resolvedAt?.getTime()).toBe(inMinutes(121, base).getTime());
-    expect(await statuses()).toEqual([[db.id, "operational"], [api.id, "degraded_performance"]].sort());
-    expect((await historyOf(db.id)).map((h) => h.toStatus)).toEqual(["operational", "under_maintenance", "operational"]);
+    expect(await statuses()).toEqual(
+      [
+        [db.id, "operational"],
+        [api.id, "degraded_performance"],
+      ].sort(),
+    );
+    expect((await historyOf(db.id)).map((h) => h.toStatus)).toEqual([
+      "operational",
+      "under_maintenance",
+      "operational",
+    ]);
   });
 
   it("two scheduler runs at once transition a window exactly once", async () => {
     const ctx = await ctxFor();
     const component = await createComponent();
     const base = Date.now();
-    const { maintenance } = await scheduleMaintenance({ ctx, input: { name: unique("Race"), scheduledFor: inMinutes(30, base), scheduledUntil: inMinutes(40, base), componentIds: [component.id], message: "x" } });
+    const { maintenance } = await scheduleMaintenance({
+      ctx,
+      input: {
+        name: unique("Race"),
+        scheduledFor: inMinutes(30, base),
+        scheduledUntil: inMinutes(40, base),
+        componentIds: [component.id],
+        message: "x",
+      },
+    });
     const now = inMinutes(31, base);
     const [a, b] = await Promise.all([runMaintenanceScheduler({ now }), runMaintenanceScheduler({ now })]);
     expect([a.started.includes(maintenance.id), b.started.includes(maintenance.id)].filter(Boolean)).toHaveLength(1);
-    expect(await getDb().incidentUpdate.count({ where: { incidentId: maintenance.id, status: "in_progress" } })).toBe(1);
-    expect(await getDb().componentStatusChange.count({ where: { componentId: component.id, toStatus: "under_maintenance" } })).toBe(1);
+    expect(await getDb().incidentUpdate.count({ where: { incidentId: maintenance.id, status: "in_progress" } })).toBe(
+      1,
+    );
+    expect(
+      await getDb().componentStatusChange.count({
+        where: { componentId: component.id, toStatus: "under_maintenance" },
+      }),
+    ).toBe(1);
   });
 
   it("without auto-transition the window still moves on time but components are left alone", async () => {
     const ctx = await ctxFor();
     const component = await createComponent();
     const base = Date.now();
-    const { maintenance } = await scheduleMaintenance({ ctx, input: { name: unique("Manual"), scheduledFor: inMinutes(10, base), scheduledUntil: inMinutes(20, base), componentIds: [component.id], message: "x", autoTransition: "false" } });
+    const { maintenance } = await scheduleMaintenance({
+      ctx,
+      input: {
+        name: unique("Manual"),
+        scheduledFor: inMinutes(10, base),
+        scheduledUntil: inMinutes(20, base),
+        componentIds: [component.id],
+        message: "x",
+        autoTransition: "false",
+      },
+    });
     await runMaintenanceScheduler({ now: inMinutes(11, base) });
     expect((await getDb().component.findUniqueOrThrow({ where: { id: component.id } })).status).toBe("operational");
     await runMaintenanceScheduler({ now: inMinutes(21, base) });
@@ -72,18 +124,69 @@ describe("maintenance", () => {
   it("posts updates during a window, reschedules with a version check, and cancels with a note", async () => {
     const ctx = await ctxFor();
     const base = Date.now();
-    const { maintenance } = await scheduleMaintenance({ ctx, input: { name: unique("Resched"), scheduledFor: inMinutes(60, base), scheduledUntil: inMinutes(90, base), message: "Planned" } });
-    await postIncidentUpdate({ ctx, input: { incidentId: maintenance.id, status: "scheduled", body: "Still planned" } });
-    const wrongStatus = await expectAppError(postIncidentUpdate({ ctx, input: { incidentId: maintenance.id, status: "investigating", body: "x" } }), "VALIDATION");
+    const { maintenance } = await scheduleMaintenance({
+      ctx,
+      input: {
+        name: unique("Resched"),
+        scheduledFor: inMinutes(60, base),
+        scheduledUntil: inMinutes(90, base),
+        message: "Planned",
+      },
+    });
+    await postIncidentUpdate({
+      ctx,
+      input: { incidentId: maintenance.id, status: "scheduled", body: "Still planned" },
+    });
+    const wrongStatus = await expectAppError(
+      postIncidentUpdate({ ctx, input: { incidentId: maintenance.id, status: "investigating", body: "x" } }),
+      "VALIDATION",
+    );
     expect(wrongStatus.fieldErrors?.status).toBeDefined();
-    const moved = await rescheduleMaintenance({ ctx, input: { incidentId: maintenance.id, version: 1, scheduledFor: inMinutes(120, base), scheduledUntil: inMinutes(150, base), body: "Moved by an hour" } });
+    const moved = await rescheduleMaintenance({
+      ctx,
+      input: {
+        incidentId: maintenance.id,
+        version: 1,
+        scheduledFor: inMinutes(120, base),
+        scheduledUntil: inMinutes(150, base),
+        body: "Moved by an hour",
+      },
+    });
     expect(moved.maintenance.scheduledFor?.getTime()).toBe(inMinutes(120, base).getTime());
-    await expectAppError(rescheduleMaintenance({ ctx, input: { incidentId: maintenance.id, version: 1, scheduledFor: inMinutes(130, base), scheduledUntil: inMinutes(150, base) } }), "CONFLICT");
-    const badWindow = await expectAppError(rescheduleMaintenance({ ctx, input: { incidentId: maintenance.id, version: 2, scheduledFor: inMinutes(130, base), scheduledUntil: inMinutes(100, base) } }), "VALIDATION");
+    await expectAppError(
+      rescheduleMaintenance({
+        ctx,
+        input: {
+          incidentId: maintenance.id,
+          version: 1,
+          scheduledFor: inMinutes(130, base),
+          scheduledUntil: inMinutes(150, base),
+        },
+      }),
+      "CONFLICT",
+    );
+    const badWindow = await expectAppError(
+      rescheduleMaintenance({
+        ctx,
+        input: {
+          incidentId: maintenance.id,
+          version: 2,
+          scheduledFor: inMinutes(130, base),
+          scheduledUntil: inMinutes(100, base),
+        },
+      }),
+      "VALIDATION",
+    );
     expect(badWindow.fieldErrors?.scheduledUntil).toBeDefined();
-    const cancelled = await cancelMaintenance({ ctx, input: { incidentId: maintenance.id, body: "Cancelled: not needed" } });
+    const cancelled = await cancelMaintenance({
+      ctx,
+      input: { incidentId: maintenance.id, body: "Cancelled: not needed" },
+    });
     expect(cancelled.maintenance.status).toBe("completed");
-    const last = await getDb().incidentUpdate.findFirstOrThrow({ where: { incidentId: maintenance.id }, orderBy: { createdAt: "desc" } });
+    const last = await getDb().incidentUpdate.findFirstOrThrow({
+      where: { incidentId: maintenance.id },
+      orderBy: { createdAt: "desc" },
+    });
     expect(last).toMatchObject({ status: "completed", body: "Cancelled: not needed" });
     await expectAppError(cancelMaintenance({ ctx, input: { incidentId: maintenance.id } }), "CONFLICT");
   });
@@ -93,7 +196,10 @@ describe("maintenance", () => {
     await expectAppError(scheduleMaintenance({ ctx: viewer, input: untypedInput({}) }), "FORBIDDEN");
     await expectAppError(cancelMaintenance({ ctx: viewer, input: { incidentId: "abc" } }), "FORBIDDEN");
     const ctx = await ctxFor();
-    const error = await expectAppError(scheduleMaintenance({ ctx, input: { name: "", scheduledFor: "", scheduledUntil: "tomorrow", message: "" } }), "VALIDATION");
+    const error = await expectAppError(
+      scheduleMaintenance({ ctx, input: { name: "", scheduledFor: "", scheduledUntil: "tomorrow", message: "" } }),
+      "VALIDATION",
+    );
     expect(Object.keys(error.fieldErrors ?? {}).sort()).toEqual(["message", "name", "scheduledFor", "scheduledUntil"]);
   });
 });

@@ -9,13 +9,13 @@ const PAYLOADS = [
   "[data](data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==)",
   "![img](data:image/svg+xml;base64,PHN2ZyBvbmxvYWQ9YWxlcnQoMSk+)",
   "<svg onload=alert(1)><circle/></svg>",
-  "<a href=\"javascript:alert(1)\">x</a>",
-  "<iframe src=\"https://evil.example\"></iframe>",
-  "<div style=\"background:url(javascript:alert(1))\" onclick=\"alert(1)\">x</div>",
+  '<a href="javascript:alert(1)">x</a>',
+  '<iframe src="https://evil.example"></iframe>',
+  '<div style="background:url(javascript:alert(1))" onclick="alert(1)">x</div>',
   "<math><mtext><table><mglyph><style><img src=x onerror=alert(1)></style></mglyph></table></mtext></math>",
   "<details open ontoggle=alert(1)>",
-  "<a href=\"&#106;avascript:alert(1)\">entity</a>",
-  "<form action=\"https://evil.example\"><button>go</button></form>",
+  '<a href="&#106;avascript:alert(1)">entity</a>',
+  '<form action="https://evil.example"><button>go</button></form>',
 ];
 
 describe("renderMarkdown renders XSS payloads inert", () => {
@@ -29,7 +29,9 @@ describe("renderMarkdown renders XSS payloads inert", () => {
   });
 
   it("keeps ordinary formatting, links and images", () => {
-    const html = renderMarkdown("## Cause\n\n- **bold**\n\n[docs](https://example.com) ![chart](https://example.com/a.png)\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n```sql\nselect 1;\n```");
+    const html = renderMarkdown(
+      "## Cause\n\n- **bold**\n\n[docs](https://example.com) ![chart](https://example.com/a.png)\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n```sql\nselect 1;\n```",
+    );
     expect(html).toContain("<h2>Cause</h2>");
     expect(html).toContain('<a href="https://example.com" rel="noopener noreferrer nofollow" target="_blank">docs</a>');
     expect(html).toContain('<img src="https://example.com/a.png"');

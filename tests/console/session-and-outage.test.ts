@@ -20,7 +20,11 @@ describe("sessions", () => {
     await changeUserRole({ ctx: { actor: SYSTEM_ACTOR }, input: { userId: user.id, role: "responder" } });
     expect(await actorFromSession(session)).toBeNull();
     expect(await actorFromSession({ ...session, sessionVersion: user.sessionVersion + 1 })).toBeNull();
-    const renewed = { userId: user.id, sessionId: await startConsoleSession(user.id), sessionVersion: user.sessionVersion + 1 };
+    const renewed = {
+      userId: user.id,
+      sessionId: await startConsoleSession(user.id),
+      sessionVersion: user.sessionVersion + 1,
+    };
     expect(await actorFromSession(renewed)).toMatchObject({ role: "responder" });
     await deactivateUser({ ctx: { actor: SYSTEM_ACTOR }, input: { userId: user.id } });
     expect(await actorFromSession({ ...renewed, sessionVersion: user.sessionVersion + 2 })).toBeNull();
@@ -30,8 +34,16 @@ describe("sessions", () => {
 
   it("a signed-out session stays refused when its cookie is replayed; other sessions of the user keep working", async () => {
     const user = await createUser("responder");
-    const laptop = { userId: user.id, sessionId: await startConsoleSession(user.id), sessionVersion: user.sessionVersion };
-    const phone = { userId: user.id, sessionId: await startConsoleSession(user.id), sessionVersion: user.sessionVersion };
+    const laptop = {
+      userId: user.id,
+      sessionId: await startConsoleSession(user.id),
+      sessionVersion: user.sessionVersion,
+    };
+    const phone = {
+      userId: user.id,
+      sessionId: await startConsoleSession(user.id),
+      sessionVersion: user.sessionVersion,
+    };
     await revokeConsoleSession(laptop.sessionId);
     expect(await actorFromSession(laptop)).toBeNull();
     expect(await actorFromSession(phone)).toMatchObject({ userId: user.id });
@@ -50,9 +62,17 @@ describe("sessions", () => {
 describe("database outage", () => {
   it("posting an update while PostgreSQL is unreachable becomes a clear 'nothing was saved' error", async () => {
     const ctx = await ctxFor();
-    const unreachable = new PrismaClient({ adapter: new PrismaPg({ connectionString: "postgresql://postgres@127.0.0.1:1/none", connectionTimeoutMillis: 500 }) });
+    const unreachable = new PrismaClient({
+      adapter: new PrismaPg({
+        connectionString: "postgresql://postgres@127.0.0.1:1/none",
+        connectionTimeoutMillis: 500,
+      }),
+    });
     try {
-      const error = await postIncidentUpdate({ ctx: { ...ctx, db: unreachable }, input: { incidentId: "abcdef", status: "identified", body: "Kept in the form" } }).catch((e: unknown) => e);
+      const error = await postIncidentUpdate({
+        ctx: { ...ctx, db: unreachable },
+        input: { incidentId: "abcdef", status: "identified", body: "Kept in the form" },
+      }).catch((e: unknown) => e);
       const appError = toAppError(error);
       expect(appError.code).toBe("UNAVAILABLE");
       expect(appError.message).toMatch(/database is unavailable.*nothing was saved/i);

@@ -12,12 +12,46 @@ describe("page settings", () => {
     const responder = await ctxFor("responder");
     await expectAppError(updatePageSettings({ ctx: responder, input: untypedInput({}) }), "FORBIDDEN");
     const owner = await ctxFor("owner");
-    const error = await expectAppError(updatePageSettings({ ctx: owner, input: { version: 1, name: "", url: "ftp://x", timeZone: "Mars/Base", brandColor: "blue", logoUrl: "javascript:alert(1)", contactEmail: "nope" } }), "VALIDATION");
-    expect(Object.keys(error.fieldErrors ?? {}).sort()).toEqual(["brandColor", "contactEmail", "logoUrl", "name", "timeZone", "url"]);
+    const error = await expectAppError(
+      updatePageSettings({
+        ctx: owner,
+        input: {
+          version: 1,
+          name: "",
+          url: "ftp://x",
+          timeZone: "Mars/Base",
+          brandColor: "blue",
+          logoUrl: "javascript:alert(1)",
+          contactEmail: "nope",
+        },
+      }),
+      "VALIDATION",
+    );
+    expect(Object.keys(error.fieldErrors ?? {}).sort()).toEqual([
+      "brandColor",
+      "contactEmail",
+      "logoUrl",
+      "name",
+      "timeZone",
+      "url",
+    ]);
     const current = await getDb().pageSettings.findUniqueOrThrow({ where: { id: page.id } });
-    const input = { version: current.version, name: current.name, url: "https://status.example.com", timeZone: "Europe/Berlin", brandColor: "#112233", supportUrl: "https://help.example.com", footerText: "" };
+    const input = {
+      version: current.version,
+      name: current.name,
+      url: "https://status.example.com",
+      timeZone: "Europe/Berlin",
+      brandColor: "#112233",
+      supportUrl: "https://help.example.com",
+      footerText: "",
+    };
     const { settings, tags } = await updatePageSettings({ ctx: owner, input });
-    expect(settings).toMatchObject({ timeZone: "Europe/Berlin", brandColor: "#112233", footerText: null, version: current.version + 1 });
+    expect(settings).toMatchObject({
+      timeZone: "Europe/Berlin",
+      brandColor: "#112233",
+      footerText: null,
+      version: current.version + 1,
+    });
     expect(tags).toEqual([TAGS.page]);
     await expectAppError(updatePageSettings({ ctx: owner, input }), "CONFLICT");
   });
@@ -27,11 +61,20 @@ describe("page settings", () => {
     const owner = await ctxFor("owner");
     const current = await getDb().pageSettings.findFirstOrThrow();
     const base = { name: current.name, timeZone: current.timeZone, brandColor: current.brandColor };
-    const bad = await expectAppError(updatePageSettings({ ctx: owner, input: { ...base, version: current.version, url: "", companyUrl: "nope" } }), "VALIDATION");
+    const bad = await expectAppError(
+      updatePageSettings({ ctx: owner, input: { ...base, version: current.version, url: "", companyUrl: "nope" } }),
+      "VALIDATION",
+    );
     expect(Object.keys(bad.fieldErrors ?? {})).toEqual(["companyUrl"]);
-    const { settings } = await updatePageSettings({ ctx: owner, input: { ...base, version: current.version, url: "", companyUrl: "https://acme.example" } });
+    const { settings } = await updatePageSettings({
+      ctx: owner,
+      input: { ...base, version: current.version, url: "", companyUrl: "https://acme.example" },
+    });
     expect(settings).toMatchObject({ url: "", companyUrl: "https://acme.example" });
-    await updatePageSettings({ ctx: owner, input: { ...base, version: settings.version, url: current.url, companyUrl: "" } });
+    await updatePageSettings({
+      ctx: owner,
+      input: { ...base, version: settings.version, url: current.url, companyUrl: "" },
+    });
   });
 });
 
@@ -39,11 +82,17 @@ describe("message templates", () => {
   it("creates, edits and deletes templates with unique names; viewers are refused", async () => {
     const ctx = await ctxFor();
     const name = unique("Investigating DB");
-    const { template } = await createTemplate({ ctx, input: { name, title: "Database issue", status: "investigating", body: "We are investigating database errors." } });
+    const { template } = await createTemplate({
+      ctx,
+      input: { name, title: "Database issue", status: "investigating", body: "We are investigating database errors." },
+    });
     expect(template.status).toBe("investigating");
     const duplicate = await expectAppError(createTemplate({ ctx, input: { name, body: "x" } }), "VALIDATION");
     expect(duplicate.fieldErrors?.name).toBeDefined();
-    const { template: edited } = await updateTemplate({ ctx, input: { templateId: template.id, name, status: "", body: "Changed" } });
+    const { template: edited } = await updateTemplate({
+      ctx,
+      input: { templateId: template.id, name, status: "", body: "Changed" },
+    });
     expect(edited).toMatchObject({ status: null, body: "Changed" });
     await deleteTemplate({ ctx, input: { templateId: template.id } });
     await expectAppError(deleteTemplate({ ctx, input: { templateId: template.id } }), "NOT_FOUND");

@@ -2,7 +2,12 @@ import { describe, expect, it } from "vitest";
 import { createBoundedStore, createFlights } from "@/lib/cache-core";
 
 describe("the bounded store both caches keep their entries in", () => {
-  const store = () => createBoundedStore<{ id: string; bytes: number; version: number }>({ maxEntries: 3, maxBytes: 100, sizeOf: (v) => v.bytes });
+  const store = () =>
+    createBoundedStore<{ id: string; bytes: number; version: number }>({
+      maxEntries: 3,
+      maxBytes: 100,
+      sizeOf: (v) => v.bytes,
+    });
 
   it("drops the least recently stored entries beyond the entry budget", () => {
     const s = store();

@@ -34,7 +34,9 @@ describe("migrations", () => {
     const first = await applyMigrations(db.url);
     expect(first.length).toBeGreaterThan(0);
     expect(await applyMigrations(db.url)).toEqual([]);
-    const recorded = await withClient(db.url, (c) => c.query("select migration_name, finished_at from _prisma_migrations order by migration_name"));
+    const recorded = await withClient(db.url, (c) =>
+      c.query("select migration_name, finished_at from _prisma_migrations order by migration_name"),
+    );
     expect(recorded.rows.map((r) => r.migration_name)).toEqual(first);
     expect(recorded.rows.every((r) => r.finished_at !== null)).toBe(true);
   });
@@ -46,7 +48,10 @@ describe("migrations", () => {
     await applyMigrations(migrated.url);
     const sql = await diffSchemas(fromSchema.url, null, await readSchema());
     await withClient(fromSchema.url, (c) => c.query(sql));
-    const [a, b] = await Promise.all([withClient(migrated.url, describeCatalog), withClient(fromSchema.url, describeCatalog)]);
+    const [a, b] = await Promise.all([
+      withClient(migrated.url, describeCatalog),
+      withClient(fromSchema.url, describeCatalog),
+    ]);
     expect(a).toEqual(b);
     // The one object schema.prisma cannot describe (so left out of the comparison above): the commit deadline check.
     const triggers = await withClient(migrated.url, (c) =>
@@ -61,7 +66,8 @@ describe("migrations", () => {
     const snapshot = await readSnapshot();
     expect(snapshot, "prisma/migrations/schema-snapshot.prisma is missing").not.toBeNull();
     const sql = await diffSchemas(db.url, snapshot, await readSchema());
-    const hint = "schema-snapshot.prisma and schema.prisma describe different databases: write the migration with npm run db:migration -- <name>";
+    const hint =
+      "schema-snapshot.prisma and schema.prisma describe different databases: write the migration with npm run db:migration -- <name>";
     expect(sql.trim(), hint).toMatch(/^(-- This is an empty migration\.)?$/);
   });
 });

@@ -3,7 +3,8 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 
 const root = path.resolve(__dirname, "../..");
-const manifest = (relative: string) => JSON.parse(readFileSync(path.join(root, relative), "utf8")) as { engines?: { node?: string } };
+const manifest = (relative: string) =>
+  JSON.parse(readFileSync(path.join(root, relative), "utf8")) as { engines?: { node?: string } };
 
 describe("supported Node.js versions", () => {
   it("are the ones the strictest runtime dependency (Prisma) supports, and the README says so", () => {

@@ -26,11 +26,19 @@ describe("demo seed", () => {
     expect((await db.pageSettings.findFirstOrThrow()).url).toBe("");
     expect(await db.componentGroup.count()).toBe(3);
     expect(await db.component.count()).toBe(12);
-    expect(await db.incident.count({ where: { kind: "incident", status: { in: ["investigating", "identified", "monitoring"] } } })).toBe(1);
-    expect(await db.incident.count({ where: { kind: "maintenance", status: "scheduled", scheduledFor: { gt: now } } })).toBe(1);
+    expect(
+      await db.incident.count({
+        where: { kind: "incident", status: { in: ["investigating", "identified", "monitoring"] } },
+      }),
+    ).toBe(1);
+    expect(
+      await db.incident.count({ where: { kind: "maintenance", status: "scheduled", scheduledFor: { gt: now } } }),
+    ).toBe(1);
     expect(await db.postmortem.count({ where: { publishedAt: { not: null } } })).toBe(1);
     expect(await db.incidentRelation.count()).toBe(1);
-    const past = await db.incident.findMany({ where: { kind: "incident", startedAt: { gte: new Date(now.getTime() - 90 * 86_400_000) } } });
+    const past = await db.incident.findMany({
+      where: { kind: "incident", startedAt: { gte: new Date(now.getTime() - 90 * 86_400_000) } },
+    });
     expect(past.length).toBeGreaterThanOrEqual(10);
     const longest = await db.incident.findFirstOrThrow({ where: { status: "postmortem" }, include: { updates: true } });
     expect(longest.updates.length).toBeGreaterThanOrEqual(6);

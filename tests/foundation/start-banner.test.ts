@@ -13,11 +13,14 @@ describe("start banner", () => {
     const scratch = await createScratchDatabase("banner");
     drops.push(scratch.drop);
     await applyMigrations(scratch.url);
-    const banner = async () => startBanner({ publicUrl: "http://localhost:4123", hasUser: await hasConsoleUser(scratch.url), database: "test" });
+    const banner = async () =>
+      startBanner({ publicUrl: "http://localhost:4123", hasUser: await hasConsoleUser(scratch.url), database: "test" });
 
     expect(await banner()).toContain("first run: create the owner account at http://localhost:4123/admin/setup");
     await withClient(scratch.url, (client) =>
-      client.query("insert into users (id, email, name, role, password_hash, updated_at) values ('u1', 'o@example.test', 'O', 'owner', 'x', now())"),
+      client.query(
+        "insert into users (id, email, name, role, password_hash, updated_at) values ('u1', 'o@example.test', 'O', 'owner', 'x', now())",
+      ),
     );
     const withOwner = await banner();
     expect(withOwner).toContain("Console:      http://localhost:4123/admin");
@@ -26,6 +29,8 @@ describe("start banner", () => {
   });
 
   it("names the owner an unattended install creates", () => {
-    expect(startBanner({ publicUrl: "http://x.test", hasUser: false, ownerEmail: "ops@example.test", database: "test" })).toContain("sign in as ops@example.test");
+    expect(
+      startBanner({ publicUrl: "http://x.test", hasUser: false, ownerEmail: "ops@example.test", database: "test" }),
+    ).toContain("sign in as ops@example.test");
   });
 });

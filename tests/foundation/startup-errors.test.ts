@@ -11,10 +11,14 @@ const root = path.resolve(__dirname, "../..");
 function startApp(env: Record<string, string | undefined>): Promise<{ code: number | null; output: string }> {
   return new Promise((resolve) => {
     const cleanEnv = {} as NodeJS.ProcessEnv;
-    for (const [key, value] of Object.entries({ ...process.env, ...env })) if (value !== undefined) cleanEnv[key] = value;
+    for (const [key, value] of Object.entries({ ...process.env, ...env }))
+      if (value !== undefined) cleanEnv[key] = value;
     for (const key of ["AUTH_SECRET", "NEXTAUTH_SECRET", "DATABASE_URL"]) if (!(key in env)) delete cleanEnv[key];
     cleanEnv.STATUSPAGE_DATA_DIR = path.join(os.tmpdir(), `statuspage-startup-${Date.now()}`);
-    const child = spawn(process.execPath, ["--import", "tsx", "scripts/run-app.ts", "start"], { cwd: root, env: cleanEnv });
+    const child = spawn(process.execPath, ["--import", "tsx", "scripts/run-app.ts", "start"], {
+      cwd: root,
+      env: cleanEnv,
+    });
     let output = "";
     child.stdout.on("data", (chunk) => (output += chunk));
     child.stderr.on("data", (chunk) => (output += chunk));
@@ -34,14 +38,22 @@ function expectOneClearMessage(output: string) {
 describe("start-up errors", () => {
   it("an unreachable DATABASE_URL says which server could not be reached", async () => {
     const port = await findFreePort();
-    const { code, output } = await startApp({ DATABASE_URL: `postgresql://postgres@127.0.0.1:${port}/statuspage`, AUTH_SECRET: "x".repeat(32), PORT: String(await findFreePort()) });
+    const { code, output } = await startApp({
+      DATABASE_URL: `postgresql://postgres@127.0.0.1:${port}/statuspage`,
+      AUTH_SECRET: "x".repeat(32),
+      PORT: String(await findFreePort()),
+    });
     expect(code).toBe(1);
     expect(output).toContain(`Cannot reach PostgreSQL at 127.0.0.1:${port}/statuspage`);
     expectOneClearMessage(output);
   });
 
   it("a DATABASE_URL that is not PostgreSQL is refused", async () => {
-    const { code, output } = await startApp({ DATABASE_URL: "mysql://root@localhost/db", AUTH_SECRET: "x".repeat(32), PORT: String(await findFreePort()) });
+    const { code, output } = await startApp({
+      DATABASE_URL: "mysql://root@localhost/db",
+      AUTH_SECRET: "x".repeat(32),
+      PORT: String(await findFreePort()),
+    });
     expect(code).toBe(1);
     expect(output).toContain("DATABASE_URL must be a PostgreSQL URL");
     expectOneClearMessage(output);
@@ -50,14 +62,21 @@ describe("start-up errors", () => {
   it("a database that does not exist is named", async () => {
     const url = new URL(inject("serverUrl"));
     url.pathname = "/no_such_database_here";
-    const { code, output } = await startApp({ DATABASE_URL: url.toString(), AUTH_SECRET: "x".repeat(32), PORT: String(await findFreePort()) });
+    const { code, output } = await startApp({
+      DATABASE_URL: url.toString(),
+      AUTH_SECRET: "x".repeat(32),
+      PORT: String(await findFreePort()),
+    });
     expect(code).toBe(1);
     expect(output).toContain("does not exist");
     expectOneClearMessage(output);
   });
 
   it("a missing secret with an external database explains how to make one", async () => {
-    const { code, output } = await startApp({ DATABASE_URL: inject("databaseUrl"), PORT: String(await findFreePort()) });
+    const { code, output } = await startApp({
+      DATABASE_URL: inject("databaseUrl"),
+      PORT: String(await findFreePort()),
+    });
     expect(code).toBe(1);
     expect(output).toContain("AUTH_SECRET is not set");
     expect(output).toContain("openssl rand -base64 32");
@@ -69,7 +88,11 @@ describe("start-up errors", () => {
     const port = await findFreePort();
     await new Promise<void>((resolve) => blocker.listen(port, "127.0.0.1", () => resolve()));
     try {
-      const { code, output } = await startApp({ DATABASE_URL: inject("databaseUrl"), AUTH_SECRET: "x".repeat(32), PORT: String(port) });
+      const { code, output } = await startApp({
+        DATABASE_URL: inject("databaseUrl"),
+        AUTH_SECRET: "x".repeat(32),
+        PORT: String(port),
+      });
       expect(code).toBe(1);
       expect(output).toContain(`Port ${port} is already in use`);
       expectOneClearMessage(output);
@@ -79,7 +102,11 @@ describe("start-up errors", () => {
   });
 
   it("a PORT that is not a number is refused", async () => {
-    const { code, output } = await startApp({ DATABASE_URL: inject("databaseUrl"), AUTH_SECRET: "x".repeat(32), PORT: "eighty" });
+    const { code, output } = await startApp({
+      DATABASE_URL: inject("databaseUrl"),
+      AUTH_SECRET: "x".repeat(32),
+      PORT: "eighty",
+    });
     expect(code).toBe(1);
     expect(output).toContain("PORT must be a number");
     expectOneClearMessage(output);

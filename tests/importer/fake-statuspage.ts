@@ -30,9 +30,30 @@ export async function startFakeStatuspage(fixture: Fixture, options: FakeOptions
 
     if (path.startsWith("/api/v2/")) {
       const v2Components = fixture.components.map((c) => ({ ...c }));
-      if (path === "/api/v2/summary") return send(200, { page: { id: PAGE_ID, name: fixture.page.name, url: "https://status.acme.test", time_zone: "Europe/Berlin", updated_at: fixture.page.updated_at }, components: v2Components, incidents: [], scheduled_maintenances: [], status: { indicator: "none", description: "All Systems Operational" } });
-      if (path === "/api/v2/incidents") return send(200, { page: { id: PAGE_ID }, incidents: fixture.incidents.filter((i) => !i.scheduled_for).slice(-50) });
-      if (path === "/api/v2/scheduled-maintenances") return send(200, { page: { id: PAGE_ID }, scheduled_maintenances: fixture.incidents.filter((i) => i.scheduled_for) });
+      if (path === "/api/v2/summary")
+        return send(200, {
+          page: {
+            id: PAGE_ID,
+            name: fixture.page.name,
+            url: "https://status.acme.test",
+            time_zone: "Europe/Berlin",
+            updated_at: fixture.page.updated_at,
+          },
+          components: v2Components,
+          incidents: [],
+          scheduled_maintenances: [],
+          status: { indicator: "none", description: "All Systems Operational" },
+        });
+      if (path === "/api/v2/incidents")
+        return send(200, {
+          page: { id: PAGE_ID },
+          incidents: fixture.incidents.filter((i) => !i.scheduled_for).slice(-50),
+        });
+      if (path === "/api/v2/scheduled-maintenances")
+        return send(200, {
+          page: { id: PAGE_ID },
+          scheduled_maintenances: fixture.incidents.filter((i) => i.scheduled_for),
+        });
       return send(404, { error: "Not found" });
     }
     if (req.headers.authorization !== `OAuth ${API_KEY}`) return send(401, { error: "Could not authenticate" });
@@ -55,7 +76,15 @@ export async function startFakeStatuspage(fixture: Fixture, options: FakeOptions
       const newestFirst = [...fixture.incidents].sort((a, b) => b.created_at.localeCompare(a.created_at));
       return send(200, slice(newestFirst, "limit", 1));
     }
-    if (path === `${base}/incidents/scheduled` || path === `${base}/incidents/upcoming`) return send(200, slice(fixture.incidents.filter((i) => i.status === "scheduled"), "per_page", 1));
+    if (path === `${base}/incidents/scheduled` || path === `${base}/incidents/upcoming`)
+      return send(
+        200,
+        slice(
+          fixture.incidents.filter((i) => i.status === "scheduled"),
+          "per_page",
+          1,
+        ),
+      );
     if (path === `${base}/incidents/active_maintenance`) return send(200, []);
     if (path === `${base}/incident_templates`) return send(200, slice(fixture.templates, "per_page", 1));
     if (path === `${base}/subscribers`) {

@@ -16,7 +16,15 @@ let getDb: typeof import("@/server/db/client").getDb;
 const quiet: ProgressReporter = { fetched() {}, begin() {}, advance() {}, note() {}, end() {} };
 
 function keyed(extra: { dryRun?: boolean; progress?: ProgressReporter } = {}) {
-  return runImport({ mode: "keyed", apiUrl: fake.apiUrl, pageId: PAGE_ID, apiKey: API_KEY, progress: quiet, client: { retryBaseMs: 20 }, ...extra });
+  return runImport({
+    mode: "keyed",
+    apiUrl: fake.apiUrl,
+    pageId: PAGE_ID,
+    apiKey: API_KEY,
+    progress: quiet,
+    client: { retryBaseMs: 20 },
+    ...extra,
+  });
 }
 
 const created = (summary: ImportSummary, resource: string) => summary.tallies[resource].created;
@@ -57,7 +65,13 @@ describe("importing from Statuspage's management API", () => {
       templates: { created: 1 },
       subscribers: { created: 4, skipped: 1 },
     });
-    expect(summary.skipped).toEqual([{ resource: "subscribers", id: "sub000000004", reason: expect.stringMatching(/sms subscribers are not supported/) }]);
+    expect(summary.skipped).toEqual([
+      {
+        resource: "subscribers",
+        id: "sub000000004",
+        reason: expect.stringMatching(/sms subscribers are not supported/),
+      },
+    ]);
     const incidentPages = fake.log.filter((r) => r.path.startsWith(`/v1/pages/${PAGE_ID}/incidents?`));
     expect(incidentPages.map((r) => r.status)).toEqual([200, 429, 200, 200, 200].slice(0, incidentPages.length));
     expect(fake.log.some((r) => r.path.includes("component-groups") && r.status === 503)).toBe(true);
@@ -66,7 +80,13 @@ describe("importing from Statuspage's management API", () => {
     expect(await db.outboxMessage.count()).toBe(0);
     expect(await db.delivery.count()).toBe(0);
     const page = await db.pageSettings.findFirstOrThrow();
-    expect(page).toMatchObject({ name: "Acme Cloud", statuspagePageId: PAGE_ID, timeZone: "Europe/Berlin", supportUrl: "https://help.acme.test", twitter: "acmestatus" });
+    expect(page).toMatchObject({
+      name: "Acme Cloud",
+      statuspagePageId: PAGE_ID,
+      timeZone: "Europe/Berlin",
+      supportUrl: "https://help.acme.test",
+      twitter: "acmestatus",
+    });
     const components = await db.component.findMany({ orderBy: { position: "asc" } });
     expect(components.map((c) => [c.id, c.groupId, c.status, c.showcase])).toEqual([
       ["cmpapi000001", "grpcore00001", "operational", true],
@@ -74,7 +94,15 @@ describe("importing from Statuspage's management API", () => {
       ["cmpcdn000001", null, "degraded_performance", true],
     ]);
     const subscribers = await db.subscriber.findMany({ orderBy: { id: "asc" }, include: { components: true } });
-    expect(subscribers.map((s) => [s.id, s.kind, Boolean(s.confirmedAt), s.allComponents, s.components.map((c) => c.componentId)])).toEqual([
+    expect(
+      subscribers.map((s) => [
+        s.id,
+        s.kind,
+        Boolean(s.confirmedAt),
+        s.allComponents,
+        s.components.map((c) => c.componentId),
+      ]),
+    ).toEqual([
       ["sub000000001", "email", true, true, []],
       ["sub000000002", "email", true, false, ["cmpapi000001"]],
       ["sub000000003", "webhook", true, true, []],
@@ -86,30 +114,63 @@ describe("importing from Statuspage's management API", () => {
     const db = getDb();
     const source = fixture.incidents.find((i) => i.id === "chk0ut0utage")!;
     const { GET: v2Incident } = await import("@/app/api/v2/incidents/[incidentId]/route");
-    const response = await v2Incident(new Request("http://status.test/api/v2/incidents/chk0ut0utage.json"), { params: Promise.resolve({ incidentId: "chk0ut0utage.json" }) });
+    const response = await v2Incident(new Request("http://status.test/api/v2/incidents/chk0ut0utage.json"), {
+      params: Promise.resolve({ incidentId: "chk0ut0utage.json" }),
+    });
     const body = await response.json();
-    expect(body.incident).toMatchObject({ id: source.id, name: source.name, status: "postmortem", impact: "critical", started_at: source.started_at, resolved_at: source.resolved_at });
-    expect(body.incident.incident_updates.map((u: { id: string; body: string; display_at: string }) => [u.id, u.body, u.display_at])).toEqual(
-      source.incident_updates.map((u) => [u.id, u.body, u.display_at]),
-    );
-    expect(body.incident.incident_updates[2].affected_components).toEqual([{ code: "cmpapi000001", name: "API", old_status: "operational", new_status: "major_outage" }]);
+    expect(body.incident).toMatchObject({
+      id: source.id,
+      name: source.name,
+      status: "postmortem",
+      impact: "critical",
+      started_at: source.started_at,
+      resolved_at: source.resolved_at,
+    });
+    expect(
+      body.incident.incident_updates.map((u: { id: string; body: string; display_at: string }) => [
+        u.id,
+        u.body,
+        u.display_at,
+      ]),
+    ).toEqual(source.incident_updates.map((u) => [u.id, u.body, u.display_at]));
+    expect(body.incident.incident_updates[2].affected_components).toEqual([
+      { code: "cmpapi000001", name: "API", old_status: "operational", new_status: "major_outage" },
+    ]);
     const postmortem = await db.postmortem.findUniqueOrThrow({ where: { incidentId: source.id } });
     expect(postmortem.publishedAt?.toISOString()).toBe(source.postmortem_published_at);
 
-    const owner = await db.user.create({ data: { email: "owner@acme.test", name: "Owner", role: "owner", passwordHash: "unused" } });
+    const owner = await db.user.create({
+      data: { email: "owner@acme.test", name: "Owner", role: "owner", passwordHash: "unused" },
+    });
     const { createApiKey } = await import("@/server/services/api-keys/create-api-key");
-    const { token } = await createApiKey({ ctx: { actor: { kind: "user", userId: owner.id, role: "owner", label: "owner" } }, input: { name: "Migrated script", role: "viewer" } });
+    const { token } = await createApiKey({
+      ctx: { actor: { kind: "user", userId: owner.id, role: "owner", label: "owner" } },
+      input: { name: "Migrated script", role: "viewer" },
+    });
     process.env.MANAGEMENT_API_RATE_LIMIT = "0";
     const { callManagement } = await import("@/tests/api/management/client");
     const viaOldPageId = await callManagement(`${PAGE_ID}/incidents/${source.id}`, { key: token });
     expect(viaOldPageId.status).toBe(200);
-    expect(viaOldPageId.json).toMatchObject({ page_id: PAGE_ID, metadata: { jira: { key: "OPS-42" } }, impact_override: "critical", postmortem_published_at: source.postmortem_published_at });
+    expect(viaOldPageId.json).toMatchObject({
+      page_id: PAGE_ID,
+      metadata: { jira: { key: "OPS-42" } },
+      impact_override: "critical",
+      postmortem_published_at: source.postmortem_published_at,
+    });
     const day = new Date(source.started_at).toISOString().slice(0, 10);
-    const uptime = await callManagement(`${PAGE_ID}/components/cmpapi000001/uptime`, { key: token, query: `start=${day}&end=${day}` });
+    const uptime = await callManagement(`${PAGE_ID}/components/cmpapi000001/uptime`, {
+      key: token,
+      query: `start=${day}&end=${day}`,
+    });
     expect(uptime.json.major_outage).toBe(2 * 3600);
     expect(uptime.json.related_events.map((e: { id: string }) => e.id)).toContain(source.id);
     const maintenance = await callManagement(`${PAGE_ID}/incidents/upcoming`, { key: token });
-    expect(maintenance.json[0]).toMatchObject({ id: "mnt000000001", scheduled_remind_prior: true, auto_transition_to_maintenance_state: true, components: [expect.objectContaining({ id: "cmpweb000001" })] });
+    expect(maintenance.json[0]).toMatchObject({
+      id: "mnt000000001",
+      scheduled_remind_prior: true,
+      auto_transition_to_maintenance_state: true,
+      components: [expect.objectContaining({ id: "cmpweb000001" })],
+    });
   }, 120_000);
 
   it("the incident page and /history read the imported incident as the source shows it", async () => {
@@ -117,10 +178,18 @@ describe("importing from Statuspage's management API", () => {
     const { renderMarkdown } = await import("@/lib/markdown");
     const source = fixture.incidents.find((i) => i.id === "chk0ut0utage")!;
     const detail = await getIncidentDetail(source.id);
-    expect(detail).toMatchObject({ name: source.name, status: "postmortem", impact: "critical", postmortem: { body: source.postmortem_body } });
+    expect(detail).toMatchObject({
+      name: source.name,
+      status: "postmortem",
+      impact: "critical",
+      postmortem: { body: source.postmortem_body },
+    });
     expect(detail!.updates.map((u) => u.body)).toEqual(source.incident_updates.map((u) => u.body));
     const started = new Date(source.started_at);
-    const month = await listIncidentsBetween(new Date(Date.UTC(started.getUTCFullYear(), started.getUTCMonth(), 1)), new Date(Date.UTC(started.getUTCFullYear(), started.getUTCMonth() + 1, 1)));
+    const month = await listIncidentsBetween(
+      new Date(Date.UTC(started.getUTCFullYear(), started.getUTCMonth(), 1)),
+      new Date(Date.UTC(started.getUTCFullYear(), started.getUTCMonth() + 1, 1)),
+    );
     expect(month.map((i) => i.id)).toContain(source.id);
     const hostile = await getIncidentDetail("hostile00001");
     expect(renderMarkdown(hostile!.updates[0].body)).not.toMatch(/<script|javascript:|onerror/i);
@@ -138,13 +207,29 @@ describe("importing from Statuspage's management API", () => {
   });
 
   it("a second import changes nothing", async () => {
-    const before = await withClient(scratch.url, async (c) => (await c.query("SELECT (SELECT count(*) FROM incidents) i, (SELECT count(*) FROM incident_updates) u, (SELECT count(*) FROM component_status_changes) h, (SELECT count(*) FROM subscribers) s")).rows[0]);
+    const before = await withClient(
+      scratch.url,
+      async (c) =>
+        (
+          await c.query(
+            "SELECT (SELECT count(*) FROM incidents) i, (SELECT count(*) FROM incident_updates) u, (SELECT count(*) FROM component_status_changes) h, (SELECT count(*) FROM subscribers) s",
+          )
+        ).rows[0],
+    );
     const summary = await keyed();
     for (const [resource, tally] of Object.entries(summary.tallies)) {
       expect(tally.created + tally.updated, resource).toBe(0);
     }
     expect(summary.tallies.incidents.unchanged).toBe(128);
-    const after = await withClient(scratch.url, async (c) => (await c.query("SELECT (SELECT count(*) FROM incidents) i, (SELECT count(*) FROM incident_updates) u, (SELECT count(*) FROM component_status_changes) h, (SELECT count(*) FROM subscribers) s")).rows[0]);
+    const after = await withClient(
+      scratch.url,
+      async (c) =>
+        (
+          await c.query(
+            "SELECT (SELECT count(*) FROM incidents) i, (SELECT count(*) FROM incident_updates) u, (SELECT count(*) FROM component_status_changes) h, (SELECT count(*) FROM subscribers) s",
+          )
+        ).rows[0],
+    );
     expect(after).toEqual(before);
   }, 120_000);
 
@@ -152,14 +237,29 @@ describe("importing from Statuspage's management API", () => {
     const checkout = fixture.incidents.find((i) => i.id === "chk0ut0utage")!;
     checkout.name = "Checkout outage (payments)";
     let advanced = 0;
-    const dying: ProgressReporter = { ...quiet, advance() {
-      if (++advanced === 50) throw new Error("interrupted");
-    } };
-    fixture.incidents.push({ ...fixture.incidents[0], id: "newinc000001", name: "New since the first import", created_at: new Date().toISOString(), incident_updates: fixture.incidents[0].incident_updates.map((u, i) => ({ ...u, id: `newupd00000${i}`, incident_id: "newinc000001" })) });
+    const dying: ProgressReporter = {
+      ...quiet,
+      advance() {
+        if (++advanced === 50) throw new Error("interrupted");
+      },
+    };
+    fixture.incidents.push({
+      ...fixture.incidents[0],
+      id: "newinc000001",
+      name: "New since the first import",
+      created_at: new Date().toISOString(),
+      incident_updates: fixture.incidents[0].incident_updates.map((u, i) => ({
+        ...u,
+        id: `newupd00000${i}`,
+        incident_id: "newinc000001",
+      })),
+    });
     await expect(keyed({ progress: dying })).rejects.toThrow("interrupted");
     const resumed = await keyed();
     expect(resumed.tallies.incidents.created + resumed.tallies.incidents.updated).toBeLessThanOrEqual(2);
-    expect((await getDb().incident.findUniqueOrThrow({ where: { id: "chk0ut0utage" } })).name).toBe("Checkout outage (payments)");
+    expect((await getDb().incident.findUniqueOrThrow({ where: { id: "chk0ut0utage" } })).name).toBe(
+      "Checkout outage (payments)",
+    );
     expect(await getDb().incident.count()).toBe(129);
     expect(await getDb().incidentUpdate.count({ where: { incidentId: "chk0ut0utage" } })).toBe(3);
   }, 120_000);
@@ -171,12 +271,25 @@ describe("importing what a public page shows", () => {
     await withClient(scratch.url, (c) => c.query("DROP SCHEMA public CASCADE; CREATE SCHEMA public;"));
     await applyMigrations(scratch.url);
     delete (globalThis as { statuspageDb?: unknown }).statuspageDb;
-    const summary = await runImport({ mode: "public", pageUrl: fake.pageUrl, progress: quiet, client: { retryBaseMs: 20 } });
-    expect(summary.tallies).toMatchObject({ page: { created: 1 }, "component groups": { created: 1 }, components: { created: 3 }, incidents: { created: 51 } });
+    const summary = await runImport({
+      mode: "public",
+      pageUrl: fake.pageUrl,
+      progress: quiet,
+      client: { retryBaseMs: 20 },
+    });
+    expect(summary.tallies).toMatchObject({
+      page: { created: 1 },
+      "component groups": { created: 1 },
+      components: { created: 3 },
+      incidents: { created: 51 },
+    });
     expect(summary.notes.join("\n")).toMatch(/A keyed import .* would also bring/);
     const { formatSummary } = await import("@/server/importer/run-import");
     expect(formatSummary(summary)).toMatch(/Nothing was sent to subscribers/);
-    expect(await getDb().pageSettings.findFirstOrThrow()).toMatchObject({ statuspagePageId: PAGE_ID, name: "Acme Cloud" });
+    expect(await getDb().pageSettings.findFirstOrThrow()).toMatchObject({
+      statuspagePageId: PAGE_ID,
+      name: "Acme Cloud",
+    });
     expect(await getDb().outboxMessage.count()).toBe(0);
   }, 120_000);
 });

@@ -19,19 +19,37 @@ import type { AlertSource } from "@/lib/integrations";
 let owner: Actor;
 
 async function integration(source: AlertSource, fireAfterSeconds = 0, recoverAfterSeconds = 0) {
-  const { integration: created, token } = await createIntegration({ ctx: { actor: owner }, input: { name: unique(source), source, fireAfterSeconds, recoverAfterSeconds } });
+  const { integration: created, token } = await createIntegration({
+    ctx: { actor: owner },
+    input: { name: unique(source), source, fireAfterSeconds, recoverAfterSeconds },
+  });
   return { ...created, token };
 }
 
-async function rule(integrationId: string, matchers: string, componentId: string, firingStatus = "major_outage", extra: Record<string, unknown> = {}) {
-  return (await createAlertRule({ ctx: { actor: owner }, input: { integrationId, matchers, componentId, firingStatus, ...extra } })).rule;
+async function rule(
+  integrationId: string,
+  matchers: string,
+  componentId: string,
+  firingStatus = "major_outage",
+  extra: Record<string, unknown> = {},
+) {
+  return (
+    await createAlertRule({
+      ctx: { actor: owner },
+      input: { integrationId, matchers, componentId, firingStatus, ...extra },
+    })
+  ).rule;
 }
 
 async function post(integrationId: string, token: string | null, body: unknown) {
   const headers: Record<string, string> = { "Content-Type": "application/json" };
   if (token) headers.Authorization = `Bearer ${token}`;
   const response = await handleAlertWebhook(
-    new Request(`http://localhost/api/integrations/${integrationId}`, { method: "POST", headers, body: typeof body === "string" ? body : JSON.stringify(body) }),
+    new Request(`http://localhost/api/integrations/${integrationId}`, {
+      method: "POST",
+      headers,
+      body: typeof body === "string" ? body : JSON.stringify(body),
+    }),
     integrationId,
   );
   return { status: response.status, json: (await response.json()) as Record<string, unknown> };
@@ -42,7 +60,12 @@ async function statusOf(componentId: string) {
 }
 
 async function history(componentId: string) {
-  return (await getDb().componentStatusChange.findMany({ where: { componentId }, orderBy: [{ changedAt: "asc" }, { createdAt: "asc" }] })).map((c) => c.toStatus);
+  return (
+    await getDb().componentStatusChange.findMany({
+      where: { componentId },
+      orderBy: [{ changedAt: "asc" }, { createdAt: "asc" }],
+    })
+  ).map((c) => c.toStatus);
 }
 
 async function publicStatus(componentId: string) {
@@ -61,28 +84,69 @@ describe("Alertmanager webhook", () => {
     const component = await createComponent({ name: unique("API") });
     const am = await integration("alertmanager");
     await rule(am.id, `service="${component.id}", severity=~"critical|page"`, component.id);
-    const channel = await createChatChannel({ ctx: { actor: owner }, input: { name: unique("ops"), platform: "slack", webhookUrl: "http://127.0.0.1:9/slack", events: ["component.status_changed"], allComponents: false, componentIds: [component.id] } });
+    const channel = await createChatChannel({
+      ctx: { actor: owner },
+      input: {
+        name: unique("ops"),
+        platform: "slack",
+        webhookUrl: "http://127.0.0.1:9/slack",
+        events: ["component.status_changed"],
+        allComponents: false,
+        componentIds: [component.id],
+      },
+    });
     expect(await publicStatus(component.id)).toBe("operational");
 
-    const firing = await post(am.id, am.token, alertmanagerPayload([{ status: "firing", labels: { service: component.id, severity: "critical" }, fingerprint: "1a30ba71cca2921f" }]));
+    const firing = await post(
+      am.id,
+      am.token,
+      alertmanagerPayload([
+        { status: "firing", labels: { service: component.id, severity: "critical" }, fingerprint: "1a30ba71cca2921f" },
+      ]),
+    );
     expect(firing.status).toBe(200);
-    expect(firing.json).toMatchObject({ ok: true, received: 1, matched: 1, ignored: 0, components: [{ id: component.id, status: "major_outage" }] });
+    expect(firing.json).toMatchObject({
+      ok: true,
+      received: 1,
+      matched: 1,
+      ignored: 0,
+      components: [{ id: component.id, status: "major_outage" }],
+    });
     expect(await statusOf(component.id)).toBe("major_outage");
     expect(await publicStatus(component.id)).toBe("major_outage");
 
-    const change = await getDb().componentStatusChange.findFirstOrThrow({ where: { componentId: component.id, toStatus: "major_outage" } });
+    const change = await getDb().componentStatusChange.findFirstOrThrow({
+      where: { componentId: component.id, toStatus: "major_outage" },
+    });
     expect(change.actorId).toBeNull();
-    const audit = await getDb().auditLog.findMany({ where: { entityType: "component", entityId: component.id }, orderBy: { id: "asc" } });
+    const audit = await getDb().auditLog.findMany({
+      where: { entityType: "component", entityId: component.id },
+      orderBy: { id: "asc" },
+    });
     expect(audit.map((a) => a.action)).toEqual(["component.set-status", "alert.apply"]);
     expect(audit[0].actorLabel).toBe(`Integration “${am.name}” (Prometheus Alertmanager)`);
 
-    const resolved = await post(am.id, am.token, alertmanagerPayload([{ status: "resolved", labels: { service: component.id, severity: "critical" }, fingerprint: "1a30ba71cca2921f" }]));
+    const resolved = await post(
+      am.id,
+      am.token,
+      alertmanagerPayload([
+        {
+          status: "resolved",
+          labels: { service: component.id, severity: "critical" },
+          fingerprint: "1a30ba71cca2921f",
+        },
+      ]),
+    );
     expect(resolved.json).toMatchObject({ components: [{ id: component.id, status: "operational" }] });
     expect(await publicStatus(component.id)).toBe("operational");
     expect(await history(component.id)).toEqual(["operational", "major_outage", "operational"]);
     expect(await getDb().componentAutomation.findUnique({ where: { componentId: component.id } })).toBeNull();
 
-    const outbox = await getDb().chatDelivery.findMany({ where: { channelId: channel.channel.id }, include: { message: true }, orderBy: { createdAt: "asc" } });
+    const outbox = await getDb().chatDelivery.findMany({
+      where: { channelId: channel.channel.id },
+      include: { message: true },
+      orderBy: { createdAt: "asc" },
+    });
     expect(outbox.map((d) => (d.message.payload as { facts: { value: string }[] }).facts.map((f) => f.value))).toEqual([
       ["Operational", "Major Outage"],
       ["Major Outage", "Operational"],
@@ -94,12 +158,32 @@ describe("Alertmanager webhook", () => {
     const am = await integration("alertmanager");
     await rule(am.id, `service="db", severity="critical", team="${component.id}"`, component.id, "major_outage");
     await rule(am.id, `service="db", severity="warning", team="${component.id}"`, component.id, "degraded_performance");
-    const critical = { labels: { service: "db", severity: "critical", team: component.id, instance: "db-1" }, fingerprint: `crit-${component.id}` };
-    const warning = { labels: { service: "db", severity: "warning", team: component.id, instance: "db-2" }, fingerprint: `warn-${component.id}` };
+    const critical = {
+      labels: { service: "db", severity: "critical", team: component.id, instance: "db-1" },
+      fingerprint: `crit-${component.id}`,
+    };
+    const warning = {
+      labels: { service: "db", severity: "warning", team: component.id, instance: "db-2" },
+      fingerprint: `warn-${component.id}`,
+    };
 
-    await post(am.id, am.token, alertmanagerPayload([{ status: "firing", ...warning }, { status: "firing", ...critical }]));
+    await post(
+      am.id,
+      am.token,
+      alertmanagerPayload([
+        { status: "firing", ...warning },
+        { status: "firing", ...critical },
+      ]),
+    );
     expect(await statusOf(component.id)).toBe("major_outage");
-    await post(am.id, am.token, alertmanagerPayload([{ status: "resolved", ...critical }, { status: "firing", ...warning }]));
+    await post(
+      am.id,
+      am.token,
+      alertmanagerPayload([
+        { status: "resolved", ...critical },
+        { status: "firing", ...warning },
+      ]),
+    );
     expect(await statusOf(component.id)).toBe("degraded_performance");
     await post(am.id, am.token, alertmanagerPayload([{ status: "resolved", ...warning }]));
     expect(await statusOf(component.id)).toBe("operational");
@@ -112,7 +196,9 @@ describe("Alertmanager webhook", () => {
     await rule(am.id, `queue="${component.id}"`, component.id, "partial_outage");
     const payload = alertmanagerPayload([{ status: "firing", labels: { queue: component.id }, fingerprint: "abc123" }]);
     for (let i = 0; i < 3; i += 1) expect((await post(am.id, am.token, payload)).status).toBe(200);
-    const resolved = alertmanagerPayload([{ status: "resolved", labels: { queue: component.id }, fingerprint: "abc123" }]);
+    const resolved = alertmanagerPayload([
+      { status: "resolved", labels: { queue: component.id }, fingerprint: "abc123" },
+    ]);
     for (let i = 0; i < 2; i += 1) expect((await post(am.id, am.token, resolved)).status).toBe(200);
     expect(await history(component.id)).toEqual(["operational", "partial_outage", "operational"]);
     // No fingerprint in the payload: the label set's hash stands in for it.
@@ -126,7 +212,11 @@ describe("Alertmanager webhook", () => {
     const component = await createComponent({ name: unique("Web") });
     const am = await integration("alertmanager");
     await rule(am.id, `service="${component.id}"`, component.id);
-    const response = await post(am.id, am.token, alertmanagerPayload([{ status: "firing", labels: { service: "something-else", whatever: "x" } }]));
+    const response = await post(
+      am.id,
+      am.token,
+      alertmanagerPayload([{ status: "firing", labels: { service: "something-else", whatever: "x" } }]),
+    );
     expect(response).toMatchObject({ status: 200, json: { received: 1, matched: 0, ignored: 1, components: [] } });
     expect(await statusOf(component.id)).toBe("operational");
   });
@@ -148,7 +238,11 @@ describe("Alertmanager webhook", () => {
     expect(await statusOf(component.id)).toBe("operational");
     const stored = await getDb().alertIntegration.findUniqueOrThrow({ where: { id: am.id } });
     expect(stored.tokenHash).not.toContain(am.token);
-    expect(JSON.stringify(await getDb().auditLog.findMany({ where: { entityId: am.id }, select: { after: true, before: true } }))).not.toContain(am.token);
+    expect(
+      JSON.stringify(
+        await getDb().auditLog.findMany({ where: { entityId: am.id }, select: { after: true, before: true } }),
+      ),
+    ).not.toContain(am.token);
   });
 
   it("a malformed body gets 400 with a message naming the problem", async () => {
@@ -156,10 +250,17 @@ describe("Alertmanager webhook", () => {
     const notJson = await post(am.id, am.token, "{ not json");
     expect(notJson).toMatchObject({ status: 400, json: { error: expect.stringMatching(/not valid JSON/) } });
     const wrongVersion = await post(am.id, am.token, { ...alertmanagerPayload([]), version: "3" });
-    expect(wrongVersion).toMatchObject({ status: 400, json: { error: expect.stringMatching(/version must be "4"/), fields: { version: expect.any(Array) } } });
+    expect(wrongVersion).toMatchObject({
+      status: 400,
+      json: { error: expect.stringMatching(/version must be "4"/), fields: { version: expect.any(Array) } },
+    });
     const noAlerts = await post(am.id, am.token, { version: "4", status: "firing" });
     expect(noAlerts).toMatchObject({ status: 400, json: { fields: { alerts: ["must be an array of alerts"] } } });
-    const badStatus = await post(am.id, am.token, { version: "4", status: "firing", alerts: [{ status: "burning", labels: {} }] });
+    const badStatus = await post(am.id, am.token, {
+      version: "4",
+      status: "firing",
+      alerts: [{ status: "burning", labels: {} }],
+    });
     expect(badStatus.json.fields).toEqual({ "alerts.0.status": ['must be "firing" or "resolved"'] });
     expect((await post(am.id, am.token, "[]")).status).toBe(400);
     expect((await post(am.id, am.token, "")).json.error).toMatch(/empty/);
@@ -179,7 +280,9 @@ describe("Grafana webhook contact point", () => {
     expect(resolved.status).toBe(200);
     expect(await publicStatus(component.id)).toBe("operational");
     expect(await history(component.id)).toEqual(["operational", "partial_outage", "operational"]);
-    expect((await post(grafana.id, grafana.token, { status: "firing" })).json).toMatchObject({ fields: { alerts: expect.any(Array) } });
+    expect((await post(grafana.id, grafana.token, { status: "firing" })).json).toMatchObject({
+      fields: { alerts: expect.any(Array) },
+    });
   });
 });
 
@@ -195,8 +298,12 @@ describe("damping", () => {
     const t0 = new Date(Date.now() + 3600_000);
 
     const first = await receiveAlerts({ integrationId: am.id, token: am.token, body: fire, now: t0 });
-    expect(first.components).toEqual([{ id: component.id, status: "operational", pending_until: at(t0, 60).toISOString() }]);
-    expect((await getDb().componentAutomation.findUniqueOrThrow({ where: { componentId: component.id } })).checkAt).toEqual(at(t0, 60));
+    expect(first.components).toEqual([
+      { id: component.id, status: "operational", pending_until: at(t0, 60).toISOString() },
+    ]);
+    expect(
+      (await getDb().componentAutomation.findUniqueOrThrow({ where: { componentId: component.id } })).checkAt,
+    ).toEqual(at(t0, 60));
     await receiveAlerts({ integrationId: am.id, token: am.token, body: fire, now: at(t0, 30) });
     await runAlertAutomation({ now: at(t0, 59) });
     expect(await statusOf(component.id)).toBe("operational");
@@ -223,8 +330,18 @@ describe("damping", () => {
     const am = await integration("alertmanager", 60, 60);
     await rule(am.id, `svc="${component.id}"`, component.id);
     const t0 = new Date(Date.now() + 7200_000);
-    await receiveAlerts({ integrationId: am.id, token: am.token, body: alertmanagerPayload([{ status: "firing", labels: { svc: component.id }, fingerprint: "f" }]), now: t0 });
-    await receiveAlerts({ integrationId: am.id, token: am.token, body: alertmanagerPayload([{ status: "resolved", labels: { svc: component.id }, fingerprint: "f" }]), now: at(t0, 20) });
+    await receiveAlerts({
+      integrationId: am.id,
+      token: am.token,
+      body: alertmanagerPayload([{ status: "firing", labels: { svc: component.id }, fingerprint: "f" }]),
+      now: t0,
+    });
+    await receiveAlerts({
+      integrationId: am.id,
+      token: am.token,
+      body: alertmanagerPayload([{ status: "resolved", labels: { svc: component.id }, fingerprint: "f" }]),
+      now: at(t0, 20),
+    });
     await runAlertAutomation({ now: at(t0, 61) });
     await runAlertAutomation({ now: at(t0, 200) });
     expect(await history(component.id)).toEqual(["operational"]);
@@ -237,11 +354,30 @@ describe("automation and responders", () => {
     const held = await createComponent({ name: unique("Held") });
     const overridden = await createComponent({ name: unique("Overridden") });
     const responder = await actorFor("responder");
-    await createIncident({ ctx: { actor: responder }, input: { name: unique("Manual"), impact: "minor", status: "investigating", message: "On it.", components: [{ componentId: held.id, status: "degraded_performance" }, { componentId: overridden.id, status: "degraded_performance" }] } });
+    await createIncident({
+      ctx: { actor: responder },
+      input: {
+        name: unique("Manual"),
+        impact: "minor",
+        status: "investigating",
+        message: "On it.",
+        components: [
+          { componentId: held.id, status: "degraded_performance" },
+          { componentId: overridden.id, status: "degraded_performance" },
+        ],
+      },
+    });
     const am = await integration("alertmanager");
     await rule(am.id, `svc="${held.id}"`, held.id);
     await rule(am.id, `svc="${overridden.id}"`, overridden.id, "major_outage", { overrideIncidents: "on" });
-    await post(am.id, am.token, alertmanagerPayload([{ status: "firing", labels: { svc: held.id } }, { status: "firing", labels: { svc: overridden.id } }]));
+    await post(
+      am.id,
+      am.token,
+      alertmanagerPayload([
+        { status: "firing", labels: { svc: held.id } },
+        { status: "firing", labels: { svc: overridden.id } },
+      ]),
+    );
     expect(await statusOf(held.id)).toBe("degraded_performance");
     expect(await statusOf(overridden.id)).toBe("major_outage");
   });
@@ -251,34 +387,76 @@ describe("automation and responders", () => {
     const am = await integration("alertmanager");
     await rule(am.id, `svc="${component.id}"`, component.id);
     await post(am.id, am.token, alertmanagerPayload([{ status: "firing", labels: { svc: component.id } }]));
-    await setComponentStatus({ ctx: { actor: await actorFor("responder") }, input: { componentId: component.id, status: "partial_outage" } });
+    await setComponentStatus({
+      ctx: { actor: await actorFor("responder") },
+      input: { componentId: component.id, status: "partial_outage" },
+    });
     await post(am.id, am.token, alertmanagerPayload([{ status: "resolved", labels: { svc: component.id } }]));
     expect(await statusOf(component.id)).toBe("partial_outage");
   });
 
   it("opens an incident from a template on a major outage, published at once or as a draft to publish", async () => {
-    const template = await getDb().messageTemplate.create({ data: { name: unique("Outage"), title: "Checkout is down", status: "identified", body: "We are aware checkout is failing." } });
+    const template = await getDb().messageTemplate.create({
+      data: {
+        name: unique("Outage"),
+        title: "Checkout is down",
+        status: "identified",
+        body: "We are aware checkout is failing.",
+      },
+    });
     const published = await createComponent({ name: unique("Checkout") });
     const drafted = await createComponent({ name: unique("Cart") });
     const am = await integration("alertmanager");
-    await rule(am.id, `svc="${published.id}"`, published.id, "major_outage", { incidentMode: "publish", incidentTemplateId: template.id });
-    await rule(am.id, `svc="${drafted.id}"`, drafted.id, "major_outage", { incidentMode: "draft", incidentTemplateId: template.id });
-    await post(am.id, am.token, alertmanagerPayload([{ status: "firing", labels: { svc: published.id } }, { status: "firing", labels: { svc: drafted.id } }]));
+    await rule(am.id, `svc="${published.id}"`, published.id, "major_outage", {
+      incidentMode: "publish",
+      incidentTemplateId: template.id,
+    });
+    await rule(am.id, `svc="${drafted.id}"`, drafted.id, "major_outage", {
+      incidentMode: "draft",
+      incidentTemplateId: template.id,
+    });
+    await post(
+      am.id,
+      am.token,
+      alertmanagerPayload([
+        { status: "firing", labels: { svc: published.id } },
+        { status: "firing", labels: { svc: drafted.id } },
+      ]),
+    );
 
-    const incident = await getDb().incident.findFirstOrThrow({ where: { components: { some: { componentId: published.id } } }, include: { updates: true } });
+    const incident = await getDb().incident.findFirstOrThrow({
+      where: { components: { some: { componentId: published.id } } },
+      include: { updates: true },
+    });
     expect(incident).toMatchObject({ name: "Checkout is down", status: "identified", impact: "critical" });
     expect(incident.updates[0].body).toBe("We are aware checkout is failing.");
     expect(await statusOf(published.id)).toBe("major_outage");
-    expect((await getDb().auditLog.findFirstOrThrow({ where: { entityType: "incident", entityId: incident.id } })).actorLabel).toMatch(/^Integration “/);
+    expect(
+      (await getDb().auditLog.findFirstOrThrow({ where: { entityType: "incident", entityId: incident.id } }))
+        .actorLabel,
+    ).toMatch(/^Integration “/);
 
     expect(await statusOf(drafted.id)).toBe("major_outage");
     expect(await getDb().incident.count({ where: { components: { some: { componentId: drafted.id } } } })).toBe(0);
     const draft = await getDb().incidentDraft.findFirstOrThrow({ where: { componentId: drafted.id } });
-    const { incidentId } = await publishIncidentDraft({ ctx: { actor: await actorFor("responder") }, input: { draftId: draft.id } });
-    expect(await getDb().incident.findUniqueOrThrow({ where: { id: incidentId } })).toMatchObject({ name: "Checkout is down", status: "identified" });
+    const { incidentId } = await publishIncidentDraft({
+      ctx: { actor: await actorFor("responder") },
+      input: { draftId: draft.id },
+    });
+    expect(await getDb().incident.findUniqueOrThrow({ where: { id: incidentId } })).toMatchObject({
+      name: "Checkout is down",
+      status: "identified",
+    });
 
     // Resending the same firing alert opens nothing more.
-    await post(am.id, am.token, alertmanagerPayload([{ status: "firing", labels: { svc: published.id } }, { status: "firing", labels: { svc: drafted.id } }]));
+    await post(
+      am.id,
+      am.token,
+      alertmanagerPayload([
+        { status: "firing", labels: { svc: published.id } },
+        { status: "firing", labels: { svc: drafted.id } },
+      ]),
+    );
     expect(await getDb().incidentDraft.count({ where: { componentId: drafted.id } })).toBe(1);
     expect(await getDb().incident.count({ where: { components: { some: { componentId: published.id } } } })).toBe(1);
   });
@@ -297,14 +475,36 @@ describe("automation and responders", () => {
   it("refuses bad rules with field errors and non-owners", async () => {
     const am = await integration("alertmanager");
     const component = await createComponent({ name: unique("Bad") });
-    await expect(createAlertRule({ ctx: { actor: owner }, input: { integrationId: am.id, matchers: 'svc=~"(unclosed"', componentId: component.id, firingStatus: "operational" } })).rejects.toMatchObject({
-      fieldErrors: { matchers: [expect.stringMatching(/not a valid regular expression/)], firingStatus: expect.any(Array) },
+    await expect(
+      createAlertRule({
+        ctx: { actor: owner },
+        input: {
+          integrationId: am.id,
+          matchers: 'svc=~"(unclosed"',
+          componentId: component.id,
+          firingStatus: "operational",
+        },
+      }),
+    ).rejects.toMatchObject({
+      fieldErrors: {
+        matchers: [expect.stringMatching(/not a valid regular expression/)],
+        firingStatus: expect.any(Array),
+      },
     });
-    await expect(createAlertRule({ ctx: { actor: owner }, input: { integrationId: am.id, matchers: "svc = api", componentId: component.id, firingStatus: "major_outage" } })).rejects.toMatchObject({
+    await expect(
+      createAlertRule({
+        ctx: { actor: owner },
+        input: { integrationId: am.id, matchers: "svc = api", componentId: component.id, firingStatus: "major_outage" },
+      }),
+    ).rejects.toMatchObject({
       fieldErrors: { matchers: [expect.stringMatching(/label="value"/)] },
     });
-    await expect(createIntegration({ ctx: { actor: await actorFor("responder") }, input: { name: "x", source: "grafana" } })).rejects.toMatchObject({ code: "FORBIDDEN" });
-    await expect(createIntegration({ ctx: { actor: owner }, input: { name: "x", source: "nagios", fireAfterSeconds: -1 } })).rejects.toMatchObject({
+    await expect(
+      createIntegration({ ctx: { actor: await actorFor("responder") }, input: { name: "x", source: "grafana" } }),
+    ).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(
+      createIntegration({ ctx: { actor: owner }, input: { name: "x", source: "nagios", fireAfterSeconds: -1 } }),
+    ).rejects.toMatchObject({
       fieldErrors: { source: expect.any(Array), fireAfterSeconds: expect.any(Array) },
     });
   });
@@ -314,20 +514,39 @@ describe("generic JSON endpoint", () => {
   it("takes {component, status} by id or name, and incident triggers idempotent by key", async () => {
     const component = await createComponent({ name: unique("Nightly backup") });
     const generic = await integration("generic");
-    const down = await post(generic.id, generic.token, { component: component.name, status: "partial_outage", summary: "Backup job failed" });
+    const down = await post(generic.id, generic.token, {
+      component: component.name,
+      status: "partial_outage",
+      summary: "Backup job failed",
+    });
     expect(down.json).toMatchObject({ components: [{ id: component.id, status: "partial_outage" }] });
     await post(generic.id, generic.token, { component: component.id, status: "operational" });
     expect(await history(component.id)).toEqual(["operational", "partial_outage", "operational"]);
-    expect((await post(generic.id, generic.token, { component: "nope", status: "major_outage" })).json).toMatchObject({ fields: { component: expect.any(Array) } });
-    expect((await post(generic.id, generic.token, { component: component.id, status: "down" })).json).toMatchObject({ fields: { status: expect.any(Array) } });
+    expect((await post(generic.id, generic.token, { component: "nope", status: "major_outage" })).json).toMatchObject({
+      fields: { component: expect.any(Array) },
+    });
+    expect((await post(generic.id, generic.token, { component: component.id, status: "down" })).json).toMatchObject({
+      fields: { status: expect.any(Array) },
+    });
 
     const key = unique("cron");
-    const opened = await post(generic.id, generic.token, { key, incident: { name: "Cron check failed", body: "The hourly import did not run.", impact: "minor" } });
+    const opened = await post(generic.id, generic.token, {
+      key,
+      incident: { name: "Cron check failed", body: "The hourly import did not run.", impact: "minor" },
+    });
     expect(opened.json.incident).toMatchObject({ created: true });
-    const again = await post(generic.id, generic.token, { key, incident: { name: "Cron check failed", body: "Still failing." } });
+    const again = await post(generic.id, generic.token, {
+      key,
+      incident: { name: "Cron check failed", body: "Still failing." },
+    });
     expect(again.json.incident).toMatchObject({ created: false, id: (opened.json.incident as { id: string }).id });
-    const closed = await post(generic.id, generic.token, { key, incident: { name: "Cron check failed", body: "Recovered.", status: "resolved" } });
+    const closed = await post(generic.id, generic.token, {
+      key,
+      incident: { name: "Cron check failed", body: "Recovered.", status: "resolved" },
+    });
     expect(closed.json.incident).toMatchObject({ resolved: true });
-    expect(await getDb().incident.findUniqueOrThrow({ where: { id: (opened.json.incident as { id: string }).id } })).toMatchObject({ status: "resolved" });
+    expect(
+      await getDb().incident.findUniqueOrThrow({ where: { id: (opened.json.incident as { id: string }).id } }),
+    ).toMatchObject({ status: "resolved" });
   });
 });

@@ -22,13 +22,28 @@ let receiver: Awaited<ReturnType<typeof startChatReceiver>>;
 let responder: Actor;
 
 function worker(options: WorkerOptions = {}) {
-  return createNotificationWorker({ policy: allowLocal, baseDelayMs: 20, maxDelayMs: 100, log: () => {}, pruneEveryMs: 0, ...options });
+  return createNotificationWorker({
+    policy: allowLocal,
+    baseDelayMs: 20,
+    maxDelayMs: 100,
+    log: () => {},
+    pruneEveryMs: 0,
+    ...options,
+  });
 }
 
 async function addChannel(platform: ChatPlatform, componentIds: string[], extra: Record<string, unknown> = {}) {
   const { channel } = await createChatChannel({
     ctx: { actor: responder },
-    input: { name: unique(platform), platform, webhookUrl: receiver.url(platform), events: [...CHAT_EVENTS], allComponents: false, componentIds, ...extra },
+    input: {
+      name: unique(platform),
+      platform,
+      webhookUrl: receiver.url(platform),
+      events: [...CHAT_EVENTS],
+      allComponents: false,
+      componentIds,
+      ...extra,
+    },
   });
   return channel;
 }
@@ -37,7 +52,9 @@ async function addChannel(platform: ChatPlatform, componentIds: string[], extra:
 async function drain(channelIds: string[], w = worker()) {
   await until(async () => {
     await w.runOnce();
-    const open = await getDb().chatDelivery.count({ where: { channelId: { in: channelIds }, status: { in: ["pending", "failed", "sending"] } } });
+    const open = await getDb().chatDelivery.count({
+      where: { channelId: { in: channelIds }, status: { in: ["pending", "failed", "sending"] } },
+    });
     return open === 0;
   }, 20_000);
 }
@@ -45,11 +62,26 @@ async function drain(channelIds: string[], w = worker()) {
 async function incidentLife(componentId: string, body = "Checkout is **failing** for some cards.") {
   const { incident } = await createIncident({
     ctx: { actor: responder },
-    input: { name: unique("Checkout errors"), impact: "major", status: "investigating", message: body, components: [{ componentId, status: "partial_outage" }] },
+    input: {
+      name: unique("Checkout errors"),
+      impact: "major",
+      status: "investigating",
+      message: body,
+      components: [{ componentId, status: "partial_outage" }],
+    },
   });
-  await postIncidentUpdate({ ctx: { actor: responder }, input: { incidentId: incident.id, status: "identified", body: "A bad deploy; rolling back.", components: [] } });
-  await resolveIncident({ ctx: { actor: responder }, input: { incidentId: incident.id, body: "Rolled back; payments work again.", setComponentsOperational: true } });
-  await publishPostmortem({ ctx: { actor: responder }, input: { incidentId: incident.id, body: "## What happened\nA config flag.", version: 0 } });
+  await postIncidentUpdate({
+    ctx: { actor: responder },
+    input: { incidentId: incident.id, status: "identified", body: "A bad deploy; rolling back.", components: [] },
+  });
+  await resolveIncident({
+    ctx: { actor: responder },
+    input: { incidentId: incident.id, body: "Rolled back; payments work again.", setComponentsOperational: true },
+  });
+  await publishPostmortem({
+    ctx: { actor: responder },
+    input: { incidentId: incident.id, body: "## What happened\nA config flag.", version: 0 },
+  });
   return incident;
 }
 
@@ -64,15 +96,21 @@ afterAll(async () => {
 });
 
 describe("chat channels", () => {
-
   it("posts an incident's whole life to every platform in its native, schema-valid format", async () => {
     const component = await createComponent({ name: unique("Checkout") });
-    const channels = await Promise.all(CHAT_PLATFORMS.map((p) => addChannel(p, [component.id], { events: ["incident.created", "incident.updated", "incident.resolved", "postmortem.published"] })));
+    const channels = await Promise.all(
+      CHAT_PLATFORMS.map((p) =>
+        addChannel(p, [component.id], {
+          events: ["incident.created", "incident.updated", "incident.resolved", "postmortem.published"],
+        }),
+      ),
+    );
     const incident = await incidentLife(component.id);
     await drain(channels.map((c) => c.id));
 
     expect(receiver.rejected).toEqual([]);
-    const mine = (platform: ChatPlatform) => receiver.hits.filter((h) => h.platform === platform && JSON.stringify(h.json).includes(incident.name));
+    const mine = (platform: ChatPlatform) =>
+      receiver.hits.filter((h) => h.platform === platform && JSON.stringify(h.json).includes(incident.name));
     for (const platform of CHAT_PLATFORMS) expect(mine(platform), platform).toHaveLength(4);
 
     const [created] = mine("slack");
@@ -84,18 +122,36 @@ describe("chat channels", () => {
 
     const discord = mine("discord");
     const embed = (discord[0].json.embeds as Record<string, unknown>[])[0];
-    expect(embed).toMatchObject({ title: incident.name, url: expect.stringContaining(`/incidents/${incident.id}`), color: 0xea580c });
-    expect(embed.fields).toEqual(expect.arrayContaining([{ name: "Status", value: "Investigating", inline: true }, { name: "Impact", value: "Major", inline: true }]));
+    expect(embed).toMatchObject({
+      title: incident.name,
+      url: expect.stringContaining(`/incidents/${incident.id}`),
+      color: 0xea580c,
+    });
+    expect(embed.fields).toEqual(
+      expect.arrayContaining([
+        { name: "Status", value: "Investigating", inline: true },
+        { name: "Impact", value: "Major", inline: true },
+      ]),
+    );
     expect(JSON.stringify(embed.fields)).toContain(`${component.name}: Partial Outage`);
     expect(Date.parse(String(embed.timestamp))).not.toBeNaN();
-    expect((discord[2].json.embeds as Record<string, unknown>[])[0]).toMatchObject({ color: 0x16a34a, footer: { text: "Incident resolved" } });
-    expect((discord[3].json.embeds as Record<string, unknown>[])[0]).toMatchObject({ footer: { text: "Postmortem published" } });
+    expect((discord[2].json.embeds as Record<string, unknown>[])[0]).toMatchObject({
+      color: 0x16a34a,
+      footer: { text: "Incident resolved" },
+    });
+    expect((discord[3].json.embeds as Record<string, unknown>[])[0]).toMatchObject({
+      footer: { text: "Postmortem published" },
+    });
 
-    const card = (mine("teams")[0].json.attachments as { content: { body: { text?: string }[]; actions: { url: string }[] } }[])[0].content;
+    const card = (
+      mine("teams")[0].json.attachments as { content: { body: { text?: string }[]; actions: { url: string }[] } }[]
+    )[0].content;
     expect(card.body[1].text).toBe(incident.name);
     expect(card.actions[0].url).toContain(`/incidents/${incident.id}`);
 
-    const chat = mine("google_chat")[1].json as { cardsV2: { card: { header: { title: string }; sections: { widgets: unknown[] }[] } }[] };
+    const chat = mine("google_chat")[1].json as {
+      cardsV2: { card: { header: { title: string }; sections: { widgets: unknown[] }[] } }[];
+    };
     expect(chat.cardsV2[0].card.header.title).toBe(incident.name);
     expect(JSON.stringify(chat.cardsV2[0].card.sections)).toContain("A bad deploy; rolling back.");
 
@@ -105,10 +161,32 @@ describe("chat channels", () => {
 
   it("truncates a long update to each platform's limits with a link to the full text", async () => {
     const component = await createComponent({ name: unique("Search") });
-    const channels = await Promise.all(CHAT_PLATFORMS.map((p) => addChannel(p, [component.id], { events: ["incident.updated"] })));
-    const long = Array.from({ length: 900 }, (_, i) => `Line ${i}: ünïcödé 🚒 details **bold** and [a link](https://example.com/${i}).`).join("\n");
-    const { incident } = await createIncident({ ctx: { actor: responder }, input: { name: unique("Long"), impact: "minor", status: "investigating", message: long.slice(0, 20_000), components: [] } });
-    await postIncidentUpdate({ ctx: { actor: responder }, input: { incidentId: incident.id, status: "identified", body: long.slice(0, 20_000), components: [{ componentId: component.id, status: "degraded_performance" }] } });
+    const channels = await Promise.all(
+      CHAT_PLATFORMS.map((p) => addChannel(p, [component.id], { events: ["incident.updated"] })),
+    );
+    const long = Array.from(
+      { length: 900 },
+      (_, i) => `Line ${i}: ünïcödé 🚒 details **bold** and [a link](https://example.com/${i}).`,
+    ).join("\n");
+    const { incident } = await createIncident({
+      ctx: { actor: responder },
+      input: {
+        name: unique("Long"),
+        impact: "minor",
+        status: "investigating",
+        message: long.slice(0, 20_000),
+        components: [],
+      },
+    });
+    await postIncidentUpdate({
+      ctx: { actor: responder },
+      input: {
+        incidentId: incident.id,
+        status: "identified",
+        body: long.slice(0, 20_000),
+        components: [{ componentId: component.id, status: "degraded_performance" }],
+      },
+    });
     await drain(channels.map((c) => c.id));
     expect(receiver.rejected).toEqual([]);
     const hits = receiver.hits.filter((h) => JSON.stringify(h.json).includes(incident.name));
@@ -119,15 +197,36 @@ describe("chat channels", () => {
 
   it("never lets an update ping a channel: @everyone, <!channel>, <@U…> and <users/all> arrive defused", async () => {
     const component = await createComponent({ name: unique("Mentions") });
-    const channels = await Promise.all(CHAT_PLATFORMS.map((p) => addChannel(p, [component.id], { events: ["incident.created"] })));
+    const channels = await Promise.all(
+      CHAT_PLATFORMS.map((p) => addChannel(p, [component.id], { events: ["incident.created"] })),
+    );
     const body = "@everyone @here <!channel> <!here> <@U024BE7LH> <@&123> <users/all> @channel @all ping";
-    const { incident } = await createIncident({ ctx: { actor: responder }, input: { name: `${unique("Ping")} @everyone <!here>`, impact: "minor", status: "investigating", message: body, components: [{ componentId: component.id, status: "degraded_performance" }] } });
+    const { incident } = await createIncident({
+      ctx: { actor: responder },
+      input: {
+        name: `${unique("Ping")} @everyone <!here>`,
+        impact: "minor",
+        status: "investigating",
+        message: body,
+        components: [{ componentId: component.id, status: "degraded_performance" }],
+      },
+    });
     await drain(channels.map((c) => c.id));
     const hits = receiver.hits.filter((h) => JSON.stringify(h.json).includes(incident.id));
     expect(hits.map((h) => h.platform).sort()).toEqual([...CHAT_PLATFORMS].sort());
     for (const hit of hits) {
       const text = JSON.stringify(hit.json);
-      for (const raw of ["@everyone", "@here", "@channel", "@all", "<!channel>", "<!here>", "<@U024BE7LH>", "<@&123>", "<users/all>"]) {
+      for (const raw of [
+        "@everyone",
+        "@here",
+        "@channel",
+        "@all",
+        "<!channel>",
+        "<!here>",
+        "<@U024BE7LH>",
+        "<@&123>",
+        "<users/all>",
+      ]) {
         expect(text, `${hit.platform} carries ${raw}`).not.toContain(raw);
       }
     }
@@ -140,13 +239,21 @@ describe("chat channels", () => {
   it("sends only the chosen events about the chosen components", async () => {
     const watched = await createComponent({ name: unique("Watched") });
     const other = await createComponent({ name: unique("Other") });
-    const channel = await addChannel("slack", [watched.id], { events: ["incident.resolved", "component.status_changed"] });
+    const channel = await addChannel("slack", [watched.id], {
+      events: ["incident.resolved", "component.status_changed"],
+    });
     const before = receiver.hits.length;
     await incidentLife(other.id);
     const mine = await incidentLife(watched.id);
     await setComponentStatus({ ctx: { actor: responder }, input: { componentId: other.id, status: "major_outage" } });
     await drain([channel.id]);
-    const received = receiver.hits.slice(before).filter((h) => h.platform === "slack" && (JSON.stringify(h.json).includes(watched.name) || JSON.stringify(h.json).includes(mine.name)));
+    const received = receiver.hits
+      .slice(before)
+      .filter(
+        (h) =>
+          h.platform === "slack" &&
+          (JSON.stringify(h.json).includes(watched.name) || JSON.stringify(h.json).includes(mine.name)),
+      );
     const headlines = received.map((h) => String(h.json.text).split(":")[0]);
     expect(headlines.sort()).toEqual(["Component status changed", "Component status changed", "Incident resolved"]);
     const deliveries = await getDb().chatDelivery.count({ where: { channelId: channel.id } });
@@ -156,8 +263,18 @@ describe("chat channels", () => {
   it("refuses a webhook URL on a private or loopback address without connecting", async () => {
     delete process.env.WEBHOOK_ALLOW_PRIVATE;
     try {
-      for (const webhookUrl of ["http://10.0.0.7/hooks/x", "http://127.0.0.1:9/hook", "http://[::1]/hook", "http://169.254.169.254/latest"]) {
-        await expect(createChatChannel({ ctx: { actor: responder }, input: { name: "x", platform: "slack", webhookUrl, events: ["incident.created"] } })).rejects.toMatchObject({
+      for (const webhookUrl of [
+        "http://10.0.0.7/hooks/x",
+        "http://127.0.0.1:9/hook",
+        "http://[::1]/hook",
+        "http://169.254.169.254/latest",
+      ]) {
+        await expect(
+          createChatChannel({
+            ctx: { actor: responder },
+            input: { name: "x", platform: "slack", webhookUrl, events: ["incident.created"] },
+          }),
+        ).rejects.toMatchObject({
           code: "VALIDATION",
           fieldErrors: { webhookUrl: [expect.stringMatching(/network address|https/)] },
         });
@@ -168,20 +285,67 @@ describe("chat channels", () => {
   });
 
   it("validates input with field errors, refuses viewers, and never shows the stored URL", async () => {
-    await expect(createChatChannel({ ctx: { actor: responder }, input: { name: "", platform: "irc", webhookUrl: "", events: [] } })).rejects.toMatchObject({
-      fieldErrors: { name: expect.any(Array), platform: expect.any(Array), webhookUrl: expect.any(Array), events: expect.any(Array) },
+    await expect(
+      createChatChannel({
+        ctx: { actor: responder },
+        input: { name: "", platform: "irc", webhookUrl: "", events: [] },
+      }),
+    ).rejects.toMatchObject({
+      fieldErrors: {
+        name: expect.any(Array),
+        platform: expect.any(Array),
+        webhookUrl: expect.any(Array),
+        events: expect.any(Array),
+      },
     });
     const viewer = await actorFor("viewer");
-    await expect(createChatChannel({ ctx: { actor: viewer }, input: { name: "x", platform: "slack", webhookUrl: receiver.url("slack"), events: ["incident.created"] } })).rejects.toMatchObject({ code: "FORBIDDEN" });
-    const channel = await addChannel("discord", [], { allComponents: true, webhookUrl: receiver.url("discord", "/123/secret-token-abcdef") });
+    await expect(
+      createChatChannel({
+        ctx: { actor: viewer },
+        input: { name: "x", platform: "slack", webhookUrl: receiver.url("slack"), events: ["incident.created"] },
+      }),
+    ).rejects.toMatchObject({ code: "FORBIDDEN" });
+    const channel = await addChannel("discord", [], {
+      allComponents: true,
+      webhookUrl: receiver.url("discord", "/123/secret-token-abcdef"),
+    });
     const listed = (await listChatChannels(viewer)).find((c) => c.id === channel.id)!;
     expect(listed.webhookHint).not.toContain("secret-token-abcdef");
-    const updated = await updateChatChannel({ ctx: { actor: responder }, input: { channelId: channel.id, name: "Renamed", platform: "discord", events: ["incident.created"], allComponents: true, componentIds: [], webhookUrl: "", version: channel.version } });
+    const updated = await updateChatChannel({
+      ctx: { actor: responder },
+      input: {
+        channelId: channel.id,
+        name: "Renamed",
+        platform: "discord",
+        events: ["incident.created"],
+        allComponents: true,
+        componentIds: [],
+        webhookUrl: "",
+        version: channel.version,
+      },
+    });
     expect(updated.channel.name).toBe("Renamed");
-    expect((await getDb().chatChannel.findUniqueOrThrow({ where: { id: channel.id } })).webhookUrl).toContain("secret-token-abcdef");
-    await expect(updateChatChannel({ ctx: { actor: responder }, input: { channelId: channel.id, name: "Again", platform: "discord", events: ["incident.created"], allComponents: true, version: channel.version } })).rejects.toMatchObject({ code: "CONFLICT" });
+    expect((await getDb().chatChannel.findUniqueOrThrow({ where: { id: channel.id } })).webhookUrl).toContain(
+      "secret-token-abcdef",
+    );
+    await expect(
+      updateChatChannel({
+        ctx: { actor: responder },
+        input: {
+          channelId: channel.id,
+          name: "Again",
+          platform: "discord",
+          events: ["incident.created"],
+          allComponents: true,
+          version: channel.version,
+        },
+      }),
+    ).rejects.toMatchObject({ code: "CONFLICT" });
     await deleteChatChannel({ ctx: { actor: responder }, input: { channelId: channel.id } });
-    const audit = await getDb().auditLog.findMany({ where: { entityType: "chat-channel", entityId: channel.id }, orderBy: { id: "asc" } });
+    const audit = await getDb().auditLog.findMany({
+      where: { entityType: "chat-channel", entityId: channel.id },
+      orderBy: { id: "asc" },
+    });
     expect(audit.map((a) => a.action)).toEqual(["chat-channel.create", "chat-channel.update", "chat-channel.delete"]);
     expect(JSON.stringify(audit.map((a) => [a.before, a.after]))).not.toContain("secret-token-abcdef");
   });
@@ -190,27 +354,50 @@ describe("chat channels", () => {
     const channel = await addChannel("google_chat", [], { allComponents: true, events: ["incident.created"] });
     const before = receiver.hits.length;
     await sendTestChatMessage({ ctx: { actor: responder }, input: { channelId: channel.id } });
-    const hit = receiver.hits.slice(before).find((h) => h.platform === "google_chat" && JSON.stringify(h.json).includes(channel.name));
+    const hit = receiver.hits
+      .slice(before)
+      .find((h) => h.platform === "google_chat" && JSON.stringify(h.json).includes(channel.name));
     expect(hit?.json.text).toContain("Test message");
     receiver.behaviour.queue.push({ status: 404, body: "no_team" });
-    await expect(sendTestChatMessage({ ctx: { actor: responder }, input: { channelId: channel.id } })).rejects.toThrow(/not accepted: HTTP 404/);
+    await expect(sendTestChatMessage({ ctx: { actor: responder }, input: { channelId: channel.id } })).rejects.toThrow(
+      /not accepted: HTTP 404/,
+    );
     await deleteChatChannel({ ctx: { actor: responder }, input: { channelId: channel.id } });
   });
 });
 
 describe("chat deliveries through the outbox", () => {
-
   async function oneIncident(componentId: string) {
-    return createIncident({ ctx: { actor: responder }, input: { name: unique("Outbox"), impact: "minor", status: "investigating", message: "Slow.", components: [{ componentId, status: "degraded_performance" }] } });
+    return createIncident({
+      ctx: { actor: responder },
+      input: {
+        name: unique("Outbox"),
+        impact: "minor",
+        status: "investigating",
+        message: "Slow.",
+        components: [{ componentId, status: "degraded_performance" }],
+      },
+    });
   }
 
   it("writes the delivery in the change's transaction: a rolled-back change queues nothing", async () => {
     const component = await createComponent({ name: unique("Rollback") });
     const channel = await addChannel("slack", [component.id], { events: ["incident.created"] });
-    await expect(getDb().$transaction(async (tx) => {
-      await createIncident({ ctx: { actor: responder, db: tx }, input: { name: unique("Never"), impact: "minor", status: "investigating", message: "x", components: [{ componentId: component.id, status: "degraded_performance" }] } });
-      throw new Error("abort");
-    })).rejects.toThrow("abort");
+    await expect(
+      getDb().$transaction(async (tx) => {
+        await createIncident({
+          ctx: { actor: responder, db: tx },
+          input: {
+            name: unique("Never"),
+            impact: "minor",
+            status: "investigating",
+            message: "x",
+            components: [{ componentId: component.id, status: "degraded_performance" }],
+          },
+        });
+        throw new Error("abort");
+      }),
+    ).rejects.toThrow("abort");
     expect(await getDb().chatDelivery.count({ where: { channelId: channel.id } })).toBe(0);
   });
 
@@ -221,7 +408,9 @@ describe("chat deliveries through the outbox", () => {
     const crashed = worker();
     const [claimed] = await until(async () => {
       const got = await crashed.claimChat(50, 300);
-      return got.filter((c) => c.channelId === channel.id).length ? got.filter((c) => c.channelId === channel.id) : null;
+      return got.filter((c) => c.channelId === channel.id).length
+        ? got.filter((c) => c.channelId === channel.id)
+        : null;
     });
     expect(claimed.attempts).toBe(1);
     // The crashed worker never records; a second worker takes the delivery once the 300 ms lease has run out.
@@ -246,7 +435,14 @@ describe("chat deliveries through the outbox", () => {
   it("retries a failed delivery with backoff and waits as long as a 429's Retry-After asks", async () => {
     const component = await createComponent({ name: unique("Limited") });
     const channel = await addChannel("discord", [component.id], { events: ["incident.created"] });
-    receiver.behaviour.queue.push({ status: 503, body: "busy" }, { status: 429, headers: { "Retry-After": "7" }, body: '{"message":"You are being rate limited.","retry_after":7.0,"global":false}' });
+    receiver.behaviour.queue.push(
+      { status: 503, body: "busy" },
+      {
+        status: 429,
+        headers: { "Retry-After": "7" },
+        body: '{"message":"You are being rate limited.","retry_after":7.0,"global":false}',
+      },
+    );
     const { incident } = await oneIncident(component.id);
     const w = worker();
     const delivery = () => getDb().chatDelivery.findFirstOrThrow({ where: { channelId: channel.id } });
@@ -269,7 +465,10 @@ describe("chat deliveries through the outbox", () => {
     const channel = await addChannel("slack", [component.id], { events: ["incident.created", "incident.updated"] });
     receiver.behaviour.queue.push({ status: 404, body: "no_service" });
     const { incident } = await oneIncident(component.id);
-    await postIncidentUpdate({ ctx: { actor: responder }, input: { incidentId: incident.id, status: "identified", body: "Found it.", components: [] } });
+    await postIncidentUpdate({
+      ctx: { actor: responder },
+      input: { incidentId: incident.id, status: "identified", body: "Found it.", components: [] },
+    });
     await drain([channel.id], worker({ concurrency: 1 }));
     const row = await getDb().chatChannel.findUniqueOrThrow({ where: { id: channel.id } });
     expect(row.disabledAt).not.toBeNull();
@@ -289,8 +488,16 @@ describe("chat deliveries through the outbox", () => {
     const delivery = () => getDb().chatDelivery.findFirstOrThrow({ where: { channelId: channel.id } });
     await until(async () => (await w.runOnce(), (await delivery()).attempts >= 3));
     expect((await getDb().chatChannel.findUniqueOrThrow({ where: { id: channel.id } })).disabledAt).toBeNull();
-    await getDb().chatDelivery.updateMany({ where: { channelId: channel.id }, data: { createdAt: new Date(Date.now() - 2 * 60 * 60_000) } });
-    await until(async () => (await w.runOnce(), (await getDb().chatChannel.findUniqueOrThrow({ where: { id: channel.id } })).disabledAt));
+    await getDb().chatDelivery.updateMany({
+      where: { channelId: channel.id },
+      data: { createdAt: new Date(Date.now() - 2 * 60 * 60_000) },
+    });
+    await until(
+      async () => (
+        await w.runOnce(),
+        (await getDb().chatChannel.findUniqueOrThrow({ where: { id: channel.id } })).disabledAt
+      ),
+    );
     const row = await getDb().chatChannel.findUniqueOrThrow({ where: { id: channel.id } });
     expect(row.disabledReason).toMatch(/consecutive failed deliveries; last error: HTTP 502/);
   });

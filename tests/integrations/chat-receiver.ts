@@ -23,7 +23,8 @@ export async function startChatReceiver() {
       const scripted = behaviour.queue.shift();
       if (scripted) return void res.writeHead(scripted.status, scripted.headers).end(scripted.body ?? "");
       const raw = Buffer.concat(chunks);
-      if (!String(req.headers["content-type"]).startsWith("application/json")) return void res.writeHead(415).end("invalid_content_type");
+      if (!String(req.headers["content-type"]).startsWith("application/json"))
+        return void res.writeHead(415).end("invalid_content_type");
       let json: Record<string, unknown>;
       try {
         json = JSON.parse(raw.toString("utf8"));
@@ -32,11 +33,18 @@ export async function startChatReceiver() {
       }
       const parsed = spec.schema.safeParse(json);
       if (!parsed.success || raw.length > spec.maxBytes) {
-        const issues = parsed.success ? `payload is ${raw.length} bytes, above ${spec.maxBytes}` : parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");
+        const issues = parsed.success
+          ? `payload is ${raw.length} bytes, above ${spec.maxBytes}`
+          : parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");
         rejected.push({ platform, issues });
         return void res.writeHead(400).end(issues);
       }
-      hits.push({ platform, deliveryId: String(req.headers["x-statuspage-delivery-id"] ?? ""), json, bytes: raw.length });
+      hits.push({
+        platform,
+        deliveryId: String(req.headers["x-statuspage-delivery-id"] ?? ""),
+        json,
+        bytes: raw.length,
+      });
       if (platform === "teams") return void res.writeHead(202).end();
       if (platform === "discord") return void res.writeHead(204).end();
       res.writeHead(200, { "Content-Type": "text/plain" }).end("ok");

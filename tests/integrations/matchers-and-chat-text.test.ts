@@ -1,6 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { formatMatchers, matchesLabels, MatcherSyntaxError, parseMatchers } from "@/lib/alert-matchers";
-import { DISCORD_MARKDOWN, SLACK_MRKDWN, charLength, convertMarkdown, truncate } from "@/server/notifications/chat/chat-text";
+import {
+  DISCORD_MARKDOWN,
+  SLACK_MRKDWN,
+  charLength,
+  convertMarkdown,
+  truncate,
+} from "@/server/notifications/chat/chat-text";
 
 describe("label matchers", () => {
   it("reads the four operators, anchors regular expressions, and treats a missing label as empty", () => {
@@ -23,8 +29,11 @@ describe("label matchers", () => {
 
 describe("markdown for chat", () => {
   it("writes each dialect and keeps only safe links", () => {
-    const md = "# Heading\n\n**Bold** _it_ ~~gone~~ `code` [docs](https://example.com/a_(b)) [bad](javascript:alert(1))\n\n- one\n- two";
-    expect(convertMarkdown(md, SLACK_MRKDWN)).toBe("*Heading*\n\n*Bold* _it_ ~gone~ `code` <https://example.com/a_(b)|docs> bad\n\n• one\n• two");
+    const md =
+      "# Heading\n\n**Bold** _it_ ~~gone~~ `code` [docs](https://example.com/a_(b)) [bad](javascript:alert(1))\n\n- one\n- two";
+    expect(convertMarkdown(md, SLACK_MRKDWN)).toBe(
+      "*Heading*\n\n*Bold* _it_ ~gone~ `code` <https://example.com/a_(b)|docs> bad\n\n• one\n• two",
+    );
     expect(convertMarkdown(md, DISCORD_MARKDOWN)).toContain("[docs](https://example.com/a_%28b%29)");
     expect(convertMarkdown("<script>x</script> a & b", SLACK_MRKDWN)).toBe("x a &amp; b");
   });

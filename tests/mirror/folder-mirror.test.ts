@@ -19,27 +19,50 @@ import { TEST_ASSET, appRenderer, fakeStaticDir, temporaryMirrorDir } from "@/te
 async function declareIncident(name = unique("Mirror incident")) {
   await ensurePageOnce();
   const component = await createComponent();
-  const { incident } = await runMutation(createIncident({
-    ctx: await ctxFor("responder"),
-    input: { name, impact: "major", status: "investigating", message: "Looking into it.", components: [{ componentId: component.id, status: "partial_outage" }] },
-  }));
+  const { incident } = await runMutation(
+    createIncident({
+      ctx: await ctxFor("responder"),
+      input: {
+        name,
+        impact: "major",
+        status: "investigating",
+        message: "Looking into it.",
+        components: [{ componentId: component.id, status: "partial_outage" }],
+      },
+    }),
+  );
   return { incident, component };
 }
 
 async function publisherFor(target: MirrorTarget) {
-  return createMirrorPublisher({ targets: [target], render: appRenderer, inventory: getMirrorInventory, staticDir: await fakeStaticDir() });
+  return createMirrorPublisher({
+    targets: [target],
+    render: appRenderer,
+    inventory: getMirrorInventory,
+    staticDir: await fakeStaticDir(),
+  });
 }
 
 async function filesUnder(root: string, prefix = ""): Promise<string[]> {
   const entries = await readdir(path.join(root, prefix), { withFileTypes: true });
-  const nested = await Promise.all(entries.map(async (e) => (e.isDirectory() ? filesUnder(root, path.join(prefix, e.name)) : [path.join(prefix, e.name)])));
+  const nested = await Promise.all(
+    entries.map(async (e) =>
+      e.isDirectory() ? filesUnder(root, path.join(prefix, e.name)) : [path.join(prefix, e.name)],
+    ),
+  );
   return nested.flat();
 }
 
 /** Records the order of writes, to check what a reader could see between them. */
 function recording(target: MirrorTarget) {
   const puts: string[] = [];
-  const wrapped: MirrorTarget = { ...target, put: async (key, body, options) => { puts.push(key); await target.put(key, body, options); } };
+  const wrapped: MirrorTarget = {
+    ...target,
+    put: async (key, body, options) => {
+      puts.push(key);
+      await target.put(key, body, options);
+    },
+  };
   return { target: wrapped, puts };
 }
 
@@ -60,11 +83,15 @@ describe("static mirror in a folder", { timeout: 90_000 }, () => {
     expect(await readFile(path.join(dir, `incidents/${incident.id}/index.html`), "utf8")).toContain(incident.name);
     const summary = JSON.parse(await readFile(path.join(dir, "api/v2/summary.json"), "utf8"));
     expect(summary.incidents.map((i: { id: string }) => i.id)).toContain(incident.id);
-    expect(JSON.parse(await readFile(path.join(dir, `api/v2/incidents/${incident.id}.json`), "utf8")).incident.id).toBe(incident.id);
+    expect(JSON.parse(await readFile(path.join(dir, `api/v2/incidents/${incident.id}.json`), "utf8")).incident.id).toBe(
+      incident.id,
+    );
     expect(await readFile(path.join(dir, "history.rss"), "utf8")).toContain(incident.name);
     expect(await readFile(path.join(dir, `components/${component.id}/badge.svg`), "utf8")).toContain("<svg");
     expect(await readFile(path.join(dir, "uptime.svg"), "utf8")).toContain("<svg");
-    expect(JSON.parse(await readFile(path.join(dir, `api/uptime/component/${component.id}`), "utf8")).id).toBe(component.id);
+    expect(JSON.parse(await readFile(path.join(dir, `api/uptime/component/${component.id}`), "utf8")).id).toBe(
+      component.id,
+    );
     expect(await readFile(path.join(dir, "history/index.html"), "utf8")).toContain('href="/history/month/2026-01/"');
     expect(await readFile(path.join(dir, "404.html"), "utf8")).toContain("Page not found");
     expect(await readFile(path.join(dir, `_next/static/${TEST_ASSET}`), "utf8")).toContain("console.log");
@@ -112,7 +139,12 @@ describe("static mirror in a folder", { timeout: 90_000 }, () => {
       }
     })();
     for (let n = 0; n < 5; n++) {
-      await runMutation(postIncidentUpdate({ ctx: await ctxFor("responder"), input: { incidentId: incident.id, status: "identified", body: `Update ${n} ${"detail ".repeat(2000)}` } }));
+      await runMutation(
+        postIncidentUpdate({
+          ctx: await ctxFor("responder"),
+          input: { incidentId: incident.id, status: "identified", body: `Update ${n} ${"detail ".repeat(2000)}` },
+        }),
+      );
       await publisher.publish(scopeForTags(["incidents", `incident:${incident.id}`]));
     }
     reading = false;
@@ -133,18 +165,33 @@ describe("static mirror in a folder", { timeout: 90_000 }, () => {
     expect(unchanged.uploaded).toEqual([]);
     const liveBefore = await readFile(path.join(dir, "live.json"), "utf8");
 
-    await runMutation(postIncidentUpdate({ ctx: await ctxFor("responder"), input: { incidentId: incident.id, status: "identified", body: "Found it." } }));
+    await runMutation(
+      postIncidentUpdate({
+        ctx: await ctxFor("responder"),
+        input: { incidentId: incident.id, status: "identified", body: "Found it." },
+      }),
+    );
     const changed = await publisher.publish(incidentScope);
-    expect(changed.uploaded).toEqual(expect.arrayContaining([`api/v2/incidents/${incident.id}.json`, `incidents/${incident.id}/index.html`, "live.json"]));
+    expect(changed.uploaded).toEqual(
+      expect.arrayContaining([
+        `api/v2/incidents/${incident.id}.json`,
+        `incidents/${incident.id}/index.html`,
+        "live.json",
+      ]),
+    );
     // Every v2 file carries the page's last change time, so the other incident's JSON moves too; its page does not.
     expect(changed.uploaded).not.toContain(`incidents/${other.id}/index.html`);
     expect(await readFile(path.join(dir, `incidents/${incident.id}/index.html`), "utf8")).toContain("Found it.");
-    expect(JSON.parse(await readFile(path.join(dir, "live.json"), "utf8")).version).not.toBe(JSON.parse(liveBefore).version);
+    expect(JSON.parse(await readFile(path.join(dir, "live.json"), "utf8")).version).not.toBe(
+      JSON.parse(liveBefore).version,
+    );
 
     // A new publisher (another instance taking over) reads what was published from the folder's manifest.
     const successor = await publisherFor(createFolderTarget(dir));
     expect((await successor.publish(incidentScope)).uploaded).toEqual([]);
-    expect((await successor.publish(incidentScope, { force: true })).uploaded).toContain(`incidents/${other.id}/index.html`);
+    expect((await successor.publish(incidentScope, { force: true })).uploaded).toContain(
+      `incidents/${other.id}/index.html`,
+    );
   });
 
   it("removes a page whose address no longer exists", async () => {
@@ -156,7 +203,9 @@ describe("static mirror in a folder", { timeout: 90_000 }, () => {
     await getDb().incident.delete({ where: { id: incident.id } });
     invalidateTags([`incident:${incident.id}`]);
     const report = await publisher.publish(scopeForTags([`incident:${incident.id}`]));
-    expect(report.removed.sort()).toEqual([`api/v2/incidents/${incident.id}.json`, `incidents/${incident.id}/index.html`].sort());
+    expect(report.removed.sort()).toEqual(
+      [`api/v2/incidents/${incident.id}.json`, `incidents/${incident.id}/index.html`].sort(),
+    );
     await expect(stat(path.join(dir, `incidents/${incident.id}/index.html`))).rejects.toThrow();
     await expect(stat(path.join(dir, `incidents/${incident.id}/index.html.gz`))).rejects.toThrow();
   });

@@ -23,13 +23,21 @@ async function startRunner(dir: string, lockName: string, reports: PublishReport
   // A long tail of slow addresses (components that render in 20 ms each) stands in for a large site.
   const inventory = async () => {
     const stock = await getMirrorInventory();
-    return { ...stock, componentIds: [...stock.componentIds, ...Array.from({ length: slowTail }, (_, n) => `slow-${n}`)] };
+    return {
+      ...stock,
+      componentIds: [...stock.componentIds, ...Array.from({ length: slowTail }, (_, n) => `slow-${n}`)],
+    };
   };
   const render: MirrorRenderer = async (url) => {
     if (url.includes("/slow-")) await new Promise((resolve) => setTimeout(resolve, 20));
     return appRenderer(url);
   };
-  const publisher = createMirrorPublisher({ targets: [createFolderTarget(dir)], render, inventory, staticDir: await fakeStaticDir() });
+  const publisher = createMirrorPublisher({
+    targets: [createFolderTarget(dir)],
+    render,
+    inventory,
+    staticDir: await fakeStaticDir(),
+  });
   const runner = startMirrorRunner({
     publisher,
     databaseUrl: process.env.DATABASE_URL!,
@@ -58,7 +66,12 @@ describe("static mirror publisher", { timeout: 90_000 }, () => {
   it("republishes a change within a second, once for a burst of changes", async () => {
     await ensurePageOnce();
     const ctx = await ctxFor("responder");
-    const { incident } = await runMutation(createIncident({ ctx, input: { name: unique("Burst"), impact: "minor", status: "investigating", message: "Looking." } }));
+    const { incident } = await runMutation(
+      createIncident({
+        ctx,
+        input: { name: unique("Burst"), impact: "minor", status: "investigating", message: "Looking." },
+      }),
+    );
     const dir = await temporaryMirrorDir();
     const reports: PublishReport[] = [];
     const runner = await startRunner(dir, unique("mirror-lock"), reports);
@@ -70,7 +83,14 @@ describe("static mirror publisher", { timeout: 90_000 }, () => {
     const publishedBefore = reports.length;
     const written: string[][] = [];
     for (let n = 1; n <= 5; n++) {
-      written.push((await postIncidentUpdate({ ctx, input: { incidentId: incident.id, status: "identified", body: `Burst update ${n}.` } })).tags);
+      written.push(
+        (
+          await postIncidentUpdate({
+            ctx,
+            input: { incidentId: incident.id, status: "identified", body: `Burst update ${n}.` },
+          })
+        ).tags,
+      );
     }
     // The five invalidations arrive together, as they do from five responders on several instances.
     const started = performance.now();
@@ -81,19 +101,33 @@ describe("static mirror publisher", { timeout: 90_000 }, () => {
     expect(latencyMs).toBeLessThan(1_000);
     await runner.idle();
     expect(reports.length - publishedBefore).toBe(1);
-    expect(JSON.parse(await readFile(path.join(dir, "api/v2/summary.json"), "utf8")).incidents.find((i: { id: string }) => i.id === incident.id).status).toBe("identified");
+    expect(
+      JSON.parse(await readFile(path.join(dir, "api/v2/summary.json"), "utf8")).incidents.find(
+        (i: { id: string }) => i.id === incident.id,
+      ).status,
+    ).toBe("identified");
   });
 
   it("publishes a change made during a long full pass without waiting for the pass to end", async () => {
     await ensurePageOnce();
     const ctx = await ctxFor("responder");
-    const { incident } = await runMutation(createIncident({ ctx, input: { name: unique("During a pass"), impact: "minor", status: "investigating", message: "Looking." } }));
+    const { incident } = await runMutation(
+      createIncident({
+        ctx,
+        input: { name: unique("During a pass"), impact: "minor", status: "investigating", message: "Looking." },
+      }),
+    );
     const dir = await temporaryMirrorDir();
     const reports: PublishReport[] = [];
     const runner = await startRunner(dir, unique("mirror-lock"), reports, 150);
     const page = path.join(dir, `incidents/${incident.id}/index.html`);
     await until(() => readFile(page, "utf8").catch(() => undefined));
-    await runMutation(postIncidentUpdate({ ctx, input: { incidentId: incident.id, status: "identified", body: "Found during the pass." } }));
+    await runMutation(
+      postIncidentUpdate({
+        ctx,
+        input: { incidentId: incident.id, status: "identified", body: "Found during the pass." },
+      }),
+    );
     await until(async () => (await readFile(page, "utf8")).includes("Found during the pass."));
     const fullPassDone = reports.some((report) => report.rendered > 600);
     await runner.idle();

@@ -37,23 +37,46 @@ afterAll(async () => {
 
 function s3Setup() {
   // s3rver accepts its own fixed credentials; real deployments take them from the AWS SDK's usual chain.
-  const config = getMirrorConfig({ STATIC_MIRROR_S3_URL: `s3://${BUCKET}/${unique("site")}`, STATIC_MIRROR_S3_ENDPOINT: endpoint })!.s3!;
-  const client = new S3Client({ region: config.region, endpoint, forcePathStyle: config.forcePathStyle, credentials: { accessKeyId: "S3RVER", secretAccessKey: "S3RVER" } });
+  const config = getMirrorConfig({
+    STATIC_MIRROR_S3_URL: `s3://${BUCKET}/${unique("site")}`,
+    STATIC_MIRROR_S3_ENDPOINT: endpoint,
+  })!.s3!;
+  const client = new S3Client({
+    region: config.region,
+    endpoint,
+    forcePathStyle: config.forcePathStyle,
+    credentials: { accessKeyId: "S3RVER", secretAccessKey: "S3RVER" },
+  });
   return { config, client, target: createS3Target(config, client) };
 }
 
 async function getObject(client: S3Client, key: string) {
   const response = await client.send(new GetObjectCommand({ Bucket: BUCKET, Key: key }));
-  return { body: Buffer.from(await response.Body!.transformToByteArray()), contentType: response.ContentType, cacheControl: response.CacheControl, contentEncoding: response.ContentEncoding };
+  return {
+    body: Buffer.from(await response.Body!.transformToByteArray()),
+    contentType: response.ContentType,
+    cacheControl: response.CacheControl,
+    contentEncoding: response.ContentEncoding,
+  };
 }
 
 describe("static mirror in an S3-compatible bucket", { timeout: 90_000 }, () => {
   it("uploads every file with its content type, cache headers and compressed copies, pages also at their app address", async () => {
     await ensurePageOnce();
-    const { incident } = await runMutation(createIncident({ ctx: await ctxFor("responder"), input: { name: unique("S3 incident"), impact: "minor", status: "investigating", message: "Checking." } }));
+    const { incident } = await runMutation(
+      createIncident({
+        ctx: await ctxFor("responder"),
+        input: { name: unique("S3 incident"), impact: "minor", status: "investigating", message: "Checking." },
+      }),
+    );
     const { config, client, target } = s3Setup();
     expect(config).toMatchObject({ bucket: BUCKET, forcePathStyle: true, region: "auto" });
-    const publisher = createMirrorPublisher({ targets: [target], render: appRenderer, inventory: getMirrorInventory, staticDir: await fakeStaticDir() });
+    const publisher = createMirrorPublisher({
+      targets: [target],
+      render: appRenderer,
+      inventory: getMirrorInventory,
+      staticDir: await fakeStaticDir(),
+    });
     const report = await publisher.publish(fullScope());
     expect(report.failed).toEqual([]);
     const key = (name: string) => `${config.prefix}${name}`;
@@ -75,7 +98,9 @@ describe("static mirror in an S3-compatible bucket", { timeout: 90_000 }, () => 
     expect(page.body.toString()).toContain(incident.name);
     expect((await getObject(client, key("history.atom"))).contentType).toBe("application/atom+xml; charset=utf-8");
     expect((await getObject(client, key("uptime.svg"))).contentType).toBe("image/svg+xml");
-    expect((await getObject(client, key(`api/v2/incidents/${incident.id}.json`))).contentType).toBe("application/json; charset=utf-8");
+    expect((await getObject(client, key(`api/v2/incidents/${incident.id}.json`))).contentType).toBe(
+      "application/json; charset=utf-8",
+    );
     const asset = await getObject(client, key(`_next/static/${TEST_ASSET}`));
     expect(asset.cacheControl).toBe("public, max-age=31536000, immutable");
     expect(asset.contentType).toBe("application/javascript; charset=utf-8");
@@ -87,20 +112,34 @@ describe("static mirror in an S3-compatible bucket", { timeout: 90_000 }, () => 
   it("re-uploads only what changed, and a new publisher learns what is there from the bucket", async () => {
     await ensurePageOnce();
     const ctx = await ctxFor("responder");
-    const { incident } = await runMutation(createIncident({ ctx, input: { name: unique("S3 change"), impact: "minor", status: "investigating", message: "Checking." } }));
+    const { incident } = await runMutation(
+      createIncident({
+        ctx,
+        input: { name: unique("S3 change"), impact: "minor", status: "investigating", message: "Checking." },
+      }),
+    );
     const { config, client, target } = s3Setup();
-    const options = { targets: [target], render: appRenderer, inventory: getMirrorInventory, staticDir: await fakeStaticDir() };
+    const options = {
+      targets: [target],
+      render: appRenderer,
+      inventory: getMirrorInventory,
+      staticDir: await fakeStaticDir(),
+    };
     await createMirrorPublisher(options).publish(fullScope());
     const before = await client.send(new HeadObjectCommand({ Bucket: BUCKET, Key: `${config.prefix}index.html` }));
 
     const successor = createMirrorPublisher(options);
     const scope = scopeForTags([`incident:${incident.id}`]);
     expect((await successor.publish(scope)).uploaded).toEqual([]);
-    await runMutation(postIncidentUpdate({ ctx, input: { incidentId: incident.id, status: "monitoring", body: "A fix is out." } }));
+    await runMutation(
+      postIncidentUpdate({ ctx, input: { incidentId: incident.id, status: "monitoring", body: "A fix is out." } }),
+    );
     const report = await successor.publish(scope);
     expect(report.uploaded).toEqual(expect.arrayContaining([`incidents/${incident.id}/index.html`, "live.json"]));
     expect(report.uploaded).not.toContain("index.html");
-    expect((await getObject(client, `${config.prefix}incidents/${incident.id}`)).body.toString()).toContain("A fix is out.");
+    expect((await getObject(client, `${config.prefix}incidents/${incident.id}`)).body.toString()).toContain(
+      "A fix is out.",
+    );
     const after = await client.send(new HeadObjectCommand({ Bucket: BUCKET, Key: `${config.prefix}index.html` }));
     expect(after.ETag).toBe(before.ETag);
     expect(after.LastModified).toEqual(before.LastModified);

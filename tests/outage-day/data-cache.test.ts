@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { cached, clearCacheForTests, describeDataCache, invalidateTags, isServingStaleData, onDataChange } from "@/server/cache/tagged-cache";
+import {
+  cached,
+  clearCacheForTests,
+  describeDataCache,
+  invalidateTags,
+  isServingStaleData,
+  onDataChange,
+} from "@/server/cache/tagged-cache";
 
 const MB = 2 ** 20;
 
@@ -7,10 +14,11 @@ describe("tagged data cache", () => {
   it("keeps what it holds within its byte budget, dropping the least recently stored values", async () => {
     clearCacheForTests();
     const loads: string[] = [];
-    const load = (key: string) => cached(key, ["budget-test"], async () => {
-      loads.push(key);
-      return { key, text: "x".repeat(12 * MB) };
-    });
+    const load = (key: string) =>
+      cached(key, ["budget-test"], async () => {
+        loads.push(key);
+        return { key, text: "x".repeat(12 * MB) };
+      });
     for (const key of ["a", "b", "c", "d"]) await load(key);
     expect(describeDataCache().bytes).toBeLessThanOrEqual(32 * MB);
     expect(describeDataCache().entries).toBe(2);
@@ -42,12 +50,13 @@ describe("tagged data cache", () => {
     let release: () => void = () => {};
     const gate = new Promise<void>((resolve) => (release = resolve));
     let loads = 0;
-    const load = () => cached("race-test", ["race-tag"], async () => {
-      loads++;
-      const seen = row;
-      if (loads === 1) await gate;
-      return seen;
-    });
+    const load = () =>
+      cached("race-test", ["race-tag"], async () => {
+        loads++;
+        const seen = row;
+        if (loads === 1) await gate;
+        return seen;
+      });
     const early = load();
     row = "new";
     invalidateTags(["race-tag"]);
@@ -63,7 +72,10 @@ describe("tagged data cache", () => {
     let release: (value: string) => void = () => {};
     let hang = false;
     let current = "before";
-    const load = () => cached("freeze-test", ["freeze-tag"], () => (hang ? new Promise<string>((resolve) => (release = resolve)) : Promise.resolve(current)));
+    const load = () =>
+      cached("freeze-test", ["freeze-tag"], () =>
+        hang ? new Promise<string>((resolve) => (release = resolve)) : Promise.resolve(current),
+      );
     expect(await load()).toBe("before");
     let changes = 0;
     const stop = onDataChange(() => changes++);

@@ -9,7 +9,11 @@ describe("a front process in front of the app", () => {
       res.writeHead(201, { "content-type": "application/json", "x-app": "yes", "set-cookie": ["a=1", "b=2"] });
       res.end(JSON.stringify({ method: req.method, url: req.url, body: Buffer.concat(chunks).toString() }));
     });
-    const response = await fetch(`${app.base}/api/v1/incidents?x=1`, { method: "POST", body: "name=Outage", headers: { "content-type": "text/plain" } });
+    const response = await fetch(`${app.base}/api/v1/incidents?x=1`, {
+      method: "POST",
+      body: "name=Outage",
+      headers: { "content-type": "text/plain" },
+    });
     expect(response.status).toBe(201);
     expect(response.headers.get("x-app")).toBe("yes");
     expect(response.headers.getSetCookie()).toEqual(["a=1", "b=2"]);
@@ -29,16 +33,20 @@ describe("a front process in front of the app", () => {
     expect(new TextDecoder().decode(first.value)).toBe("data: first\n\n");
     finish();
     const rest: string[] = [];
-    for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) rest.push(new TextDecoder().decode(chunk.value));
+    for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read())
+      rest.push(new TextDecoder().decode(chunk.value));
     expect(rest.join("")).toBe("data: last\n\n");
   });
 
   it("keeps answering cached pages, marked stale, while the app is unreachable, and 503 for the rest", async () => {
     let version = 1;
-    const app = await startFrontAndApp((_req, res) => {
-      res.setHeader("content-type", "text/html");
-      res.end("<p>home</p>");
-    }, { dataVersion: () => version });
+    const app = await startFrontAndApp(
+      (_req, res) => {
+        res.setHeader("content-type", "text/html");
+        res.end("<p>home</p>");
+      },
+      { dataVersion: () => version },
+    );
     expect(await (await fetch(`${app.base}/`)).text()).toBe("<p>home</p>");
     app.stopApp();
     version = 2;
@@ -55,24 +63,35 @@ describe("a front process in front of the app", () => {
 
   it("keeps content-hashed build files across data changes, and pages only until the data changes", async () => {
     let version = 1;
-    const app = await startFrontAndApp((req, res) => {
-      res.setHeader("cache-control", req.url?.startsWith("/_next/static/") ? "public, max-age=31536000, immutable" : "public, max-age=0");
-      res.end(`body of ${req.url}`);
-    }, { dataVersion: () => version });
+    const app = await startFrontAndApp(
+      (req, res) => {
+        res.setHeader(
+          "cache-control",
+          req.url?.startsWith("/_next/static/") ? "public, max-age=31536000, immutable" : "public, max-age=0",
+        );
+        res.end(`body of ${req.url}`);
+      },
+      { dataVersion: () => version },
+    );
     await fetch(`${app.base}/_next/static/chunks/app.js`);
     await fetch(`${app.base}/`);
     version = 2;
-    expect(await (await fetch(`${app.base}/_next/static/chunks/app.js`)).text()).toBe("body of /_next/static/chunks/app.js");
+    expect(await (await fetch(`${app.base}/_next/static/chunks/app.js`)).text()).toBe(
+      "body of /_next/static/chunks/app.js",
+    );
     await fetch(`${app.base}/`);
     expect(app.seen).toEqual(["/_next/static/chunks/app.js", "/", "/"]);
   });
 
   it("reads a page for its own use through the cache, once for any number of askers", async () => {
     let version = 1;
-    const app = await startFrontAndApp((_req, res) => {
-      res.setHeader("content-type", "application/json");
-      res.end(JSON.stringify({ version: `v${version}` }));
-    }, { dataVersion: () => version });
+    const app = await startFrontAndApp(
+      (_req, res) => {
+        res.setHeader("content-type", "application/json");
+        res.end(JSON.stringify({ version: `v${version}` }));
+      },
+      { dataVersion: () => version },
+    );
     const bodies = await Promise.all([1, 2, 3].map(() => app.cache.fetchBody("/api/live?incident=abc")));
     expect(bodies.map((body) => JSON.parse(body.toString()).version)).toEqual(["v1", "v1", "v1"]);
     expect(app.seen).toEqual(["/api/live?incident=abc"]);

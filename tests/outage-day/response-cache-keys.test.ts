@@ -8,11 +8,13 @@ function startServer(handler: Handler, options: { version?: () => number; render
   return startFrontAndApp(handler, { dataVersion: options.version ?? (() => 1), renderLimits: options.renderLimits });
 }
 
-const page = (text: string): Handler => (_req, res) => {
-  res.setHeader("cache-control", "private, no-cache, no-store, max-age=0, must-revalidate");
-  res.setHeader("content-type", "text/html; charset=utf-8");
-  res.end(text);
-};
+const page =
+  (text: string): Handler =>
+  (_req, res) => {
+    res.setHeader("cache-control", "private, no-cache, no-store, max-age=0, must-revalidate");
+    res.setHeader("content-type", "text/html; charset=utf-8");
+    res.end(text);
+  };
 
 function request(method: string, url: string, headers: Record<string, string> = {}) {
   return { method, url, headers } as unknown as http.IncomingMessage;
@@ -21,20 +23,30 @@ function request(method: string, url: string, headers: Record<string, string> = 
 describe("cache keys", () => {
   it("keep only the query parameters a route reads, in a fixed order", () => {
     expect(cacheKeyOf(request("GET", "/?utm_source=x&fbclid=abc"))?.key).toBe("/");
-    expect(cacheKeyOf(request("GET", "/history?utm_medium=y&component=c1&page=2"))?.key).toBe("/history?page=2&component=c1");
+    expect(cacheKeyOf(request("GET", "/history?utm_medium=y&component=c1&page=2"))?.key).toBe(
+      "/history?page=2&component=c1",
+    );
     expect(cacheKeyOf(request("GET", "/history?page=2&component=c1"))?.key).toBe("/history?page=2&component=c1");
-    expect(cacheKeyOf(request("GET", "/history?page=3"))?.key).not.toBe(cacheKeyOf(request("GET", "/history?page=2"))?.key);
+    expect(cacheKeyOf(request("GET", "/history?page=3"))?.key).not.toBe(
+      cacheKeyOf(request("GET", "/history?page=2"))?.key,
+    );
     expect(cacheKeyOf(request("GET", "/api/live?incident=a1&r=9"))?.key).toBe("/api/live?incident=a1");
     expect(cacheKeyOf(request("GET", "/api/v2/summary.json?callback=x"))?.key).toBe("/api/v2/summary.json");
-    expect(cacheKeyOf(request("GET", "/components/c1/badge.svg?label=API&x=1"))?.key).toBe("/components/c1/badge.svg?label=API");
+    expect(cacheKeyOf(request("GET", "/components/c1/badge.svg?label=API&x=1"))?.key).toBe(
+      "/components/c1/badge.svg?label=API",
+    );
   });
 
   it("tell flight requests from page loads, and ignore Next's headers on page loads", () => {
     const load = cacheKeyOf(request("GET", "/", { "next-router-state-tree": "junk", "next-url": "/x" }));
     expect(load?.key).toBe("/");
-    const flight = cacheKeyOf(request("GET", "/?_rsc=abc&utm_source=x", { rsc: "1", "next-router-state-tree": "tree" }));
+    const flight = cacheKeyOf(
+      request("GET", "/?_rsc=abc&utm_source=x", { rsc: "1", "next-router-state-tree": "tree" }),
+    );
     expect(flight?.key).not.toBe("/");
-    expect(flight?.key).toBe(cacheKeyOf(request("GET", "/?_rsc=other", { rsc: "1", "next-router-state-tree": "tree" }))?.key);
+    expect(flight?.key).toBe(
+      cacheKeyOf(request("GET", "/?_rsc=other", { rsc: "1", "next-router-state-tree": "tree" }))?.key,
+    );
     expect(flight?.url).toBe("/?_rsc=abc");
   });
 
@@ -59,7 +71,8 @@ describe("normalised caching", () => {
   it("does not let an Authorization header or cookies bypass the cache of a public page", async () => {
     const app = await startServer(page("<p>home</p>"));
     await fetch(`${app.base}/`);
-    for (let i = 0; i < 5; i++) await fetch(`${app.base}/`, { headers: { authorization: `Bearer ${i}`, cookie: `x=${i}` } });
+    for (let i = 0; i < 5; i++)
+      await fetch(`${app.base}/`, { headers: { authorization: `Bearer ${i}`, cookie: `x=${i}` } });
     expect(app.seen).toHaveLength(1);
   });
 
@@ -70,7 +83,9 @@ describe("normalised caching", () => {
     const flight = await fetch(`${app.base}/?_rsc=1`, { headers: { rsc: "1" } });
     expect(flight.headers.get("cache-control")).toBe("private, no-cache");
     expect(flight.headers.get("etag")).toBeTruthy();
-    const revalidated = await fetch(`${app.base}/?_rsc=1`, { headers: { rsc: "1", "if-none-match": flight.headers.get("etag")! } });
+    const revalidated = await fetch(`${app.base}/?_rsc=1`, {
+      headers: { rsc: "1", "if-none-match": flight.headers.get("etag")! },
+    });
     expect(revalidated.status).toBe(304);
   });
 });
@@ -79,10 +94,13 @@ describe("render limits", () => {
   it("sheds misses beyond the render budget with 503 and Retry-After while cached pages keep answering", async () => {
     let release: () => void = () => {};
     const gate = new Promise<void>((resolve) => (release = resolve));
-    const app = await startServer(async (req, res) => {
-      if (req.url?.startsWith("/incidents/")) await gate;
-      await page(`<p>${req.url}</p>`)(req, res);
-    }, { renderLimits: { maxConcurrent: 1, maxQueued: 2, queueTimeoutMs: 60_000 } });
+    const app = await startServer(
+      async (req, res) => {
+        if (req.url?.startsWith("/incidents/")) await gate;
+        await page(`<p>${req.url}</p>`)(req, res);
+      },
+      { renderLimits: { maxConcurrent: 1, maxQueued: 2, queueTimeoutMs: 60_000 } },
+    );
     await fetch(`${app.base}/`);
 
     const misses = Array.from({ length: 6 }, (_, i) => fetch(`${app.base}/incidents/junk${i}`));
@@ -104,12 +122,15 @@ describe("render limits", () => {
     let slowHome = false;
     let releaseHome: () => void = () => {};
     const homeGate = new Promise<void>((resolve) => (releaseHome = resolve));
-    const app = await startServer(async (req, res) => {
-      if (req.url === "/" && slowHome) await homeGate;
-      clock += 400;
-      if (req.url?.startsWith("/incidents/missing")) res.statusCode = 404;
-      await page(`<p>${req.url} v${version}</p>`)(req, res);
-    }, { version: () => version, renderLimits: { budgetShare: 0, burstMs: 1_000, now: () => clock } });
+    const app = await startServer(
+      async (req, res) => {
+        if (req.url === "/" && slowHome) await homeGate;
+        clock += 400;
+        if (req.url?.startsWith("/incidents/missing")) res.statusCode = 404;
+        await page(`<p>${req.url} v${version}</p>`)(req, res);
+      },
+      { version: () => version, renderLimits: { budgetShare: 0, burstMs: 1_000, now: () => clock } },
+    );
     // Real pages seen for the first time cost nothing from the allowance, however many there are.
     for (let i = 0; i < 5; i++) expect((await fetch(`${app.base}/incidents/real${i}`)).status).toBe(200);
     await fetch(`${app.base}/`);
@@ -133,10 +154,13 @@ describe("render limits", () => {
     let version = 1;
     let release: () => void = () => {};
     const gate = new Promise<void>((resolve) => (release = resolve));
-    const app = await startServer(async (req, res) => {
-      if (version === 2 && req.url === "/history?page=2") await gate;
-      await page(`<p>${req.url} v${version}</p>`)(req, res);
-    }, { version: () => version, renderLimits: { maxConcurrent: 1, maxQueued: 0 } });
+    const app = await startServer(
+      async (req, res) => {
+        if (version === 2 && req.url === "/history?page=2") await gate;
+        await page(`<p>${req.url} v${version}</p>`)(req, res);
+      },
+      { version: () => version, renderLimits: { maxConcurrent: 1, maxQueued: 0 } },
+    );
     await fetch(`${app.base}/history?page=2`);
     await fetch(`${app.base}/`);
     version = 2;

@@ -11,8 +11,16 @@ function signal() {
   return { fire: () => fire(), fired };
 }
 
-function startServer(handler: Handler, options: { version: () => number; now?: () => number; maxBytes?: number; upgradeAfterMs?: number }) {
-  return startFrontAndApp(handler, { dataVersion: options.version, now: options.now, maxBytes: options.maxBytes, upgradeAfterMs: options.upgradeAfterMs ?? 0 });
+function startServer(
+  handler: Handler,
+  options: { version: () => number; now?: () => number; maxBytes?: number; upgradeAfterMs?: number },
+) {
+  return startFrontAndApp(handler, {
+    dataVersion: options.version,
+    now: options.now,
+    maxBytes: options.maxBytes,
+    upgradeAfterMs: options.upgradeAfterMs ?? 0,
+  });
 }
 
 function htmlHandler(body: () => string, status = () => 200): Handler {
@@ -28,7 +36,10 @@ describe("whole-response cache", () => {
   it("serves a public page from memory until the data version changes", async () => {
     let version = 1;
     let text = "<p>first version</p>";
-    const app = await startServer(htmlHandler(() => text), { version: () => version });
+    const app = await startServer(
+      htmlHandler(() => text),
+      { version: () => version },
+    );
     expect(await (await fetch(`${app.base}/`)).text()).toBe("<p>first version</p>");
     text = "<p>second version</p>";
     expect(await (await fetch(`${app.base}/`)).text()).toBe("<p>first version</p>");
@@ -40,9 +51,12 @@ describe("whole-response cache", () => {
 
   it("keeps its stored bytes within budget by dropping the least recently stored responses", async () => {
     const page = (id: string) => `<p>${id}</p>` + randomBytes(20_000).toString("hex");
-    const app = await startServer((req, res) => {
-      res.end(page(req.url ?? ""));
-    }, { version: () => 1, maxBytes: 200_000 });
+    const app = await startServer(
+      (req, res) => {
+        res.end(page(req.url ?? ""));
+      },
+      { version: () => 1, maxBytes: 200_000 },
+    );
     for (let i = 0; i < 10; i++) await fetch(`${app.base}/incidents/i${i}`);
     expect(app.cache.bytes()).toBeLessThanOrEqual(200_000);
     expect(app.cache.size()).toBeGreaterThanOrEqual(2);
@@ -59,7 +73,10 @@ describe("whole-response cache", () => {
   it("gives a page without a validator a weak ETag, and answers a matching If-None-Match with 304", async () => {
     let text = "<p>one</p>";
     let version = 1;
-    const app = await startServer(htmlHandler(() => text), { version: () => version });
+    const app = await startServer(
+      htmlHandler(() => text),
+      { version: () => version },
+    );
     const first = await fetch(`${app.base}/`);
     const etag = first.headers.get("etag");
     expect(etag).toMatch(/^W\/"[\w-]+"$/);
@@ -76,7 +93,10 @@ describe("whole-response cache", () => {
   it("renders an entry again after its maximum age even without a change, in the background", async () => {
     let clock = 0;
     let text = "<p>x</p>";
-    const app = await startServer(htmlHandler(() => text), { version: () => 1, now: () => clock });
+    const app = await startServer(
+      htmlHandler(() => text),
+      { version: () => 1, now: () => clock },
+    );
     await fetch(`${app.base}/history`);
     clock += 61_000;
     text = "<p>y</p>";
@@ -87,18 +107,28 @@ describe("whole-response cache", () => {
   });
 
   it("never caches the console, sign-in, or responses that set cookies", async () => {
-    const app = await startServer((req, res) => {
-      if (req.url === "/incidents/cookie") res.setHeader("set-cookie", "a=b");
-      res.end("private");
-    }, { version: () => 1 });
-    for (const path of ["/admin", "/admin", "/login", "/login", "/incidents/cookie", "/incidents/cookie"]) await fetch(`${app.base}${path}`);
+    const app = await startServer(
+      (req, res) => {
+        if (req.url === "/incidents/cookie") res.setHeader("set-cookie", "a=b");
+        res.end("private");
+      },
+      { version: () => 1 },
+    );
+    for (const path of ["/admin", "/admin", "/login", "/login", "/incidents/cookie", "/incidents/cookie"])
+      await fetch(`${app.base}${path}`);
     expect(app.calls()).toBe(6);
   });
 
   it("keeps serving the last good response when a fresh render fails", async () => {
     let version = 1;
     let failing = false;
-    const app = await startServer(htmlHandler(() => (failing ? "boom" : "<p>good</p>"), () => (failing ? 500 : 200)), { version: () => version });
+    const app = await startServer(
+      htmlHandler(
+        () => (failing ? "boom" : "<p>good</p>"),
+        () => (failing ? 500 : 200),
+      ),
+      { version: () => version },
+    );
     await fetch(`${app.base}/api/v2/summary.json`);
     failing = true;
     version = 2;
@@ -109,11 +139,14 @@ describe("whole-response cache", () => {
   });
 
   it("answers 304 to a matching If-None-Match from the cached entry", async () => {
-    const app = await startServer((_req, res) => {
-      res.setHeader("etag", '"abc"');
-      res.setHeader("content-type", "application/json");
-      res.end("{}");
-    }, { version: () => 1 });
+    const app = await startServer(
+      (_req, res) => {
+        res.setHeader("etag", '"abc"');
+        res.setHeader("content-type", "application/json");
+        res.end("{}");
+      },
+      { version: () => 1 },
+    );
     await fetch(`${app.base}/api/v2/status.json`);
     const response = await fetch(`${app.base}/api/v2/status.json`, { headers: { "if-none-match": '"abc"' } });
     expect(response.status).toBe(304);
@@ -121,10 +154,13 @@ describe("whole-response cache", () => {
   });
 
   it("renders once for a stampede of identical requests", async () => {
-    const app = await startServer(async (_req, res) => {
-      await new Promise((resolve) => setTimeout(resolve, 100));
-      res.end("<p>slow</p>");
-    }, { version: () => 1 });
+    const app = await startServer(
+      async (_req, res) => {
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        res.end("<p>slow</p>");
+      },
+      { version: () => 1 },
+    );
     const bodies = await Promise.all(Array.from({ length: 20 }, () => fetch(`${app.base}/`).then((r) => r.text())));
     expect(new Set(bodies)).toEqual(new Set(["<p>slow</p>"]));
     expect(app.calls()).toBe(1);
@@ -134,11 +170,14 @@ describe("whole-response cache", () => {
     let clock = 0;
     let renders = 0;
     let release: () => void = () => {};
-    const app = await startServer(async (_req, res) => {
-      renders++;
-      if (renders === 2) await new Promise<void>((resolve) => (release = resolve));
-      res.end(`<p>render ${renders}</p>`);
-    }, { version: () => 1, now: () => clock });
+    const app = await startServer(
+      async (_req, res) => {
+        renders++;
+        if (renders === 2) await new Promise<void>((resolve) => (release = resolve));
+        res.end(`<p>render ${renders}</p>`);
+      },
+      { version: () => 1, now: () => clock },
+    );
     expect(await (await fetch(`${app.base}/`)).text()).toBe("<p>render 1</p>");
     clock += 61_000;
     expect(await (await fetch(`${app.base}/`)).text()).toBe("<p>render 1</p>");
@@ -155,14 +194,17 @@ describe("whole-response cache", () => {
     let version = 1;
     const gates: (() => void)[] = [];
     const firstRender = signal();
-    const app = await startServer(async (_req, res) => {
-      const text = `<p>version ${version}</p>`;
-      if (version === 1) {
-        firstRender.fire();
-        await new Promise<void>((resolve) => gates.push(resolve));
-      }
-      res.end(text);
-    }, { version: () => version });
+    const app = await startServer(
+      async (_req, res) => {
+        const text = `<p>version ${version}</p>`;
+        if (version === 1) {
+          firstRender.fire();
+          await new Promise<void>((resolve) => gates.push(resolve));
+        }
+        res.end(text);
+      },
+      { version: () => version },
+    );
     const before = fetch(`${app.base}/`).then((r) => r.text());
     await firstRender.fired;
     version = 2;
@@ -175,7 +217,10 @@ describe("whole-response cache", () => {
 
   it("compresses large bodies for clients that accept gzip", async () => {
     const big = "<p>" + "status ".repeat(2_000) + "</p>";
-    const app = await startServer(htmlHandler(() => big), { version: () => 1 });
+    const app = await startServer(
+      htmlHandler(() => big),
+      { version: () => 1 },
+    );
     await fetch(`${app.base}/`);
     const raw = await new Promise<{ encoding?: string; body: Buffer }>((resolve) => {
       http.get(`${app.base}/`, { headers: { "accept-encoding": "gzip" } }, (res) => {
@@ -194,11 +239,14 @@ type RawResponse = { status?: number; headers: http.IncomingHttpHeaders; body: B
 /** A request whose body arrives exactly as sent; fetch would negotiate and decode on its own. */
 function requestRaw(url: string, headers: Record<string, string>, method = "GET") {
   return new Promise<RawResponse>((resolve, reject) => {
-    http.request(url, { method, headers }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on("data", (c) => chunks.push(c));
-      res.on("end", () => resolve({ status: res.statusCode, headers: res.headers, body: Buffer.concat(chunks) }));
-    }).on("error", reject).end();
+    http
+      .request(url, { method, headers }, (res) => {
+        const chunks: Buffer[] = [];
+        res.on("data", (c) => chunks.push(c));
+        res.on("end", () => resolve({ status: res.statusCode, headers: res.headers, body: Buffer.concat(chunks) }));
+      })
+      .on("error", reject)
+      .end();
   });
 }
 
@@ -211,27 +259,43 @@ function decode(response: RawResponse) {
 
 describe("content negotiation", () => {
   const CHROMIUM = "gzip, deflate, br, zstd";
-  const page = "<main>" + Array.from({ length: 400 }, (_, i) => `<p>update ${i}: all systems operational</p>`).join("") + "</main>";
+  const page =
+    "<main>" +
+    Array.from({ length: 400 }, (_, i) => `<p>update ${i}: all systems operational</p>`).join("") +
+    "</main>";
 
   async function startPage(body = page) {
     const seen: (string | undefined)[] = [];
-    const app = await startServer((req, res) => {
-      seen.push(req.headers["accept-encoding"]);
-      res.setHeader("content-type", "text/html; charset=utf-8");
-      res.end(body);
-    }, { version: () => 1 });
+    const app = await startServer(
+      (req, res) => {
+        seen.push(req.headers["accept-encoding"]);
+        res.setHeader("content-type", "text/html; charset=utf-8");
+        res.end(body);
+      },
+      { version: () => 1 },
+    );
     return { ...app, seen };
   }
 
   it("recompresses a large page that stays current at Brotli's best quality, off the request path", async () => {
-    const words = Array.from({ length: 3_000 }, (_, i) => `<li class="row"><span>item ${(i * 7919) % 10007}</span><em>${i % 3 ? "ok" : "degraded"}</em></li>`);
+    const words = Array.from(
+      { length: 3_000 },
+      (_, i) => `<li class="row"><span>item ${(i * 7919) % 10007}</span><em>${i % 3 ? "ok" : "degraded"}</em></li>`,
+    );
     const big = `<ul>${words.join("")}</ul><script>${JSON.stringify(words)}</script>`;
-    const app = await startServer((_req, res) => {
-      res.end(big);
-    }, { version: () => 1, upgradeAfterMs: 20 });
+    const app = await startServer(
+      (_req, res) => {
+        res.end(big);
+      },
+      { version: () => 1, upgradeAfterMs: 20 },
+    );
     const first = await requestRaw(`${app.base}/`, { "accept-encoding": CHROMIUM });
     const bytesBefore = app.cache.bytes();
-    await expect.poll(async () => (await requestRaw(`${app.base}/`, { "accept-encoding": CHROMIUM })).body.length, { timeout: 10_000 }).toBeLessThan(first.body.length);
+    await expect
+      .poll(async () => (await requestRaw(`${app.base}/`, { "accept-encoding": CHROMIUM })).body.length, {
+        timeout: 10_000,
+      })
+      .toBeLessThan(first.body.length);
     const upgraded = await requestRaw(`${app.base}/`, { "accept-encoding": CHROMIUM });
     expect(upgraded.headers["content-encoding"]).toBe("br");
     expect(upgraded.headers["content-length"]).toBe(String(upgraded.body.length));
@@ -241,10 +305,13 @@ describe("content negotiation", () => {
   });
 
   it("names Accept-Encoding in Vary once, even when the page already varies on it", async () => {
-    const app = await startServer((req, res) => {
-      res.setHeader("vary", "rsc, Accept-Encoding");
-      res.end(page);
-    }, { version: () => 1 });
+    const app = await startServer(
+      (req, res) => {
+        res.setHeader("vary", "rsc, Accept-Encoding");
+        res.end(page);
+      },
+      { version: () => 1 },
+    );
     for (let i = 0; i < 2; i++) {
       const response = await requestRaw(`${app.base}/`, { "accept-encoding": CHROMIUM });
       expect(response.headers.vary).toBe("rsc, Accept-Encoding");
@@ -273,12 +340,15 @@ describe("content negotiation", () => {
     expect(decode(response)).toBe(page);
   });
 
-  it.each(["gzip, deflate, br;q=0", "GZIP, BR; Q=0", "br;q=0.0, gzip;q=0.5"])("honours q=0 on br in %j and sends gzip", async (acceptEncoding) => {
-    const app = await startPage();
-    const response = await requestRaw(`${app.base}/`, { "accept-encoding": acceptEncoding });
-    expect(response.headers["content-encoding"]).toBe("gzip");
-    expect(decode(response)).toBe(page);
-  });
+  it.each(["gzip, deflate, br;q=0", "GZIP, BR; Q=0", "br;q=0.0, gzip;q=0.5"])(
+    "honours q=0 on br in %j and sends gzip",
+    async (acceptEncoding) => {
+      const app = await startPage();
+      const response = await requestRaw(`${app.base}/`, { "accept-encoding": acceptEncoding });
+      expect(response.headers["content-encoding"]).toBe("gzip");
+      expect(decode(response)).toBe(page);
+    },
+  );
 
   it.each(["Br", "gzip;q=0.1, br;q=0.9", "gzip;q=0, *"])("sends Brotli for %j", async (acceptEncoding) => {
     const app = await startPage();
@@ -287,14 +357,17 @@ describe("content negotiation", () => {
     expect(decode(response)).toBe(page);
   });
 
-  it.each(["identity", "", "gzip;q=0, br;q=0", "deflate, zstd"])("sends the plain body for %j", async (acceptEncoding) => {
-    const app = await startPage();
-    await requestRaw(`${app.base}/`, { "accept-encoding": CHROMIUM });
-    const response = await requestRaw(`${app.base}/`, { "accept-encoding": acceptEncoding });
-    expect(response.headers["content-encoding"]).toBeUndefined();
-    expect(response.headers["content-length"]).toBe(String(Buffer.byteLength(page)));
-    expect(response.body.toString()).toBe(page);
-  });
+  it.each(["identity", "", "gzip;q=0, br;q=0", "deflate, zstd"])(
+    "sends the plain body for %j",
+    async (acceptEncoding) => {
+      const app = await startPage();
+      await requestRaw(`${app.base}/`, { "accept-encoding": CHROMIUM });
+      const response = await requestRaw(`${app.base}/`, { "accept-encoding": acceptEncoding });
+      expect(response.headers["content-encoding"]).toBeUndefined();
+      expect(response.headers["content-length"]).toBe(String(Buffer.byteLength(page)));
+      expect(response.body.toString()).toBe(page);
+    },
+  );
 
   it("leaves bodies of 1 KB or less uncompressed", async () => {
     const small = "<p>" + "x".repeat(1_017) + "</p>";
@@ -329,12 +402,15 @@ describe("content negotiation", () => {
 describe("whole-response cache in front of a compressing renderer", () => {
   it("asks the renderer for plain bodies and compresses what it stores", async () => {
     const page = "<p>" + "outage ".repeat(1_000) + "</p>";
-    const app = await startServer((req, res) => {
-      if (/gzip/.test(String(req.headers["accept-encoding"] ?? ""))) {
-        res.setHeader("content-encoding", "gzip");
-        res.end(zlib.gzipSync(page));
-      } else res.end(page);
-    }, { version: () => 1 });
+    const app = await startServer(
+      (req, res) => {
+        if (/gzip/.test(String(req.headers["accept-encoding"] ?? ""))) {
+          res.setHeader("content-encoding", "gzip");
+          res.end(zlib.gzipSync(page));
+        } else res.end(page);
+      },
+      { version: () => 1 },
+    );
     const first = await fetch(`${app.base}/`, { headers: { "accept-encoding": "gzip" } });
     expect(first.headers.get("content-encoding")).toBe("gzip");
     expect(await first.text()).toBe(page);
@@ -346,21 +422,29 @@ describe("whole-response cache in front of a compressing renderer", () => {
 
 describe("Cache-Control of public pages", () => {
   it("replaces Next's private default on public pages with one a CDN may keep", async () => {
-    const app = await startServer((_req, res) => {
-      res.setHeader("cache-control", "private, no-cache, no-store, max-age=0, must-revalidate");
-      res.end("<p>page</p>");
-    }, { version: () => 1 });
+    const app = await startServer(
+      (_req, res) => {
+        res.setHeader("cache-control", "private, no-cache, no-store, max-age=0, must-revalidate");
+        res.end("<p>page</p>");
+      },
+      { version: () => 1 },
+    );
     const first = await fetch(`${app.base}/`);
-    expect(first.headers.get("cache-control")).toBe("public, max-age=0, s-maxage=10, stale-while-revalidate=30, stale-if-error=86400");
+    expect(first.headers.get("cache-control")).toBe(
+      "public, max-age=0, s-maxage=10, stale-while-revalidate=30, stale-if-error=86400",
+    );
     await fetch(`${app.base}/`);
     expect(app.calls()).toBe(1);
   });
 
   it("respects an explicit no-store", async () => {
-    const app = await startServer((_req, res) => {
-      res.setHeader("cache-control", "no-store");
-      res.end("{}");
-    }, { version: () => 1 });
+    const app = await startServer(
+      (_req, res) => {
+        res.setHeader("cache-control", "no-store");
+        res.end("{}");
+      },
+      { version: () => 1 },
+    );
     await fetch(`${app.base}/api/live`);
     const second = await fetch(`${app.base}/api/live`);
     expect(second.headers.get("cache-control")).toBe("no-store");
@@ -370,10 +454,13 @@ describe("Cache-Control of public pages", () => {
 
 describe("HEAD requests", () => {
   it("never store an empty body that a later GET would receive", async () => {
-    const app = await startServer((req, res) => {
-      res.setHeader("content-type", "text/html");
-      res.end(req.method === "HEAD" ? undefined : "<p>full body</p>");
-    }, { version: () => 1 });
+    const app = await startServer(
+      (req, res) => {
+        res.setHeader("content-type", "text/html");
+        res.end(req.method === "HEAD" ? undefined : "<p>full body</p>");
+      },
+      { version: () => 1 },
+    );
     const head = await fetch(`${app.base}/`, { method: "HEAD" });
     expect(head.status).toBe(200);
     expect(await (await fetch(`${app.base}/`)).text()).toBe("<p>full body</p>");
@@ -386,15 +473,18 @@ describe("a client that disconnects mid-render", () => {
   it("does not leave later requests for the same page waiting", async () => {
     let slow = true;
     const rendering = signal();
-    const app = await startServer(async (_req, res) => {
-      if (slow) {
-        slow = false;
-        rendering.fire();
-        await new Promise((resolve) => setTimeout(resolve, 300));
-        if (res.destroyed) return;
-      }
-      res.end("<p>rendered</p>");
-    }, { version: () => 1 });
+    const app = await startServer(
+      async (_req, res) => {
+        if (slow) {
+          slow = false;
+          rendering.fire();
+          await new Promise((resolve) => setTimeout(resolve, 300));
+          if (res.destroyed) return;
+        }
+        res.end("<p>rendered</p>");
+      },
+      { version: () => 1 },
+    );
     const aborted = new AbortController();
     const first = fetch(`${app.base}/`, { signal: aborted.signal }).catch(() => null);
     await rendering.fired;

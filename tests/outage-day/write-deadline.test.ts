@@ -20,7 +20,11 @@ async function lockAuditLog() {
 describe("write transactions with a deadline", () => {
   it("commit normally within their deadline", async () => {
     const marker = `deadline-ok-${Date.now()}`;
-    await inWriteTransaction(getDb(), (tx) => tx.auditLog.create({ data: { action: marker, entityType: "test", entityId: "t1", actorLabel: "test" } }), 20_000);
+    await inWriteTransaction(
+      getDb(),
+      (tx) => tx.auditLog.create({ data: { action: marker, entityType: "test", entityId: "t1", actorLabel: "test" } }),
+      20_000,
+    );
     expect(await getDb().auditLog.count({ where: { action: marker } })).toBe(1);
   });
 
@@ -45,7 +49,11 @@ describe("write transactions with a deadline", () => {
     // Another session holds a lock the write needs, so it cannot finish before its deadline (as if frozen).
     const holder = await lockAuditLog();
     const started = Date.now();
-    const attempt = inWriteTransaction(getDb(), (tx) => tx.auditLog.create({ data: { action: marker, entityType: "test", entityId: "t3", actorLabel: "test" } }), 300);
+    const attempt = inWriteTransaction(
+      getDb(),
+      (tx) => tx.auditLog.create({ data: { action: marker, entityType: "test", entityId: "t3", actorLabel: "test" } }),
+      300,
+    );
     await expect(attempt).rejects.toThrow(NOTHING_SAVED);
     expect(Date.now() - started).toBeLessThan(3_000);
     await holder.release();

@@ -3,7 +3,12 @@ import { historyHref, historyMonths, monthHref, monthRange, parseHistoryQuery } 
 
 describe("history query parameters", () => {
   it("reads a page number and a component id", () => {
-    expect(parseHistoryQuery({ page: "3", component: "abc_DEF-1" })).toEqual({ page: 3, componentId: "abc_DEF-1", month: null, problems: [] });
+    expect(parseHistoryQuery({ page: "3", component: "abc_DEF-1" })).toEqual({
+      page: 3,
+      componentId: "abc_DEF-1",
+      month: null,
+      problems: [],
+    });
     expect(parseHistoryQuery({})).toEqual({ page: 1, componentId: null, month: null, problems: [] });
   });
 

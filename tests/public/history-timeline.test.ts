@@ -14,12 +14,21 @@ describe("history", () => {
     const base = Date.now();
     const { maintenance } = await scheduleMaintenance({
       ctx,
-      input: { name: unique("Future window"), scheduledFor: new Date(base + HOUR), scheduledUntil: new Date(base + 2 * HOUR), message: "Upgrading", deliverNotifications: "false" },
+      input: {
+        name: unique("Future window"),
+        scheduledFor: new Date(base + HOUR),
+        scheduledUntil: new Date(base + 2 * HOUR),
+        message: "Upgrading",
+        deliverNotifications: "false",
+      },
     });
     const from = new Date(base - 24 * HOUR);
     const ids = async (offset: number) => {
       const to = new Date(base + 24 * HOUR + offset);
-      return [(await listIncidentsBetween(from, to)).map((i) => i.id), (await listIncidentsWithUpdatesBetween(from, to)).map((i) => i.id)];
+      return [
+        (await listIncidentsBetween(from, to)).map((i) => i.id),
+        (await listIncidentsWithUpdatesBetween(from, to)).map((i) => i.id),
+      ];
     };
     for (const list of await ids(0)) expect(list).not.toContain(maintenance.id);
 

@@ -11,7 +11,13 @@ describe("live version", () => {
     await ensurePage();
     const component = await createComponent();
     const incident = await getDb().incident.create({
-      data: { name: unique("Live"), status: "resolved", impact: "minor", resolvedAt: new Date(), components: { create: [{ componentId: component.id }] } },
+      data: {
+        name: unique("Live"),
+        status: "resolved",
+        impact: "minor",
+        resolvedAt: new Date(),
+        components: { create: [{ componentId: component.id }] },
+      },
     });
     const first = await getLiveVersion(incident.id);
     expect(await getLiveVersion(incident.id)).toBe(first);
@@ -22,12 +28,16 @@ describe("live version", () => {
     const second = await getLiveVersion(incident.id);
     expect(second).not.toBe(first);
 
-    await getDb().incidentUpdate.create({ data: { incidentId: incident.id, status: "resolved", body: "Done.", displayAt: new Date() } });
+    await getDb().incidentUpdate.create({
+      data: { incidentId: incident.id, status: "resolved", body: "Done.", displayAt: new Date() },
+    });
     invalidateTags([TAGS.incidents, TAGS.incident(incident.id)]);
     const third = await getLiveVersion(incident.id);
     expect(third).not.toBe(second);
 
-    await getDb().postmortem.create({ data: { incidentId: incident.id, body: "What happened.", draft: "What happened.", publishedAt: new Date() } });
+    await getDb().postmortem.create({
+      data: { incidentId: incident.id, body: "What happened.", draft: "What happened.", publishedAt: new Date() },
+    });
     invalidateTags([TAGS.incident(incident.id)]);
     const fourth = await getLiveVersion(incident.id);
     expect(fourth).not.toBe(third);

@@ -18,26 +18,64 @@ const WINDOW_START = uptimeWindowStart(NOW).getTime();
 
 function component(id: string, overrides: Partial<ComponentDto> = {}): ComponentDto {
   return {
-    id, name: `Name ${id}`, description: null, status: "operational", position: 0, showcase: true, onlyShowIfDegraded: false,
-    startDate: new Date(WINDOW_START - 10 * DAY), groupId: null, createdAt: new Date(0), updatedAt: new Date(0), ...overrides,
+    id,
+    name: `Name ${id}`,
+    description: null,
+    status: "operational",
+    position: 0,
+    showcase: true,
+    onlyShowIfDegraded: false,
+    startDate: new Date(WINDOW_START - 10 * DAY),
+    groupId: null,
+    createdAt: new Date(0),
+    updatedAt: new Date(0),
+    ...overrides,
   };
 }
 
 function tree(components: ComponentDto[], groupIds: string[] = []): ComponentTreeDto {
-  const groups = groupIds.map((id, position) => ({ id, name: `Group ${id}`, description: null, position, createdAt: new Date(0), updatedAt: new Date(0) }));
-  return { groups: groups.map((g) => ({ ...g, componentIds: components.filter((c) => c.groupId === g.id).map((c) => c.id) })), components };
+  const groups = groupIds.map((id, position) => ({
+    id,
+    name: `Group ${id}`,
+    description: null,
+    position,
+    createdAt: new Date(0),
+    updatedAt: new Date(0),
+  }));
+  return {
+    groups: groups.map((g) => ({ ...g, componentIds: components.filter((c) => c.groupId === g.id).map((c) => c.id) })),
+    components,
+  };
 }
 
 describe("uptime board", () => {
   it("lists groups before their components, in page order, each bar with its own row of the image", () => {
     const board = buildUptimeBoard(
-      tree([component("a", { groupId: "g1" }), component("b", { groupId: "g1" }), component("c"), component("d", { groupId: "g2" })], ["g1", "g2"]),
+      tree(
+        [
+          component("a", { groupId: "g1" }),
+          component("b", { groupId: "g1" }),
+          component("c"),
+          component("d", { groupId: "g2" }),
+        ],
+        ["g1", "g2"],
+      ),
       { windowStart: new Date(WINDOW_START), changesByComponent: {} },
       [],
       NOW,
     );
-    const order = [...board.groups.flatMap((g) => [g.bar, ...g.components.map((c) => c.bar)]), ...board.ungrouped.map((c) => c.bar)];
-    expect(order.map((bar) => `${bar.kind}:${bar.id}`)).toEqual(["group:g1", "component:a", "component:b", "group:g2", "component:d", "component:c"]);
+    const order = [
+      ...board.groups.flatMap((g) => [g.bar, ...g.components.map((c) => c.bar)]),
+      ...board.ungrouped.map((c) => c.bar),
+    ];
+    expect(order.map((bar) => `${bar.kind}:${bar.id}`)).toEqual([
+      "group:g1",
+      "component:a",
+      "component:b",
+      "group:g2",
+      "component:d",
+      "component:c",
+    ]);
     expect(order.map((bar) => bar.row).sort()).toEqual([0, 1, 2, 3, 4, 5]);
     expect(board.rows).toHaveLength(6);
     expect(board.rows.every((row) => row === "o".repeat(90))).toBe(true);
@@ -46,7 +84,13 @@ describe("uptime board", () => {
 
   it("hides a component shown only when degraded, and a group left with no component", () => {
     const board = buildUptimeBoard(
-      tree([component("quiet", { groupId: "g1", onlyShowIfDegraded: true }), component("loud", { onlyShowIfDegraded: true, status: "major_outage" })], ["g1"]),
+      tree(
+        [
+          component("quiet", { groupId: "g1", onlyShowIfDegraded: true }),
+          component("loud", { onlyShowIfDegraded: true, status: "major_outage" }),
+        ],
+        ["g1"],
+      ),
       { windowStart: new Date(WINDOW_START), changesByComponent: {} },
       [],
       NOW,
@@ -57,7 +101,14 @@ describe("uptime board", () => {
 
   it("describes a bar's troubled days, and its group's row shows the worst day of its components", () => {
     const outageDay = WINDOW_START + 80 * DAY;
-    const incident: UptimeIncident = { id: "i1", name: "Disk full", impact: "major", startedAt: new Date(outageDay + 3_600_000), resolvedAt: new Date(outageDay + 3 * 3_600_000), componentIds: ["a"] };
+    const incident: UptimeIncident = {
+      id: "i1",
+      name: "Disk full",
+      impact: "major",
+      startedAt: new Date(outageDay + 3_600_000),
+      resolvedAt: new Date(outageDay + 3 * 3_600_000),
+      componentIds: ["a"],
+    };
     const board = buildUptimeBoard(
       tree([component("a", { groupId: "g1" }), component("b", { groupId: "g1" })], ["g1"]),
       {
@@ -79,7 +130,9 @@ describe("uptime board", () => {
     expect(group.components[0].bar.description).toBe(
       "Name a: daily status from Apr 2, 2026 to Jun 30, 2026. 1 day with incidents or downtime; most recently Jun 21, 2026: Major outage 2 hr.",
     );
-    expect(group.components[1].bar.description).toBe("Name b: daily status from Apr 2, 2026 to Jun 30, 2026. No downtime recorded.");
+    expect(group.components[1].bar.description).toBe(
+      "Name b: daily status from Apr 2, 2026 to Jun 30, 2026. No downtime recorded.",
+    );
   });
 
   it("describes the latest 30 days on their own for narrow screens, uptime included", () => {
@@ -108,8 +161,13 @@ describe("uptime board", () => {
     const a = group.components[0].bar;
     expect(a.description).toContain("1 day with incidents or downtime");
     expect(a.uptimePercent).toBeLessThan(99);
-    expect(a.narrow).toEqual({ uptimePercent: 100, description: "Name a: daily status from Jun 1, 2026 to Jun 30, 2026. No downtime recorded." });
-    expect(group.bar.narrow.description).toBe("Group g1 (all components): daily status from Jun 1, 2026 to Jun 30, 2026. No downtime recorded.");
+    expect(a.narrow).toEqual({
+      uptimePercent: 100,
+      description: "Name a: daily status from Jun 1, 2026 to Jun 30, 2026. No downtime recorded.",
+    });
+    expect(group.bar.narrow.description).toBe(
+      "Group g1 (all components): daily status from Jun 1, 2026 to Jun 30, 2026. No downtime recorded.",
+    );
 
     const c = board.ungrouped[0].bar;
     const trackedHours = 29 * 24 + 12;
@@ -121,7 +179,15 @@ describe("uptime board", () => {
 
   it("changes its version exactly when a row changes", () => {
     const build = (status: "major_outage" | "operational") =>
-      buildUptimeBoard(tree([component("a")]), { windowStart: new Date(WINDOW_START), changesByComponent: { a: [{ changedAt: new Date(NOW.getTime() - 60_000), toStatus: status }] } }, [], NOW);
+      buildUptimeBoard(
+        tree([component("a")]),
+        {
+          windowStart: new Date(WINDOW_START),
+          changesByComponent: { a: [{ changedAt: new Date(NOW.getTime() - 60_000), toStatus: status }] },
+        },
+        [],
+        NOW,
+      );
     expect(build("operational").version).toBe(build("operational").version);
     expect(build("major_outage").version).not.toBe(build("operational").version);
   });
@@ -137,7 +203,9 @@ describe("uptime board", () => {
     expect(await findUptimeBar("group", created.id)).toBeNull();
     expect(await findUptimeBar("component", "no-such-component")).toBeNull();
 
-    await getDb().componentStatusChange.create({ data: { componentId: created.id, toStatus: "major_outage", changedAt: new Date() } });
+    await getDb().componentStatusChange.create({
+      data: { componentId: created.id, toStatus: "major_outage", changedAt: new Date() },
+    });
     expect(await getUptimeBoard()).toBe(before);
     invalidateTags([TAGS.componentHistory]);
     const after = await getUptimeBoard();
@@ -166,7 +234,8 @@ describe("uptime image", () => {
 
 describe("uptime routes", () => {
   const barUrl = (kind: string, id: string) => `http://localhost/api/uptime/${kind}/${id}`;
-  const getBar = (kind: string, id: string) => uptimeBarRoute.GET(new Request(barUrl(kind, id)), { params: Promise.resolve({ kind, id }) });
+  const getBar = (kind: string, id: string) =>
+    uptimeBarRoute.GET(new Request(barUrl(kind, id)), { params: Promise.resolve({ kind, id }) });
 
   it("serve one bar's days in the shape the OpenAPI description gives, and a JSON 404 for any other", async () => {
     await ensurePageOnce();
@@ -178,13 +247,19 @@ describe("uptime routes", () => {
     expect(response.headers.get("cache-control")).toContain("s-maxage");
     expect(response.headers.get("etag")).toBeTruthy();
     const body = await response.json();
-    const schema = openApiDocument("http://localhost").paths["/api/uptime/{kind}/{id}"].get.responses["200"].content["application/json"].schema as { required: string[]; properties: { days: { required: string[] } } };
+    const schema = openApiDocument("http://localhost").paths["/api/uptime/{kind}/{id}"].get.responses["200"].content[
+      "application/json"
+    ].schema as { required: string[]; properties: { days: { required: string[] } } };
     expect(Object.keys(body).sort()).toEqual([...schema.required].sort());
     expect(Object.keys(body.days).sort()).toEqual([...schema.properties.days.required].sort());
     expect(body.label).toBe(name);
     expect(body.days.statuses).toMatch(/^n+o{6}$/);
 
-    for (const [kind, id] of [["component", "missing"], ["group", created.id], ["planet", created.id]]) {
+    for (const [kind, id] of [
+      ["component", "missing"],
+      ["group", created.id],
+      ["planet", created.id],
+    ]) {
       const missing = await getBar(kind, id);
       expect(missing.status).toBe(404);
       expect((await missing.json()).error.code).toBe("not_found");

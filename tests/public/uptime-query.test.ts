@@ -39,7 +39,9 @@ describe("uptime history query", () => {
     const now = new Date();
     const component = await createComponent({ startDate: new Date(now.getTime() - 10 * DAY) });
     const first = await getUptimeHistory(now);
-    await getDb().componentStatusChange.create({ data: { componentId: component.id, toStatus: "major_outage", changedAt: new Date(now.getTime() - DAY) } });
+    await getDb().componentStatusChange.create({
+      data: { componentId: component.id, toStatus: "major_outage", changedAt: new Date(now.getTime() - DAY) },
+    });
     expect(await getUptimeHistory(now)).toBe(first);
     invalidateTags([TAGS.componentHistory]);
     const second = await getUptimeHistory(now);
@@ -52,14 +54,44 @@ describe("uptime history query", () => {
     const windowStart = uptimeWindowStart(now);
     const component = await createComponent();
     const db = getDb();
-    const make = (name: string, data: { kind?: "incident" | "maintenance"; status: "resolved" | "investigating" | "completed"; startedAt: Date; resolvedAt: Date | null }) =>
+    const make = (
+      name: string,
+      data: {
+        kind?: "incident" | "maintenance";
+        status: "resolved" | "investigating" | "completed";
+        startedAt: Date;
+        resolvedAt: Date | null;
+      },
+    ) =>
       db.incident.create({
-        data: { name, impact: data.kind === "maintenance" ? "maintenance" : "minor", ...data, components: { create: [{ componentId: component.id }] } },
+        data: {
+          name,
+          impact: data.kind === "maintenance" ? "maintenance" : "minor",
+          ...data,
+          components: { create: [{ componentId: component.id }] },
+        },
       });
-    const old = await make(unique("old"), { status: "resolved", startedAt: new Date(windowStart.getTime() - 30 * DAY), resolvedAt: new Date(windowStart.getTime() - 29 * DAY) });
-    const spanning = await make(unique("spanning"), { status: "resolved", startedAt: new Date(windowStart.getTime() - DAY), resolvedAt: new Date(windowStart.getTime() + DAY) });
-    const open = await make(unique("open"), { status: "investigating", startedAt: new Date(now.getTime() - 3_600_000), resolvedAt: null });
-    const maintenance = await make(unique("maintenance"), { kind: "maintenance", status: "completed", startedAt: new Date(now.getTime() - DAY), resolvedAt: new Date(now.getTime() - DAY / 2) });
+    const old = await make(unique("old"), {
+      status: "resolved",
+      startedAt: new Date(windowStart.getTime() - 30 * DAY),
+      resolvedAt: new Date(windowStart.getTime() - 29 * DAY),
+    });
+    const spanning = await make(unique("spanning"), {
+      status: "resolved",
+      startedAt: new Date(windowStart.getTime() - DAY),
+      resolvedAt: new Date(windowStart.getTime() + DAY),
+    });
+    const open = await make(unique("open"), {
+      status: "investigating",
+      startedAt: new Date(now.getTime() - 3_600_000),
+      resolvedAt: null,
+    });
+    const maintenance = await make(unique("maintenance"), {
+      kind: "maintenance",
+      status: "completed",
+      startedAt: new Date(now.getTime() - DAY),
+      resolvedAt: new Date(now.getTime() - DAY / 2),
+    });
 
     const ids = (await listUptimeWindowIncidents(now)).map((i) => i.id);
     expect(ids).toContain(spanning.id);

@@ -15,7 +15,10 @@ import {
 const now = new Date("2026-11-25T12:00:00.000Z");
 const windowStart = new Date("2026-08-28T00:00:00.000Z");
 const at = (iso: string) => new Date(iso);
-const change = (iso: string, toStatus: StatusChangePoint["toStatus"]): StatusChangePoint => ({ changedAt: at(iso), toStatus });
+const change = (iso: string, toStatus: StatusChangePoint["toStatus"]): StatusChangePoint => ({
+  changedAt: at(iso),
+  toStatus,
+});
 const trackedMinutes = (from: Date) => (now.getTime() - from.getTime()) / 60_000;
 const dayOf = (summary: ReturnType<typeof computeComponentUptime>, iso: string) =>
   summary.days.find((d) => d.date.toISOString().startsWith(iso))!;
@@ -30,7 +33,11 @@ describe("uptime window", () => {
   });
 
   it("reports 100% and operational days for a component that never changed", () => {
-    const summary = computeComponentUptime({ changes: [change("2026-01-01T00:00:00Z", "operational")], trackingStart: at("2026-01-01"), now });
+    const summary = computeComponentUptime({
+      changes: [change("2026-01-01T00:00:00Z", "operational")],
+      trackingStart: at("2026-01-01"),
+      now,
+    });
     expect(summary.uptimePercent).toBe(100);
     expect(summary.days.every((d) => d.status === "operational" && d.majorOutageMinutes === 0)).toBe(true);
   });
@@ -84,7 +91,11 @@ describe("outage arithmetic", () => {
       trackingStart: at("2026-01-01"),
       now,
     });
-    expect(dayOf(summary, "2026-11-20")).toMatchObject({ status: "partial_outage", partialOutageMinutes: 5, majorOutageMinutes: 0 });
+    expect(dayOf(summary, "2026-11-20")).toMatchObject({
+      status: "partial_outage",
+      partialOutageMinutes: 5,
+      majorOutageMinutes: 0,
+    });
   });
 
   it("uses the last change before the window for the status at the window start", () => {
@@ -99,7 +110,11 @@ describe("outage arithmetic", () => {
 
   it("ignores a status that was set and replaced at the same instant", () => {
     const summary = computeComponentUptime({
-      changes: [change("2026-01-01T00:00:00Z", "operational"), change("2026-11-05T00:00:00Z", "major_outage"), change("2026-11-05T00:00:00Z", "operational")],
+      changes: [
+        change("2026-01-01T00:00:00Z", "operational"),
+        change("2026-11-05T00:00:00Z", "major_outage"),
+        change("2026-11-05T00:00:00Z", "operational"),
+      ],
       trackingStart: at("2026-01-01"),
       now,
     });
@@ -111,7 +126,11 @@ describe("outage arithmetic", () => {
 describe("UTC day boundaries", () => {
   it("splits an outage across midnight UTC into both days", () => {
     const summary = computeComponentUptime({
-      changes: [change("2026-01-01T00:00:00Z", "operational"), change("2026-11-16T23:30:00Z", "major_outage"), change("2026-11-17T01:15:00Z", "operational")],
+      changes: [
+        change("2026-01-01T00:00:00Z", "operational"),
+        change("2026-11-16T23:30:00Z", "major_outage"),
+        change("2026-11-17T01:15:00Z", "operational"),
+      ],
       trackingStart: at("2026-01-01"),
       now,
     });
@@ -131,7 +150,11 @@ describe("UTC day boundaries", () => {
 
   it("does not let a change at exactly midnight colour the previous day", () => {
     const summary = computeComponentUptime({
-      changes: [change("2026-01-01T00:00:00Z", "operational"), change("2026-11-12T00:00:00Z", "major_outage"), change("2026-11-12T02:00:00Z", "operational")],
+      changes: [
+        change("2026-01-01T00:00:00Z", "operational"),
+        change("2026-11-12T00:00:00Z", "major_outage"),
+        change("2026-11-12T02:00:00Z", "operational"),
+      ],
       trackingStart: at("2026-01-01"),
       now,
     });
@@ -144,7 +167,11 @@ describe("start date", () => {
   it("shows days before start_date as no data and measures uptime from start_date", () => {
     const startDate = at("2026-11-20T00:00:00Z");
     const summary = computeComponentUptime({
-      changes: [change("2026-11-20T00:00:00Z", "operational"), change("2026-11-21T00:00:00Z", "major_outage"), change("2026-11-21T06:00:00Z", "operational")],
+      changes: [
+        change("2026-11-20T00:00:00Z", "operational"),
+        change("2026-11-21T00:00:00Z", "major_outage"),
+        change("2026-11-21T06:00:00Z", "operational"),
+      ],
       trackingStart: startDate,
       now,
     });
@@ -184,17 +211,50 @@ describe("start date", () => {
 
 describe("incidents of a day", () => {
   const incidents: UptimeIncident[] = [
-    { id: "a", name: "Overnight outage", impact: "critical", startedAt: at("2026-11-16T23:00:00Z"), resolvedAt: at("2026-11-17T02:00:00Z"), componentIds: ["c1", "c2"] },
-    { id: "b", name: "Overlapping slowness", impact: "minor", startedAt: at("2026-11-17T01:00:00Z"), resolvedAt: at("2026-11-17T03:00:00Z"), componentIds: ["c1"] },
-    { id: "c", name: "Ongoing", impact: "major", startedAt: at("2026-11-25T10:00:00Z"), resolvedAt: null, componentIds: ["c2"] },
+    {
+      id: "a",
+      name: "Overnight outage",
+      impact: "critical",
+      startedAt: at("2026-11-16T23:00:00Z"),
+      resolvedAt: at("2026-11-17T02:00:00Z"),
+      componentIds: ["c1", "c2"],
+    },
+    {
+      id: "b",
+      name: "Overlapping slowness",
+      impact: "minor",
+      startedAt: at("2026-11-17T01:00:00Z"),
+      resolvedAt: at("2026-11-17T03:00:00Z"),
+      componentIds: ["c1"],
+    },
+    {
+      id: "c",
+      name: "Ongoing",
+      impact: "major",
+      startedAt: at("2026-11-25T10:00:00Z"),
+      resolvedAt: null,
+      componentIds: ["c2"],
+    },
   ];
 
   it("lists overlapping incidents on every day they touch, for the affected component only", () => {
-    const c1 = computeComponentUptime({ componentId: "c1", changes: [], trackingStart: at("2026-01-01"), now, incidents });
+    const c1 = computeComponentUptime({
+      componentId: "c1",
+      changes: [],
+      trackingStart: at("2026-01-01"),
+      now,
+      incidents,
+    });
     expect(dayOf(c1, "2026-11-16").incidents.map((i) => i.id)).toEqual(["a"]);
     expect(dayOf(c1, "2026-11-17").incidents.map((i) => i.id)).toEqual(["a", "b"]);
     expect(dayOf(c1, "2026-11-25").incidents).toEqual([]);
-    const c2 = computeComponentUptime({ componentId: "c2", changes: [], trackingStart: at("2026-01-01"), now, incidents });
+    const c2 = computeComponentUptime({
+      componentId: "c2",
+      changes: [],
+      trackingStart: at("2026-01-01"),
+      now,
+      incidents,
+    });
     expect(dayOf(c2, "2026-11-17").incidents.map((i) => i.id)).toEqual(["a"]);
     expect(dayOf(c2, "2026-11-25").incidents).toEqual([{ id: "c", name: "Ongoing" }]);
   });
@@ -221,7 +281,11 @@ describe("group uptime", () => {
   it("averages component uptimes and shows the worst status and longest outage of each day", () => {
     const a = computeComponentUptime({
       componentId: "a",
-      changes: [change("2026-01-01T00:00:00Z", "operational"), change("2026-11-10T00:00:00Z", "major_outage"), change("2026-11-10T01:00:00Z", "operational")],
+      changes: [
+        change("2026-01-01T00:00:00Z", "operational"),
+        change("2026-11-10T00:00:00Z", "major_outage"),
+        change("2026-11-10T01:00:00Z", "operational"),
+      ],
       trackingStart: at("2026-01-01"),
       now,
     });
@@ -251,11 +315,22 @@ describe("formatUptimePercent", () => {
 describe("encoded bars", () => {
   it("round-trips a summary through the compact client form", () => {
     const incidents: UptimeIncident[] = [
-      { id: "x", name: "Broken", impact: "major", startedAt: at("2026-11-10T10:00:00Z"), resolvedAt: at("2026-11-10T12:00:00Z"), componentIds: ["c"] },
+      {
+        id: "x",
+        name: "Broken",
+        impact: "major",
+        startedAt: at("2026-11-10T10:00:00Z"),
+        resolvedAt: at("2026-11-10T12:00:00Z"),
+        componentIds: ["c"],
+      },
     ];
     const summary = computeComponentUptime({
       componentId: "c",
-      changes: [change("2026-11-10T10:00:00Z", "major_outage"), change("2026-11-10T11:00:00Z", "partial_outage"), change("2026-11-10T12:00:00Z", "operational")],
+      changes: [
+        change("2026-11-10T10:00:00Z", "major_outage"),
+        change("2026-11-10T11:00:00Z", "partial_outage"),
+        change("2026-11-10T12:00:00Z", "operational"),
+      ],
       trackingStart: at("2026-10-01T00:00:00Z"),
       now,
       incidents,
@@ -272,9 +347,20 @@ describe("encoded bars", () => {
 
   it("names at most five incidents per day and counts the rest", () => {
     const many: UptimeIncident[] = Array.from({ length: 8 }, (_, i) => ({
-      id: `i${i}`, name: `Incident ${i}`, impact: "minor", startedAt: at("2026-11-10T10:00:00Z"), resolvedAt: at("2026-11-10T11:00:00Z"), componentIds: ["c"],
+      id: `i${i}`,
+      name: `Incident ${i}`,
+      impact: "minor",
+      startedAt: at("2026-11-10T10:00:00Z"),
+      resolvedAt: at("2026-11-10T11:00:00Z"),
+      componentIds: ["c"],
     }));
-    const summary = computeComponentUptime({ componentId: "c", changes: [], trackingStart: at("2026-01-01"), now, incidents: many });
+    const summary = computeComponentUptime({
+      componentId: "c",
+      changes: [],
+      trackingStart: at("2026-01-01"),
+      now,
+      incidents: many,
+    });
     const decoded = decodeUptime(encodeUptime(summary));
     const day = decoded.find((d) => d.date.toISOString().startsWith("2026-11-10"))!;
     expect(day.incidents).toHaveLength(5);

@@ -17,7 +17,9 @@ describe("client address", () => {
   it("ignores X-Forwarded-For unless TRUST_PROXY says a proxy is in front", () => {
     const none = parseTrustProxy(undefined);
     const seen = new Set(
-      Array.from({ length: 30 }, (_, i) => resolveClientAddress({ remoteAddress: "::ffff:127.0.0.1", forwardedFor: `10.0.0.${i}`, trust: none })),
+      Array.from({ length: 30 }, (_, i) =>
+        resolveClientAddress({ remoteAddress: "::ffff:127.0.0.1", forwardedFor: `10.0.0.${i}`, trust: none }),
+      ),
     );
     expect([...seen]).toEqual(["127.0.0.1"]);
   });
@@ -41,7 +43,11 @@ describe("client address", () => {
   });
 
   it("the server stamps the resolved address over any the client sent, and drops untrusted forwarding headers", () => {
-    const req = requestFrom("127.0.0.1", { [CLIENT_ADDRESS_HEADER]: "1.2.3.4", "x-forwarded-for": "5.6.7.8", "x-forwarded-host": "evil.example" });
+    const req = requestFrom("127.0.0.1", {
+      [CLIENT_ADDRESS_HEADER]: "1.2.3.4",
+      "x-forwarded-for": "5.6.7.8",
+      "x-forwarded-host": "evil.example",
+    });
     stampClientAddress(req, parseTrustProxy(""));
     expect(req.headers[CLIENT_ADDRESS_HEADER]).toBe("127.0.0.1");
     expect(req.headers["x-forwarded-for"]).toBeUndefined();

@@ -7,9 +7,13 @@ import { createUser } from "@/tests/support/factories";
 describe("owner set-up without a session", () => {
   it("refuses on an installed console before validating or hashing anything", async () => {
     await createUser("owner");
-    const attempts = Array.from({ length: 40 }, (_, i) => setUpOwner({ input: { email: `flood-${i}@example.test`, name: "Flood", password: "x" } }).catch(toAppError));
+    const attempts = Array.from({ length: 40 }, (_, i) =>
+      setUpOwner({ input: { email: `flood-${i}@example.test`, name: "Flood", password: "x" } }).catch(toAppError),
+    );
     const errors = await Promise.all(attempts);
-    expect(new Set(errors.map((error) => error && "code" in error ? error.code : "none"))).toEqual(new Set(["FORBIDDEN"]));
+    expect(new Set(errors.map((error) => (error && "code" in error ? error.code : "none")))).toEqual(
+      new Set(["FORBIDDEN"]),
+    );
   });
 
   it("hashing anyone can trigger runs one at a time with a short queue; the rest are told to retry", async () => {

@@ -44,7 +44,11 @@ describe("proxy security headers", () => {
     const proxy = await loadProxy(undefined);
     const request = new NextRequest("http://status.example.test/subscribe", {
       method: "POST",
-      headers: { "next-action": "abc", "content-length": String(2 * 1024 * 1024), "content-type": "multipart/form-data; boundary=x" },
+      headers: {
+        "next-action": "abc",
+        "content-length": String(2 * 1024 * 1024),
+        "content-type": "multipart/form-data; boundary=x",
+      },
     });
     const response = proxy(request);
     expect(response.status).toBe(413);
@@ -55,6 +59,8 @@ describe("proxy security headers", () => {
     const proxy = await loadProxy(undefined);
     const response = proxy(new NextRequest("http://status.example.test/admin/users?tab=1"));
     expect(response.status).toBe(307);
-    expect(response.headers.get("location")).toBe("http://status.example.test/login?redirectTo=%2Fadmin%2Fusers%3Ftab%3D1");
+    expect(response.headers.get("location")).toBe(
+      "http://status.example.test/login?redirectTo=%2Fadmin%2Fusers%3Ftab%3D1",
+    );
   });
 });

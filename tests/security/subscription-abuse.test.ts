@@ -29,7 +29,11 @@ async function endpoint(echo: boolean) {
     });
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", () => resolve()));
-  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`, received, close: () => new Promise((r) => server.close(r)) };
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`,
+    received,
+    close: () => new Promise((r) => server.close(r)),
+  };
 }
 
 let next = 0;
@@ -45,16 +49,30 @@ describe("subscription abuse", () => {
     const accepting = await endpoint(false);
     const willing = await endpoint(true);
     try {
-      const refused = await createSubscription({ ctx: {}, input: { kind: "webhook", endpoint: accepting.url, allComponents: true } }).catch(toAppError);
-      expect(refused).toMatchObject({ code: "VALIDATION", fieldErrors: { endpoint: [expect.stringMatching(/challenge/)] } });
+      const refused = await createSubscription({
+        ctx: {},
+        input: { kind: "webhook", endpoint: accepting.url, allComponents: true },
+      }).catch(toAppError);
+      expect(refused).toMatchObject({
+        code: "VALIDATION",
+        fieldErrors: { endpoint: [expect.stringMatching(/challenge/)] },
+      });
       expect(accepting.received).toHaveLength(1);
-      expect(JSON.parse(accepting.received[0].body)).toMatchObject({ type: "subscription.verify", challenge: expect.any(String) });
+      expect(JSON.parse(accepting.received[0].body)).toMatchObject({
+        type: "subscription.verify",
+        challenge: expect.any(String),
+      });
       expect(await getDb().subscriber.count({ where: { endpoint: accepting.url } })).toBe(0);
 
-      const hook = await createSubscription({ ctx: {}, input: { kind: "webhook", endpoint: willing.url, allComponents: true } });
+      const hook = await createSubscription({
+        ctx: {},
+        input: { kind: "webhook", endpoint: willing.url, allComponents: true },
+      });
       if (hook.kind !== "webhook") throw new Error("expected a webhook");
       const [verification] = willing.received;
-      expect(verifyWebhookSignature({ secret: hook.signingSecret, body: verification.body, header: verification.signature })).toBe(true);
+      expect(
+        verifyWebhookSignature({ secret: hook.signingSecret, body: verification.body, header: verification.signature }),
+      ).toBe(true);
       const stored = await getDb().subscriber.findUniqueOrThrow({ where: { id: hook.subscriberId } });
       expect(stored.confirmedAt).not.toBeNull();
     } finally {
@@ -71,15 +89,27 @@ describe("subscription abuse", () => {
     const incident = await postIncidentUpdate({ componentIds: [] });
     const outcomes: string[] = [];
     for (let i = 0; i < perAddressPerHour + 5; i++) {
-      const input = i % 2 === 0
-        ? { kind: "email" as const, email: `${unique("flood")}@example.test`, allComponents: true }
-        : { kind: "email" as const, email: `${unique("flood")}@example.test`, allComponents: false, incidentId: incident.incident.id };
-      const result = await createSubscription({ ctx: { mailer: mail.mailer, clientAddress: client }, input }).then(() => "ok", (error) => toAppError(error).code);
+      const input =
+        i % 2 === 0
+          ? { kind: "email" as const, email: `${unique("flood")}@example.test`, allComponents: true }
+          : {
+              kind: "email" as const,
+              email: `${unique("flood")}@example.test`,
+              allComponents: false,
+              incidentId: incident.incident.id,
+            };
+      const result = await createSubscription({ ctx: { mailer: mail.mailer, clientAddress: client }, input }).then(
+        () => "ok",
+        (error) => toAppError(error).code,
+      );
       outcomes.push(result);
     }
     expect(outcomes.filter((o) => o === "ok")).toHaveLength(perAddressPerHour);
     expect(outcomes.slice(perAddressPerHour)).toEqual(Array(5).fill("RATE_LIMITED"));
-    const other = await createSubscription({ ctx: { mailer: mail.mailer, clientAddress: address() }, input: { kind: "email", email: `${unique("calm")}@example.test`, allComponents: true } });
+    const other = await createSubscription({
+      ctx: { mailer: mail.mailer, clientAddress: address() },
+      input: { kind: "email", email: `${unique("calm")}@example.test`, allComponents: true },
+    });
     expect(other.kind).toBe("email");
   });
 
@@ -89,17 +119,33 @@ describe("subscription abuse", () => {
     const incidents = await Promise.all([0, 1, 2, 3].map(() => postIncidentUpdate({ componentIds: [] })));
     await createSubscription({ ctx: { mailer: mail.mailer }, input: { kind: "email", email, allComponents: true } });
     for (const incident of incidents.slice(0, 2)) {
-      await createSubscription({ ctx: { mailer: mail.mailer }, input: { kind: "email", email, allComponents: false, incidentId: incident.incident.id } });
+      await createSubscription({
+        ctx: { mailer: mail.mailer },
+        input: { kind: "email", email, allComponents: false, incidentId: incident.incident.id },
+      });
     }
-    const fourth = await createSubscription({ ctx: { mailer: mail.mailer }, input: { kind: "email", email, allComponents: false, incidentId: incidents[3].incident.id } }).catch(toAppError);
-    expect(fourth).toMatchObject({ code: "VALIDATION", fieldErrors: { email: [expect.stringMatching(/already emailed this address/)] } });
+    const fourth = await createSubscription({
+      ctx: { mailer: mail.mailer },
+      input: { kind: "email", email, allComponents: false, incidentId: incidents[3].incident.id },
+    }).catch(toAppError);
+    expect(fourth).toMatchObject({
+      code: "VALIDATION",
+      fieldErrors: { email: [expect.stringMatching(/already emailed this address/)] },
+    });
     expect(mail.sent).toHaveLength(3);
   });
 
   it("keeps no pending subscriber when the confirmation email could not be sent", async () => {
     const email = `${unique("bounce")}@example.test`;
-    const failing: Mailer = { send: async () => { throw new Error("SMTP down"); } };
-    const error = await createSubscription({ ctx: { mailer: failing }, input: { kind: "email", email, allComponents: true } }).catch(toAppError);
+    const failing: Mailer = {
+      send: async () => {
+        throw new Error("SMTP down");
+      },
+    };
+    const error = await createSubscription({
+      ctx: { mailer: failing },
+      input: { kind: "email", email, allComponents: true },
+    }).catch(toAppError);
     expect(error).toMatchObject({ code: "UNAVAILABLE" });
     expect(await getDb().subscriber.count({ where: { email } })).toBe(0);
   });
@@ -110,7 +156,9 @@ describe("subscription abuse", () => {
     await createSubscription({ ctx: { mailer: mail.mailer }, input: { kind: "email", email, allComponents: true } });
     const old = new Date(Date.now() - PENDING_SUBSCRIBER_TTL_MS - 60_000);
     await getDb().$executeRaw`UPDATE subscribers SET updated_at = ${old} WHERE email = ${email}`;
-    const refused = await confirmSubscription({ ctx: {}, input: { token: confirmTokenFrom(mail.sent[0]) } }).catch(toAppError);
+    const refused = await confirmSubscription({ ctx: {}, input: { token: confirmTokenFrom(mail.sent[0]) } }).catch(
+      toAppError,
+    );
     expect(refused).toMatchObject({ code: "NOT_FOUND", message: expect.stringMatching(/expired/) });
     expect(await prunePendingSubscribers()).toBeGreaterThanOrEqual(1);
     expect(await getDb().subscriber.count({ where: { email } })).toBe(0);

@@ -27,8 +27,14 @@ describe("subscribers in the console", () => {
     const owner = await actorFor("owner");
     const marker = unique("findme");
     const component = await createComponent({ name: unique("Search API") });
-    await createSubscription({ ctx: { mailer: memoryMailer().mailer }, input: { kind: "email", email: `${marker}@example.test`, allComponents: false, componentIds: [component.id] } });
-    await createSubscription({ ctx: {}, input: { kind: "webhook", endpoint: deadEndpoint.url(`/${marker}`), allComponents: true } });
+    await createSubscription({
+      ctx: { mailer: memoryMailer().mailer },
+      input: { kind: "email", email: `${marker}@example.test`, allComponents: false, componentIds: [component.id] },
+    });
+    await createSubscription({
+      ctx: {},
+      input: { kind: "webhook", endpoint: deadEndpoint.url(`/${marker}`), allComponents: true },
+    });
 
     const found = await listSubscribers(owner, { search: marker.toUpperCase() });
     expect(found.matching).toBe(2);
@@ -39,7 +45,7 @@ describe("subscribers in the console", () => {
     const csv = await collect(exportSubscribersCsv(owner));
     expect(csv.split("\r\n")[0]).toBe("id,kind,address,state,scope,created_at,disabled_reason");
     expect(csv).toContain(`${marker}@example.test,pending,`);
-    expect(csvCell("=HYPERLINK(\"x\")")).toBe(`"'=HYPERLINK(""x"")"`);
+    expect(csvCell('=HYPERLINK("x")')).toBe(`"'=HYPERLINK(""x"")"`);
 
     const responder = await actorFor("responder");
     await expect(listSubscribers(responder, {})).rejects.toMatchObject({ code: "FORBIDDEN" });
@@ -48,14 +54,26 @@ describe("subscribers in the console", () => {
 
   it("an owner sees why a webhook was disabled and can re-enable it", async () => {
     const owner = await actorFor("owner");
-    const hook = await createSubscription({ ctx: {}, input: { kind: "webhook", endpoint: deadEndpoint.url("/disabled"), allComponents: true } });
+    const hook = await createSubscription({
+      ctx: {},
+      input: { kind: "webhook", endpoint: deadEndpoint.url("/disabled"), allComponents: true },
+    });
     if (hook.kind !== "webhook") throw new Error("expected a webhook");
-    await getDb().subscriber.update({ where: { id: hook.subscriberId }, data: { disabledAt: new Date(), disabledReason: "Disabled automatically: HTTP 410", consecutiveFailures: 12 } });
+    await getDb().subscriber.update({
+      where: { id: hook.subscriberId },
+      data: { disabledAt: new Date(), disabledReason: "Disabled automatically: HTTP 410", consecutiveFailures: 12 },
+    });
 
     const detail = await getSubscriberDetail(owner, hook.subscriberId);
     expect(detail).toMatchObject({ state: "disabled", disabledReason: "Disabled automatically: HTTP 410" });
-    await expect(reenableSubscriber({ ctx: { actor: await actorFor("responder") }, input: { subscriberId: hook.subscriberId } })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(
+      reenableSubscriber({ ctx: { actor: await actorFor("responder") }, input: { subscriberId: hook.subscriberId } }),
+    ).rejects.toMatchObject({ code: "FORBIDDEN" });
     await reenableSubscriber({ ctx: { actor: owner }, input: { subscriberId: hook.subscriberId } });
-    expect(await getSubscriberDetail(owner, hook.subscriberId)).toMatchObject({ state: "active", disabledReason: null, consecutiveFailures: 0 });
+    expect(await getSubscriberDetail(owner, hook.subscriberId)).toMatchObject({
+      state: "active",
+      disabledReason: null,
+      consecutiveFailures: 0,
+    });
   });
 });

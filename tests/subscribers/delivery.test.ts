@@ -32,7 +32,10 @@ function worker(options: WorkerOptions = {}) {
 }
 
 async function webhookSubscriber(componentIds: string[], url = receiver.url()) {
-  const result = await createSubscription({ ctx: {}, input: { kind: "webhook", endpoint: url, allComponents: false, componentIds } });
+  const result = await createSubscription({
+    ctx: {},
+    input: { kind: "webhook", endpoint: url, allComponents: false, componentIds },
+  });
   if (result.kind !== "webhook") throw new Error("expected a webhook");
   return result;
 }
@@ -41,7 +44,9 @@ async function webhookSubscriber(componentIds: string[], url = receiver.url()) {
 async function drain(subscriberIds: string[], workers = [worker()]) {
   await until(async () => {
     await Promise.all(workers.map((w) => w.runOnce()));
-    const open = await getDb().delivery.count({ where: { subscriberId: { in: subscriberIds }, status: { in: ["pending", "failed", "sending"] } } });
+    const open = await getDb().delivery.count({
+      where: { subscriberId: { in: subscriberIds }, status: { in: ["pending", "failed", "sending"] } },
+    });
     return open === 0;
   }, 20_000);
 }
@@ -64,18 +69,26 @@ describe("delivering notifications", () => {
     const mail = memoryMailer();
     const component = await createComponent({ name: unique("Billing API") });
     const email = `${unique("reader")}@example.test`;
-    await createSubscription({ ctx: { mailer: mail.mailer }, input: { kind: "email", email, allComponents: false, componentIds: [component.id] } });
+    await createSubscription({
+      ctx: { mailer: mail.mailer },
+      input: { kind: "email", email, allComponents: false, componentIds: [component.id] },
+    });
     expect(smtp.to(email)).toHaveLength(0);
     await confirmSubscription({ ctx: {}, input: { token: confirmTokenFrom(mail.sent[0]) } });
     const subscriber = await getDb().subscriber.findFirstOrThrow({ where: { email } });
 
-    const { incident } = await postIncidentUpdate({ componentIds: [component.id], body: "Payments **fail** <script>alert(1)</script>" });
+    const { incident } = await postIncidentUpdate({
+      componentIds: [component.id],
+      body: "Payments **fail** <script>alert(1)</script>",
+    });
     await drain([subscriber.id]);
 
     const [message] = smtp.to(email);
     const raw = decodeMail(message.raw);
     expect(raw).toMatch(new RegExp(`Subject: .*Investigating - ${incident.name}`));
-    expect(raw).toContain(`List-Unsubscribe: <http://localhost:3000/api/subscriptions/unsubscribe?token=${subscriber.manageToken}>`);
+    expect(raw).toContain(
+      `List-Unsubscribe: <http://localhost:3000/api/subscriptions/unsubscribe?token=${subscriber.manageToken}>`,
+    );
     expect(raw).toContain("List-Unsubscribe-Post: List-Unsubscribe=One-Click");
     expect(raw).toMatch(/Content-Type: text\/plain/);
     expect(raw).toMatch(/Content-Type: text\/html/);
@@ -98,16 +111,33 @@ describe("delivering notifications", () => {
     const hit = receiver.hits.find((h) => (h.json.incident as { id?: string } | undefined)?.id === incident.id)!;
     expect(hit).toBeTruthy();
     expect(hit.json).toMatchObject({
-      meta: { unsubscribe: expect.stringContaining("/subscribe/unsubscribe/"), documentation: expect.stringContaining("/subscribe#webhooks") },
+      meta: {
+        unsubscribe: expect.stringContaining("/subscribe/unsubscribe/"),
+        documentation: expect.stringContaining("/subscribe#webhooks"),
+      },
       page: { status_indicator: expect.any(String), status_description: expect.any(String) },
-      incident: { id: incident.id, name: incident.name, status: "investigating", incident_updates: [{ id: update.id, body: update.body }] },
+      incident: {
+        id: incident.id,
+        name: incident.name,
+        status: "investigating",
+        incident_updates: [{ id: update.id, body: update.body }],
+      },
     });
     expect(hit.signature).toMatch(/^t=\d+,v1=[0-9a-f]{64}$/);
     expect(verifyWebhookSignature({ secret: hook.signingSecret, body: hit.body, header: hit.signature })).toBe(true);
-    expect(verifyWebhookSignature({ secret: hook.signingSecret, body: `${hit.body} `, header: hit.signature })).toBe(false);
+    expect(verifyWebhookSignature({ secret: hook.signingSecret, body: `${hit.body} `, header: hit.signature })).toBe(
+      false,
+    );
     expect(verifyWebhookSignature({ secret: "whsec_wrong", body: hit.body, header: hit.signature })).toBe(false);
     const t = Number(/t=(\d+)/.exec(hit.signature)![1]);
-    expect(verifyWebhookSignature({ secret: hook.signingSecret, body: hit.body, header: hit.signature, now: new Date((t + 3600) * 1000) })).toBe(false);
+    expect(
+      verifyWebhookSignature({
+        secret: hook.signingSecret,
+        body: hit.body,
+        header: hit.signature,
+        now: new Date((t + 3600) * 1000),
+      }),
+    ).toBe(false);
     const [delivery] = await deliveriesFor(hook.subscriberId);
     expect(hit.deliveryId).toBe(delivery.id);
   });
@@ -136,7 +166,11 @@ describe("delivering notifications", () => {
     const [queued] = await deliveriesFor(hook.subscriberId);
 
     const doomed = worker();
-    await until(async () => (await doomed.claim(50, 2_000)).some((c) => c.id === queued.id) || (await getDb().delivery.findUniqueOrThrow({ where: { id: queued.id } })).status !== "pending");
+    await until(
+      async () =>
+        (await doomed.claim(50, 2_000)).some((c) => c.id === queued.id) ||
+        (await getDb().delivery.findUniqueOrThrow({ where: { id: queued.id } })).status !== "pending",
+    );
     const leased = await getDb().delivery.findUniqueOrThrow({ where: { id: queued.id } });
     expect(leased.status).toBe("sending");
     expect(await worker().claim(50)).not.toContainEqual(expect.objectContaining({ id: queued.id }));
@@ -165,14 +199,20 @@ describe("delivering notifications", () => {
     await drain([hook.subscriberId]);
     expect(await killed.record(claims, { ok: true, durationMs: 1 })).toBe(false);
 
-    const delivered = await getDb().delivery.findUniqueOrThrow({ where: { id: queued.id }, include: { attemptLog: true } });
+    const delivered = await getDb().delivery.findUniqueOrThrow({
+      where: { id: queued.id },
+      include: { attemptLog: true },
+    });
     expect(delivered.status).toBe("delivered");
     expect(delivered.attempts).toBe(2);
     const hits = receiver.hits.filter((h) => h.deliveryId === queued.id);
     expect(hits).toHaveLength(2);
     expect(new Set(hits.map((h) => h.deliveryId)).size).toBe(1);
 
-    await getDb().delivery.update({ where: { id: queued.id }, data: { lockedUntil: new Date(0), nextAttemptAt: new Date(0) } });
+    await getDb().delivery.update({
+      where: { id: queued.id },
+      data: { lockedUntil: new Date(0), nextAttemptAt: new Date(0) },
+    });
     await worker().runOnce(100);
     expect(receiver.hits.filter((h) => h.deliveryId === queued.id)).toHaveLength(2);
   });
@@ -211,7 +251,9 @@ describe("delivering notifications", () => {
       running.start();
       try {
         await until(async () => {
-          const done = await getDb().delivery.count({ where: { subscriberId: { in: fastHooks.map((h) => h.subscriberId) }, status: "delivered" } });
+          const done = await getDb().delivery.count({
+            where: { subscriberId: { in: fastHooks.map((h) => h.subscriberId) }, status: "delivered" },
+          });
           return done === 2;
         }, 5_500);
         expect(slow.hits.filter((h) => (h.json.incident as { id: string }).id === incident.id)).toHaveLength(0);
@@ -244,7 +286,10 @@ describe("delivering notifications", () => {
       });
       const waiting = await getDb().delivery.findUniqueOrThrow({ where: { id: queued.id } });
       expect(waiting.nextAttemptAt.getTime()).toBeGreaterThan(Date.now() - 1_000);
-      await getDb().delivery.update({ where: { id: queued.id }, data: { createdAt: new Date(Date.now() - 25 * 60 * 60_000) } });
+      await getDb().delivery.update({
+        where: { id: queued.id },
+        data: { createdAt: new Date(Date.now() - 25 * 60 * 60_000) },
+      });
       await drain([hook.subscriberId], [retrying]);
     } finally {
       receiver.behaviour.failNext = 0;
@@ -268,7 +313,9 @@ describe("delivering notifications", () => {
     }
     const subscriber = await getDb().subscriber.findUniqueOrThrow({ where: { id: hook.subscriberId } });
     expect(subscriber.disabledAt).not.toBeNull();
-    expect(subscriber.disabledReason).toMatch(/after 3 consecutive failed deliveries; last error: Redirect to http:\/\/169\.254\.169\.254.* refused/);
+    expect(subscriber.disabledReason).toMatch(
+      /after 3 consecutive failed deliveries; last error: Redirect to http:\/\/169\.254\.169\.254.* refused/,
+    );
     const deliveries = await deliveriesFor(hook.subscriberId);
     expect(deliveries.every((d) => d.status === "dead")).toBe(true);
 
@@ -291,14 +338,32 @@ describe("delivering notifications", () => {
 
   it("declaring an incident queues the incident and component webhooks in its transaction, and the worker delivers them", async () => {
     const component = await createComponent();
-    const hook = await createSubscription({ ctx: {}, input: { kind: "webhook", endpoint: receiver.url("/console"), allComponents: false, componentIds: [component.id] } });
+    const hook = await createSubscription({
+      ctx: {},
+      input: {
+        kind: "webhook",
+        endpoint: receiver.url("/console"),
+        allComponents: false,
+        componentIds: [component.id],
+      },
+    });
     if (hook.kind !== "webhook") throw new Error("expected a webhook");
 
     const created = await createIncident({
       ctx: { actor: await actorFor("responder") },
-      input: { name: "Checkout is failing", impact: "major", status: "investigating", message: "Looking into it.", components: [{ componentId: component.id, status: "major_outage" }], deliverNotifications: true },
+      input: {
+        name: "Checkout is failing",
+        impact: "major",
+        status: "investigating",
+        message: "Looking into it.",
+        components: [{ componentId: component.id, status: "major_outage" }],
+        deliverNotifications: true,
+      },
     });
-    const queued = await getDb().delivery.findMany({ where: { subscriberId: hook.subscriberId }, include: { message: true } });
+    const queued = await getDb().delivery.findMany({
+      where: { subscriberId: hook.subscriberId },
+      include: { message: true },
+    });
     expect(queued.map((d) => d.message.eventType).sort()).toEqual(["component.update", "incident.update"]);
 
     const running = worker();
@@ -307,18 +372,40 @@ describe("delivering notifications", () => {
       return (await getDb().delivery.count({ where: { subscriberId: hook.subscriberId, status: "delivered" } })) === 2;
     });
     const bodies = receiver.hits.filter((h) => queued.some((d) => d.id === h.deliveryId)).map((h) => h.json);
-    expect(bodies).toContainEqual(expect.objectContaining({ incident: expect.objectContaining({ name: "Checkout is failing", status: "investigating" }) }));
-    expect(bodies).toContainEqual(expect.objectContaining({ component_update: expect.objectContaining({ component_id: component.id, old_status: "operational", new_status: "major_outage" }) }));
+    expect(bodies).toContainEqual(
+      expect.objectContaining({
+        incident: expect.objectContaining({ name: "Checkout is failing", status: "investigating" }),
+      }),
+    );
+    expect(bodies).toContainEqual(
+      expect.objectContaining({
+        component_update: expect.objectContaining({
+          component_id: component.id,
+          old_status: "operational",
+          new_status: "major_outage",
+        }),
+      }),
+    );
     expect(created).toBeTruthy();
   });
 
   it("an incident declared without notifications queues nothing", async () => {
     const component = await createComponent();
-    const hook = await createSubscription({ ctx: {}, input: { kind: "webhook", endpoint: receiver.url("/quiet"), allComponents: false, componentIds: [component.id] } });
+    const hook = await createSubscription({
+      ctx: {},
+      input: { kind: "webhook", endpoint: receiver.url("/quiet"), allComponents: false, componentIds: [component.id] },
+    });
     if (hook.kind !== "webhook") throw new Error("expected a webhook");
     await createIncident({
       ctx: { actor: await actorFor("responder") },
-      input: { name: "Quiet fix", impact: "minor", status: "identified", message: "Fixing.", components: [{ componentId: component.id, status: "degraded_performance" }], deliverNotifications: false },
+      input: {
+        name: "Quiet fix",
+        impact: "minor",
+        status: "identified",
+        message: "Fixing.",
+        components: [{ componentId: component.id, status: "degraded_performance" }],
+        deliverNotifications: false,
+      },
     });
     expect(await getDb().delivery.count({ where: { subscriberId: hook.subscriberId } })).toBe(0);
   });

@@ -7,11 +7,20 @@ const DAY = 86_400_000;
 
 async function subscriber() {
   return getDb().subscriber.create({
-    data: { kind: "webhook", endpoint: "https://hooks.example.com/status", manageToken: randomBytes(24).toString("hex"), confirmedAt: new Date() },
+    data: {
+      kind: "webhook",
+      endpoint: "https://hooks.example.com/status",
+      manageToken: randomBytes(24).toString("hex"),
+      confirmedAt: new Date(),
+    },
   });
 }
 
-async function message(ageDays: number, deliveries: { subscriberId: string; status: "pending" | "sending" | "delivered" | "failed" | "dead" }[], now: Date) {
+async function message(
+  ageDays: number,
+  deliveries: { subscriberId: string; status: "pending" | "sending" | "delivered" | "failed" | "dead" }[],
+  now: Date,
+) {
   const createdAt = new Date(now.getTime() - ageDays * DAY);
   return getDb().outboxMessage.create({
     data: {
@@ -38,8 +47,22 @@ describe("delivery history pruning", () => {
     // Other tests' rows are minutes old, so a 30-day retention never touches them.
     const now = new Date();
     const [a, b] = [await subscriber(), await subscriber()];
-    const ended = await message(40, [{ subscriberId: a.id, status: "delivered" }, { subscriberId: b.id, status: "dead" }], now);
-    const retrying = await message(40, [{ subscriberId: a.id, status: "delivered" }, { subscriberId: b.id, status: "failed" }], now);
+    const ended = await message(
+      40,
+      [
+        { subscriberId: a.id, status: "delivered" },
+        { subscriberId: b.id, status: "dead" },
+      ],
+      now,
+    );
+    const retrying = await message(
+      40,
+      [
+        { subscriberId: a.id, status: "delivered" },
+        { subscriberId: b.id, status: "failed" },
+      ],
+      now,
+    );
     const sending = await message(40, [{ subscriberId: a.id, status: "sending" }], now);
     const recent = await message(5, [{ subscriberId: a.id, status: "delivered" }], now);
     const empty = await message(40, [], now);
@@ -48,7 +71,10 @@ describe("delivery history pruning", () => {
     expect(removed).toBeGreaterThanOrEqual(2);
 
     const db = getDb();
-    const left = await db.outboxMessage.findMany({ where: { id: { in: [ended.id, retrying.id, sending.id, recent.id, empty.id] } }, select: { id: true } });
+    const left = await db.outboxMessage.findMany({
+      where: { id: { in: [ended.id, retrying.id, sending.id, recent.id, empty.id] } },
+      select: { id: true },
+    });
     expect(left.map((m) => m.id).sort()).toEqual([retrying.id, sending.id, recent.id].sort());
     expect(await db.delivery.count({ where: { messageId: ended.id } })).toBe(0);
     expect(await db.deliveryAttempt.count({ where: { delivery: { subscriberId: b.id, status: "dead" } } })).toBe(0);

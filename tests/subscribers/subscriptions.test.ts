@@ -23,9 +23,15 @@ async function expectFieldError(promise: Promise<unknown>, field: string): Promi
   return messages![0];
 }
 
-async function subscribeEmail(mail: ReturnType<typeof memoryMailer>, input: { allComponents: boolean; componentIds?: string[]; incidentId?: string }) {
+async function subscribeEmail(
+  mail: ReturnType<typeof memoryMailer>,
+  input: { allComponents: boolean; componentIds?: string[]; incidentId?: string },
+) {
   const email = `${unique("reader")}@example.test`;
-  await createSubscription({ ctx: { mailer: mail.mailer }, input: { kind: "email", email, componentIds: [], ...input } });
+  await createSubscription({
+    ctx: { mailer: mail.mailer },
+    input: { kind: "email", email, componentIds: [], ...input },
+  });
   const subscriber = await getDb().subscriber.findFirstOrThrow({ where: { email } });
   return { email, subscriber };
 }
@@ -59,7 +65,9 @@ describe("email and webhook subscriptions", () => {
     await postIncidentUpdate({ componentIds: [component.id] });
     expect(await getDb().delivery.count({ where: { subscriberId: subscriber.id } })).toBe(1);
 
-    await expect(confirmSubscription({ ctx: {}, input: { token: confirmTokenFrom(mail.sent[0]) } })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(
+      confirmSubscription({ ctx: {}, input: { token: confirmTokenFrom(mail.sent[0]) } }),
+    ).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 
   it("subscribing an active address again sends a manage link and changes nothing", async () => {
@@ -68,7 +76,10 @@ describe("email and webhook subscriptions", () => {
     const { email, subscriber } = await subscribeEmail(mail, { allComponents: false, componentIds: [component.id] });
     await confirmSubscription({ ctx: {}, input: { token: confirmTokenFrom(mail.sent[0]) } });
 
-    await createSubscription({ ctx: { mailer: mail.mailer }, input: { kind: "email", email: email.toUpperCase(), allComponents: true } });
+    await createSubscription({
+      ctx: { mailer: mail.mailer },
+      input: { kind: "email", email: email.toUpperCase(), allComponents: true },
+    });
     expect(mail.sent).toHaveLength(2);
     expect(mail.sent[1].text).toContain(`/subscribe/manage/${subscriber.manageToken}`);
     const after = await getDb().subscriber.findUniqueOrThrow({ where: { id: subscriber.id } });
@@ -79,14 +90,29 @@ describe("email and webhook subscriptions", () => {
   it("the form cannot flood an inbox: a few emails per address per hour", async () => {
     const mail = memoryMailer();
     const email = `${unique("flood")}@example.test`;
-    for (let i = 0; i < 3; i++) await createSubscription({ ctx: { mailer: mail.mailer }, input: { kind: "email", email, allComponents: true } });
-    expect(await expectFieldError(createSubscription({ ctx: { mailer: mail.mailer }, input: { kind: "email", email, allComponents: true } }), "email")).toMatch(/several times in the last hour/);
+    for (let i = 0; i < 3; i++)
+      await createSubscription({ ctx: { mailer: mail.mailer }, input: { kind: "email", email, allComponents: true } });
+    expect(
+      await expectFieldError(
+        createSubscription({ ctx: { mailer: mail.mailer }, input: { kind: "email", email, allComponents: true } }),
+        "email",
+      ),
+    ).toMatch(/several times in the last hour/);
     expect(mail.sent).toHaveLength(3);
 
     const active = await subscribeEmail(mail, { allComponents: true });
     await confirmSubscription({ ctx: {}, input: { token: confirmTokenFrom(mail.sent[3]) } });
-    for (let i = 0; i < 2; i++) await createSubscription({ ctx: { mailer: mail.mailer }, input: { kind: "email", email: active.email, allComponents: true } });
-    await expect(createSubscription({ ctx: { mailer: mail.mailer }, input: { kind: "email", email: active.email, allComponents: true } })).rejects.toMatchObject({ code: "VALIDATION" });
+    for (let i = 0; i < 2; i++)
+      await createSubscription({
+        ctx: { mailer: mail.mailer },
+        input: { kind: "email", email: active.email, allComponents: true },
+      });
+    await expect(
+      createSubscription({
+        ctx: { mailer: mail.mailer },
+        input: { kind: "email", email: active.email, allComponents: true },
+      }),
+    ).rejects.toMatchObject({ code: "VALIDATION" });
     expect(mail.sent).toHaveLength(6);
   });
 
@@ -116,14 +142,22 @@ describe("email and webhook subscriptions", () => {
     for (const sent of mail.sent) await confirmSubscription({ ctx: {}, input: { token: confirmTokenFrom(sent) } });
 
     const { update } = await postIncidentUpdate({ componentIds: [api.id] });
-    const message = await getDb().outboxMessage.findFirstOrThrow({ where: { deliveries: { some: { subscriberId: apiOnly.subscriber.id } } }, include: { deliveries: true } });
+    const message = await getDb().outboxMessage.findFirstOrThrow({
+      where: { deliveries: { some: { subscriberId: apiOnly.subscriber.id } } },
+      include: { deliveries: true },
+    });
     const recipients = message.deliveries.map((d) => d.subscriberId);
     expect(recipients).toContain(apiOnly.subscriber.id);
     expect(recipients).toContain(everything.subscriber.id);
     expect(recipients).not.toContain(webOnly.subscriber.id);
-    expect((message.payload as { incident: { incident_updates: { id: string }[] } }).incident.incident_updates[0].id).toBe(update.id);
+    expect(
+      (message.payload as { incident: { incident_updates: { id: string }[] } }).incident.incident_updates[0].id,
+    ).toBe(update.id);
 
-    await updateSubscription({ ctx: {}, input: { token: webOnly.subscriber.manageToken, allComponents: false, componentIds: [api.id, web.id] } });
+    await updateSubscription({
+      ctx: {},
+      input: { token: webOnly.subscriber.manageToken, allComponents: false, componentIds: [api.id, web.id] },
+    });
     await postIncidentUpdate({ componentIds: [api.id] });
     expect(await getDb().delivery.count({ where: { subscriberId: webOnly.subscriber.id } })).toBe(1);
   });
@@ -154,27 +188,90 @@ describe("email and webhook subscriptions", () => {
   it("component changes reach webhooks, not email", async () => {
     const mail = memoryMailer();
     const component = await createComponent();
-    const hook = await createSubscription({ ctx: {}, input: { kind: "webhook", endpoint: deadEndpoint.url("/hook"), allComponents: false, componentIds: [component.id] } });
+    const hook = await createSubscription({
+      ctx: {},
+      input: {
+        kind: "webhook",
+        endpoint: deadEndpoint.url("/hook"),
+        allComponents: false,
+        componentIds: [component.id],
+      },
+    });
     const { subscriber: emailSub } = await subscribeEmail(mail, { allComponents: false, componentIds: [component.id] });
     await confirmSubscription({ ctx: {}, input: { token: confirmTokenFrom(mail.sent[0]) } });
     if (hook.kind !== "webhook") throw new Error("expected a webhook");
 
     const { recordIncidentEvent } = await import("@/server/services/incidents/incident-events");
-    await getDb().$transaction((tx) => recordIncidentEvent(tx, { type: "component.update", componentId: component.id, oldStatus: "operational", newStatus: "major_outage" }));
-    const [delivery] = await getDb().delivery.findMany({ where: { subscriberId: hook.subscriberId }, include: { message: true } });
+    await getDb().$transaction((tx) =>
+      recordIncidentEvent(tx, {
+        type: "component.update",
+        componentId: component.id,
+        oldStatus: "operational",
+        newStatus: "major_outage",
+      }),
+    );
+    const [delivery] = await getDb().delivery.findMany({
+      where: { subscriberId: hook.subscriberId },
+      include: { message: true },
+    });
     expect(delivery.message.eventType).toBe("component.update");
-    expect(delivery.message.payload).toMatchObject({ component_update: { component_id: component.id, old_status: "operational", new_status: "major_outage" } });
+    expect(delivery.message.payload).toMatchObject({
+      component_update: { component_id: component.id, old_status: "operational", new_status: "major_outage" },
+    });
     expect(await getDb().delivery.count({ where: { subscriberId: emailSub.id } })).toBe(0);
   });
 
   it("bad input names the field", async () => {
     const mail = memoryMailer();
-    expect(await expectFieldError(createSubscription({ ctx: { mailer: mail.mailer }, input: { kind: "email", email: "not-an-address", allComponents: true } }), "email")).toMatch(/email address/);
-    expect(await expectFieldError(createSubscription({ ctx: { mailer: mail.mailer }, input: { kind: "email", email: "a@example.test", allComponents: false, componentIds: [] } }), "componentIds")).toMatch(/at least one/);
-    expect(await expectFieldError(createSubscription({ ctx: { mailer: mail.mailer }, input: { kind: "email", email: "a@example.test", allComponents: false, componentIds: ["nope"] } }), "componentIds")).toMatch(/no longer exists/);
-    expect(await expectFieldError(createSubscription({ ctx: {}, input: { kind: "webhook", endpoint: "ftp://example.com/x", allComponents: true } }), "endpoint")).toMatch(/https/);
-    expect(await expectFieldError(createSubscription({ ctx: { mailer: mail.mailer }, input: { kind: "email", email: "a@example.test", allComponents: true, incidentId: "missing" } }), "incidentId")).toMatch(/does not exist/);
-    const both = await createSubscription({ ctx: { mailer: mail.mailer }, input: { kind: "email", email: "", allComponents: false } }).catch((e: AppError) => e);
+    expect(
+      await expectFieldError(
+        createSubscription({
+          ctx: { mailer: mail.mailer },
+          input: { kind: "email", email: "not-an-address", allComponents: true },
+        }),
+        "email",
+      ),
+    ).toMatch(/email address/);
+    expect(
+      await expectFieldError(
+        createSubscription({
+          ctx: { mailer: mail.mailer },
+          input: { kind: "email", email: "a@example.test", allComponents: false, componentIds: [] },
+        }),
+        "componentIds",
+      ),
+    ).toMatch(/at least one/);
+    expect(
+      await expectFieldError(
+        createSubscription({
+          ctx: { mailer: mail.mailer },
+          input: { kind: "email", email: "a@example.test", allComponents: false, componentIds: ["nope"] },
+        }),
+        "componentIds",
+      ),
+    ).toMatch(/no longer exists/);
+    expect(
+      await expectFieldError(
+        createSubscription({
+          ctx: {},
+          input: { kind: "webhook", endpoint: "ftp://example.com/x", allComponents: true },
+        }),
+        "endpoint",
+      ),
+    ).toMatch(/https/);
+    expect(
+      await expectFieldError(
+        createSubscription({
+          ctx: { mailer: mail.mailer },
+          input: { kind: "email", email: "a@example.test", allComponents: true, incidentId: "missing" },
+        }),
+        "incidentId",
+      ),
+    ).toMatch(/does not exist/);
+    const both = await createSubscription({
+      ctx: { mailer: mail.mailer },
+      input: { kind: "email", email: "", allComponents: false },
+    }).catch((e: AppError) => e);
     expect(Object.keys((both as AppError).fieldErrors ?? {}).sort()).toEqual(["componentIds", "email"]);
     expect(mail.sent).toHaveLength(0);
   });
@@ -182,8 +279,19 @@ describe("email and webhook subscriptions", () => {
   it("webhook subscriptions to private networks are refused unless allowed", async () => {
     delete process.env.WEBHOOK_ALLOW_PRIVATE;
     try {
-      for (const endpoint of ["http://127.0.0.1/hook", "https://10.1.2.3/hook", "https://169.254.169.254/latest", "https://[::1]/x", "https://localhost/x"]) {
-        expect(await expectFieldError(createSubscription({ ctx: {}, input: { kind: "webhook", endpoint, allComponents: true } }), "endpoint")).toMatch(/address|https/);
+      for (const endpoint of [
+        "http://127.0.0.1/hook",
+        "https://10.1.2.3/hook",
+        "https://169.254.169.254/latest",
+        "https://[::1]/x",
+        "https://localhost/x",
+      ]) {
+        expect(
+          await expectFieldError(
+            createSubscription({ ctx: {}, input: { kind: "webhook", endpoint, allComponents: true } }),
+            "endpoint",
+          ),
+        ).toMatch(/address|https/);
       }
     } finally {
       process.env.WEBHOOK_ALLOW_PRIVATE = "1";
@@ -192,11 +300,20 @@ describe("email and webhook subscriptions", () => {
 
   it("the email is not sent and the service says so when SMTP is down, logging one line without a stack", async () => {
     const refused = Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:25"), { code: "ECONNREFUSED" });
-    const failing = { async send() { throw refused; } };
+    const failing = {
+      async send() {
+        throw refused;
+      },
+    };
     const logged: unknown[][] = [];
     const spy = vi.spyOn(console, "error").mockImplementation((...args: unknown[]) => void logged.push(args));
     try {
-      await expect(createSubscription({ ctx: { mailer: failing }, input: { kind: "email", email: `${unique("x")}@example.test`, allComponents: true } })).rejects.toMatchObject({ code: "UNAVAILABLE" });
+      await expect(
+        createSubscription({
+          ctx: { mailer: failing },
+          input: { kind: "email", email: `${unique("x")}@example.test`, allComponents: true },
+        }),
+      ).rejects.toMatchObject({ code: "UNAVAILABLE" });
     } finally {
       spy.mockRestore();
     }
@@ -204,12 +321,19 @@ describe("email and webhook subscriptions", () => {
   });
 
   it("owners remove subscribers; responders are refused", async () => {
-    const hook = await createSubscription({ ctx: {}, input: { kind: "webhook", endpoint: deadEndpoint.url("/hook"), allComponents: true } });
+    const hook = await createSubscription({
+      ctx: {},
+      input: { kind: "webhook", endpoint: deadEndpoint.url("/hook"), allComponents: true },
+    });
     if (hook.kind !== "webhook") throw new Error("expected a webhook");
-    await expect(removeSubscriber({ ctx: { actor: await actorFor("responder") }, input: { subscriberId: hook.subscriberId } })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(
+      removeSubscriber({ ctx: { actor: await actorFor("responder") }, input: { subscriberId: hook.subscriberId } }),
+    ).rejects.toMatchObject({ code: "FORBIDDEN" });
     await removeSubscriber({ ctx: { actor: await actorFor("owner") }, input: { subscriberId: hook.subscriberId } });
     expect(await getDb().subscriber.findUnique({ where: { id: hook.subscriberId } })).toBeNull();
-    const audit = await getDb().auditLog.findFirst({ where: { action: "subscriber.remove", entityId: hook.subscriberId } });
+    const audit = await getDb().auditLog.findFirst({
+      where: { action: "subscriber.remove", entityId: hook.subscriberId },
+    });
     expect(audit).not.toBeNull();
   });
 });

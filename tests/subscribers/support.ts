@@ -20,7 +20,10 @@ export async function startSmtpRecorder() {
       const chunks: Buffer[] = [];
       stream.on("data", (chunk: Buffer) => chunks.push(chunk));
       stream.on("end", () => {
-        messages.push({ to: session.envelope.rcptTo.map((r) => r.address), raw: Buffer.concat(chunks).toString("utf8") });
+        messages.push({
+          to: session.envelope.rcptTo.map((r) => r.address),
+          raw: Buffer.concat(chunks).toString("utf8"),
+        });
         callback();
       });
     },
@@ -39,14 +42,20 @@ export async function startSmtpRecorder() {
 export function decodeMail(raw: string): string {
   const [head, ...rest] = raw.split(/\r?\n\r?\n/);
   // Headers are not quoted-printable: decoding them would turn "token=ED…" in List-Unsubscribe into "token\u00ed…".
-  const body = rest.join("\n\n")
+  const body = rest
+    .join("\n\n")
     .replace(/=\r?\n/g, "")
     .replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
   return [head.replace(/\r?\n[ \t]+/g, " "), body].join("\n\n");
 }
 
-
-export type ReceivedHook = { deliveryId: string; signature: string; body: string; json: Record<string, unknown>; at: number };
+export type ReceivedHook = {
+  deliveryId: string;
+  signature: string;
+  body: string;
+  json: Record<string, unknown>;
+  at: number;
+};
 
 /** An HTTP receiver that can fail on purpose or answer slowly, and dedupes by delivery id as a real receiver should. */
 export async function startHookReceiver() {
@@ -117,7 +126,12 @@ export function confirmTokenFrom(mail: OutgoingMail): string {
 }
 
 /** Creates an incident and an update inside one transaction and records the event there, as the console does. */
-export async function postIncidentUpdate(input: { componentIds: string[]; incidentId?: string; deliverNotifications?: boolean; body?: string }) {
+export async function postIncidentUpdate(input: {
+  componentIds: string[];
+  incidentId?: string;
+  deliverNotifications?: boolean;
+  body?: string;
+}) {
   return getDb().$transaction(async (tx) => {
     const incident = input.incidentId
       ? await tx.incident.findUniqueOrThrow({ where: { id: input.incidentId } })
@@ -144,7 +158,11 @@ export async function postIncidentUpdate(input: { componentIds: string[]; incide
 }
 
 export async function deliveriesFor(subscriberId: string) {
-  return getDb().delivery.findMany({ where: { subscriberId }, include: { attemptLog: true }, orderBy: { createdAt: "asc" } });
+  return getDb().delivery.findMany({
+    where: { subscriberId },
+    include: { attemptLog: true },
+    orderBy: { createdAt: "asc" },
+  });
 }
 
 export async function until<T>(check: () => Promise<T | undefined | null | false>, timeoutMs = 10_000): Promise<T> {

@@ -26,7 +26,9 @@ export async function actorFor(role: Role = "responder"): Promise<Actor> {
   return { kind: "user", userId: user.id, role, label: user.email };
 }
 
-export async function createComponent(overrides: { name?: string; groupId?: string | null; position?: number; startDate?: Date } = {}) {
+export async function createComponent(
+  overrides: { name?: string; groupId?: string | null; position?: number; startDate?: Date } = {},
+) {
   const component = await getDb().component.create({
     data: {
       name: overrides.name ?? unique("Component"),

@@ -14,7 +14,11 @@ export default async function setup(project: TestProject) {
     serverUrl = process.env.TEST_DATABASE_URL;
   } else {
     embeddedDir = temporaryDataDir("statuspage-vitest");
-    const embedded = await startEmbeddedPostgres({ dataDir: embeddedDir, port: await findFreePort(), database: "postgres" });
+    const embedded = await startEmbeddedPostgres({
+      dataDir: embeddedDir,
+      port: await findFreePort(),
+      database: "postgres",
+    });
     serverUrl = embedded.url;
     stopEmbedded = embedded.stop;
   }

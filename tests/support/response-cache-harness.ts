@@ -20,7 +20,10 @@ async function listen(server: http.Server): Promise<number> {
  * An app server running `handler` and a front server with the response cache in front of it, as scripts/serve.mjs
  * runs them (over TCP here rather than a Unix socket). `seen` lists the addresses the app was asked for.
  */
-export async function startFrontAndApp(handler: Handler, options: Partial<Omit<ResponseCacheOptions, "upstream">> = {}) {
+export async function startFrontAndApp(
+  handler: Handler,
+  options: Partial<Omit<ResponseCacheOptions, "upstream">> = {},
+) {
   const seen: string[] = [];
   const app = http.createServer((req, res) => {
     seen.push(req.url ?? "");

@@ -6,9 +6,13 @@ import { createMigratedDatabase } from "@/scripts/lib/migrated-database";
 /** Creates an empty database on the test server and returns its URL and a function that drops it. */
 export async function createScratchDatabase(prefix = "scratch") {
   const serverUrl = inject("serverUrl");
-  const { url, drop } = await createMigratedDatabase(serverUrl, `${prefix}_${randomUUID().replace(/-/g, "").slice(0, 12)}`, {
-    migrate: false,
-  });
+  const { url, drop } = await createMigratedDatabase(
+    serverUrl,
+    `${prefix}_${randomUUID().replace(/-/g, "").slice(0, 12)}`,
+    {
+      migrate: false,
+    },
+  );
   return { url, drop };
 }
 

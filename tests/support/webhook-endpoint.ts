@@ -5,7 +5,9 @@ import type { AddressInfo } from "node:net";
 export function verificationAnswer(body: string): string | null {
   try {
     const json = JSON.parse(body) as { type?: unknown; challenge?: unknown };
-    return json.type === "subscription.verify" && typeof json.challenge === "string" ? JSON.stringify({ challenge: json.challenge }) : null;
+    return json.type === "subscription.verify" && typeof json.challenge === "string"
+      ? JSON.stringify({ challenge: json.challenge })
+      : null;
   } catch {
     return null;
   }

@@ -22,15 +22,31 @@ export const metadata: Metadata = { title: "Overview" };
 const REFRESH_MS = 60_000;
 const muted = "text-sm text-zinc-600 dark:text-zinc-400";
 const linkClass = "font-medium text-blue-800 underline-offset-2 hover:underline dark:text-blue-300";
-const primaryButton = "inline-flex min-h-10 items-center rounded-md bg-blue-700 px-4 py-2 text-sm font-medium text-white hover:bg-blue-800 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-blue-700";
+const primaryButton =
+  "inline-flex min-h-10 items-center rounded-md bg-blue-700 px-4 py-2 text-sm font-medium text-white hover:bg-blue-800 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-blue-700";
 const secondaryButton =
   "inline-flex min-h-10 items-center rounded-md border border-zinc-300 bg-white px-3 py-2 text-sm font-medium hover:bg-zinc-50 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-blue-700 dark:border-zinc-700 dark:bg-zinc-900 dark:hover:bg-zinc-800";
 
-function Section({ id, title, action, children }: { id: string; title: string; action?: ReactNode; children: ReactNode }) {
+function Section({
+  id,
+  title,
+  action,
+  children,
+}: {
+  id: string;
+  title: string;
+  action?: ReactNode;
+  children: ReactNode;
+}) {
   return (
-    <section aria-labelledby={id} className="space-y-3 rounded-lg border border-zinc-200 bg-white p-4 dark:border-zinc-800 dark:bg-zinc-900">
+    <section
+      aria-labelledby={id}
+      className="space-y-3 rounded-lg border border-zinc-200 bg-white p-4 dark:border-zinc-800 dark:bg-zinc-900"
+    >
       <div className="flex flex-wrap items-center justify-between gap-2">
-        <h2 id={id} className="text-lg font-semibold">{title}</h2>
+        <h2 id={id} className="text-lg font-semibold">
+          {title}
+        </h2>
         {action}
       </div>
       {children}
@@ -42,14 +58,18 @@ function Summary({ overview }: { overview: ConsoleOverview }) {
   const stale = overview.incidents.filter((i) => i.stale).length;
   const broken = overview.components.filter((c) => c.status !== "under_maintenance").length;
   const parts = [
-    overview.incidents.length ? `${overview.incidents.length} open incident${overview.incidents.length === 1 ? "" : "s"}` : "No open incidents",
+    overview.incidents.length
+      ? `${overview.incidents.length} open incident${overview.incidents.length === 1 ? "" : "s"}`
+      : "No open incidents",
     ...(stale ? [`${stale} need${stale === 1 ? "s" : ""} an update`] : []),
     broken ? `${broken} component${broken === 1 ? "" : "s"} not operational` : "all components operational",
   ];
   const calm = overview.incidents.length === 0 && broken === 0;
   const accent = calm ? "border-l-green-600 dark:border-l-green-500" : "border-l-amber-500";
   return (
-    <p className={`rounded-md border border-l-4 border-zinc-200 bg-white px-4 py-3 text-sm font-medium dark:border-zinc-800 dark:bg-zinc-900 ${accent}`}>
+    <p
+      className={`rounded-md border border-l-4 border-zinc-200 bg-white px-4 py-3 text-sm font-medium dark:border-zinc-800 dark:bg-zinc-900 ${accent}`}
+    >
       {parts.join(" · ")}.
     </p>
   );
@@ -58,13 +78,19 @@ function Summary({ overview }: { overview: ConsoleOverview }) {
 function IncidentItem({ incident, canRespond, now }: { incident: OverviewIncident; canRespond: boolean; now: Date }) {
   const since = formatDuration(incident.minutesSinceUpdate * 60_000);
   return (
-    <li className={`flex flex-col gap-3 p-3 sm:flex-row sm:items-start sm:justify-between ${incident.stale ? "border-l-4 border-l-amber-500 bg-amber-50 dark:bg-amber-950/40" : ""}`}>
+    <li
+      className={`flex flex-col gap-3 p-3 sm:flex-row sm:items-start sm:justify-between ${incident.stale ? "border-l-4 border-l-amber-500 bg-amber-50 dark:bg-amber-950/40" : ""}`}
+    >
       <div className="min-w-0 space-y-1">
-        <Link href={`/admin/incidents/${incident.id}`} className={`${linkClass} break-words`}>{incident.name}</Link>
+        <Link href={`/admin/incidents/${incident.id}`} className={`${linkClass} break-words`}>
+          {incident.name}
+        </Link>
         <p className="flex flex-wrap items-center gap-x-2 gap-y-1">
           <StatusPill status={incident.status} />
           <ImpactLabel impact={incident.impact} />
-          <span className="text-xs text-zinc-600 dark:text-zinc-400">Started {formatRelative(incident.startedAt, now)}</span>
+          <span className="text-xs text-zinc-600 dark:text-zinc-400">
+            Started {formatRelative(incident.startedAt, now)}
+          </span>
         </p>
         {incident.stale ? (
           <p className="text-sm font-semibold text-amber-900 dark:text-amber-200">
@@ -73,7 +99,8 @@ function IncidentItem({ incident, canRespond, now }: { incident: OverviewInciden
           </p>
         ) : (
           <p className={muted}>
-            Last update {incident.minutesSinceUpdate === 0 ? "just now" : `${since} ago`} (<time dateTime={incident.lastUpdateAt.toISOString()}>{formatUtcTime(incident.lastUpdateAt)}</time>).
+            Last update {incident.minutesSinceUpdate === 0 ? "just now" : `${since} ago`} (
+            <time dateTime={incident.lastUpdateAt.toISOString()}>{formatUtcTime(incident.lastUpdateAt)}</time>).
           </p>
         )}
         {incident.components.length ? (
@@ -83,7 +110,10 @@ function IncidentItem({ incident, canRespond, now }: { incident: OverviewInciden
         ) : null}
       </div>
       {canRespond ? (
-        <Link href={`/admin/incidents/${incident.id}#post-update`} className={`${incident.stale ? primaryButton : secondaryButton} shrink-0 self-start`}>
+        <Link
+          href={`/admin/incidents/${incident.id}#post-update`}
+          className={`${incident.stale ? primaryButton : secondaryButton} shrink-0 self-start`}
+        >
           Post update<span className="sr-only"> to {incident.name}</span>
         </Link>
       ) : null}
@@ -95,14 +125,22 @@ function MaintenanceItem({ item, now }: { item: OverviewMaintenance; now: Date }
   return (
     <li className="flex flex-col gap-1 p-3 sm:flex-row sm:items-center sm:justify-between">
       <div className="min-w-0">
-        <Link href={`/admin/incidents/${item.id}`} className={`${linkClass} break-words`}>{item.name}</Link>
+        <Link href={`/admin/incidents/${item.id}`} className={`${linkClass} break-words`}>
+          {item.name}
+        </Link>
         {item.scheduledFor && item.scheduledUntil ? (
           <p className="text-xs text-zinc-600 dark:text-zinc-400">
             {formatUtcDateTime(item.scheduledFor)} → {formatUtcDateTime(item.scheduledUntil)}
-            {item.status === "scheduled" ? ` · ${item.overdue ? `was due to start ${formatRelative(item.scheduledFor, now)}` : `starts ${formatRelative(item.scheduledFor, now)}`}` : ""}
+            {item.status === "scheduled"
+              ? ` · ${item.overdue ? `was due to start ${formatRelative(item.scheduledFor, now)}` : `starts ${formatRelative(item.scheduledFor, now)}`}`
+              : ""}
           </p>
         ) : null}
-        {item.overdue ? <p className="text-xs font-semibold text-amber-900 dark:text-amber-200">Not started yet: start it or reschedule it.</p> : null}
+        {item.overdue ? (
+          <p className="text-xs font-semibold text-amber-900 dark:text-amber-200">
+            Not started yet: start it or reschedule it.
+          </p>
+        ) : null}
       </div>
       <span className="shrink-0 self-start sm:self-center">
         <StatusPill status={item.status} />
@@ -111,7 +149,8 @@ function MaintenanceItem({ item, now }: { item: OverviewMaintenance; now: Date }
   );
 }
 
-const listClass = "divide-y divide-zinc-200 rounded-md border border-zinc-200 dark:divide-zinc-800 dark:border-zinc-800";
+const listClass =
+  "divide-y divide-zinc-200 rounded-md border border-zinc-200 dark:divide-zinc-800 dark:border-zinc-800";
 
 function ChannelRow({ label, health, now }: { label: string; health: ChannelHealth; now: Date }) {
   const trouble = health.retrying > 0 || health.gaveUp > 0;
@@ -119,7 +158,9 @@ function ChannelRow({ label, health, now }: { label: string; health: ChannelHeal
     <div className="rounded-md border border-zinc-200 p-3 dark:border-zinc-800">
       <h3 className="text-sm font-semibold">
         {label}{" "}
-        <span className={`ml-1 rounded px-1.5 py-0.5 text-xs font-medium ${trouble ? "bg-red-100 text-red-900 dark:bg-red-950 dark:text-red-200" : "bg-green-100 text-green-900 dark:bg-green-950 dark:text-green-200"}`}>
+        <span
+          className={`ml-1 rounded px-1.5 py-0.5 text-xs font-medium ${trouble ? "bg-red-100 text-red-900 dark:bg-red-950 dark:text-red-200" : "bg-green-100 text-green-900 dark:bg-green-950 dark:text-green-200"}`}
+        >
           {trouble ? "Failing" : "Healthy"}
         </span>
       </h3>
@@ -130,14 +171,22 @@ function ChannelRow({ label, health, now }: { label: string; health: ChannelHeal
         </div>
         <div>
           <dt className="text-xs text-zinc-600 dark:text-zinc-400">Retrying</dt>
-          <dd className={`font-semibold tabular-nums ${health.retrying ? "text-red-800 dark:text-red-300" : ""}`}>{health.retrying}</dd>
+          <dd className={`font-semibold tabular-nums ${health.retrying ? "text-red-800 dark:text-red-300" : ""}`}>
+            {health.retrying}
+          </dd>
         </div>
         <div>
           <dt className="text-xs text-zinc-600 dark:text-zinc-400">Gave up ({DELIVERY_WINDOW_HOURS} h)</dt>
-          <dd className={`font-semibold tabular-nums ${health.gaveUp ? "text-red-800 dark:text-red-300" : ""}`}>{health.gaveUp}</dd>
+          <dd className={`font-semibold tabular-nums ${health.gaveUp ? "text-red-800 dark:text-red-300" : ""}`}>
+            {health.gaveUp}
+          </dd>
         </div>
       </dl>
-      {health.oldestWaitingAt ? <p className="mt-2 text-xs text-zinc-600 dark:text-zinc-400">Oldest waiting since {formatRelative(health.oldestWaitingAt, now)}.</p> : null}
+      {health.oldestWaitingAt ? (
+        <p className="mt-2 text-xs text-zinc-600 dark:text-zinc-400">
+          Oldest waiting since {formatRelative(health.oldestWaitingAt, now)}.
+        </p>
+      ) : null}
     </div>
   );
 }
@@ -146,7 +195,17 @@ function Notifications({ overview, isOwner }: { overview: ConsoleOverview; isOwn
   const { subscribers, deliveries, failingWebhooks } = overview;
   const now = overview.generatedAt;
   return (
-    <Section id="notifications-heading" title="Subscribers and deliveries" action={isOwner ? <Link href="/admin/subscribers" className={`${linkClass} text-sm`}>All subscribers</Link> : undefined}>
+    <Section
+      id="notifications-heading"
+      title="Subscribers and deliveries"
+      action={
+        isOwner ? (
+          <Link href="/admin/subscribers" className={`${linkClass} text-sm`}>
+            All subscribers
+          </Link>
+        ) : undefined
+      }
+    >
       <dl className="grid grid-cols-3 gap-2 text-sm">
         <div>
           <dt className="text-xs text-zinc-600 dark:text-zinc-400">Email</dt>
@@ -165,7 +224,8 @@ function Notifications({ overview, isOwner }: { overview: ConsoleOverview; isOwn
       <ChannelRow label="Webhook deliveries" health={deliveries.webhook} now={now} />
       {deliveries.disabledWebhooks ? (
         <p className="text-sm font-medium text-red-800 dark:text-red-300">
-          {deliveries.disabledWebhooks} webhook{deliveries.disabledWebhooks === 1 ? " is" : "s are"} disabled after repeated failures.
+          {deliveries.disabledWebhooks} webhook{deliveries.disabledWebhooks === 1 ? " is" : "s are"} disabled after
+          repeated failures.
         </p>
       ) : null}
       {failingWebhooks?.length ? (
@@ -174,9 +234,13 @@ function Notifications({ overview, isOwner }: { overview: ConsoleOverview; isOwn
           <ul className="mt-1 space-y-1 text-sm">
             {failingWebhooks.map((hook) => (
               <li key={hook.id} className="min-w-0">
-                <Link href={`/admin/subscribers/${hook.id}`} className={`${linkClass} break-all`}>{hook.endpoint}</Link>{" "}
+                <Link href={`/admin/subscribers/${hook.id}`} className={`${linkClass} break-all`}>
+                  {hook.endpoint}
+                </Link>{" "}
                 <span className="text-xs text-zinc-600 dark:text-zinc-400">
-                  {hook.disabled ? "disabled" : `${hook.consecutiveFailures} failure${hook.consecutiveFailures === 1 ? "" : "s"} in a row`}
+                  {hook.disabled
+                    ? "disabled"
+                    : `${hook.consecutiveFailures} failure${hook.consecutiveFailures === 1 ? "" : "s"} in a row`}
                 </span>
               </li>
             ))}
@@ -189,7 +253,17 @@ function Notifications({ overview, isOwner }: { overview: ConsoleOverview; isOwn
 
 function Activity({ overview, isOwner }: { overview: ConsoleOverview; isOwner: boolean }) {
   return (
-    <Section id="activity-heading" title="Recent activity" action={isOwner ? <Link href="/admin/audit" className={`${linkClass} text-sm`}>Audit log</Link> : undefined}>
+    <Section
+      id="activity-heading"
+      title="Recent activity"
+      action={
+        isOwner ? (
+          <Link href="/admin/audit" className={`${linkClass} text-sm`}>
+            Audit log
+          </Link>
+        ) : undefined
+      }
+    >
       {overview.activity.length === 0 ? (
         <p className={muted}>Nothing has happened yet.</p>
       ) : (
@@ -200,13 +274,18 @@ function Activity({ overview, isOwner }: { overview: ConsoleOverview; isOwner: b
                 <span className="font-medium">{describeAuditAction(entry.action)}</span>
                 {": "}
                 {entry.entity.href ? (
-                  <Link href={entry.entity.href} className={`${linkClass} break-words`}>{entry.entity.label}</Link>
+                  <Link href={entry.entity.href} className={`${linkClass} break-words`}>
+                    {entry.entity.label}
+                  </Link>
                 ) : (
                   <span className="break-words">{entry.entity.label}</span>
                 )}
               </p>
               <p className="text-xs text-zinc-600 dark:text-zinc-400">
-                {entry.actorLabel} · <time dateTime={entry.at.toISOString()} title={formatUtcDateTime(entry.at)}>{formatRelative(entry.at, overview.generatedAt)}</time>
+                {entry.actorLabel} ·{" "}
+                <time dateTime={entry.at.toISOString()} title={formatUtcDateTime(entry.at)}>
+                  {formatRelative(entry.at, overview.generatedAt)}
+                </time>
               </p>
             </li>
           ))}
@@ -236,8 +315,12 @@ export default async function OverviewPage() {
         </div>
         {canRespond ? (
           <div className="flex flex-wrap gap-2">
-            <Link href="/admin/incidents/new" className={primaryButton}>Declare incident</Link>
-            <Link href="/admin/maintenance/new" className={secondaryButton}>Schedule maintenance</Link>
+            <Link href="/admin/incidents/new" className={primaryButton}>
+              Declare incident
+            </Link>
+            <Link href="/admin/maintenance/new" className={secondaryButton}>
+              Schedule maintenance
+            </Link>
           </div>
         ) : null}
       </div>
@@ -245,20 +328,40 @@ export default async function OverviewPage() {
 
       <div className="grid gap-6 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
         <div className="space-y-6">
-          <Section id="open-incidents-heading" title="Open incidents" action={<Link href="/admin/incidents" className={`${linkClass} text-sm`}>All incidents</Link>}>
+          <Section
+            id="open-incidents-heading"
+            title="Open incidents"
+            action={
+              <Link href="/admin/incidents" className={`${linkClass} text-sm`}>
+                All incidents
+              </Link>
+            }
+          >
             {overview.incidents.length === 0 ? (
               <p className={muted}>No open incidents.</p>
             ) : (
               <>
-                <p className={muted}>Least recently updated first; one without an update for {STALE_UPDATE_MINUTES} minutes is flagged.</p>
+                <p className={muted}>
+                  Least recently updated first; one without an update for {STALE_UPDATE_MINUTES} minutes is flagged.
+                </p>
                 <ul className={listClass}>
-                  {overview.incidents.map((incident) => <IncidentItem key={incident.id} incident={incident} canRespond={canRespond} now={now} />)}
+                  {overview.incidents.map((incident) => (
+                    <IncidentItem key={incident.id} incident={incident} canRespond={canRespond} now={now} />
+                  ))}
                 </ul>
               </>
             )}
           </Section>
 
-          <Section id="components-heading" title="Components not operational" action={<Link href="/admin/components" className={`${linkClass} text-sm`}>All components</Link>}>
+          <Section
+            id="components-heading"
+            title="Components not operational"
+            action={
+              <Link href="/admin/components" className={`${linkClass} text-sm`}>
+                All components
+              </Link>
+            }
+          >
             {overview.components.length === 0 ? (
               <p className={muted}>All components are operational.</p>
             ) : (
@@ -266,8 +369,12 @@ export default async function OverviewPage() {
                 {overview.components.map((component) => (
                   <li key={component.id} className="flex flex-wrap items-center justify-between gap-2 p-3">
                     <span className="min-w-0">
-                      <Link href={`/admin/components/${component.id}`} className={`${linkClass} break-words`}>{component.name}</Link>
-                      {component.groupName ? <span className="text-xs text-zinc-600 dark:text-zinc-400"> in {component.groupName}</span> : null}
+                      <Link href={`/admin/components/${component.id}`} className={`${linkClass} break-words`}>
+                        {component.name}
+                      </Link>
+                      {component.groupName ? (
+                        <span className="text-xs text-zinc-600 dark:text-zinc-400"> in {component.groupName}</span>
+                      ) : null}
                     </span>
                     <ComponentStatusText status={component.status} />
                   </li>
@@ -276,17 +383,33 @@ export default async function OverviewPage() {
             )}
           </Section>
 
-          <Section id="maintenance-heading" title="Maintenance" action={<Link href="/admin/maintenance" className={`${linkClass} text-sm`}>All maintenance</Link>}>
+          <Section
+            id="maintenance-heading"
+            title="Maintenance"
+            action={
+              <Link href="/admin/maintenance" className={`${linkClass} text-sm`}>
+                All maintenance
+              </Link>
+            }
+          >
             {active.length ? (
               <div className="space-y-2">
                 <h3 className="text-sm font-semibold">In progress</h3>
-                <ul className={listClass}>{active.map((item) => <MaintenanceItem key={item.id} item={item} now={now} />)}</ul>
+                <ul className={listClass}>
+                  {active.map((item) => (
+                    <MaintenanceItem key={item.id} item={item} now={now} />
+                  ))}
+                </ul>
               </div>
             ) : null}
             <div className="space-y-2">
               <h3 className="text-sm font-semibold">Upcoming</h3>
               {upcoming.length ? (
-                <ul className={listClass}>{upcoming.map((item) => <MaintenanceItem key={item.id} item={item} now={now} />)}</ul>
+                <ul className={listClass}>
+                  {upcoming.map((item) => (
+                    <MaintenanceItem key={item.id} item={item} now={now} />
+                  ))}
+                </ul>
               ) : (
                 <p className={muted}>No maintenance scheduled.</p>
               )}

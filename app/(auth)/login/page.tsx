@@ -19,7 +19,11 @@ async function signInState(): Promise<"setup" | "signed-in" | "sign-in" | "unava
   }
 }
 
-export default async function LoginPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function LoginPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const params = await searchParams;
   const redirectTo = safeRedirectPath(params.redirectTo);
   const state = await signInState();
@@ -29,13 +33,18 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
     <main className="mx-auto flex min-h-screen w-full max-w-sm flex-col justify-center px-4 py-10">
       <h1 className="mb-6 text-2xl font-semibold">Sign in to the console</h1>
       {state === "unavailable" ? (
-        <p role="alert" className="mb-4 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:bg-amber-950 dark:text-amber-200">
+        <p
+          role="alert"
+          className="mb-4 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:bg-amber-950 dark:text-amber-200"
+        >
           The database is unavailable right now, so signing in may fail. The public status page keeps working.
         </p>
       ) : null}
       <LoginForm redirectTo={redirectTo} signedOut={params.signedOut === "1"} />
       <p className="mt-6 text-sm">
-        <Link href="/" className="text-blue-700 underline dark:text-blue-300">Looking for the current status? Go to the status page</Link>
+        <Link href="/" className="text-blue-700 underline dark:text-blue-300">
+          Looking for the current status? Go to the status page
+        </Link>
       </p>
     </main>
   );

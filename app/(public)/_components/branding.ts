@@ -17,9 +17,13 @@ export function siteTitle(page: PageDto): string {
 }
 
 /** Title, description and Open Graph preview for one public page. */
-export function pageMetadata(page: PageDto, input: { title?: string; description?: string | null; path: string; type?: "website" | "article" }): Metadata {
+export function pageMetadata(
+  page: PageDto,
+  input: { title?: string; description?: string | null; path: string; type?: "website" | "article" },
+): Metadata {
   const title = input.title ? `${input.title} | ${siteTitle(page)}` : siteTitle(page);
-  const description = input.description?.trim() || page.description || `Current status and incident history of ${page.name}.`;
+  const description =
+    input.description?.trim() || page.description || `Current status and incident history of ${page.name}.`;
   const base = pageBaseUrl(page);
   const image = safeHttpUrl(page.logoUrl);
   return {
@@ -34,7 +38,9 @@ export function pageMetadata(page: PageDto, input: { title?: string; description
       },
     },
     // Without a favicon of the owner's, the root layout's icons (drawn from the brand colour) apply.
-    ...(safeHttpUrl(page.faviconUrl) ? { icons: { icon: safeHttpUrl(page.faviconUrl)!, apple: "/apple-touch-icon.png" } } : {}),
+    ...(safeHttpUrl(page.faviconUrl)
+      ? { icons: { icon: safeHttpUrl(page.faviconUrl)!, apple: "/apple-touch-icon.png" } }
+      : {}),
     openGraph: {
       type: input.type ?? "website",
       siteName: siteTitle(page),

@@ -8,7 +8,14 @@ import { COMPONENT_STATUS_LABELS, worstComponentStatus, type ComponentStatus } f
 import { UPTIME_NARROW_DAYS, UPTIME_WINDOW_DAYS } from "@/lib/uptime";
 
 // A client component only so that its props (compact data) rather than its markup travel in the page's RSC payload.
-export type ComponentItem = { id: string; name: string; description: string | null; status: ComponentStatus; showcase: boolean; bar: UptimeBarRef };
+export type ComponentItem = {
+  id: string;
+  name: string;
+  description: string | null;
+  status: ComponentStatus;
+  showcase: boolean;
+  bar: UptimeBarRef;
+};
 export type GroupItem = { id: string; name: string; components: ComponentItem[]; bar: UptimeBarRef };
 /** The image every bar draws its row from. */
 export type UptimeImage = { version: string; rows: number };
@@ -39,8 +46,12 @@ function PerWindow({ wide, narrow }: { wide: string; narrow: string }) {
 function UptimeLegend({ bar }: { bar: UptimeBarRef }) {
   return (
     <p className="sp-legend">
-      <span><PerWindow wide={`${UPTIME_WINDOW_DAYS} days ago`} narrow={`${UPTIME_NARROW_DAYS} days ago`} /></span>
-      <span><PerWindow wide={uptimeText(bar.uptime)} narrow={uptimeText(bar.narrow.uptime)} /></span>
+      <span>
+        <PerWindow wide={`${UPTIME_WINDOW_DAYS} days ago`} narrow={`${UPTIME_NARROW_DAYS} days ago`} />
+      </span>
+      <span>
+        <PerWindow wide={uptimeText(bar.uptime)} narrow={uptimeText(bar.narrow.uptime)} />
+      </span>
       <span>Today</span>
     </p>
   );
@@ -49,15 +60,13 @@ function UptimeLegend({ bar }: { bar: UptimeBarRef }) {
 function Description({ id, name, text }: { id: string; name: string; text: string }) {
   return (
     <span className="sp-help-wrap">
-      <button
-        type="button"
-        aria-describedby={id}
-        className="sp-help"
-      >
+      <button type="button" aria-describedby={id} className="sp-help">
         <span aria-hidden="true">?</span>
         <span className="sr-only">About {name}</span>
       </button>
-      <span role="tooltip" id={id} className="sp-tip">{text}</span>
+      <span role="tooltip" id={id} className="sp-tip">
+        {text}
+      </span>
     </span>
   );
 }
@@ -68,7 +77,9 @@ function ComponentRow({ item: component, version }: { item: ComponentItem; versi
       <div className="sp-row">
         <span className="flex items-center gap-2">
           <span className="font-medium">{component.name}</span>
-          {component.description && <Description id={`description-${component.id}`} name={component.name} text={component.description} />}
+          {component.description && (
+            <Description id={`description-${component.id}`} name={component.name} text={component.description} />
+          )}
         </span>
         <StatusText status={component.status} />
       </div>
@@ -82,7 +93,15 @@ function ComponentRow({ item: component, version }: { item: ComponentItem; versi
   );
 }
 
-export function ComponentList({ groups, ungrouped, image }: { groups: GroupItem[]; ungrouped: ComponentItem[]; image: UptimeImage }) {
+export function ComponentList({
+  groups,
+  ungrouped,
+  image,
+}: {
+  groups: GroupItem[];
+  ungrouped: ComponentItem[];
+  image: UptimeImage;
+}) {
   if (groups.length === 0 && ungrouped.length === 0) return null;
   const { version } = image;
   const imageStyle = {
@@ -93,9 +112,12 @@ export function ComponentList({ groups, ungrouped, image }: { groups: GroupItem[
   } as CSSProperties;
   return (
     <section aria-labelledby="components-heading" className="mt-8" style={imageStyle}>
-      <h2 id="components-heading" className="mb-3 text-lg font-semibold">Components</h2>
+      <h2 id="components-heading" className="mb-3 text-lg font-semibold">
+        Components
+      </h2>
       <p className="mb-3 text-sm text-zinc-600 dark:text-zinc-400">
-        Uptime over the last <PerWindow wide={`${UPTIME_WINDOW_DAYS} days`} narrow={`${UPTIME_NARROW_DAYS} days`} />. Hover or focus a day, then use the arrow keys, to see its details.
+        Uptime over the last <PerWindow wide={`${UPTIME_WINDOW_DAYS} days`} narrow={`${UPTIME_NARROW_DAYS} days`} />.
+        Hover or focus a day, then use the arrow keys, to see its details.
       </p>
       <ul className="divide-y divide-zinc-200 rounded-lg border border-zinc-200 px-4 dark:divide-zinc-800 dark:border-zinc-800">
         {groups.map((group) => {
@@ -106,13 +128,30 @@ export function ComponentList({ groups, ungrouped, image }: { groups: GroupItem[
               <details open={worst !== "operational"} className="group/details">
                 <summary className="flex cursor-pointer list-none flex-wrap items-center justify-between gap-x-3 gap-y-1 rounded py-2 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-blue-600 [&::-webkit-details-marker]:hidden">
                   <span className="flex items-center gap-2">
-                    <svg viewBox="0 0 20 20" aria-hidden="true" className="h-4 w-4 transition-transform group-open/details:rotate-90">
-                      <path d="M7 5l6 5-6 5" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round" />
+                    <svg
+                      viewBox="0 0 20 20"
+                      aria-hidden="true"
+                      className="h-4 w-4 transition-transform group-open/details:rotate-90"
+                    >
+                      <path
+                        d="M7 5l6 5-6 5"
+                        fill="none"
+                        stroke="currentColor"
+                        strokeWidth="2"
+                        strokeLinecap="round"
+                        strokeLinejoin="round"
+                      />
                     </svg>
                     <h3 className="font-semibold">{group.name}</h3>
                     <span className="text-sm text-zinc-600 dark:text-zinc-400">
                       ({components.length} component{components.length === 1 ? "" : "s"}
-                      {bar.uptime !== null && <PerWindow wide={`, ${bar.uptime} % uptime`} narrow={bar.narrow.uptime === null ? "" : `, ${bar.narrow.uptime} % uptime`} />})
+                      {bar.uptime !== null && (
+                        <PerWindow
+                          wide={`, ${bar.uptime} % uptime`}
+                          narrow={bar.narrow.uptime === null ? "" : `, ${bar.narrow.uptime} % uptime`}
+                        />
+                      )}
+                      )
                     </span>
                   </span>
                   <StatusText status={worst} />
@@ -125,14 +164,18 @@ export function ComponentList({ groups, ungrouped, image }: { groups: GroupItem[
                     </div>
                   )}
                   <ul className="divide-y divide-zinc-100 dark:divide-zinc-800/60">
-                    {components.map((item) => <ComponentRow key={item.id} item={item} version={version} />)}
+                    {components.map((item) => (
+                      <ComponentRow key={item.id} item={item} version={version} />
+                    ))}
                   </ul>
                 </div>
               </details>
             </li>
           );
         })}
-        {ungrouped.map((item) => <ComponentRow key={item.id} item={item} version={version} />)}
+        {ungrouped.map((item) => (
+          <ComponentRow key={item.id} item={item} version={version} />
+        ))}
       </ul>
     </section>
   );

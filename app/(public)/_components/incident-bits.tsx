@@ -22,7 +22,11 @@ export function impactBorder(impact: AnyImpact): string {
 
 export function IncidentLink({ id, name, className = "" }: { id: string; name: string; className?: string }) {
   return (
-    <Link prefetch={false} href={`/incidents/${id}`} className={className ? `sp-title-link ${className}` : "sp-title-link"}>
+    <Link
+      prefetch={false}
+      href={`/incidents/${id}`}
+      className={className ? `sp-title-link ${className}` : "sp-title-link"}
+    >
       {name}
     </Link>
   );
@@ -33,7 +37,17 @@ export function Markdown({ source, className = "" }: { source: string; className
 }
 
 /** Updates newest first, each labelled relative to the one before it ("Update" when the status did not change). */
-export function UpdateList({ updates, compact = false, limit, now }: { updates: IncidentUpdateDto[]; compact?: boolean; limit?: number; now: Date }) {
+export function UpdateList({
+  updates,
+  compact = false,
+  limit,
+  now,
+}: {
+  updates: IncidentUpdateDto[];
+  compact?: boolean;
+  limit?: number;
+  now: Date;
+}) {
   return (
     <ol className={compact ? "space-y-2" : "space-y-6"}>
       {updates.slice(0, limit ?? updates.length).map((update, index) => {

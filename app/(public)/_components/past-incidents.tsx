@@ -35,7 +35,17 @@ function PastIncident({ incident, now }: { incident: IncidentDto; now: Date }) {
 }
 
 /** The last `days` UTC days, newest first, one heading per day. */
-export function PastIncidents({ incidents, days, truncated, now }: { incidents: IncidentDto[]; days: number; truncated: boolean; now: Date }) {
+export function PastIncidents({
+  incidents,
+  days,
+  truncated,
+  now,
+}: {
+  incidents: IncidentDto[];
+  days: number;
+  truncated: boolean;
+  now: Date;
+}) {
   const today = startOfUtcDay(now);
   const byDay = new Map<number, IncidentDto[]>();
   for (const incident of incidents) {
@@ -46,7 +56,9 @@ export function PastIncidents({ incidents, days, truncated, now }: { incidents: 
   const oldestListed = incidents.length ? startOfUtcDay(incidents[incidents.length - 1].startedAt).getTime() : 0;
   return (
     <section aria-labelledby="past-incidents" className="mt-10">
-      <h2 id="past-incidents" className="mb-3 text-lg font-semibold">Past incidents</h2>
+      <h2 id="past-incidents" className="mb-3 text-lg font-semibold">
+        Past incidents
+      </h2>
       <ol className="space-y-6">
         {Array.from({ length: days }, (_, index) => addUtcDays(today, -index)).map((day) => {
           const list = byDay.get(day.getTime()) ?? [];
@@ -58,13 +70,19 @@ export function PastIncidents({ incidents, days, truncated, now }: { incidents: 
               </h3>
               {truncated && day.getTime() < oldestListed ? (
                 <p className="sp-muted mt-2">
-                  Too many incidents to list here: see the <Link prefetch={false} href="/history" className="sp-link">incident history</Link>.
+                  Too many incidents to list here: see the{" "}
+                  <Link prefetch={false} href="/history" className="sp-link">
+                    incident history
+                  </Link>
+                  .
                 </p>
               ) : list.length === 0 ? (
                 <p className="sp-muted mt-2">No incidents reported.</p>
               ) : (
                 <ul className="mt-2 space-y-3">
-                  {list.map((incident) => <PastIncident key={incident.id} incident={incident} now={now} />)}
+                  {list.map((incident) => (
+                    <PastIncident key={incident.id} incident={incident} now={now} />
+                  ))}
                 </ul>
               )}
             </li>

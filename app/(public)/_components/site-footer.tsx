@@ -15,14 +15,38 @@ export function SiteFooter({ page }: { page: PageDto }) {
       <div className="mx-auto flex max-w-4xl flex-col gap-3 px-4 py-6 text-sm text-zinc-600 dark:text-zinc-400">
         <TimeZoneToggle />
         <ul className="flex flex-wrap gap-x-4 gap-y-1">
-          <li><Link prefetch={false} href="/history" className="underline">Incident history</Link></li>
+          <li>
+            <Link prefetch={false} href="/history" className="underline">
+              Incident history
+            </Link>
+          </li>
           {links.map((link) => (
-            <li key={link.label}><a href={link.href} className="underline">{link.label}</a></li>
+            <li key={link.label}>
+              <a href={link.href} className="underline">
+                {link.label}
+              </a>
+            </li>
           ))}
-          <li><a href="/history.rss" className="underline">RSS</a></li>
-          <li><a href="/history.atom" className="underline">Atom</a></li>
-          <li><a href="/api/v2/summary.json" className="underline">JSON API</a></li>
-          <li><Link prefetch={false} href="/embed" className="underline">Embed the status</Link></li>
+          <li>
+            <a href="/history.rss" className="underline">
+              RSS
+            </a>
+          </li>
+          <li>
+            <a href="/history.atom" className="underline">
+              Atom
+            </a>
+          </li>
+          <li>
+            <a href="/api/v2/summary.json" className="underline">
+              JSON API
+            </a>
+          </li>
+          <li>
+            <Link prefetch={false} href="/embed" className="underline">
+              Embed the status
+            </Link>
+          </li>
         </ul>
         {page.footerText && <p>{page.footerText}</p>}
       </div>

@@ -5,9 +5,14 @@ import { describeIndicator, type StatusIndicator } from "@/lib/status";
 export function StatusBanner({ indicator }: { indicator: StatusIndicator }) {
   const tone = INDICATOR_TONE[indicator];
   return (
-    <section aria-labelledby="overall-status" className={`flex items-center gap-3 rounded-lg px-5 py-4 ${TONE_SOLID[tone]}`}>
+    <section
+      aria-labelledby="overall-status"
+      className={`flex items-center gap-3 rounded-lg px-5 py-4 ${TONE_SOLID[tone]}`}
+    >
       <StatusIcon tone={tone} className="h-7 w-7 shrink-0" />
-      <h2 id="overall-status" className="text-xl font-semibold">{describeIndicator(indicator)}</h2>
+      <h2 id="overall-status" className="text-xl font-semibold">
+        {describeIndicator(indicator)}
+      </h2>
     </section>
   );
 }

@@ -9,7 +9,10 @@ export function SubscribeToIncidentForm({ incidentId }: { incidentId: string }) 
   const [state, action] = useActionState(subscribeAction, null);
   if (state?.ok) {
     return (
-      <p role="status" className="rounded-md bg-green-50 px-3 py-2 text-sm text-green-900 dark:bg-green-950 dark:text-green-100">
+      <p
+        role="status"
+        className="rounded-md bg-green-50 px-3 py-2 text-sm text-green-900 dark:bg-green-950 dark:text-green-100"
+      >
         Check your inbox: open the confirmation link to get updates about this incident.
       </p>
     );
@@ -18,14 +21,24 @@ export function SubscribeToIncidentForm({ incidentId }: { incidentId: string }) 
   const emailError = errors?.email ?? errors?.incidentId;
   const submitted = state && !state.ok && typeof state.values?.email === "string" ? state.values.email : "";
   return (
-    <form key={JSON.stringify(state)} action={action} className="space-y-2" noValidate aria-labelledby="incident-subscribe-heading">
-      <h2 id="incident-subscribe-heading" className="text-sm font-semibold">Notify me about this incident</h2>
+    <form
+      key={JSON.stringify(state)}
+      action={action}
+      className="space-y-2"
+      noValidate
+      aria-labelledby="incident-subscribe-heading"
+    >
+      <h2 id="incident-subscribe-heading" className="text-sm font-semibold">
+        Notify me about this incident
+      </h2>
       <input type="hidden" name="kind" value="email" />
       <input type="hidden" name="incidentId" value={incidentId} />
       <FormAlert message={state && !state.ok && !emailError ? state.formError : undefined} />
       <div className="flex flex-wrap items-start gap-2">
         <div className="min-w-56 flex-1 space-y-1">
-          <label htmlFor="incident-subscribe-email" className="sr-only">Email address for updates about this incident</label>
+          <label htmlFor="incident-subscribe-email" className="sr-only">
+            Email address for updates about this incident
+          </label>
           <input
             id="incident-subscribe-email"
             name="email"

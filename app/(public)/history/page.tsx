@@ -10,13 +10,24 @@ import { pageMetadata } from "@/app/(public)/_components/branding";
 import { ImpactBadge, IncidentLink } from "@/app/(public)/_components/incident-bits";
 import { Freshness } from "@/app/(public)/_components/freshness";
 import { getLiveVersion } from "@/server/queries/live-version";
-import { MONTH_PREVIEW_LIMIT, historyHref, historyMonths, monthHref, monthRange, parseHistoryQuery } from "@/lib/history-params";
+import {
+  MONTH_PREVIEW_LIMIT,
+  historyHref,
+  historyMonths,
+  monthHref,
+  monthRange,
+  parseHistoryQuery,
+} from "@/lib/history-params";
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export async function generateMetadata(): Promise<Metadata> {
   const page = await getPage();
-  return pageMetadata(page, { title: "Incident history", description: `Every incident and maintenance of ${page.name}, month by month.`, path: "/history" });
+  return pageMetadata(page, {
+    title: "Incident history",
+    description: `Every incident and maintenance of ${page.name}, month by month.`,
+    path: "/history",
+  });
 }
 
 function monthKey(date: Date): number {
@@ -35,7 +46,10 @@ function HistoryItem({ incident, now }: { incident: IncidentSummaryDto; now: Dat
       <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">
         <Time date={start} now={now} />
         {end ? (
-          <> to <Time date={end} now={now} />, lasted {formatDuration(end.getTime() - start.getTime())}</>
+          <>
+            {" "}
+            to <Time date={end} now={now} />, lasted {formatDuration(end.getTime() - start.getTime())}
+          </>
         ) : (
           <> · {INCIDENT_STATUS_LABELS[incident.status]}</>
         )}
@@ -74,13 +88,20 @@ export default async function HistoryPage({ searchParams }: Props) {
       <Freshness version={liveVersion} />
       <h1 className="text-2xl font-semibold">Incident history</h1>
       {problems.length > 0 && (
-        <ul role="status" className="mt-3 rounded border border-amber-400 bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:border-amber-600 dark:bg-amber-950 dark:text-amber-200">
-          {problems.map((problem) => <li key={problem}>{problem}</li>)}
+        <ul
+          role="status"
+          className="mt-3 rounded border border-amber-400 bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:border-amber-600 dark:bg-amber-950 dark:text-amber-200"
+        >
+          {problems.map((problem) => (
+            <li key={problem}>{problem}</li>
+          ))}
         </ul>
       )}
       <form method="get" action="/history" className="mt-4 flex flex-wrap items-end gap-2">
         <div className="flex flex-col gap-1">
-          <label htmlFor="component-filter" className="text-sm font-medium">Component</label>
+          <label htmlFor="component-filter" className="text-sm font-medium">
+            Component
+          </label>
           <select
             id="component-filter"
             name="component"
@@ -90,17 +111,36 @@ export default async function HistoryPage({ searchParams }: Props) {
             <option value="">All components</option>
             {tree.groups.map((group) => (
               <optgroup key={group.id} label={group.name}>
-                {tree.components.filter((c) => c.groupId === group.id).map((c) => <option key={c.id} value={c.id}>{c.name}</option>)}
+                {tree.components
+                  .filter((c) => c.groupId === group.id)
+                  .map((c) => (
+                    <option key={c.id} value={c.id}>
+                      {c.name}
+                    </option>
+                  ))}
               </optgroup>
             ))}
-            {ungrouped.map((c) => <option key={c.id} value={c.id}>{c.name}</option>)}
+            {ungrouped.map((c) => (
+              <option key={c.id} value={c.id}>
+                {c.name}
+              </option>
+            ))}
           </select>
         </div>
-        <button type="submit" className="rounded bg-zinc-900 px-3 py-1.5 text-sm font-medium text-white hover:bg-zinc-700 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-blue-600 dark:bg-zinc-100 dark:text-zinc-900 dark:hover:bg-zinc-300">
+        <button
+          type="submit"
+          className="rounded bg-zinc-900 px-3 py-1.5 text-sm font-medium text-white hover:bg-zinc-700 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-blue-600 dark:bg-zinc-100 dark:text-zinc-900 dark:hover:bg-zinc-300"
+        >
           Filter
         </button>
         {selected && (
-          <Link prefetch={false} href={historyHref(1, null)} className="py-1.5 text-sm text-blue-700 underline dark:text-blue-300">Show all components</Link>
+          <Link
+            prefetch={false}
+            href={historyHref(1, null)}
+            className="py-1.5 text-sm text-blue-700 underline dark:text-blue-300"
+          >
+            Show all components
+          </Link>
         )}
       </form>
       {selected && <p className="mt-3 text-sm">Showing incidents that affected {selected.name}.</p>}
@@ -110,17 +150,25 @@ export default async function HistoryPage({ searchParams }: Props) {
         const id = `month-${month.toISOString().slice(0, 7)}`;
         return (
           <section key={id} aria-labelledby={id} className="mt-8">
-            <h2 id={id} className="border-b border-zinc-200 pb-1 text-lg font-semibold dark:border-zinc-800">{formatUtcMonth(month)}</h2>
+            <h2 id={id} className="border-b border-zinc-200 pb-1 text-lg font-semibold dark:border-zinc-800">
+              {formatUtcMonth(month)}
+            </h2>
             {list.length === 0 ? (
               <p className="mt-2 text-sm text-zinc-600 dark:text-zinc-400">No incidents reported this month.</p>
             ) : (
               <>
                 <ul className="divide-y divide-zinc-100 dark:divide-zinc-800/60">
-                  {list.slice(0, limit).map((incident) => <HistoryItem key={incident.id} incident={incident} now={now} />)}
+                  {list.slice(0, limit).map((incident) => (
+                    <HistoryItem key={incident.id} incident={incident} now={now} />
+                  ))}
                 </ul>
                 {list.length > limit && (
                   <p className="mt-2 text-sm">
-                    <Link prefetch={false} href={monthHref(month, componentId)} className="text-blue-700 underline dark:text-blue-300">
+                    <Link
+                      prefetch={false}
+                      href={monthHref(month, componentId)}
+                      className="text-blue-700 underline dark:text-blue-300"
+                    >
                       Show all {list.length} incidents from {formatUtcMonth(month)}
                     </Link>
                   </p>
@@ -133,23 +181,39 @@ export default async function HistoryPage({ searchParams }: Props) {
 
       {query.month ? (
         <p className="mt-8">
-          <Link prefetch={false} href={historyHref(1, componentId)} className="text-blue-700 underline dark:text-blue-300">
+          <Link
+            prefetch={false}
+            href={historyHref(1, componentId)}
+            className="text-blue-700 underline dark:text-blue-300"
+          >
             <span aria-hidden="true">← </span>Back to the latest months
           </Link>
         </p>
       ) : (
-      <nav aria-label="History pages" className="mt-8 flex justify-between gap-4">
-        {query.page > 1 ? (
-          <Link prefetch={false} href={historyHref(query.page - 1, componentId)} className="text-blue-700 underline dark:text-blue-300">
-            <span aria-hidden="true">← </span>Newer incidents
-          </Link>
-        ) : <span />}
-        {hasOlder && query.page < 1_000 ? (
-          <Link prefetch={false} href={historyHref(query.page + 1, componentId)} className="text-blue-700 underline dark:text-blue-300">
-            Older incidents<span aria-hidden="true"> →</span>
-          </Link>
-        ) : <span />}
-      </nav>
+        <nav aria-label="History pages" className="mt-8 flex justify-between gap-4">
+          {query.page > 1 ? (
+            <Link
+              prefetch={false}
+              href={historyHref(query.page - 1, componentId)}
+              className="text-blue-700 underline dark:text-blue-300"
+            >
+              <span aria-hidden="true">← </span>Newer incidents
+            </Link>
+          ) : (
+            <span />
+          )}
+          {hasOlder && query.page < 1_000 ? (
+            <Link
+              prefetch={false}
+              href={historyHref(query.page + 1, componentId)}
+              className="text-blue-700 underline dark:text-blue-300"
+            >
+              Older incidents<span aria-hidden="true"> →</span>
+            </Link>
+          ) : (
+            <span />
+          )}
+        </nav>
       )}
     </>
   );

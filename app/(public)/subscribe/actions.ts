@@ -43,7 +43,8 @@ export async function subscribeAction(_previous: SubscribeState, formData: FormD
         ...componentChoice(formData),
       },
     });
-    if (result.kind === "webhook") return { ok: true, kind: "webhook", signingSecret: result.signingSecret, manageUrl: result.manageUrl };
+    if (result.kind === "webhook")
+      return { ok: true, kind: "webhook", signingSecret: result.signingSecret, manageUrl: result.manageUrl };
     return { ok: true, kind: "email", email: result.email };
   } catch (error) {
     return failure(error, formData);
@@ -62,7 +63,10 @@ export async function confirmAction(_previous: SubscribeState, formData: FormDat
 
 export async function updateSubscriptionAction(_previous: SubscribeState, formData: FormData): Promise<SubscribeState> {
   try {
-    await updateSubscription({ ctx: {}, input: { token: text(formData, "token") ?? "", ...componentChoice(formData) } });
+    await updateSubscription({
+      ctx: {},
+      input: { token: text(formData, "token") ?? "", ...componentChoice(formData) },
+    });
     return { ok: true, kind: "saved", message: "Your choice of components is saved." };
   } catch (error) {
     return failure(error, formData);

@@ -12,12 +12,12 @@ export async function GET(request: Request) {
   const incidentId = new URL(request.url).searchParams.get("incident");
   try {
     const version = await getLiveVersion(incidentId && ID_PATTERN.test(incidentId) ? incidentId : undefined);
-    return Response.json(
-      { version, stale: isServingStaleData() },
-      { headers: { "Cache-Control": "no-cache" } },
-    );
+    return Response.json({ version, stale: isServingStaleData() }, { headers: { "Cache-Control": "no-cache" } });
   } catch (error) {
     console.error("Could not compute the live version", error);
-    return Response.json({ error: "The status data is unavailable right now." }, { status: 503, headers: { "Cache-Control": "no-store" } });
+    return Response.json(
+      { error: "The status data is unavailable right now." },
+      { status: 503, headers: { "Cache-Control": "no-store" } },
+    );
   }
 }

@@ -17,14 +17,19 @@ function tokenOf(request: Request): string | null {
 }
 
 async function readJson(request: Request): Promise<unknown> {
-  if (Number(request.headers.get("content-length") ?? "0") > MAX_BODY_BYTES) throw new AppError("VALIDATION", `The body must be at most ${MAX_BODY_BYTES / 1024} KB.`);
+  if (Number(request.headers.get("content-length") ?? "0") > MAX_BODY_BYTES)
+    throw new AppError("VALIDATION", `The body must be at most ${MAX_BODY_BYTES / 1024} KB.`);
   const text = await request.text();
-  if (Buffer.byteLength(text) > MAX_BODY_BYTES) throw new AppError("VALIDATION", `The body must be at most ${MAX_BODY_BYTES / 1024} KB.`);
+  if (Buffer.byteLength(text) > MAX_BODY_BYTES)
+    throw new AppError("VALIDATION", `The body must be at most ${MAX_BODY_BYTES / 1024} KB.`);
   if (text.trim() === "") throw new AppError("VALIDATION", "The body is empty; send the alert payload as JSON.");
   try {
     return JSON.parse(text);
   } catch (error) {
-    throw new AppError("VALIDATION", `The body is not valid JSON (${error instanceof Error ? error.message : "parse error"}).`);
+    throw new AppError(
+      "VALIDATION",
+      `The body is not valid JSON (${error instanceof Error ? error.message : "parse error"}).`,
+    );
   }
 }
 
@@ -38,9 +43,22 @@ export async function handleAlertWebhook(request: Request, integrationId: string
     return answer(200, { ok: true, ...result });
   } catch (error) {
     const appError = toAppError(error);
-    if (appError.code === "UNAUTHORIZED") return answer(401, { ok: false, error: appError.message }, { "WWW-Authenticate": 'Bearer realm="integration"' });
-    if (appError.code === "VALIDATION") return answer(400, { ok: false, error: appError.message, ...(appError.fieldErrors ? { fields: appError.fieldErrors } : {}) });
-    const status = appError.code === "UNAVAILABLE" ? 503 : appError.code === "NOT_FOUND" ? 404 : appError.code === "CONFLICT" ? 409 : 500;
+    if (appError.code === "UNAUTHORIZED")
+      return answer(401, { ok: false, error: appError.message }, { "WWW-Authenticate": 'Bearer realm="integration"' });
+    if (appError.code === "VALIDATION")
+      return answer(400, {
+        ok: false,
+        error: appError.message,
+        ...(appError.fieldErrors ? { fields: appError.fieldErrors } : {}),
+      });
+    const status =
+      appError.code === "UNAVAILABLE"
+        ? 503
+        : appError.code === "NOT_FOUND"
+          ? 404
+          : appError.code === "CONFLICT"
+            ? 409
+            : 500;
     return answer(status, { ok: false, error: appError.message });
   }
 }

@@ -24,11 +24,20 @@ import { createComponent } from "@/server/services/components/create-component";
 import { updateComponent } from "@/server/services/components/update-component";
 import { deleteComponent } from "@/server/services/components/delete-component";
 import { setComponentStatus } from "@/server/services/components/set-component-status";
-import { createComponentGroup, deleteComponentGroup, updateComponentGroup } from "@/server/services/components/component-groups";
+import {
+  createComponentGroup,
+  deleteComponentGroup,
+  updateComponentGroup,
+} from "@/server/services/components/component-groups";
 
-const FIELD_NAMES = { groupId: "group_id", onlyShowIfDegraded: "only_show_if_degraded", startDate: "start_date", componentId: "component_id" };
+const FIELD_NAMES = {
+  groupId: "group_id",
+  onlyShowIfDegraded: "only_show_if_degraded",
+  startDate: "start_date",
+  componentId: "component_id",
+};
 
-const call = <T,>(work: Promise<T>) => callService(work, FIELD_NAMES);
+const call = <T>(work: Promise<T>) => callService(work, FIELD_NAMES);
 type Db = EndpointArgs["db"];
 
 const component = (c: ManagedComponent, page: PageRef) => serializeManagedComponent(c, page.id);
@@ -42,12 +51,19 @@ const componentFields = z.object({
   name: text("name", LIMITS.nameMax),
   description: z.preprocess((v) => (v === null ? "" : v), text("description", LIMITS.descriptionMax)),
   status: z.preprocess(blank, componentStatus("status").optional()),
-  group_id: z.preprocess((v) => (v === "" ? null : v), z.string({ error: "group_id must be a component group id or null." }).nullable().optional()),
+  group_id: z.preprocess(
+    (v) => (v === "" ? null : v),
+    z.string({ error: "group_id must be a component group id or null." }).nullable().optional(),
+  ),
   showcase: flag("showcase"),
   only_show_if_degraded: flag("only_show_if_degraded"),
   start_date: z.preprocess(
     (v) => (v === "" ? null : v),
-    z.string({ error: "start_date must be a date such as 2024-01-31." }).refine((v) => !Number.isNaN(Date.parse(v)), "start_date must be a date such as 2024-01-31.").nullable().optional(),
+    z
+      .string({ error: "start_date must be a date such as 2024-01-31." })
+      .refine((v) => !Number.isNaN(Date.parse(v)), "start_date must be a date such as 2024-01-31.")
+      .nullable()
+      .optional(),
   ),
 });
 
@@ -68,11 +84,19 @@ async function createOne({ actor, input, db, page }: EndpointArgs) {
       },
     }),
   );
-  return { status: 201, body: component((await readManagedComponent(db, result.component.id))!, page), tags: result.tags };
+  return {
+    status: 201,
+    body: component((await readManagedComponent(db, result.component.id))!, page),
+    tags: result.tags,
+  };
 }
 
 /** Edits only the fields sent: the service takes the whole record, so the rest comes from the current row. */
-export async function editComponentFields(ctx: ServiceContext & { db: Db }, current: ManagedComponent, fields: Partial<z.infer<typeof componentFields>>) {
+export async function editComponentFields(
+  ctx: ServiceContext & { db: Db },
+  current: ManagedComponent,
+  fields: Partial<z.infer<typeof componentFields>>,
+) {
   const result = await call(
     updateComponent({
       ctx,
@@ -84,7 +108,8 @@ export async function editComponentFields(ctx: ServiceContext & { db: Db }, curr
         groupId: fields.group_id !== undefined ? (fields.group_id ?? undefined) : (current.groupId ?? undefined),
         showcase: fields.showcase ?? current.showcase,
         onlyShowIfDegraded: fields.only_show_if_degraded ?? current.onlyShowIfDegraded,
-        startDate: fields.start_date !== undefined ? (fields.start_date ?? undefined) : (current.startDate ?? undefined),
+        startDate:
+          fields.start_date !== undefined ? (fields.start_date ?? undefined) : (current.startDate ?? undefined),
       },
     }),
   );
@@ -99,23 +124,41 @@ async function updateOne(args: EndpointArgs) {
   const tags: string[] = [];
   const { status, ...rest } = fields;
   if (Object.values(rest).some((v) => v !== undefined)) tags.push(...(await editComponentFields(ctx, current, rest)));
-  if (status && status !== current.status) tags.push(...(await call(setComponentStatus({ ctx, input: { componentId: current.id, status } }))).tags);
+  if (status && status !== current.status)
+    tags.push(...(await call(setComponentStatus({ ctx, input: { componentId: current.id, status } }))).tags);
   return { status: 200, body: component(await readComponent(args), page), tags };
 }
 
 const DAY = 86_400_000;
 
 const uptimeQuery = z.object({
-  start: z.preprocess(blank, z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "start must be a date such as 2024-01-31.").optional()),
-  end: z.preprocess(blank, z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "end must be a date such as 2024-01-31.").optional()),
+  start: z.preprocess(
+    blank,
+    z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}$/, "start must be a date such as 2024-01-31.")
+      .optional(),
+  ),
+  end: z.preprocess(
+    blank,
+    z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}$/, "end must be a date such as 2024-01-31.")
+      .optional(),
+  ),
 });
 
 type UptimeRange = { startDay: Date; endDay: Date; days: number; rangeEnd: Date; now: Date };
 
 function uptimeRange(query: URLSearchParams): UptimeRange {
-  const range = parseFields(uptimeQuery, { start: query.get("start") ?? undefined, end: query.get("end") ?? undefined });
+  const range = parseFields(uptimeQuery, {
+    start: query.get("start") ?? undefined,
+    end: query.get("end") ?? undefined,
+  });
   const now = new Date();
-  const endDay = range.end ? new Date(`${range.end}T00:00:00Z`) : new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
+  const endDay = range.end
+    ? new Date(`${range.end}T00:00:00Z`)
+    : new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
   const startDay = range.start ? new Date(`${range.start}T00:00:00Z`) : new Date(endDay.getTime() - 89 * DAY);
   const days = Math.round((endDay.getTime() - startDay.getTime()) / DAY) + 1;
   if (days < 1) throw new ManagementError(422, { start: ["start must not be after end."] });
@@ -135,16 +178,26 @@ async function componentUptime(db: Db, component: ManagedComponent, range: Uptim
 }
 
 /** Statuspage's uptime answer for a component or group over `range`; related events are the incidents that touched it. */
-async function uptimeAnswer(db: Db, subject: { id: string; name: string }, components: ManagedComponent[], range: UptimeRange) {
+async function uptimeAnswer(
+  db: Db,
+  subject: { id: string; name: string },
+  components: ManagedComponent[],
+  range: UptimeRange,
+) {
   const summaries = [];
   for (const component of components) summaries.push(await componentUptime(db, component, range));
   const summary = components.length === 1 && components[0].id === subject.id ? summaries[0] : combineUptime(summaries);
   const seconds = (minutes: number) => minutes * 60;
   const warnings: string[] = [];
-  for (const c of components) if (c.startDate && c.startDate > range.startDay) warnings.push(`Uptime of ${c.name} is counted from its start date, ${c.startDate.toISOString().slice(0, 10)}.`);
-  if (range.endDay.getTime() + DAY > range.now.getTime()) warnings.push("The range ends today; uptime is counted up to now.");
+  for (const c of components)
+    if (c.startDate && c.startDate > range.startDay)
+      warnings.push(`Uptime of ${c.name} is counted from its start date, ${c.startDate.toISOString().slice(0, 10)}.`);
+  if (range.endDay.getTime() + DAY > range.now.getTime())
+    warnings.push("The range ends today; uptime is counted up to now.");
   const related = new Map<string, { id: string; name: string }>();
-  for (const c of components) for (const i of await listComponentIncidentIds(db, c.id, range.startDay, range.rangeEnd)) related.set(i.id, { id: i.id, name: i.name });
+  for (const c of components)
+    for (const i of await listComponentIncidentIds(db, c.id, range.startDay, range.rangeEnd))
+      related.set(i.id, { id: i.id, name: i.name });
   return {
     status: 200,
     body: {
@@ -207,7 +260,9 @@ async function createGroup({ actor, input, db, page }: EndpointArgs) {
   const fields = readGroupFields(input);
   if (!fields.name?.trim()) throw new ManagementError(422, { name: ["name is required."] });
   const ctx = { actor, db };
-  const result = await call(createComponentGroup({ ctx, input: { name: fields.name, description: fields.description } }));
+  const result = await call(
+    createComponentGroup({ ctx, input: { name: fields.name, description: fields.description } }),
+  );
   const tags = [...result.tags, ...(await setMembers(ctx, result.group.id, fields.components ?? []))];
   return { status: 201, body: group((await readManagedGroup(db, result.group.id))!, page), tags };
 }
@@ -220,7 +275,13 @@ async function updateGroup(args: EndpointArgs) {
   const tags: string[] = [];
   if (fields.name !== undefined || fields.description !== undefined) {
     const description = fields.description !== undefined ? fields.description : (current.description ?? undefined);
-    tags.push(...(await call(updateComponentGroup({ ctx, input: { groupId: current.id, name: fields.name || current.name, description } }))).tags);
+    tags.push(
+      ...(
+        await call(
+          updateComponentGroup({ ctx, input: { groupId: current.id, name: fields.name || current.name, description } }),
+        )
+      ).tags,
+    );
   }
   if (fields.components) tags.push(...(await setMembers(ctx, current.id, fields.components)));
   return { status: 200, body: group(await readGroup(args), page), tags };
@@ -240,11 +301,19 @@ export const componentEndpoints: Endpoint[] = [
     role: "viewer",
     run: async ({ db, query, page }) => ({
       status: 200,
-      body: (await listManagedComponents(db, pagination(query, { sizeParam: "per_page", firstPage: 1 }))).map((c) => component(c, page)),
+      body: (await listManagedComponents(db, pagination(query, { sizeParam: "per_page", firstPage: 1 }))).map((c) =>
+        component(c, page),
+      ),
     }),
     doc: { status: 200, response: [COMPONENT], query: ["page", "per_page"], summary: "Components in page order" },
   },
-  { method: "POST", path: "components", role: "responder", run: createOne, doc: { status: 201, response: COMPONENT, request: componentRequest, summary: "Create a component" } },
+  {
+    method: "POST",
+    path: "components",
+    role: "responder",
+    run: createOne,
+    doc: { status: 201, response: COMPONENT, request: componentRequest, summary: "Create a component" },
+  },
   {
     method: "GET",
     path: "components/:componentId",
@@ -257,14 +326,24 @@ export const componentEndpoints: Endpoint[] = [
     path: "components/:componentId",
     role: "responder",
     run: updateOne,
-    doc: { status: 200, response: COMPONENT, request: componentRequest, summary: "Update a component's fields and/or status" },
+    doc: {
+      status: 200,
+      response: COMPONENT,
+      request: componentRequest,
+      summary: "Update a component's fields and/or status",
+    },
   },
   {
     method: "DELETE",
     path: "components/:componentId",
     role: "responder",
     run: changeOne({
-      param: "componentId", what: "component", read: readManagedComponent, serialize: component, renames: FIELD_NAMES, answer: "nothing",
+      param: "componentId",
+      what: "component",
+      read: readManagedComponent,
+      serialize: component,
+      renames: FIELD_NAMES,
+      answer: "nothing",
       change: ({ actor, db }, current) => deleteComponent({ ctx: { actor, db }, input: { componentId: current.id } }),
     }),
     doc: { status: 204, response: null, summary: "Delete a component" },
@@ -274,7 +353,12 @@ export const componentEndpoints: Endpoint[] = [
     path: "components/:componentId/uptime",
     role: "viewer",
     run: uptime,
-    doc: { status: 200, response: "StatuspageUptime", query: ["start", "end"], summary: "Uptime over whole UTC days, by the page's rule (major outage counts fully, partial 30 %)" },
+    doc: {
+      status: 200,
+      response: "StatuspageUptime",
+      query: ["start", "end"],
+      summary: "Uptime over whole UTC days, by the page's rule (major outage counts fully, partial 30 %)",
+    },
   },
   {
     method: "GET",
@@ -282,7 +366,9 @@ export const componentEndpoints: Endpoint[] = [
     role: "viewer",
     run: async ({ db, query, page }) => ({
       status: 200,
-      body: (await listManagedGroups(db, pagination(query, { sizeParam: "per_page", firstPage: 1 }))).map((g) => group(g, page)),
+      body: (await listManagedGroups(db, pagination(query, { sizeParam: "per_page", firstPage: 1 }))).map((g) =>
+        group(g, page),
+      ),
     }),
     doc: { status: 200, response: [GROUP], query: ["page", "per_page"], summary: "Component groups in page order" },
   },
@@ -291,9 +377,25 @@ export const componentEndpoints: Endpoint[] = [
     path: "component-groups/:componentGroupId/uptime",
     role: "viewer",
     run: groupUptime,
-    doc: { status: 200, response: "StatuspageUptime", query: ["start", "end"], summary: "A group's uptime: the average of its components', as on the page's group bars" },
+    doc: {
+      status: 200,
+      response: "StatuspageUptime",
+      query: ["start", "end"],
+      summary: "A group's uptime: the average of its components', as on the page's group bars",
+    },
   },
-  { method: "POST", path: "component-groups", role: "responder", run: createGroup, doc: { status: 201, response: GROUP, request: groupRequest, summary: "Create a component group with its components" } },
+  {
+    method: "POST",
+    path: "component-groups",
+    role: "responder",
+    run: createGroup,
+    doc: {
+      status: 201,
+      response: GROUP,
+      request: groupRequest,
+      summary: "Create a component group with its components",
+    },
+  },
   {
     method: "GET",
     path: "component-groups/:componentGroupId",
@@ -306,14 +408,24 @@ export const componentEndpoints: Endpoint[] = [
     path: "component-groups/:componentGroupId",
     role: "responder",
     run: updateGroup,
-    doc: { status: 200, response: GROUP, request: groupRequest, summary: "Update a group; components replaces its members, in order" },
+    doc: {
+      status: 200,
+      response: GROUP,
+      request: groupRequest,
+      summary: "Update a group; components replaces its members, in order",
+    },
   },
   {
     method: "DELETE",
     path: "component-groups/:componentGroupId",
     role: "responder",
     run: changeOne({
-      param: "componentGroupId", what: "component group", read: readManagedGroup, serialize: group, renames: FIELD_NAMES, answer: "before",
+      param: "componentGroupId",
+      what: "component group",
+      read: readManagedGroup,
+      serialize: group,
+      renames: FIELD_NAMES,
+      answer: "before",
       change: ({ actor, db }, current) => deleteComponentGroup({ ctx: { actor, db }, input: { groupId: current.id } }),
     }),
     doc: { status: 200, response: GROUP, summary: "Delete a group, answering it as it was; its components stay" },

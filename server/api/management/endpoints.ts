@@ -7,17 +7,32 @@ import { subscriberEndpoints } from "@/server/api/management/subscribers";
 import { postmortemEndpoints } from "@/server/api/management/postmortems";
 import { templateAndPageEndpoints } from "@/server/api/management/templates-and-page";
 
-export const MANAGEMENT_ENDPOINTS: Endpoint[] = [...incidentEndpoints, ...componentEndpoints, ...postmortemEndpoints, ...subscriberEndpoints, ...templateAndPageEndpoints];
+export const MANAGEMENT_ENDPOINTS: Endpoint[] = [
+  ...incidentEndpoints,
+  ...componentEndpoints,
+  ...postmortemEndpoints,
+  ...subscriberEndpoints,
+  ...templateAndPageEndpoints,
+];
 
 export const handleManagementRequest = managementDispatcher(MANAGEMENT_ENDPOINTS);
 
 /** `/api/v1/<anything else>`: Statuspage's organization resources are not here (501); the rest is nowhere (404). */
-export async function handleUnknownApiPath(request: Request, context: { params: Promise<{ unknownPath: string[] }> }): Promise<Response> {
+export async function handleUnknownApiPath(
+  request: Request,
+  context: { params: Promise<{ unknownPath: string[] }> },
+): Promise<Response> {
   const segments = (await context.params).unknownPath;
   return serveApiRequest(request, "statuspage", (page) => {
     if (segments[0] === "organizations") {
-      throw new ManagementError(501, "Organization users and permissions are not supported by this API: manage users in the console at /admin/users.");
+      throw new ManagementError(
+        501,
+        "Organization users and permissions are not supported by this API: manage users in the console at /admin/users.",
+      );
     }
-    throw new ManagementError(404, `There is no resource at /api/v1/${segments.join("/")}. Statuspage's management API is under /api/v1/pages/${page.statuspagePageId ?? page.id}/….`);
+    throw new ManagementError(
+      404,
+      `There is no resource at /api/v1/${segments.join("/")}. Statuspage's management API is under /api/v1/pages/${page.statuspagePageId ?? page.id}/….`,
+    );
   });
 }

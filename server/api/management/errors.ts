@@ -42,11 +42,16 @@ export function apiFieldErrors(fieldErrors: FieldErrors, renames: Record<string,
 /** Anything thrown, as a refusal; a refused key keeps the service's own sentence as `detail`. */
 export function toManagementError(error: unknown, renames: Record<string, string> = {}): ManagementError {
   if (error instanceof ManagementError) return error;
-  if (error instanceof IdempotencyKeyReusedError) return new ManagementError(422, error.message, { code: "idempotency_key_reused" });
+  if (error instanceof IdempotencyKeyReusedError)
+    return new ManagementError(422, error.message, { code: "idempotency_key_reused" });
   const appError = toAppError(error);
-  if (appError.code === "UNAUTHORIZED") return new ManagementError(401, "Could not authenticate", { detail: appError.message });
+  if (appError.code === "UNAUTHORIZED")
+    return new ManagementError(401, "Could not authenticate", { detail: appError.message });
   if (appError.code === "VALIDATION") {
-    return new ManagementError(422, appError.fieldErrors ? apiFieldErrors(appError.fieldErrors, renames) : { base: [appError.message] });
+    return new ManagementError(
+      422,
+      appError.fieldErrors ? apiFieldErrors(appError.fieldErrors, renames) : { base: [appError.message] },
+    );
   }
   return new ManagementError(HTTP_STATUS[appError.code], appError.message);
 }
@@ -79,9 +84,20 @@ export function invalid(field: string, message: string): ManagementError {
 export type Dialect = "statuspage" | "short";
 
 const CODES: Record<number, string> = {
-  400: "invalid_request", 401: "unauthorized", 403: "forbidden", 404: "not_found", 405: "method_not_allowed", 409: "conflict",
-  413: "payload_too_large", 415: "unsupported_media_type", 420: "rate_limited", 422: "validation", 429: "rate_limited",
-  500: "internal", 501: "not_supported", 503: "unavailable",
+  400: "invalid_request",
+  401: "unauthorized",
+  403: "forbidden",
+  404: "not_found",
+  405: "method_not_allowed",
+  409: "conflict",
+  413: "payload_too_large",
+  415: "unsupported_media_type",
+  420: "rate_limited",
+  422: "validation",
+  429: "rate_limited",
+  500: "internal",
+  501: "not_supported",
+  503: "unavailable",
 };
 
 export function errorResponse(error: unknown, dialect: Dialect = "statuspage"): Response {
@@ -91,5 +107,8 @@ export function errorResponse(error: unknown, dialect: Dialect = "statuspage"): 
   const fields = typeof refusal.error === "string" ? undefined : refusal.error;
   const message = refusal.detail ?? refusal.message;
   if (refusal.status === 401) headers["WWW-Authenticate"] = 'Bearer realm="api"';
-  return Response.json({ error: { code: refusal.code ?? CODES[refusal.status] ?? "error", message, ...(fields ? { fields } : {}) } }, { status: refusal.status, headers });
+  return Response.json(
+    { error: { code: refusal.code ?? CODES[refusal.status] ?? "error", message, ...(fields ? { fields } : {}) } },
+    { status: refusal.status, headers },
+  );
 }

@@ -10,12 +10,19 @@ const blankToUndefined = (v: unknown) => (v === "" || v === null ? undefined : v
 
 export const flag = (field: string) =>
   z.preprocess(
-    (v) => (v === "true" || v === "1" || v === 1 ? true : v === "false" || v === "0" || v === 0 ? false : blankToUndefined(v)),
+    (v) =>
+      v === "true" || v === "1" || v === 1 ? true : v === "false" || v === "0" || v === 0 ? false : blankToUndefined(v),
     z.boolean({ error: `${field} must be true or false.` }).optional(),
   );
 
 export const text = (field: string, max: number) =>
-  z.preprocess(blankToUndefined, z.string({ error: `${field} must be a string.` }).max(max, `${field} must be at most ${max.toLocaleString("en-US")} characters.`).optional());
+  z.preprocess(
+    blankToUndefined,
+    z
+      .string({ error: `${field} must be a string.` })
+      .max(max, `${field} must be at most ${max.toLocaleString("en-US")} characters.`)
+      .optional(),
+  );
 
 export const timestamp = (field: string) =>
   z.preprocess(
@@ -28,16 +35,40 @@ export const timestamp = (field: string) =>
   );
 
 export const positiveInt = (field: string, max: number) =>
-  z.preprocess(blankToUndefined, z.coerce.number({ error: `${field} must be a number.` }).int(`${field} must be a whole number.`).min(0, `${field} must not be negative.`).max(max, `${field} must be at most ${max}.`).optional());
+  z.preprocess(
+    blankToUndefined,
+    z.coerce
+      .number({ error: `${field} must be a number.` })
+      .int(`${field} must be a whole number.`)
+      .min(0, `${field} must not be negative.`)
+      .max(max, `${field} must be at most ${max}.`)
+      .optional(),
+  );
 
 /** `component_ids[]=a&component_ids[]=b`, `["a","b"]`, or qs's `{ "0": "a" }`. */
 export const idList = (field: string) =>
   z.preprocess(
-    (v) => (v && typeof v === "object" && !Array.isArray(v) ? Object.values(v) : typeof v === "string" ? (v === "" ? [] : [v]) : v),
-    z.array(z.string({ error: `${field} must hold ids.` }).regex(/^[A-Za-z0-9_-]{1,40}$/, `${field} holds an id that is not valid.`), { error: `${field} must be an array of ids.` }).max(500).optional(),
+    (v) =>
+      v && typeof v === "object" && !Array.isArray(v)
+        ? Object.values(v)
+        : typeof v === "string"
+          ? v === ""
+            ? []
+            : [v]
+          : v,
+    z
+      .array(
+        z
+          .string({ error: `${field} must hold ids.` })
+          .regex(/^[A-Za-z0-9_-]{1,40}$/, `${field} holds an id that is not valid.`),
+        { error: `${field} must be an array of ids.` },
+      )
+      .max(500)
+      .optional(),
   );
 
-export const componentStatus = (field: string) => z.enum(COMPONENT_STATUSES, { error: `${field} must be one of: ${COMPONENT_STATUSES.join(", ")}.` });
+export const componentStatus = (field: string) =>
+  z.enum(COMPONENT_STATUSES, { error: `${field} must be one of: ${COMPONENT_STATUSES.join(", ")}.` });
 
 /**
  * `components: {"<id>": "major_outage"}`; an empty status means "leave as is", as Statuspage allows. Read with
@@ -51,14 +82,28 @@ export const componentStatusMap = z.preprocess(
     .transform((map, ctx) => {
       if (map === undefined) return [];
       if (!map || typeof map !== "object" || Array.isArray(map)) {
-        ctx.addIssue({ code: "custom", message: 'components must be an object of component ids to statuses, e.g. {"<component id>": "major_outage"}.' });
+        ctx.addIssue({
+          code: "custom",
+          message:
+            'components must be an object of component ids to statuses, e.g. {"<component id>": "major_outage"}.',
+        });
         return z.NEVER;
       }
       const changes: Array<{ componentId: string; status: ComponentStatus }> = [];
       for (const [componentId, status] of Object.entries(map)) {
-        if (!/^[A-Za-z0-9_-]{1,40}$/.test(componentId) || componentId === "__proto__") ctx.addIssue({ code: "custom", message: `components holds an id that is not valid: ${componentId.slice(0, 40)}.` });
-        else if ((COMPONENT_STATUSES as readonly unknown[]).includes(status)) changes.push({ componentId, status: status as ComponentStatus });
-        else if (status !== "") ctx.addIssue({ code: "custom", path: [componentId], message: `Each component's status must be one of: ${COMPONENT_STATUSES.join(", ")}.` });
+        if (!/^[A-Za-z0-9_-]{1,40}$/.test(componentId) || componentId === "__proto__")
+          ctx.addIssue({
+            code: "custom",
+            message: `components holds an id that is not valid: ${componentId.slice(0, 40)}.`,
+          });
+        else if ((COMPONENT_STATUSES as readonly unknown[]).includes(status))
+          changes.push({ componentId, status: status as ComponentStatus });
+        else if (status !== "")
+          ctx.addIssue({
+            code: "custom",
+            path: [componentId],
+            message: `Each component's status must be one of: ${COMPONENT_STATUSES.join(", ")}.`,
+          });
       }
       return changes;
     }),
@@ -66,7 +111,11 @@ export const componentStatusMap = z.preprocess(
 
 export const metadata = z.preprocess(
   blankToUndefined,
-  z.record(z.string(), z.record(z.string(), z.unknown(), { error: "metadata's top-level values must be objects." }), { error: "metadata must be an object of objects." }).optional(),
+  z
+    .record(z.string(), z.record(z.string(), z.unknown(), { error: "metadata's top-level values must be objects." }), {
+      error: "metadata must be an object of objects.",
+    })
+    .optional(),
 );
 
 /** Parses request fields, refusing with 422 and every problem under its field name. */
@@ -81,7 +130,10 @@ export function parseFields<S extends z.ZodType>(schema: S, input: unknown): z.i
   throw new ManagementError(422, fields);
 }
 
-export function pagination(query: URLSearchParams, options: { sizeParam: "per_page" | "limit"; firstPage: 0 | 1; defaultSize?: number }) {
+export function pagination(
+  query: URLSearchParams,
+  options: { sizeParam: "per_page" | "limit"; firstPage: 0 | 1; defaultSize?: number },
+) {
   const parsed = parseFields(
     z.object({ page: positiveInt("page", 1_000_000), [options.sizeParam]: positiveInt(options.sizeParam, 100) }),
     { page: query.get("page") ?? undefined, [options.sizeParam]: query.get(options.sizeParam) ?? undefined },

@@ -1,9 +1,28 @@
 import "server-only";
 import { z } from "zod";
-import { ALL_IMPACTS, ALL_INCIDENT_STATUSES, INCIDENT_IMPACTS, LIMITS, impactFromComponentStatuses, isMaintenanceStatus, type AnyIncidentStatus, type IncidentImpact } from "@/lib/status";
+import {
+  ALL_IMPACTS,
+  ALL_INCIDENT_STATUSES,
+  INCIDENT_IMPACTS,
+  LIMITS,
+  impactFromComponentStatuses,
+  isMaintenanceStatus,
+  type AnyIncidentStatus,
+  type IncidentImpact,
+} from "@/lib/status";
 import { listManagedIncidents, readManagedIncident, type IncidentListFilter } from "@/server/queries/management-reads";
 import { ManagementError, callService, found } from "@/server/api/management/errors";
-import { componentStatusMap, flag, idList, metadata, pagination, parseFields, positiveInt, text, timestamp } from "@/server/api/management/fields";
+import {
+  componentStatusMap,
+  flag,
+  idList,
+  metadata,
+  pagination,
+  parseFields,
+  positiveInt,
+  text,
+  timestamp,
+} from "@/server/api/management/fields";
 import { wrapped } from "@/server/api/management/request";
 import { serializeManagedIncident, serializeManagedUpdate, type PageRef } from "@/server/api/management/serialize";
 import type { Endpoint, EndpointArgs } from "@/server/api/management/router";
@@ -20,9 +39,16 @@ import { cancelMaintenance } from "@/server/services/maintenance/cancel-maintena
 import { rescheduleMaintenance, scheduleMaintenance } from "@/server/services/maintenance/schedule-maintenance";
 import { STALE_MESSAGE } from "@/server/services/incidents/edit-incident-update";
 
-const SERVICE_FIELD_NAMES = { message: "body", componentIds: "component_ids", startedAt: "started_at", displayAt: "display_at", impactOverride: "impact_override" };
+const SERVICE_FIELD_NAMES = {
+  message: "body",
+  componentIds: "component_ids",
+  startedAt: "started_at",
+  displayAt: "display_at",
+  impactOverride: "impact_override",
+};
 
-const call = <T,>(work: Promise<T>, renames: Record<string, string> = {}) => callService(work, { ...SERVICE_FIELD_NAMES, ...renames });
+const call = <T>(work: Promise<T>, renames: Record<string, string> = {}) =>
+  callService(work, { ...SERVICE_FIELD_NAMES, ...renames });
 
 export const DEFAULT_UPDATE_BODY: Record<AnyIncidentStatus, string> = {
   investigating: "We are investigating this issue.",
@@ -40,8 +66,14 @@ const blank = (v: unknown) => (v === "" || v === null ? undefined : v);
 
 const incidentFields = z.object({
   name: text("name", LIMITS.nameMax),
-  status: z.preprocess(blank, z.enum(ALL_INCIDENT_STATUSES, { error: `status must be one of: ${ALL_INCIDENT_STATUSES.join(", ")}.` }).optional()),
-  impact_override: z.preprocess(blank, z.enum(ALL_IMPACTS, { error: `impact_override must be one of: ${ALL_IMPACTS.join(", ")}.` }).optional()),
+  status: z.preprocess(
+    blank,
+    z.enum(ALL_INCIDENT_STATUSES, { error: `status must be one of: ${ALL_INCIDENT_STATUSES.join(", ")}.` }).optional(),
+  ),
+  impact_override: z.preprocess(
+    blank,
+    z.enum(ALL_IMPACTS, { error: `impact_override must be one of: ${ALL_IMPACTS.join(", ")}.` }).optional(),
+  ),
   body: text("body", LIMITS.bodyMax),
   component_ids: idList("component_ids"),
   components: componentStatusMap,
@@ -71,15 +103,24 @@ async function respondWith(db: EndpointArgs["db"], incidentId: string, page: Pag
 }
 
 function attributes(fields: IncidentFields) {
-  const deliver = fields.auto_transition_deliver_notifications_at_start ?? fields.auto_transition_deliver_notifications_at_end;
+  const deliver =
+    fields.auto_transition_deliver_notifications_at_start ?? fields.auto_transition_deliver_notifications_at_end;
   return {
     ...(fields.impact_override !== undefined ? { impactOverride: fields.impact_override } : {}),
     ...(fields.metadata !== undefined ? { metadata: fields.metadata } : {}),
     ...(fields.scheduled_remind_prior !== undefined ? { scheduledRemindPrior: fields.scheduled_remind_prior } : {}),
-    ...(fields.scheduled_auto_in_progress !== undefined ? { scheduledAutoInProgress: fields.scheduled_auto_in_progress } : {}),
-    ...(fields.scheduled_auto_completed !== undefined ? { scheduledAutoCompleted: fields.scheduled_auto_completed } : {}),
-    ...(fields.auto_transition_to_maintenance_state !== undefined ? { autoTransitionToMaintenanceState: fields.auto_transition_to_maintenance_state } : {}),
-    ...(fields.auto_transition_to_operational_state !== undefined ? { autoTransitionToOperationalState: fields.auto_transition_to_operational_state } : {}),
+    ...(fields.scheduled_auto_in_progress !== undefined
+      ? { scheduledAutoInProgress: fields.scheduled_auto_in_progress }
+      : {}),
+    ...(fields.scheduled_auto_completed !== undefined
+      ? { scheduledAutoCompleted: fields.scheduled_auto_completed }
+      : {}),
+    ...(fields.auto_transition_to_maintenance_state !== undefined
+      ? { autoTransitionToMaintenanceState: fields.auto_transition_to_maintenance_state }
+      : {}),
+    ...(fields.auto_transition_to_operational_state !== undefined
+      ? { autoTransitionToOperationalState: fields.auto_transition_to_operational_state }
+      : {}),
     ...(deliver !== undefined ? { autoTransitionDeliverNotifications: deliver } : {}),
     linkComponentIds: fields.component_ids ?? [],
   };
@@ -95,9 +136,13 @@ async function create({ actor, input, db, page }: EndpointArgs) {
   let updateId: string;
   if ((fields.status && isMaintenanceStatus(fields.status)) || fields.scheduled_for) {
     if (!fields.scheduled_for || !fields.scheduled_until) {
-      throw new ManagementError(422, { scheduled_for: ["A scheduled maintenance needs scheduled_for and scheduled_until."] });
+      throw new ManagementError(422, {
+        scheduled_for: ["A scheduled maintenance needs scheduled_for and scheduled_until."],
+      });
     }
-    const componentIds = [...new Set([...(fields.component_ids ?? []), ...fields.components.map((c) => c.componentId)])];
+    const componentIds = [
+      ...new Set([...(fields.component_ids ?? []), ...fields.components.map((c) => c.componentId)]),
+    ];
     const result = await call(
       scheduleMaintenance({
         ctx,
@@ -116,12 +161,18 @@ async function create({ actor, input, db, page }: EndpointArgs) {
     updateId = result.updateId;
     tags.push(...result.tags);
     if (fields.status && fields.status !== "scheduled") {
-      const started = await call(postIncidentUpdate({ ctx, input: { incidentId, status: fields.status, body: DEFAULT_UPDATE_BODY[fields.status], deliverNotifications } }));
+      const started = await call(
+        postIncidentUpdate({
+          ctx,
+          input: { incidentId, status: fields.status, body: DEFAULT_UPDATE_BODY[fields.status], deliverNotifications },
+        }),
+      );
       updateId = started.updateId;
       tags.push(...started.tags);
     }
   } else if (fields.backfilled) {
-    if (fields.components.length) throw new ManagementError(422, { components: ["A backfilled incident cannot change components."] });
+    if (fields.components.length)
+      throw new ManagementError(422, { components: ["A backfilled incident cannot change components."] });
     const result = await call(
       createIncident({
         ctx,
@@ -150,7 +201,10 @@ async function create({ actor, input, db, page }: EndpointArgs) {
           input: parseInput(createIncidentSchema, {
             name: fields.name,
             status,
-            impact: impactOf(fields.impact_override, fields.components.map((c) => c.status)),
+            impact: impactOf(
+              fields.impact_override,
+              fields.components.map((c) => c.status),
+            ),
             message: fields.body || DEFAULT_UPDATE_BODY[status],
             components: fields.components,
             deliverNotifications,
@@ -162,12 +216,20 @@ async function create({ actor, input, db, page }: EndpointArgs) {
     updateId = result.updateId;
     tags.push(...result.tags);
   }
-  const attrs = await call(setIncidentAttributes({ ctx, input: { incidentId, ...attributes(fields), ...(fields.backfilled ? { backfilled: true } : {}) } }));
+  const attrs = await call(
+    setIncidentAttributes({
+      ctx,
+      input: { incidentId, ...attributes(fields), ...(fields.backfilled ? { backfilled: true } : {}) },
+    }),
+  );
   tags.push(...attrs.tags);
   return { status: 201, body: await respondWith(db, incidentId, page), tags, updateId };
 }
 
-function impactOf(override: IncidentFields["impact_override"], statuses: Parameters<typeof impactFromComponentStatuses>[0]): IncidentImpact {
+function impactOf(
+  override: IncidentFields["impact_override"],
+  statuses: Parameters<typeof impactFromComponentStatuses>[0],
+): IncidentImpact {
   if (override && (INCIDENT_IMPACTS as readonly string[]).includes(override)) return override as IncidentImpact;
   return impactFromComponentStatuses(statuses);
 }
@@ -181,9 +243,22 @@ async function update({ actor, input, db, page, params }: EndpointArgs) {
   const maintenance = current.kind === "maintenance";
   const deliverNotifications = fields.deliver_notifications ?? true;
   const tags: string[] = [];
-  const newImpact = !maintenance && fields.impact_override && fields.impact_override !== "maintenance" ? fields.impact_override : undefined;
+  const newImpact =
+    !maintenance && fields.impact_override && fields.impact_override !== "maintenance"
+      ? fields.impact_override
+      : undefined;
   if ((fields.name && fields.name !== current.name) || (newImpact && newImpact !== current.impact)) {
-    const result = await call(updateIncident({ ctx, input: { incidentId, version: current.version, name: fields.name || current.name, ...(newImpact ? { impact: newImpact } : {}) } }));
+    const result = await call(
+      updateIncident({
+        ctx,
+        input: {
+          incidentId,
+          version: current.version,
+          name: fields.name || current.name,
+          ...(newImpact ? { impact: newImpact } : {}),
+        },
+      }),
+    );
     tags.push(...result.tags);
   }
   let body = fields.body;
@@ -196,7 +271,14 @@ async function update({ actor, input, db, page, params }: EndpointArgs) {
     const result = await call(
       rescheduleMaintenance({
         ctx,
-        input: { incidentId, version: fresh.version, scheduledFor: fields.scheduled_for ?? current.scheduledFor, scheduledUntil: fields.scheduled_until ?? current.scheduledUntil, body, deliverNotifications },
+        input: {
+          incidentId,
+          version: fresh.version,
+          scheduledFor: fields.scheduled_for ?? current.scheduledFor,
+          scheduledUntil: fields.scheduled_until ?? current.scheduledUntil,
+          body,
+          deliverNotifications,
+        },
       }),
     );
     tags.push(...result.tags);
@@ -205,13 +287,28 @@ async function update({ actor, input, db, page, params }: EndpointArgs) {
   const statusChanged = fields.status && fields.status !== current.status;
   let updateId: string | undefined;
   if (maintenance && fields.status === "completed" && statusChanged && fields.components.length === 0) {
-    const result = await call(cancelMaintenance({ ctx, input: { incidentId, body: body || DEFAULT_UPDATE_BODY.completed, deliverNotifications } }));
+    const result = await call(
+      cancelMaintenance({
+        ctx,
+        input: { incidentId, body: body || DEFAULT_UPDATE_BODY.completed, deliverNotifications },
+      }),
+    );
     updateId = result.updateId;
     tags.push(...result.tags);
   } else if (statusChanged || body) {
     const status = fields.status ?? (current.status === "postmortem" ? "resolved" : current.status);
     const result = await call(
-      postIncidentUpdate({ ctx, input: { incidentId, status, body: body || DEFAULT_UPDATE_BODY[status], components: fields.components, deliverNotifications, displayAt: fields.display_at } }),
+      postIncidentUpdate({
+        ctx,
+        input: {
+          incidentId,
+          status,
+          body: body || DEFAULT_UPDATE_BODY[status],
+          components: fields.components,
+          deliverNotifications,
+          displayAt: fields.display_at,
+        },
+      }),
     );
     updateId = result.updateId;
     tags.push(...result.tags);
@@ -221,8 +318,21 @@ async function update({ actor, input, db, page, params }: EndpointArgs) {
       tags.push(...result.tags);
     }
   }
-  const linkComponentIds = [...(fields.component_ids ?? []), ...(statusChanged || body ? [] : fields.components.map((c) => c.componentId))];
-  const attrs = await call(setIncidentAttributes({ ctx, input: { incidentId, ...attributes(fields), linkComponentIds, ...(fields.backfilled !== undefined ? { backfilled: fields.backfilled } : {}) } }));
+  const linkComponentIds = [
+    ...(fields.component_ids ?? []),
+    ...(statusChanged || body ? [] : fields.components.map((c) => c.componentId)),
+  ];
+  const attrs = await call(
+    setIncidentAttributes({
+      ctx,
+      input: {
+        incidentId,
+        ...attributes(fields),
+        linkComponentIds,
+        ...(fields.backfilled !== undefined ? { backfilled: fields.backfilled } : {}),
+      },
+    }),
+  );
   tags.push(...attrs.tags);
   return { status: 200, body: await respondWith(db, incidentId, page), tags, updateId };
 }
@@ -246,9 +356,20 @@ const updateFields = z.object({
 async function editUpdate({ actor, input, db, params }: EndpointArgs) {
   const fields = parseFields(updateFields, wrapped(input, "incident_update"));
   const incident = await readManagedIncident(db, params.incidentId);
-  const current = await found(Promise.resolve(incident?.updates.find((u) => u.id === params.incidentUpdateId) ?? null), "incident update");
+  const current = await found(
+    Promise.resolve(incident?.updates.find((u) => u.id === params.incidentUpdateId) ?? null),
+    "incident update",
+  );
   const result = await call(
-    editIncidentUpdate({ ctx: { actor, db }, input: { updateId: current.id, version: current.version, body: fields.body || current.body, displayAt: fields.display_at } }),
+    editIncidentUpdate({
+      ctx: { actor, db },
+      input: {
+        updateId: current.id,
+        version: current.version,
+        body: fields.body || current.body,
+        displayAt: fields.display_at,
+      },
+    }),
   );
   const fresh = (await readManagedIncident(db, current.incidentId))!.updates.find((u) => u.id === current.id)!;
   return { status: 200, body: serializeManagedUpdate(fresh), tags: result.tags };
@@ -261,29 +382,84 @@ async function read({ db, params, page }: EndpointArgs) {
 export const incidentRuns = { create, read, update, list: lister };
 
 const INCIDENT = "StatuspageIncident";
-const listed = (summary: string, query = ["page", "per_page"]) => ({ status: 200, response: [INCIDENT] as [string], query, summary });
+const listed = (summary: string, query = ["page", "per_page"]) => ({
+  status: 200,
+  response: [INCIDENT] as [string],
+  query,
+  summary,
+});
 const incidentRequest = { wrapper: "incident", fields: incidentFields };
 
 export const incidentEndpoints: Endpoint[] = [
-  { method: "GET", path: "incidents", role: "viewer", run: lister("all", "limit"), doc: listed("Incidents and maintenances, newest first; q searches names, statuses, updates and published postmortems", ["q", "limit", "page"]) },
+  {
+    method: "GET",
+    path: "incidents",
+    role: "viewer",
+    run: lister("all", "limit"),
+    doc: listed(
+      "Incidents and maintenances, newest first; q searches names, statuses, updates and published postmortems",
+      ["q", "limit", "page"],
+    ),
+  },
   {
     method: "POST",
     path: "incidents",
     role: "responder",
     run: create,
-    doc: { status: 201, response: INCIDENT, request: incidentRequest, summary: "Create a realtime, backfilled (backfilled, backfill_date) or scheduled (scheduled_for, scheduled_until) incident" },
+    doc: {
+      status: 201,
+      response: INCIDENT,
+      request: incidentRequest,
+      summary:
+        "Create a realtime, backfilled (backfilled, backfill_date) or scheduled (scheduled_for, scheduled_until) incident",
+    },
   },
-  { method: "GET", path: "incidents/unresolved", role: "viewer", run: lister("unresolved", "per_page"), doc: listed("Incidents not yet resolved") },
-  { method: "GET", path: "incidents/scheduled", role: "viewer", run: lister("scheduled", "per_page"), doc: listed("Maintenances scheduled and not started") },
-  { method: "GET", path: "incidents/upcoming", role: "viewer", run: lister("upcoming", "per_page"), doc: listed("Maintenances still to come") },
-  { method: "GET", path: "incidents/active_maintenance", role: "viewer", run: lister("active_maintenance", "per_page"), doc: listed("Maintenances in progress or being verified") },
-  { method: "GET", path: "incidents/:incidentId", role: "viewer", run: read, doc: { status: 200, response: INCIDENT, summary: "An incident or maintenance" } },
+  {
+    method: "GET",
+    path: "incidents/unresolved",
+    role: "viewer",
+    run: lister("unresolved", "per_page"),
+    doc: listed("Incidents not yet resolved"),
+  },
+  {
+    method: "GET",
+    path: "incidents/scheduled",
+    role: "viewer",
+    run: lister("scheduled", "per_page"),
+    doc: listed("Maintenances scheduled and not started"),
+  },
+  {
+    method: "GET",
+    path: "incidents/upcoming",
+    role: "viewer",
+    run: lister("upcoming", "per_page"),
+    doc: listed("Maintenances still to come"),
+  },
+  {
+    method: "GET",
+    path: "incidents/active_maintenance",
+    role: "viewer",
+    run: lister("active_maintenance", "per_page"),
+    doc: listed("Maintenances in progress or being verified"),
+  },
+  {
+    method: "GET",
+    path: "incidents/:incidentId",
+    role: "viewer",
+    run: read,
+    doc: { status: 200, response: INCIDENT, summary: "An incident or maintenance" },
+  },
   {
     method: ["PATCH", "PUT"],
     path: "incidents/:incidentId",
     role: "responder",
     run: update,
-    doc: { status: 200, response: INCIDENT, request: incidentRequest, summary: "Update an incident: a new status and/or body posts an update; components changes component statuses" },
+    doc: {
+      status: 200,
+      response: INCIDENT,
+      request: incidentRequest,
+      summary: "Update an incident: a new status and/or body posts an update; components changes component statuses",
+    },
   },
   {
     method: "DELETE",
@@ -301,6 +477,11 @@ export const incidentEndpoints: Endpoint[] = [
     path: "incidents/:incidentId/incident_updates/:incidentUpdateId",
     role: "responder",
     run: editUpdate,
-    doc: { status: 200, response: "StatuspageIncidentUpdate", request: { wrapper: "incident_update", fields: updateFields }, summary: "Edit an incident update's body or display_at" },
+    doc: {
+      status: 200,
+      response: "StatuspageIncidentUpdate",
+      request: { wrapper: "incident_update", fields: updateFields },
+      summary: "Edit an incident update's body or display_at",
+    },
   },
 ];

@@ -13,12 +13,20 @@ function schemaOf(response: ResponseDoc): object {
   if (response === null) return { type: "null" };
   if (typeof response === "string") return ref(response);
   if (Array.isArray(response)) return { type: "array", items: ref(response[0]) };
-  return { type: "object", additionalProperties: false, required: Object.keys(response), properties: Object.fromEntries(Object.entries(response).map(([key, inner]) => [key, schemaOf(inner)])) };
+  return {
+    type: "object",
+    additionalProperties: false,
+    required: Object.keys(response),
+    properties: Object.fromEntries(Object.entries(response).map(([key, inner]) => [key, schemaOf(inner)])),
+  };
 }
 
 /** The request fields as JSON Schema, from the zod schema the endpoint parses them with. */
 function fieldsSchema(fields: z.ZodType): object {
-  const { $schema: _, ...schema } = z.toJSONSchema(fields, { io: "input", unrepresentable: "any" }) as Record<string, unknown>;
+  const { $schema: _, ...schema } = z.toJSONSchema(fields, { io: "input", unrepresentable: "any" }) as Record<
+    string,
+    unknown
+  >;
   return schema;
 }
 
@@ -32,9 +40,17 @@ function requestBody(request: NonNullable<EndpointDoc["request"]>) {
   return { required: false, content: { "application/json": { schema }, "application/x-www-form-urlencoded": form } };
 }
 
-const statuspageError = (description: string) => ({ description, content: { "application/json": { schema: ref("StatuspageError") } } });
-const shortError = (description: string) => ({ description, content: { "application/json": { schema: ref("Error") } } });
-const RETRY_AFTER = { "Retry-After": { description: "Seconds until the key may send again.", schema: { type: "integer" } } };
+const statuspageError = (description: string) => ({
+  description,
+  content: { "application/json": { schema: ref("StatuspageError") } },
+});
+const shortError = (description: string) => ({
+  description,
+  content: { "application/json": { schema: ref("Error") } },
+});
+const RETRY_AFTER = {
+  "Retry-After": { description: "Seconds until the key may send again.", schema: { type: "integer" } },
+};
 const ERRORS: Record<string, string> = {
   "400": "Malformed JSON, or (short forms) fields missing or of the wrong type",
   "401": "No key, or an unknown or revoked one",
@@ -48,7 +64,12 @@ const ERRORS: Record<string, string> = {
 
 function operation(endpoint: Endpoint, method: string, short: { shortens: string } | null) {
   const { doc } = endpoint;
-  const pathParams = [...endpoint.path.matchAll(/:(\w+)/g)].map((m) => ({ name: m[1], in: "path", required: true, schema: { type: "string" } }));
+  const pathParams = [...endpoint.path.matchAll(/:(\w+)/g)].map((m) => ({
+    name: m[1],
+    in: "path",
+    required: true,
+    schema: { type: "string" },
+  }));
   const write = method !== "GET";
   const error = short ? shortError : statuspageError;
   return {
@@ -63,16 +84,33 @@ function operation(endpoint: Endpoint, method: string, short: { shortens: string
       ...(short ? [] : [{ name: "page_id", in: "path", required: true, schema: { type: "string" } }]),
       ...pathParams,
       ...(doc.query ?? []).map((name) => ({ name, in: "query", required: false, schema: { type: "string" } })),
-      ...(write ? [{ name: "Idempotency-Key", in: "header", required: false, schema: { type: "string", maxLength: 255 }, description: "Replays the first answer for a retry of the same request." }] : []),
+      ...(write
+        ? [
+            {
+              name: "Idempotency-Key",
+              in: "header",
+              required: false,
+              schema: { type: "string", maxLength: 255 },
+              description: "Replays the first answer for a retry of the same request.",
+            },
+          ]
+        : []),
     ],
     ...(doc.request ? { requestBody: requestBody(doc.request) } : {}),
     responses: {
       [String(doc.status)]:
-        doc.status === 204 ? { description: "Done" } : doc.status >= 400 ? error(doc.summary) : { description: "OK", content: { "application/json": { schema: schemaOf(doc.response) } } },
+        doc.status === 204
+          ? { description: "Done" }
+          : doc.status >= 400
+            ? error(doc.summary)
+            : { description: "OK", content: { "application/json": { schema: schemaOf(doc.response) } } },
       ...Object.fromEntries(
         Object.entries(ERRORS)
           .filter(([status]) => (short ? true : !["400", "409", "413"].includes(status) || write))
-          .map(([status, description]) => [status, status === "429" ? { ...error(description), headers: RETRY_AFTER } : error(description)]),
+          .map(([status, description]) => [
+            status,
+            status === "429" ? { ...error(description), headers: RETRY_AFTER } : error(description),
+          ]),
       ),
     },
   };
@@ -86,14 +124,26 @@ export function managementApiPaths(): Record<string, Record<string, unknown>> {
         tags: ["Statuspage management API"],
         summary: "List pages (this install serves one) (viewer)",
         security: SECURITY,
-        responses: { "200": { description: "OK", content: { "application/json": { schema: { type: "array", items: ref("StatuspagePage") } } } }, "401": statuspageError(ERRORS["401"]) },
+        responses: {
+          "200": {
+            description: "OK",
+            content: { "application/json": { schema: { type: "array", items: ref("StatuspagePage") } } },
+          },
+          "401": statuspageError(ERRORS["401"]),
+        },
       },
     },
   };
   const add = (path: string, endpoint: Endpoint, short: { shortens: string } | null) => {
-    for (const method of methodsOf(endpoint)) (paths[path] ??= {})[method.toLowerCase()] = operation(endpoint, method, short);
+    for (const method of methodsOf(endpoint))
+      (paths[path] ??= {})[method.toLowerCase()] = operation(endpoint, method, short);
   };
-  for (const endpoint of MANAGEMENT_ENDPOINTS) add(`/api/v1/pages/{page_id}${endpoint.path ? `/${endpoint.path.replace(/:(\w+)/g, "{$1}")}` : ""}`, endpoint, null);
+  for (const endpoint of MANAGEMENT_ENDPOINTS)
+    add(
+      `/api/v1/pages/{page_id}${endpoint.path ? `/${endpoint.path.replace(/:(\w+)/g, "{$1}")}` : ""}`,
+      endpoint,
+      null,
+    );
   for (const form of SHORT_FORMS) add(`/api/v1/${form.path.replace(/:(\w+)/g, "{$1}")}`, form, form);
   return paths;
 }

@@ -8,11 +8,17 @@ import { wrapped } from "@/server/api/management/request";
 import { serializeManagedPostmortem, type PageRef } from "@/server/api/management/serialize";
 import { changeOne, getOne } from "@/server/api/management/one-record";
 import type { Endpoint, EndpointArgs } from "@/server/api/management/router";
-import { deletePostmortem, publishPostmortem, savePostmortem, unpublishPostmortem } from "@/server/services/postmortems/postmortem-services";
+import {
+  deletePostmortem,
+  publishPostmortem,
+  savePostmortem,
+  unpublishPostmortem,
+} from "@/server/services/postmortems/postmortem-services";
 
 async function readIncident(db: EndpointArgs["db"], incidentId: string) {
   const incident = await readManagedIncident(db, incidentId);
-  if (incident?.kind === "maintenance") throw new ManagementError(422, { incident: ["A scheduled maintenance has no postmortem."] });
+  if (incident?.kind === "maintenance")
+    throw new ManagementError(422, { incident: ["A scheduled maintenance has no postmortem."] });
   return incident;
 }
 
@@ -30,8 +36,19 @@ const publishFields = z.object({
 });
 
 /** The postmortem endpoints all act on the incident named in the path and answer its postmortem. */
-const onPostmortem = (change: Parameters<typeof changeOne<ManagedIncident>>[0]["change"], answer: "after" | "nothing" = "after") =>
-  changeOne({ param: "incidentId", what: "incident", read: readIncident, serialize, renames: { body: "body_draft", publishedAt: "published_at" }, answer, change });
+const onPostmortem = (
+  change: Parameters<typeof changeOne<ManagedIncident>>[0]["change"],
+  answer: "after" | "nothing" = "after",
+) =>
+  changeOne({
+    param: "incidentId",
+    what: "incident",
+    read: readIncident,
+    serialize,
+    renames: { body: "body_draft", publishedAt: "published_at" },
+    answer,
+    change,
+  });
 
 const POSTMORTEM = "StatuspagePostmortem";
 
@@ -50,9 +67,17 @@ export const postmortemEndpoints: Endpoint[] = [
     run: onPostmortem(({ actor, db, input }, incident) => {
       const fields = parseFields(draftFields, wrapped(input, "postmortem"));
       if (!fields.body_draft?.trim()) throw new ManagementError(422, { body_draft: ["body_draft is required."] });
-      return savePostmortem({ ctx: { actor, db }, input: { incidentId: incident.id, body: fields.body_draft, version: incident.postmortem?.version ?? 0 } });
+      return savePostmortem({
+        ctx: { actor, db },
+        input: { incidentId: incident.id, body: fields.body_draft, version: incident.postmortem?.version ?? 0 },
+      });
     }),
-    doc: { status: 200, response: POSTMORTEM, request: { wrapper: "postmortem", fields: draftFields }, summary: "Save the draft; readers keep the published body until the next publish" },
+    doc: {
+      status: 200,
+      response: POSTMORTEM,
+      request: { wrapper: "postmortem", fields: draftFields },
+      summary: "Save the draft; readers keep the published body until the next publish",
+    },
   },
   {
     method: "PUT",
@@ -60,23 +85,39 @@ export const postmortemEndpoints: Endpoint[] = [
     role: "responder",
     run: onPostmortem(({ actor, db, input }, incident) => {
       const fields = parseFields(publishFields, wrapped(input, "postmortem"));
-      if (!incident.postmortem) throw new ManagementError(422, { body_draft: ["Write the postmortem (PUT …/postmortem) before publishing it."] });
-      return publishPostmortem({ ctx: { actor, db }, input: { incidentId: incident.id, version: incident.postmortem.version, publishedAt: fields.published_at } });
+      if (!incident.postmortem)
+        throw new ManagementError(422, {
+          body_draft: ["Write the postmortem (PUT …/postmortem) before publishing it."],
+        });
+      return publishPostmortem({
+        ctx: { actor, db },
+        input: { incidentId: incident.id, version: incident.postmortem.version, publishedAt: fields.published_at },
+      });
     }),
-    doc: { status: 200, response: POSTMORTEM, request: { wrapper: "postmortem", fields: publishFields }, summary: "Publish the draft (published_at backdates a first publication)" },
+    doc: {
+      status: 200,
+      response: POSTMORTEM,
+      request: { wrapper: "postmortem", fields: publishFields },
+      summary: "Publish the draft (published_at backdates a first publication)",
+    },
   },
   {
     method: "PUT",
     path: "incidents/:incidentId/postmortem/revert",
     role: "responder",
-    run: onPostmortem(({ actor, db }, incident) => unpublishPostmortem({ ctx: { actor, db }, input: { incidentId: incident.id } })),
+    run: onPostmortem(({ actor, db }, incident) =>
+      unpublishPostmortem({ ctx: { actor, db }, input: { incidentId: incident.id } }),
+    ),
     doc: { status: 200, response: POSTMORTEM, summary: "Unpublish; the draft stays" },
   },
   {
     method: "DELETE",
     path: "incidents/:incidentId/postmortem",
     role: "responder",
-    run: onPostmortem(({ actor, db }, incident) => deletePostmortem({ ctx: { actor, db }, input: { incidentId: incident.id } }), "nothing"),
+    run: onPostmortem(
+      ({ actor, db }, incident) => deletePostmortem({ ctx: { actor, db }, input: { incidentId: incident.id } }),
+      "nothing",
+    ),
     doc: { status: 204, response: null, summary: "Delete the postmortem, draft and published" },
   },
 ];

@@ -11,6 +11,8 @@ export async function takeRateLimit(actor: ApiKeyActor, config = readApiRateLimi
   } catch (error) {
     if (!(error instanceof RateLimitedError)) throw error;
     const retryAfter = Math.max(1, Math.ceil(error.retryAfterMs / 1000));
-    throw new ManagementError(config.status, `${error.message} Retry after ${retryAfter} seconds.`, { headers: { "Retry-After": String(retryAfter) } });
+    throw new ManagementError(config.status, `${error.message} Retry after ${retryAfter} seconds.`, {
+      headers: { "Retry-After": String(retryAfter) },
+    });
   }
 }

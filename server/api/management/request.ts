@@ -20,7 +20,11 @@ export function readApiKey(request: Request): string | null {
 /** Statuspage answers every refused key with `Could not authenticate`; the reason travels along for the short forms. */
 export async function authenticate(request: Request): Promise<ApiKeyActor> {
   const token = readApiKey(request);
-  if (!token) throw new AppError("UNAUTHORIZED", "Send an API key as `Authorization: OAuth <key>`, `Authorization: Bearer <key>` or `?api_key=<key>`.");
+  if (!token)
+    throw new AppError(
+      "UNAUTHORIZED",
+      "Send an API key as `Authorization: OAuth <key>`, `Authorization: Bearer <key>` or `?api_key=<key>`.",
+    );
   return authenticateApiKeyToken(token);
 }
 
@@ -44,7 +48,9 @@ async function readText(request: Request): Promise<string> {
 }
 
 function tooLarge() {
-  return new ManagementError(413, `The request body must be at most ${MAX_BODY_BYTES / 1024} KB.`, { code: "payload_too_large" });
+  return new ManagementError(413, `The request body must be at most ${MAX_BODY_BYTES / 1024} KB.`, {
+    code: "payload_too_large",
+  });
 }
 
 /** Rails-style brackets, as Statuspage reads them: `incident[components][abc]=major_outage`, `incident[component_ids][]=abc`. */
@@ -74,13 +80,23 @@ async function readBodyParams(request: Request, fromQuery: Record<string, unknow
     } catch {
       throw new ManagementError(400, "The request body is not valid JSON.", { code: "malformed_json" });
     }
-    if (!parsed || typeof parsed !== "object" || Array.isArray(parsed)) throw new ManagementError(400, "The request body must be a JSON object.", { code: "malformed_json" });
+    if (!parsed || typeof parsed !== "object" || Array.isArray(parsed))
+      throw new ManagementError(400, "The request body must be a JSON object.", { code: "malformed_json" });
     return { ...fromQuery, ...(parsed as Record<string, unknown>) };
   }
   throw new ManagementError(415, "Send the body as application/json or application/x-www-form-urlencoded.");
 }
 
-const WRAPPERS = new Set(["incident", "component", "component_group", "subscriber", "incident_update", "postmortem", "template", "page"]);
+const WRAPPERS = new Set([
+  "incident",
+  "component",
+  "component_group",
+  "subscriber",
+  "incident_update",
+  "postmortem",
+  "template",
+  "page",
+]);
 
 /** Text PostgreSQL cannot hold (NUL, control characters) is refused up front with 422, naming each field as validation does. */
 export function refuseUnsafeText(params: Record<string, unknown>): void {
@@ -97,6 +113,7 @@ export function refuseUnsafeText(params: Record<string, unknown>): void {
 export function wrapped(params: Record<string, unknown>, key: string): Record<string, unknown> {
   const value = params[key];
   if (value === undefined || value === "") return {};
-  if (!value || typeof value !== "object" || Array.isArray(value)) throw new ManagementError(400, `"${key}" must be an object, as in {"${key}": {…}}.`);
+  if (!value || typeof value !== "object" || Array.isArray(value))
+    throw new ManagementError(400, `"${key}" must be an object, as in {"${key}": {…}}.`);
   return value as Record<string, unknown>;
 }

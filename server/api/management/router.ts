@@ -2,7 +2,12 @@ import "server-only";
 import type { z } from "zod";
 import { invalidateTags } from "@/server/cache/tagged-cache";
 import { authorize, inTransaction, readWith, type ServiceContext } from "@/server/services/context";
-import { hashRequest, isValidIdempotencyKey, rememberIdempotentResponse, replayIdempotentRequest } from "@/server/services/idempotency";
+import {
+  hashRequest,
+  isValidIdempotencyKey,
+  rememberIdempotentResponse,
+  replayIdempotentRequest,
+} from "@/server/services/idempotency";
 import type { ApiKeyActor } from "@/server/auth/api-key";
 import { pageBaseUrl } from "@/server/api/statuspage-serializers";
 import { readManagedPage, type ManagedPage } from "@/server/queries/management-reads";
@@ -28,13 +33,25 @@ export type EndpointArgs = {
  * `afterCommit` runs once the transaction committed, for side effects that must not precede it (emails).
  * `updateId` names the incident update a write posted, for answers that show it.
  */
-export type EndpointResult = { status: number; body?: unknown; tags?: string[]; afterCommit?: () => Promise<void>; updateId?: string };
+export type EndpointResult = {
+  status: number;
+  body?: unknown;
+  tags?: string[];
+  afterCommit?: () => Promise<void>;
+  updateId?: string;
+};
 
 /** A schema name from the OpenAPI components, a list of it, `null` for no body, or an envelope of those. */
 export type ResponseDoc = string | [string] | null | { [key: string]: string | [string] | null };
 
 /** What the OpenAPI description says of an endpoint: its answer, and the request fields (under `wrapper`) and query. */
-export type EndpointDoc = { status: number; response: ResponseDoc; request?: { wrapper?: string; fields: z.ZodType }; query?: string[]; summary: string };
+export type EndpointDoc = {
+  status: number;
+  response: ResponseDoc;
+  request?: { wrapper?: string; fields: z.ZodType };
+  query?: string[];
+  summary: string;
+};
 
 export type Endpoint = {
   method: Method | Method[];
@@ -57,7 +74,11 @@ type Resolved = { endpoint: Endpoint; params: Record<string, string> } | { respo
  * key → rate limit → page → endpoint and role → parameters → the endpoint, writes in one transaction with their
  * Idempotency-Key record → exactly the touched cache tags invalidated → side effects after commit.
  */
-export async function serveApiRequest(request: Request, dialect: Dialect, resolve: (page: ManagedPage, actor: ApiKeyActor) => Promise<Resolved> | Resolved): Promise<Response> {
+export async function serveApiRequest(
+  request: Request,
+  dialect: Dialect,
+  resolve: (page: ManagedPage, actor: ApiKeyActor) => Promise<Resolved> | Resolved,
+): Promise<Response> {
   try {
     const actor = await authenticate(request);
     await takeRateLimit(actor);
@@ -74,15 +95,20 @@ export async function serveApiRequest(request: Request, dialect: Dialect, resolv
     const method = request.method.toUpperCase();
     if (method === "GET" || endpoint.transaction === false) {
       const input = method === "GET" ? {} : await readParams(request);
-      const result = await readWith({ actor }, (db) => endpoint.run({ actor, params, input, query, db, page: pageRef }));
+      const result = await readWith({ actor }, (db) =>
+        endpoint.run({ actor, params, input, query, db, page: pageRef }),
+      );
       return respond(result.status, JSON.stringify(result.body ?? null));
     }
     const input = await readParams(request);
     const key = request.headers.get("idempotency-key");
     if (key !== null && !isValidIdempotencyKey(key)) {
-      throw new ManagementError(400, "Idempotency-Key must be 1 to 255 visible ASCII characters.", { code: "invalid_idempotency_key" });
+      throw new ManagementError(400, "Idempotency-Key must be 1 to 255 visible ASCII characters.", {
+        code: "invalid_idempotency_key",
+      });
     }
-    const claim = key === null ? null : { apiKeyId: actor.apiKeyId, key, requestHash: hashRequest(method, url.pathname, input) };
+    const claim =
+      key === null ? null : { apiKeyId: actor.apiKeyId, key, requestHash: hashRequest(method, url.pathname, input) };
     const outcome = await inTransaction({ actor }, async (tx) => {
       const replay = claim ? await replayIdempotentRequest(tx, claim) : null;
       if (replay) return { ...replay, replayed: true, result: null };
@@ -129,7 +155,12 @@ function matchPath(pattern: string, segments: string[]): Record<string, string> 
 }
 
 /** The endpoint for a method and path, or 404/405 saying what exists. */
-export function findEndpoint(endpoints: Endpoint[], method: string, segments: string[], shownPath: string): { endpoint: Endpoint; params: Record<string, string> } {
+export function findEndpoint(
+  endpoints: Endpoint[],
+  method: string,
+  segments: string[],
+  shownPath: string,
+): { endpoint: Endpoint; params: Record<string, string> } {
   const matching = endpoints.map((e) => ({ endpoint: e, params: matchPath(e.path, segments) })).filter((m) => m.params);
   if (matching.length === 0) throw new ManagementError(404, `There is no resource at ${shownPath}.`);
   const literalFirst = matching.sort((a, b) => Object.keys(a.params!).length - Object.keys(b.params!).length);
@@ -149,12 +180,16 @@ export function managementDispatcher(endpoints: Endpoint[]) {
     const method = request.method.toUpperCase();
     return serveApiRequest(request, "statuspage", (page, actor) => {
       if (segments.length === 0) {
-        if (method !== "GET") throw new ManagementError(405, "Only GET is allowed on /pages.", { headers: { Allow: "GET" } });
+        if (method !== "GET")
+          throw new ManagementError(405, "Only GET is allowed on /pages.", { headers: { Allow: "GET" } });
         authorize(actor, "viewer");
         return { response: Response.json([serializeManagedPage(page, pageBaseUrl(page))], { headers: NO_STORE }) };
       }
       if (segments[0] !== page.id && segments[0] !== page.statuspagePageId) {
-        throw new ManagementError(404, `The requested page could not be found: this server's page id is ${publicPageId(page)}.`);
+        throw new ManagementError(
+          404,
+          `The requested page could not be found: this server's page id is ${publicPageId(page)}.`,
+        );
       }
       const rest = segments.slice(1);
       if (rest[0] && UNSUPPORTED[rest[0]]) throw new ManagementError(501, UNSUPPORTED[rest[0]]);

@@ -1,5 +1,13 @@
 import "server-only";
-import type { ManagedComponent, ManagedGroup, ManagedIncident, ManagedPage, ManagedSubscriber, ManagedTemplate, ManagedUpdate } from "@/server/queries/management-reads";
+import type {
+  ManagedComponent,
+  ManagedGroup,
+  ManagedIncident,
+  ManagedPage,
+  ManagedSubscriber,
+  ManagedTemplate,
+  ManagedUpdate,
+} from "@/server/queries/management-reads";
 
 // Statuspage's management API objects (api.statuspage.io/v1), field for field.
 
@@ -112,7 +120,12 @@ export function serializeManagedUpdate(update: ManagedUpdate) {
     updated_at: iso(update.updatedAt),
     display_at: iso(update.displayAt),
     affected_components: update.affectedComponents.length
-      ? update.affectedComponents.map((a) => ({ code: a.componentId, name: a.componentName, old_status: a.oldStatus, new_status: a.newStatus }))
+      ? update.affectedComponents.map((a) => ({
+          code: a.componentId,
+          name: a.componentName,
+          old_status: a.oldStatus,
+          new_status: a.newStatus,
+        }))
       : null,
     deliver_notifications: update.deliverNotifications,
     custom_tweet: null,

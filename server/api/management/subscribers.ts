@@ -1,20 +1,32 @@
 import "server-only";
 import { z } from "zod";
-import { countManagedSubscribers, listManagedSubscribers, readManagedSubscriber, type SubscriberKindCounts } from "@/server/queries/management-reads";
+import {
+  countManagedSubscribers,
+  listManagedSubscribers,
+  readManagedSubscriber,
+  type SubscriberKindCounts,
+} from "@/server/queries/management-reads";
 import { ManagementError, callService, found, notFound } from "@/server/api/management/errors";
 import { flag, idList, pagination, parseFields, text } from "@/server/api/management/fields";
 import { wrapped } from "@/server/api/management/request";
 import { serializeManagedSubscriber } from "@/server/api/management/serialize";
 import type { Endpoint, EndpointArgs } from "@/server/api/management/router";
-import { addSubscriber, reactivateSubscriber, renewConfirmation, setSubscriberComponents, unsubscribeSubscriber } from "@/server/services/subscribers/manage-subscribers";
+import {
+  addSubscriber,
+  reactivateSubscriber,
+  renewConfirmation,
+  setSubscriberComponents,
+  unsubscribeSubscriber,
+} from "@/server/services/subscribers/manage-subscribers";
 import { publicBaseUrl } from "@/server/services/subscribers/shared";
 import { smtpMailer } from "@/server/notifications/mailer";
 import { renderConfirmationEmail } from "@/server/notifications/email-templates";
 import { confirmLink } from "@/server/notifications/links";
 
-const call = <T,>(work: Promise<T>) => callService(work, { componentIds: "component_ids", subscriberId: "subscriber" });
+const call = <T>(work: Promise<T>) => callService(work, { componentIds: "component_ids", subscriberId: "subscriber" });
 
-const subscriberOrThrow = (db: EndpointArgs["db"], subscriberId: string) => found(readManagedSubscriber(db, subscriberId), "subscriber");
+const subscriberOrThrow = (db: EndpointArgs["db"], subscriberId: string) =>
+  found(readManagedSubscriber(db, subscriberId), "subscriber");
 
 /** The path's subscriber; under /incidents/<id>/ it must be one of that incident's. */
 async function pathSubscriber({ db, params }: EndpointArgs) {
@@ -35,7 +47,9 @@ async function unsubscribe(args: EndpointArgs) {
 
 async function resend(args: EndpointArgs) {
   const current = await pathSubscriber(args);
-  const renewed = await call(renewConfirmation({ ctx: { actor: args.actor, db: args.db }, input: { subscriberId: current.id } }));
+  const renewed = await call(
+    renewConfirmation({ ctx: { actor: args.actor, db: args.db }, input: { subscriberId: current.id } }),
+  );
   return { status: 201, body: null, afterCommit: confirmationMail(renewed.email, renewed.confirmToken) };
 }
 
@@ -44,24 +58,54 @@ function confirmationMail(email: string, confirmToken: string) {
   return async () => {
     const { baseUrl, pageName } = await publicBaseUrl();
     try {
-      await smtpMailer.send(renderConfirmationEmail({ pageName, to: email, confirmUrl: confirmLink(baseUrl, confirmToken), scope: "status updates" }));
+      await smtpMailer.send(
+        renderConfirmationEmail({
+          pageName,
+          to: email,
+          confirmUrl: confirmLink(baseUrl, confirmToken),
+          scope: "status updates",
+        }),
+      );
     } catch (error) {
       console.error("Could not send the subscription confirmation", error);
-      throw new ManagementError(503, "The subscriber was saved but the confirmation email could not be sent; use resend_confirmation once email works.");
+      throw new ManagementError(
+        503,
+        "The subscriber was saved but the confirmation email could not be sent; use resend_confirmation once email works.",
+      );
     }
   };
 }
 
 const SUBSCRIBER_TYPES = ["email", "sms", "webhook", "integration_partner", "slack", "teams"] as const;
 type SubscriberType = (typeof SUBSCRIBER_TYPES)[number];
-const subscriberType = z.preprocess((v) => (v === "" ? undefined : v), z.enum(SUBSCRIBER_TYPES, { error: `type must be one of: ${SUBSCRIBER_TYPES.join(", ")}.` }).optional());
+const subscriberType = z.preprocess(
+  (v) => (v === "" ? undefined : v),
+  z.enum(SUBSCRIBER_TYPES, { error: `type must be one of: ${SUBSCRIBER_TYPES.join(", ")}.` }).optional(),
+);
 
 const listQuery = z.object({
   q: text("q", 200),
   type: subscriberType,
-  state: z.preprocess((v) => (v === "" ? undefined : v), z.enum(["active", "unconfirmed", "quarantined", "unsubscribed", "all"], { error: "state must be active, unconfirmed, quarantined, unsubscribed or all." }).default("active")),
-  sort_field: z.preprocess((v) => (v === "" ? undefined : v), z.enum(["primary", "created_at", "quarantined_at", "relevance"], { error: "sort_field must be primary, created_at, quarantined_at or relevance." }).default("created_at")),
-  sort_direction: z.preprocess((v) => (v === "" ? undefined : v), z.enum(["asc", "desc"], { error: "sort_direction must be asc or desc." }).default("asc")),
+  state: z.preprocess(
+    (v) => (v === "" ? undefined : v),
+    z
+      .enum(["active", "unconfirmed", "quarantined", "unsubscribed", "all"], {
+        error: "state must be active, unconfirmed, quarantined, unsubscribed or all.",
+      })
+      .default("active"),
+  ),
+  sort_field: z.preprocess(
+    (v) => (v === "" ? undefined : v),
+    z
+      .enum(["primary", "created_at", "quarantined_at", "relevance"], {
+        error: "sort_field must be primary, created_at, quarantined_at or relevance.",
+      })
+      .default("created_at"),
+  ),
+  sort_direction: z.preprocess(
+    (v) => (v === "" ? undefined : v),
+    z.enum(["asc", "desc"], { error: "sort_direction must be asc or desc." }).default("asc"),
+  ),
 });
 
 async function list({ db, query, params }: EndpointArgs) {
@@ -93,14 +137,35 @@ const createFields = z.object({
 
 async function create({ actor, input, db }: EndpointArgs) {
   const fields = parseFields(createFields, wrapped(input, "subscriber"));
-  if (fields.phone_number) throw new ManagementError(422, { phone_number: ["SMS subscribers are not supported by this status page; subscribe an email address or a webhook endpoint."] });
-  if (fields.page_access_user) throw new ManagementError(501, "Audience-specific pages (page access users) are not supported by this status page.");
-  if (!fields.email && !fields.endpoint) throw new ManagementError(422, { email: ["Send an email address or a webhook endpoint."] });
+  if (fields.phone_number)
+    throw new ManagementError(422, {
+      phone_number: [
+        "SMS subscribers are not supported by this status page; subscribe an email address or a webhook endpoint.",
+      ],
+    });
+  if (fields.page_access_user)
+    throw new ManagementError(
+      501,
+      "Audience-specific pages (page access users) are not supported by this status page.",
+    );
+  if (!fields.email && !fields.endpoint)
+    throw new ManagementError(422, { email: ["Send an email address or a webhook endpoint."] });
   const ctx = { actor, db };
   const added = await call(
     fields.endpoint
-      ? addSubscriber({ ctx, input: { kind: "webhook", endpoint: fields.endpoint, componentIds: fields.component_ids } })
-      : addSubscriber({ ctx, input: { kind: "email", email: fields.email!, skipConfirmation: fields.skip_confirmation_notification ?? false, componentIds: fields.component_ids } }),
+      ? addSubscriber({
+          ctx,
+          input: { kind: "webhook", endpoint: fields.endpoint, componentIds: fields.component_ids },
+        })
+      : addSubscriber({
+          ctx,
+          input: {
+            kind: "email",
+            email: fields.email!,
+            skipConfirmation: fields.skip_confirmation_notification ?? false,
+            componentIds: fields.component_ids,
+          },
+        }),
   );
   const subscriber = await subscriberOrThrow(db, added.subscriberId);
   return {
@@ -114,17 +179,24 @@ async function create({ actor, input, db }: EndpointArgs) {
   };
 }
 
-
 /** Every type Statuspage names, so clients reading `sms` or `slack` find a 0 rather than nothing. */
 function perType<T>(value: (type: SubscriberType) => T): Record<SubscriberType, T> {
   return Object.fromEntries(SUBSCRIBER_TYPES.map((type) => [type, value(type)])) as Record<SubscriberType, T>;
 }
 
-const countOf = (counts: SubscriberKindCounts, type: SubscriberType) => (type === "email" || type === "webhook" ? counts[type] : 0);
+const countOf = (counts: SubscriberKindCounts, type: SubscriberType) =>
+  type === "email" || type === "webhook" ? counts[type] : 0;
 
 const countQuery = z.object({
   type: subscriberType,
-  state: z.preprocess((v) => (v === "" ? undefined : v), z.enum(["active", "unconfirmed", "quarantined", "all"], { error: "state must be active, unconfirmed, quarantined or all." }).default("active")),
+  state: z.preprocess(
+    (v) => (v === "" ? undefined : v),
+    z
+      .enum(["active", "unconfirmed", "quarantined", "all"], {
+        error: "state must be active, unconfirmed, quarantined or all.",
+      })
+      .default("active"),
+  ),
 });
 
 async function count({ db, query }: EndpointArgs) {
@@ -146,7 +218,11 @@ async function histogram({ db }: EndpointArgs) {
   return {
     status: 200,
     body: perType((type) => {
-      const byState = { active: countOf(active, type), unconfirmed: countOf(unconfirmed, type), quarantined: countOf(quarantined, type) };
+      const byState = {
+        active: countOf(active, type),
+        unconfirmed: countOf(unconfirmed, type),
+        quarantined: countOf(quarantined, type),
+      };
       return { ...byState, total: byState.active + byState.unconfirmed + byState.quarantined };
     }),
   };
@@ -157,31 +233,70 @@ const LIST_QUERY = ["q", "type", "state", "limit", "page", "sort_field", "sort_d
 const idsRequest = { fields: z.object({ subscribers: idList("subscribers") }) };
 
 export const subscriberEndpoints: Endpoint[] = [
-  { method: "GET", path: "subscribers", role: "responder", run: list, doc: { status: 200, response: [SUBSCRIBER], query: LIST_QUERY, summary: "Page subscribers (page counts from 0)" } },
+  {
+    method: "GET",
+    path: "subscribers",
+    role: "responder",
+    run: list,
+    doc: { status: 200, response: [SUBSCRIBER], query: LIST_QUERY, summary: "Page subscribers (page counts from 0)" },
+  },
   {
     method: "GET",
     path: "subscribers/unsubscribed",
     role: "responder",
-    run: (args) => list({ ...args, query: new URLSearchParams({ ...Object.fromEntries(args.query), state: "unsubscribed" }) }),
+    run: (args) =>
+      list({ ...args, query: new URLSearchParams({ ...Object.fromEntries(args.query), state: "unsubscribed" }) }),
     doc: { status: 200, response: [SUBSCRIBER], query: LIST_QUERY, summary: "Subscribers who unsubscribed" },
   },
-  { method: "GET", path: "subscribers/count", role: "responder", run: count, doc: { status: 200, response: "SubscriberCountByType", query: ["type", "state"], summary: "Count page subscribers by type" } },
+  {
+    method: "GET",
+    path: "subscribers/count",
+    role: "responder",
+    run: count,
+    doc: {
+      status: 200,
+      response: "SubscriberCountByType",
+      query: ["type", "state"],
+      summary: "Count page subscribers by type",
+    },
+  },
   {
     method: "GET",
     path: "subscribers/histogram_by_state",
     role: "responder",
     run: histogram,
-    doc: { status: 200, response: "SubscriberCountByTypeAndState", summary: "Count page subscribers by type, then state" },
+    doc: {
+      status: 200,
+      response: "SubscriberCountByTypeAndState",
+      summary: "Count page subscribers by type, then state",
+    },
   },
   {
     method: "POST",
     path: "subscribers",
     role: "responder",
     run: create,
-    doc: { status: 201, response: SUBSCRIBER, request: { wrapper: "subscriber", fields: createFields }, summary: "Subscribe an email address (skip_confirmation_notification opts it in silently) or a webhook endpoint" },
+    doc: {
+      status: 201,
+      response: SUBSCRIBER,
+      request: { wrapper: "subscriber", fields: createFields },
+      summary: "Subscribe an email address (skip_confirmation_notification opts it in silently) or a webhook endpoint",
+    },
   },
-  { method: "GET", path: "incidents/:incidentId/subscribers", role: "responder", run: list, doc: { status: 200, response: [SUBSCRIBER], query: LIST_QUERY, summary: "An incident's subscribers" } },
-  { method: "GET", path: "subscribers/:subscriberId", role: "responder", run: readOne, doc: { status: 200, response: SUBSCRIBER, summary: "A subscriber" } },
+  {
+    method: "GET",
+    path: "incidents/:incidentId/subscribers",
+    role: "responder",
+    run: list,
+    doc: { status: 200, response: [SUBSCRIBER], query: LIST_QUERY, summary: "An incident's subscribers" },
+  },
+  {
+    method: "GET",
+    path: "subscribers/:subscriberId",
+    role: "responder",
+    run: readOne,
+    doc: { status: 200, response: SUBSCRIBER, summary: "A subscriber" },
+  },
   {
     method: "PATCH",
     path: "subscribers/:subscriberId",
@@ -189,13 +304,35 @@ export const subscriberEndpoints: Endpoint[] = [
     run: async ({ actor, db, params, input }) => {
       const fields = parseFields(z.object({ component_ids: idList("component_ids") }), wrapped(input, "subscriber"));
       const current = await subscriberOrThrow(db, params.subscriberId);
-      await call(setSubscriberComponents({ ctx: { actor, db }, input: { subscriberId: current.id, componentIds: fields.component_ids ?? [] } }));
+      await call(
+        setSubscriberComponents({
+          ctx: { actor, db },
+          input: { subscriberId: current.id, componentIds: fields.component_ids ?? [] },
+        }),
+      );
       return { status: 200, body: serializeManagedSubscriber(await subscriberOrThrow(db, current.id)) };
     },
-    doc: { status: 200, response: SUBSCRIBER, request: { wrapper: "subscriber", fields: z.object({ component_ids: idList("component_ids") }) }, summary: "Choose the components a subscriber hears about (none: all)" },
+    doc: {
+      status: 200,
+      response: SUBSCRIBER,
+      request: { wrapper: "subscriber", fields: z.object({ component_ids: idList("component_ids") }) },
+      summary: "Choose the components a subscriber hears about (none: all)",
+    },
   },
-  { method: "DELETE", path: "subscribers/:subscriberId", role: "responder", run: unsubscribe, doc: { status: 200, response: SUBSCRIBER, summary: "Unsubscribe, answering the subscriber" } },
-  { method: "POST", path: "subscribers/:subscriberId/resend_confirmation", role: "responder", run: resend, doc: { status: 201, response: null, summary: "Email the confirmation link again" } },
+  {
+    method: "DELETE",
+    path: "subscribers/:subscriberId",
+    role: "responder",
+    run: unsubscribe,
+    doc: { status: 200, response: SUBSCRIBER, summary: "Unsubscribe, answering the subscriber" },
+  },
+  {
+    method: "POST",
+    path: "subscribers/:subscriberId/resend_confirmation",
+    role: "responder",
+    run: resend,
+    doc: { status: 201, response: null, summary: "Email the confirmation link again" },
+  },
   {
     method: "POST",
     path: "subscribers/resend_confirmation",
@@ -215,19 +352,39 @@ export const subscriberEndpoints: Endpoint[] = [
         },
       };
     },
-    doc: { status: 202, response: null, request: idsRequest, summary: "Email the confirmation link again to several subscribers" },
+    doc: {
+      status: 202,
+      response: null,
+      request: idsRequest,
+      summary: "Email the confirmation link again to several subscribers",
+    },
   },
   {
     method: "POST",
     path: "incidents/:incidentId/subscribers",
     role: "responder",
     run: async () => {
-      throw new ManagementError(501, "Subscribing someone to one incident through the API is not supported; subscribe them to the page or its components (POST /subscribers), or point them at the incident page's Subscribe form.");
+      throw new ManagementError(
+        501,
+        "Subscribing someone to one incident through the API is not supported; subscribe them to the page or its components (POST /subscribers), or point them at the incident page's Subscribe form.",
+      );
     },
     doc: { status: 501, response: null, summary: "Not supported: subscribe to the page or its components instead" },
   },
-  { method: "GET", path: "incidents/:incidentId/subscribers/:subscriberId", role: "responder", run: readOne, doc: { status: 200, response: SUBSCRIBER, summary: "One of an incident's subscribers" } },
-  { method: "DELETE", path: "incidents/:incidentId/subscribers/:subscriberId", role: "responder", run: unsubscribe, doc: { status: 200, response: SUBSCRIBER, summary: "Unsubscribe one of an incident's subscribers" } },
+  {
+    method: "GET",
+    path: "incidents/:incidentId/subscribers/:subscriberId",
+    role: "responder",
+    run: readOne,
+    doc: { status: 200, response: SUBSCRIBER, summary: "One of an incident's subscribers" },
+  },
+  {
+    method: "DELETE",
+    path: "incidents/:incidentId/subscribers/:subscriberId",
+    role: "responder",
+    run: unsubscribe,
+    doc: { status: 200, response: SUBSCRIBER, summary: "Unsubscribe one of an incident's subscribers" },
+  },
   {
     method: "POST",
     path: "incidents/:incidentId/subscribers/:subscriberId/resend_confirmation",
@@ -241,7 +398,8 @@ export const subscriberEndpoints: Endpoint[] = [
     role: "responder",
     run: async ({ actor, db, input }) => {
       const { subscribers } = parseFields(z.object({ subscribers: idList("subscribers") }), input);
-      for (const subscriberId of subscribers ?? []) await call(reactivateSubscriber({ ctx: { actor, db }, input: { subscriberId } }));
+      for (const subscriberId of subscribers ?? [])
+        await call(reactivateSubscriber({ ctx: { actor, db }, input: { subscriberId } }));
       return { status: 202, body: null };
     },
     doc: { status: 202, response: null, request: idsRequest, summary: "Reactivate quarantined subscribers" },
@@ -252,7 +410,8 @@ export const subscriberEndpoints: Endpoint[] = [
     role: "responder",
     run: async ({ actor, db, input }) => {
       const { subscribers } = parseFields(z.object({ subscribers: idList("subscribers") }), input);
-      for (const subscriberId of subscribers ?? []) await call(unsubscribeSubscriber({ ctx: { actor, db }, input: { subscriberId } }));
+      for (const subscriberId of subscribers ?? [])
+        await call(unsubscribeSubscriber({ ctx: { actor, db }, input: { subscriberId } }));
       return { status: 202, body: null };
     },
     doc: { status: 202, response: null, request: idsRequest, summary: "Unsubscribe several subscribers" },

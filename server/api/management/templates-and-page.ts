@@ -14,7 +14,10 @@ const templateFields = z.object({
   name: text("name", LIMITS.nameMax),
   title: text("title", LIMITS.nameMax),
   body: text("body", LIMITS.bodyMax),
-  update_status: z.preprocess((v) => (v === "" || v === null ? undefined : v), z.enum(INCIDENT_STATUSES, { error: `update_status must be one of: ${INCIDENT_STATUSES.join(", ")}.` }).optional()),
+  update_status: z.preprocess(
+    (v) => (v === "" || v === null ? undefined : v),
+    z.enum(INCIDENT_STATUSES, { error: `update_status must be one of: ${INCIDENT_STATUSES.join(", ")}.` }).optional(),
+  ),
   group_id: z.unknown().optional(),
   should_tweet: flag("should_tweet"),
   should_send_notifications: flag("should_send_notifications"),
@@ -29,7 +32,10 @@ const pageFields = z.object({
   time_zone: text("time_zone", 100),
   twitter_username: z.preprocess((v) => (v === null ? "" : v), text("twitter_username", 100)),
   notifications_from_email: z.preprocess((v) => (v === null ? "" : v), text("notifications_from_email", 320)),
-  notifications_email_footer: z.preprocess((v) => (v === null ? "" : v), text("notifications_email_footer", LIMITS.descriptionMax)),
+  notifications_email_footer: z.preprocess(
+    (v) => (v === null ? "" : v),
+    text("notifications_email_footer", LIMITS.descriptionMax),
+  ),
 });
 
 export const templateAndPageEndpoints: Endpoint[] = [
@@ -37,7 +43,12 @@ export const templateAndPageEndpoints: Endpoint[] = [
     method: "GET",
     path: "incident_templates",
     role: "viewer",
-    run: async ({ db, query }) => ({ status: 200, body: (await listManagedTemplates(db, pagination(query, { sizeParam: "per_page", firstPage: 1 }))).map(serializeManagedTemplate) }),
+    run: async ({ db, query }) => ({
+      status: 200,
+      body: (await listManagedTemplates(db, pagination(query, { sizeParam: "per_page", firstPage: 1 }))).map(
+        serializeManagedTemplate,
+      ),
+    }),
     doc: { status: 200, response: ["StatuspageTemplate"], query: ["page", "per_page"], summary: "Incident templates" },
   },
   {
@@ -46,22 +57,44 @@ export const templateAndPageEndpoints: Endpoint[] = [
     role: "responder",
     run: async ({ actor, db, input }) => {
       const fields = parseFields(templateFields, wrapped(input, "template"));
-      if (fields.group_id) throw new ManagementError(422, { group_id: ["Template groups are not supported by this status page; leave group_id out."] });
-      if (fields.component_ids?.length) throw new ManagementError(422, { component_ids: ["Templates here hold text only; leave component_ids out and set components on the incident."] });
+      if (fields.group_id)
+        throw new ManagementError(422, {
+          group_id: ["Template groups are not supported by this status page; leave group_id out."],
+        });
+      if (fields.component_ids?.length)
+        throw new ManagementError(422, {
+          component_ids: ["Templates here hold text only; leave component_ids out and set components on the incident."],
+        });
       try {
-        const result = await createTemplate({ ctx: { actor, db }, input: { name: fields.name ?? "", title: fields.title, status: fields.update_status, body: fields.body ?? "" } });
+        const result = await createTemplate({
+          ctx: { actor, db },
+          input: {
+            name: fields.name ?? "",
+            title: fields.title,
+            status: fields.update_status,
+            body: fields.body ?? "",
+          },
+        });
         return { status: 201, body: serializeManagedTemplate((await readManagedTemplate(db, result.template.id))!) };
       } catch (error) {
         throw toManagementError(error, { status: "update_status" });
       }
     },
-    doc: { status: 201, response: "StatuspageTemplate", request: { wrapper: "template", fields: templateFields }, summary: "Create an incident template" },
+    doc: {
+      status: 201,
+      response: "StatuspageTemplate",
+      request: { wrapper: "template", fields: templateFields },
+      summary: "Create an incident template",
+    },
   },
   {
     method: "GET",
     path: "",
     role: "viewer",
-    run: async ({ db, page }) => ({ status: 200, body: serializeManagedPage((await readManagedPage(db))!, page.baseUrl) }),
+    run: async ({ db, page }) => ({
+      status: 200,
+      body: serializeManagedPage((await readManagedPage(db))!, page.baseUrl),
+    }),
     doc: { status: 200, response: "StatuspagePage", summary: "The page" },
   },
   {
@@ -71,7 +104,7 @@ export const templateAndPageEndpoints: Endpoint[] = [
     run: async ({ actor, db, input, page }) => {
       const fields = parseFields(pageFields, wrapped(input, "page"));
       const current = (await readManagedPage(db))!;
-      const pick = <T,>(value: T | undefined, fallback: T) => (value !== undefined ? value : fallback);
+      const pick = <T>(value: T | undefined, fallback: T) => (value !== undefined ? value : fallback);
       try {
         const result = await updatePageSettings({
           ctx: { actor, db },
@@ -91,13 +124,33 @@ export const templateAndPageEndpoints: Endpoint[] = [
             description: pick(fields.page_description, current.description ?? undefined),
           },
         });
-        return { status: 200, body: serializeManagedPage((await readManagedPage(db))!, page.baseUrl), tags: result.tags };
+        return {
+          status: 200,
+          body: serializeManagedPage((await readManagedPage(db))!, page.baseUrl),
+          tags: result.tags,
+        };
       } catch (error) {
-        const refusal = toManagementError(error, { timeZone: "time_zone", supportUrl: "support_url", contactEmail: "notifications_from_email", twitter: "twitter_username", footerText: "notifications_email_footer", description: "page_description" });
-        if (refusal.status === 403) throw new ManagementError(403, "Changing the page's profile needs an owner key: create one in the console at /admin/api-keys, or change it at /admin/settings.");
+        const refusal = toManagementError(error, {
+          timeZone: "time_zone",
+          supportUrl: "support_url",
+          contactEmail: "notifications_from_email",
+          twitter: "twitter_username",
+          footerText: "notifications_email_footer",
+          description: "page_description",
+        });
+        if (refusal.status === 403)
+          throw new ManagementError(
+            403,
+            "Changing the page's profile needs an owner key: create one in the console at /admin/api-keys, or change it at /admin/settings.",
+          );
         throw refusal;
       }
     },
-    doc: { status: 200, response: "StatuspagePage", request: { wrapper: "page", fields: pageFields }, summary: "Update the page profile (owner keys)" },
+    doc: {
+      status: 200,
+      response: "StatuspagePage",
+      request: { wrapper: "page", fields: pageFields },
+      summary: "Update the page profile (owner keys)",
+    },
   },
 ];

@@ -12,7 +12,12 @@ import { CHAT_EVENTS, CHAT_PLATFORMS } from "@/lib/integrations";
 import type { DbOrTx } from "@/server/db/client";
 import type { Actor } from "@/server/services/context";
 
-const RENAMES = { webhookUrl: "webhook_url", allComponents: "all_components", componentIds: "component_ids", channelId: "id" };
+const RENAMES = {
+  webhookUrl: "webhook_url",
+  allComponents: "all_components",
+  componentIds: "component_ids",
+  channelId: "id",
+};
 
 export function serializeChatChannel(channel: ChatChannelItem) {
   return {
@@ -41,15 +46,23 @@ async function channelOrThrow(actor: Actor, channelId: string, db: DbOrTx) {
 const fields = {
   name: z.string({ error: "name must be a string." }),
   platform: z.enum(CHAT_PLATFORMS, { error: `platform must be one of: ${CHAT_PLATFORMS.join(", ")}.` }),
-  events: z.array(z.enum(CHAT_EVENTS, { error: `events must be among: ${CHAT_EVENTS.join(", ")}.` }), { error: "events must be an array." }),
+  events: z.array(z.enum(CHAT_EVENTS, { error: `events must be among: ${CHAT_EVENTS.join(", ")}.` }), {
+    error: "events must be an array.",
+  }),
   all_components: z.boolean({ error: "all_components must be true or false." }).optional(),
-  component_ids: z.array(z.string({ error: "component_ids must hold component ids." }), { error: "component_ids must be an array." }).optional(),
+  component_ids: z
+    .array(z.string({ error: "component_ids must hold component ids." }), { error: "component_ids must be an array." })
+    .optional(),
 };
 const createRequest = z.object({ ...fields, webhook_url: z.string({ error: "webhook_url is required." }) });
 const patchRequest = z.object({
-  ...Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, v.optional()])) as { [K in keyof typeof fields]: z.ZodOptional<(typeof fields)[K]> },
+  ...(Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, v.optional()])) as {
+    [K in keyof typeof fields]: z.ZodOptional<(typeof fields)[K]>;
+  }),
   webhook_url: z.string({ error: "webhook_url must be a string." }).optional(),
-  enabled: z.literal(true, { error: "enabled can only be set to true (channels are disabled by failures, not by request)." }).optional(),
+  enabled: z
+    .literal(true, { error: "enabled can only be set to true (channels are disabled by failures, not by request)." })
+    .optional(),
   version: z.number({ error: "version must be a number." }).int().min(1).optional(),
 });
 
@@ -57,9 +70,16 @@ export const listChatChannelsEndpoint = shortForm({
   method: "GET",
   path: "chat-channels",
   role: "viewer",
-  run: async ({ actor, db }) => ({ status: 200, body: { chat_channels: (await listChatChannels(actor, db)).map(serializeChatChannel) } }),
+  run: async ({ actor, db }) => ({
+    status: 200,
+    body: { chat_channels: (await listChatChannels(actor, db)).map(serializeChatChannel) },
+  }),
   shortens: OWN_RESOURCE,
-  doc: { status: 200, response: { chat_channels: ["ChatChannel"] }, summary: "Chat channels (Slack, Teams, Discord, Google Chat, Mattermost)" },
+  doc: {
+    status: 200,
+    response: { chat_channels: ["ChatChannel"] },
+    summary: "Chat channels (Slack, Teams, Discord, Google Chat, Mattermost)",
+  },
 });
 
 export const createChatChannelEndpoint = shortForm({
@@ -72,21 +92,40 @@ export const createChatChannelEndpoint = shortForm({
     const result = await callService(
       createChatChannel({
         ctx: { actor, db },
-        input: { name: input.name, platform: input.platform, webhookUrl: input.webhook_url, events: input.events, allComponents: input.all_components ?? componentIds.length === 0, componentIds },
+        input: {
+          name: input.name,
+          platform: input.platform,
+          webhookUrl: input.webhook_url,
+          events: input.events,
+          allComponents: input.all_components ?? componentIds.length === 0,
+          componentIds,
+        },
       }),
       RENAMES,
     );
-    return { status: 201, body: { chat_channel: serializeChatChannel(await channelOrThrow(actor, result.channel.id, db)) }, tags: result.tags };
+    return {
+      status: 201,
+      body: { chat_channel: serializeChatChannel(await channelOrThrow(actor, result.channel.id, db)) },
+      tags: result.tags,
+    };
   },
   shortens: OWN_RESOURCE,
-  doc: { status: 201, response: { chat_channel: "ChatChannel" }, request: { fields: createRequest }, summary: "Add a chat channel" },
+  doc: {
+    status: 201,
+    response: { chat_channel: "ChatChannel" },
+    request: { fields: createRequest },
+    summary: "Add a chat channel",
+  },
 });
 
 export const getChatChannelEndpoint = shortForm({
   method: "GET",
   path: "chat-channels/:channelId",
   role: "viewer",
-  run: async ({ actor, params, db }) => ({ status: 200, body: { chat_channel: serializeChatChannel(await channelOrThrow(actor, params.channelId, db)) } }),
+  run: async ({ actor, params, db }) => ({
+    status: 200,
+    body: { chat_channel: serializeChatChannel(await channelOrThrow(actor, params.channelId, db)) },
+  }),
   shortens: OWN_RESOURCE,
   doc: { status: 200, response: { chat_channel: "ChatChannel" }, summary: "A chat channel" },
 });
@@ -108,7 +147,8 @@ export const patchChatChannelEndpoint = shortForm({
           platform: input.platform ?? current.platform,
           webhookUrl: input.webhook_url,
           events: input.events ?? current.events,
-          allComponents: input.all_components ?? (input.component_ids ? input.component_ids.length === 0 : current.allComponents),
+          allComponents:
+            input.all_components ?? (input.component_ids ? input.component_ids.length === 0 : current.allComponents),
           componentIds,
           version: input.version ?? current.version,
         },
@@ -119,7 +159,12 @@ export const patchChatChannelEndpoint = shortForm({
     return { status: 200, body: { chat_channel: serializeChatChannel(await channelOrThrow(actor, current.id, db)) } };
   },
   shortens: OWN_RESOURCE,
-  doc: { status: 200, response: { chat_channel: "ChatChannel" }, request: { fields: patchRequest }, summary: "Change or re-enable a chat channel" },
+  doc: {
+    status: 200,
+    response: { chat_channel: "ChatChannel" },
+    request: { fields: patchRequest },
+    summary: "Change or re-enable a chat channel",
+  },
 });
 
 export const deleteChatChannelEndpoint = shortForm({
@@ -147,7 +192,11 @@ export const testChatChannelEndpoint = shortForm({
       const result = await sendTestChatMessage({ ctx: { actor }, input: { channelId: current.id } });
       return { status: 200, body: { delivered: true, status_code: result.statusCode ?? null } };
     } catch (error) {
-      if (error instanceof AppError && error.code === "VALIDATION") return { status: 502, body: { delivered: false, error: { code: "chat_platform_refused", message: error.message } } };
+      if (error instanceof AppError && error.code === "VALIDATION")
+        return {
+          status: 502,
+          body: { delivered: false, error: { code: "chat_platform_refused", message: error.message } },
+        };
       throw error;
     }
   },

@@ -17,13 +17,18 @@ export function parseRequest<S extends z.ZodType>(schema: S, input: unknown): z.
   const parsed = schema.safeParse(input);
   if (parsed.success) return parsed.data;
   const fields: FieldErrors = {};
-  for (const issue of parsed.error.issues) (fields[issue.path.length ? issue.path.map(String).join(".") : "body"] ??= []).push(issue.message);
-  throw new ManagementError(400, fields, { code: "invalid_request", detail: "Some fields are missing or have the wrong type." });
+  for (const issue of parsed.error.issues)
+    (fields[issue.path.length ? issue.path.map(String).join(".") : "body"] ??= []).push(issue.message);
+  throw new ManagementError(400, fields, {
+    code: "invalid_request",
+    detail: "Some fields are missing or have the wrong type.",
+  });
 }
 
 const text = (label: string) => z.string({ error: `${label} must be a string.` });
 const flag = (label: string) => z.boolean({ error: `${label} must be true or false.` }).optional();
-const timestamp = (label: string) => z.iso.datetime({ offset: true, error: `${label} must be an ISO 8601 timestamp with an offset.` }).optional();
+const timestamp = (label: string) =>
+  z.iso.datetime({ offset: true, error: `${label} must be an ISO 8601 timestamp with an offset.` }).optional();
 const componentChanges = z
   .record(z.string(), z.enum(COMPONENT_STATUSES, { error: `Use one of: ${COMPONENT_STATUSES.join(", ")}.` }), {
     error: 'Use an object of component ids to statuses, e.g. {"<component id>": "major_outage"}.',
@@ -32,7 +37,11 @@ const componentChanges = z
 // zod's record drops an own "__proto__" key; the management endpoint refuses it, so hand the map over as sent.
 const sentComponents = (args: EndpointArgs) => args.input.components;
 
-const wrap = (key: string, result: EndpointResult, status = result.status): EndpointResult => ({ ...result, status, body: { [key]: result.body } });
+const wrap = (key: string, result: EndpointResult, status = result.status): EndpointResult => ({
+  ...result,
+  status,
+  body: { [key]: result.body },
+});
 
 /** A short form: `path` under /api/v1, and the management operation it is (`shortens`), for the docs. */
 export type ShortForm = Endpoint & { shortens: string };
@@ -52,7 +61,12 @@ const INCIDENT = "StatuspageIncident";
 
 const listQuery = z.object({
   status: z.enum(["unresolved", "all"], { error: "status must be unresolved or all." }).default("all"),
-  limit: z.coerce.number({ error: "limit must be a number." }).int("limit must be a whole number.").min(1, "limit must be at least 1.").max(100, "limit must be at most 100.").default(50),
+  limit: z.coerce
+    .number({ error: "limit must be a number." })
+    .int("limit must be a whole number.")
+    .min(1, "limit must be at least 1.")
+    .max(100, "limit must be at most 100.")
+    .default(50),
 });
 
 export const listIncidents = shortForm({
@@ -64,13 +78,23 @@ export const listIncidents = shortForm({
     const list = incidentRuns.list(query.status === "unresolved" ? "unresolved" : "incidents", "limit");
     return wrap("incidents", await list({ ...args, query: new URLSearchParams({ limit: String(query.limit) }) }));
   },
-  shortens: "GET /api/v1/pages/{page_id}/incidents/unresolved (status=unresolved), or the incidents of GET …/incidents without maintenances",
-  doc: { status: 200, response: { incidents: [INCIDENT] }, query: ["status", "limit"], summary: "Incidents, newest first (status=all|unresolved, limit ≤ 100)" },
+  shortens:
+    "GET /api/v1/pages/{page_id}/incidents/unresolved (status=unresolved), or the incidents of GET …/incidents without maintenances",
+  doc: {
+    status: 200,
+    response: { incidents: [INCIDENT] },
+    query: ["status", "limit"],
+    summary: "Incidents, newest first (status=all|unresolved, limit ≤ 100)",
+  },
 });
 
 const createIncidentRequest = z.object({
   name: text("name"),
-  status: z.enum(["investigating", "identified", "monitoring", "resolved"], { error: "status must be investigating, identified, monitoring or resolved." }).default("investigating"),
+  status: z
+    .enum(["investigating", "identified", "monitoring", "resolved"], {
+      error: "status must be investigating, identified, monitoring or resolved.",
+    })
+    .default("investigating"),
   impact: z.enum(INCIDENT_IMPACTS, { error: `impact must be one of: ${INCIDENT_IMPACTS.join(", ")}.` }).default("none"),
   body: text("body"),
   components: componentChanges,
@@ -88,7 +112,12 @@ export const createIncidentEndpoint = shortForm({
     return wrap("incident", await incidentRuns.create({ ...args, input: { incident } }));
   },
   shortens: "POST /api/v1/pages/{page_id}/incidents (impact → impact_override; started_at)",
-  doc: { status: 201, response: { incident: INCIDENT }, request: { fields: createIncidentRequest }, summary: "Declare an incident" },
+  doc: {
+    status: 201,
+    response: { incident: INCIDENT },
+    request: { fields: createIncidentRequest },
+    summary: "Declare an incident",
+  },
 });
 
 export const getIncident = shortForm({
@@ -112,14 +141,28 @@ export const patchIncident = shortForm({
   role: "responder",
   run: async (args) => {
     const input = parseRequest(patchIncidentRequest, args.input);
-    return wrap("incident", await incidentRuns.update({ ...args, input: { incident: { name: input.name, impact_override: input.impact, version: input.version } } }));
+    return wrap(
+      "incident",
+      await incidentRuns.update({
+        ...args,
+        input: { incident: { name: input.name, impact_override: input.impact, version: input.version } },
+      }),
+    );
   },
-  shortens: "PATCH /api/v1/pages/{page_id}/incidents/{incident_id} (impact → impact_override; version refuses a stale change with 409)",
-  doc: { status: 200, response: { incident: INCIDENT }, request: { fields: patchIncidentRequest }, summary: "Rename an incident or change its impact" },
+  shortens:
+    "PATCH /api/v1/pages/{page_id}/incidents/{incident_id} (impact → impact_override; version refuses a stale change with 409)",
+  doc: {
+    status: 200,
+    response: { incident: INCIDENT },
+    request: { fields: patchIncidentRequest },
+    summary: "Rename an incident or change its impact",
+  },
 });
 
 const postUpdateRequest = z.object({
-  status: z.enum([...INCIDENT_STATUSES, ...MAINTENANCE_STATUSES], { error: "status is required and must be an incident or maintenance status." }),
+  status: z.enum([...INCIDENT_STATUSES, ...MAINTENANCE_STATUSES], {
+    error: "status is required and must be an incident or maintenance status.",
+  }),
   body: text("body").trim().min(1, "body is required."),
   components: componentChanges,
   deliver_notifications: flag("deliver_notifications"),
@@ -132,12 +175,24 @@ export const postUpdate = shortForm({
   role: "responder",
   run: async (args) => {
     const input = parseRequest(postUpdateRequest, args.input);
-    const result = await incidentRuns.update({ ...args, input: { incident: { ...input, components: sentComponents(args) } } });
+    const result = await incidentRuns.update({
+      ...args,
+      input: { incident: { ...input, components: sentComponents(args) } },
+    });
     const incident = result.body as { incident_updates: Array<{ id: string }> };
-    return { ...result, status: 201, body: { incident_update: incident.incident_updates.find((u) => u.id === result.updateId) ?? null, incident } };
+    return {
+      ...result,
+      status: 201,
+      body: { incident_update: incident.incident_updates.find((u) => u.id === result.updateId) ?? null, incident },
+    };
   },
   shortens: "PATCH /api/v1/pages/{page_id}/incidents/{incident_id} with status and body (display_at dates the update)",
-  doc: { status: 201, response: { incident_update: "StatuspageIncidentUpdate", incident: INCIDENT }, request: { fields: postUpdateRequest }, summary: "Post an update, with component changes" },
+  doc: {
+    status: 201,
+    response: { incident_update: "StatuspageIncidentUpdate", incident: INCIDENT },
+    request: { fields: postUpdateRequest },
+    summary: "Post an update, with component changes",
+  },
 });
 
 const resolveRequest = z.object({
@@ -154,19 +209,41 @@ export const resolveIncidentEndpoint = shortForm({
   run: async (args) => {
     const input = parseRequest(resolveRequest, args.input);
     const current = await found(readManagedIncident(args.db, args.params.incidentId), "incident");
-    if (current.status === "resolved" || current.status === "postmortem") throw new ManagementError(409, "This incident is already resolved.");
+    if (current.status === "resolved" || current.status === "postmortem")
+      throw new ManagementError(409, "This incident is already resolved.");
     const latest = current.updates[0]?.displayAt;
     if (input.display_at && latest && new Date(input.display_at) < latest) {
-      throw new ManagementError(422, { display_at: [`Date the resolution at or after the latest update (${latest.toISOString().slice(0, 16).replace("T", " ")} UTC).`] });
+      throw new ManagementError(422, {
+        display_at: [
+          `Date the resolution at or after the latest update (${latest.toISOString().slice(0, 16).replace("T", " ")} UTC).`,
+        ],
+      });
     }
-    const components = input.set_components_operational === false
-      ? {}
-      : Object.fromEntries(current.components.filter((c) => c.component.status !== "operational").map((c) => [c.component.id, "operational"]));
-    const incident = { status: "resolved", body: input.body, components, deliver_notifications: input.deliver_notifications, display_at: input.display_at };
+    const components =
+      input.set_components_operational === false
+        ? {}
+        : Object.fromEntries(
+            current.components
+              .filter((c) => c.component.status !== "operational")
+              .map((c) => [c.component.id, "operational"]),
+          );
+    const incident = {
+      status: "resolved",
+      body: input.body,
+      components,
+      deliver_notifications: input.deliver_notifications,
+      display_at: input.display_at,
+    };
     return wrap("incident", await incidentRuns.update({ ...args, input: { incident } }));
   },
-  shortens: "PATCH /api/v1/pages/{page_id}/incidents/{incident_id} with status resolved, and its components operational unless set_components_operational is false",
-  doc: { status: 200, response: { incident: INCIDENT }, request: { fields: resolveRequest }, summary: "Resolve an incident (409 when it already is)" },
+  shortens:
+    "PATCH /api/v1/pages/{page_id}/incidents/{incident_id} with status resolved, and its components operational unless set_components_operational is false",
+  doc: {
+    status: 200,
+    response: { incident: INCIDENT },
+    request: { fields: resolveRequest },
+    summary: "Resolve an incident (409 when it already is)",
+  },
 });
 
 export const listComponents = shortForm({
@@ -183,10 +260,16 @@ export const listComponents = shortForm({
     return { status: 200, body: { components } };
   },
   shortens: "GET /api/v1/pages/{page_id}/components, every page of it",
-  doc: { status: 200, response: { components: ["StatuspageComponent"] }, summary: "Every component (groups: GET /api/v1/pages/{page_id}/component-groups)" },
+  doc: {
+    status: 200,
+    response: { components: ["StatuspageComponent"] },
+    summary: "Every component (groups: GET /api/v1/pages/{page_id}/component-groups)",
+  },
 });
 
-const componentRequest = z.object({ status: z.enum(COMPONENT_STATUSES, { error: `status must be one of: ${COMPONENT_STATUSES.join(", ")}.` }) });
+const componentRequest = z.object({
+  status: z.enum(COMPONENT_STATUSES, { error: `status must be one of: ${COMPONENT_STATUSES.join(", ")}.` }),
+});
 
 export const patchComponent = shortForm({
   method: ["PATCH", "PUT"],
@@ -197,15 +280,27 @@ export const patchComponent = shortForm({
     return wrap("component", await componentRuns.update({ ...args, input: { component: { status: input.status } } }));
   },
   shortens: "PATCH /api/v1/pages/{page_id}/components/{component_id} with a status",
-  doc: { status: 200, response: { component: "StatuspageComponent" }, request: { fields: componentRequest }, summary: "Set a component's status" },
+  doc: {
+    status: 200,
+    response: { component: "StatuspageComponent" },
+    request: { fields: componentRequest },
+    summary: "Set a component's status",
+  },
 });
 
 const maintenanceRequest = z.object({
   name: text("name"),
   body: text("body"),
   scheduled_for: z.iso.datetime({ offset: true, error: "scheduled_for must be an ISO 8601 timestamp with an offset." }),
-  scheduled_until: z.iso.datetime({ offset: true, error: "scheduled_until must be an ISO 8601 timestamp with an offset." }),
-  component_ids: z.array(z.string({ error: "component_ids must hold component ids." }), { error: "component_ids must be an array of component ids." }).optional(),
+  scheduled_until: z.iso.datetime({
+    offset: true,
+    error: "scheduled_until must be an ISO 8601 timestamp with an offset.",
+  }),
+  component_ids: z
+    .array(z.string({ error: "component_ids must hold component ids." }), {
+      error: "component_ids must be an array of component ids.",
+    })
+    .optional(),
   auto_transition: flag("auto_transition"),
   deliver_notifications: flag("deliver_notifications"),
 });
@@ -216,9 +311,22 @@ export const createMaintenance = shortForm({
   role: "responder",
   run: async (args) => {
     const { auto_transition: auto = true, ...input } = parseRequest(maintenanceRequest, args.input);
-    const incident = { ...input, status: "scheduled", auto_transition_to_maintenance_state: auto, scheduled_auto_in_progress: auto, scheduled_auto_completed: auto, auto_transition_to_operational_state: auto };
+    const incident = {
+      ...input,
+      status: "scheduled",
+      auto_transition_to_maintenance_state: auto,
+      scheduled_auto_in_progress: auto,
+      scheduled_auto_completed: auto,
+      auto_transition_to_operational_state: auto,
+    };
     return wrap("scheduled_maintenance", await incidentRuns.create({ ...args, input: { incident } }));
   },
-  shortens: "POST /api/v1/pages/{page_id}/incidents with status scheduled (auto_transition sets every auto_transition_* and scheduled_auto_* flag)",
-  doc: { status: 201, response: { scheduled_maintenance: INCIDENT }, request: { fields: maintenanceRequest }, summary: "Schedule a maintenance" },
+  shortens:
+    "POST /api/v1/pages/{page_id}/incidents with status scheduled (auto_transition sets every auto_transition_* and scheduled_auto_* flag)",
+  doc: {
+    status: 201,
+    response: { scheduled_maintenance: INCIDENT },
+    request: { fields: maintenanceRequest },
+    summary: "Schedule a maintenance",
+  },
 });

@@ -5,7 +5,8 @@ import type { MirrorTarget } from "@/server/mirror/targets/mirror-target";
 
 function resolveInside(root: string, key: string): string {
   const file = path.resolve(root, key);
-  if (file !== root && !file.startsWith(root + path.sep)) throw new Error(`Refusing to write outside the mirror folder: ${key}`);
+  if (file !== root && !file.startsWith(root + path.sep))
+    throw new Error(`Refusing to write outside the mirror folder: ${key}`);
   return file;
 }
 
@@ -21,7 +22,10 @@ export function createFolderTarget(directory: string): MirrorTarget {
     async put(key, body) {
       const file = resolveInside(root, key);
       await mkdir(path.dirname(file), { recursive: true });
-      const temporary = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${randomBytes(6).toString("hex")}.tmp`);
+      const temporary = path.join(
+        path.dirname(file),
+        `.${path.basename(file)}.${process.pid}.${randomBytes(6).toString("hex")}.tmp`,
+      );
       try {
         await writeFile(temporary, body, { mode: 0o644 });
         await rename(temporary, file);

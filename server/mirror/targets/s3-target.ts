@@ -18,23 +18,27 @@ function isMissing(error: unknown): boolean {
  * (AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY, a profile, or an instance role). A PUT replaces an object whole.
  */
 export function createS3Target(config: S3MirrorConfig, client?: S3Client): MirrorTarget {
-  const s3 = client ?? new S3Client({
-    region: config.region,
-    ...(config.endpoint ? { endpoint: config.endpoint } : {}),
-    forcePathStyle: config.forcePathStyle,
-  });
+  const s3 =
+    client ??
+    new S3Client({
+      region: config.region,
+      ...(config.endpoint ? { endpoint: config.endpoint } : {}),
+      forcePathStyle: config.forcePathStyle,
+    });
   const Bucket = config.bucket;
   const objectKey = (key: string) => `${config.prefix}${key}`;
 
   async function putOne(key: string, body: Buffer, options: Parameters<MirrorTarget["put"]>[2]) {
-    await s3.send(new PutObjectCommand({
-      Bucket,
-      Key: objectKey(key),
-      Body: body,
-      ContentType: options.contentType,
-      CacheControl: options.cacheControl,
-      ...(options.contentEncoding ? { ContentEncoding: options.contentEncoding } : {}),
-    }));
+    await s3.send(
+      new PutObjectCommand({
+        Bucket,
+        Key: objectKey(key),
+        Body: body,
+        ContentType: options.contentType,
+        CacheControl: options.cacheControl,
+        ...(options.contentEncoding ? { ContentEncoding: options.contentEncoding } : {}),
+      }),
+    );
   }
 
   return {

@@ -40,7 +40,9 @@ export function createChatLane(settings: ChatLaneSettings) {
 
   async function claim(limit: number, claimToken: string, leaseMs: number): Promise<ClaimedChatDelivery[]> {
     if (limit <= 0) return [];
-    const rows = await db().$queryRaw<{ id: string; message_id: string; channel_id: string; attempts: number; created_at: Date }[]>`
+    const rows = await db().$queryRaw<
+      { id: string; message_id: string; channel_id: string; attempts: number; created_at: Date }[]
+    >`
       UPDATE chat_deliveries AS d
       SET status = 'sending', locked_by = ${claimToken}, locked_until = now() + make_interval(secs => ${leaseMs / 1000}),
           attempts = d.attempts + 1, updated_at = now()
@@ -66,21 +68,33 @@ export function createChatLane(settings: ChatLaneSettings) {
 
   async function attempt(claimed: ClaimedChatDelivery): Promise<Outcome> {
     const [channel, message] = await Promise.all([
-      db().chatChannel.findUnique({ where: { id: claimed.channelId }, select: { platform: true, webhookUrl: true, disabledAt: true } }),
+      db().chatChannel.findUnique({
+        where: { id: claimed.channelId },
+        select: { platform: true, webhookUrl: true, disabledAt: true },
+      }),
       db().outboxMessage.findUnique({ where: { id: claimed.messageId }, select: { payload: true } }),
     ]);
     if (!channel || !message) return { ok: false, skip: "The channel or message no longer exists." };
     if (channel.disabledAt) return { ok: false, skip: "The channel is disabled." };
     const body = JSON.stringify(renderChatMessage(channel.platform, message.payload as unknown as ChatMessage));
     try {
-      return await postChatWebhook({ url: channel.webhookUrl, body, policy: settings.policy(), deliveryId: claimed.id, timeoutMs: settings.timeoutMs });
+      return await postChatWebhook({
+        url: channel.webhookUrl,
+        body,
+        policy: settings.policy(),
+        deliveryId: claimed.id,
+        timeoutMs: settings.timeoutMs,
+      });
     } catch (error) {
       return { ok: false, error: error instanceof Error ? error.message : String(error) };
     }
   }
 
   async function disableChannel(tx: Tx, channelId: string, reason: string) {
-    await tx.chatChannel.update({ where: { id: channelId }, data: { disabledAt: new Date(), disabledReason: clip(reason, 1000) } });
+    await tx.chatChannel.update({
+      where: { id: channelId },
+      data: { disabledAt: new Date(), disabledReason: clip(reason, 1000) },
+    });
     await tx.chatDelivery.updateMany({
       where: { channelId, status: { in: ["pending", "failed"] } },
       data: { status: "dead", lastError: `Not sent: ${clip(reason)}`, lockedBy: null, lockedUntil: null },
@@ -92,21 +106,39 @@ export function createChatLane(settings: ChatLaneSettings) {
       const now = new Date();
       const mine = { id: claimed.id, lockedBy: claimed.claimToken, status: "sending" as const };
       if (result.skip) {
-        const { count } = await tx.chatDelivery.updateMany({ where: mine, data: { status: "dead", lastError: result.skip, lockedBy: null, lockedUntil: null } });
+        const { count } = await tx.chatDelivery.updateMany({
+          where: mine,
+          data: { status: "dead", lastError: result.skip, lockedBy: null, lockedUntil: null },
+        });
         return count === 1;
       }
       if (result.ok) {
         const { count } = await tx.chatDelivery.updateMany({
           where: mine,
-          data: { status: "delivered", deliveredAt: now, lastAttemptAt: now, lastStatusCode: result.statusCode ?? null, lastError: null, lockedBy: null, lockedUntil: null },
+          data: {
+            status: "delivered",
+            deliveredAt: now,
+            lastAttemptAt: now,
+            lastStatusCode: result.statusCode ?? null,
+            lastError: null,
+            lockedBy: null,
+            lockedUntil: null,
+          },
         });
-        if (count === 1) await tx.chatChannel.update({ where: { id: claimed.channelId }, data: { consecutiveFailures: 0, lastDeliveredAt: now } });
+        if (count === 1)
+          await tx.chatChannel.update({
+            where: { id: claimed.channelId },
+            data: { consecutiveFailures: 0, lastDeliveredAt: now },
+          });
         return count === 1;
       }
       const age = now.getTime() - claimed.createdAt.getTime();
       const delay = result.retryAfterMs ?? settings.retryDelayMs(claimed.attempts);
       const error = clip(result.error ?? "Delivery failed.");
-      const dead = Boolean(result.permanent) || age + delay > settings.maxAgeMs || (result.statusCode === 400 && claimed.attempts >= 3);
+      const dead =
+        Boolean(result.permanent) ||
+        age + delay > settings.maxAgeMs ||
+        (result.statusCode === 400 && claimed.attempts >= 3);
       const { count } = await tx.chatDelivery.updateMany({
         where: mine,
         data: {
@@ -130,7 +162,11 @@ export function createChatLane(settings: ChatLaneSettings) {
       if (!channel.disabledAt) {
         if (result.permanent) await disableChannel(tx, claimed.channelId, `Disabled automatically: ${error}`);
         else if (channel.consecutiveFailures >= settings.disableAfterFailures && age >= settings.disableAfterMs) {
-          await disableChannel(tx, claimed.channelId, `Disabled automatically after ${channel.consecutiveFailures} consecutive failed deliveries; last error: ${error}`);
+          await disableChannel(
+            tx,
+            claimed.channelId,
+            `Disabled automatically after ${channel.consecutiveFailures} consecutive failed deliveries; last error: ${error}`,
+          );
         }
       }
       return true;

@@ -3,7 +3,13 @@ import type { Tx } from "@/server/db/client";
 import { buildComponentPayload, buildIncidentPayload } from "@/server/notifications/payload";
 import { pageBaseUrl } from "@/server/page-url";
 import type { ChatEvent } from "@/lib/integrations";
-import { COMPONENT_STATUS_LABELS, IMPACT_LABELS, INCIDENT_STATUS_LABELS, type AnyImpact, type ComponentStatus } from "@/lib/status";
+import {
+  COMPONENT_STATUS_LABELS,
+  IMPACT_LABELS,
+  INCIDENT_STATUS_LABELS,
+  type AnyImpact,
+  type ComponentStatus,
+} from "@/lib/status";
 
 export type ChatTone = "critical" | "major" | "minor" | "none" | "maintenance" | "resolved";
 
@@ -51,7 +57,9 @@ const TONE_OF_STATUS: Record<ComponentStatus, ChatTone> = {
 };
 
 function toneOfImpact(impact: string): ChatTone {
-  return impact === "critical" || impact === "major" || impact === "minor" || impact === "maintenance" ? impact : "none";
+  return impact === "critical" || impact === "major" || impact === "minor" || impact === "maintenance"
+    ? impact
+    : "none";
 }
 
 /** Which chat event an incident or maintenance update is, or null for updates chat channels do not announce. */
@@ -67,24 +75,36 @@ function classifyUpdate(kind: "incident" | "maintenance", statuses: string[]): C
   return null;
 }
 
-export async function buildIncidentChatMessage(tx: Tx, incidentId: string, updateId: string): Promise<ChatMessage | null> {
+export async function buildIncidentChatMessage(
+  tx: Tx,
+  incidentId: string,
+  updateId: string,
+): Promise<ChatMessage | null> {
   const built = await buildIncidentPayload(tx, incidentId, updateId);
   const incident = built?.payload.incident;
   const email = built?.payload.email;
   if (!built || !incident || !email) return null;
   const index = incident.incident_updates.findIndex((u) => u.id === updateId);
   const update = incident.incident_updates[index];
-  const event = classifyUpdate(email.kind, incident.incident_updates.slice(index).map((u) => u.status));
+  const event = classifyUpdate(
+    email.kind,
+    incident.incident_updates.slice(index).map((u) => u.status),
+  );
   if (!event) return null;
   const componentStatuses = new Map<string, { name: string; status: ComponentStatus }>();
-  for (const component of incident.components) componentStatuses.set(component.id, { name: component.name, status: component.status });
+  for (const component of incident.components)
+    componentStatuses.set(component.id, { name: component.name, status: component.status });
   for (const affected of update.affected_components) {
     componentStatuses.set(affected.code ?? affected.name, { name: affected.name, status: affected.new_status });
   }
   const facts = [{ label: "Status", value: INCIDENT_STATUS_LABELS[update.status] }];
-  if (email.kind === "incident") facts.push({ label: "Impact", value: IMPACT_LABELS[incident.impact as AnyImpact] ?? incident.impact });
+  if (email.kind === "incident")
+    facts.push({ label: "Impact", value: IMPACT_LABELS[incident.impact as AnyImpact] ?? incident.impact });
   if (email.kind === "maintenance" && incident.scheduled_for) {
-    facts.push({ label: "Window", value: `${formatUtc(incident.scheduled_for)} – ${incident.scheduled_until ? formatUtc(incident.scheduled_until) : "open"}` });
+    facts.push({
+      label: "Window",
+      value: `${formatUtc(incident.scheduled_for)} – ${incident.scheduled_until ? formatUtc(incident.scheduled_until) : "open"}`,
+    });
   }
   return {
     event,
@@ -94,7 +114,12 @@ export async function buildIncidentChatMessage(tx: Tx, incidentId: string, updat
     title: incident.name,
     url: email.incidentUrl,
     linkLabel: email.kind === "maintenance" ? "View maintenance" : "View incident",
-    tone: event === "incident.resolved" || event === "maintenance.completed" ? "resolved" : email.kind === "maintenance" ? "maintenance" : toneOfImpact(incident.impact),
+    tone:
+      event === "incident.resolved" || event === "maintenance.completed"
+        ? "resolved"
+        : email.kind === "maintenance"
+          ? "maintenance"
+          : toneOfImpact(incident.impact),
     facts,
     components: [...componentStatuses.values()],
     body: update.body,
@@ -108,7 +133,9 @@ export async function buildPostmortemChatMessage(tx: Tx, incidentId: string): Pr
     tx.incident.findUnique({
       where: { id: incidentId },
       select: {
-        id: true, name: true, impact: true,
+        id: true,
+        name: true,
+        impact: true,
         postmortem: { select: { body: true, publishedAt: true } },
         components: { select: { component: { select: { id: true, name: true, status: true } } } },
       },

@@ -1,7 +1,12 @@
 import "server-only";
 import http from "node:http";
 import https from "node:https";
-import { assertAllowedTarget, guardedLookup, WebhookTargetError, type TargetPolicy } from "@/server/notifications/target-guard";
+import {
+  assertAllowedTarget,
+  guardedLookup,
+  WebhookTargetError,
+  type TargetPolicy,
+} from "@/server/notifications/target-guard";
 
 export const CHAT_TIMEOUT_MS = 10_000;
 const MAX_RESPONSE_BYTES = 16 * 1024;
@@ -18,7 +23,11 @@ export type ChatSendResult = {
 };
 
 /** Retry-After in seconds or as an HTTP date; Discord also puts `retry_after` (seconds) in its JSON body. */
-export function parseRetryAfter(header: string | string[] | undefined, body: string, now = Date.now()): number | undefined {
+export function parseRetryAfter(
+  header: string | string[] | undefined,
+  body: string,
+  now = Date.now(),
+): number | undefined {
   const value = Array.isArray(header) ? header[0] : header;
   let ms: number | undefined;
   if (value && /^\s*\d+(\.\d+)?\s*$/.test(value)) ms = Number(value) * 1000;
@@ -37,18 +46,27 @@ export function parseRetryAfter(header: string | string[] | undefined, body: str
 function describeFailure(statusCode: number, body: string): { error: string; permanent: boolean } {
   const detail = body.replace(/\s+/g, " ").trim().slice(0, 200);
   const suffix = detail ? `: ${detail}` : "";
-  if (statusCode === 404 || statusCode === 410) return { error: `HTTP ${statusCode}${suffix} (the webhook was deleted or its channel archived)`, permanent: true };
-  if (statusCode === 401 || statusCode === 403) return { error: `HTTP ${statusCode}${suffix} (the webhook refuses this sender)`, permanent: true };
+  if (statusCode === 404 || statusCode === 410)
+    return { error: `HTTP ${statusCode}${suffix} (the webhook was deleted or its channel archived)`, permanent: true };
+  if (statusCode === 401 || statusCode === 403)
+    return { error: `HTTP ${statusCode}${suffix} (the webhook refuses this sender)`, permanent: true };
   return { error: `HTTP ${statusCode}${suffix}`, permanent: false };
 }
 
 /** POSTs a JSON body to a chat webhook; only 2xx counts, redirects and non-public targets are refused. */
-export async function postChatWebhook(request: { url: string; body: string; policy: TargetPolicy; deliveryId?: string; timeoutMs?: number }): Promise<ChatSendResult> {
+export async function postChatWebhook(request: {
+  url: string;
+  body: string;
+  policy: TargetPolicy;
+  deliveryId?: string;
+  timeoutMs?: number;
+}): Promise<ChatSendResult> {
   let url: URL;
   try {
     url = await assertAllowedTarget(request.url, request.policy);
   } catch (error) {
-    if (error instanceof WebhookTargetError) return { ok: false, error: error.message, permanent: !/could not be resolved/.test(error.message) };
+    if (error instanceof WebhookTargetError)
+      return { ok: false, error: error.message, permanent: !/could not be resolved/.test(error.message) };
     throw error;
   }
   const transport = url.protocol === "https:" ? https : http;
@@ -85,8 +103,15 @@ export async function postChatWebhook(request: { url: string; body: string; poli
         const done = () => {
           const body = Buffer.concat(chunks).toString("utf8");
           if (statusCode >= 200 && statusCode < 300) return finish({ ok: true, statusCode });
-          if (statusCode >= 300 && statusCode < 400) return finish({ ok: false, statusCode, error: "The webhook answered with a redirect, which is refused." });
-          if (statusCode === 429) return finish({ ok: false, statusCode, error: "HTTP 429: rate limited", retryAfterMs: parseRetryAfter(res.headers["retry-after"], body) ?? 30_000 });
+          if (statusCode >= 300 && statusCode < 400)
+            return finish({ ok: false, statusCode, error: "The webhook answered with a redirect, which is refused." });
+          if (statusCode === 429)
+            return finish({
+              ok: false,
+              statusCode,
+              error: "HTTP 429: rate limited",
+              retryAfterMs: parseRetryAfter(res.headers["retry-after"], body) ?? 30_000,
+            });
           const failure = describeFailure(statusCode, body);
           const retryAfterMs = statusCode === 503 ? parseRetryAfter(res.headers["retry-after"], "") : undefined;
           finish({ ok: false, statusCode, ...failure, ...(retryAfterMs ? { retryAfterMs } : {}) });

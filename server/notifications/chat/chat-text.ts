@@ -53,7 +53,11 @@ export const SLACK_MRKDWN: ChatDialect = {
   pre: (value) => `\`\`\`${slackEscape(value).replace(/```/g, "'''")}\`\`\``,
   link: (label, href) => `<${href.replace(/[|<>]/g, encodeURIComponent)}|${label.replace(/[|]/g, "¦") || href}>`,
   heading: (inner) => `*${inner}*`,
-  quote: (inner) => inner.split("\n").map((line) => `> ${line}`).join("\n"),
+  quote: (inner) =>
+    inner
+      .split("\n")
+      .map((line) => `> ${line}`)
+      .join("\n"),
   lineBreak: "\n",
 };
 
@@ -72,7 +76,11 @@ export const DISCORD_MARKDOWN: ChatDialect = {
   pre: (value) => `\`\`\`\n${value.replace(/```/g, "'''")}\n\`\`\``,
   link: (label, href) => `[${label || href}](${escapeParens(href)})`,
   heading: (inner) => `**${inner}**`,
-  quote: (inner) => inner.split("\n").map((line) => `> ${line}`).join("\n"),
+  quote: (inner) =>
+    inner
+      .split("\n")
+      .map((line) => `> ${line}`)
+      .join("\n"),
   lineBreak: "\n",
 };
 
@@ -97,7 +105,8 @@ export const TEAMS_MARKDOWN: ChatDialect = {
   lineBreak: "\n\n",
 };
 
-const htmlEscape = (value: string) => value.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+const htmlEscape = (value: string) =>
+  value.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 
 /** The HTML subset Google Chat card text widgets accept (<b>, <i>, <s>, <a href>, <br>), everything else escaped. */
 export const GOOGLE_CHAT_HTML: ChatDialect = {
@@ -176,7 +185,10 @@ function block(token: Token, dialect: ChatDialect): string {
       const list = token as Tokens.List;
       const start = typeof list.start === "number" ? list.start : 1;
       return list.items
-        .map((item, index) => `${list.ordered ? `${start + index}.` : "•"} ${blocks(item.tokens, dialect).replace(/\n/g, "\n   ")}`)
+        .map(
+          (item, index) =>
+            `${list.ordered ? `${start + index}.` : "•"} ${blocks(item.tokens, dialect).replace(/\n/g, "\n   ")}`,
+        )
         .join("\n");
     }
     case "hr":
@@ -194,7 +206,10 @@ function block(token: Token, dialect: ChatDialect): string {
 }
 
 function blocks(tokens: Token[], dialect: ChatDialect): string {
-  return tokens.map((token) => block(token, dialect)).filter((part) => part.trim() !== "").join("\n\n");
+  return tokens
+    .map((token) => block(token, dialect))
+    .filter((part) => part.trim() !== "")
+    .join("\n\n");
 }
 
 /** Untrusted markdown written in a chat platform's dialect, with no way to ping anyone. */

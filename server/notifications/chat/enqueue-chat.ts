@@ -1,13 +1,21 @@
 import "server-only";
 import type { Tx } from "@/server/db/client";
 import type { IncidentEvent } from "@/server/notifications/enqueue";
-import { buildComponentChatMessage, buildIncidentChatMessage, buildPostmortemChatMessage, type ChatMessage } from "@/server/notifications/chat/chat-message";
+import {
+  buildComponentChatMessage,
+  buildIncidentChatMessage,
+  buildPostmortemChatMessage,
+  type ChatMessage,
+} from "@/server/notifications/chat/chat-message";
 
 export const CHAT_EVENT_TYPE = "chat.message";
 
 async function messageFor(tx: Tx, event: IncidentEvent): Promise<ChatMessage | null> {
   if (event.type === "incident.update") {
-    const update = await tx.incidentUpdate.findUnique({ where: { id: event.updateId }, select: { deliverNotifications: true } });
+    const update = await tx.incidentUpdate.findUnique({
+      where: { id: event.updateId },
+      select: { deliverNotifications: true },
+    });
     if (!update?.deliverNotifications) return null;
     return buildIncidentChatMessage(tx, event.incidentId, event.updateId);
   }
@@ -34,15 +42,27 @@ export async function enqueueChatNotifications(tx: Tx, event: IncidentEvent) {
     where: {
       disabledAt: null,
       events: { has: message.event },
-      OR: [{ allComponents: true }, ...(message.componentIds.length ? [{ components: { some: { componentId: { in: message.componentIds } } } }] : [])],
+      OR: [
+        { allComponents: true },
+        ...(message.componentIds.length
+          ? [{ components: { some: { componentId: { in: message.componentIds } } } }]
+          : []),
+      ],
     },
     select: { id: true },
   });
   if (channels.length === 0) return null;
   const outbox = await tx.outboxMessage.create({
-    data: { eventType: CHAT_EVENT_TYPE, incidentId: "incidentId" in event ? (event.incidentId ?? null) : null, payload: message },
+    data: {
+      eventType: CHAT_EVENT_TYPE,
+      incidentId: "incidentId" in event ? (event.incidentId ?? null) : null,
+      payload: message,
+    },
     select: { id: true },
   });
-  await tx.chatDelivery.createMany({ data: channels.map((c) => ({ messageId: outbox.id, channelId: c.id })), skipDuplicates: true });
+  await tx.chatDelivery.createMany({
+    data: channels.map((c) => ({ messageId: outbox.id, channelId: c.id })),
+    skipDuplicates: true,
+  });
   return { messageId: outbox.id, deliveries: channels.length };
 }

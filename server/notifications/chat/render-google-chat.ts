@@ -7,7 +7,13 @@ import { COMPONENT_STATUS_LABELS } from "@/lib/status";
 // developers.google.com/workspace/chat: a message (text and cards) is at most 32,000 bytes, `text` at most 4,096
 // characters, a card at most 100 widgets. Card text takes a small HTML subset; `text` takes Chat's own markup,
 // where <users/all> would mention everyone, so "<" never reaches it.
-export const GOOGLE_CHAT_LIMITS = { messageBytes: 32_000, text: 4096, widgets: 100, paragraph: 4000, header: 200 } as const;
+export const GOOGLE_CHAT_LIMITS = {
+  messageBytes: 32_000,
+  text: 4096,
+  widgets: 100,
+  paragraph: 4000,
+  header: 200,
+} as const;
 
 type Widget =
   | { decoratedText: { topLabel: string; text: string; wrapText: true } }
@@ -16,7 +22,10 @@ type Widget =
 
 export type GoogleChatPayload = {
   text: string;
-  cardsV2: { cardId: string; card: { header: { title: string; subtitle: string }; sections: { widgets: Widget[] }[] } }[];
+  cardsV2: {
+    cardId: string;
+    card: { header: { title: string; subtitle: string }; sections: { widgets: Widget[] }[] };
+  }[];
 };
 
 const plainText = (value: string) => defuseAtMentions(value.replace(/</g, "‹").replace(/>/g, "›"));
@@ -24,8 +33,18 @@ const plainText = (value: string) => defuseAtMentions(value.replace(/</g, "‹")
 function build(message: ChatMessage, paragraph: string): GoogleChatPayload {
   const html = GOOGLE_CHAT_HTML;
   const widgets: Widget[] = [
-    ...message.facts.map((f) => ({ decoratedText: { topLabel: f.label, text: truncate(html.text(f.value), 500), wrapText: true as const } })),
-    ...message.components.slice(0, 40).map((c) => ({ decoratedText: { topLabel: truncate(html.text(c.name), 200), text: COMPONENT_STATUS_LABELS[c.status], wrapText: true as const } })),
+    ...message.facts.map((f) => ({
+      decoratedText: { topLabel: f.label, text: truncate(html.text(f.value), 500), wrapText: true as const },
+    })),
+    ...message.components
+      .slice(0, 40)
+      .map((c) => ({
+        decoratedText: {
+          topLabel: truncate(html.text(c.name), 200),
+          text: COMPONENT_STATUS_LABELS[c.status],
+          wrapText: true as const,
+        },
+      })),
   ];
   if (paragraph.trim()) widgets.push({ textParagraph: { text: paragraph } });
   widgets.push({ buttonList: { buttons: [{ text: message.linkLabel, onClick: { openLink: { url: message.url } } }] } });
@@ -35,7 +54,10 @@ function build(message: ChatMessage, paragraph: string): GoogleChatPayload {
       {
         cardId: `statuspage-${message.event.replace(/\./g, "-")}`,
         card: {
-          header: { title: truncate(plainText(message.title), GOOGLE_CHAT_LIMITS.header), subtitle: truncate(plainText(`${message.pageName} · ${message.headline}`), GOOGLE_CHAT_LIMITS.header) },
+          header: {
+            title: truncate(plainText(message.title), GOOGLE_CHAT_LIMITS.header),
+            subtitle: truncate(plainText(`${message.pageName} · ${message.headline}`), GOOGLE_CHAT_LIMITS.header),
+          },
           sections: [{ widgets: widgets.slice(0, GOOGLE_CHAT_LIMITS.widgets) }],
         },
       },

@@ -1,12 +1,25 @@
 import "server-only";
 import type { ChatMessage } from "@/server/notifications/chat/chat-message";
 import { TONE_HEX } from "@/server/notifications/chat/chat-colors";
-import { MATTERMOST_MARKDOWN, convertMarkdown, convertPlain, defuseAtMentions, truncate } from "@/server/notifications/chat/chat-text";
+import {
+  MATTERMOST_MARKDOWN,
+  convertMarkdown,
+  convertPlain,
+  defuseAtMentions,
+  truncate,
+} from "@/server/notifications/chat/chat-text";
 import { COMPONENT_STATUS_LABELS } from "@/lib/status";
 
 // Mattermost's Slack-compatible incoming webhooks take `text` (≤ 16383 characters per post) and Slack-style
 // `attachments`; their combined attachment text is limited (7900 characters on older servers), so stay below it.
-export const MATTERMOST_LIMITS = { text: 16383, attachmentsTotal: 7900, attachmentText: 4000, title: 256, fieldValue: 500, fields: 10 } as const;
+export const MATTERMOST_LIMITS = {
+  text: 16383,
+  attachmentsTotal: 7900,
+  attachmentText: 4000,
+  title: 256,
+  fieldValue: 500,
+  fields: 10,
+} as const;
 
 export type MattermostAttachment = {
   fallback: string;
@@ -28,14 +41,27 @@ export function renderMattermost(message: ChatMessage): MattermostPayload {
   const title = truncate(convertPlain(message.title, md), MATTERMOST_LIMITS.title);
   const more = `…\n\n[Read the full update](${message.url})`;
   const fields = [
-    ...message.facts.map((f) => ({ title: f.label, value: truncate(convertPlain(f.value, md), MATTERMOST_LIMITS.fieldValue), short: true })),
-    ...message.components.slice(0, MATTERMOST_LIMITS.fields).map((c) => ({ title: truncate(convertPlain(c.name, md), 100), value: COMPONENT_STATUS_LABELS[c.status], short: true })),
+    ...message.facts.map((f) => ({
+      title: f.label,
+      value: truncate(convertPlain(f.value, md), MATTERMOST_LIMITS.fieldValue),
+      short: true,
+    })),
+    ...message.components
+      .slice(0, MATTERMOST_LIMITS.fields)
+      .map((c) => ({
+        title: truncate(convertPlain(c.name, md), 100),
+        value: COMPONENT_STATUS_LABELS[c.status],
+        short: true,
+      })),
   ];
   return {
     text: truncate(`**${message.headline}:** ${title}`, 1000),
     attachments: [
       {
-        fallback: truncate(`${message.headline}: ${defuseAtMentions(message.title).replace(/</g, "‹")} ${message.url}`, 500),
+        fallback: truncate(
+          `${message.headline}: ${defuseAtMentions(message.title).replace(/</g, "‹")} ${message.url}`,
+          500,
+        ),
         color: TONE_HEX[message.tone],
         author_name: truncate(convertPlain(message.pageName, md), 100),
         author_link: message.pageUrl,

@@ -16,7 +16,16 @@ const TEAMS_COLOR: Record<ChatTone, string> = {
   resolved: "Good",
 };
 
-type TextBlock = { type: "TextBlock"; text: string; wrap: true; size?: string; weight?: string; color?: string; isSubtle?: boolean; spacing?: string };
+type TextBlock = {
+  type: "TextBlock";
+  text: string;
+  wrap: true;
+  size?: string;
+  weight?: string;
+  color?: string;
+  isSubtle?: boolean;
+  spacing?: string;
+};
 type FactSet = { type: "FactSet"; facts: { title: string; value: string }[] };
 
 export type TeamsPayload = {
@@ -39,11 +48,26 @@ function build(message: ChatMessage, body: string): TeamsPayload {
   const md = TEAMS_MARKDOWN;
   const facts = [
     ...message.facts.map((f) => ({ title: f.label, value: truncate(md.text(f.value), TEAMS_LIMITS.factValue) })),
-    ...message.components.slice(0, 20).map((c) => ({ title: truncate(md.text(c.name), 100), value: COMPONENT_STATUS_LABELS[c.status] })),
+    ...message.components
+      .slice(0, 20)
+      .map((c) => ({ title: truncate(md.text(c.name), 100), value: COMPONENT_STATUS_LABELS[c.status] })),
   ];
   const blocks: (TextBlock | FactSet)[] = [
-    { type: "TextBlock", text: `${md.text(message.pageName)} · ${message.headline}`, wrap: true, size: "Small", weight: "Bolder", color: TEAMS_COLOR[message.tone] },
-    { type: "TextBlock", text: truncate(md.text(message.title), TEAMS_LIMITS.title), wrap: true, size: "Large", weight: "Bolder" },
+    {
+      type: "TextBlock",
+      text: `${md.text(message.pageName)} · ${message.headline}`,
+      wrap: true,
+      size: "Small",
+      weight: "Bolder",
+      color: TEAMS_COLOR[message.tone],
+    },
+    {
+      type: "TextBlock",
+      text: truncate(md.text(message.title), TEAMS_LIMITS.title),
+      wrap: true,
+      size: "Large",
+      weight: "Bolder",
+    },
     { type: "FactSet", facts },
   ];
   if (body.trim()) blocks.push({ type: "TextBlock", text: body, wrap: true, spacing: "Medium" });

@@ -19,9 +19,17 @@ export function readApiRateLimitConfig(env: Record<string, string | undefined> =
  * Counts one API request against its key's limit in PostgreSQL, so every instance counts the same requests;
  * over the limit it throws RateLimitedError saying when to retry.
  */
-export async function consumeApiRateLimit({ ctx, config = readApiRateLimitConfig() }: { ctx: ServiceContext; config?: ApiRateLimitConfig }): Promise<void> {
+export async function consumeApiRateLimit({
+  ctx,
+  config = readApiRateLimitConfig(),
+}: {
+  ctx: ServiceContext;
+  config?: ApiRateLimitConfig;
+}): Promise<void> {
   if (config.limit === 0 || ctx.actor.kind !== "api-key") return;
   const message = `Rate limit exceeded: at most ${config.limit} requests per ${config.windowMs / 1000} seconds for each API key.`;
   const key = `management-api:${ctx.actor.apiKeyId}`;
-  await inTransaction(ctx, (tx) => consumeRateLimits(tx, [{ key, max: config.limit, windowMs: config.windowMs, message }]));
+  await inTransaction(ctx, (tx) =>
+    consumeRateLimits(tx, [{ key, max: config.limit, windowMs: config.windowMs, message }]),
+  );
 }

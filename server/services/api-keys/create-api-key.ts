@@ -20,10 +20,21 @@ export async function createApiKey({ ctx, input }: { ctx: ServiceContext; input:
   const token = generateApiKeyToken();
   return inTransaction(ctx, async (tx) => {
     const apiKey = await tx.apiKey.create({
-      data: { name: data.name, role: data.role, prefix: displayPrefix(token), hash: hashApiKeyToken(token), createdById: actorUserId(ctx.actor) },
+      data: {
+        name: data.name,
+        role: data.role,
+        prefix: displayPrefix(token),
+        hash: hashApiKeyToken(token),
+        createdById: actorUserId(ctx.actor),
+      },
       select: { id: true, name: true, prefix: true, role: true, createdAt: true },
     });
-    await writeAudit(tx, ctx.actor, { action: "api-key.create", entityType: "api-key", entityId: apiKey.id, after: apiKey });
+    await writeAudit(tx, ctx.actor, {
+      action: "api-key.create",
+      entityType: "api-key",
+      entityId: apiKey.id,
+      after: apiKey,
+    });
     return { apiKey, token, tags: [] as string[] };
   });
 }

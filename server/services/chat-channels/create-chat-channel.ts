@@ -4,7 +4,12 @@ import { authorize, inTransaction, type ServiceContext } from "@/server/services
 import { writeAudit } from "@/server/services/audit";
 import { parseInput } from "@/server/services/validation";
 import {
-  assertChatTarget, assertComponentsExist, chatChannelAuditSelect, chatChannelFields, requireComponentsChoice, webhookUrlField,
+  assertChatTarget,
+  assertComponentsExist,
+  chatChannelAuditSelect,
+  chatChannelFields,
+  requireComponentsChoice,
+  webhookUrlField,
 } from "@/server/services/chat-channels/chat-channel-shared";
 import { webhookUrlHint } from "@/lib/webhook-url-hint";
 
@@ -30,7 +35,12 @@ export async function createChatChannel({ ctx, input }: { ctx: ServiceContext; i
       },
       select: chatChannelAuditSelect,
     });
-    await writeAudit(tx, ctx.actor, { action: "chat-channel.create", entityType: "chat-channel", entityId: channel.id, after: { ...channel, componentIds, webhook: webhookUrlHint(data.webhookUrl) } });
+    await writeAudit(tx, ctx.actor, {
+      action: "chat-channel.create",
+      entityType: "chat-channel",
+      entityId: channel.id,
+      after: { ...channel, componentIds, webhook: webhookUrlHint(data.webhookUrl) },
+    });
     return { channel, tags: [] as string[] };
   });
 }

@@ -16,7 +16,12 @@ export async function deleteChatChannel({ ctx, input }: { ctx: ServiceContext; i
     const channel = await tx.chatChannel.findUnique({ where: { id: data.channelId }, select: chatChannelAuditSelect });
     if (!channel) throw new AppError("NOT_FOUND", "That chat channel no longer exists.");
     await tx.chatChannel.delete({ where: { id: channel.id } });
-    await writeAudit(tx, ctx.actor, { action: "chat-channel.delete", entityType: "chat-channel", entityId: channel.id, before: channel });
+    await writeAudit(tx, ctx.actor, {
+      action: "chat-channel.delete",
+      entityType: "chat-channel",
+      entityId: channel.id,
+      before: channel,
+    });
     return { channelId: channel.id, tags: [] as string[] };
   });
 }
@@ -26,11 +31,22 @@ export async function reenableChatChannel({ ctx, input }: { ctx: ServiceContext;
   authorize(ctx.actor, "responder");
   const data = parseInput(chatChannelIdSchema, input);
   return inTransaction(ctx, async (tx) => {
-    const channel = await tx.chatChannel.findUnique({ where: { id: data.channelId }, select: { id: true, disabledAt: true, disabledReason: true } });
+    const channel = await tx.chatChannel.findUnique({
+      where: { id: data.channelId },
+      select: { id: true, disabledAt: true, disabledReason: true },
+    });
     if (!channel) throw new AppError("NOT_FOUND", "That chat channel no longer exists.");
     if (!channel.disabledAt) return { channelId: channel.id, tags: [] as string[] };
-    await tx.chatChannel.update({ where: { id: channel.id }, data: { disabledAt: null, disabledReason: null, consecutiveFailures: 0, version: { increment: 1 } } });
-    await writeAudit(tx, ctx.actor, { action: "chat-channel.reenable", entityType: "chat-channel", entityId: channel.id, before: { disabledReason: channel.disabledReason } });
+    await tx.chatChannel.update({
+      where: { id: channel.id },
+      data: { disabledAt: null, disabledReason: null, consecutiveFailures: 0, version: { increment: 1 } },
+    });
+    await writeAudit(tx, ctx.actor, {
+      action: "chat-channel.reenable",
+      entityType: "chat-channel",
+      entityId: channel.id,
+      before: { disabledReason: channel.disabledReason },
+    });
     return { channelId: channel.id, tags: [] as string[] };
   });
 }

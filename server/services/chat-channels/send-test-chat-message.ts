@@ -17,11 +17,17 @@ export async function sendTestChatMessage({ ctx, input }: { ctx: ServiceContext;
   const data = parseInput(chatChannelIdSchema, input);
   const db = ctx.db ?? getDb();
   const [channel, page] = await Promise.all([
-    db.chatChannel.findUnique({ where: { id: data.channelId }, select: { id: true, name: true, platform: true, webhookUrl: true } }),
+    db.chatChannel.findUnique({
+      where: { id: data.channelId },
+      select: { id: true, name: true, platform: true, webhookUrl: true },
+    }),
     db.pageSettings.findFirst({ select: { name: true, url: true } }),
   ]);
   if (!channel) throw new AppError("NOT_FOUND", "That chat channel no longer exists.");
-  const message = testChatMessage({ name: page?.name ?? "Status", url: pageBaseUrl({ url: page?.url ?? "" }) }, channel.name);
+  const message = testChatMessage(
+    { name: page?.name ?? "Status", url: pageBaseUrl({ url: page?.url ?? "" }) },
+    channel.name,
+  );
   const config = getNotificationConfig();
   const result = await postChatWebhook({
     url: channel.webhookUrl,
@@ -29,8 +35,14 @@ export async function sendTestChatMessage({ ctx, input }: { ctx: ServiceContext;
     policy: { allowPrivateTargets: config.allowPrivateTargets, allowLoopbackHttp: config.allowLoopbackHttp },
   });
   await inTransaction(ctx, (tx) =>
-    writeAudit(tx, ctx.actor, { action: "chat-channel.test", entityType: "chat-channel", entityId: channel.id, after: { ok: result.ok, statusCode: result.statusCode ?? null, error: result.error ?? null } }),
+    writeAudit(tx, ctx.actor, {
+      action: "chat-channel.test",
+      entityType: "chat-channel",
+      entityId: channel.id,
+      after: { ok: result.ok, statusCode: result.statusCode ?? null, error: result.error ?? null },
+    }),
   );
-  if (!result.ok) throw new AppError("VALIDATION", `The test message was not accepted: ${result.error ?? "no answer"}.`);
+  if (!result.ok)
+    throw new AppError("VALIDATION", `The test message was not accepted: ${result.error ?? "no answer"}.`);
   return { ok: true as const, statusCode: result.statusCode, tags: [] as string[] };
 }

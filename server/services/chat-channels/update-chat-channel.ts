@@ -5,7 +5,11 @@ import { authorize, inTransaction, type ServiceContext } from "@/server/services
 import { writeAudit } from "@/server/services/audit";
 import { id, optionalText, parseInput, version } from "@/server/services/validation";
 import {
-  assertChatTarget, assertComponentsExist, chatChannelAuditSelect, chatChannelFields, requireComponentsChoice,
+  assertChatTarget,
+  assertComponentsExist,
+  chatChannelAuditSelect,
+  chatChannelFields,
+  requireComponentsChoice,
 } from "@/server/services/chat-channels/chat-channel-shared";
 import { webhookUrlHint } from "@/lib/webhook-url-hint";
 
@@ -24,9 +28,16 @@ export async function updateChatChannel({ ctx, input }: { ctx: ServiceContext; i
   if (data.webhookUrl) await assertChatTarget(data.webhookUrl);
   return inTransaction(ctx, async (tx) => {
     await tx.$queryRaw`SELECT id FROM chat_channels WHERE id = ${data.channelId} FOR UPDATE`;
-    const before = await tx.chatChannel.findUnique({ where: { id: data.channelId }, select: { ...chatChannelAuditSelect, components: { select: { componentId: true } } } });
+    const before = await tx.chatChannel.findUnique({
+      where: { id: data.channelId },
+      select: { ...chatChannelAuditSelect, components: { select: { componentId: true } } },
+    });
     if (!before) throw new AppError("NOT_FOUND", "That chat channel no longer exists.");
-    if (before.version !== data.version) throw new AppError("CONFLICT", "Someone else changed this channel while you were editing. Reload to see their changes.");
+    if (before.version !== data.version)
+      throw new AppError(
+        "CONFLICT",
+        "Someone else changed this channel while you were editing. Reload to see their changes.",
+      );
     const componentIds = data.allComponents ? [] : [...new Set(data.componentIds)];
     await assertComponentsExist(tx, componentIds);
     await tx.chatChannelComponent.deleteMany({ where: { channelId: data.channelId } });

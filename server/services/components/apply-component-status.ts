@@ -27,9 +27,15 @@ export async function applyComponentStatusChanges(
   const ids = [...new Set(options.changes.map((c) => c.componentId))].sort();
   if (ids.length === 0) return [];
   await tx.$queryRaw`SELECT id FROM components WHERE id = ANY(${ids}::text[]) ORDER BY id FOR UPDATE`;
-  const components = await tx.component.findMany({ where: { id: { in: ids } }, select: { id: true, name: true, status: true } });
+  const components = await tx.component.findMany({
+    where: { id: { in: ids } },
+    select: { id: true, name: true, status: true },
+  });
   const missing = ids.filter((id) => !components.some((c) => c.id === id));
-  if (missing.length) throw new AppError("VALIDATION", "A component no longer exists; reload the page.", { components: ["A selected component no longer exists."] });
+  if (missing.length)
+    throw new AppError("VALIDATION", "A component no longer exists; reload the page.", {
+      components: ["A selected component no longer exists."],
+    });
 
   const applied: AppliedChange[] = [];
   for (const request of options.changes) {
@@ -62,7 +68,10 @@ export async function applyComponentStatusChanges(
     });
     const currentChanged = isCurrent && component.status !== request.status;
     if (currentChanged) {
-      await tx.component.update({ where: { id: component.id }, data: { status: request.status, version: { increment: 1 } } });
+      await tx.component.update({
+        where: { id: component.id },
+        data: { status: request.status, version: { increment: 1 } },
+      });
       await recordIncidentEvent(tx, {
         type: "component.update",
         componentId: component.id,
@@ -72,7 +81,13 @@ export async function applyComponentStatusChanges(
       });
       component.status = request.status;
     }
-    applied.push({ componentId: component.id, componentName: component.name, oldStatus, newStatus: request.status, currentChanged });
+    applied.push({
+      componentId: component.id,
+      componentName: component.name,
+      oldStatus,
+      newStatus: request.status,
+      currentChanged,
+    });
   }
   return applied;
 }

@@ -8,7 +8,10 @@ import { ID_PATTERN, LIMITS } from "@/lib/status";
 export const componentFieldsSchema = z.object({
   name: requiredText("Name", LIMITS.nameMax),
   description: optionalText(LIMITS.descriptionMax),
-  groupId: z.preprocess((v) => (v === "" || v === null ? undefined : v), z.string().regex(ID_PATTERN, "Choose a group.").optional()),
+  groupId: z.preprocess(
+    (v) => (v === "" || v === null ? undefined : v),
+    z.string().regex(ID_PATTERN, "Choose a group.").optional(),
+  ),
   showcase: booleanish.default(false),
   onlyShowIfDegraded: booleanish.default(false),
   startDate: z.preprocess(
@@ -23,13 +26,23 @@ export const groupFieldsSchema = z.object({
 });
 
 export const componentAuditSelect = {
-  id: true, name: true, description: true, status: true, position: true, showcase: true, onlyShowIfDegraded: true, startDate: true, groupId: true, version: true,
+  id: true,
+  name: true,
+  description: true,
+  status: true,
+  position: true,
+  showcase: true,
+  onlyShowIfDegraded: true,
+  startDate: true,
+  groupId: true,
+  version: true,
 } as const;
 
 export async function assertGroupExists(tx: Tx, groupId: string | undefined) {
   if (!groupId) return;
   const group = await tx.componentGroup.findUnique({ where: { id: groupId }, select: { id: true } });
-  if (!group) throw new AppError("VALIDATION", "Some fields need attention.", { groupId: ["That group no longer exists."] });
+  if (!group)
+    throw new AppError("VALIDATION", "Some fields need attention.", { groupId: ["That group no longer exists."] });
 }
 
 export async function nextComponentPosition(tx: Tx, groupId: string | null): Promise<number> {
@@ -38,7 +51,11 @@ export async function nextComponentPosition(tx: Tx, groupId: string | null): Pro
 }
 
 /** Swaps an item with its neighbour in a list ordered by position, renumbering so positions are distinct. */
-export function swapWithNeighbour<T extends { id: string }>(items: T[], id: string, direction: "up" | "down"): T[] | null {
+export function swapWithNeighbour<T extends { id: string }>(
+  items: T[],
+  id: string,
+  direction: "up" | "down",
+): T[] | null {
   const index = items.findIndex((item) => item.id === id);
   const target = direction === "up" ? index - 1 : index + 1;
   if (index < 0 || target < 0 || target >= items.length) return null;

@@ -13,11 +13,20 @@ export const setComponentStatusSchema = z.object({
 });
 
 /** Sets a component's status outside any incident; recorded in its history like any other change. */
-export async function setComponentStatus({ ctx, input }: { ctx: ServiceContext; input: z.input<typeof setComponentStatusSchema> }) {
+export async function setComponentStatus({
+  ctx,
+  input,
+}: {
+  ctx: ServiceContext;
+  input: z.input<typeof setComponentStatusSchema>;
+}) {
   authorize(ctx.actor, "responder");
   const data = parseInput(setComponentStatusSchema, input);
   return inTransaction(ctx, async (tx) => {
-    const [change] = await applyComponentStatusChanges(tx, ctx.actor, { at: new Date(), changes: [{ componentId: data.componentId, status: data.status }] });
+    const [change] = await applyComponentStatusChanges(tx, ctx.actor, {
+      at: new Date(),
+      changes: [{ componentId: data.componentId, status: data.status }],
+    });
     await writeAudit(tx, ctx.actor, {
       action: "component.set-status",
       entityType: "component",

@@ -6,12 +6,23 @@ import { id, parseInput, version } from "@/server/services/validation";
 import { TAGS } from "@/server/cache/tags";
 import { AppError } from "@/server/errors";
 import { STALE_MESSAGE } from "@/server/services/incidents/edit-incident-update";
-import { assertGroupExists, componentAuditSelect, componentFieldsSchema, nextComponentPosition } from "@/server/services/components/component-shared";
+import {
+  assertGroupExists,
+  componentAuditSelect,
+  componentFieldsSchema,
+  nextComponentPosition,
+} from "@/server/services/components/component-shared";
 
 export const updateComponentSchema = componentFieldsSchema.extend({ componentId: id("Component"), version });
 
 /** Edits a component's name, description, group and display options; a stale `version` is a conflict. */
-export async function updateComponent({ ctx, input }: { ctx: ServiceContext; input: z.input<typeof updateComponentSchema> }) {
+export async function updateComponent({
+  ctx,
+  input,
+}: {
+  ctx: ServiceContext;
+  input: z.input<typeof updateComponentSchema>;
+}) {
   authorize(ctx.actor, "responder");
   const data = parseInput(updateComponentSchema, input);
   return inTransaction(ctx, async (tx) => {
@@ -33,8 +44,17 @@ export async function updateComponent({ ctx, input }: { ctx: ServiceContext; inp
       },
     });
     if (changed.count === 0) throw new AppError("CONFLICT", STALE_MESSAGE);
-    const component = await tx.component.findUniqueOrThrow({ where: { id: data.componentId }, select: componentAuditSelect });
-    await writeAudit(tx, ctx.actor, { action: "component.edit", entityType: "component", entityId: component.id, before, after: component });
+    const component = await tx.component.findUniqueOrThrow({
+      where: { id: data.componentId },
+      select: componentAuditSelect,
+    });
+    await writeAudit(tx, ctx.actor, {
+      action: "component.edit",
+      entityType: "component",
+      entityId: component.id,
+      before,
+      after: component,
+    });
     const startChanged = (before.startDate?.getTime() ?? null) !== (component.startDate?.getTime() ?? null);
     return { component, tags: [TAGS.components, ...(startChanged ? [TAGS.componentHistory] : [])] };
   });

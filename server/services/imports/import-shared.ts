@@ -22,9 +22,18 @@ export function parseSource<S extends z.ZodType>(schema: S, input: unknown): z.i
 }
 
 /** True when this source object was imported before with the same content and its local copy still exists. */
-export async function isUnchanged(tx: Tx, objectType: string, sourceId: string, fingerprint: string, localExists: boolean) {
+export async function isUnchanged(
+  tx: Tx,
+  objectType: string,
+  sourceId: string,
+  fingerprint: string,
+  localExists: boolean,
+) {
   if (!localExists) return false;
-  const record = await tx.importRecord.findUnique({ where: { objectType_sourceId: { objectType, sourceId } }, select: { fingerprint: true } });
+  const record = await tx.importRecord.findUnique({
+    where: { objectType_sourceId: { objectType, sourceId } },
+    select: { fingerprint: true },
+  });
   return record?.fingerprint === fingerprint;
 }
 

@@ -5,7 +5,13 @@ import { INCIDENT_STATUSES, type IncidentStatus } from "@/lib/status";
 import { parseWebhookUrl } from "@/server/notifications/target-guard";
 import { newSigningSecret, newToken } from "@/server/services/subscribers/tokens";
 import { replaceComponents } from "@/server/services/subscribers/shared";
-import { fingerprintOf, isUnchanged, parseSource, recordImport, type ImportOutcome } from "@/server/services/imports/import-shared";
+import {
+  fingerprintOf,
+  isUnchanged,
+  parseSource,
+  recordImport,
+  type ImportOutcome,
+} from "@/server/services/imports/import-shared";
 import { sourceSubscriberSchema, sourceTemplateSchema } from "@/server/services/imports/source-schemas";
 
 /** Creates or updates an incident template under its Statuspage id; a name another template here already has is skipped. */
@@ -18,12 +24,24 @@ export async function importTemplate({ ctx, input }: { ctx: ServiceContext; inpu
     if (await isUnchanged(tx, "template", template.id, fingerprint, Boolean(existing))) return { outcome: "unchanged" };
     const name = template.name.slice(0, 200);
     const sameName = await tx.messageTemplate.findUnique({ where: { name }, select: { id: true } });
-    if (sameName && sameName.id !== template.id) return { outcome: "skipped", reason: `A template named "${name}" already exists here.` };
+    if (sameName && sameName.id !== template.id)
+      return { outcome: "skipped", reason: `A template named "${name}" already exists here.` };
     if (!template.body.trim()) return { outcome: "skipped", reason: "The template has no body." };
-    const status = (INCIDENT_STATUSES as readonly string[]).includes(template.update_status ?? "") ? (template.update_status as IncidentStatus) : null;
+    const status = (INCIDENT_STATUSES as readonly string[]).includes(template.update_status ?? "")
+      ? (template.update_status as IncidentStatus)
+      : null;
     const values = { name, title: template.title, status, body: template.body };
-    await tx.messageTemplate.upsert({ where: { id: template.id }, create: { id: template.id, ...values }, update: values });
-    await writeAudit(tx, ctx.actor, { action: "import.template", entityType: "template", entityId: template.id, after: values });
+    await tx.messageTemplate.upsert({
+      where: { id: template.id },
+      create: { id: template.id, ...values },
+      update: values,
+    });
+    await writeAudit(tx, ctx.actor, {
+      action: "import.template",
+      entityType: "template",
+      entityId: template.id,
+      after: values,
+    });
     await recordImport(tx, "template", template.id, template.id, fingerprint);
     return { outcome: existing ? "updated" : "created" };
   });
@@ -33,14 +51,24 @@ export async function importTemplate({ ctx, input }: { ctx: ServiceContext; inpu
  * Creates or updates an email or webhook subscriber, confirmed or not as in the source, with its component choices.
  * Nothing is sent: no confirmation email, no welcome message. SMS, Slack and Teams subscribers are skipped.
  */
-export async function importSubscriber({ ctx, input }: { ctx: ServiceContext; input: { subscriber: unknown; confirmed: boolean } }): Promise<ImportOutcome> {
+export async function importSubscriber({
+  ctx,
+  input,
+}: {
+  ctx: ServiceContext;
+  input: { subscriber: unknown; confirmed: boolean };
+}): Promise<ImportOutcome> {
   authorize(ctx.actor, "owner");
   const subscriber = parseSource(sourceSubscriberSchema, input.subscriber);
   const fingerprint = fingerprintOf({ subscriber, confirmed: input.confirmed });
   if (subscriber.mode !== "email" && subscriber.mode !== "webhook") {
-    return { outcome: "skipped", reason: `${subscriber.mode} subscribers are not supported here (only email and webhook).` };
+    return {
+      outcome: "skipped",
+      reason: `${subscriber.mode} subscribers are not supported here (only email and webhook).`,
+    };
   }
-  if (subscriber.mode === "email" && !subscriber.email?.includes("@")) return { outcome: "skipped", reason: "The email subscriber has no address." };
+  if (subscriber.mode === "email" && !subscriber.email?.includes("@"))
+    return { outcome: "skipped", reason: "The email subscriber has no address." };
   if (subscriber.mode === "webhook") {
     try {
       parseWebhookUrl(subscriber.endpoint ?? "");
@@ -50,19 +78,24 @@ export async function importSubscriber({ ctx, input }: { ctx: ServiceContext; in
   }
   const kind = subscriber.mode === "webhook" ? ("webhook" as const) : ("email" as const);
   return inTransaction(ctx, async (tx) => {
-    const record = await tx.importRecord.findUnique({ where: { objectType_sourceId: { objectType: "subscriber", sourceId: subscriber.id } }, select: { localId: true } });
+    const record = await tx.importRecord.findUnique({
+      where: { objectType_sourceId: { objectType: "subscriber", sourceId: subscriber.id } },
+      select: { localId: true },
+    });
     const email = subscriber.email?.trim().toLowerCase() ?? null;
     const addressKey = subscriber.mode === "email" ? `email:${email}:all` : null;
     const existing =
       (record && (await tx.subscriber.findUnique({ where: { id: record.localId }, select: { id: true } }))) ||
       (addressKey && (await tx.subscriber.findUnique({ where: { addressKey }, select: { id: true } }))) ||
       (await tx.subscriber.findUnique({ where: { id: subscriber.id }, select: { id: true } }));
-    if (await isUnchanged(tx, "subscriber", subscriber.id, fingerprint, Boolean(existing))) return { outcome: "unchanged" };
+    if (await isUnchanged(tx, "subscriber", subscriber.id, fingerprint, Boolean(existing)))
+      return { outcome: "unchanged" };
     let componentIds: string[] = [];
     if (subscriber.components) {
       const rows = await tx.component.findMany({ where: { id: { in: subscriber.components } }, select: { id: true } });
       componentIds = rows.map((r) => r.id);
-      if (componentIds.length === 0) return { outcome: "skipped", reason: "None of the subscriber's components exist here." };
+      if (componentIds.length === 0)
+        return { outcome: "skipped", reason: "None of the subscriber's components exist here." };
     }
     const values = {
       confirmedAt: input.confirmed ? (subscriber.created_at ?? new Date()) : null,
@@ -90,7 +123,12 @@ export async function importSubscriber({ ctx, input }: { ctx: ServiceContext; in
           select: { id: true },
         });
     await replaceComponents(tx, saved.id, componentIds);
-    await writeAudit(tx, ctx.actor, { action: "import.subscriber", entityType: "subscriber", entityId: saved.id, after: { kind: subscriber.mode, confirmed: input.confirmed, componentIds } });
+    await writeAudit(tx, ctx.actor, {
+      action: "import.subscriber",
+      entityType: "subscriber",
+      entityId: saved.id,
+      after: { kind: subscriber.mode, confirmed: input.confirmed, componentIds },
+    });
     await recordImport(tx, "subscriber", subscriber.id, saved.id, fingerprint);
     return { outcome: existing ? "updated" : "created" };
   });

@@ -8,9 +8,17 @@ import { ALL_IMPACTS, ALL_INCIDENT_STATUSES, COMPONENT_STATUSES, ID_PATTERN } fr
 const clean = (value: string) => value.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, "");
 const str = z.string().transform(clean);
 const optionalStr = z.preprocess((v) => (v === "" ? null : v), str.nullable().optional()).transform((v) => v ?? null);
-const date = z.string().refine((v) => !Number.isNaN(Date.parse(v)), "Not a date.").transform((v) => new Date(v));
+const date = z
+  .string()
+  .refine((v) => !Number.isNaN(Date.parse(v)), "Not a date.")
+  .transform((v) => new Date(v));
 const optionalDate = z.preprocess((v) => (v === "" ? null : v), date.nullable().optional()).transform((v) => v ?? null);
-const bool = (fallback: boolean) => z.boolean().nullable().optional().transform((v) => v ?? fallback);
+const bool = (fallback: boolean) =>
+  z
+    .boolean()
+    .nullable()
+    .optional()
+    .transform((v) => v ?? fallback);
 export const sourceId = z.string().regex(ID_PATTERN, "Not a usable id.");
 const componentStatus = z.enum(COMPONENT_STATUSES);
 
@@ -43,12 +51,19 @@ export const sourceComponentSchema = z.object({
   showcase: bool(true),
   only_show_if_degraded: bool(false),
   start_date: optionalDate,
-  group_id: sourceId.nullable().optional().transform((v) => v ?? null),
+  group_id: sourceId
+    .nullable()
+    .optional()
+    .transform((v) => v ?? null),
   created_at: optionalDate,
 });
 
 const affectedComponent = z.object({
-  code: z.string().nullable().optional().transform((v) => v ?? null),
+  code: z
+    .string()
+    .nullable()
+    .optional()
+    .transform((v) => v ?? null),
   name: str,
   old_status: componentStatus,
   new_status: componentStatus,
@@ -62,7 +77,11 @@ export const sourceUpdateSchema = z.object({
   created_at: date,
   updated_at: optionalDate,
   deliver_notifications: bool(true),
-  affected_components: z.array(affectedComponent).nullable().optional().transform((v) => v ?? []),
+  affected_components: z
+    .array(affectedComponent)
+    .nullable()
+    .optional()
+    .transform((v) => v ?? []),
 });
 
 export const sourceIncidentSchema = z.object({
@@ -70,7 +89,12 @@ export const sourceIncidentSchema = z.object({
   name: str.pipe(z.string().min(1)),
   status: z.enum(ALL_INCIDENT_STATUSES),
   impact: z.enum(ALL_IMPACTS).catch("none"),
-  impact_override: z.enum(ALL_IMPACTS).nullable().optional().catch(null).transform((v) => v ?? null),
+  impact_override: z
+    .enum(ALL_IMPACTS)
+    .nullable()
+    .optional()
+    .catch(null)
+    .transform((v) => v ?? null),
   created_at: date,
   updated_at: optionalDate,
   started_at: optionalDate,
@@ -85,12 +109,25 @@ export const sourceIncidentSchema = z.object({
   auto_transition_to_maintenance_state: bool(false),
   auto_transition_to_operational_state: bool(false),
   auto_transition_deliver_notifications_at_start: bool(false),
-  metadata: z.record(z.string(), z.record(z.string(), z.unknown())).nullable().optional().catch(null).transform((v) => (v && Object.keys(v).length ? v : null)),
+  metadata: z
+    .record(z.string(), z.record(z.string(), z.unknown()))
+    .nullable()
+    .optional()
+    .catch(null)
+    .transform((v) => (v && Object.keys(v).length ? v : null)),
   postmortem_body: optionalStr,
   postmortem_published_at: optionalDate,
   postmortem_body_last_updated_at: optionalDate,
-  components: z.array(z.object({ id: sourceId })).nullable().optional().transform((v) => v ?? []),
-  incident_updates: z.array(sourceUpdateSchema).nullable().optional().transform((v) => v ?? []),
+  components: z
+    .array(z.object({ id: sourceId }))
+    .nullable()
+    .optional()
+    .transform((v) => v ?? []),
+  incident_updates: z
+    .array(sourceUpdateSchema)
+    .nullable()
+    .optional()
+    .transform((v) => v ?? []),
 });
 
 export const sourceTemplateSchema = z.object({
@@ -98,7 +135,11 @@ export const sourceTemplateSchema = z.object({
   name: str.pipe(z.string().min(1)),
   title: optionalStr,
   body: z.preprocess((v) => v ?? "", str),
-  update_status: z.string().nullable().optional().transform((v) => v ?? null),
+  update_status: z
+    .string()
+    .nullable()
+    .optional()
+    .transform((v) => v ?? null),
 });
 
 export const sourceSubscriberSchema = z.object({
@@ -106,7 +147,11 @@ export const sourceSubscriberSchema = z.object({
   mode: z.string(),
   email: optionalStr,
   endpoint: optionalStr,
-  components: z.array(z.union([sourceId, z.object({ id: sourceId }).transform((c) => c.id)])).nullable().optional().transform((v) => v ?? null),
+  components: z
+    .array(z.union([sourceId, z.object({ id: sourceId }).transform((c) => c.id)]))
+    .nullable()
+    .optional()
+    .transform((v) => v ?? null),
   created_at: optionalDate,
   quarantined_at: optionalDate,
 });

@@ -3,7 +3,14 @@ import { z } from "zod";
 import { actorUserId, authorize, inTransaction, type ServiceContext } from "@/server/services/context";
 import { writeAudit } from "@/server/services/audit";
 import { booleanish, optionalDate, parseInput, requiredText } from "@/server/services/validation";
-import { bodySchema, componentChangesSchema, incidentTags, insertIncidentUpdate, loadIncidentForAudit, lockIncident } from "@/server/services/incidents/incident-shared";
+import {
+  bodySchema,
+  componentChangesSchema,
+  incidentTags,
+  insertIncidentUpdate,
+  loadIncidentForAudit,
+  lockIncident,
+} from "@/server/services/incidents/incident-shared";
 import { INCIDENT_IMPACTS, INCIDENT_UPDATE_STATUSES, LIMITS } from "@/lib/status";
 import { AppError } from "@/server/errors";
 
@@ -20,17 +27,32 @@ export const createIncidentSchema = z.object({
 export type CreateIncidentInput = z.input<typeof createIncidentSchema>;
 
 /** Declares an incident with its first update; `startedAt` in the past records a backfilled incident. */
-export async function createIncident({ ctx, input }: { ctx: ServiceContext; input: z.input<typeof createIncidentSchema> }) {
+export async function createIncident({
+  ctx,
+  input,
+}: {
+  ctx: ServiceContext;
+  input: z.input<typeof createIncidentSchema>;
+}) {
   authorize(ctx.actor, "responder");
   const data = parseInput(createIncidentSchema, input);
   const now = new Date();
   const startedAt = data.startedAt ?? now;
   if (startedAt.getTime() > now.getTime() + 60_000) {
-    throw new AppError("VALIDATION", "Some fields need attention.", { startedAt: ["An incident cannot start in the future; schedule a maintenance instead."] });
+    throw new AppError("VALIDATION", "Some fields need attention.", {
+      startedAt: ["An incident cannot start in the future; schedule a maintenance instead."],
+    });
   }
   return inTransaction(ctx, async (tx) => {
     const created = await tx.incident.create({
-      data: { kind: "incident", name: data.name, impact: data.impact, status: data.status, startedAt, createdById: actorUserId(ctx.actor) },
+      data: {
+        kind: "incident",
+        name: data.name,
+        impact: data.impact,
+        status: data.status,
+        startedAt,
+        createdById: actorUserId(ctx.actor),
+      },
       select: { id: true },
     });
     const incident = await lockIncident(tx, created.id, "incident");
@@ -42,8 +64,16 @@ export async function createIncident({ ctx, input }: { ctx: ServiceContext; inpu
       changes: data.components,
     });
     const after = await loadIncidentForAudit(tx, created.id);
-    await writeAudit(tx, ctx.actor, { action: "incident.create", entityType: "incident", entityId: created.id, after: { ...after, message: data.message, components: applied } });
-    const tags = await incidentTags(tx, created.id, { components: applied.some((a) => a.currentChanged), history: applied.length > 0 });
+    await writeAudit(tx, ctx.actor, {
+      action: "incident.create",
+      entityType: "incident",
+      entityId: created.id,
+      after: { ...after, message: data.message, components: applied },
+    });
+    const tags = await incidentTags(tx, created.id, {
+      components: applied.some((a) => a.currentChanged),
+      history: applied.length > 0,
+    });
     return { incident: after!, updateId, tags };
   });
 }

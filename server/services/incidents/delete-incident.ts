@@ -12,7 +12,13 @@ export const deleteIncidentSchema = z.object({ incidentId: id("Incident") });
  * Deletes an incident or maintenance with its updates and postmortem. The component status history it recorded
  * stays (unlinked), since those statuses were really shown; current component statuses are left as they are.
  */
-export async function deleteIncident({ ctx, input }: { ctx: ServiceContext; input: z.input<typeof deleteIncidentSchema> }) {
+export async function deleteIncident({
+  ctx,
+  input,
+}: {
+  ctx: ServiceContext;
+  input: z.input<typeof deleteIncidentSchema>;
+}) {
   authorize(ctx.actor, "responder");
   const data = parseInput(deleteIncidentSchema, input);
   return inTransaction(ctx, async (tx) => {
@@ -20,7 +26,12 @@ export async function deleteIncident({ ctx, input }: { ctx: ServiceContext; inpu
     const before = await loadIncidentForAudit(tx, incident.id);
     const tags = await incidentTags(tx, incident.id, { history: true });
     await tx.incident.delete({ where: { id: incident.id } });
-    await writeAudit(tx, ctx.actor, { action: "incident.delete", entityType: "incident", entityId: incident.id, before });
+    await writeAudit(tx, ctx.actor, {
+      action: "incident.delete",
+      entityType: "incident",
+      entityId: incident.id,
+      before,
+    });
     return { tags: [...tags, TAGS.components] };
   });
 }

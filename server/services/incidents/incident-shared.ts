@@ -18,7 +18,10 @@ export const componentChangesSchema = z
   )
   .max(500)
   .default([])
-  .refine((list) => new Set(list.map((c) => c.componentId)).size === list.length, "Each component can be changed once per update.");
+  .refine(
+    (list) => new Set(list.map((c) => c.componentId)).size === list.length,
+    "Each component can be changed once per update.",
+  );
 
 export const bodySchema = z
   .string({ error: "Message is required." })
@@ -43,21 +46,41 @@ export async function lockIncident(tx: Tx, incidentId: string, kind?: IncidentKi
   await tx.$queryRaw`SELECT id FROM incidents WHERE id = ${incidentId} FOR UPDATE`;
   const incident = await tx.incident.findUnique({
     where: { id: incidentId },
-    select: { id: true, kind: true, name: true, status: true, impact: true, version: true, monitoringAt: true, resolvedAt: true, startedAt: true },
+    select: {
+      id: true,
+      kind: true,
+      name: true,
+      status: true,
+      impact: true,
+      version: true,
+      monitoringAt: true,
+      resolvedAt: true,
+      startedAt: true,
+    },
   });
   if (!incident || (kind && incident.kind !== kind)) {
-    throw new AppError("NOT_FOUND", kind === "maintenance" ? "That maintenance no longer exists." : "That incident no longer exists.");
+    throw new AppError(
+      "NOT_FOUND",
+      kind === "maintenance" ? "That maintenance no longer exists." : "That incident no longer exists.",
+    );
   }
   return incident;
 }
 
 export async function relatedIncidentIds(tx: Tx, incidentId: string): Promise<string[]> {
-  const rows = await tx.incidentRelation.findMany({ where: { OR: [{ fromId: incidentId }, { toId: incidentId }] }, select: { fromId: true, toId: true } });
+  const rows = await tx.incidentRelation.findMany({
+    where: { OR: [{ fromId: incidentId }, { toId: incidentId }] },
+    select: { fromId: true, toId: true },
+  });
   return rows.map((r) => (r.fromId === incidentId ? r.toId : r.fromId));
 }
 
 /** Tags touched by a change to an incident: lists, its page, pages of related incidents, and components when they changed. */
-export async function incidentTags(tx: Tx, incidentId: string, options: { components?: boolean; history?: boolean } = {}): Promise<string[]> {
+export async function incidentTags(
+  tx: Tx,
+  incidentId: string,
+  options: { components?: boolean; history?: boolean } = {},
+): Promise<string[]> {
   const tags: string[] = [TAGS.incidents, TAGS.incident(incidentId)];
   for (const relatedId of await relatedIncidentIds(tx, incidentId)) tags.push(TAGS.incident(relatedId));
   if (options.components) tags.push(TAGS.components);
@@ -119,9 +142,11 @@ export async function insertIncidentUpdate(
   }
 
   const isLatest = !latest || latest.displayAt.getTime() <= input.displayAt.getTime();
-  const data: { status?: AnyIncidentStatus; monitoringAt?: Date | null; resolvedAt?: Date | null; startedAt?: Date } = {};
+  const data: { status?: AnyIncidentStatus; monitoringAt?: Date | null; resolvedAt?: Date | null; startedAt?: Date } =
+    {};
   if (isLatest && !(incident.status === "postmortem" && input.status === "resolved")) data.status = input.status;
-  if (input.status === "monitoring" && (!incident.monitoringAt || input.displayAt < incident.monitoringAt)) data.monitoringAt = input.displayAt;
+  if (input.status === "monitoring" && (!incident.monitoringAt || input.displayAt < incident.monitoringAt))
+    data.monitoringAt = input.displayAt;
   if (input.status === "resolved" || input.status === "completed") {
     if (isLatest || !incident.resolvedAt) data.resolvedAt = input.displayAt;
   } else if (isLatest && incident.resolvedAt) {
@@ -139,6 +164,18 @@ export async function insertIncidentUpdate(
 export async function loadIncidentForAudit(tx: Tx, incidentId: string) {
   return tx.incident.findUnique({
     where: { id: incidentId },
-    select: { id: true, kind: true, name: true, status: true, impact: true, startedAt: true, monitoringAt: true, resolvedAt: true, scheduledFor: true, scheduledUntil: true, version: true },
+    select: {
+      id: true,
+      kind: true,
+      name: true,
+      status: true,
+      impact: true,
+      startedAt: true,
+      monitoringAt: true,
+      resolvedAt: true,
+      scheduledFor: true,
+      scheduledUntil: true,
+      version: true,
+    },
   });
 }

@@ -3,7 +3,14 @@ import { z } from "zod";
 import { authorize, inTransaction, type ServiceContext } from "@/server/services/context";
 import { writeAudit } from "@/server/services/audit";
 import { booleanish, id, optionalDate, parseInput } from "@/server/services/validation";
-import { bodySchema, componentChangesSchema, incidentTags, insertIncidentUpdate, loadIncidentForAudit, lockIncident } from "@/server/services/incidents/incident-shared";
+import {
+  bodySchema,
+  componentChangesSchema,
+  incidentTags,
+  insertIncidentUpdate,
+  loadIncidentForAudit,
+  lockIncident,
+} from "@/server/services/incidents/incident-shared";
 import { AppError } from "@/server/errors";
 import { INCIDENT_STATUSES, INCIDENT_UPDATE_STATUSES, MAINTENANCE_STATUSES } from "@/lib/status";
 
@@ -19,19 +26,29 @@ export const postIncidentUpdateSchema = z.object({
 export type PostIncidentUpdateInput = z.input<typeof postIncidentUpdateSchema>;
 
 /** Posts an update to an incident or maintenance. Never version-checked: concurrent responders' updates are all kept. */
-export async function postIncidentUpdate({ ctx, input }: { ctx: ServiceContext; input: z.input<typeof postIncidentUpdateSchema> }) {
+export async function postIncidentUpdate({
+  ctx,
+  input,
+}: {
+  ctx: ServiceContext;
+  input: z.input<typeof postIncidentUpdateSchema>;
+}) {
   authorize(ctx.actor, "responder");
   const data = parseInput(postIncidentUpdateSchema, input);
   const now = new Date();
   const displayAt = data.displayAt ?? now;
   if (displayAt.getTime() > now.getTime() + 60_000) {
-    throw new AppError("VALIDATION", "Some fields need attention.", { displayAt: ["An update cannot be dated in the future."] });
+    throw new AppError("VALIDATION", "Some fields need attention.", {
+      displayAt: ["An update cannot be dated in the future."],
+    });
   }
   return inTransaction(ctx, async (tx) => {
     const incident = await lockIncident(tx, data.incidentId);
     const allowed: readonly string[] = incident.kind === "incident" ? INCIDENT_UPDATE_STATUSES : MAINTENANCE_STATUSES;
     if (!allowed.includes(data.status)) {
-      throw new AppError("VALIDATION", "Some fields need attention.", { status: [`Choose one of: ${allowed.join(", ")}.`] });
+      throw new AppError("VALIDATION", "Some fields need attention.", {
+        status: [`Choose one of: ${allowed.join(", ")}.`],
+      });
     }
     const before = await loadIncidentForAudit(tx, incident.id);
     const { updateId, applied } = await insertIncidentUpdate(tx, ctx.actor, incident, {
@@ -47,9 +64,16 @@ export async function postIncidentUpdate({ ctx, input }: { ctx: ServiceContext; 
       entityType: "incident",
       entityId: incident.id,
       before,
-      after: { ...after, update: { id: updateId, status: data.status, body: data.body, displayAt }, components: applied },
+      after: {
+        ...after,
+        update: { id: updateId, status: data.status, body: data.body, displayAt },
+        components: applied,
+      },
     });
-    const tags = await incidentTags(tx, incident.id, { components: applied.some((a) => a.currentChanged), history: applied.length > 0 });
+    const tags = await incidentTags(tx, incident.id, {
+      components: applied.some((a) => a.currentChanged),
+      history: applied.length > 0,
+    });
     return { incident: after!, updateId, tags };
   });
 }

@@ -4,13 +4,22 @@ import { authorize, inTransaction, type ServiceContext } from "@/server/services
 import type { Tx } from "@/server/db/client";
 import { writeAudit } from "@/server/services/audit";
 import { booleanish, id, optionalDate, parseInput } from "@/server/services/validation";
-import { incidentTags, insertIncidentUpdate, loadIncidentForAudit, lockIncident } from "@/server/services/incidents/incident-shared";
+import {
+  incidentTags,
+  insertIncidentUpdate,
+  loadIncidentForAudit,
+  lockIncident,
+} from "@/server/services/incidents/incident-shared";
 import { AppError } from "@/server/errors";
 import { LIMITS } from "@/lib/status";
 
 const messageSchema = z.preprocess(
   (v) => (typeof v === "string" && v.trim() === "" ? undefined : v),
-  z.string().trim().max(LIMITS.bodyMax, `Message must be at most ${LIMITS.bodyMax.toLocaleString("en-US")} characters.`).optional(),
+  z
+    .string()
+    .trim()
+    .max(LIMITS.bodyMax, `Message must be at most ${LIMITS.bodyMax.toLocaleString("en-US")} characters.`)
+    .optional(),
 );
 
 export const resolveIncidentSchema = z.object({
@@ -31,21 +40,39 @@ export const reopenIncidentSchema = z.object({
 async function resolutionTime(tx: Tx, incidentId: string, requested: Date | undefined): Promise<Date> {
   const now = new Date();
   if (!requested) return now;
-  if (requested.getTime() > now.getTime() + 60_000) throw new AppError("VALIDATION", "Some fields need attention.", { displayAt: ["A resolution cannot be dated in the future."] });
-  const latest = await tx.incidentUpdate.findFirst({ where: { incidentId }, orderBy: { displayAt: "desc" }, select: { displayAt: true } });
+  if (requested.getTime() > now.getTime() + 60_000)
+    throw new AppError("VALIDATION", "Some fields need attention.", {
+      displayAt: ["A resolution cannot be dated in the future."],
+    });
+  const latest = await tx.incidentUpdate.findFirst({
+    where: { incidentId },
+    orderBy: { displayAt: "desc" },
+    select: { displayAt: true },
+  });
   if (latest && requested < latest.displayAt) {
-    throw new AppError("VALIDATION", "Some fields need attention.", { displayAt: [`Date the resolution at or after the latest update (${latest.displayAt.toISOString().slice(0, 16).replace("T", " ")} UTC).`] });
+    throw new AppError("VALIDATION", "Some fields need attention.", {
+      displayAt: [
+        `Date the resolution at or after the latest update (${latest.displayAt.toISOString().slice(0, 16).replace("T", " ")} UTC).`,
+      ],
+    });
   }
   return requested;
 }
 
 /** Resolves an incident with a final update, optionally setting its affected components back to operational. */
-export async function resolveIncident({ ctx, input }: { ctx: ServiceContext; input: z.input<typeof resolveIncidentSchema> }) {
+export async function resolveIncident({
+  ctx,
+  input,
+}: {
+  ctx: ServiceContext;
+  input: z.input<typeof resolveIncidentSchema>;
+}) {
   authorize(ctx.actor, "responder");
   const data = parseInput(resolveIncidentSchema, input);
   return inTransaction(ctx, async (tx) => {
     const incident = await lockIncident(tx, data.incidentId, "incident");
-    if (incident.status === "resolved" || incident.status === "postmortem") throw new AppError("CONFLICT", "This incident is already resolved.");
+    if (incident.status === "resolved" || incident.status === "postmortem")
+      throw new AppError("CONFLICT", "This incident is already resolved.");
     const displayAt = await resolutionTime(tx, incident.id, data.displayAt);
     const before = await loadIncidentForAudit(tx, incident.id);
     const affected = data.setComponentsOperational
@@ -62,18 +89,36 @@ export async function resolveIncident({ ctx, input }: { ctx: ServiceContext; inp
       changes: affected.map((c) => ({ componentId: c.id, status: "operational" as const })),
     });
     const after = await loadIncidentForAudit(tx, incident.id);
-    await writeAudit(tx, ctx.actor, { action: "incident.resolve", entityType: "incident", entityId: incident.id, before, after: { ...after, updateId, components: applied } });
-    return { incident: after!, updateId, componentsRestored: applied.length, tags: await incidentTags(tx, incident.id, { components: applied.length > 0 }) };
+    await writeAudit(tx, ctx.actor, {
+      action: "incident.resolve",
+      entityType: "incident",
+      entityId: incident.id,
+      before,
+      after: { ...after, updateId, components: applied },
+    });
+    return {
+      incident: after!,
+      updateId,
+      componentsRestored: applied.length,
+      tags: await incidentTags(tx, incident.id, { components: applied.length > 0 }),
+    };
   });
 }
 
 /** Reopens a resolved incident as investigating. */
-export async function reopenIncident({ ctx, input }: { ctx: ServiceContext; input: z.input<typeof reopenIncidentSchema> }) {
+export async function reopenIncident({
+  ctx,
+  input,
+}: {
+  ctx: ServiceContext;
+  input: z.input<typeof reopenIncidentSchema>;
+}) {
   authorize(ctx.actor, "responder");
   const data = parseInput(reopenIncidentSchema, input);
   return inTransaction(ctx, async (tx) => {
     const incident = await lockIncident(tx, data.incidentId, "incident");
-    if (incident.status !== "resolved" && incident.status !== "postmortem") throw new AppError("CONFLICT", "This incident is not resolved.");
+    if (incident.status !== "resolved" && incident.status !== "postmortem")
+      throw new AppError("CONFLICT", "This incident is not resolved.");
     const before = await loadIncidentForAudit(tx, incident.id);
     const { updateId } = await insertIncidentUpdate(tx, ctx.actor, incident, {
       status: "investigating",
@@ -83,7 +128,13 @@ export async function reopenIncident({ ctx, input }: { ctx: ServiceContext; inpu
       changes: [],
     });
     const after = await loadIncidentForAudit(tx, incident.id);
-    await writeAudit(tx, ctx.actor, { action: "incident.reopen", entityType: "incident", entityId: incident.id, before, after });
+    await writeAudit(tx, ctx.actor, {
+      action: "incident.reopen",
+      entityType: "incident",
+      entityId: incident.id,
+      before,
+      after,
+    });
     return { incident: after!, updateId, tags: await incidentTags(tx, incident.id) };
   });
 }

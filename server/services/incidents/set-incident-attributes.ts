@@ -10,7 +10,10 @@ import { ALL_IMPACTS } from "@/lib/status";
 
 export const setIncidentAttributesSchema = z.object({
   incidentId: id("Incident"),
-  impactOverride: z.enum(ALL_IMPACTS, { error: `Use one of: ${ALL_IMPACTS.join(", ")}.` }).nullable().optional(),
+  impactOverride: z
+    .enum(ALL_IMPACTS, { error: `Use one of: ${ALL_IMPACTS.join(", ")}.` })
+    .nullable()
+    .optional(),
   backfilled: z.boolean().optional(),
   metadata: z.record(z.string(), z.record(z.string(), z.unknown())).nullable().optional(),
   scheduledRemindPrior: z.boolean().optional(),
@@ -26,34 +29,70 @@ export const setIncidentAttributesSchema = z.object({
  * The incident fields Statuspage's API sets besides name, status and updates: impact override (which also sets the
  * shown impact), metadata, backfill flag, maintenance automation flags, and affected components without a status change.
  */
-export async function setIncidentAttributes({ ctx, input }: { ctx: ServiceContext; input: z.input<typeof setIncidentAttributesSchema> }) {
+export async function setIncidentAttributes({
+  ctx,
+  input,
+}: {
+  ctx: ServiceContext;
+  input: z.input<typeof setIncidentAttributesSchema>;
+}) {
   authorize(ctx.actor, "responder");
   const data = parseInput(setIncidentAttributesSchema, input);
   return inTransaction(ctx, async (tx) => {
     const incident = await lockIncident(tx, data.incidentId);
     const maintenance = incident.kind === "maintenance";
     if (maintenance && data.impactOverride && data.impactOverride !== "maintenance") {
-      throw new AppError("VALIDATION", "Some fields need attention.", { impactOverride: ["A maintenance's impact is always maintenance."] });
+      throw new AppError("VALIDATION", "Some fields need attention.", {
+        impactOverride: ["A maintenance's impact is always maintenance."],
+      });
     }
-    const before = { ...(await loadIncidentForAudit(tx, incident.id)), ...(await tx.incident.findUnique({ where: { id: incident.id }, select: { impactOverride: true, metadata: true, backfilled: true } })) };
+    const before = {
+      ...(await loadIncidentForAudit(tx, incident.id)),
+      ...(await tx.incident.findUnique({
+        where: { id: incident.id },
+        select: { impactOverride: true, metadata: true, backfilled: true },
+      })),
+    };
     const values: Prisma.IncidentUpdateInput = {};
     if (data.impactOverride !== undefined) {
       values.impactOverride = data.impactOverride;
       if (data.impactOverride && !maintenance) values.impact = data.impactOverride;
     }
-    if (data.metadata !== undefined) values.metadata = data.metadata === null ? null as unknown as Prisma.InputJsonValue : (data.metadata as Prisma.InputJsonValue);
-    for (const key of ["backfilled", "scheduledRemindPrior", "scheduledAutoInProgress", "scheduledAutoCompleted", "autoTransitionToMaintenanceState", "autoTransitionToOperationalState", "autoTransitionDeliverNotifications"] as const) {
+    if (data.metadata !== undefined)
+      values.metadata =
+        data.metadata === null ? (null as unknown as Prisma.InputJsonValue) : (data.metadata as Prisma.InputJsonValue);
+    for (const key of [
+      "backfilled",
+      "scheduledRemindPrior",
+      "scheduledAutoInProgress",
+      "scheduledAutoCompleted",
+      "autoTransitionToMaintenanceState",
+      "autoTransitionToOperationalState",
+      "autoTransitionDeliverNotifications",
+    ] as const) {
       if (data[key] !== undefined) values[key] = data[key];
     }
     const linkIds = [...new Set(data.linkComponentIds)];
     if (linkIds.length) {
       const found = await tx.component.count({ where: { id: { in: linkIds } } });
-      if (found !== linkIds.length) throw new AppError("VALIDATION", "Some fields need attention.", { componentIds: ["A component with that id does not exist."] });
-      await tx.incidentComponent.createMany({ data: linkIds.map((componentId) => ({ incidentId: incident.id, componentId })), skipDuplicates: true });
+      if (found !== linkIds.length)
+        throw new AppError("VALIDATION", "Some fields need attention.", {
+          componentIds: ["A component with that id does not exist."],
+        });
+      await tx.incidentComponent.createMany({
+        data: linkIds.map((componentId) => ({ incidentId: incident.id, componentId })),
+        skipDuplicates: true,
+      });
     }
     if (Object.keys(values).length) await tx.incident.update({ where: { id: incident.id }, data: values });
     if (Object.keys(values).length || linkIds.length) {
-      await writeAudit(tx, ctx.actor, { action: "incident.attributes", entityType: "incident", entityId: incident.id, before, after: { ...data } });
+      await writeAudit(tx, ctx.actor, {
+        action: "incident.attributes",
+        entityType: "incident",
+        entityId: incident.id,
+        before,
+        after: { ...data },
+      });
       return { tags: await incidentTags(tx, incident.id) };
     }
     return { tags: [] as string[] };

@@ -16,14 +16,22 @@ export const updateIncidentSchema = z.object({
 });
 
 /** Renames an incident or maintenance and changes an incident's impact, refusing a stale `version`. */
-export async function updateIncident({ ctx, input }: { ctx: ServiceContext; input: z.input<typeof updateIncidentSchema> }) {
+export async function updateIncident({
+  ctx,
+  input,
+}: {
+  ctx: ServiceContext;
+  input: z.input<typeof updateIncidentSchema>;
+}) {
   authorize(ctx.actor, "responder");
   const data = parseInput(updateIncidentSchema, input);
   return inTransaction(ctx, async (tx) => {
     const incident = await lockIncident(tx, data.incidentId);
     if (incident.version !== data.version) throw new AppError("CONFLICT", STALE_MESSAGE);
     if (incident.kind === "maintenance" && data.impact) {
-      throw new AppError("VALIDATION", "Some fields need attention.", { impact: ["A maintenance has no impact to change."] });
+      throw new AppError("VALIDATION", "Some fields need attention.", {
+        impact: ["A maintenance has no impact to change."],
+      });
     }
     const before = await loadIncidentForAudit(tx, incident.id);
     await tx.incident.update({
@@ -31,7 +39,13 @@ export async function updateIncident({ ctx, input }: { ctx: ServiceContext; inpu
       data: { name: data.name, ...(data.impact ? { impact: data.impact } : {}), version: { increment: 1 } },
     });
     const after = await loadIncidentForAudit(tx, incident.id);
-    await writeAudit(tx, ctx.actor, { action: "incident.edit", entityType: "incident", entityId: incident.id, before, after });
+    await writeAudit(tx, ctx.actor, {
+      action: "incident.edit",
+      entityType: "incident",
+      entityId: incident.id,
+      before,
+      after,
+    });
     return { incident: after!, tags: await incidentTags(tx, incident.id) };
   });
 }

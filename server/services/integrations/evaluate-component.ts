@@ -14,7 +14,12 @@ const RECHECK_WHILE_HELD_MS = 60_000;
 
 export function integrationActor(integration: { id: string; name: string; source: string }): Actor {
   const source = ALERT_SOURCE_LABELS[integration.source as AlertSource] ?? integration.source;
-  return { kind: "integration", integrationId: integration.id, role: "responder", label: `Integration “${integration.name}” (${source})` };
+  return {
+    kind: "integration",
+    integrationId: integration.id,
+    role: "responder",
+    label: `Integration “${integration.name}” (${source})`,
+  };
 }
 
 type StateRow = {
@@ -25,8 +30,20 @@ type StateRow = {
   resolvedAt: Date | null;
   targetStatus: ComponentStatus;
   summary: string | null;
-  integration: { id: string; name: string; source: string; fireAfterSeconds: number; recoverAfterSeconds: number; revokedAt: Date | null };
-  rule: { id: string; overrideIncidents: boolean; incidentMode: string; incidentTemplate: { title: string | null; body: string; status: string | null } | null } | null;
+  integration: {
+    id: string;
+    name: string;
+    source: string;
+    fireAfterSeconds: number;
+    recoverAfterSeconds: number;
+    revokedAt: Date | null;
+  };
+  rule: {
+    id: string;
+    overrideIncidents: boolean;
+    incidentMode: string;
+    incidentTemplate: { title: string | null; body: string; status: string | null } | null;
+  } | null;
 };
 
 /**
@@ -34,9 +51,13 @@ type StateRow = {
  * fire delay, and keeps holding for the recovery delay after it resolves. An alert that resolved before its fire
  * delay never held. `wakeAt` is when that answer next changes.
  */
-export function alertPhase(state: Pick<StateRow, "firing" | "firingSince" | "resolvedAt" | "integration">, now: Date): { holds: boolean; wakeAt: Date | null } {
+export function alertPhase(
+  state: Pick<StateRow, "firing" | "firingSince" | "resolvedAt" | "integration">,
+  now: Date,
+): { holds: boolean; wakeAt: Date | null } {
   const fireAt = state.firingSince.getTime() + state.integration.fireAfterSeconds * 1000;
-  if (state.firing) return fireAt <= now.getTime() ? { holds: true, wakeAt: null } : { holds: false, wakeAt: new Date(fireAt) };
+  if (state.firing)
+    return fireAt <= now.getTime() ? { holds: true, wakeAt: null } : { holds: false, wakeAt: new Date(fireAt) };
   const resolvedAt = state.resolvedAt?.getTime() ?? 0;
   if (fireAt > resolvedAt) return { holds: false, wakeAt: null };
   const releaseAt = resolvedAt + state.integration.recoverAfterSeconds * 1000;
@@ -48,7 +69,14 @@ function earliest(dates: (Date | null)[]): Date | null {
   return times.length ? new Date(Math.min(...times)) : null;
 }
 
-export type Evaluation = { componentId: string; changed: ComponentStatus | null; incidentId: string | null; draftId: string | null; tags: string[]; checkAt: Date | null };
+export type Evaluation = {
+  componentId: string;
+  changed: ComponentStatus | null;
+  incidentId: string | null;
+  draftId: string | null;
+  tags: string[];
+  checkAt: Date | null;
+};
 
 /**
  * Brings one component in line with its alerts at `now`, inside the caller's transaction. Worst holding alert wins;
@@ -59,7 +87,9 @@ export async function evaluateComponent(tx: Tx, componentId: string, now: Date):
   const result: Evaluation = { componentId, changed: null, incidentId: null, draftId: null, tags: [], checkAt: null };
   await tx.$executeRaw`INSERT INTO component_automations (component_id, baseline_status, updated_at)
     SELECT id, status, now() FROM components WHERE id = ${componentId} ON CONFLICT (component_id) DO NOTHING`;
-  const locked = await tx.$queryRaw<{ component_id: string }[]>`SELECT component_id FROM component_automations WHERE component_id = ${componentId} FOR UPDATE`;
+  const locked = await tx.$queryRaw<
+    { component_id: string }[]
+  >`SELECT component_id FROM component_automations WHERE component_id = ${componentId} FOR UPDATE`;
   if (locked.length === 0) return result;
   const [automation, component, states] = await Promise.all([
     tx.componentAutomation.findUniqueOrThrow({ where: { componentId } }),
@@ -67,9 +97,31 @@ export async function evaluateComponent(tx: Tx, componentId: string, now: Date):
     tx.alertState.findMany({
       where: { componentId, integration: { revokedAt: null } },
       select: {
-        id: true, fingerprint: true, firing: true, firingSince: true, resolvedAt: true, targetStatus: true, summary: true,
-        integration: { select: { id: true, name: true, source: true, fireAfterSeconds: true, recoverAfterSeconds: true, revokedAt: true } },
-        rule: { select: { id: true, overrideIncidents: true, incidentMode: true, incidentTemplate: { select: { title: true, body: true, status: true } } } },
+        id: true,
+        fingerprint: true,
+        firing: true,
+        firingSince: true,
+        resolvedAt: true,
+        targetStatus: true,
+        summary: true,
+        integration: {
+          select: {
+            id: true,
+            name: true,
+            source: true,
+            fireAfterSeconds: true,
+            recoverAfterSeconds: true,
+            revokedAt: true,
+          },
+        },
+        rule: {
+          select: {
+            id: true,
+            overrideIncidents: true,
+            incidentMode: true,
+            incidentTemplate: { select: { title: true, body: true, status: true } },
+          },
+        },
       },
     }) as Promise<StateRow[]>,
   ]);
@@ -83,7 +135,11 @@ export async function evaluateComponent(tx: Tx, componentId: string, now: Date):
 
   if (holding.length === 0 && automation.appliedStatus === null) {
     if (episodeOver) await tx.componentAutomation.delete({ where: { componentId } });
-    else await tx.componentAutomation.update({ where: { componentId }, data: { baselineStatus: component.status, checkAt: wakeAt } });
+    else
+      await tx.componentAutomation.update({
+        where: { componentId },
+        data: { baselineStatus: component.status, checkAt: wakeAt },
+      });
     if (settled.length) await tx.alertState.deleteMany({ where: { id: { in: settled } } });
     result.checkAt = wakeAt;
     return result;
@@ -91,9 +147,13 @@ export async function evaluateComponent(tx: Tx, componentId: string, now: Date):
 
   const personChanged = automation.appliedStatus !== null && component.status !== automation.appliedStatus;
   const yielded = automation.yielded || personChanged;
-  const worst = holding.reduce<StateRow | null>((acc, s) => (!acc || compareComponentSeverity(s.targetStatus, acc.targetStatus) > 0 ? s : acc), null);
+  const worst = holding.reduce<StateRow | null>(
+    (acc, s) => (!acc || compareComponentSeverity(s.targetStatus, acc.targetStatus) > 0 ? s : acc),
+    null,
+  );
   const desired: ComponentStatus = worst ? worst.targetStatus : automation.baselineStatus;
-  const responsible = worst ?? [...states].sort((a, b) => (b.resolvedAt?.getTime() ?? 0) - (a.resolvedAt?.getTime() ?? 0))[0];
+  const responsible =
+    worst ?? [...states].sort((a, b) => (b.resolvedAt?.getTime() ?? 0) - (a.resolvedAt?.getTime() ?? 0))[0];
   let checkAt = wakeAt;
 
   if (!yielded && desired !== component.status) {
@@ -101,7 +161,12 @@ export async function evaluateComponent(tx: Tx, componentId: string, now: Date):
     const heldBy = overrides
       ? null
       : await tx.incident.findFirst({
-          where: { kind: "incident", status: { in: [...OPEN_INCIDENT] }, components: { some: { componentId } }, ...(automation.incidentId ? { id: { not: automation.incidentId } } : {}) },
+          where: {
+            kind: "incident",
+            status: { in: [...OPEN_INCIDENT] },
+            components: { some: { componentId } },
+            ...(automation.incidentId ? { id: { not: automation.incidentId } } : {}),
+          },
           select: { id: true, name: true },
         });
     if (heldBy) {
@@ -109,14 +174,19 @@ export async function evaluateComponent(tx: Tx, componentId: string, now: Date):
     } else {
       // With no alert left (its rule or integration was removed) the change is the automation's own.
       const actor = responsible ? integrationActor(responsible.integration) : AUTOMATION_ACTOR;
-      const template = worst?.rule?.incidentMode !== "none" && desired === "major_outage" && !automation.incidentId ? worst?.rule : null;
+      const template =
+        worst?.rule?.incidentMode !== "none" && desired === "major_outage" && !automation.incidentId
+          ? worst?.rule
+          : null;
       if (template && template.incidentMode === "publish") {
         const created = await createIncident({
           ctx: { actor, db: tx },
           input: {
             name: template.incidentTemplate?.title || `${component.name}: ${COMPONENT_STATUS_LABELS.major_outage}`,
             impact: "critical",
-            status: isUpdateStatus(template.incidentTemplate?.status) ? template.incidentTemplate.status : "investigating",
+            status: isUpdateStatus(template.incidentTemplate?.status)
+              ? template.incidentTemplate.status
+              : "investigating",
             message: template.incidentTemplate?.body || worst?.summary || `${component.name} is down.`,
             components: [{ componentId, status: desired }],
           },
@@ -134,12 +204,19 @@ export async function evaluateComponent(tx: Tx, componentId: string, now: Date):
               integrationName: responsible?.integration.name ?? AUTOMATION_ACTOR.label,
               name: template.incidentTemplate?.title || `${component.name}: ${COMPONENT_STATUS_LABELS.major_outage}`,
               body: template.incidentTemplate?.body || worst?.summary || `${component.name} is down.`,
-              status: isUpdateStatus(template.incidentTemplate?.status) ? template.incidentTemplate.status : "investigating",
+              status: isUpdateStatus(template.incidentTemplate?.status)
+                ? template.incidentTemplate.status
+                : "investigating",
               impact: "critical",
             },
             select: { id: true },
           });
-          await writeAudit(tx, actor, { action: "incident-draft.create", entityType: "incident-draft", entityId: draft.id, after: { componentId, fingerprints: holding.map((s) => s.fingerprint) } });
+          await writeAudit(tx, actor, {
+            action: "incident-draft.create",
+            entityType: "incident-draft",
+            entityId: draft.id,
+            after: { componentId, fingerprints: holding.map((s) => s.fingerprint) },
+          });
           result.draftId = draft.id;
         }
       }
@@ -148,7 +225,12 @@ export async function evaluateComponent(tx: Tx, componentId: string, now: Date):
         entityType: "component",
         entityId: componentId,
         before: { status: component.status },
-        after: { status: desired, alerts: (worst ? holding : states).slice(0, 20).map((s) => ({ fingerprint: s.fingerprint, summary: s.summary, firing: s.firing })) },
+        after: {
+          status: desired,
+          alerts: (worst ? holding : states)
+            .slice(0, 20)
+            .map((s) => ({ fingerprint: s.fingerprint, summary: s.summary, firing: s.firing })),
+        },
       });
       result.changed = desired;
     }

@@ -3,7 +3,12 @@ import { getDb } from "@/server/db/client";
 import type { Tx } from "@/server/db/client";
 import { inWriteTransaction } from "@/server/db/write-transaction";
 import { AppError } from "@/server/errors";
-import { parseAlertPayload, PayloadError, type IncomingAlert, type IncidentTrigger } from "@/server/alerts/alert-payloads";
+import {
+  parseAlertPayload,
+  PayloadError,
+  type IncomingAlert,
+  type IncidentTrigger,
+} from "@/server/alerts/alert-payloads";
 import { matchesLabels, parseMatchers, type LabelMatcher } from "@/lib/alert-matchers";
 import { compareComponentSeverity, type ComponentStatus } from "@/lib/status";
 import type { AlertSource } from "@/lib/integrations";
@@ -14,10 +19,19 @@ import { createIncident } from "@/server/services/incidents/create-incident";
 import { resolveIncident } from "@/server/services/incidents/resolve-incident";
 import { errorSummary } from "@/server/error-summary";
 
-const UNAUTHORIZED = "Unknown integration or wrong token. Send the integration's token as `Authorization: Bearer <token>`.";
+const UNAUTHORIZED =
+  "Unknown integration or wrong token. Send the integration's token as `Authorization: Bearer <token>`.";
 const OPEN_INCIDENT = ["investigating", "identified", "monitoring"] as const;
 
-type Integration = { id: string; name: string; source: string; tokenHash: string; fireAfterSeconds: number; recoverAfterSeconds: number; revokedAt: Date | null };
+type Integration = {
+  id: string;
+  name: string;
+  source: string;
+  tokenHash: string;
+  fireAfterSeconds: number;
+  recoverAfterSeconds: number;
+  revokedAt: Date | null;
+};
 type Target = { componentId: string; status: ComponentStatus; ruleId: string | null };
 
 export type ReceiveResult = {
@@ -34,30 +48,73 @@ export async function authenticateIntegration(integrationId: string, token: stri
   if (!token || !/^[A-Za-z0-9_-]{1,40}$/.test(integrationId)) throw new AppError("UNAUTHORIZED", UNAUTHORIZED);
   const integration = await getDb().alertIntegration.findUnique({
     where: { id: integrationId },
-    select: { id: true, name: true, source: true, tokenHash: true, fireAfterSeconds: true, recoverAfterSeconds: true, revokedAt: true },
+    select: {
+      id: true,
+      name: true,
+      source: true,
+      tokenHash: true,
+      fireAfterSeconds: true,
+      recoverAfterSeconds: true,
+      revokedAt: true,
+    },
   });
-  if (!integration || integration.revokedAt || !tokenMatches(token, integration.tokenHash)) throw new AppError("UNAUTHORIZED", UNAUTHORIZED);
+  if (!integration || integration.revokedAt || !tokenMatches(token, integration.tokenHash))
+    throw new AppError("UNAUTHORIZED", UNAUTHORIZED);
   return integration;
 }
 
-function targetsFor(alert: IncomingAlert, rules: { id: string; matchers: LabelMatcher[]; componentId: string; firingStatus: ComponentStatus }[]): Target[] {
+function targetsFor(
+  alert: IncomingAlert,
+  rules: { id: string; matchers: LabelMatcher[]; componentId: string; firingStatus: ComponentStatus }[],
+): Target[] {
   const byComponent = new Map<string, Target>();
   for (const rule of rules) {
     if (!matchesLabels(rule.matchers, alert.labels)) continue;
     const current = byComponent.get(rule.componentId);
-    if (!current || compareComponentSeverity(rule.firingStatus, current.status) > 0) byComponent.set(rule.componentId, { componentId: rule.componentId, status: rule.firingStatus, ruleId: rule.id });
+    if (!current || compareComponentSeverity(rule.firingStatus, current.status) > 0)
+      byComponent.set(rule.componentId, { componentId: rule.componentId, status: rule.firingStatus, ruleId: rule.id });
   }
   return [...byComponent.values()];
 }
 
 /** Records one alert on one component; a resend of what is already known changes nothing but `lastSeenAt`. */
-async function recordAlert(tx: Tx, integration: Integration, target: Target, alert: IncomingAlert, now: Date): Promise<boolean> {
-  const key = { integrationId_componentId_fingerprint: { integrationId: integration.id, componentId: target.componentId, fingerprint: alert.fingerprint } };
-  const existing = await tx.alertState.findUnique({ where: key, select: { firing: true, firingSince: true, resolvedAt: true } });
-  const details = { ruleId: target.ruleId, targetStatus: target.status, labels: alert.labels as Prisma.InputJsonValue, summary: alert.summary, lastSeenAt: now };
+async function recordAlert(
+  tx: Tx,
+  integration: Integration,
+  target: Target,
+  alert: IncomingAlert,
+  now: Date,
+): Promise<boolean> {
+  const key = {
+    integrationId_componentId_fingerprint: {
+      integrationId: integration.id,
+      componentId: target.componentId,
+      fingerprint: alert.fingerprint,
+    },
+  };
+  const existing = await tx.alertState.findUnique({
+    where: key,
+    select: { firing: true, firingSince: true, resolvedAt: true },
+  });
+  const details = {
+    ruleId: target.ruleId,
+    targetStatus: target.status,
+    labels: alert.labels as Prisma.InputJsonValue,
+    summary: alert.summary,
+    lastSeenAt: now,
+  };
   if (alert.firing) {
     if (!existing) {
-      await tx.alertState.create({ data: { integrationId: integration.id, componentId: target.componentId, fingerprint: alert.fingerprint, firing: true, firingSince: now, ...details } });
+      await tx.alertState.create({
+        data: {
+          integrationId: integration.id,
+          componentId: target.componentId,
+          fingerprint: alert.fingerprint,
+          firing: true,
+          firingSince: now,
+          ...details,
+        },
+      });
       return true;
     }
     if (existing.firing) {
@@ -66,7 +123,10 @@ async function recordAlert(tx: Tx, integration: Integration, target: Target, ale
     }
     // Firing again while its recovery wait runs continues the same episode, so a flap does not flap the page.
     const continues = alertPhase({ ...existing, integration }, now).holds;
-    await tx.alertState.update({ where: key, data: { ...details, firing: true, resolvedAt: null, firingSince: continues ? existing.firingSince : now } });
+    await tx.alertState.update({
+      where: key,
+      data: { ...details, firing: true, resolvedAt: null, firingSince: continues ? existing.firingSince : now },
+    });
     return true;
   }
   if (!existing?.firing) return false;
@@ -75,9 +135,15 @@ async function recordAlert(tx: Tx, integration: Integration, target: Target, ale
 }
 
 async function findComponent(tx: Tx, reference: string): Promise<string | null> {
-  const byId = /^[A-Za-z0-9_-]{1,40}$/.test(reference) ? await tx.component.findUnique({ where: { id: reference }, select: { id: true } }) : null;
+  const byId = /^[A-Za-z0-9_-]{1,40}$/.test(reference)
+    ? await tx.component.findUnique({ where: { id: reference }, select: { id: true } })
+    : null;
   if (byId) return byId.id;
-  const byName = await tx.component.findMany({ where: { name: { equals: reference, mode: "insensitive" } }, select: { id: true }, take: 2 });
+  const byName = await tx.component.findMany({
+    where: { name: { equals: reference, mode: "insensitive" } },
+    select: { id: true },
+    take: 2,
+  });
   return byName.length === 1 ? byName[0].id : null;
 }
 
@@ -85,16 +151,39 @@ async function triggerIncident(tx: Tx, integration: Integration, trigger: Incide
   const actor = integrationActor(integration);
   const marker = trigger.key ? `${integration.id}:${trigger.key}` : null;
   const open = marker
-    ? await tx.incident.findFirst({ where: { kind: "incident", status: { in: [...OPEN_INCIDENT] }, metadata: { path: ["alert_integration", "key"], equals: marker } }, select: { id: true } })
+    ? await tx.incident.findFirst({
+        where: {
+          kind: "incident",
+          status: { in: [...OPEN_INCIDENT] },
+          metadata: { path: ["alert_integration", "key"], equals: marker },
+        },
+        select: { id: true },
+      })
     : null;
   if (trigger.resolve) {
     if (!open) return { incident: undefined, tags: [] as string[] };
-    const resolved = await resolveIncident({ ctx: { actor, db: tx }, input: { incidentId: open.id, body: trigger.body, setComponentsOperational: true } });
+    const resolved = await resolveIncident({
+      ctx: { actor, db: tx },
+      input: { incidentId: open.id, body: trigger.body, setComponentsOperational: true },
+    });
     return { incident: { id: open.id, created: false, resolved: true }, tags: resolved.tags };
   }
   if (open) return { incident: { id: open.id, created: false, resolved: false }, tags: [] as string[] };
-  const created = await createIncident({ ctx: { actor, db: tx }, input: { name: trigger.name, impact: trigger.impact, status: "investigating", message: trigger.body, components: [] } });
-  if (marker) await tx.incident.update({ where: { id: created.incident.id }, data: { metadata: { alert_integration: { key: marker } } } });
+  const created = await createIncident({
+    ctx: { actor, db: tx },
+    input: {
+      name: trigger.name,
+      impact: trigger.impact,
+      status: "investigating",
+      message: trigger.body,
+      components: [],
+    },
+  });
+  if (marker)
+    await tx.incident.update({
+      where: { id: created.incident.id },
+      data: { metadata: { alert_integration: { key: marker } } },
+    });
   return { incident: { id: created.incident.id, created: true, resolved: false }, tags: created.tags };
 }
 
@@ -102,7 +191,12 @@ async function triggerIncident(tx: Tx, integration: Integration, trigger: Incide
  * Takes one request from an alert source: records each alert against the components its rules name (idempotent by
  * fingerprint), then brings those components in line at once; what the damping holds back, the scheduler finishes.
  */
-export async function receiveAlerts(input: { integrationId: string; token: string | null; body: unknown; now?: Date }): Promise<ReceiveResult> {
+export async function receiveAlerts(input: {
+  integrationId: string;
+  token: string | null;
+  body: unknown;
+  now?: Date;
+}): Promise<ReceiveResult> {
   const integration = await authenticateIntegration(input.integrationId, input.token);
   const now = input.now ?? new Date();
   let parsed;
@@ -128,17 +222,29 @@ export async function receiveAlerts(input: { integrationId: string; token: strin
     if (parsed.kind === "direct") {
       result.received = 1;
       const componentId = await findComponent(tx, parsed.report.component);
-      if (!componentId) throw new AppError("VALIDATION", `No single component has the id or name “${parsed.report.component}”.`, { component: ["Use a component id, or a name that exactly one component has."] });
+      if (!componentId)
+        throw new AppError("VALIDATION", `No single component has the id or name “${parsed.report.component}”.`, {
+          component: ["Use a component id, or a name that exactly one component has."],
+        });
       const firing = parsed.report.status !== "operational";
       const alert = { fingerprint: `direct:${parsed.report.key}`, firing, labels: {}, summary: parsed.report.summary };
-      const target = { componentId, status: firing ? parsed.report.status : "operational" as ComponentStatus, ruleId: null };
+      const target = {
+        componentId,
+        status: firing ? parsed.report.status : ("operational" as ComponentStatus),
+        ruleId: null,
+      };
       await recordAlert(tx, integration, target, alert, now);
       result.matched = 1;
       components.add(componentId);
       return components;
     }
-    const rules = (await tx.alertRule.findMany({ where: { integrationId: integration.id }, orderBy: [{ position: "asc" }, { createdAt: "asc" }], select: { id: true, matchers: true, componentId: true, firingStatus: true } }))
-      .map((rule) => ({ ...rule, matchers: parseMatchers(rule.matchers) }));
+    const rules = (
+      await tx.alertRule.findMany({
+        where: { integrationId: integration.id },
+        orderBy: [{ position: "asc" }, { createdAt: "asc" }],
+        select: { id: true, matchers: true, componentId: true, firingStatus: true },
+      })
+    ).map((rule) => ({ ...rule, matchers: parseMatchers(rule.matchers) }));
     for (const alert of parsed.alerts) {
       result.received += 1;
       const targets = targetsFor(alert, rules);
@@ -160,11 +266,17 @@ export async function receiveAlerts(input: { integrationId: string; token: strin
       const evaluation = await inWriteTransaction(getDb(), (tx) => evaluateComponent(tx, componentId, now));
       result.tags.push(...evaluation.tags);
       const component = await getDb().component.findUnique({ where: { id: componentId }, select: { status: true } });
-      result.components.push({ id: componentId, status: component?.status ?? null, pending_until: evaluation.checkAt?.toISOString() ?? null });
+      result.components.push({
+        id: componentId,
+        status: component?.status ?? null,
+        pending_until: evaluation.checkAt?.toISOString() ?? null,
+      });
     } catch (error) {
       // The alert is recorded; the scheduler applies it on its next pass.
       console.error(`Could not apply alerts to component ${componentId} now: ${errorSummary(error)}`);
-      await getDb().componentAutomation.updateMany({ where: { componentId }, data: { checkAt: now } }).catch(() => {});
+      await getDb()
+        .componentAutomation.updateMany({ where: { componentId }, data: { checkAt: now } })
+        .catch(() => {});
       result.components.push({ id: componentId, status: null, pending_until: now.toISOString() });
     }
   }

@@ -13,7 +13,8 @@ export async function preMaintenanceStatuses(tx: Tx, incidentId: string): Promis
   });
   const statuses = new Map<string, ComponentStatus>();
   for (const row of rows) {
-    if (!statuses.has(row.componentId!)) statuses.set(row.componentId!, row.oldStatus === "under_maintenance" ? "operational" : row.oldStatus);
+    if (!statuses.has(row.componentId!))
+      statuses.set(row.componentId!, row.oldStatus === "under_maintenance" ? "operational" : row.oldStatus);
   }
   return statuses;
 }
@@ -26,7 +27,10 @@ export async function finishMaintenance(
   options: { body: string; deliverNotifications: boolean; at: Date },
 ) {
   const restore = await preMaintenanceStatuses(tx, incident.id);
-  const stillUnder = await tx.component.findMany({ where: { id: { in: [...restore.keys()] }, status: "under_maintenance" }, select: { id: true } });
+  const stillUnder = await tx.component.findMany({
+    where: { id: { in: [...restore.keys()] }, status: "under_maintenance" },
+    select: { id: true },
+  });
   return insertIncidentUpdate(tx, actor, incident, {
     status: "completed",
     body: options.body,

@@ -11,7 +11,8 @@ import { runAlertAutomation } from "@/server/services/integrations/run-alert-aut
 const SCHEDULER_ACTOR: Actor = { ...SYSTEM_ACTOR, label: "scheduler" };
 const BATCH = 50;
 
-export const MAINTENANCE_STARTED_MESSAGE = "Scheduled maintenance is currently in progress. We will provide updates as necessary.";
+export const MAINTENANCE_STARTED_MESSAGE =
+  "Scheduled maintenance is currently in progress. We will provide updates as necessary.";
 export const MAINTENANCE_COMPLETED_MESSAGE = "The scheduled maintenance has been completed.";
 
 type Candidate = { id: string };
@@ -42,7 +43,11 @@ export async function runMaintenanceScheduler(options: { now?: Date; db?: DbOrTx
       const incident = await lockIncident(tx, id, "maintenance");
       const settings = await tx.incident.findUniqueOrThrow({
         where: { id },
-        select: { autoTransitionToMaintenanceState: true, autoTransitionDeliverNotifications: true, components: { select: { componentId: true } } },
+        select: {
+          autoTransitionToMaintenanceState: true,
+          autoTransitionDeliverNotifications: true,
+          components: { select: { componentId: true } },
+        },
       });
       const { applied } = await insertIncidentUpdate(tx, SCHEDULER_ACTOR, incident, {
         status: "in_progress",
@@ -53,7 +58,13 @@ export async function runMaintenanceScheduler(options: { now?: Date; db?: DbOrTx
           ? settings.components.map((c) => ({ componentId: c.componentId, status: "under_maintenance" as const }))
           : [],
       });
-      await writeAudit(tx, SCHEDULER_ACTOR, { action: "maintenance.start", entityType: "incident", entityId: id, before: { status: "scheduled" }, after: { status: "in_progress", components: applied } });
+      await writeAudit(tx, SCHEDULER_ACTOR, {
+        action: "maintenance.start",
+        entityType: "incident",
+        entityId: id,
+        before: { status: "scheduled" },
+        after: { status: "in_progress", components: applied },
+      });
       return incidentTags(tx, id, { components: applied.length > 0 });
     });
     if (result) {
@@ -63,7 +74,12 @@ export async function runMaintenanceScheduler(options: { now?: Date; db?: DbOrTx
   }
 
   const ending = await db.incident.findMany({
-    where: { kind: "maintenance", status: { in: ["in_progress", "verifying"] }, scheduledUntil: { lte: now }, scheduledAutoCompleted: true },
+    where: {
+      kind: "maintenance",
+      status: { in: ["in_progress", "verifying"] },
+      scheduledUntil: { lte: now },
+      scheduledAutoCompleted: true,
+    },
     orderBy: { scheduledUntil: "asc" },
     take: BATCH,
     select: { id: true },
@@ -74,11 +90,30 @@ export async function runMaintenanceScheduler(options: { now?: Date; db?: DbOrTx
         SELECT id FROM incidents WHERE id = ${id} AND status IN ('in_progress', 'verifying') AND scheduled_until <= ${now} FOR UPDATE SKIP LOCKED`;
       if (claimed.length === 0) return null;
       const incident = await lockIncident(tx, id, "maintenance");
-      const settings = await tx.incident.findUniqueOrThrow({ where: { id }, select: { autoTransitionToOperationalState: true, autoTransitionDeliverNotifications: true } });
+      const settings = await tx.incident.findUniqueOrThrow({
+        where: { id },
+        select: { autoTransitionToOperationalState: true, autoTransitionDeliverNotifications: true },
+      });
       const { applied } = settings.autoTransitionToOperationalState
-        ? await finishMaintenance(tx, SCHEDULER_ACTOR, incident, { body: MAINTENANCE_COMPLETED_MESSAGE, deliverNotifications: settings.autoTransitionDeliverNotifications, at: now })
-        : await insertIncidentUpdate(tx, SCHEDULER_ACTOR, incident, { status: "completed", body: MAINTENANCE_COMPLETED_MESSAGE, displayAt: now, deliverNotifications: settings.autoTransitionDeliverNotifications, changes: [] });
-      await writeAudit(tx, SCHEDULER_ACTOR, { action: "maintenance.complete", entityType: "incident", entityId: id, before: { status: incident.status }, after: { status: "completed", components: applied } });
+        ? await finishMaintenance(tx, SCHEDULER_ACTOR, incident, {
+            body: MAINTENANCE_COMPLETED_MESSAGE,
+            deliverNotifications: settings.autoTransitionDeliverNotifications,
+            at: now,
+          })
+        : await insertIncidentUpdate(tx, SCHEDULER_ACTOR, incident, {
+            status: "completed",
+            body: MAINTENANCE_COMPLETED_MESSAGE,
+            displayAt: now,
+            deliverNotifications: settings.autoTransitionDeliverNotifications,
+            changes: [],
+          });
+      await writeAudit(tx, SCHEDULER_ACTOR, {
+        action: "maintenance.complete",
+        entityType: "incident",
+        entityId: id,
+        before: { status: incident.status },
+        after: { status: "completed", components: applied },
+      });
       return incidentTags(tx, id, { components: applied.length > 0 });
     });
     if (result) {

@@ -4,7 +4,13 @@ import { actorUserId, authorize, inTransaction, type ServiceContext } from "@/se
 import { writeAudit } from "@/server/services/audit";
 import { booleanish, id, parseInput, requiredDate, requiredText, version } from "@/server/services/validation";
 import { AppError } from "@/server/errors";
-import { bodySchema, incidentTags, insertIncidentUpdate, loadIncidentForAudit, lockIncident } from "@/server/services/incidents/incident-shared";
+import {
+  bodySchema,
+  incidentTags,
+  insertIncidentUpdate,
+  loadIncidentForAudit,
+  lockIncident,
+} from "@/server/services/incidents/incident-shared";
 import { STALE_MESSAGE } from "@/server/services/incidents/edit-incident-update";
 import { LIMITS } from "@/lib/status";
 
@@ -26,14 +32,23 @@ function checkWindow(data: { scheduledFor: Date; scheduledUntil: Date }, now: Da
 }
 
 /** Schedules a maintenance window; the scheduler starts and completes it on time. */
-export async function scheduleMaintenance({ ctx, input }: { ctx: ServiceContext; input: z.input<typeof scheduleMaintenanceSchema> }) {
+export async function scheduleMaintenance({
+  ctx,
+  input,
+}: {
+  ctx: ServiceContext;
+  input: z.input<typeof scheduleMaintenanceSchema>;
+}) {
   authorize(ctx.actor, "responder");
   const data = parseInput(scheduleMaintenanceSchema, input);
   checkWindow(data, new Date());
   return inTransaction(ctx, async (tx) => {
     const componentIds = [...new Set(data.componentIds)];
     const found = await tx.component.count({ where: { id: { in: componentIds } } });
-    if (found !== componentIds.length) throw new AppError("VALIDATION", "Some fields need attention.", { componentIds: ["A selected component no longer exists."] });
+    if (found !== componentIds.length)
+      throw new AppError("VALIDATION", "Some fields need attention.", {
+        componentIds: ["A selected component no longer exists."],
+      });
     const created = await tx.incident.create({
       data: {
         kind: "maintenance",
@@ -60,7 +75,12 @@ export async function scheduleMaintenance({ ctx, input }: { ctx: ServiceContext;
       changes: [],
     });
     const after = await loadIncidentForAudit(tx, created.id);
-    await writeAudit(tx, ctx.actor, { action: "maintenance.schedule", entityType: "incident", entityId: created.id, after: { ...after, componentIds, message: data.message } });
+    await writeAudit(tx, ctx.actor, {
+      action: "maintenance.schedule",
+      entityType: "incident",
+      entityId: created.id,
+      after: { ...after, componentIds, message: data.message },
+    });
     return { maintenance: after!, updateId, tags: await incidentTags(tx, created.id) };
   });
 }
@@ -73,7 +93,13 @@ export const rescheduleMaintenanceSchema = windowSchema.extend({
 });
 
 /** Moves a window that has not started yet (or changes the end of a running one), with an update saying so. */
-export async function rescheduleMaintenance({ ctx, input }: { ctx: ServiceContext; input: z.input<typeof rescheduleMaintenanceSchema> }) {
+export async function rescheduleMaintenance({
+  ctx,
+  input,
+}: {
+  ctx: ServiceContext;
+  input: z.input<typeof rescheduleMaintenanceSchema>;
+}) {
   authorize(ctx.actor, "responder");
   const data = parseInput(rescheduleMaintenanceSchema, input);
   checkWindow(data, new Date());
@@ -84,11 +110,18 @@ export async function rescheduleMaintenance({ ctx, input }: { ctx: ServiceContex
     const before = await loadIncidentForAudit(tx, incident.id);
     const started = incident.status !== "scheduled";
     if (started && before!.scheduledFor!.getTime() !== data.scheduledFor.getTime()) {
-      throw new AppError("VALIDATION", "Some fields need attention.", { scheduledFor: ["This maintenance has started; only its end can change."] });
+      throw new AppError("VALIDATION", "Some fields need attention.", {
+        scheduledFor: ["This maintenance has started; only its end can change."],
+      });
     }
     await tx.incident.update({
       where: { id: incident.id },
-      data: { scheduledFor: data.scheduledFor, scheduledUntil: data.scheduledUntil, ...(started ? {} : { startedAt: data.scheduledFor }), version: { increment: 1 } },
+      data: {
+        scheduledFor: data.scheduledFor,
+        scheduledUntil: data.scheduledUntil,
+        ...(started ? {} : { startedAt: data.scheduledFor }),
+        version: { increment: 1 },
+      },
     });
     const { updateId } = await insertIncidentUpdate(tx, ctx.actor, incident, {
       status: incident.status,
@@ -98,7 +131,13 @@ export async function rescheduleMaintenance({ ctx, input }: { ctx: ServiceContex
       changes: [],
     });
     const after = await loadIncidentForAudit(tx, incident.id);
-    await writeAudit(tx, ctx.actor, { action: "maintenance.reschedule", entityType: "incident", entityId: incident.id, before, after });
+    await writeAudit(tx, ctx.actor, {
+      action: "maintenance.reschedule",
+      entityType: "incident",
+      entityId: incident.id,
+      before,
+      after,
+    });
     return { maintenance: after!, updateId, tags: await incidentTags(tx, incident.id) };
   });
 }

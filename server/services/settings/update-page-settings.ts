@@ -11,7 +11,12 @@ import { LIMITS } from "@/lib/status";
 const httpUrl = (label: string) =>
   z.preprocess(
     (v) => (typeof v === "string" && v.trim() === "" ? undefined : typeof v === "string" ? v.trim() : v),
-    z.string().max(2_000, `${label} must be at most 2,000 characters.`).url(`${label} must be a full URL such as https://example.com`).refine((v) => /^https?:\/\//i.test(v), `${label} must start with http:// or https://`).optional(),
+    z
+      .string()
+      .max(2_000, `${label} must be at most 2,000 characters.`)
+      .url(`${label} must be a full URL such as https://example.com`)
+      .refine((v) => /^https?:\/\//i.test(v), `${label} must start with http:// or https://`)
+      .optional(),
   );
 
 function isTimeZone(value: string): boolean {
@@ -28,12 +33,22 @@ export const pageSettingsSchema = z.object({
   name: requiredText("Name", LIMITS.nameMax),
   url: httpUrl("Status page address"),
   companyUrl: httpUrl("Company website"),
-  timeZone: z.string({ error: "Time zone is required." }).trim().min(1, "Time zone is required.").refine(isTimeZone, "Use an IANA time zone such as Europe/Berlin."),
+  timeZone: z
+    .string({ error: "Time zone is required." })
+    .trim()
+    .min(1, "Time zone is required.")
+    .refine(isTimeZone, "Use an IANA time zone such as Europe/Berlin."),
   logoUrl: httpUrl("Logo URL"),
   faviconUrl: httpUrl("Favicon URL"),
-  brandColor: z.string({ error: "Brand colour is required." }).trim().regex(/^#[0-9a-fA-F]{6}$/, "Use a hex colour such as #2563eb."),
+  brandColor: z
+    .string({ error: "Brand colour is required." })
+    .trim()
+    .regex(/^#[0-9a-fA-F]{6}$/, "Use a hex colour such as #2563eb."),
   supportUrl: httpUrl("Support URL"),
-  contactEmail: z.preprocess((v) => (typeof v === "string" && v.trim() === "" ? undefined : v), z.string().trim().max(320).email("Enter a valid email address.").optional()),
+  contactEmail: z.preprocess(
+    (v) => (typeof v === "string" && v.trim() === "" ? undefined : v),
+    z.string().trim().max(320).email("Enter a valid email address.").optional(),
+  ),
   twitter: optionalText(100),
   privacyUrl: httpUrl("Privacy policy URL"),
   footerText: optionalText(LIMITS.descriptionMax),
@@ -41,12 +56,31 @@ export const pageSettingsSchema = z.object({
 });
 
 const settingsSelect = {
-  id: true, name: true, url: true, timeZone: true, logoUrl: true, faviconUrl: true, brandColor: true, companyUrl: true, supportUrl: true,
-  contactEmail: true, twitter: true, privacyUrl: true, footerText: true, description: true, version: true,
+  id: true,
+  name: true,
+  url: true,
+  timeZone: true,
+  logoUrl: true,
+  faviconUrl: true,
+  brandColor: true,
+  companyUrl: true,
+  supportUrl: true,
+  contactEmail: true,
+  twitter: true,
+  privacyUrl: true,
+  footerText: true,
+  description: true,
+  version: true,
 } as const;
 
 /** Owner-only page settings; the public page shows the change on the next request. */
-export async function updatePageSettings({ ctx, input }: { ctx: ServiceContext; input: z.input<typeof pageSettingsSchema> }) {
+export async function updatePageSettings({
+  ctx,
+  input,
+}: {
+  ctx: ServiceContext;
+  input: z.input<typeof pageSettingsSchema>;
+}) {
   authorize(ctx.actor, "owner");
   const data = parseInput(pageSettingsSchema, input);
   return inTransaction(ctx, async (tx) => {
@@ -67,7 +101,10 @@ export async function updatePageSettings({ ctx, input }: { ctx: ServiceContext; 
       description: data.description ?? null,
     };
     if (before) {
-      const changed = await tx.pageSettings.updateMany({ where: { id: before.id, version: data.version }, data: { ...values, version: { increment: 1 } } });
+      const changed = await tx.pageSettings.updateMany({
+        where: { id: before.id, version: data.version },
+        data: { ...values, version: { increment: 1 } },
+      });
       if (changed.count === 0) throw new AppError("CONFLICT", STALE_MESSAGE);
     } else {
       await tx.pageSettings.create({ data: values });

@@ -13,9 +13,15 @@ const input = z.object({ token: tokenSchema });
 export async function confirmSubscription({ ctx, input: raw }: { ctx: PublicContext; input: z.input<typeof input> }) {
   const { token } = parseInput(input, raw);
   return inTransaction({ actor: SELF_SERVICE_ACTOR, db: ctx.db }, async (tx) => {
-    const subscriber = await tx.subscriber.findUnique({ where: { confirmTokenHash: hashToken(token) }, select: { id: true, manageToken: true, updatedAt: true } });
+    const subscriber = await tx.subscriber.findUnique({
+      where: { confirmTokenHash: hashToken(token) },
+      select: { id: true, manageToken: true, updatedAt: true },
+    });
     if (!subscriber) {
-      throw new AppError("NOT_FOUND", "This confirmation link has already been used or has been replaced by a newer one. Subscribe again to get a new link.");
+      throw new AppError(
+        "NOT_FOUND",
+        "This confirmation link has already been used or has been replaced by a newer one. Subscribe again to get a new link.",
+      );
     }
     if (subscriber.updatedAt.getTime() < Date.now() - PENDING_SUBSCRIBER_TTL_MS) {
       throw new AppError("NOT_FOUND", "This confirmation link has expired. Subscribe again to get a new link.");
@@ -24,7 +30,11 @@ export async function confirmSubscription({ ctx, input: raw }: { ctx: PublicCont
       where: { id: subscriber.id },
       data: { confirmedAt: new Date(), confirmTokenHash: null, unsubscribedAt: null },
     });
-    await writeAudit(tx, SELF_SERVICE_ACTOR, { action: "subscriber.confirm", entityType: "subscriber", entityId: subscriber.id });
+    await writeAudit(tx, SELF_SERVICE_ACTOR, {
+      action: "subscriber.confirm",
+      entityType: "subscriber",
+      entityId: subscriber.id,
+    });
     return { subscriberId: subscriber.id, manageToken: subscriber.manageToken };
   });
 }

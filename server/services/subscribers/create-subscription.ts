@@ -25,19 +25,34 @@ import {
 import { countSubscriptionRequest } from "@/server/services/subscribers/subscription-limits";
 import { errorSummary } from "@/server/error-summary";
 
-const emailInput = componentChoiceSchema.extend({
-  kind: z.literal("email"),
-  email: z.string().trim().toLowerCase().max(254, "That address is too long.").pipe(z.email("Enter an email address such as you@example.com.")),
-  incidentId: z.string().trim().min(1).max(40).optional(),
-}).superRefine(requireSomeComponent);
+const emailInput = componentChoiceSchema
+  .extend({
+    kind: z.literal("email"),
+    email: z
+      .string()
+      .trim()
+      .toLowerCase()
+      .max(254, "That address is too long.")
+      .pipe(z.email("Enter an email address such as you@example.com.")),
+    incidentId: z.string().trim().min(1).max(40).optional(),
+  })
+  .superRefine(requireSomeComponent);
 
-const webhookInput = componentChoiceSchema.extend({
-  kind: z.literal("webhook"),
-  endpoint: z.string().trim().min(1, "Enter the URL that should receive notifications.").max(2000, "That URL is too long."),
-  incidentId: z.string().trim().min(1).max(40).optional(),
-}).superRefine(requireSomeComponent);
+const webhookInput = componentChoiceSchema
+  .extend({
+    kind: z.literal("webhook"),
+    endpoint: z
+      .string()
+      .trim()
+      .min(1, "Enter the URL that should receive notifications.")
+      .max(2000, "That URL is too long."),
+    incidentId: z.string().trim().min(1).max(40).optional(),
+  })
+  .superRefine(requireSomeComponent);
 
-export const createSubscriptionInput = z.discriminatedUnion("kind", [emailInput, webhookInput], { error: "Choose email or webhook." });
+export const createSubscriptionInput = z.discriminatedUnion("kind", [emailInput, webhookInput], {
+  error: "Choose email or webhook.",
+});
 export type CreateSubscriptionInput = z.input<typeof createSubscriptionInput>;
 
 export type CreateSubscriptionResult =
@@ -47,9 +62,12 @@ export type CreateSubscriptionResult =
 async function checkIncident(db: DbOrTx, incidentId: string | undefined) {
   if (!incidentId) return;
   const incident = await db.incident.findUnique({ where: { id: incidentId }, select: { status: true } });
-  if (!incident) throw new AppError("VALIDATION", "Some fields need attention.", { incidentId: ["That incident does not exist."] });
+  if (!incident)
+    throw new AppError("VALIDATION", "Some fields need attention.", { incidentId: ["That incident does not exist."] });
   if (isResolvedStatus(incident.status)) {
-    throw new AppError("VALIDATION", "Some fields need attention.", { incidentId: ["That incident is already resolved; there will be no more updates."] });
+    throw new AppError("VALIDATION", "Some fields need attention.", {
+      incidentId: ["That incident is already resolved; there will be no more updates."],
+    });
   }
 }
 
@@ -69,7 +87,9 @@ async function throttleConfirmationEmails(tx: Tx, email: string) {
   });
   if (recent >= CONFIRMATION_EMAILS_PER_HOUR) {
     throw new AppError("VALIDATION", "Some fields need attention.", {
-      email: ["We have already emailed this address several times in the last hour. Check your inbox, or try again later."],
+      email: [
+        "We have already emailed this address several times in the last hour. Check your inbox, or try again later.",
+      ],
     });
   }
 }
@@ -79,7 +99,13 @@ async function throttleConfirmationEmails(tx: Tx, email: string) {
  * a link to manage it) and the same answer is given either way. Webhook: stored, active, only once the endpoint
  * has answered a signed verification request with its challenge; the secret is shown once.
  */
-export async function createSubscription({ ctx, input }: { ctx: PublicContext; input: CreateSubscriptionInput | Record<string, unknown> }): Promise<CreateSubscriptionResult> {
+export async function createSubscription({
+  ctx,
+  input,
+}: {
+  ctx: PublicContext;
+  input: CreateSubscriptionInput | Record<string, unknown>;
+}): Promise<CreateSubscriptionResult> {
   const db = ctx.db ?? getDb();
   if (ctx.clientAddress) await countSubscriptionRequest(ctx.clientAddress, db);
   const data = parseInput(createSubscriptionInput, input);
@@ -95,7 +121,8 @@ export async function createSubscription({ ctx, input }: { ctx: PublicContext; i
     try {
       await assertAllowedTarget(data.endpoint, policy);
     } catch (error) {
-      if (error instanceof WebhookTargetError) throw new AppError("VALIDATION", "Some fields need attention.", { endpoint: [error.message] });
+      if (error instanceof WebhookTargetError)
+        throw new AppError("VALIDATION", "Some fields need attention.", { endpoint: [error.message] });
       throw error;
     }
     const signingSecret = newSigningSecret();
@@ -116,20 +143,37 @@ export async function createSubscription({ ctx, input }: { ctx: PublicContext; i
         select: { id: true },
       });
       await replaceComponents(tx, created.id, componentIds);
-      await writeAudit(tx, SELF_SERVICE_ACTOR, { action: "subscriber.create", entityType: "subscriber", entityId: created.id, after: { ...auditAfter, endpointHost: new URL(data.endpoint).host } });
+      await writeAudit(tx, SELF_SERVICE_ACTOR, {
+        action: "subscriber.create",
+        entityType: "subscriber",
+        entityId: created.id,
+        after: { ...auditAfter, endpointHost: new URL(data.endpoint).host },
+      });
       return created;
     });
-    return { kind: "webhook", subscriberId: subscriber.id, signingSecret, manageUrl: subscriptionLinks(baseUrl, manageToken).manage };
+    return {
+      kind: "webhook",
+      subscriberId: subscriber.id,
+      signingSecret,
+      manageUrl: subscriptionLinks(baseUrl, manageToken).manage,
+    };
   }
 
   const addressKey = `email:${data.email}:${data.incidentId ?? "all"}`;
   const confirmToken = newToken();
   const outcome = await inTransaction({ actor: SELF_SERVICE_ACTOR, db: ctx.db }, async (tx) => {
-    const existing = await tx.subscriber.findUnique({ where: { addressKey }, select: { id: true, confirmedAt: true, unsubscribedAt: true, manageToken: true } });
+    const existing = await tx.subscriber.findUnique({
+      where: { addressKey },
+      select: { id: true, confirmedAt: true, unsubscribedAt: true, manageToken: true },
+    });
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`subscribe-email:${data.email}`}, 0))`;
     await throttleConfirmationEmails(tx, data.email);
     if (existing?.confirmedAt && !existing.unsubscribedAt) {
-      await writeAudit(tx, SELF_SERVICE_ACTOR, { action: "subscriber.manage_link_sent", entityType: "subscriber", entityId: existing.id });
+      await writeAudit(tx, SELF_SERVICE_ACTOR, {
+        action: "subscriber.manage_link_sent",
+        entityType: "subscriber",
+        entityId: existing.id,
+      });
       return { alreadyActive: true as const, manageToken: existing.manageToken };
     }
     const fields = {
@@ -143,24 +187,40 @@ export async function createSubscription({ ctx, input }: { ctx: PublicContext; i
     };
     const subscriber = existing
       ? await tx.subscriber.update({ where: { id: existing.id }, data: fields, select: { id: true } })
-      : await tx.subscriber.create({ data: { ...fields, kind: "email", email: data.email, addressKey, manageToken: newToken() }, select: { id: true } });
+      : await tx.subscriber.create({
+          data: { ...fields, kind: "email", email: data.email, addressKey, manageToken: newToken() },
+          select: { id: true },
+        });
     await replaceComponents(tx, subscriber.id, componentIds);
-    await writeAudit(tx, SELF_SERVICE_ACTOR, { action: "subscriber.create", entityType: "subscriber", entityId: subscriber.id, after: auditAfter });
+    await writeAudit(tx, SELF_SERVICE_ACTOR, {
+      action: "subscriber.create",
+      entityType: "subscriber",
+      entityId: subscriber.id,
+      after: auditAfter,
+    });
     return { alreadyActive: false as const, createdId: existing ? null : subscriber.id };
   });
 
   const mailer = ctx.mailer ?? smtpMailer;
   const scope = data.incidentId ? "updates about one incident" : "status updates";
   const mail = outcome.alreadyActive
-    ? renderAlreadySubscribedEmail({ pageName, to: data.email, manageUrl: subscriptionLinks(baseUrl, outcome.manageToken).manage })
+    ? renderAlreadySubscribedEmail({
+        pageName,
+        to: data.email,
+        manageUrl: subscriptionLinks(baseUrl, outcome.manageToken).manage,
+      })
     : renderConfirmationEmail({ pageName, to: data.email, confirmUrl: confirmLink(baseUrl, confirmToken), scope });
   try {
     await mailer.send(mail);
   } catch (error) {
     console.error(`Could not send the subscription email: ${errorSummary(error)}`);
     // Nobody can confirm a subscription whose link was never sent; keep no row for it.
-    if (!outcome.alreadyActive && outcome.createdId) await db.subscriber.deleteMany({ where: { id: outcome.createdId, confirmedAt: null } });
-    throw new AppError("UNAVAILABLE", "We could not send the confirmation email right now. Try again in a few minutes.");
+    if (!outcome.alreadyActive && outcome.createdId)
+      await db.subscriber.deleteMany({ where: { id: outcome.createdId, confirmedAt: null } });
+    throw new AppError(
+      "UNAVAILABLE",
+      "We could not send the confirmation email right now. Try again in a few minutes.",
+    );
   }
   return { kind: "email", email: data.email };
 }

@@ -12,10 +12,16 @@ export async function reenableSubscriber({ ctx, input: raw }: { ctx: ServiceCont
   authorize(ctx.actor, "owner");
   const { subscriberId } = parseInput(input, raw);
   return inTransaction(ctx, async (tx) => {
-    const subscriber = await tx.subscriber.findUnique({ where: { id: subscriberId }, select: { id: true, disabledAt: true, disabledReason: true } });
+    const subscriber = await tx.subscriber.findUnique({
+      where: { id: subscriberId },
+      select: { id: true, disabledAt: true, disabledReason: true },
+    });
     if (!subscriber) throw new AppError("NOT_FOUND", "That subscriber has been removed.");
     if (!subscriber.disabledAt) return { subscriberId: subscriber.id };
-    await tx.subscriber.update({ where: { id: subscriber.id }, data: { disabledAt: null, disabledReason: null, consecutiveFailures: 0 } });
+    await tx.subscriber.update({
+      where: { id: subscriber.id },
+      data: { disabledAt: null, disabledReason: null, consecutiveFailures: 0 },
+    });
     await writeAudit(tx, ctx.actor, {
       action: "subscriber.reenable",
       entityType: "subscriber",

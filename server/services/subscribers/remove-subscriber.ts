@@ -12,10 +12,18 @@ export async function removeSubscriber({ ctx, input: raw }: { ctx: ServiceContex
   authorize(ctx.actor, "owner");
   const { subscriberId } = parseInput(input, raw);
   return inTransaction(ctx, async (tx) => {
-    const subscriber = await tx.subscriber.findUnique({ where: { id: subscriberId }, select: { id: true, kind: true, email: true, endpoint: true } });
+    const subscriber = await tx.subscriber.findUnique({
+      where: { id: subscriberId },
+      select: { id: true, kind: true, email: true, endpoint: true },
+    });
     if (!subscriber) throw new AppError("NOT_FOUND", "That subscriber has already been removed.");
     await tx.subscriber.delete({ where: { id: subscriber.id } });
-    await writeAudit(tx, ctx.actor, { action: "subscriber.remove", entityType: "subscriber", entityId: subscriber.id, before: subscriber });
+    await writeAudit(tx, ctx.actor, {
+      action: "subscriber.remove",
+      entityType: "subscriber",
+      entityId: subscriber.id,
+      before: subscriber,
+    });
     return { subscriberId: subscriber.id };
   });
 }

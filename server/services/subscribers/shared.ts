@@ -21,9 +21,16 @@ export const componentChoiceSchema = z.object({
   componentIds: z.array(z.string().trim().min(1).max(40)).max(500, "Choose at most 500 components.").default([]),
 });
 
-export function requireSomeComponent(value: { allComponents: boolean; componentIds: string[]; incidentId?: string }, ctx: z.RefinementCtx) {
+export function requireSomeComponent(
+  value: { allComponents: boolean; componentIds: string[]; incidentId?: string },
+  ctx: z.RefinementCtx,
+) {
   if (!value.allComponents && !value.incidentId && value.componentIds.length === 0) {
-    ctx.addIssue({ code: "custom", path: ["componentIds"], message: "Choose at least one component, or all components." });
+    ctx.addIssue({
+      code: "custom",
+      path: ["componentIds"],
+      message: "Choose at least one component, or all components.",
+    });
   }
 }
 
@@ -44,15 +51,22 @@ export function parseInput<T extends z.ZodType>(schema: T, input: unknown): z.in
 }
 
 /** Refuses unknown component ids and an empty "some components" choice, naming the field. */
-export async function checkComponentChoice(tx: DbOrTx, choice: { allComponents: boolean; componentIds: string[] }): Promise<string[]> {
+export async function checkComponentChoice(
+  tx: DbOrTx,
+  choice: { allComponents: boolean; componentIds: string[] },
+): Promise<string[]> {
   if (choice.allComponents) return [];
   const ids = [...new Set(choice.componentIds)];
   if (ids.length === 0) {
-    throw new AppError("VALIDATION", "Some fields need attention.", { componentIds: ["Choose at least one component, or all components."] });
+    throw new AppError("VALIDATION", "Some fields need attention.", {
+      componentIds: ["Choose at least one component, or all components."],
+    });
   }
   const found = await tx.component.count({ where: { id: { in: ids } } });
   if (found !== ids.length) {
-    throw new AppError("VALIDATION", "Some fields need attention.", { componentIds: ["One of the chosen components no longer exists. Reload the page and choose again."] });
+    throw new AppError("VALIDATION", "Some fields need attention.", {
+      componentIds: ["One of the chosen components no longer exists. Reload the page and choose again."],
+    });
   }
   return ids;
 }
@@ -60,7 +74,9 @@ export async function checkComponentChoice(tx: DbOrTx, choice: { allComponents: 
 export async function replaceComponents(tx: Tx, subscriberId: string, componentIds: string[]) {
   await tx.subscriberComponent.deleteMany({ where: { subscriberId } });
   if (componentIds.length) {
-    await tx.subscriberComponent.createMany({ data: componentIds.map((componentId) => ({ subscriberId, componentId })) });
+    await tx.subscriberComponent.createMany({
+      data: componentIds.map((componentId) => ({ subscriberId, componentId })),
+    });
   }
 }
 

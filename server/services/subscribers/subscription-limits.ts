@@ -21,8 +21,18 @@ export async function countSubscriptionRequest(clientAddress: string, db: DbOrTx
   const limits = subscriptionLimits();
   const run = (tx: Parameters<typeof consumeRateLimits>[0]) =>
     consumeRateLimits(tx, [
-      { key: `subscribe:ip:${clientAddress}`, max: limits.perAddressPerHour, windowMs: HOUR, message: "Too many subscription requests from your network. Try again in an hour." },
-      { key: "subscribe:all", max: limits.allPerHour, windowMs: HOUR, message: "Too many people are subscribing right now. Try again in a few minutes." },
+      {
+        key: `subscribe:ip:${clientAddress}`,
+        max: limits.perAddressPerHour,
+        windowMs: HOUR,
+        message: "Too many subscription requests from your network. Try again in an hour.",
+      },
+      {
+        key: "subscribe:all",
+        max: limits.allPerHour,
+        windowMs: HOUR,
+        message: "Too many people are subscribing right now. Try again in a few minutes.",
+      },
     ]);
   if ("$transaction" in db) await db.$transaction(run);
   else await run(db);

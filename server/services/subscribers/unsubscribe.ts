@@ -11,15 +11,29 @@ const input = z.object({ token: tokenSchema });
 export async function unsubscribe({ ctx, input: raw }: { ctx: PublicContext; input: z.input<typeof input> }) {
   const { token } = parseInput(input, raw);
   return inTransaction({ actor: SELF_SERVICE_ACTOR, db: ctx.db }, async (tx) => {
-    const subscriber = await tx.subscriber.findUnique({ where: { manageToken: token }, select: { id: true, unsubscribedAt: true } });
-    if (!subscriber) throw new AppError("NOT_FOUND", "This unsubscribe link is not valid. The subscription may already have been removed.");
+    const subscriber = await tx.subscriber.findUnique({
+      where: { manageToken: token },
+      select: { id: true, unsubscribedAt: true },
+    });
+    if (!subscriber)
+      throw new AppError(
+        "NOT_FOUND",
+        "This unsubscribe link is not valid. The subscription may already have been removed.",
+      );
     if (subscriber.unsubscribedAt) return { subscriberId: subscriber.id, alreadyUnsubscribed: true };
-    await tx.subscriber.update({ where: { id: subscriber.id }, data: { unsubscribedAt: new Date(), confirmTokenHash: null } });
+    await tx.subscriber.update({
+      where: { id: subscriber.id },
+      data: { unsubscribedAt: new Date(), confirmTokenHash: null },
+    });
     await tx.delivery.updateMany({
       where: { subscriberId: subscriber.id, status: { in: ["pending", "failed"] } },
       data: { status: "dead", lastError: "Not sent: the subscriber unsubscribed." },
     });
-    await writeAudit(tx, SELF_SERVICE_ACTOR, { action: "subscriber.unsubscribe", entityType: "subscriber", entityId: subscriber.id });
+    await writeAudit(tx, SELF_SERVICE_ACTOR, {
+      action: "subscriber.unsubscribe",
+      entityType: "subscriber",
+      entityId: subscriber.id,
+    });
     return { subscriberId: subscriber.id, alreadyUnsubscribed: false };
   });
 }

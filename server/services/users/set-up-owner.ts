@@ -22,13 +22,17 @@ const ALREADY_SET_UP = "The console is already set up. Sign in instead.";
 /** The rules a set-up form breaks beyond each field's own shape; reported with them, not after them. */
 function crossFieldErrors(input: unknown): Record<string, string[]> {
   const raw = (typeof input === "object" && input !== null ? input : {}) as Record<string, unknown>;
-  const text = (key: string) => (typeof raw[key] === "string" ? (raw[key]) : "");
+  const text = (key: string) => (typeof raw[key] === "string" ? raw[key] : "");
   const squash = (value: string) => value.toLowerCase().replace(/\s+/g, "");
   const password = squash(text("password"));
-  const personal = [squash(text("email")), squash(text("email").split("@")[0]), squash(text("name"))].filter((part) => part.length >= 4);
+  const personal = [squash(text("email")), squash(text("email").split("@")[0]), squash(text("name"))].filter(
+    (part) => part.length >= 4,
+  );
   const errors: Record<string, string[]> = {};
-  if (password && personal.some((part) => password.includes(part))) errors.password = ["Do not use your name or email address in the password."];
-  if (raw.confirmPassword !== undefined && text("confirmPassword") !== text("password")) errors.confirmPassword = ["The passwords do not match."];
+  if (password && personal.some((part) => password.includes(part)))
+    errors.password = ["Do not use your name or email address in the password."];
+  if (raw.confirmPassword !== undefined && text("confirmPassword") !== text("password"))
+    errors.confirmPassword = ["The passwords do not match."];
   return errors;
 }
 
@@ -41,7 +45,8 @@ function parseSetUp(input: unknown) {
   } catch (error) {
     if (!(error instanceof AppError) || error.code !== "VALIDATION") throw error;
     const merged: Record<string, string[]> = { ...error.fieldErrors };
-    for (const [key, messages] of Object.entries(extra)) merged[key] = [...new Set([...(merged[key] ?? []), ...messages])];
+    for (const [key, messages] of Object.entries(extra))
+      merged[key] = [...new Set([...(merged[key] ?? []), ...messages])];
     throw new AppError("VALIDATION", "Some fields need attention.", merged);
   }
 }
@@ -50,30 +55,49 @@ function parseSetUp(input: unknown) {
  * First run: creates the owner account. Refused as soon as any user exists; an advisory lock makes two
  * simultaneous setups create one owner, not two.
  */
-export async function setUpOwner({ ctx = { actor: SYSTEM_ACTOR }, input }: { ctx?: ServiceContext; input: z.input<typeof setUpOwnerSchema> }) {
+export async function setUpOwner({
+  ctx = { actor: SYSTEM_ACTOR },
+  input,
+}: {
+  ctx?: ServiceContext;
+  input: z.input<typeof setUpOwnerSchema>;
+}) {
   if (await hasAnyUser(ctx.db ?? getDb())) throw new AppError("FORBIDDEN", ALREADY_SET_UP);
   const data = parseSetUp(input);
   const passwordHash = await unauthenticatedHashing.run(() => hashPassword(data.password));
   return inTransaction(ctx, async (tx) => {
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('statuspage:owner-setup'))`;
     if (await hasAnyUser(tx)) throw new AppError("FORBIDDEN", ALREADY_SET_UP);
-    const user = await tx.user.create({ data: { email: data.email, name: data.name, role: "owner", passwordHash }, select: userAuditSelect });
-    await writeAudit(tx, { ...SYSTEM_ACTOR, label: "setup" }, { action: "user.setup-owner", entityType: "user", entityId: user.id, after: user });
+    const user = await tx.user.create({
+      data: { email: data.email, name: data.name, role: "owner", passwordHash },
+      select: userAuditSelect,
+    });
+    await writeAudit(
+      tx,
+      { ...SYSTEM_ACTOR, label: "setup" },
+      { action: "user.setup-owner", entityType: "user", entityId: user.id, after: user },
+    );
     return { user, tags: [] as string[] };
   });
 }
 
 /** Unattended installs: creates the owner from OWNER_EMAIL / OWNER_PASSWORD (/ OWNER_NAME) when no user exists yet. */
-export async function setUpOwnerFromEnv(env: NodeJS.ProcessEnv = process.env): Promise<"created" | "skipped" | "not-configured"> {
+export async function setUpOwnerFromEnv(
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<"created" | "skipped" | "not-configured"> {
   if (!env.OWNER_EMAIL || !env.OWNER_PASSWORD) return "not-configured";
   if (await hasAnyUser()) return "skipped";
   try {
-    await setUpOwner({ input: { email: env.OWNER_EMAIL, password: env.OWNER_PASSWORD, name: env.OWNER_NAME || "Owner" } });
+    await setUpOwner({
+      input: { email: env.OWNER_EMAIL, password: env.OWNER_PASSWORD, name: env.OWNER_NAME || "Owner" },
+    });
     return "created";
   } catch (error) {
     if (error instanceof AppError && error.code === "FORBIDDEN") return "skipped";
     if (error instanceof AppError && error.fieldErrors) {
-      const detail = Object.entries(error.fieldErrors).map(([field, messages]) => `OWNER_${field.toUpperCase()}: ${messages.join(" ")}`);
+      const detail = Object.entries(error.fieldErrors).map(
+        ([field, messages]) => `OWNER_${field.toUpperCase()}: ${messages.join(" ")}`,
+      );
       throw new Error(`Invalid owner configuration:\n  ${detail.join("\n  ")}`);
     }
     throw error;

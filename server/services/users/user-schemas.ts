@@ -14,7 +14,19 @@ export const passwordSchema = z
   .string({ error: "Password is required." })
   .min(12, "Use at least 12 characters.")
   .max(1024, "Use at most 1,024 characters.");
-export const userNameSchema = z.string({ error: "Name is required." }).overwrite(stripBidiControls).trim().min(1, "Name is required.").max(200, "Name must be at most 200 characters.");
+export const userNameSchema = z
+  .string({ error: "Name is required." })
+  .overwrite(stripBidiControls)
+  .trim()
+  .min(1, "Name is required.")
+  .max(200, "Name must be at most 200 characters.");
 export const roleSchema = z.enum(ROLES, { error: "Choose a role." });
 
-export const userAuditSelect = { id: true, email: true, name: true, role: true, deactivatedAt: true, sessionVersion: true } as const;
+export const userAuditSelect = {
+  id: true,
+  email: true,
+  name: true,
+  role: true,
+  deactivatedAt: true,
+  sessionVersion: true,
+} as const;

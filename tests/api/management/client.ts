@@ -33,8 +33,15 @@ export async function callManagement(path: string, options: CallOptions = {}) {
   const qs = search.toString();
   const url = `http://status.test/api/v1/pages${path ? `/${path}` : ""}${qs ? `?${qs}` : ""}`;
   const resourcePath = path ? path.split("/").filter(Boolean) : undefined;
-  const handler = (route as unknown as Record<string, (r: Request, c: { params: Promise<{ resourcePath?: string[] }> }) => Promise<Response>>)[method];
-  const response = await handler(new Request(url, { method, headers, body }), { params: Promise.resolve({ resourcePath }) });
+  const handler = (
+    route as unknown as Record<
+      string,
+      (r: Request, c: { params: Promise<{ resourcePath?: string[] }> }) => Promise<Response>
+    >
+  )[method];
+  const response = await handler(new Request(url, { method, headers, body }), {
+    params: Promise.resolve({ resourcePath }),
+  });
   const text = await response.text();
   return { status: response.status, headers: response.headers, json: text ? JSON.parse(text) : null };
 }

@@ -4,7 +4,16 @@ import { actorFor, createComponent, unique } from "@/tests/support/factories";
 import { ensurePageOnce } from "@/tests/api/support";
 import { createApiKey } from "@/server/services/api-keys/create-api-key";
 import { callManagement } from "@/tests/api/management/client";
-import { componentGroupSchema, componentSchema, errorSchema, expectShape, incidentSchema, incidentUpdateSchema, pageSchema, uptimeSchema } from "@/tests/api/management/statuspage-schemas";
+import {
+  componentGroupSchema,
+  componentSchema,
+  errorSchema,
+  expectShape,
+  incidentSchema,
+  incidentUpdateSchema,
+  pageSchema,
+  uptimeSchema,
+} from "@/tests/api/management/statuspage-schemas";
 import { z } from "zod";
 
 let pageId: string;
@@ -15,7 +24,8 @@ beforeAll(async () => {
   process.env.MANAGEMENT_API_RATE_LIMIT = "0";
   pageId = (await ensurePageOnce()).id;
   const owner = await actorFor("owner");
-  responder = (await createApiKey({ ctx: { actor: owner }, input: { name: unique("Alerting"), role: "responder" } })).token;
+  responder = (await createApiKey({ ctx: { actor: owner }, input: { name: unique("Alerting"), role: "responder" } }))
+    .token;
   viewer = (await createApiKey({ ctx: { actor: owner }, input: { name: unique("Dashboard"), role: "viewer" } })).token;
 });
 
@@ -31,8 +41,12 @@ describe("authentication as Statuspage accepts it", () => {
     }
   });
 
-  it("refuses a missing, malformed or unknown key with 401 {\"error\":\"Could not authenticate\"}", async () => {
-    for (const options of [{ auth: "none" as const }, { key: "sp_" + "x".repeat(43) }, { key: "not-a-key", auth: "query" as const }]) {
+  it('refuses a missing, malformed or unknown key with 401 {"error":"Could not authenticate"}', async () => {
+    for (const options of [
+      { auth: "none" as const },
+      { key: "sp_" + "x".repeat(43) },
+      { key: "not-a-key", auth: "query" as const },
+    ]) {
       const response = await callManagement(p("incidents"), options);
       expect(response.status).toBe(401);
       expect(response.json).toEqual({ error: "Could not authenticate" });
@@ -43,7 +57,11 @@ describe("authentication as Statuspage accepts it", () => {
     const other = await callManagement("not-this-page/incidents", { key: viewer });
     expect(other.status).toBe(404);
     expect(expectShape(errorSchema, other.json).error).toMatch(/page/);
-    const write = await callManagement(p("incidents"), { key: viewer, method: "POST", json: { incident: { name: "x" } } });
+    const write = await callManagement(p("incidents"), {
+      key: viewer,
+      method: "POST",
+      json: { incident: { name: "x" } },
+    });
     expect(write.status).toBe(403);
     expect(typeof write.json.error).toBe("string");
   });
@@ -55,13 +73,30 @@ describe("incidents", () => {
     const response = await callManagement(p("incidents"), {
       key: responder,
       method: "POST",
-      json: { incident: { name: "Checkout errors", status: "identified", body: "Payments fail for some cards.", components: { [component.id]: "partial_outage" }, metadata: { jira: { key: "OPS-1" } } } },
+      json: {
+        incident: {
+          name: "Checkout errors",
+          status: "identified",
+          body: "Payments fail for some cards.",
+          components: { [component.id]: "partial_outage" },
+          metadata: { jira: { key: "OPS-1" } },
+        },
+      },
     });
     expect(response.status).toBe(201);
     const incident = expectShape(incidentSchema, response.json);
-    expect(incident).toMatchObject({ name: "Checkout errors", status: "identified", impact: "major", impact_override: null, page_id: pageId, metadata: { jira: { key: "OPS-1" } } });
+    expect(incident).toMatchObject({
+      name: "Checkout errors",
+      status: "identified",
+      impact: "major",
+      impact_override: null,
+      page_id: pageId,
+      metadata: { jira: { key: "OPS-1" } },
+    });
     expect(incident.incident_updates).toHaveLength(1);
-    expect(incident.incident_updates[0].affected_components).toEqual([{ code: component.id, name: component.name, old_status: "operational", new_status: "partial_outage" }]);
+    expect(incident.incident_updates[0].affected_components).toEqual([
+      { code: component.id, name: component.name, old_status: "operational", new_status: "partial_outage" },
+    ]);
     expect(incident.components.map((c) => c.id)).toEqual([component.id]);
     expect(incident.shortlink).toMatch(new RegExp(`/incidents/${incident.id}$`));
     expect((await getDb().component.findUniqueOrThrow({ where: { id: component.id } })).status).toBe("partial_outage");
@@ -87,9 +122,17 @@ describe("incidents", () => {
 
   it("PATCH with status and body adds an update; resolving sets resolved_at and the listed components", async () => {
     const component = await createComponent();
-    const created = await callManagement(p("incidents"), { key: responder, method: "POST", json: { incident: { name: "DB failover", body: "Looking", components: { [component.id]: "major_outage" } } } });
+    const created = await callManagement(p("incidents"), {
+      key: responder,
+      method: "POST",
+      json: { incident: { name: "DB failover", body: "Looking", components: { [component.id]: "major_outage" } } },
+    });
     const id = created.json.id;
-    const monitoring = await callManagement(p(`incidents/${id}`), { key: responder, method: "PATCH", json: { incident: { status: "monitoring", body: "Fix deployed" } } });
+    const monitoring = await callManagement(p(`incidents/${id}`), {
+      key: responder,
+      method: "PATCH",
+      json: { incident: { status: "monitoring", body: "Fix deployed" } },
+    });
     expect(monitoring.status).toBe(200);
     expect(expectShape(incidentSchema, monitoring.json)).toMatchObject({ status: "monitoring" });
     expect(monitoring.json.monitoring_at).not.toBeNull();
@@ -109,7 +152,11 @@ describe("incidents", () => {
     const word = unique("zebra");
     const ids: string[] = [];
     for (let i = 0; i < 3; i++) {
-      const r = await callManagement(p("incidents"), { key: responder, method: "POST", json: { incident: { name: `${word} ${i}`, body: "b" } } });
+      const r = await callManagement(p("incidents"), {
+        key: responder,
+        method: "POST",
+        json: { incident: { name: `${word} ${i}`, body: "b" } },
+      });
       ids.push(r.json.id);
     }
     const unresolved = await callManagement(p("incidents/unresolved.json"), { key: viewer });
@@ -135,48 +182,90 @@ describe("incidents", () => {
       method: "POST",
       json: {
         incident: {
-          name: "Database upgrade", status: "scheduled", body: "We will upgrade.", scheduled_for: start.toISOString(), scheduled_until: end.toISOString(),
-          scheduled_remind_prior: true, scheduled_auto_in_progress: true, scheduled_auto_completed: false,
-          auto_transition_to_maintenance_state: true, auto_transition_to_operational_state: false, component_ids: [component.id],
+          name: "Database upgrade",
+          status: "scheduled",
+          body: "We will upgrade.",
+          scheduled_for: start.toISOString(),
+          scheduled_until: end.toISOString(),
+          scheduled_remind_prior: true,
+          scheduled_auto_in_progress: true,
+          scheduled_auto_completed: false,
+          auto_transition_to_maintenance_state: true,
+          auto_transition_to_operational_state: false,
+          component_ids: [component.id],
         },
       },
     });
     expect(response.status).toBe(201);
     const maintenance = expectShape(incidentSchema, response.json);
     expect(maintenance).toMatchObject({
-      status: "scheduled", impact: "maintenance", scheduled_for: start.toISOString(), scheduled_until: end.toISOString(), scheduled_remind_prior: true,
-      scheduled_auto_in_progress: true, scheduled_auto_completed: false, auto_transition_to_maintenance_state: true, auto_transition_to_operational_state: false,
+      status: "scheduled",
+      impact: "maintenance",
+      scheduled_for: start.toISOString(),
+      scheduled_until: end.toISOString(),
+      scheduled_remind_prior: true,
+      scheduled_auto_in_progress: true,
+      scheduled_auto_completed: false,
+      auto_transition_to_maintenance_state: true,
+      auto_transition_to_operational_state: false,
     });
     expect(maintenance.components.map((c) => c.id)).toEqual([component.id]);
     for (const list of ["incidents/scheduled", "incidents/upcoming"]) {
       const listed = await callManagement(p(list), { key: viewer });
-      expect(listed.json.map((i: { id: string }) => i.id), list).toContain(maintenance.id);
+      expect(
+        listed.json.map((i: { id: string }) => i.id),
+        list,
+      ).toContain(maintenance.id);
     }
     const active = await callManagement(p("incidents/active_maintenance"), { key: viewer });
     expect(active.json.map((i: { id: string }) => i.id)).not.toContain(maintenance.id);
-    const started = await callManagement(p(`incidents/${maintenance.id}`), { key: responder, method: "PATCH", json: { incident: { status: "in_progress" } } });
+    const started = await callManagement(p(`incidents/${maintenance.id}`), {
+      key: responder,
+      method: "PATCH",
+      json: { incident: { status: "in_progress" } },
+    });
     expect(started.json.status).toBe("in_progress");
     const activeNow = await callManagement(p("incidents/active_maintenance"), { key: viewer });
     expect(activeNow.json.map((i: { id: string }) => i.id)).toContain(maintenance.id);
-    const missingWindow = await callManagement(p("incidents"), { key: responder, method: "POST", json: { incident: { name: "x", status: "scheduled" } } });
+    const missingWindow = await callManagement(p("incidents"), {
+      key: responder,
+      method: "POST",
+      json: { incident: { name: "x", status: "scheduled" } },
+    });
     expect(missingWindow.status).toBe(422);
     expect(missingWindow.json.error).toHaveProperty("scheduled_for");
   });
 
   it("creates a backfilled incident dated in the past, resolved and flagged backfilled", async () => {
-    const response = await callManagement(p("incidents"), { key: responder, method: "POST", json: { incident: { name: "Old outage", backfilled: true, backfill_date: "2024-03-05", body: "It happened." } } });
+    const response = await callManagement(p("incidents"), {
+      key: responder,
+      method: "POST",
+      json: { incident: { name: "Old outage", backfilled: true, backfill_date: "2024-03-05", body: "It happened." } },
+    });
     expect(response.status).toBe(201);
     const incident = expectShape(incidentSchema, response.json);
     expect(incident).toMatchObject({ status: "resolved", backfilled: true, started_at: "2024-03-05T00:00:00.000Z" });
   });
 
   it("edits an incident update's body and display_at, and deletes an incident answering it", async () => {
-    const created = await callManagement(p("incidents"), { key: responder, method: "POST", json: { incident: { name: "Typo", body: "Teh API" } } });
+    const created = await callManagement(p("incidents"), {
+      key: responder,
+      method: "POST",
+      json: { incident: { name: "Typo", body: "Teh API" } },
+    });
     const updateId = created.json.incident_updates[0].id;
     const displayAt = new Date(Date.now() - 600_000).toISOString();
-    const edited = await callManagement(p(`incidents/${created.json.id}/incident_updates/${updateId}`), { key: responder, method: "PATCH", json: { incident_update: { body: "The API", display_at: displayAt } } });
+    const edited = await callManagement(p(`incidents/${created.json.id}/incident_updates/${updateId}`), {
+      key: responder,
+      method: "PATCH",
+      json: { incident_update: { body: "The API", display_at: displayAt } },
+    });
     expect(edited.status).toBe(200);
-    expect(expectShape(incidentUpdateSchema, edited.json)).toMatchObject({ id: updateId, body: "The API", display_at: displayAt });
+    expect(expectShape(incidentUpdateSchema, edited.json)).toMatchObject({
+      id: updateId,
+      body: "The API",
+      display_at: displayAt,
+    });
     const deleted = await callManagement(p(`incidents/${created.json.id}`), { key: responder, method: "DELETE" });
     expect(deleted.status).toBe(200);
     expect(expectShape(incidentSchema, deleted.json).id).toBe(created.json.id);
@@ -187,18 +276,30 @@ describe("incidents", () => {
   });
 
   it("refuses bad input with 422 naming each field, and malformed JSON with 400", async () => {
-    const response = await callManagement(p("incidents"), { key: responder, method: "POST", json: { incident: { status: "exploded", components: { abc: "on_fire" } } } });
+    const response = await callManagement(p("incidents"), {
+      key: responder,
+      method: "POST",
+      json: { incident: { status: "exploded", components: { abc: "on_fire" } } },
+    });
     expect(response.status).toBe(422);
     const error = expectShape(errorSchema, response.json).error as Record<string, string[]>;
     expect(Object.keys(error)).toEqual(expect.arrayContaining(["status"]));
-    const noName = await callManagement(p("incidents"), { key: responder, method: "POST", json: { incident: { body: "x" } } });
+    const noName = await callManagement(p("incidents"), {
+      key: responder,
+      method: "POST",
+      json: { incident: { body: "x" } },
+    });
     expect(noName.json).toEqual({ error: { name: ["name is required."] } });
-    const malformed = await callManagement(p("incidents"), { key: responder, method: "POST", raw: '{"incident": {"name": ' });
+    const malformed = await callManagement(p("incidents"), {
+      key: responder,
+      method: "POST",
+      raw: '{"incident": {"name": ',
+    });
     expect(malformed.status).toBe(400);
     expect(malformed.json).toEqual({ error: "The request body is not valid JSON." });
   });
 
-  it("refuses a components map keyed \"__proto__\" by field instead of dropping that key and creating the incident", async () => {
+  it('refuses a components map keyed "__proto__" by field instead of dropping that key and creating the incident', async () => {
     const component = await createComponent();
     const name = unique("Proto");
     const raw = `{"incident":{"name":"${name}","components":{"__proto__":"major_outage","${component.id}":"major_outage"}}}`;
@@ -209,10 +310,18 @@ describe("incidents", () => {
   });
 
   it("refuses NUL characters in bodies and query strings with 422 naming the field, never a 500", async () => {
-    const body = await callManagement(p("incidents"), { key: responder, method: "POST", json: { incident: { name: "Bad\u0000name", body: "x" } } });
+    const body = await callManagement(p("incidents"), {
+      key: responder,
+      method: "POST",
+      json: { incident: { name: "Bad\u0000name", body: "x" } },
+    });
     expect(body.status).toBe(422);
     expect(body.json).toEqual({ error: { name: [expect.stringMatching(/control character/)] } });
-    const form = await callManagement(p("components"), { key: responder, method: "POST", form: "component[name]=a%00b" });
+    const form = await callManagement(p("components"), {
+      key: responder,
+      method: "POST",
+      form: "component[name]=a%00b",
+    });
     expect(form.status).toBe(422);
     expect(form.json.error).toHaveProperty("name");
     const query = await callManagement(p("incidents"), { key: viewer, query: "q=a%00b" });
@@ -232,15 +341,40 @@ describe("incidents", () => {
 describe("components and component groups", () => {
   it("creates, reads, updates (fields and status) and deletes a component", async () => {
     const name = unique("Web");
-    const created = await callManagement(p("components"), { key: responder, method: "POST", json: { component: { name, description: "Front end", status: "degraded_performance", only_show_if_degraded: true, start_date: "2024-01-31" } } });
+    const created = await callManagement(p("components"), {
+      key: responder,
+      method: "POST",
+      json: {
+        component: {
+          name,
+          description: "Front end",
+          status: "degraded_performance",
+          only_show_if_degraded: true,
+          start_date: "2024-01-31",
+        },
+      },
+    });
     expect(created.status).toBe(201);
     const component = expectShape(componentSchema, created.json);
-    expect(component).toMatchObject({ name, description: "Front end", status: "degraded_performance", showcase: true, only_show_if_degraded: true, start_date: "2024-01-31", group: false });
+    expect(component).toMatchObject({
+      name,
+      description: "Front end",
+      status: "degraded_performance",
+      showcase: true,
+      only_show_if_degraded: true,
+      start_date: "2024-01-31",
+      group: false,
+    });
     const got = await callManagement(p(`components/${component.id}`), { key: viewer });
     expect(got.json.id).toBe(component.id);
     const form = "component[status]=major_outage&component[description]=Site";
     const patched = await callManagement(p(`components/${component.id}`), { key: responder, method: "PATCH", form });
-    expect(expectShape(componentSchema, patched.json)).toMatchObject({ name, status: "major_outage", description: "Site", only_show_if_degraded: true });
+    expect(expectShape(componentSchema, patched.json)).toMatchObject({
+      name,
+      status: "major_outage",
+      description: "Site",
+      only_show_if_degraded: true,
+    });
     const listed = await callManagement(p("components"), { key: viewer, query: "per_page=100&page=1" });
     z.array(componentSchema).parse(listed.json);
     const uptime = await callManagement(p(`components/${component.id}/uptime`), { key: viewer });
@@ -259,19 +393,35 @@ describe("components and component groups", () => {
         { componentId: component.id, toStatus: "operational", changedAt: new Date("2025-03-02T00:00:00Z") },
       ],
     });
-    const uptime = await callManagement(p(`components/${component.id}/uptime`), { key: viewer, query: "start=2025-03-01&end=2025-03-02" });
-    expect(uptime.json).toMatchObject({ range_start: "2025-03-01", range_end: "2025-03-02", uptime_percentage: 50, major_outage: 86_400, partial_outage: 0 });
+    const uptime = await callManagement(p(`components/${component.id}/uptime`), {
+      key: viewer,
+      query: "start=2025-03-01&end=2025-03-02",
+    });
+    expect(uptime.json).toMatchObject({
+      range_start: "2025-03-01",
+      range_end: "2025-03-02",
+      uptime_percentage: 50,
+      major_outage: 86_400,
+      partial_outage: 0,
+    });
   });
 
   it("creates a group with its components in order, updates its members, and deletes it answering the group", async () => {
     const [a, b, c] = [await createComponent(), await createComponent(), await createComponent()];
-    const created = await callManagement(p("component-groups"), { key: responder, method: "POST", json: { component_group: { name: "Data", components: [b.id, a.id] }, description: "Storage" } });
+    const created = await callManagement(p("component-groups"), {
+      key: responder,
+      method: "POST",
+      json: { component_group: { name: "Data", components: [b.id, a.id] }, description: "Storage" },
+    });
     expect(created.status).toBe(201);
     const group = expectShape(componentGroupSchema, created.json);
     expect(group).toMatchObject({ name: "Data", description: "Storage", components: [b.id, a.id] });
     const form = `component_group[name]=Data+stores&component_group[components][]=${c.id}&component_group[components][]=${a.id}`;
     const updated = await callManagement(p(`component-groups/${group.id}`), { key: responder, method: "PATCH", form });
-    expect(expectShape(componentGroupSchema, updated.json)).toMatchObject({ name: "Data stores", description: "Storage" });
+    expect(expectShape(componentGroupSchema, updated.json)).toMatchObject({
+      name: "Data stores",
+      description: "Storage",
+    });
     expect(updated.json.components.sort()).toEqual([a.id, c.id].sort());
     expect((await getDb().component.findUniqueOrThrow({ where: { id: b.id } })).groupId).toBeNull();
     const listed = await callManagement(p("component-groups"), { key: viewer });
@@ -306,20 +456,24 @@ describe("rate limiting", () => {
 
   it("counts a key's requests in PostgreSQL, so every instance sees them, and answers 420 when configured so", async () => {
     const owner = await actorFor("owner");
-    const key = (await createApiKey({ ctx: { actor: owner }, input: { name: unique("Spread"), role: "viewer" } })).token;
+    const key = (await createApiKey({ ctx: { actor: owner }, input: { name: unique("Spread"), role: "viewer" } }))
+      .token;
     process.env.MANAGEMENT_API_RATE_LIMIT = "2";
     process.env.MANAGEMENT_API_RATE_LIMIT_STATUS = "420";
     try {
       expect((await callManagement(p("components"), { key })).status).toBe(200);
       expect((await callManagement(p("components"), { key })).status).toBe(200);
       // Another instance shares no memory with this one: forget everything this process keeps, as it would not have it.
-      for (const name of Object.keys(globalThis).filter((k) => /management|ratelimit|rate_limit/i.test(k))) Reflect.deleteProperty(globalThis, name);
+      for (const name of Object.keys(globalThis).filter((k) => /management|ratelimit|rate_limit/i.test(k)))
+        Reflect.deleteProperty(globalThis, name);
       const refused = await callManagement(p("components"), { key });
       expect(refused.status).toBe(420);
       const retryAfter = Number(refused.headers.get("retry-after"));
       expect(retryAfter).toBeGreaterThan(0);
       expect(retryAfter).toBeLessThanOrEqual(60);
-      expect(await getDb().rateLimitEvent.count({ where: { key: { startsWith: "management-api:" } } })).toBeGreaterThanOrEqual(2);
+      expect(
+        await getDb().rateLimitEvent.count({ where: { key: { startsWith: "management-api:" } } }),
+      ).toBeGreaterThanOrEqual(2);
     } finally {
       process.env.MANAGEMENT_API_RATE_LIMIT = "0";
       delete process.env.MANAGEMENT_API_RATE_LIMIT_STATUS;
@@ -331,11 +485,20 @@ describe("OpenAPI description", () => {
   it("describes the management API's paths next to the existing /api/v1 and /api/v2 ones", async () => {
     const { openApiDocument } = await import("@/server/api/openapi");
     const paths = Object.keys(openApiDocument("http://status.test").paths);
-    expect(paths).toEqual(expect.arrayContaining([
-      "/api/v1/incidents", "/api/v1/pages", "/api/v1/pages/{page_id}", "/api/v1/pages/{page_id}/incidents", "/api/v1/pages/{page_id}/incidents/unresolved",
-      "/api/v1/pages/{page_id}/incidents/{incidentId}/incident_updates/{incidentUpdateId}", "/api/v1/pages/{page_id}/components/{componentId}/uptime",
-      "/api/v1/pages/{page_id}/component-groups", "/api/v1/pages/{page_id}/subscribers", "/api/v1/pages/{page_id}/incident_templates",
-      "/api/v1/pages/{page_id}/incidents/{incidentId}/postmortem/publish",
-    ]));
+    expect(paths).toEqual(
+      expect.arrayContaining([
+        "/api/v1/incidents",
+        "/api/v1/pages",
+        "/api/v1/pages/{page_id}",
+        "/api/v1/pages/{page_id}/incidents",
+        "/api/v1/pages/{page_id}/incidents/unresolved",
+        "/api/v1/pages/{page_id}/incidents/{incidentId}/incident_updates/{incidentUpdateId}",
+        "/api/v1/pages/{page_id}/components/{componentId}/uptime",
+        "/api/v1/pages/{page_id}/component-groups",
+        "/api/v1/pages/{page_id}/subscribers",
+        "/api/v1/pages/{page_id}/incident_templates",
+        "/api/v1/pages/{page_id}/incidents/{incidentId}/postmortem/publish",
+      ]),
+    );
   });
 });

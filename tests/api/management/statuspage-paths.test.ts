@@ -15,7 +15,9 @@ let responder: string;
 beforeAll(async () => {
   process.env.MANAGEMENT_API_RATE_LIMIT = "0";
   pageId = (await ensurePageOnce()).id;
-  responder = (await createApiKey({ ctx: { actor: await actorFor("owner") }, input: { name: unique("Paths"), role: "responder" } })).token;
+  responder = (
+    await createApiKey({ ctx: { actor: await actorFor("owner") }, input: { name: unique("Paths"), role: "responder" } })
+  ).token;
 });
 
 const p = (rest: string) => `${pageId}/${rest}`;
@@ -23,13 +25,35 @@ const p = (rest: string) => `${pageId}/${rest}`;
 describe("every path of Statuspage's API answers", () => {
   it("changes a subscriber's components with PATCH, and an empty list means every component", async () => {
     const [a, b] = [await createComponent(), await createComponent()];
-    const created = await callManagement(p("subscribers"), { key: responder, method: "POST", json: { subscriber: { email: `${unique("patch")}@example.test`, skip_confirmation_notification: true, component_ids: [a.id] } } });
-    const patched = await callManagement(p(`subscribers/${created.json.id}`), { key: responder, method: "PATCH", form: `subscriber[component_ids][]=${b.id}` });
+    const created = await callManagement(p("subscribers"), {
+      key: responder,
+      method: "POST",
+      json: {
+        subscriber: {
+          email: `${unique("patch")}@example.test`,
+          skip_confirmation_notification: true,
+          component_ids: [a.id],
+        },
+      },
+    });
+    const patched = await callManagement(p(`subscribers/${created.json.id}`), {
+      key: responder,
+      method: "PATCH",
+      form: `subscriber[component_ids][]=${b.id}`,
+    });
     expect(patched.status).toBe(200);
     expect(expectShape(subscriberSchema, patched.json).components).toEqual([b.id]);
-    const all = await callManagement(p(`subscribers/${created.json.id}`), { key: responder, method: "PATCH", json: { subscriber: { component_ids: [] } } });
+    const all = await callManagement(p(`subscribers/${created.json.id}`), {
+      key: responder,
+      method: "PATCH",
+      json: { subscriber: { component_ids: [] } },
+    });
     expect(all.json.components).toBeNull();
-    const unknown = await callManagement(p(`subscribers/${created.json.id}`), { key: responder, method: "PATCH", json: { subscriber: { component_ids: ["nope00000000"] } } });
+    const unknown = await callManagement(p(`subscribers/${created.json.id}`), {
+      key: responder,
+      method: "PATCH",
+      json: { subscriber: { component_ids: ["nope00000000"] } },
+    });
     expect(unknown.status).toBe(422);
     expect(unknown.json.error).toHaveProperty("component_ids");
   });
@@ -39,25 +63,53 @@ describe("every path of Statuspage's API answers", () => {
     process.env.SMTP_URL = smtp.url;
     try {
       const email = `${unique("bulk")}@example.test`;
-      const created = await callManagement(p("subscribers"), { key: responder, method: "POST", json: { subscriber: { email } } });
+      const created = await callManagement(p("subscribers"), {
+        key: responder,
+        method: "POST",
+        json: { subscriber: { email } },
+      });
       expect(smtp.to(email)).toHaveLength(1);
-      const bulk = await callManagement(p("subscribers/resend_confirmation"), { key: responder, method: "POST", json: { subscribers: [created.json.id] } });
+      const bulk = await callManagement(p("subscribers/resend_confirmation"), {
+        key: responder,
+        method: "POST",
+        json: { subscribers: [created.json.id] },
+      });
       expect(bulk.status).toBe(202);
       expect(smtp.to(email)).toHaveLength(2);
 
-      const incident = await callManagement(p("incidents"), { key: responder, method: "POST", json: { incident: { name: unique("Followed"), body: "b" } } });
-      const follower = await getDb().subscriber.create({
-        data: { kind: "email", email: `${unique("follower")}@example.test`, incidentId: incident.json.id, manageToken: unique("token"), addressKey: unique("key") },
+      const incident = await callManagement(p("incidents"), {
+        key: responder,
+        method: "POST",
+        json: { incident: { name: unique("Followed"), body: "b" } },
       });
-      const read = await callManagement(p(`incidents/${incident.json.id}/subscribers/${follower.id}`), { key: responder });
+      const follower = await getDb().subscriber.create({
+        data: {
+          kind: "email",
+          email: `${unique("follower")}@example.test`,
+          incidentId: incident.json.id,
+          manageToken: unique("token"),
+          addressKey: unique("key"),
+        },
+      });
+      const read = await callManagement(p(`incidents/${incident.json.id}/subscribers/${follower.id}`), {
+        key: responder,
+      });
       expect(expectShape(subscriberSchema, read.json).id).toBe(follower.id);
-      const resent = await callManagement(p(`incidents/${incident.json.id}/subscribers/${follower.id}/resend_confirmation`), { key: responder, method: "POST" });
+      const resent = await callManagement(
+        p(`incidents/${incident.json.id}/subscribers/${follower.id}/resend_confirmation`),
+        { key: responder, method: "POST" },
+      );
       expect(resent.status).toBe(201);
       expect(smtp.to(follower.email!)).toHaveLength(1);
-      const removed = await callManagement(p(`incidents/${incident.json.id}/subscribers/${follower.id}`), { key: responder, method: "DELETE" });
+      const removed = await callManagement(p(`incidents/${incident.json.id}/subscribers/${follower.id}`), {
+        key: responder,
+        method: "DELETE",
+      });
       expect(removed.status).toBe(200);
       expect(removed.json.unsubscribed_at).not.toBeNull();
-      const elsewhere = await callManagement(p(`incidents/${incident.json.id}/subscribers/${created.json.id}`), { key: responder });
+      const elsewhere = await callManagement(p(`incidents/${incident.json.id}/subscribers/${created.json.id}`), {
+        key: responder,
+      });
       expect(elsewhere.status).toBe(404);
     } finally {
       delete process.env.SMTP_URL;
@@ -66,34 +118,72 @@ describe("every path of Statuspage's API answers", () => {
   });
 
   it("computes a component group's uptime as the average of its components', by the page's rule", async () => {
-    const { group } = await createComponentGroup({ ctx: { actor: await actorFor("owner") }, input: { name: unique("Group") } });
+    const { group } = await createComponentGroup({
+      ctx: { actor: await actorFor("owner") },
+      input: { name: unique("Group") },
+    });
     const start = new Date("2024-01-01T00:00:00Z");
-    const [down] = [await createComponent({ groupId: group.id, startDate: start }), await createComponent({ groupId: group.id, startDate: start })];
+    const [down] = [
+      await createComponent({ groupId: group.id, startDate: start }),
+      await createComponent({ groupId: group.id, startDate: start }),
+    ];
     await getDb().componentStatusChange.createMany({
       data: [
-        { componentId: down.id, fromStatus: "operational", toStatus: "major_outage", changedAt: new Date("2024-02-01T00:00:00Z") },
-        { componentId: down.id, fromStatus: "major_outage", toStatus: "operational", changedAt: new Date("2024-02-02T00:00:00Z") },
+        {
+          componentId: down.id,
+          fromStatus: "operational",
+          toStatus: "major_outage",
+          changedAt: new Date("2024-02-01T00:00:00Z"),
+        },
+        {
+          componentId: down.id,
+          fromStatus: "major_outage",
+          toStatus: "operational",
+          changedAt: new Date("2024-02-02T00:00:00Z"),
+        },
       ],
     });
-    const uptime = await callManagement(p(`component-groups/${group.id}/uptime`), { key: responder, query: "start=2024-02-01&end=2024-02-02" });
+    const uptime = await callManagement(p(`component-groups/${group.id}/uptime`), {
+      key: responder,
+      query: "start=2024-02-01&end=2024-02-02",
+    });
     expect(uptime.status).toBe(200);
-    expect(expectShape(uptimeSchema, uptime.json)).toMatchObject({ id: group.id, range_start: "2024-02-01", range_end: "2024-02-02", uptime_percentage: 75, major_outage: 86_400 });
+    expect(expectShape(uptimeSchema, uptime.json)).toMatchObject({
+      id: group.id,
+      range_start: "2024-02-01",
+      range_end: "2024-02-02",
+      uptime_percentage: 75,
+      major_outage: 86_400,
+    });
   });
 
   it("answers 501 with a sentence for what this product does not do, and a JSON 404 for paths that are nowhere", async () => {
-    const incident = await callManagement(p("incidents"), { key: responder, method: "POST", json: { incident: { name: unique("No followers"), body: "b" } } });
-    const follow = await callManagement(p(`incidents/${incident.json.id}/subscribers`), { key: responder, method: "POST", json: { subscriber: { email: "a@example.test" } } });
+    const incident = await callManagement(p("incidents"), {
+      key: responder,
+      method: "POST",
+      json: { incident: { name: unique("No followers"), body: "b" } },
+    });
+    const follow = await callManagement(p(`incidents/${incident.json.id}/subscribers`), {
+      key: responder,
+      method: "POST",
+      json: { subscriber: { email: "a@example.test" } },
+    });
     expect(follow.status).toBe(501);
     expect(follow.json.error).toMatch(/not supported/);
     const call = (path: string) =>
-      unknownRoute.GET(new Request(`http://status.test/api/v1/${path}`, { headers: { authorization: `OAuth ${responder}` } }), { params: Promise.resolve({ unknownPath: path.split("/") }) });
+      unknownRoute.GET(
+        new Request(`http://status.test/api/v1/${path}`, { headers: { authorization: `OAuth ${responder}` } }),
+        { params: Promise.resolve({ unknownPath: path.split("/") }) },
+      );
     const organizations = await call("organizations/org1/users");
     expect(organizations.status).toBe(501);
     expect((await organizations.json()).error).toMatch(/console/);
     const nowhere = await call("nothing/here");
     expect(nowhere.status).toBe(404);
     expect((await nowhere.json()).error).toMatch(/\/api\/v1\/pages/);
-    const anonymous = await unknownRoute.GET(new Request("http://status.test/api/v1/nothing"), { params: Promise.resolve({ unknownPath: ["nothing"] }) });
+    const anonymous = await unknownRoute.GET(new Request("http://status.test/api/v1/nothing"), {
+      params: Promise.resolve({ unknownPath: ["nothing"] }),
+    });
     expect(anonymous.status).toBe(401);
   });
 });

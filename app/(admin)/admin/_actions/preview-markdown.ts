@@ -8,7 +8,8 @@ export type PreviewResult = { ok: true; html: string } | { ok: false; error: str
 
 export async function previewMarkdown(markdown: string): Promise<PreviewResult> {
   try {
-    if (!(await getCurrentActor())) return { ok: false, error: "Your session has ended; sign in again to see the preview." };
+    if (!(await getCurrentActor()))
+      return { ok: false, error: "Your session has ended; sign in again to see the preview." };
   } catch {
     return { ok: false, error: "The preview is unavailable right now; your text is still here." };
   }

@@ -17,7 +17,13 @@ export function valueOf(state: ActionState, name: string, fallback = ""): string
 }
 
 /** A labelled field whose error sits next to it and is announced through aria-describedby. */
-export function Field(props: { id: string; label: string; error?: string; hint?: string; children: (aria: { id: string; "aria-invalid"?: boolean; "aria-describedby"?: string }) => ReactNode }) {
+export function Field(props: {
+  id: string;
+  label: string;
+  error?: string;
+  hint?: string;
+  children: (aria: { id: string; "aria-invalid"?: boolean; "aria-describedby"?: string }) => ReactNode;
+}) {
   const errorId = `${props.id}-error`;
   const hintId = `${props.id}-hint`;
   const describedBy = [props.hint ? hintId : null, props.error ? errorId : null].filter(Boolean).join(" ") || undefined;
@@ -26,19 +32,40 @@ export function Field(props: { id: string; label: string; error?: string; hint?:
       <label htmlFor={props.id} className="block text-sm font-medium">
         {props.label}
       </label>
-      {props.children({ id: props.id, "aria-invalid": props.error ? true : undefined, "aria-describedby": describedBy })}
-      {props.hint ? <p id={hintId} className="text-xs text-zinc-600 dark:text-zinc-400">{props.hint}</p> : null}
-      {props.error ? <p id={errorId} className="text-sm text-red-700 dark:text-red-400">{props.error}</p> : null}
+      {props.children({
+        id: props.id,
+        "aria-invalid": props.error ? true : undefined,
+        "aria-describedby": describedBy,
+      })}
+      {props.hint ? (
+        <p id={hintId} className="text-xs text-zinc-600 dark:text-zinc-400">
+          {props.hint}
+        </p>
+      ) : null}
+      {props.error ? (
+        <p id={errorId} className="text-sm text-red-700 dark:text-red-400">
+          {props.error}
+        </p>
+      ) : null}
     </div>
   );
 }
 
-export function SubmitButton(props: { children: ReactNode; pendingLabel?: string; variant?: "primary" | "secondary" | "danger" | "resolve"; confirm?: string; name?: string; value?: string; accessibleName?: string }) {
+export function SubmitButton(props: {
+  children: ReactNode;
+  pendingLabel?: string;
+  variant?: "primary" | "secondary" | "danger" | "resolve";
+  confirm?: string;
+  name?: string;
+  value?: string;
+  accessibleName?: string;
+}) {
   const { pending } = useFormStatus();
   const variant = props.variant ?? "primary";
   const classes = {
     primary: "bg-blue-700 text-white hover:bg-blue-800 dark:bg-blue-600 dark:hover:bg-blue-500",
-    secondary: "border border-zinc-300 bg-white text-zinc-900 hover:bg-zinc-50 dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-100 dark:hover:bg-zinc-800",
+    secondary:
+      "border border-zinc-300 bg-white text-zinc-900 hover:bg-zinc-50 dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-100 dark:hover:bg-zinc-800",
     danger: "bg-red-700 text-white hover:bg-red-800",
     resolve: "bg-green-700 text-white hover:bg-green-800 dark:bg-green-700 dark:hover:bg-green-600",
   }[variant];
@@ -68,7 +95,12 @@ export function FormMessage({ state }: { state: ActionState }) {
   if (!state || state.ok) return null;
   const fieldErrors = Object.entries(state.fieldErrors ?? {}).filter(([, messages]) => messages.length > 0);
   return (
-    <div role="alert" tabIndex={-1} data-form-error className="space-y-1 rounded-md bg-red-50 px-3 py-2 text-sm text-red-800 focus:outline-none focus-visible:ring-2 focus-visible:ring-red-700 dark:bg-red-950 dark:text-red-200">
+    <div
+      role="alert"
+      tabIndex={-1}
+      data-form-error
+      className="space-y-1 rounded-md bg-red-50 px-3 py-2 text-sm text-red-800 focus:outline-none focus-visible:ring-2 focus-visible:ring-red-700 dark:bg-red-950 dark:text-red-200"
+    >
       <p>{state.formError}</p>
       {fieldErrors.length ? (
         <ul className="list-disc pl-5">
@@ -91,4 +123,3 @@ export function FormMessage({ state }: { state: ActionState }) {
     </div>
   );
 }
-

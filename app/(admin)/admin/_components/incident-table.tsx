@@ -10,7 +10,10 @@ export function IncidentTable({ rows, empty }: { rows: AdminIncidentRow[]; empty
       {rows.map((row) => (
         <li key={row.id} className="flex flex-col gap-1 p-3 sm:flex-row sm:items-center sm:justify-between">
           <div className="min-w-0">
-            <Link href={`/admin/incidents/${row.id}`} className="font-medium text-blue-800 underline-offset-2 hover:underline dark:text-blue-300">
+            <Link
+              href={`/admin/incidents/${row.id}`}
+              className="font-medium text-blue-800 underline-offset-2 hover:underline dark:text-blue-300"
+            >
               {row.name}
             </Link>
             <p className="text-xs text-zinc-600 dark:text-zinc-400">
@@ -34,9 +37,23 @@ export function IncidentTable({ rows, empty }: { rows: AdminIncidentRow[]; empty
 export function SearchForm({ action, query, label }: { action: string; query: string; label: string }) {
   return (
     <form action={action} method="get" role="search" className="flex gap-2">
-      <label htmlFor="q" className="sr-only">{label}</label>
-      <input id="q" name="q" type="search" defaultValue={query} placeholder={label} className="block w-full rounded-md border border-zinc-300 bg-white px-3 py-2 text-base sm:text-sm dark:border-zinc-700 dark:bg-zinc-900" />
-      <button type="submit" className="rounded-md border border-zinc-300 px-3 py-2 text-sm hover:bg-zinc-50 dark:border-zinc-700 dark:hover:bg-zinc-800">Search</button>
+      <label htmlFor="q" className="sr-only">
+        {label}
+      </label>
+      <input
+        id="q"
+        name="q"
+        type="search"
+        defaultValue={query}
+        placeholder={label}
+        className="block w-full rounded-md border border-zinc-300 bg-white px-3 py-2 text-base sm:text-sm dark:border-zinc-700 dark:bg-zinc-900"
+      />
+      <button
+        type="submit"
+        className="rounded-md border border-zinc-300 px-3 py-2 text-sm hover:bg-zinc-50 dark:border-zinc-700 dark:hover:bg-zinc-800"
+      >
+        Search
+      </button>
     </form>
   );
 }

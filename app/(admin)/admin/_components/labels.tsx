@@ -1,4 +1,11 @@
-import { COMPONENT_STATUS_LABELS, IMPACT_LABELS, INCIDENT_STATUS_LABELS, type AnyImpact, type AnyIncidentStatus, type ComponentStatus } from "@/lib/status";
+import {
+  COMPONENT_STATUS_LABELS,
+  IMPACT_LABELS,
+  INCIDENT_STATUS_LABELS,
+  type AnyImpact,
+  type AnyIncidentStatus,
+  type ComponentStatus,
+} from "@/lib/status";
 
 const STATUS_TONE: Record<string, string> = {
   investigating: "bg-red-100 text-red-900 dark:bg-red-950 dark:text-red-200",
@@ -13,7 +20,11 @@ const STATUS_TONE: Record<string, string> = {
 };
 
 export function StatusPill({ status }: { status: AnyIncidentStatus }) {
-  return <span className={`inline-block rounded px-2 py-0.5 text-xs font-medium ${STATUS_TONE[status] ?? ""}`}>{INCIDENT_STATUS_LABELS[status]}</span>;
+  return (
+    <span className={`inline-block rounded px-2 py-0.5 text-xs font-medium ${STATUS_TONE[status] ?? ""}`}>
+      {INCIDENT_STATUS_LABELS[status]}
+    </span>
+  );
 }
 
 export function ImpactLabel({ impact }: { impact: AnyImpact }) {

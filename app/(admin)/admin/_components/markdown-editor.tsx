@@ -40,7 +40,9 @@ export function MarkdownEditor(props: {
   return (
     <div className="space-y-1">
       <div className="flex items-center justify-between gap-2">
-        <label htmlFor={id} className="block text-sm font-medium">{props.label}</label>
+        <label htmlFor={id} className="block text-sm font-medium">
+          {props.label}
+        </label>
         <button
           type="button"
           aria-pressed={showPreview}
@@ -75,18 +77,28 @@ export function MarkdownEditor(props: {
           className={`${inputClass} font-mono`}
         />
         {showPreview ? (
-          <section aria-label="Preview" aria-busy={pending} className="min-h-24 rounded-md border border-dashed border-zinc-300 p-3 dark:border-zinc-700">
+          <section
+            aria-label="Preview"
+            aria-busy={pending}
+            className="min-h-24 rounded-md border border-dashed border-zinc-300 p-3 dark:border-zinc-700"
+          >
             {preview === null ? (
               <p className="text-sm text-zinc-600 dark:text-zinc-400">Rendering…</p>
             ) : preview.ok ? (
               <div className="prose-status" dangerouslySetInnerHTML={{ __html: preview.html }} />
             ) : (
-              <p role="alert" className="text-sm text-red-700 dark:text-red-400">{preview.error}</p>
+              <p role="alert" className="text-sm text-red-700 dark:text-red-400">
+                {preview.error}
+              </p>
             )}
           </section>
         ) : null}
       </div>
-      {props.error ? <p id={errorId} className="text-sm text-red-700 dark:text-red-400">{props.error}</p> : null}
+      {props.error ? (
+        <p id={errorId} className="text-sm text-red-700 dark:text-red-400">
+          {props.error}
+        </p>
+      ) : null}
     </div>
   );
 }

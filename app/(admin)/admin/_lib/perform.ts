@@ -26,7 +26,8 @@ export function formLists(formData: FormData): Record<string, string[]> {
 export function componentChanges(formData: FormData): { componentId: string; status: string }[] {
   const changes: { componentId: string; status: string }[] = [];
   for (const [key, value] of formData.entries()) {
-    if (key.startsWith("component:") && typeof value === "string" && value !== "") changes.push({ componentId: key.slice("component:".length), status: value });
+    if (key.startsWith("component:") && typeof value === "string" && value !== "")
+      changes.push({ componentId: key.slice("component:".length), status: value });
   }
   return changes;
 }

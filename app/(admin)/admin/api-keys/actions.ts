@@ -16,7 +16,10 @@ export type CreateApiKeyState = (NonNullable<ActionState> & { token?: string; ke
 export async function createApiKeyAction(_state: CreateApiKeyState, formData: FormData): Promise<CreateApiKeyState> {
   try {
     const actor = await requireActor("owner");
-    const { apiKey, token } = await createApiKey({ ctx: { actor }, input: parseInput(createApiKeySchema, { name: text(formData, "name"), role: text(formData, "role") }) });
+    const { apiKey, token } = await createApiKey({
+      ctx: { actor },
+      input: parseInput(createApiKeySchema, { name: text(formData, "name"), role: text(formData, "role") }),
+    });
     refresh();
     return { ok: true, token, keyName: apiKey.name };
   } catch (error) {
@@ -25,5 +28,11 @@ export async function createApiKeyAction(_state: CreateApiKeyState, formData: Fo
 }
 
 export async function revokeApiKeyAction(_state: ActionState, formData: FormData): Promise<ActionState> {
-  return perform("owner", formData, (actor) => revokeApiKey({ ctx: { actor }, input: parseInput(revokeApiKeySchema, { apiKeyId: text(formData, "apiKeyId") }) }), "Key revoked.");
+  return perform(
+    "owner",
+    formData,
+    (actor) =>
+      revokeApiKey({ ctx: { actor }, input: parseInput(revokeApiKeySchema, { apiKeyId: text(formData, "apiKeyId") }) }),
+    "Key revoked.",
+  );
 }

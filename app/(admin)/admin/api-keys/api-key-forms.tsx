@@ -1,6 +1,13 @@
 "use client";
 
-import { Field, FormMessage, SubmitButton, fieldError, inputClass, valueOf } from "@/app/(admin)/admin/_components/form-bits";
+import {
+  Field,
+  FormMessage,
+  SubmitButton,
+  fieldError,
+  inputClass,
+  valueOf,
+} from "@/app/(admin)/admin/_components/form-bits";
 import { ConsoleForm, useConsoleAction } from "@/app/(admin)/admin/_components/console-form";
 import { createApiKeyAction, revokeApiKeyAction } from "@/app/(admin)/admin/api-keys/actions";
 
@@ -9,18 +16,41 @@ export function CreateApiKeyForm() {
   return (
     <div className="space-y-4">
       {state?.ok && state.token ? (
-        <div role="status" className="space-y-2 rounded-md border border-green-300 bg-green-50 p-3 text-sm text-green-900 dark:border-green-800 dark:bg-green-950 dark:text-green-100">
+        <div
+          role="status"
+          className="space-y-2 rounded-md border border-green-300 bg-green-50 p-3 text-sm text-green-900 dark:border-green-800 dark:bg-green-950 dark:text-green-100"
+        >
           <p className="font-medium">Key “{state.keyName}” created. Copy it now: it will not be shown again.</p>
-          <label htmlFor="new-api-key" className="sr-only">New API key</label>
-          <input id="new-api-key" readOnly value={state.token} onFocus={(e) => e.currentTarget.select()} className={`${inputClass} font-mono`} />
+          <label htmlFor="new-api-key" className="sr-only">
+            New API key
+          </label>
+          <input
+            id="new-api-key"
+            readOnly
+            value={state.token}
+            onFocus={(e) => e.currentTarget.select()}
+            className={`${inputClass} font-mono`}
+          />
         </div>
       ) : null}
       <ConsoleForm action={action} state={state} className="space-y-3">
         {state && !state.ok ? <FormMessage state={state} /> : null}
-        <Field id="api-key-name" label="Name" hint="What uses it, e.g. “PagerDuty” or “Chat bot”." error={fieldError(state, "name")}>
-          {(aria) => <input {...aria} name="name" maxLength={100} defaultValue={valueOf(state, "name")} className={inputClass} />}
+        <Field
+          id="api-key-name"
+          label="Name"
+          hint="What uses it, e.g. “PagerDuty” or “Chat bot”."
+          error={fieldError(state, "name")}
+        >
+          {(aria) => (
+            <input {...aria} name="name" maxLength={100} defaultValue={valueOf(state, "name")} className={inputClass} />
+          )}
         </Field>
-        <Field id="api-key-role" label="Role" hint="Responders can declare and update incidents; viewers can only read; owners can also change the page's profile (name, links, time zone). Give each script the least it needs." error={fieldError(state, "role")}>
+        <Field
+          id="api-key-role"
+          label="Role"
+          hint="Responders can declare and update incidents; viewers can only read; owners can also change the page's profile (name, links, time zone). Give each script the least it needs."
+          error={fieldError(state, "role")}
+        >
           {(aria) => (
             <select {...aria} name="role" defaultValue={valueOf(state, "role", "responder")} className={inputClass}>
               <option value="responder">Responder</option>
@@ -40,10 +70,20 @@ export function RevokeApiKeyForm({ apiKeyId, name }: { apiKeyId: string; name: s
   return (
     <ConsoleForm action={action} state={state} className="space-y-1">
       <input type="hidden" name="apiKeyId" value={apiKeyId} />
-      <SubmitButton variant="danger" pendingLabel="Revoking…" confirm={`Revoke “${name}”? Requests using it will be refused at once.`}>
-        <span>Revoke<span className="sr-only"> {name}</span></span>
+      <SubmitButton
+        variant="danger"
+        pendingLabel="Revoking…"
+        confirm={`Revoke “${name}”? Requests using it will be refused at once.`}
+      >
+        <span>
+          Revoke<span className="sr-only"> {name}</span>
+        </span>
       </SubmitButton>
-      {state && !state.ok ? <p role="alert" className="text-sm text-red-700 dark:text-red-400">{state.formError}</p> : null}
+      {state && !state.ok ? (
+        <p role="alert" className="text-sm text-red-700 dark:text-red-400">
+          {state.formError}
+        </p>
+      ) : null}
     </ConsoleForm>
   );
 }

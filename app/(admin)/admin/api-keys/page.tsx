@@ -17,14 +17,19 @@ export default async function ApiKeysPage() {
       <div className="space-y-1">
         <h1 className="text-2xl font-semibold">API keys</h1>
         <p className="text-sm text-zinc-600 dark:text-zinc-400">
-          Keys let alerting tools and chat bots use the <code>/api/v1</code> endpoints with <code>Authorization: Bearer &lt;key&gt;</code>.
+          Keys let alerting tools and chat bots use the <code>/api/v1</code> endpoints with{" "}
+          <code>Authorization: Bearer &lt;key&gt;</code>.
         </p>
       </div>
       <div className="grid gap-6 lg:grid-cols-[minmax(0,2fr)_minmax(0,1fr)]">
         <section aria-labelledby="keys-heading" className="space-y-2">
-          <h2 id="keys-heading" className="sr-only">Existing keys</h2>
+          <h2 id="keys-heading" className="sr-only">
+            Existing keys
+          </h2>
           {keys.length === 0 ? (
-            <p className="rounded-lg border border-zinc-200 bg-white p-4 text-sm dark:border-zinc-800 dark:bg-zinc-900">No API keys yet.</p>
+            <p className="rounded-lg border border-zinc-200 bg-white p-4 text-sm dark:border-zinc-800 dark:bg-zinc-900">
+              No API keys yet.
+            </p>
           ) : (
             <ul className="divide-y divide-zinc-200 rounded-lg border border-zinc-200 bg-white dark:divide-zinc-800 dark:border-zinc-800 dark:bg-zinc-900">
               {keys.map((key) => (
@@ -32,10 +37,13 @@ export default async function ApiKeysPage() {
                   <div className="space-y-0.5">
                     <p className="font-medium">
                       {key.name}{" "}
-                      {key.revokedAt ? <span className="rounded bg-zinc-200 px-1.5 text-xs dark:bg-zinc-700">Revoked</span> : null}
+                      {key.revokedAt ? (
+                        <span className="rounded bg-zinc-200 px-1.5 text-xs dark:bg-zinc-700">Revoked</span>
+                      ) : null}
                     </p>
                     <p className="text-sm text-zinc-600 dark:text-zinc-400">
-                      <code>{key.prefix}…</code> · <span className="capitalize">{key.role}</span> · created {formatUtcDateTime(key.createdAt)}
+                      <code>{key.prefix}…</code> · <span className="capitalize">{key.role}</span> · created{" "}
+                      {formatUtcDateTime(key.createdAt)}
                       {key.createdByName ? ` by ${key.createdByName}` : ""}
                     </p>
                     <p className="text-sm text-zinc-600 dark:text-zinc-400">
@@ -52,8 +60,13 @@ export default async function ApiKeysPage() {
             </ul>
           )}
         </section>
-        <section aria-labelledby="new-key-heading" className="space-y-3 rounded-lg border border-zinc-200 bg-white p-4 dark:border-zinc-800 dark:bg-zinc-900">
-          <h2 id="new-key-heading" className="text-lg font-semibold">New key</h2>
+        <section
+          aria-labelledby="new-key-heading"
+          className="space-y-3 rounded-lg border border-zinc-200 bg-white p-4 dark:border-zinc-800 dark:bg-zinc-900"
+        >
+          <h2 id="new-key-heading" className="text-lg font-semibold">
+            New key
+          </h2>
           <CreateApiKeyForm />
         </section>
       </div>

@@ -22,19 +22,48 @@ function channelInput(formData: FormData) {
 export async function saveChatChannelAction(_state: ActionState, formData: FormData): Promise<ActionState> {
   const channelId = text(formData, "channelId");
   if (channelId) {
-    return perform("responder", formData, (actor) => updateChatChannel({ ctx: { actor }, input: { ...channelInput(formData), channelId, version: text(formData, "version") } }), "Channel saved.");
+    return perform(
+      "responder",
+      formData,
+      (actor) =>
+        updateChatChannel({
+          ctx: { actor },
+          input: { ...channelInput(formData), channelId, version: text(formData, "version") },
+        }),
+      "Channel saved.",
+    );
   }
-  return perform("responder", formData, (actor) => createChatChannel({ ctx: { actor }, input: channelInput(formData) }), "Channel added. Send a test message to check it.");
+  return perform(
+    "responder",
+    formData,
+    (actor) => createChatChannel({ ctx: { actor }, input: channelInput(formData) }),
+    "Channel added. Send a test message to check it.",
+  );
 }
 
 export async function deleteChatChannelAction(_state: ActionState, formData: FormData): Promise<ActionState> {
-  return perform("responder", formData, (actor) => deleteChatChannel({ ctx: { actor }, input: { channelId: text(formData, "channelId") } }), "Channel removed.");
+  return perform(
+    "responder",
+    formData,
+    (actor) => deleteChatChannel({ ctx: { actor }, input: { channelId: text(formData, "channelId") } }),
+    "Channel removed.",
+  );
 }
 
 export async function reenableChatChannelAction(_state: ActionState, formData: FormData): Promise<ActionState> {
-  return perform("responder", formData, (actor) => reenableChatChannel({ ctx: { actor }, input: { channelId: text(formData, "channelId") } }), "Channel re-enabled.");
+  return perform(
+    "responder",
+    formData,
+    (actor) => reenableChatChannel({ ctx: { actor }, input: { channelId: text(formData, "channelId") } }),
+    "Channel re-enabled.",
+  );
 }
 
 export async function sendTestChatMessageAction(_state: ActionState, formData: FormData): Promise<ActionState> {
-  return perform("responder", formData, (actor) => sendTestChatMessage({ ctx: { actor }, input: { channelId: text(formData, "channelId") } }), (result) => `Test message accepted (HTTP ${result.statusCode}).`);
+  return perform(
+    "responder",
+    formData,
+    (actor) => sendTestChatMessage({ ctx: { actor }, input: { channelId: text(formData, "channelId") } }),
+    (result) => `Test message accepted (HTTP ${result.statusCode}).`,
+  );
 }

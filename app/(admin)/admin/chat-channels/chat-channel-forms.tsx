@@ -1,11 +1,40 @@
 "use client";
 
-import { Field, FormMessage, SubmitButton, fieldError, inputClass, valueOf } from "@/app/(admin)/admin/_components/form-bits";
+import {
+  Field,
+  FormMessage,
+  SubmitButton,
+  fieldError,
+  inputClass,
+  valueOf,
+} from "@/app/(admin)/admin/_components/form-bits";
 import { ConsoleForm, useConsoleAction } from "@/app/(admin)/admin/_components/console-form";
-import { deleteChatChannelAction, reenableChatChannelAction, saveChatChannelAction, sendTestChatMessageAction } from "@/app/(admin)/admin/chat-channels/actions";
-import { CHAT_EVENTS, CHAT_EVENT_LABELS, CHAT_PLATFORMS, CHAT_PLATFORM_LABELS, DEFAULT_CHAT_EVENTS, type ChatEvent, type ChatPlatform } from "@/lib/integrations";
+import {
+  deleteChatChannelAction,
+  reenableChatChannelAction,
+  saveChatChannelAction,
+  sendTestChatMessageAction,
+} from "@/app/(admin)/admin/chat-channels/actions";
+import {
+  CHAT_EVENTS,
+  CHAT_EVENT_LABELS,
+  CHAT_PLATFORMS,
+  CHAT_PLATFORM_LABELS,
+  DEFAULT_CHAT_EVENTS,
+  type ChatEvent,
+  type ChatPlatform,
+} from "@/lib/integrations";
 
-export type ChannelFormValue = { id: string; name: string; platform: ChatPlatform; webhookHint: string; events: ChatEvent[]; allComponents: boolean; componentIds: string[]; version: number };
+export type ChannelFormValue = {
+  id: string;
+  name: string;
+  platform: ChatPlatform;
+  webhookHint: string;
+  events: ChatEvent[];
+  allComponents: boolean;
+  componentIds: string[];
+  version: number;
+};
 
 const URL_HINTS: Record<ChatPlatform, string> = {
   slack: "Slack: an incoming webhook URL, https://hooks.slack.com/services/…",
@@ -15,7 +44,13 @@ const URL_HINTS: Record<ChatPlatform, string> = {
   mattermost: "Mattermost: Integrations → Incoming webhooks.",
 };
 
-export function ChatChannelForm({ channel, components }: { channel?: ChannelFormValue; components: { id: string; name: string }[] }) {
+export function ChatChannelForm({
+  channel,
+  components,
+}: {
+  channel?: ChannelFormValue;
+  components: { id: string; name: string }[];
+}) {
   const [state, action, resetKey] = useConsoleAction(saveChatChannelAction, { clearOnSuccess: !channel });
   const prefix = channel?.id ?? "new-channel";
   const lists = state?.ok === false ? state.lists : undefined;
@@ -31,13 +66,35 @@ export function ChatChannelForm({ channel, components }: { channel?: ChannelForm
         </>
       ) : null}
       <FormMessage state={state} />
-      <Field id={`${prefix}-name`} label="Name" hint="Where it posts, e.g. “#incidents”." error={fieldError(state, "name")}>
-        {(aria) => <input {...aria} name="name" maxLength={100} defaultValue={valueOf(state, "name", channel?.name ?? "")} className={inputClass} />}
+      <Field
+        id={`${prefix}-name`}
+        label="Name"
+        hint="Where it posts, e.g. “#incidents”."
+        error={fieldError(state, "name")}
+      >
+        {(aria) => (
+          <input
+            {...aria}
+            name="name"
+            maxLength={100}
+            defaultValue={valueOf(state, "name", channel?.name ?? "")}
+            className={inputClass}
+          />
+        )}
       </Field>
       <Field id={`${prefix}-platform`} label="Platform" error={fieldError(state, "platform")}>
         {(aria) => (
-          <select {...aria} name="platform" defaultValue={valueOf(state, "platform", channel?.platform ?? "slack")} className={inputClass}>
-            {CHAT_PLATFORMS.map((p) => <option key={p} value={p}>{CHAT_PLATFORM_LABELS[p]}</option>)}
+          <select
+            {...aria}
+            name="platform"
+            defaultValue={valueOf(state, "platform", channel?.platform ?? "slack")}
+            className={inputClass}
+          >
+            {CHAT_PLATFORMS.map((p) => (
+              <option key={p} value={p}>
+                {CHAT_PLATFORM_LABELS[p]}
+              </option>
+            ))}
           </select>
         )}
       </Field>
@@ -47,9 +104,22 @@ export function ChatChannelForm({ channel, components }: { channel?: ChannelForm
         hint={channel ? `Stored: ${channel.webhookHint} — leave blank to keep it.` : Object.values(URL_HINTS).join(" ")}
         error={fieldError(state, "webhookUrl")}
       >
-        {(aria) => <input {...aria} name="webhookUrl" type="url" autoComplete="off" maxLength={2000} defaultValue={valueOf(state, "webhookUrl")} className={inputClass} />}
+        {(aria) => (
+          <input
+            {...aria}
+            name="webhookUrl"
+            type="url"
+            autoComplete="off"
+            maxLength={2000}
+            defaultValue={valueOf(state, "webhookUrl")}
+            className={inputClass}
+          />
+        )}
       </Field>
-      <fieldset className="space-y-1" aria-describedby={fieldError(state, "events") ? `${prefix}-events-error` : undefined}>
+      <fieldset
+        className="space-y-1"
+        aria-describedby={fieldError(state, "events") ? `${prefix}-events-error` : undefined}
+      >
         <legend className="text-sm font-medium">Events</legend>
         <div className="grid gap-1 sm:grid-cols-2">
           {CHAT_EVENTS.map((event) => (
@@ -59,46 +129,105 @@ export function ChatChannelForm({ channel, components }: { channel?: ChannelForm
             </label>
           ))}
         </div>
-        {fieldError(state, "events") ? <p id={`${prefix}-events-error`} className="text-sm text-red-700 dark:text-red-400">{fieldError(state, "events")}</p> : null}
+        {fieldError(state, "events") ? (
+          <p id={`${prefix}-events-error`} className="text-sm text-red-700 dark:text-red-400">
+            {fieldError(state, "events")}
+          </p>
+        ) : null}
       </fieldset>
       <fieldset className="space-y-1">
         <legend className="text-sm font-medium">Components</legend>
-        <label className="flex items-center gap-2 text-sm"><input type="radio" name="scope" value="all" defaultChecked={scope !== "some"} /> All components</label>
-        <label className="flex items-center gap-2 text-sm"><input type="radio" name="scope" value="some" defaultChecked={scope === "some"} /> Only events about these components:</label>
+        <label className="flex items-center gap-2 text-sm">
+          <input type="radio" name="scope" value="all" defaultChecked={scope !== "some"} /> All components
+        </label>
+        <label className="flex items-center gap-2 text-sm">
+          <input type="radio" name="scope" value="some" defaultChecked={scope === "some"} /> Only events about these
+          components:
+        </label>
         <div className="grid gap-1 pl-6 sm:grid-cols-2">
           {components.map((c) => (
             <label key={c.id} className="flex items-center gap-2 text-sm">
-              <input type="checkbox" name="componentIds" value={c.id} defaultChecked={chosenComponents.includes(c.id)} />
+              <input
+                type="checkbox"
+                name="componentIds"
+                value={c.id}
+                defaultChecked={chosenComponents.includes(c.id)}
+              />
               {c.name}
             </label>
           ))}
         </div>
-        {fieldError(state, "componentIds") ? <p className="text-sm text-red-700 dark:text-red-400">{fieldError(state, "componentIds")}</p> : null}
+        {fieldError(state, "componentIds") ? (
+          <p className="text-sm text-red-700 dark:text-red-400">{fieldError(state, "componentIds")}</p>
+        ) : null}
       </fieldset>
       <SubmitButton>{channel ? "Save channel" : "Add channel"}</SubmitButton>
     </ConsoleForm>
   );
 }
 
-function ChannelButton({ channelId, action, label, pendingLabel, variant, confirm }: { channelId: string; action: typeof sendTestChatMessageAction; label: string; pendingLabel: string; variant?: "secondary" | "danger"; confirm?: string }) {
+function ChannelButton({
+  channelId,
+  action,
+  label,
+  pendingLabel,
+  variant,
+  confirm,
+}: {
+  channelId: string;
+  action: typeof sendTestChatMessageAction;
+  label: string;
+  pendingLabel: string;
+  variant?: "secondary" | "danger";
+  confirm?: string;
+}) {
   const [state, formAction] = useConsoleAction(action);
   return (
     <ConsoleForm action={formAction} state={state} className="space-y-1">
       <input type="hidden" name="channelId" value={channelId} />
-      <SubmitButton variant={variant ?? "secondary"} pendingLabel={pendingLabel} confirm={confirm}>{label}</SubmitButton>
-      {state && !state.ok ? <p role="alert" className="max-w-xs text-sm text-red-700 dark:text-red-400">{state.formError}</p> : null}
+      <SubmitButton variant={variant ?? "secondary"} pendingLabel={pendingLabel} confirm={confirm}>
+        {label}
+      </SubmitButton>
+      {state && !state.ok ? (
+        <p role="alert" className="max-w-xs text-sm text-red-700 dark:text-red-400">
+          {state.formError}
+        </p>
+      ) : null}
     </ConsoleForm>
   );
 }
 
 export function SendTestMessageButton({ channelId }: { channelId: string }) {
-  return <ChannelButton channelId={channelId} action={sendTestChatMessageAction} label="Send test message" pendingLabel="Sending…" />;
+  return (
+    <ChannelButton
+      channelId={channelId}
+      action={sendTestChatMessageAction}
+      label="Send test message"
+      pendingLabel="Sending…"
+    />
+  );
 }
 
 export function ReenableChannelButton({ channelId }: { channelId: string }) {
-  return <ChannelButton channelId={channelId} action={reenableChatChannelAction} label="Re-enable" pendingLabel="Re-enabling…" />;
+  return (
+    <ChannelButton
+      channelId={channelId}
+      action={reenableChatChannelAction}
+      label="Re-enable"
+      pendingLabel="Re-enabling…"
+    />
+  );
 }
 
 export function DeleteChannelButton({ channelId, name }: { channelId: string; name: string }) {
-  return <ChannelButton channelId={channelId} action={deleteChatChannelAction} label="Remove" pendingLabel="Removing…" variant="danger" confirm={`Remove the channel “${name}”? Nothing more is posted there.`} />;
+  return (
+    <ChannelButton
+      channelId={channelId}
+      action={deleteChatChannelAction}
+      label="Remove"
+      pendingLabel="Removing…"
+      variant="danger"
+      confirm={`Remove the channel “${name}”? Nothing more is posted there.`}
+    />
+  );
 }

@@ -9,7 +9,13 @@ import { updateComponent, updateComponentSchema } from "@/server/services/compon
 import { deleteComponent, deleteComponentSchema } from "@/server/services/components/delete-component";
 import { moveComponent, moveComponentGroup, moveSchema } from "@/server/services/components/move-component";
 import { setComponentStatus, setComponentStatusSchema } from "@/server/services/components/set-component-status";
-import { createComponentGroup, deleteComponentGroup, updateComponentGroup, deleteComponentGroupSchema, updateComponentGroupSchema } from "@/server/services/components/component-groups";
+import {
+  createComponentGroup,
+  deleteComponentGroup,
+  updateComponentGroup,
+  deleteComponentGroupSchema,
+  updateComponentGroupSchema,
+} from "@/server/services/components/component-groups";
 import { parseInput } from "@/server/services/validation";
 import { groupFieldsSchema } from "@/server/services/components/component-shared";
 
@@ -25,20 +31,42 @@ function componentFields(formData: FormData) {
 }
 
 export async function createComponentAction(_state: ActionState, formData: FormData): Promise<ActionState> {
-  return perform("responder", formData, (actor) => createComponent({ ctx: { actor }, input: parseInput(createComponentSchema, { ...componentFields(formData), status: text(formData, "status") }) }), "Component added.");
+  return perform(
+    "responder",
+    formData,
+    (actor) =>
+      createComponent({
+        ctx: { actor },
+        input: parseInput(createComponentSchema, { ...componentFields(formData), status: text(formData, "status") }),
+      }),
+    "Component added.",
+  );
 }
 
 export async function updateComponentAction(_state: ActionState, formData: FormData): Promise<ActionState> {
   return perform(
     "responder",
     formData,
-    (actor) => updateComponent({ ctx: { actor }, input: parseInput(updateComponentSchema, { ...componentFields(formData), componentId: text(formData, "componentId"), version: text(formData, "version") }) }),
+    (actor) =>
+      updateComponent({
+        ctx: { actor },
+        input: parseInput(updateComponentSchema, {
+          ...componentFields(formData),
+          componentId: text(formData, "componentId"),
+          version: text(formData, "version"),
+        }),
+      }),
     "Component saved.",
   );
 }
 
 export async function deleteComponentAction(_state: ActionState, formData: FormData): Promise<ActionState> {
-  const state = await perform("responder", formData, (actor) => deleteComponent({ ctx: { actor }, input: parseInput(deleteComponentSchema, { componentId: text(formData, "componentId") }) }));
+  const state = await perform("responder", formData, (actor) =>
+    deleteComponent({
+      ctx: { actor },
+      input: parseInput(deleteComponentSchema, { componentId: text(formData, "componentId") }),
+    }),
+  );
   if (state?.ok) redirect("/admin/components");
   return state;
 }
@@ -53,24 +81,61 @@ export async function moveComponentAction(_state: ActionState, formData: FormDat
 }
 
 export async function setComponentStatusAction(_state: ActionState, formData: FormData): Promise<ActionState> {
-  return perform("responder", formData, (actor) => setComponentStatus({ ctx: { actor }, input: parseInput(setComponentStatusSchema, { componentId: text(formData, "componentId"), status: text(formData, "status") }) }), "Status set.");
+  return perform(
+    "responder",
+    formData,
+    (actor) =>
+      setComponentStatus({
+        ctx: { actor },
+        input: parseInput(setComponentStatusSchema, {
+          componentId: text(formData, "componentId"),
+          status: text(formData, "status"),
+        }),
+      }),
+    "Status set.",
+  );
 }
 
 export async function createGroupAction(_state: ActionState, formData: FormData): Promise<ActionState> {
-  return perform("responder", formData, (actor) => createComponentGroup({ ctx: { actor }, input: parseInput(groupFieldsSchema, { name: text(formData, "name"), description: text(formData, "description") }) }), "Group added.");
+  return perform(
+    "responder",
+    formData,
+    (actor) =>
+      createComponentGroup({
+        ctx: { actor },
+        input: parseInput(groupFieldsSchema, {
+          name: text(formData, "name"),
+          description: text(formData, "description"),
+        }),
+      }),
+    "Group added.",
+  );
 }
 
 export async function updateGroupAction(_state: ActionState, formData: FormData): Promise<ActionState> {
   return perform(
     "responder",
     formData,
-    (actor) => updateComponentGroup({ ctx: { actor }, input: parseInput(updateComponentGroupSchema, { groupId: text(formData, "groupId"), name: text(formData, "name"), description: text(formData, "description") }) }),
+    (actor) =>
+      updateComponentGroup({
+        ctx: { actor },
+        input: parseInput(updateComponentGroupSchema, {
+          groupId: text(formData, "groupId"),
+          name: text(formData, "name"),
+          description: text(formData, "description"),
+        }),
+      }),
     "Group saved.",
   );
 }
 
 export async function deleteGroupAction(_state: ActionState, formData: FormData): Promise<ActionState> {
-  const state = await perform("responder", formData, (actor) => deleteComponentGroup({ ctx: { actor }, input: parseInput(deleteComponentGroupSchema, { groupId: text(formData, "groupId") }) }));
+  const state = await perform("responder", formData, (actor) =>
+    deleteComponentGroup({
+      ctx: { actor },
+      input: parseInput(deleteComponentGroupSchema, { groupId: text(formData, "groupId") }),
+    }),
+  );
   if (state?.ok) redirect("/admin/components");
   return state;
 }

@@ -10,8 +10,17 @@ import { postIncidentUpdate, postIncidentUpdateSchema } from "@/server/services/
 import { editIncidentUpdate, editIncidentUpdateSchema } from "@/server/services/incidents/edit-incident-update";
 import { deleteIncidentUpdate, deleteIncidentUpdateSchema } from "@/server/services/incidents/delete-incident-update";
 import { updateIncident, updateIncidentSchema } from "@/server/services/incidents/update-incident";
-import { linkRelatedIncident, unlinkRelatedIncident, relatedIncidentSchema } from "@/server/services/incidents/link-related-incident";
-import { reopenIncident, resolveIncident, reopenIncidentSchema, resolveIncidentSchema } from "@/server/services/incidents/resolve-incident";
+import {
+  linkRelatedIncident,
+  unlinkRelatedIncident,
+  relatedIncidentSchema,
+} from "@/server/services/incidents/link-related-incident";
+import {
+  reopenIncident,
+  resolveIncident,
+  reopenIncidentSchema,
+  resolveIncidentSchema,
+} from "@/server/services/incidents/resolve-incident";
 import { parseInput } from "@/server/services/validation";
 
 const checkbox = (formData: FormData, name: string) => (formData.get(name) === "on" ? "true" : "false");
@@ -29,7 +38,7 @@ export async function createIncidentAction(_state: ActionState, formData: FormDa
         components: componentChanges(formData),
         deliverNotifications: checkbox(formData, "deliverNotifications"),
         startedAt: utcInput(formData.get("startedAt")),
-      },)
+      }),
     });
     createdId = result.incident.id;
     return result;
@@ -52,7 +61,7 @@ export async function postUpdateAction(_state: ActionState, formData: FormData):
           components: componentChanges(formData),
           deliverNotifications: checkbox(formData, "deliverNotifications"),
           displayAt: utcInput(formData.get("displayAt")),
-        },)
+        }),
       }),
     (result) => `Update posted (${INCIDENT_STATUS_LABELS[result.incident.status]}).`,
   );
@@ -65,14 +74,28 @@ export async function editUpdateAction(_state: ActionState, formData: FormData):
     (actor) =>
       editIncidentUpdate({
         ctx: { actor },
-        input: parseInput(editIncidentUpdateSchema, { updateId: text(formData, "updateId"), version: text(formData, "version"), body: text(formData, "body"), displayAt: utcInput(formData.get("displayAt")) },)
+        input: parseInput(editIncidentUpdateSchema, {
+          updateId: text(formData, "updateId"),
+          version: text(formData, "version"),
+          body: text(formData, "body"),
+          displayAt: utcInput(formData.get("displayAt")),
+        }),
       }),
     "Update saved.",
   );
 }
 
 export async function deleteUpdateAction(_state: ActionState, formData: FormData): Promise<ActionState> {
-  return perform("responder", formData, (actor) => deleteIncidentUpdate({ ctx: { actor }, input: parseInput(deleteIncidentUpdateSchema, { updateId: text(formData, "updateId") }) }), "Update deleted.");
+  return perform(
+    "responder",
+    formData,
+    (actor) =>
+      deleteIncidentUpdate({
+        ctx: { actor },
+        input: parseInput(deleteIncidentUpdateSchema, { updateId: text(formData, "updateId") }),
+      }),
+    "Update deleted.",
+  );
 }
 
 export async function updateIncidentAction(_state: ActionState, formData: FormData): Promise<ActionState> {
@@ -82,18 +105,47 @@ export async function updateIncidentAction(_state: ActionState, formData: FormDa
     (actor) =>
       updateIncident({
         ctx: { actor },
-        input: parseInput(updateIncidentSchema, { incidentId: text(formData, "incidentId"), version: text(formData, "version"), name: text(formData, "name"), impact: text(formData, "impact") || undefined },)
+        input: parseInput(updateIncidentSchema, {
+          incidentId: text(formData, "incidentId"),
+          version: text(formData, "version"),
+          name: text(formData, "name"),
+          impact: text(formData, "impact") || undefined,
+        }),
       }),
     "Saved.",
   );
 }
 
 export async function linkRelatedAction(_state: ActionState, formData: FormData): Promise<ActionState> {
-  return perform("responder", formData, (actor) => linkRelatedIncident({ ctx: { actor }, input: parseInput(relatedIncidentSchema, { incidentId: text(formData, "incidentId"), relatedId: text(formData, "relatedId") }) }), "Linked.");
+  return perform(
+    "responder",
+    formData,
+    (actor) =>
+      linkRelatedIncident({
+        ctx: { actor },
+        input: parseInput(relatedIncidentSchema, {
+          incidentId: text(formData, "incidentId"),
+          relatedId: text(formData, "relatedId"),
+        }),
+      }),
+    "Linked.",
+  );
 }
 
 export async function unlinkRelatedAction(_state: ActionState, formData: FormData): Promise<ActionState> {
-  return perform("responder", formData, (actor) => unlinkRelatedIncident({ ctx: { actor }, input: parseInput(relatedIncidentSchema, { incidentId: text(formData, "incidentId"), relatedId: text(formData, "relatedId") }) }), "Unlinked.");
+  return perform(
+    "responder",
+    formData,
+    (actor) =>
+      unlinkRelatedIncident({
+        ctx: { actor },
+        input: parseInput(relatedIncidentSchema, {
+          incidentId: text(formData, "incidentId"),
+          relatedId: text(formData, "relatedId"),
+        }),
+      }),
+    "Unlinked.",
+  );
 }
 
 export async function resolveIncidentAction(_state: ActionState, formData: FormData): Promise<ActionState> {
@@ -109,9 +161,12 @@ export async function resolveIncidentAction(_state: ActionState, formData: FormD
           setComponentsOperational: checkbox(formData, "setComponentsOperational"),
           deliverNotifications: checkbox(formData, "deliverNotifications"),
           displayAt: utcInput(formData.get("displayAt")),
-        },)
+        }),
       }),
-    (result) => (result.componentsRestored ? `Incident resolved. ${result.componentsRestored} component${result.componentsRestored === 1 ? "" : "s"} set back to Operational.` : "Incident resolved."),
+    (result) =>
+      result.componentsRestored
+        ? `Incident resolved. ${result.componentsRestored} component${result.componentsRestored === 1 ? "" : "s"} set back to Operational.`
+        : "Incident resolved.",
   );
 }
 
@@ -119,7 +174,15 @@ export async function reopenIncidentAction(_state: ActionState, formData: FormDa
   return perform(
     "responder",
     formData,
-    (actor) => reopenIncident({ ctx: { actor }, input: parseInput(reopenIncidentSchema, { incidentId: text(formData, "incidentId"), body: text(formData, "body"), deliverNotifications: checkbox(formData, "deliverNotifications") }) }),
+    (actor) =>
+      reopenIncident({
+        ctx: { actor },
+        input: parseInput(reopenIncidentSchema, {
+          incidentId: text(formData, "incidentId"),
+          body: text(formData, "body"),
+          deliverNotifications: checkbox(formData, "deliverNotifications"),
+        }),
+      }),
     "Incident reopened as Investigating.",
   );
 }

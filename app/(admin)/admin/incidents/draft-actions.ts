@@ -6,9 +6,19 @@ import type { ActionState } from "@/app/(admin)/admin/_lib/action-state";
 import { dismissIncidentDraft, publishIncidentDraft } from "@/server/services/integrations/incident-drafts";
 
 export async function publishIncidentDraftAction(_state: ActionState, formData: FormData): Promise<ActionState> {
-  return perform("responder", formData, (actor) => publishIncidentDraft({ ctx: { actor }, input: { draftId: text(formData, "draftId") } }), "Incident published.");
+  return perform(
+    "responder",
+    formData,
+    (actor) => publishIncidentDraft({ ctx: { actor }, input: { draftId: text(formData, "draftId") } }),
+    "Incident published.",
+  );
 }
 
 export async function dismissIncidentDraftAction(_state: ActionState, formData: FormData): Promise<ActionState> {
-  return perform("responder", formData, (actor) => dismissIncidentDraft({ ctx: { actor }, input: { draftId: text(formData, "draftId") } }), "Draft dismissed.");
+  return perform(
+    "responder",
+    formData,
+    (actor) => dismissIncidentDraft({ ctx: { actor }, input: { draftId: text(formData, "draftId") } }),
+    "Draft dismissed.",
+  );
 }

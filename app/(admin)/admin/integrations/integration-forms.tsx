@@ -1,11 +1,28 @@
 "use client";
 
-import { Field, FormMessage, SubmitButton, fieldError, inputClass, valueOf } from "@/app/(admin)/admin/_components/form-bits";
+import {
+  Field,
+  FormMessage,
+  SubmitButton,
+  fieldError,
+  inputClass,
+  valueOf,
+} from "@/app/(admin)/admin/_components/form-bits";
 import { ConsoleForm, useConsoleAction } from "@/app/(admin)/admin/_components/console-form";
 import {
-  createAlertRuleAction, createIntegrationAction, deleteAlertRuleAction, revokeIntegrationAction, updateIntegrationAction,
+  createAlertRuleAction,
+  createIntegrationAction,
+  deleteAlertRuleAction,
+  revokeIntegrationAction,
+  updateIntegrationAction,
 } from "@/app/(admin)/admin/integrations/actions";
-import { ALERT_INCIDENT_MODES, ALERT_INCIDENT_MODE_LABELS, ALERT_SOURCES, ALERT_SOURCE_LABELS, DAMPING_DEFAULT_SECONDS } from "@/lib/integrations";
+import {
+  ALERT_INCIDENT_MODES,
+  ALERT_INCIDENT_MODE_LABELS,
+  ALERT_SOURCES,
+  ALERT_SOURCE_LABELS,
+  DAMPING_DEFAULT_SECONDS,
+} from "@/lib/integrations";
 import { COMPONENT_STATUSES, COMPONENT_STATUS_LABELS } from "@/lib/status";
 
 export function CreateIntegrationForm({ baseUrl }: { baseUrl: string }) {
@@ -13,23 +30,60 @@ export function CreateIntegrationForm({ baseUrl }: { baseUrl: string }) {
   return (
     <div className="space-y-4">
       {state?.ok && state.token ? (
-        <div role="status" className="space-y-2 rounded-md border border-green-300 bg-green-50 p-3 text-sm text-green-900 dark:border-green-800 dark:bg-green-950 dark:text-green-100">
-          <p className="font-medium">Integration “{state.integrationName}” created. Copy its token now: it will not be shown again.</p>
-          <label htmlFor="new-integration-url" className="block">URL</label>
-          <input id="new-integration-url" readOnly value={`${baseUrl}/api/integrations/${state.integrationId}`} onFocus={(e) => e.currentTarget.select()} className={`${inputClass} font-mono`} />
-          <label htmlFor="new-integration-token" className="block">Token (send as <code>Authorization: Bearer …</code>)</label>
-          <input id="new-integration-token" readOnly value={state.token} onFocus={(e) => e.currentTarget.select()} className={`${inputClass} font-mono`} />
+        <div
+          role="status"
+          className="space-y-2 rounded-md border border-green-300 bg-green-50 p-3 text-sm text-green-900 dark:border-green-800 dark:bg-green-950 dark:text-green-100"
+        >
+          <p className="font-medium">
+            Integration “{state.integrationName}” created. Copy its token now: it will not be shown again.
+          </p>
+          <label htmlFor="new-integration-url" className="block">
+            URL
+          </label>
+          <input
+            id="new-integration-url"
+            readOnly
+            value={`${baseUrl}/api/integrations/${state.integrationId}`}
+            onFocus={(e) => e.currentTarget.select()}
+            className={`${inputClass} font-mono`}
+          />
+          <label htmlFor="new-integration-token" className="block">
+            Token (send as <code>Authorization: Bearer …</code>)
+          </label>
+          <input
+            id="new-integration-token"
+            readOnly
+            value={state.token}
+            onFocus={(e) => e.currentTarget.select()}
+            className={`${inputClass} font-mono`}
+          />
         </div>
       ) : null}
       <ConsoleForm action={action} state={state} className="space-y-3">
         {state && !state.ok ? <FormMessage state={state} /> : null}
-        <Field id="integration-name" label="Name" hint="Which monitoring sends to it, e.g. “Prometheus prod”." error={fieldError(state, "name")}>
-          {(aria) => <input {...aria} name="name" maxLength={100} defaultValue={valueOf(state, "name")} className={inputClass} />}
+        <Field
+          id="integration-name"
+          label="Name"
+          hint="Which monitoring sends to it, e.g. “Prometheus prod”."
+          error={fieldError(state, "name")}
+        >
+          {(aria) => (
+            <input {...aria} name="name" maxLength={100} defaultValue={valueOf(state, "name")} className={inputClass} />
+          )}
         </Field>
         <Field id="integration-source" label="Source" error={fieldError(state, "source")}>
           {(aria) => (
-            <select {...aria} name="source" defaultValue={valueOf(state, "source", "alertmanager")} className={inputClass}>
-              {ALERT_SOURCES.map((s) => <option key={s} value={s}>{ALERT_SOURCE_LABELS[s]}</option>)}
+            <select
+              {...aria}
+              name="source"
+              defaultValue={valueOf(state, "source", "alertmanager")}
+              className={inputClass}
+            >
+              {ALERT_SOURCES.map((s) => (
+                <option key={s} value={s}>
+                  {ALERT_SOURCE_LABELS[s]}
+                </option>
+              ))}
             </select>
           )}
         </Field>
@@ -40,27 +94,85 @@ export function CreateIntegrationForm({ baseUrl }: { baseUrl: string }) {
   );
 }
 
-function DampingFields({ idPrefix, state, values }: { idPrefix: string; state: Parameters<typeof fieldError>[0]; values?: { fireAfterSeconds: number; recoverAfterSeconds: number } }) {
+function DampingFields({
+  idPrefix,
+  state,
+  values,
+}: {
+  idPrefix: string;
+  state: Parameters<typeof fieldError>[0];
+  values?: { fireAfterSeconds: number; recoverAfterSeconds: number };
+}) {
   return (
     <div className="grid gap-3 sm:grid-cols-2">
-      <Field id={`${idPrefix}-fire`} label="Fire after (seconds)" hint="An alert must keep firing this long before its component changes." error={fieldError(state, "fireAfterSeconds")}>
-        {(aria) => <input {...aria} name="fireAfterSeconds" type="number" min={0} max={86400} defaultValue={valueOf(state, "fireAfterSeconds", String(values?.fireAfterSeconds ?? DAMPING_DEFAULT_SECONDS))} className={inputClass} />}
+      <Field
+        id={`${idPrefix}-fire`}
+        label="Fire after (seconds)"
+        hint="An alert must keep firing this long before its component changes."
+        error={fieldError(state, "fireAfterSeconds")}
+      >
+        {(aria) => (
+          <input
+            {...aria}
+            name="fireAfterSeconds"
+            type="number"
+            min={0}
+            max={86400}
+            defaultValue={valueOf(
+              state,
+              "fireAfterSeconds",
+              String(values?.fireAfterSeconds ?? DAMPING_DEFAULT_SECONDS),
+            )}
+            className={inputClass}
+          />
+        )}
       </Field>
-      <Field id={`${idPrefix}-recover`} label="Recover after (seconds)" hint="After the last alert resolves, wait this long before the component recovers." error={fieldError(state, "recoverAfterSeconds")}>
-        {(aria) => <input {...aria} name="recoverAfterSeconds" type="number" min={0} max={86400} defaultValue={valueOf(state, "recoverAfterSeconds", String(values?.recoverAfterSeconds ?? DAMPING_DEFAULT_SECONDS))} className={inputClass} />}
+      <Field
+        id={`${idPrefix}-recover`}
+        label="Recover after (seconds)"
+        hint="After the last alert resolves, wait this long before the component recovers."
+        error={fieldError(state, "recoverAfterSeconds")}
+      >
+        {(aria) => (
+          <input
+            {...aria}
+            name="recoverAfterSeconds"
+            type="number"
+            min={0}
+            max={86400}
+            defaultValue={valueOf(
+              state,
+              "recoverAfterSeconds",
+              String(values?.recoverAfterSeconds ?? DAMPING_DEFAULT_SECONDS),
+            )}
+            className={inputClass}
+          />
+        )}
       </Field>
     </div>
   );
 }
 
-export function UpdateIntegrationForm({ integration }: { integration: { id: string; name: string; fireAfterSeconds: number; recoverAfterSeconds: number } }) {
+export function UpdateIntegrationForm({
+  integration,
+}: {
+  integration: { id: string; name: string; fireAfterSeconds: number; recoverAfterSeconds: number };
+}) {
   const [state, action] = useConsoleAction(updateIntegrationAction);
   return (
     <ConsoleForm action={action} state={state} className="space-y-3">
       <input type="hidden" name="integrationId" value={integration.id} />
       <FormMessage state={state} />
       <Field id={`${integration.id}-name`} label="Name" error={fieldError(state, "name")}>
-        {(aria) => <input {...aria} name="name" maxLength={100} defaultValue={valueOf(state, "name", integration.name)} className={inputClass} />}
+        {(aria) => (
+          <input
+            {...aria}
+            name="name"
+            maxLength={100}
+            defaultValue={valueOf(state, "name", integration.name)}
+            className={inputClass}
+          />
+        )}
       </Field>
       <DampingFields idPrefix={integration.id} state={state} values={integration} />
       <SubmitButton variant="secondary">Save integration</SubmitButton>
@@ -68,29 +180,63 @@ export function UpdateIntegrationForm({ integration }: { integration: { id: stri
   );
 }
 
-export function AlertRuleForm({ integrationId, components, templates }: { integrationId: string; components: { id: string; name: string }[]; templates: { id: string; name: string }[] }) {
+export function AlertRuleForm({
+  integrationId,
+  components,
+  templates,
+}: {
+  integrationId: string;
+  components: { id: string; name: string }[];
+  templates: { id: string; name: string }[];
+}) {
   const [state, action, resetKey] = useConsoleAction(createAlertRuleAction, { clearOnSuccess: true });
   const p = `${integrationId}-rule`;
   return (
     <ConsoleForm key={resetKey} action={action} state={state} className="space-y-3">
       <input type="hidden" name="integrationId" value={integrationId} />
       <FormMessage state={state} />
-      <Field id={`${p}-matchers`} label="Label matchers" hint={'Comma-separated: service="api", severity=~"critical|page", env!="dev".'} error={fieldError(state, "matchers")}>
-        {(aria) => <input {...aria} name="matchers" maxLength={1000} defaultValue={valueOf(state, "matchers")} className={`${inputClass} font-mono`} />}
+      <Field
+        id={`${p}-matchers`}
+        label="Label matchers"
+        hint={'Comma-separated: service="api", severity=~"critical|page", env!="dev".'}
+        error={fieldError(state, "matchers")}
+      >
+        {(aria) => (
+          <input
+            {...aria}
+            name="matchers"
+            maxLength={1000}
+            defaultValue={valueOf(state, "matchers")}
+            className={`${inputClass} font-mono`}
+          />
+        )}
       </Field>
       <div className="grid gap-3 sm:grid-cols-2">
         <Field id={`${p}-component`} label="Component" error={fieldError(state, "componentId")}>
           {(aria) => (
             <select {...aria} name="componentId" defaultValue={valueOf(state, "componentId")} className={inputClass}>
               <option value="">Choose…</option>
-              {components.map((c) => <option key={c.id} value={c.id}>{c.name}</option>)}
+              {components.map((c) => (
+                <option key={c.id} value={c.id}>
+                  {c.name}
+                </option>
+              ))}
             </select>
           )}
         </Field>
         <Field id={`${p}-status`} label="While firing" error={fieldError(state, "firingStatus")}>
           {(aria) => (
-            <select {...aria} name="firingStatus" defaultValue={valueOf(state, "firingStatus", "major_outage")} className={inputClass}>
-              {COMPONENT_STATUSES.filter((s) => s !== "operational").map((s) => <option key={s} value={s}>{COMPONENT_STATUS_LABELS[s]}</option>)}
+            <select
+              {...aria}
+              name="firingStatus"
+              defaultValue={valueOf(state, "firingStatus", "major_outage")}
+              className={inputClass}
+            >
+              {COMPONENT_STATUSES.filter((s) => s !== "operational").map((s) => (
+                <option key={s} value={s}>
+                  {COMPONENT_STATUS_LABELS[s]}
+                </option>
+              ))}
             </select>
           )}
         </Field>
@@ -98,16 +244,34 @@ export function AlertRuleForm({ integrationId, components, templates }: { integr
       <div className="grid gap-3 sm:grid-cols-2">
         <Field id={`${p}-mode`} label="On a major outage" error={fieldError(state, "incidentMode")}>
           {(aria) => (
-            <select {...aria} name="incidentMode" defaultValue={valueOf(state, "incidentMode", "none")} className={inputClass}>
-              {ALERT_INCIDENT_MODES.map((m) => <option key={m} value={m}>{ALERT_INCIDENT_MODE_LABELS[m]}</option>)}
+            <select
+              {...aria}
+              name="incidentMode"
+              defaultValue={valueOf(state, "incidentMode", "none")}
+              className={inputClass}
+            >
+              {ALERT_INCIDENT_MODES.map((m) => (
+                <option key={m} value={m}>
+                  {ALERT_INCIDENT_MODE_LABELS[m]}
+                </option>
+              ))}
             </select>
           )}
         </Field>
         <Field id={`${p}-template`} label="Incident template" error={fieldError(state, "incidentTemplateId")}>
           {(aria) => (
-            <select {...aria} name="incidentTemplateId" defaultValue={valueOf(state, "incidentTemplateId")} className={inputClass}>
+            <select
+              {...aria}
+              name="incidentTemplateId"
+              defaultValue={valueOf(state, "incidentTemplateId")}
+              className={inputClass}
+            >
               <option value="">None</option>
-              {templates.map((t) => <option key={t.id} value={t.id}>{t.name}</option>)}
+              {templates.map((t) => (
+                <option key={t.id} value={t.id}>
+                  {t.name}
+                </option>
+              ))}
             </select>
           )}
         </Field>
@@ -121,21 +285,63 @@ export function AlertRuleForm({ integrationId, components, templates }: { integr
   );
 }
 
-function SmallForm({ name, value, action, label, pendingLabel, variant, confirm }: { name: string; value: string; action: typeof deleteAlertRuleAction; label: string; pendingLabel: string; variant?: "secondary" | "danger" | "primary"; confirm?: string }) {
+function SmallForm({
+  name,
+  value,
+  action,
+  label,
+  pendingLabel,
+  variant,
+  confirm,
+}: {
+  name: string;
+  value: string;
+  action: typeof deleteAlertRuleAction;
+  label: string;
+  pendingLabel: string;
+  variant?: "secondary" | "danger" | "primary";
+  confirm?: string;
+}) {
   const [state, formAction] = useConsoleAction(action);
   return (
     <ConsoleForm action={formAction} state={state} className="space-y-1">
       <input type="hidden" name={name} value={value} />
-      <SubmitButton variant={variant ?? "secondary"} pendingLabel={pendingLabel} confirm={confirm}>{label}</SubmitButton>
-      {state && !state.ok ? <p role="alert" className="text-sm text-red-700 dark:text-red-400">{state.formError}</p> : null}
+      <SubmitButton variant={variant ?? "secondary"} pendingLabel={pendingLabel} confirm={confirm}>
+        {label}
+      </SubmitButton>
+      {state && !state.ok ? (
+        <p role="alert" className="text-sm text-red-700 dark:text-red-400">
+          {state.formError}
+        </p>
+      ) : null}
     </ConsoleForm>
   );
 }
 
 export function DeleteRuleButton({ ruleId }: { ruleId: string }) {
-  return <SmallForm name="ruleId" value={ruleId} action={deleteAlertRuleAction} label="Delete rule" pendingLabel="Deleting…" variant="danger" confirm="Delete this rule? Components it holds recover on the next pass." />;
+  return (
+    <SmallForm
+      name="ruleId"
+      value={ruleId}
+      action={deleteAlertRuleAction}
+      label="Delete rule"
+      pendingLabel="Deleting…"
+      variant="danger"
+      confirm="Delete this rule? Components it holds recover on the next pass."
+    />
+  );
 }
 
 export function RevokeIntegrationButton({ integrationId, name }: { integrationId: string; name: string }) {
-  return <SmallForm name="integrationId" value={integrationId} action={revokeIntegrationAction} label={`Revoke ${name}`} pendingLabel="Revoking…" variant="danger" confirm={`Revoke “${name}”? Its URL answers 401 from now on.`} />;
+  return (
+    <SmallForm
+      name="integrationId"
+      value={integrationId}
+      action={revokeIntegrationAction}
+      label={`Revoke ${name}`}
+      pendingLabel="Revoking…"
+      variant="danger"
+      confirm={`Revoke “${name}”? Its URL answers 401 from now on.`}
+    />
+  );
 }

@@ -4,7 +4,12 @@ import { redirect } from "next/navigation";
 import { perform } from "@/app/(admin)/admin/_lib/perform";
 import { text, utcInput } from "@/app/(admin)/admin/_lib/form-input";
 import type { ActionState } from "@/app/(admin)/admin/_lib/action-state";
-import { rescheduleMaintenance, scheduleMaintenance, rescheduleMaintenanceSchema, scheduleMaintenanceSchema } from "@/server/services/maintenance/schedule-maintenance";
+import {
+  rescheduleMaintenance,
+  scheduleMaintenance,
+  rescheduleMaintenanceSchema,
+  scheduleMaintenanceSchema,
+} from "@/server/services/maintenance/schedule-maintenance";
 import { cancelMaintenance, cancelMaintenanceSchema } from "@/server/services/maintenance/cancel-maintenance";
 import { parseInput } from "@/server/services/validation";
 
@@ -23,7 +28,7 @@ export async function scheduleMaintenanceAction(_state: ActionState, formData: F
         componentIds: formData.getAll("componentIds").filter((v): v is string => typeof v === "string"),
         autoTransition: checkbox(formData, "autoTransition"),
         deliverNotifications: checkbox(formData, "deliverNotifications"),
-      },)
+      }),
     });
     createdId = result.maintenance.id;
     return result;
@@ -46,7 +51,7 @@ export async function rescheduleMaintenanceAction(_state: ActionState, formData:
           scheduledUntil: utcInput(formData.get("scheduledUntil")),
           body: text(formData, "body"),
           deliverNotifications: checkbox(formData, "deliverNotifications"),
-        },)
+        }),
       }),
     "Rescheduled.",
   );
@@ -56,7 +61,15 @@ export async function cancelMaintenanceAction(_state: ActionState, formData: For
   return perform(
     "responder",
     formData,
-    (actor) => cancelMaintenance({ ctx: { actor }, input: parseInput(cancelMaintenanceSchema, { incidentId: text(formData, "incidentId"), body: text(formData, "body"), deliverNotifications: checkbox(formData, "deliverNotifications") }) }),
+    (actor) =>
+      cancelMaintenance({
+        ctx: { actor },
+        input: parseInput(cancelMaintenanceSchema, {
+          incidentId: text(formData, "incidentId"),
+          body: text(formData, "body"),
+          deliverNotifications: checkbox(formData, "deliverNotifications"),
+        }),
+      }),
     "Maintenance completed.",
   );
 }

@@ -7,5 +7,10 @@ import { updatePageSettings, pageSettingsSchema } from "@/server/services/settin
 import { parseInput } from "@/server/services/validation";
 
 export async function updateSettingsAction(_state: ActionState, formData: FormData): Promise<ActionState> {
-  return perform("owner", formData, (actor) => updatePageSettings({ ctx: { actor }, input: parseInput(pageSettingsSchema, formValues(formData)) }), "Settings saved; the public page shows them now.");
+  return perform(
+    "owner",
+    formData,
+    (actor) => updatePageSettings({ ctx: { actor }, input: parseInput(pageSettingsSchema, formValues(formData)) }),
+    "Settings saved; the public page shows them now.",
+  );
 }

@@ -21,16 +21,33 @@ export default async function SettingsPage() {
         defaultAddress={pageBaseUrl({ url: "" })}
         settings={
           settings ?? {
-            name: "", url: "", timeZone: "Etc/UTC", brandColor: "#2563eb", logoUrl: null, faviconUrl: null, companyUrl: null, supportUrl: null, contactEmail: null,
-            twitter: null, privacyUrl: null, footerText: null, description: null, version: 1,
+            name: "",
+            url: "",
+            timeZone: "Etc/UTC",
+            brandColor: "#2563eb",
+            logoUrl: null,
+            faviconUrl: null,
+            companyUrl: null,
+            supportUrl: null,
+            contactEmail: null,
+            twitter: null,
+            privacyUrl: null,
+            footerText: null,
+            description: null,
+            version: 1,
           }
         }
       />
       <section aria-labelledby="embed-heading" className="space-y-3 border-t border-zinc-200 pt-6 dark:border-zinc-800">
-        <h2 id="embed-heading" className="text-xl font-semibold">Embed the status elsewhere</h2>
+        <h2 id="embed-heading" className="text-xl font-semibold">
+          Embed the status elsewhere
+        </h2>
         <p className="text-sm text-zinc-700 dark:text-zinc-300">
           Show the current status on your website, app or README. The public{" "}
-          <Link href="/embed" className="text-blue-700 underline dark:text-blue-300">embed page</Link> has a live preview and these snippets for anyone to copy.
+          <Link href="/embed" className="text-blue-700 underline dark:text-blue-300">
+            embed page
+          </Link>{" "}
+          has a live preview and these snippets for anyone to copy.
         </p>
         <EmbedSnippet pageUrl={pageBaseUrl({ url: settings?.url ?? "" })} />
       </section>

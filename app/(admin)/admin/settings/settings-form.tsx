@@ -1,11 +1,29 @@
 "use client";
 
-import { Field, FormMessage, SubmitButton, fieldError, inputClass, valueOf } from "@/app/(admin)/admin/_components/form-bits";
+import {
+  Field,
+  FormMessage,
+  SubmitButton,
+  fieldError,
+  inputClass,
+  valueOf,
+} from "@/app/(admin)/admin/_components/form-bits";
 import { ConsoleForm, useConsoleAction } from "@/app/(admin)/admin/_components/console-form";
 import { updateSettingsAction } from "@/app/(admin)/admin/settings/actions";
 
 type Settings = Record<"name" | "url" | "timeZone" | "brandColor", string> &
-  Record<"logoUrl" | "faviconUrl" | "companyUrl" | "supportUrl" | "contactEmail" | "twitter" | "privacyUrl" | "footerText" | "description", string | null> & { version: number };
+  Record<
+    | "logoUrl"
+    | "faviconUrl"
+    | "companyUrl"
+    | "supportUrl"
+    | "contactEmail"
+    | "twitter"
+    | "privacyUrl"
+    | "footerText"
+    | "description",
+    string | null
+  > & { version: number };
 
 type SettingsField = { name: keyof Settings; label: string; type?: string; hint?: string; multiline?: boolean };
 
@@ -39,12 +57,29 @@ export function SettingsForm({ settings, defaultAddress }: { settings: Settings;
       <div className="grid gap-4 sm:grid-cols-2">
         {[addressField, ...FIELDS].map((field) => (
           <div key={field.name} className={field.multiline || field === addressField ? "sm:col-span-2" : undefined}>
-            <Field id={`settings-${field.name}`} label={field.label} hint={field.hint} error={fieldError(state, field.name)}>
+            <Field
+              id={`settings-${field.name}`}
+              label={field.label}
+              hint={field.hint}
+              error={fieldError(state, field.name)}
+            >
               {(aria) =>
                 field.multiline ? (
-                  <textarea {...aria} name={field.name} rows={2} defaultValue={valueOf(state, field.name, String(settings[field.name] ?? ""))} className={inputClass} />
+                  <textarea
+                    {...aria}
+                    name={field.name}
+                    rows={2}
+                    defaultValue={valueOf(state, field.name, String(settings[field.name] ?? ""))}
+                    className={inputClass}
+                  />
                 ) : (
-                  <input {...aria} name={field.name} type={field.type ?? "text"} defaultValue={valueOf(state, field.name, String(settings[field.name] ?? ""))} className={inputClass} />
+                  <input
+                    {...aria}
+                    name={field.name}
+                    type={field.type ?? "text"}
+                    defaultValue={valueOf(state, field.name, String(settings[field.name] ?? ""))}
+                    className={inputClass}
+                  />
                 )
               }
             </Field>

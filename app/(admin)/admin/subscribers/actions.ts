@@ -13,10 +13,15 @@ function subscriberId(formData: FormData): string {
 }
 
 export async function removeSubscriberAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
-  const result = await perform("owner", formData, async (actor) => {
-    await removeSubscriber({ ctx: { actor }, input: { subscriberId: subscriberId(formData) } });
-    return { tags: [] };
-  }, "Subscriber removed.");
+  const result = await perform(
+    "owner",
+    formData,
+    async (actor) => {
+      await removeSubscriber({ ctx: { actor }, input: { subscriberId: subscriberId(formData) } });
+      return { tags: [] };
+    },
+    "Subscriber removed.",
+  );
   if (result?.ok) {
     revalidatePath("/admin/subscribers");
     if (formData.get("returnTo") === "list") redirect("/admin/subscribers");
@@ -25,10 +30,15 @@ export async function removeSubscriberAction(_previous: ActionState, formData: F
 }
 
 export async function reenableSubscriberAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
-  const result = await perform("owner", formData, async (actor) => {
-    await reenableSubscriber({ ctx: { actor }, input: { subscriberId: subscriberId(formData) } });
-    return { tags: [] };
-  }, "Webhook re-enabled; new notifications will be delivered again.");
+  const result = await perform(
+    "owner",
+    formData,
+    async (actor) => {
+      await reenableSubscriber({ ctx: { actor }, input: { subscriberId: subscriberId(formData) } });
+      return { tags: [] };
+    },
+    "Webhook re-enabled; new notifications will be delivered again.",
+  );
   if (result?.ok) revalidatePath(`/admin/subscribers/${subscriberId(formData)}`);
   return result;
 }

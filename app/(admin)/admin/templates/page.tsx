@@ -16,12 +16,21 @@ export default async function TemplatesPage() {
       <h1 className="text-2xl font-semibold">Message templates</h1>
       <div className="grid gap-6 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
         <ul className="space-y-3">
-          {templates.length === 0 ? <li className="text-sm text-zinc-600 dark:text-zinc-400">No templates yet.</li> : null}
+          {templates.length === 0 ? (
+            <li className="text-sm text-zinc-600 dark:text-zinc-400">No templates yet.</li>
+          ) : null}
           {templates.map((template) => (
-            <li key={template.id} className="space-y-2 rounded-lg border border-zinc-200 bg-white p-4 dark:border-zinc-800 dark:bg-zinc-900">
+            <li
+              key={template.id}
+              className="space-y-2 rounded-lg border border-zinc-200 bg-white p-4 dark:border-zinc-800 dark:bg-zinc-900"
+            >
               <p className="font-medium">
                 {template.name}
-                {template.status ? <span className="ml-2 text-xs text-zinc-600 dark:text-zinc-400">{INCIDENT_STATUS_LABELS[template.status as IncidentStatus]}</span> : null}
+                {template.status ? (
+                  <span className="ml-2 text-xs text-zinc-600 dark:text-zinc-400">
+                    {INCIDENT_STATUS_LABELS[template.status as IncidentStatus]}
+                  </span>
+                ) : null}
               </p>
               {canEdit ? (
                 <details>
@@ -32,14 +41,22 @@ export default async function TemplatesPage() {
                   </div>
                 </details>
               ) : (
-                <div className="prose-status text-sm" dangerouslySetInnerHTML={{ __html: renderMarkdown(template.body) }} />
+                <div
+                  className="prose-status text-sm"
+                  dangerouslySetInnerHTML={{ __html: renderMarkdown(template.body) }}
+                />
               )}
             </li>
           ))}
         </ul>
         {canEdit ? (
-          <section aria-labelledby="new-template" className="space-y-3 rounded-lg border border-zinc-200 bg-white p-4 dark:border-zinc-800 dark:bg-zinc-900">
-            <h2 id="new-template" className="text-lg font-semibold">New template</h2>
+          <section
+            aria-labelledby="new-template"
+            className="space-y-3 rounded-lg border border-zinc-200 bg-white p-4 dark:border-zinc-800 dark:bg-zinc-900"
+          >
+            <h2 id="new-template" className="text-lg font-semibold">
+              New template
+            </h2>
             <TemplateForm />
           </section>
         ) : null}

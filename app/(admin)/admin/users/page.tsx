@@ -21,18 +21,30 @@ export default async function UsersPage() {
             <li key={user.id} className="space-y-2 p-3">
               <div>
                 <p className="font-medium">
-                  {user.name} {user.deactivatedAt ? <span className="rounded bg-zinc-200 px-1.5 text-xs dark:bg-zinc-700">Deactivated</span> : null}
+                  {user.name}{" "}
+                  {user.deactivatedAt ? (
+                    <span className="rounded bg-zinc-200 px-1.5 text-xs dark:bg-zinc-700">Deactivated</span>
+                  ) : null}
                 </p>
                 <p className="text-sm text-zinc-600 dark:text-zinc-400">
-                  {user.email} · <span className="capitalize">{user.role}</span> · {user.lastSignInAt ? `last sign-in ${formatUtcDateTime(user.lastSignInAt)}` : "never signed in"}
+                  {user.email} · <span className="capitalize">{user.role}</span> ·{" "}
+                  {user.lastSignInAt ? `last sign-in ${formatUtcDateTime(user.lastSignInAt)}` : "never signed in"}
                 </p>
               </div>
-              <UserRowForms user={{ id: user.id, name: user.name, role: user.role, deactivated: Boolean(user.deactivatedAt) }} isSelf={user.id === actor.userId} />
+              <UserRowForms
+                user={{ id: user.id, name: user.name, role: user.role, deactivated: Boolean(user.deactivatedAt) }}
+                isSelf={user.id === actor.userId}
+              />
             </li>
           ))}
         </ul>
-        <section aria-labelledby="add-user" className="space-y-3 rounded-lg border border-zinc-200 bg-white p-4 dark:border-zinc-800 dark:bg-zinc-900">
-          <h2 id="add-user" className="text-lg font-semibold">Add user</h2>
+        <section
+          aria-labelledby="add-user"
+          className="space-y-3 rounded-lg border border-zinc-200 bg-white p-4 dark:border-zinc-800 dark:bg-zinc-900"
+        >
+          <h2 id="add-user" className="text-lg font-semibold">
+            Add user
+          </h2>
           <CreateUserForm />
         </section>
       </div>

@@ -1,6 +1,13 @@
 "use client";
 
-import { Field, FormMessage, SubmitButton, fieldError, inputClass, valueOf } from "@/app/(admin)/admin/_components/form-bits";
+import {
+  Field,
+  FormMessage,
+  SubmitButton,
+  fieldError,
+  inputClass,
+  valueOf,
+} from "@/app/(admin)/admin/_components/form-bits";
 import { ConsoleForm, useConsoleAction } from "@/app/(admin)/admin/_components/console-form";
 import { changeRoleAction, createUserAction, setActiveAction } from "@/app/(admin)/admin/users/actions";
 import { ROLES, type Role } from "@/lib/status";
@@ -14,26 +21,62 @@ export function CreateUserForm() {
         {(aria) => <input {...aria} name="name" defaultValue={valueOf(state, "name")} className={inputClass} />}
       </Field>
       <Field id="user-email" label="Email" error={fieldError(state, "email")}>
-        {(aria) => <input {...aria} name="email" type="email" autoComplete="off" defaultValue={valueOf(state, "email")} className={inputClass} />}
+        {(aria) => (
+          <input
+            {...aria}
+            name="email"
+            type="email"
+            autoComplete="off"
+            defaultValue={valueOf(state, "email")}
+            className={inputClass}
+          />
+        )}
       </Field>
       <Field id="user-role" label="Role" error={fieldError(state, "role")}>
         {(aria) => (
-          <select {...aria} name="role" defaultValue={valueOf(state, "role", "responder")} className={`${inputClass} capitalize`}>
+          <select
+            {...aria}
+            name="role"
+            defaultValue={valueOf(state, "role", "responder")}
+            className={`${inputClass} capitalize`}
+          >
             {ROLES.map((role) => (
-              <option key={role} value={role}>{role}</option>
+              <option key={role} value={role}>
+                {role}
+              </option>
             ))}
           </select>
         )}
       </Field>
-      <Field id="user-password" label="Temporary password" hint="At least 12 characters." error={fieldError(state, "password")}>
-        {(aria) => <input {...aria} name="password" type="text" autoComplete="new-password" defaultValue={valueOf(state, "password")} className={inputClass} />}
+      <Field
+        id="user-password"
+        label="Temporary password"
+        hint="At least 12 characters."
+        error={fieldError(state, "password")}
+      >
+        {(aria) => (
+          <input
+            {...aria}
+            name="password"
+            type="text"
+            autoComplete="new-password"
+            defaultValue={valueOf(state, "password")}
+            className={inputClass}
+          />
+        )}
       </Field>
       <SubmitButton pendingLabel="Creating…">Create user</SubmitButton>
     </ConsoleForm>
   );
 }
 
-export function UserRowForms({ user, isSelf }: { user: { id: string; name: string; role: Role; deactivated: boolean }; isSelf: boolean }) {
+export function UserRowForms({
+  user,
+  isSelf,
+}: {
+  user: { id: string; name: string; role: Role; deactivated: boolean };
+  isSelf: boolean;
+}) {
   const [roleState, roleAction] = useConsoleAction(changeRoleAction);
   const [activeState, activeAction] = useConsoleAction(setActiveAction);
   const id = `role-${user.id}`;
@@ -41,21 +84,40 @@ export function UserRowForms({ user, isSelf }: { user: { id: string; name: strin
     <div className="flex flex-wrap items-center gap-2">
       <ConsoleForm action={roleAction} state={roleState} className="flex items-center gap-2">
         <input type="hidden" name="userId" value={user.id} />
-        <label htmlFor={id} className="sr-only">Role of {user.name}</label>
-        <select id={id} name="role" defaultValue={user.role} key={user.role} className="rounded-md border border-zinc-300 bg-white px-2 py-1.5 text-sm capitalize dark:border-zinc-700 dark:bg-zinc-900">
+        <label htmlFor={id} className="sr-only">
+          Role of {user.name}
+        </label>
+        <select
+          id={id}
+          name="role"
+          defaultValue={user.role}
+          key={user.role}
+          className="rounded-md border border-zinc-300 bg-white px-2 py-1.5 text-sm capitalize dark:border-zinc-700 dark:bg-zinc-900"
+        >
           {ROLES.map((role) => (
-            <option key={role} value={role}>{role}</option>
+            <option key={role} value={role}>
+              {role}
+            </option>
           ))}
         </select>
-        <SubmitButton variant="secondary" pendingLabel="Saving…" accessibleName={`Change role of ${user.name}`}>Change role</SubmitButton>
+        <SubmitButton variant="secondary" pendingLabel="Saving…" accessibleName={`Change role of ${user.name}`}>
+          Change role
+        </SubmitButton>
       </ConsoleForm>
       {!isSelf ? (
         <ConsoleForm action={activeAction} state={activeState}>
           <input type="hidden" name="userId" value={user.id} />
           {user.deactivated ? (
-            <SubmitButton name="intent" value="reactivate" variant="secondary">Reactivate</SubmitButton>
+            <SubmitButton name="intent" value="reactivate" variant="secondary">
+              Reactivate
+            </SubmitButton>
           ) : (
-            <SubmitButton name="intent" value="deactivate" variant="danger" confirm={`Deactivate ${user.name}? They are signed out everywhere and cannot sign in.`}>
+            <SubmitButton
+              name="intent"
+              value="deactivate"
+              variant="danger"
+              confirm={`Deactivate ${user.name}? They are signed out everywhere and cannot sign in.`}
+            >
               Deactivate
             </SubmitButton>
           )}
@@ -63,7 +125,12 @@ export function UserRowForms({ user, isSelf }: { user: { id: string; name: strin
       ) : null}
       {[roleState, activeState].map((state, i) =>
         state && !state.ok ? (
-          <p key={i} role="alert" className="w-full text-sm text-red-700 dark:text-red-400">{state.formError} {Object.values(state.fieldErrors ?? {}).flat().join(" ")}</p>
+          <p key={i} role="alert" className="w-full text-sm text-red-700 dark:text-red-400">
+            {state.formError}{" "}
+            {Object.values(state.fieldErrors ?? {})
+              .flat()
+              .join(" ")}
+          </p>
         ) : null,
       )}
     </div>

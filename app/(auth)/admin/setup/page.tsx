@@ -11,7 +11,8 @@ export default async function SetupPage() {
     <main className="mx-auto flex min-h-screen w-full max-w-md flex-col justify-center px-4 py-10">
       <h1 className="mb-2 text-2xl font-semibold">Create the owner account</h1>
       <p className="mb-6 text-sm text-zinc-600 dark:text-zinc-400">
-        This one-time step creates the first user, who can then invite everyone else. It is refused once any user exists.
+        This one-time step creates the first user, who can then invite everyone else. It is refused once any user
+        exists.
       </p>
       <SetupForm />
     </main>

@@ -45,32 +45,46 @@ export default async function IncidentPage({ params }: Props) {
     <article>
       <Freshness version={liveVersion} incidentId={incident.id} />
       <p className="text-sm">
-        <Link prefetch={false} href="/" className="text-blue-700 underline dark:text-blue-300">Current status</Link>
+        <Link prefetch={false} href="/" className="text-blue-700 underline dark:text-blue-300">
+          Current status
+        </Link>
         <span aria-hidden="true"> / </span>
-        <Link prefetch={false} href="/history" className="text-blue-700 underline dark:text-blue-300">Incident history</Link>
+        <Link prefetch={false} href="/history" className="text-blue-700 underline dark:text-blue-300">
+          Incident history
+        </Link>
       </p>
       <h1 className="mt-3 text-2xl font-semibold">{incident.name}</h1>
       <dl className="mt-3 grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
         <dt className="text-zinc-600 dark:text-zinc-400">Impact</dt>
-        <dd><ImpactBadge impact={incident.impact} /></dd>
+        <dd>
+          <ImpactBadge impact={incident.impact} />
+        </dd>
         <dt className="text-zinc-600 dark:text-zinc-400">Status</dt>
         <dd>{INCIDENT_STATUS_LABELS[incident.status]}</dd>
         {isMaintenance ? (
           <>
             <dt className="text-zinc-600 dark:text-zinc-400">Window</dt>
-            <dd><MaintenanceWindow from={incident.scheduledFor} until={incident.scheduledUntil} now={now} /></dd>
+            <dd>
+              <MaintenanceWindow from={incident.scheduledFor} until={incident.scheduledUntil} now={now} />
+            </dd>
           </>
         ) : (
           <>
             <dt className="text-zinc-600 dark:text-zinc-400">Started</dt>
-            <dd><Time date={incident.startedAt} now={now} /></dd>
+            <dd>
+              <Time date={incident.startedAt} now={now} />
+            </dd>
           </>
         )}
         {resolved && incident.resolvedAt && (
           <>
             <dt className="text-zinc-600 dark:text-zinc-400">Duration</dt>
             <dd>
-              {isMaintenance ? "Completed" : "Resolved"} after {formatDuration(incident.resolvedAt.getTime() - (incident.scheduledFor && isMaintenance ? incident.scheduledFor : incident.startedAt).getTime())}
+              {isMaintenance ? "Completed" : "Resolved"} after{" "}
+              {formatDuration(
+                incident.resolvedAt.getTime() -
+                  (incident.scheduledFor && isMaintenance ? incident.scheduledFor : incident.startedAt).getTime(),
+              )}
             </dd>
           </>
         )}
@@ -88,25 +102,46 @@ export default async function IncidentPage({ params }: Props) {
       )}
 
       {incident.postmortem && (
-        <section aria-labelledby="postmortem" className="mt-8 rounded-lg border border-zinc-200 p-4 dark:border-zinc-800">
-          <h2 id="postmortem" className="text-xl font-semibold">Postmortem</h2>
-          <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">Posted <Time date={incident.postmortem.publishedAt} now={now} /></p>
+        <section
+          aria-labelledby="postmortem"
+          className="mt-8 rounded-lg border border-zinc-200 p-4 dark:border-zinc-800"
+        >
+          <h2 id="postmortem" className="text-xl font-semibold">
+            Postmortem
+          </h2>
+          <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">
+            Posted <Time date={incident.postmortem.publishedAt} now={now} />
+          </p>
           <Markdown source={incident.postmortem.body} className="mt-4" />
         </section>
       )}
 
       <section aria-labelledby="updates" className="mt-8">
-        <h2 id="updates" className="mb-4 text-xl font-semibold">Updates</h2>
-        {incident.updates.length === 0 ? <p>No updates have been posted yet.</p> : <UpdateList updates={incident.updates} now={now} />}
+        <h2 id="updates" className="mb-4 text-xl font-semibold">
+          Updates
+        </h2>
+        {incident.updates.length === 0 ? (
+          <p>No updates have been posted yet.</p>
+        ) : (
+          <UpdateList updates={incident.updates} now={now} />
+        )}
       </section>
 
       {incident.related.length > 0 && (
         <section aria-labelledby="related" className="mt-8">
-          <h2 id="related" className="mb-2 text-xl font-semibold">Related incidents</h2>
+          <h2 id="related" className="mb-2 text-xl font-semibold">
+            Related incidents
+          </h2>
           <ul className="list-disc space-y-1 pl-6">
             {incident.related.map((related) => (
               <li key={related.id}>
-                <Link prefetch={false} href={`/incidents/${related.id}`} className="text-blue-700 underline dark:text-blue-300">{related.name}</Link>{" "}
+                <Link
+                  prefetch={false}
+                  href={`/incidents/${related.id}`}
+                  className="text-blue-700 underline dark:text-blue-300"
+                >
+                  {related.name}
+                </Link>{" "}
                 <span className="text-sm text-zinc-600 dark:text-zinc-400">
                   ({INCIDENT_STATUS_LABELS[related.status]}, <Time date={related.startedAt} format="date" now={now} />)
                 </span>

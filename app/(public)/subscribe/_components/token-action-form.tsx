@@ -17,7 +17,9 @@ export function TokenActionForm(props: {
     <form action={action} className="space-y-3">
       <input type="hidden" name="token" value={props.token} />
       <FormAlert message={state && !state.ok ? state.formError : undefined} />
-      <SubscribeSubmit pendingLabel={props.pendingLabel} variant={props.variant}>{props.children}</SubscribeSubmit>
+      <SubscribeSubmit pendingLabel={props.pendingLabel} variant={props.variant}>
+        {props.children}
+      </SubscribeSubmit>
     </form>
   );
 }

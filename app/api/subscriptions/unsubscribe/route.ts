@@ -10,7 +10,10 @@ export async function POST(request: NextRequest) {
     return NextResponse.json({ unsubscribed: true, alreadyUnsubscribed: result.alreadyUnsubscribed });
   } catch (error) {
     const appError = toAppError(error);
-    return NextResponse.json({ error: appError.message, fieldErrors: appError.fieldErrors }, { status: HTTP_STATUS[appError.code] });
+    return NextResponse.json(
+      { error: appError.message, fieldErrors: appError.fieldErrors },
+      { status: HTTP_STATUS[appError.code] },
+    );
   }
 }
 

@@ -12,15 +12,25 @@ export const metadata: Metadata = { title: "Edit component" };
 export default async function EditComponentPage({ params }: { params: Promise<{ componentId: string }> }) {
   const actor = await pageActor();
   if (!roleAtLeast(actor.role, "responder")) return <NotAllowed role="responder" />;
-  const [component, tree] = await Promise.all([getAdminComponent({ ctx: { actor }, componentId: (await params).componentId }), getAdminComponentTree({ ctx: { actor } })]);
+  const [component, tree] = await Promise.all([
+    getAdminComponent({ ctx: { actor }, componentId: (await params).componentId }),
+    getAdminComponentTree({ ctx: { actor } }),
+  ]);
   if (!component) notFound();
   return (
     <div className="max-w-xl space-y-4">
-      <p className="text-sm"><Link href="/admin/components" className="text-blue-700 underline-offset-2 hover:underline dark:text-blue-300">← Components</Link></p>
+      <p className="text-sm">
+        <Link href="/admin/components" className="text-blue-700 underline-offset-2 hover:underline dark:text-blue-300">
+          ← Components
+        </Link>
+      </p>
       <h1 className="text-2xl font-semibold">Edit {component.name}</h1>
       <EditComponentForm
         groups={tree.groups.map((g) => ({ id: g.id, name: g.name }))}
-        component={{ ...component, startDate: component.startDate ? component.startDate.toISOString().slice(0, 10) : "" }}
+        component={{
+          ...component,
+          startDate: component.startDate ? component.startDate.toISOString().slice(0, 10) : "",
+        }}
       />
     </div>
   );

@@ -1,6 +1,13 @@
 "use client";
 
-import { Field, FormMessage, SubmitButton, fieldError, inputClass, valueOf } from "@/app/(admin)/admin/_components/form-bits";
+import {
+  Field,
+  FormMessage,
+  SubmitButton,
+  fieldError,
+  inputClass,
+  valueOf,
+} from "@/app/(admin)/admin/_components/form-bits";
 import { ConsoleForm, useConsoleAction } from "@/app/(admin)/admin/_components/console-form";
 import type { ActionState } from "@/app/(admin)/admin/_lib/action-state";
 import {
@@ -31,34 +38,96 @@ function checked(state: ActionState, name: string, fallback: boolean) {
   return state && !state.ok && state.values ? state.values[name] === "on" : fallback;
 }
 
-function ComponentFields({ state, groups, values, prefix }: { state: ActionState; groups: Group[]; values: ComponentValues; prefix: string }) {
+function ComponentFields({
+  state,
+  groups,
+  values,
+  prefix,
+}: {
+  state: ActionState;
+  groups: Group[];
+  values: ComponentValues;
+  prefix: string;
+}) {
   return (
     <>
       <Field id={`${prefix}-name`} label="Name" error={fieldError(state, "name")}>
-        {(aria) => <input {...aria} name="name" maxLength={LIMITS.nameMax} defaultValue={valueOf(state, "name", values.name)} className={inputClass} />}
+        {(aria) => (
+          <input
+            {...aria}
+            name="name"
+            maxLength={LIMITS.nameMax}
+            defaultValue={valueOf(state, "name", values.name)}
+            className={inputClass}
+          />
+        )}
       </Field>
-      <Field id={`${prefix}-description`} label="Description" hint="Optional; shown as a tooltip on the public page." error={fieldError(state, "description")}>
-        {(aria) => <textarea {...aria} name="description" rows={2} maxLength={LIMITS.descriptionMax} defaultValue={valueOf(state, "description", values.description ?? "")} className={inputClass} />}
+      <Field
+        id={`${prefix}-description`}
+        label="Description"
+        hint="Optional; shown as a tooltip on the public page."
+        error={fieldError(state, "description")}
+      >
+        {(aria) => (
+          <textarea
+            {...aria}
+            name="description"
+            rows={2}
+            maxLength={LIMITS.descriptionMax}
+            defaultValue={valueOf(state, "description", values.description ?? "")}
+            className={inputClass}
+          />
+        )}
       </Field>
       <Field id={`${prefix}-group`} label="Group" error={fieldError(state, "groupId")}>
         {(aria) => (
-          <select {...aria} name="groupId" defaultValue={valueOf(state, "groupId", values.groupId ?? "")} className={inputClass}>
+          <select
+            {...aria}
+            name="groupId"
+            defaultValue={valueOf(state, "groupId", values.groupId ?? "")}
+            className={inputClass}
+          >
             <option value="">No group</option>
             {groups.map((g) => (
-              <option key={g.id} value={g.id}>{g.name}</option>
+              <option key={g.id} value={g.id}>
+                {g.name}
+              </option>
             ))}
           </select>
         )}
       </Field>
-      <Field id={`${prefix}-startDate`} label="Start date" hint="Optional; uptime is counted from this day." error={fieldError(state, "startDate")}>
-        {(aria) => <input {...aria} type="date" name="startDate" defaultValue={valueOf(state, "startDate", values.startDate)} className={inputClass} />}
+      <Field
+        id={`${prefix}-startDate`}
+        label="Start date"
+        hint="Optional; uptime is counted from this day."
+        error={fieldError(state, "startDate")}
+      >
+        {(aria) => (
+          <input
+            {...aria}
+            type="date"
+            name="startDate"
+            defaultValue={valueOf(state, "startDate", values.startDate)}
+            className={inputClass}
+          />
+        )}
       </Field>
       <label className="flex items-center gap-2 text-sm">
-        <input type="checkbox" name="showcase" defaultChecked={checked(state, "showcase", values.showcase)} className="h-4 w-4" />
+        <input
+          type="checkbox"
+          name="showcase"
+          defaultChecked={checked(state, "showcase", values.showcase)}
+          className="h-4 w-4"
+        />
         Show uptime history (showcase)
       </label>
       <label className="flex items-center gap-2 text-sm">
-        <input type="checkbox" name="onlyShowIfDegraded" defaultChecked={checked(state, "onlyShowIfDegraded", values.onlyShowIfDegraded)} className="h-4 w-4" />
+        <input
+          type="checkbox"
+          name="onlyShowIfDegraded"
+          defaultChecked={checked(state, "onlyShowIfDegraded", values.onlyShowIfDegraded)}
+          className="h-4 w-4"
+        />
         Only show on the public page when not operational
       </label>
     </>
@@ -70,12 +139,26 @@ export function NewComponentForm({ groups }: { groups: Group[] }) {
   return (
     <ConsoleForm key={resetKey} action={action} state={state} className="space-y-3">
       <FormMessage state={state} />
-      <ComponentFields state={state} groups={groups} prefix="new" values={{ name: "", description: null, groupId: null, showcase: true, onlyShowIfDegraded: false, startDate: "" }} />
+      <ComponentFields
+        state={state}
+        groups={groups}
+        prefix="new"
+        values={{
+          name: "",
+          description: null,
+          groupId: null,
+          showcase: true,
+          onlyShowIfDegraded: false,
+          startDate: "",
+        }}
+      />
       <Field id="new-status" label="Initial status" error={fieldError(state, "status")}>
         {(aria) => (
           <select {...aria} name="status" defaultValue={valueOf(state, "status", "operational")} className={inputClass}>
             {COMPONENT_STATUSES.map((s) => (
-              <option key={s} value={s}>{COMPONENT_STATUS_LABELS[s]}</option>
+              <option key={s} value={s}>
+                {COMPONENT_STATUS_LABELS[s]}
+              </option>
             ))}
           </select>
         )}
@@ -85,7 +168,13 @@ export function NewComponentForm({ groups }: { groups: Group[] }) {
   );
 }
 
-export function EditComponentForm({ groups, component }: { groups: Group[]; component: ComponentValues & { id: string; version: number } }) {
+export function EditComponentForm({
+  groups,
+  component,
+}: {
+  groups: Group[];
+  component: ComponentValues & { id: string; version: number };
+}) {
   const [state, action] = useConsoleAction(updateComponentAction);
   const [deleteState, deleteAction] = useConsoleAction(deleteComponentAction);
   return (
@@ -97,10 +186,18 @@ export function EditComponentForm({ groups, component }: { groups: Group[]; comp
         <ComponentFields state={state} groups={groups} prefix="edit" values={component} />
         <SubmitButton>Save component</SubmitButton>
       </ConsoleForm>
-      <ConsoleForm action={deleteAction} state={deleteState} className="space-y-2 border-t border-zinc-200 pt-4 dark:border-zinc-800">
+      <ConsoleForm
+        action={deleteAction}
+        state={deleteState}
+        className="space-y-2 border-t border-zinc-200 pt-4 dark:border-zinc-800"
+      >
         <input type="hidden" name="componentId" value={component.id} />
         <FormMessage state={deleteState} />
-        <SubmitButton variant="danger" pendingLabel="Deleting…" confirm={`Delete “${component.name}”? Its uptime history is deleted too; past incident updates keep its name.`}>
+        <SubmitButton
+          variant="danger"
+          pendingLabel="Deleting…"
+          confirm={`Delete “${component.name}”? Its uptime history is deleted too; past incident updates keep its name.`}
+        >
           Delete component
         </SubmitButton>
       </ConsoleForm>
@@ -114,12 +211,30 @@ export function NewGroupForm() {
     <ConsoleForm key={resetKey} action={action} state={state} className="space-y-3">
       <FormMessage state={state} />
       <Field id="group-name" label="Group name" error={fieldError(state, "name")}>
-        {(aria) => <input {...aria} name="name" maxLength={LIMITS.nameMax} defaultValue={valueOf(state, "name")} className={inputClass} />}
+        {(aria) => (
+          <input
+            {...aria}
+            name="name"
+            maxLength={LIMITS.nameMax}
+            defaultValue={valueOf(state, "name")}
+            className={inputClass}
+          />
+        )}
       </Field>
       <Field id="group-description" label="Description" error={fieldError(state, "description")}>
-        {(aria) => <input {...aria} name="description" maxLength={LIMITS.descriptionMax} defaultValue={valueOf(state, "description")} className={inputClass} />}
+        {(aria) => (
+          <input
+            {...aria}
+            name="description"
+            maxLength={LIMITS.descriptionMax}
+            defaultValue={valueOf(state, "description")}
+            className={inputClass}
+          />
+        )}
       </Field>
-      <SubmitButton variant="secondary" pendingLabel="Adding…">Add group</SubmitButton>
+      <SubmitButton variant="secondary" pendingLabel="Adding…">
+        Add group
+      </SubmitButton>
     </ConsoleForm>
   );
 }
@@ -133,50 +248,138 @@ export function EditGroupForm({ group }: { group: { id: string; name: string; de
         <input type="hidden" name="groupId" value={group.id} />
         <FormMessage state={state} />
         <Field id="group-name" label="Name" error={fieldError(state, "name")}>
-          {(aria) => <input {...aria} name="name" maxLength={LIMITS.nameMax} defaultValue={valueOf(state, "name", group.name)} className={inputClass} />}
+          {(aria) => (
+            <input
+              {...aria}
+              name="name"
+              maxLength={LIMITS.nameMax}
+              defaultValue={valueOf(state, "name", group.name)}
+              className={inputClass}
+            />
+          )}
         </Field>
         <Field id="group-description" label="Description" error={fieldError(state, "description")}>
-          {(aria) => <input {...aria} name="description" maxLength={LIMITS.descriptionMax} defaultValue={valueOf(state, "description", group.description ?? "")} className={inputClass} />}
+          {(aria) => (
+            <input
+              {...aria}
+              name="description"
+              maxLength={LIMITS.descriptionMax}
+              defaultValue={valueOf(state, "description", group.description ?? "")}
+              className={inputClass}
+            />
+          )}
         </Field>
         <SubmitButton>Save group</SubmitButton>
       </ConsoleForm>
-      <ConsoleForm action={deleteAction} state={deleteState} className="space-y-2 border-t border-zinc-200 pt-4 dark:border-zinc-800">
+      <ConsoleForm
+        action={deleteAction}
+        state={deleteState}
+        className="space-y-2 border-t border-zinc-200 pt-4 dark:border-zinc-800"
+      >
         <input type="hidden" name="groupId" value={group.id} />
         <FormMessage state={deleteState} />
-        <SubmitButton variant="danger" pendingLabel="Deleting…" confirm={`Delete the group “${group.name}”? Its components stay, ungrouped.`}>Delete group</SubmitButton>
+        <SubmitButton
+          variant="danger"
+          pendingLabel="Deleting…"
+          confirm={`Delete the group “${group.name}”? Its components stay, ungrouped.`}
+        >
+          Delete group
+        </SubmitButton>
       </ConsoleForm>
     </div>
   );
 }
 
-export function MoveButtons({ id, kind, name, first, last }: { id: string; kind: "component" | "group"; name: string; first: boolean; last: boolean }) {
+export function MoveButtons({
+  id,
+  kind,
+  name,
+  first,
+  last,
+}: {
+  id: string;
+  kind: "component" | "group";
+  name: string;
+  first: boolean;
+  last: boolean;
+}) {
   const [state, action] = useConsoleAction(moveComponentAction);
   return (
     <ConsoleForm action={action} state={state} className="flex items-center gap-1">
       <input type="hidden" name="id" value={id} />
       <input type="hidden" name="kind" value={kind} />
-      <button type="submit" name="direction" value="up" disabled={first} aria-label={`Move ${name} up`} className="rounded border border-zinc-300 px-2 py-1 text-sm disabled:opacity-40 dark:border-zinc-700">↑</button>
-      <button type="submit" name="direction" value="down" disabled={last} aria-label={`Move ${name} down`} className="rounded border border-zinc-300 px-2 py-1 text-sm disabled:opacity-40 dark:border-zinc-700">↓</button>
-      {state && !state.ok ? <span role="alert" className="text-xs text-red-700 dark:text-red-400">{state.formError}</span> : null}
+      <button
+        type="submit"
+        name="direction"
+        value="up"
+        disabled={first}
+        aria-label={`Move ${name} up`}
+        className="rounded border border-zinc-300 px-2 py-1 text-sm disabled:opacity-40 dark:border-zinc-700"
+      >
+        ↑
+      </button>
+      <button
+        type="submit"
+        name="direction"
+        value="down"
+        disabled={last}
+        aria-label={`Move ${name} down`}
+        className="rounded border border-zinc-300 px-2 py-1 text-sm disabled:opacity-40 dark:border-zinc-700"
+      >
+        ↓
+      </button>
+      {state && !state.ok ? (
+        <span role="alert" className="text-xs text-red-700 dark:text-red-400">
+          {state.formError}
+        </span>
+      ) : null}
     </ConsoleForm>
   );
 }
 
-export function SetStatusForm({ componentId, name, status }: { componentId: string; name: string; status: ComponentStatus }) {
+export function SetStatusForm({
+  componentId,
+  name,
+  status,
+}: {
+  componentId: string;
+  name: string;
+  status: ComponentStatus;
+}) {
   const [state, action] = useConsoleAction(setComponentStatusAction);
   const id = `status-${componentId}`;
   return (
     <ConsoleForm action={action} state={state} className="flex items-center gap-2">
       <input type="hidden" name="componentId" value={componentId} />
-      <label htmlFor={id} className="sr-only">Status of {name}</label>
-      <select id={id} name="status" defaultValue={status} key={status} className="rounded-md border border-zinc-300 bg-white px-2 py-1.5 text-sm dark:border-zinc-700 dark:bg-zinc-900">
+      <label htmlFor={id} className="sr-only">
+        Status of {name}
+      </label>
+      <select
+        id={id}
+        name="status"
+        defaultValue={status}
+        key={status}
+        className="rounded-md border border-zinc-300 bg-white px-2 py-1.5 text-sm dark:border-zinc-700 dark:bg-zinc-900"
+      >
         {COMPONENT_STATUSES.map((s) => (
-          <option key={s} value={s}>{COMPONENT_STATUS_LABELS[s]}</option>
+          <option key={s} value={s}>
+            {COMPONENT_STATUS_LABELS[s]}
+          </option>
         ))}
       </select>
-      <SubmitButton variant="secondary" pendingLabel="Setting…" accessibleName={`Set status of ${name}`}>Set</SubmitButton>
-      {state && !state.ok ? <span role="alert" className="text-xs text-red-700 dark:text-red-400">{state.formError}</span> : null}
-      {state?.ok ? <span role="status" className="text-xs text-green-800 dark:text-green-300">{state.message}</span> : null}
+      <SubmitButton variant="secondary" pendingLabel="Setting…" accessibleName={`Set status of ${name}`}>
+        Set
+      </SubmitButton>
+      {state && !state.ok ? (
+        <span role="alert" className="text-xs text-red-700 dark:text-red-400">
+          {state.formError}
+        </span>
+      ) : null}
+      {state?.ok ? (
+        <span role="status" className="text-xs text-green-800 dark:text-green-300">
+          {state.message}
+        </span>
+      ) : null}
     </ConsoleForm>
   );
 }

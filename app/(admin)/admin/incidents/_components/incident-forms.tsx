@@ -2,7 +2,14 @@
 
 import { useState } from "react";
 import Link from "next/link";
-import { Field, FormMessage, SubmitButton, fieldError, inputClass, valueOf } from "@/app/(admin)/admin/_components/form-bits";
+import {
+  Field,
+  FormMessage,
+  SubmitButton,
+  fieldError,
+  inputClass,
+  valueOf,
+} from "@/app/(admin)/admin/_components/form-bits";
 import { ConsoleForm, useConsoleAction } from "@/app/(admin)/admin/_components/console-form";
 import { MarkdownEditor } from "@/app/(admin)/admin/_components/markdown-editor";
 import { ComponentStatusFields, type ComponentOption } from "@/app/(admin)/admin/_components/component-status-fields";
@@ -18,7 +25,15 @@ import {
   unlinkRelatedAction,
   updateIncidentAction,
 } from "@/app/(admin)/admin/incidents/actions";
-import { IMPACT_LABELS, INCIDENT_IMPACTS, INCIDENT_STATUS_LABELS, INCIDENT_UPDATE_STATUSES, LIMITS, MAINTENANCE_STATUSES, type AnyIncidentStatus } from "@/lib/status";
+import {
+  IMPACT_LABELS,
+  INCIDENT_IMPACTS,
+  INCIDENT_STATUS_LABELS,
+  INCIDENT_UPDATE_STATUSES,
+  LIMITS,
+  MAINTENANCE_STATUSES,
+  type AnyIncidentStatus,
+} from "@/lib/status";
 
 type Template = { id: string; name: string; title: string | null; status: string | null; body: string };
 
@@ -32,7 +47,13 @@ function NotifyCheckbox({ state, defaultChecked = true }: { state: ActionState; 
   );
 }
 
-export function CreateIncidentForm({ components, templates }: { components: ComponentOption[]; templates: Template[] }) {
+export function CreateIncidentForm({
+  components,
+  templates,
+}: {
+  components: ComponentOption[];
+  templates: Template[];
+}) {
   const [state, action] = useConsoleAction(createIncidentAction);
   const [template, setTemplate] = useState<Template | null>(null);
   const applied = template ? `t-${template.id}` : "none";
@@ -41,24 +62,54 @@ export function CreateIncidentForm({ components, templates }: { components: Comp
       <FormMessage state={state} />
       {templates.length ? (
         <div className="space-y-1">
-          <label htmlFor="template" className="block text-sm font-medium">Start from a template</label>
-          <select id="template" className={inputClass} value={template?.id ?? ""} onChange={(event) => setTemplate(templates.find((t) => t.id === event.target.value) ?? null)}>
+          <label htmlFor="template" className="block text-sm font-medium">
+            Start from a template
+          </label>
+          <select
+            id="template"
+            className={inputClass}
+            value={template?.id ?? ""}
+            onChange={(event) => setTemplate(templates.find((t) => t.id === event.target.value) ?? null)}
+          >
             <option value="">No template</option>
             {templates.map((t) => (
-              <option key={t.id} value={t.id}>{t.name}</option>
+              <option key={t.id} value={t.id}>
+                {t.name}
+              </option>
             ))}
           </select>
         </div>
       ) : null}
       <Field id="name" label="Name" error={fieldError(state, "name")}>
-        {(aria) => <input key={applied} {...aria} name="name" maxLength={LIMITS.nameMax} defaultValue={valueOf(state, "name", template?.title ?? "")} className={inputClass} />}
+        {(aria) => (
+          <input
+            key={applied}
+            {...aria}
+            name="name"
+            maxLength={LIMITS.nameMax}
+            defaultValue={valueOf(state, "name", template?.title ?? "")}
+            className={inputClass}
+          />
+        )}
       </Field>
       <div className="grid gap-4 sm:grid-cols-2">
         <Field id="status" label="Status" error={fieldError(state, "status")}>
           {(aria) => (
-            <select key={applied} {...aria} name="status" defaultValue={valueOf(state, "status", template?.status && template.status !== "postmortem" ? template.status : "investigating")} className={inputClass}>
+            <select
+              key={applied}
+              {...aria}
+              name="status"
+              defaultValue={valueOf(
+                state,
+                "status",
+                template?.status && template.status !== "postmortem" ? template.status : "investigating",
+              )}
+              className={inputClass}
+            >
               {INCIDENT_UPDATE_STATUSES.map((s) => (
-                <option key={s} value={s}>{INCIDENT_STATUS_LABELS[s]}</option>
+                <option key={s} value={s}>
+                  {INCIDENT_STATUS_LABELS[s]}
+                </option>
               ))}
             </select>
           )}
@@ -67,19 +118,45 @@ export function CreateIncidentForm({ components, templates }: { components: Comp
           {(aria) => (
             <select {...aria} name="impact" defaultValue={valueOf(state, "impact", "minor")} className={inputClass}>
               {INCIDENT_IMPACTS.map((impact) => (
-                <option key={impact} value={impact}>{IMPACT_LABELS[impact]}</option>
+                <option key={impact} value={impact}>
+                  {IMPACT_LABELS[impact]}
+                </option>
               ))}
             </select>
           )}
         </Field>
       </div>
-      <MarkdownEditor key={applied} name="message" label="Message" maxLength={LIMITS.bodyMax} defaultValue={valueOf(state, "message", template?.body ?? "")} error={fieldError(state, "message")} />
+      <MarkdownEditor
+        key={applied}
+        name="message"
+        label="Message"
+        maxLength={LIMITS.bodyMax}
+        defaultValue={valueOf(state, "message", template?.body ?? "")}
+        error={fieldError(state, "message")}
+      />
       <ComponentStatusFields components={components} state={state} error={fieldError(state, "components")} />
-      <details className="rounded-md border border-zinc-200 p-3 dark:border-zinc-800" open={Boolean(valueOf(state, "startedAt"))}>
+      <details
+        className="rounded-md border border-zinc-200 p-3 dark:border-zinc-800"
+        open={Boolean(valueOf(state, "startedAt"))}
+      >
         <summary className="cursor-pointer text-sm font-medium">Record a past incident (backfill)</summary>
         <div className="mt-3">
-          <Field id="startedAt" label="Started at (UTC)" hint="Leave empty for now. Add later updates with their own times on the incident's page." error={fieldError(state, "startedAt")}>
-            {(aria) => <input {...aria} type="datetime-local" step="1" name="startedAt" defaultValue={valueOf(state, "startedAt")} className={inputClass} />}
+          <Field
+            id="startedAt"
+            label="Started at (UTC)"
+            hint="Leave empty for now. Add later updates with their own times on the incident's page."
+            error={fieldError(state, "startedAt")}
+          >
+            {(aria) => (
+              <input
+                {...aria}
+                type="datetime-local"
+                step="1"
+                name="startedAt"
+                defaultValue={valueOf(state, "startedAt")}
+                className={inputClass}
+              />
+            )}
           </Field>
         </div>
       </details>
@@ -89,11 +166,20 @@ export function CreateIncidentForm({ components, templates }: { components: Comp
   );
 }
 
-export function PostUpdateForm(props: { incidentId: string; kind: "incident" | "maintenance"; currentStatus: AnyIncidentStatus; components: ComponentOption[]; affectedIds: string[]; templates: Template[] }) {
+export function PostUpdateForm(props: {
+  incidentId: string;
+  kind: "incident" | "maintenance";
+  currentStatus: AnyIncidentStatus;
+  components: ComponentOption[];
+  affectedIds: string[];
+  templates: Template[];
+}) {
   const [state, formAction, resetKey] = useConsoleAction(postUpdateAction, { clearOnSuccess: true });
   const [template, setTemplate] = useState<Template | null>(null);
   const statuses = props.kind === "incident" ? INCIDENT_UPDATE_STATUSES : MAINTENANCE_STATUSES;
-  const defaultStatus = (statuses as readonly string[]).includes(props.currentStatus) ? props.currentStatus : statuses[0];
+  const defaultStatus = (statuses as readonly string[]).includes(props.currentStatus)
+    ? props.currentStatus
+    : statuses[0];
   const key = `${resetKey}-${template?.id ?? ""}`;
   // The incident's status arrives with the refreshed page, after the form has already been cleared.
   const statusKey = `${key}-${props.currentStatus}`;
@@ -103,31 +189,83 @@ export function PostUpdateForm(props: { incidentId: string; kind: "incident" | "
       <FormMessage state={state} />
       {props.templates.length ? (
         <div className="space-y-1">
-          <label htmlFor="update-template" className="block text-sm font-medium">Template</label>
-          <select id="update-template" className={inputClass} value={template?.id ?? ""} onChange={(event) => setTemplate(props.templates.find((t) => t.id === event.target.value) ?? null)}>
+          <label htmlFor="update-template" className="block text-sm font-medium">
+            Template
+          </label>
+          <select
+            id="update-template"
+            className={inputClass}
+            value={template?.id ?? ""}
+            onChange={(event) => setTemplate(props.templates.find((t) => t.id === event.target.value) ?? null)}
+          >
             <option value="">No template</option>
             {props.templates.map((t) => (
-              <option key={t.id} value={t.id}>{t.name}</option>
+              <option key={t.id} value={t.id}>
+                {t.name}
+              </option>
             ))}
           </select>
         </div>
       ) : null}
       <Field id="update-status" label="Status" error={fieldError(state, "status")}>
         {(aria) => (
-          <select key={statusKey} {...aria} name="status" defaultValue={valueOf(state, "status", template?.status && (statuses as readonly string[]).includes(template.status) ? template.status : defaultStatus)} className={inputClass}>
+          <select
+            key={statusKey}
+            {...aria}
+            name="status"
+            defaultValue={valueOf(
+              state,
+              "status",
+              template?.status && (statuses as readonly string[]).includes(template.status)
+                ? template.status
+                : defaultStatus,
+            )}
+            className={inputClass}
+          >
             {statuses.map((s) => (
-              <option key={s} value={s}>{INCIDENT_STATUS_LABELS[s]}</option>
+              <option key={s} value={s}>
+                {INCIDENT_STATUS_LABELS[s]}
+              </option>
             ))}
           </select>
         )}
       </Field>
-      <MarkdownEditor key={key} name="body" label="Message" maxLength={LIMITS.bodyMax} defaultValue={valueOf(state, "body", template?.body ?? "")} error={fieldError(state, "body")} />
-      <ComponentStatusFields key={`c-${resetKey}`} components={props.components} affectedIds={props.affectedIds} state={state} error={fieldError(state, "components")} legend="Component status changes" />
+      <MarkdownEditor
+        key={key}
+        name="body"
+        label="Message"
+        maxLength={LIMITS.bodyMax}
+        defaultValue={valueOf(state, "body", template?.body ?? "")}
+        error={fieldError(state, "body")}
+      />
+      <ComponentStatusFields
+        key={`c-${resetKey}`}
+        components={props.components}
+        affectedIds={props.affectedIds}
+        state={state}
+        error={fieldError(state, "components")}
+        legend="Component status changes"
+      />
       <details className="rounded-md border border-zinc-200 p-3 dark:border-zinc-800">
         <summary className="cursor-pointer text-sm font-medium">Date this update in the past</summary>
         <div className="mt-3">
-          <Field id="update-displayAt" label="Shown at (UTC)" hint="Leave empty for now." error={fieldError(state, "displayAt")}>
-            {(aria) => <input key={key} {...aria} type="datetime-local" step="1" name="displayAt" defaultValue={valueOf(state, "displayAt")} className={inputClass} />}
+          <Field
+            id="update-displayAt"
+            label="Shown at (UTC)"
+            hint="Leave empty for now."
+            error={fieldError(state, "displayAt")}
+          >
+            {(aria) => (
+              <input
+                key={key}
+                {...aria}
+                type="datetime-local"
+                step="1"
+                name="displayAt"
+                defaultValue={valueOf(state, "displayAt")}
+                className={inputClass}
+              />
+            )}
           </Field>
         </div>
       </details>
@@ -137,16 +275,35 @@ export function PostUpdateForm(props: { incidentId: string; kind: "incident" | "
   );
 }
 
-export function EditUpdateForm({ update }: { update: { id: string; body: string; version: number; displayAtInput: string } }) {
+export function EditUpdateForm({
+  update,
+}: {
+  update: { id: string; body: string; version: number; displayAtInput: string };
+}) {
   const [state, action] = useConsoleAction(editUpdateAction);
   return (
     <ConsoleForm action={action} state={state} className="space-y-3">
       <input type="hidden" name="updateId" value={update.id} />
       <input type="hidden" name="version" value={update.version} />
       <FormMessage state={state} />
-      <MarkdownEditor name="body" label="Message" maxLength={LIMITS.bodyMax} defaultValue={valueOf(state, "body", update.body)} error={fieldError(state, "body")} />
+      <MarkdownEditor
+        name="body"
+        label="Message"
+        maxLength={LIMITS.bodyMax}
+        defaultValue={valueOf(state, "body", update.body)}
+        error={fieldError(state, "body")}
+      />
       <Field id={`displayAt-${update.id}`} label="Shown at (UTC)" error={fieldError(state, "displayAt")}>
-        {(aria) => <input {...aria} type="datetime-local" step="1" name="displayAt" defaultValue={valueOf(state, "displayAt", update.displayAtInput)} className={inputClass} />}
+        {(aria) => (
+          <input
+            {...aria}
+            type="datetime-local"
+            step="1"
+            name="displayAt"
+            defaultValue={valueOf(state, "displayAt", update.displayAtInput)}
+            className={inputClass}
+          />
+        )}
       </Field>
       <SubmitButton>Save update</SubmitButton>
     </ConsoleForm>
@@ -159,14 +316,24 @@ export function DeleteUpdateForm({ updateId }: { updateId: string }) {
     <ConsoleForm action={action} state={state} className="space-y-2">
       <input type="hidden" name="updateId" value={updateId} />
       {state && !state.ok ? <FormMessage state={state} /> : null}
-      <SubmitButton variant="danger" pendingLabel="Deleting…" confirm="Delete this update? It disappears from the public page. Component statuses are not changed.">
+      <SubmitButton
+        variant="danger"
+        pendingLabel="Deleting…"
+        confirm="Delete this update? It disappears from the public page. Component statuses are not changed."
+      >
         Delete update
       </SubmitButton>
     </ConsoleForm>
   );
 }
 
-export function RenameIncidentForm(props: { incidentId: string; kind: "incident" | "maintenance"; name: string; impact: string; version: number }) {
+export function RenameIncidentForm(props: {
+  incidentId: string;
+  kind: "incident" | "maintenance";
+  name: string;
+  impact: string;
+  version: number;
+}) {
   const [state, action] = useConsoleAction(updateIncidentAction);
   return (
     <ConsoleForm action={action} state={state} className="space-y-3">
@@ -174,14 +341,29 @@ export function RenameIncidentForm(props: { incidentId: string; kind: "incident"
       <input type="hidden" name="version" value={props.version} />
       <FormMessage state={state} />
       <Field id="rename-name" label="Name" error={fieldError(state, "name")}>
-        {(aria) => <input {...aria} name="name" maxLength={LIMITS.nameMax} defaultValue={valueOf(state, "name", props.name)} className={inputClass} />}
+        {(aria) => (
+          <input
+            {...aria}
+            name="name"
+            maxLength={LIMITS.nameMax}
+            defaultValue={valueOf(state, "name", props.name)}
+            className={inputClass}
+          />
+        )}
       </Field>
       {props.kind === "incident" ? (
         <Field id="rename-impact" label="Impact" error={fieldError(state, "impact")}>
           {(aria) => (
-            <select {...aria} name="impact" defaultValue={valueOf(state, "impact", props.impact)} className={inputClass}>
+            <select
+              {...aria}
+              name="impact"
+              defaultValue={valueOf(state, "impact", props.impact)}
+              className={inputClass}
+            >
               {INCIDENT_IMPACTS.map((impact) => (
-                <option key={impact} value={impact}>{IMPACT_LABELS[impact]}</option>
+                <option key={impact} value={impact}>
+                  {IMPACT_LABELS[impact]}
+                </option>
               ))}
             </select>
           )}
@@ -199,8 +381,22 @@ export function ResolveIncidentForm({ incidentId, hasAffected }: { incidentId: s
       <input type="hidden" name="incidentId" value={incidentId} />
       <p className="text-sm text-zinc-700 dark:text-zinc-300">Posts a final Resolved update and closes the incident.</p>
       <FormMessage state={state} />
-      <Field id="resolve-body" label="Resolution message" hint="Optional; defaults to “This incident has been resolved.”" error={fieldError(state, "body")}>
-        {(aria) => <textarea {...aria} name="body" rows={3} maxLength={LIMITS.bodyMax} defaultValue={valueOf(state, "body")} className={inputClass} />}
+      <Field
+        id="resolve-body"
+        label="Resolution message"
+        hint="Optional; defaults to “This incident has been resolved.”"
+        error={fieldError(state, "body")}
+      >
+        {(aria) => (
+          <textarea
+            {...aria}
+            name="body"
+            rows={3}
+            maxLength={LIMITS.bodyMax}
+            defaultValue={valueOf(state, "body")}
+            className={inputClass}
+          />
+        )}
       </Field>
       {hasAffected ? (
         <label className="flex items-center gap-2 text-sm">
@@ -211,13 +407,33 @@ export function ResolveIncidentForm({ incidentId, hasAffected }: { incidentId: s
       <details className="rounded-md border border-zinc-200 p-3 dark:border-zinc-800">
         <summary className="cursor-pointer text-sm font-medium">Date the resolution in the past</summary>
         <div className="mt-3">
-          <Field id="resolve-displayAt" label="Resolved at (UTC)" hint="Leave empty for now." error={fieldError(state, "displayAt")}>
-            {(aria) => <input {...aria} type="datetime-local" step="1" name="displayAt" defaultValue={valueOf(state, "displayAt")} className={inputClass} />}
+          <Field
+            id="resolve-displayAt"
+            label="Resolved at (UTC)"
+            hint="Leave empty for now."
+            error={fieldError(state, "displayAt")}
+          >
+            {(aria) => (
+              <input
+                {...aria}
+                type="datetime-local"
+                step="1"
+                name="displayAt"
+                defaultValue={valueOf(state, "displayAt")}
+                className={inputClass}
+              />
+            )}
           </Field>
         </div>
       </details>
       <NotifyCheckbox state={state} />
-      <SubmitButton variant="resolve" pendingLabel="Resolving…" confirm="Resolve this incident? Subscribers are told it is over.">Resolve incident</SubmitButton>
+      <SubmitButton
+        variant="resolve"
+        pendingLabel="Resolving…"
+        confirm="Resolve this incident? Subscribers are told it is over."
+      >
+        Resolve incident
+      </SubmitButton>
     </ConsoleForm>
   );
 }
@@ -229,31 +445,56 @@ export function ReopenIncidentForm({ incidentId }: { incidentId: string }) {
       <input type="hidden" name="incidentId" value={incidentId} />
       <FormMessage state={state} />
       <Field id="reopen-body" label="Message" hint="Optional." error={fieldError(state, "body")}>
-        {(aria) => <textarea {...aria} name="body" rows={2} maxLength={LIMITS.bodyMax} defaultValue={valueOf(state, "body")} className={inputClass} />}
+        {(aria) => (
+          <textarea
+            {...aria}
+            name="body"
+            rows={2}
+            maxLength={LIMITS.bodyMax}
+            defaultValue={valueOf(state, "body")}
+            className={inputClass}
+          />
+        )}
       </Field>
       <NotifyCheckbox state={state} defaultChecked={false} />
-      <SubmitButton variant="secondary" confirm="Reopen this incident as Investigating?">Reopen incident</SubmitButton>
+      <SubmitButton variant="secondary" confirm="Reopen this incident as Investigating?">
+        Reopen incident
+      </SubmitButton>
     </ConsoleForm>
   );
 }
 
-export function RelatedIncidents(props: { incidentId: string; related: { id: string; name: string }[]; candidates: { id: string; name: string; startedLabel: string }[]; canEdit: boolean }) {
+export function RelatedIncidents(props: {
+  incidentId: string;
+  related: { id: string; name: string }[];
+  candidates: { id: string; name: string; startedLabel: string }[];
+  canEdit: boolean;
+}) {
   const [linkState, linkAction] = useConsoleAction(linkRelatedAction);
   const [unlinkState, unlinkAction] = useConsoleAction(unlinkRelatedAction);
   const linkedIds = new Set(props.related.map((r) => r.id));
   return (
     <div className="space-y-3">
-      {props.related.length === 0 ? <p className="text-sm text-zinc-600 dark:text-zinc-400">No related incidents.</p> : null}
+      {props.related.length === 0 ? (
+        <p className="text-sm text-zinc-600 dark:text-zinc-400">No related incidents.</p>
+      ) : null}
       <FormMessage state={unlinkState && !unlinkState.ok ? unlinkState : null} />
       <ul className="space-y-2">
         {props.related.map((r) => (
           <li key={r.id} className="flex items-center justify-between gap-2">
-            <Link href={`/admin/incidents/${r.id}`} className="text-sm text-blue-700 underline-offset-2 hover:underline dark:text-blue-300">{r.name}</Link>
+            <Link
+              href={`/admin/incidents/${r.id}`}
+              className="text-sm text-blue-700 underline-offset-2 hover:underline dark:text-blue-300"
+            >
+              {r.name}
+            </Link>
             {props.canEdit ? (
               <ConsoleForm action={unlinkAction} state={unlinkState}>
                 <input type="hidden" name="incidentId" value={props.incidentId} />
                 <input type="hidden" name="relatedId" value={r.id} />
-                <SubmitButton variant="secondary" pendingLabel="Unlinking…" confirm={`Unlink “${r.name}”?`}>Unlink</SubmitButton>
+                <SubmitButton variant="secondary" pendingLabel="Unlinking…" confirm={`Unlink “${r.name}”?`}>
+                  Unlink
+                </SubmitButton>
               </ConsoleForm>
             ) : null}
           </li>
@@ -266,14 +507,22 @@ export function RelatedIncidents(props: { incidentId: string; related: { id: str
           <Field id="relatedId" label="Link a related incident" error={fieldError(linkState, "relatedId")}>
             {(aria) => (
               <select {...aria} name="relatedId" defaultValue="" className={inputClass}>
-                <option value="" disabled>Choose an incident</option>
-                {props.candidates.filter((c) => !linkedIds.has(c.id)).map((c) => (
-                  <option key={c.id} value={c.id}>{c.name} — {c.startedLabel}</option>
-                ))}
+                <option value="" disabled>
+                  Choose an incident
+                </option>
+                {props.candidates
+                  .filter((c) => !linkedIds.has(c.id))
+                  .map((c) => (
+                    <option key={c.id} value={c.id}>
+                      {c.name} — {c.startedLabel}
+                    </option>
+                  ))}
               </select>
             )}
           </Field>
-          <SubmitButton variant="secondary" pendingLabel="Linking…">Link incident</SubmitButton>
+          <SubmitButton variant="secondary" pendingLabel="Linking…">
+            Link incident
+          </SubmitButton>
         </ConsoleForm>
       ) : null}
     </div>

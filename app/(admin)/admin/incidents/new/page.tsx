@@ -12,7 +12,10 @@ export const metadata: Metadata = { title: "Declare incident" };
 export default async function NewIncidentPage() {
   const actor = await pageActor();
   if (!roleAtLeast(actor.role, "responder")) return <NotAllowed role="responder" />;
-  const [tree, templates] = await Promise.all([getAdminComponentTree({ ctx: { actor } }), listAdminTemplates({ ctx: { actor } })]);
+  const [tree, templates] = await Promise.all([
+    getAdminComponentTree({ ctx: { actor } }),
+    listAdminTemplates({ ctx: { actor } }),
+  ]);
   return (
     <div className="max-w-3xl space-y-4">
       <h1 className="text-2xl font-semibold">Declare incident</h1>

@@ -21,7 +21,11 @@ export default async function NewMaintenancePage() {
   return (
     <div className="max-w-3xl space-y-4">
       <h1 className="text-2xl font-semibold">Schedule maintenance</h1>
-      <ScheduleMaintenanceForm components={componentOptions(tree)} defaultStart={toUtcInputValue(start)} defaultEnd={toUtcInputValue(new Date(start.getTime() + 3_600_000))} />
+      <ScheduleMaintenanceForm
+        components={componentOptions(tree)}
+        defaultStart={toUtcInputValue(start)}
+        defaultEnd={toUtcInputValue(new Date(start.getTime() + 3_600_000))}
+      />
     </div>
   );
 }

@@ -15,5 +15,7 @@ const LABELS: Record<SubscriberState, string> = {
 };
 
 export function StateBadge({ state }: { state: SubscriberState }) {
-  return <span className={`inline-block rounded px-1.5 py-0.5 text-xs font-medium ${STYLES[state]}`}>{LABELS[state]}</span>;
+  return (
+    <span className={`inline-block rounded px-1.5 py-0.5 text-xs font-medium ${STYLES[state]}`}>{LABELS[state]}</span>
+  );
 }

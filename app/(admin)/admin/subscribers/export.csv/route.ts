@@ -6,7 +6,8 @@ import { exportSubscribersCsv } from "@/server/queries/subscribers";
 export async function GET() {
   const actor = await getCurrentActor();
   if (!actor) return NextResponse.json({ error: "Sign in to export subscribers." }, { status: 401 });
-  if (!roleAtLeast(actor.role, "owner")) return NextResponse.json({ error: "Exporting subscribers needs the owner role." }, { status: 403 });
+  if (!roleAtLeast(actor.role, "owner"))
+    return NextResponse.json({ error: "Exporting subscribers needs the owner role." }, { status: 403 });
   const rows = exportSubscribersCsv(actor);
   const encoder = new TextEncoder();
   const stream = new ReadableStream<Uint8Array>({

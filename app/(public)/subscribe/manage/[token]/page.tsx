@@ -7,25 +7,50 @@ import { TokenActionForm } from "@/app/(public)/subscribe/_components/token-acti
 import { ManageComponentsForm } from "@/app/(public)/subscribe/_components/manage-components-form";
 import { pickerGroups } from "@/app/(public)/subscribe/_components/picker-groups";
 
-export const metadata: Metadata = { title: "Manage your subscription", robots: { index: false }, referrer: "no-referrer" };
+export const metadata: Metadata = {
+  title: "Manage your subscription",
+  robots: { index: false },
+  referrer: "no-referrer",
+};
 
-export default async function ManagePage({ params, searchParams }: { params: Promise<{ token: string }>; searchParams: Promise<{ confirmed?: string }> }) {
+export default async function ManagePage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ token: string }>;
+  searchParams: Promise<{ confirmed?: string }>;
+}) {
   const { token } = await params;
-  const [subscription, tree, query] = await Promise.all([getSubscriptionByManageToken(token), getComponentTree(), searchParams]);
+  const [subscription, tree, query] = await Promise.all([
+    getSubscriptionByManageToken(token),
+    getComponentTree(),
+    searchParams,
+  ]);
   if (!subscription) {
     return (
       <section className="max-w-xl space-y-4">
         <h1 className="text-2xl font-semibold">Subscription not found</h1>
-        <p className="text-zinc-700 dark:text-zinc-300">This link is not valid any more; the subscription may have been removed.</p>
-        <p><Link prefetch={false} className="text-blue-700 underline dark:text-blue-300" href="/subscribe">Subscribe to updates</Link></p>
+        <p className="text-zinc-700 dark:text-zinc-300">
+          This link is not valid any more; the subscription may have been removed.
+        </p>
+        <p>
+          <Link prefetch={false} className="text-blue-700 underline dark:text-blue-300" href="/subscribe">
+            Subscribe to updates
+          </Link>
+        </p>
       </section>
     );
   }
   return (
     <section aria-labelledby="manage-heading" className="max-w-2xl space-y-6">
-      <h1 id="manage-heading" className="text-2xl font-semibold">Manage your subscription</h1>
+      <h1 id="manage-heading" className="text-2xl font-semibold">
+        Manage your subscription
+      </h1>
       {query.confirmed === "1" && subscription.confirmed ? (
-        <p role="status" className="rounded-md bg-green-50 px-3 py-2 text-sm text-green-900 dark:bg-green-950 dark:text-green-100">
+        <p
+          role="status"
+          className="rounded-md bg-green-50 px-3 py-2 text-sm text-green-900 dark:bg-green-950 dark:text-green-100"
+        >
           Your subscription is confirmed. You will receive updates from now on.
         </p>
       ) : null}
@@ -45,20 +70,39 @@ export default async function ManagePage({ params, searchParams }: { params: Pro
         {subscription.incident ? (
           <>
             <dt className="font-medium">Incident</dt>
-            <dd><Link prefetch={false} className="text-blue-700 underline dark:text-blue-300" href={`/incidents/${subscription.incident.id}`}>{subscription.incident.name}</Link></dd>
+            <dd>
+              <Link
+                prefetch={false}
+                className="text-blue-700 underline dark:text-blue-300"
+                href={`/incidents/${subscription.incident.id}`}
+              >
+                {subscription.incident.name}
+              </Link>
+            </dd>
           </>
         ) : null}
       </dl>
       {subscription.unsubscribed ? (
-        <p><Link prefetch={false} className="text-blue-700 underline dark:text-blue-300" href="/subscribe">Subscribe again</Link></p>
+        <p>
+          <Link prefetch={false} className="text-blue-700 underline dark:text-blue-300" href="/subscribe">
+            Subscribe again
+          </Link>
+        </p>
       ) : (
         <>
           {subscription.incident ? null : (
-            <ManageComponentsForm token={token} groups={pickerGroups(tree)} allComponents={subscription.allComponents} selected={subscription.componentIds} />
+            <ManageComponentsForm
+              token={token}
+              groups={pickerGroups(tree)}
+              allComponents={subscription.allComponents}
+              selected={subscription.componentIds}
+            />
           )}
           <div className="space-y-2 border-t border-zinc-200 pt-4 dark:border-zinc-800">
             <h2 className="text-lg font-semibold">Unsubscribe</h2>
-            <p className="text-sm text-zinc-700 dark:text-zinc-300">Stop all updates to this {subscription.kind === "email" ? "address" : "URL"}.</p>
+            <p className="text-sm text-zinc-700 dark:text-zinc-300">
+              Stop all updates to this {subscription.kind === "email" ? "address" : "URL"}.
+            </p>
             <TokenActionForm token={token} action={unsubscribeAction} pendingLabel="Unsubscribing…" variant="danger">
               Unsubscribe
             </TokenActionForm>

@@ -13,7 +13,9 @@ export default async function UnsubscribePage({ params }: { params: Promise<{ to
     return (
       <section className="max-w-xl space-y-4">
         <h1 className="text-2xl font-semibold">Subscription not found</h1>
-        <p className="text-zinc-700 dark:text-zinc-300">This link is not valid any more; the subscription may have been removed. You will not receive further updates.</p>
+        <p className="text-zinc-700 dark:text-zinc-300">
+          This link is not valid any more; the subscription may have been removed. You will not receive further updates.
+        </p>
       </section>
     );
   }
@@ -24,13 +26,19 @@ export default async function UnsubscribePage({ params }: { params: Promise<{ to
         <p role="status" className="text-zinc-700 dark:text-zinc-300">
           <strong className="break-all">{subscription.address}</strong> will not receive any more updates.
         </p>
-        <p><Link prefetch={false} className="text-blue-700 underline dark:text-blue-300" href="/subscribe">Subscribe again</Link></p>
+        <p>
+          <Link prefetch={false} className="text-blue-700 underline dark:text-blue-300" href="/subscribe">
+            Subscribe again
+          </Link>
+        </p>
       </section>
     );
   }
   return (
     <section aria-labelledby="unsubscribe-heading" className="max-w-xl space-y-4">
-      <h1 id="unsubscribe-heading" className="text-2xl font-semibold">Unsubscribe</h1>
+      <h1 id="unsubscribe-heading" className="text-2xl font-semibold">
+        Unsubscribe
+      </h1>
       <p className="text-zinc-700 dark:text-zinc-300">
         Stop sending updates to <strong className="break-all">{subscription.address}</strong>
         {subscription.incident ? <> about &ldquo;{subscription.incident.name}&rdquo;</> : null}?

@@ -15,7 +15,13 @@ export function GET(request: Request, { params }: Params) {
     const { kind, id } = await params;
     const bar = isBarKind(kind) ? await findUptimeBar(kind, id) : null;
     if (!bar) throw new AppError("NOT_FOUND", "There is no uptime bar with that id.");
-    return jsonResponse(request, { kind: bar.kind, id: bar.id, label: bar.label, uptimePercent: bar.uptimePercent, days: encodeUptime(bar.summary) });
+    return jsonResponse(request, {
+      kind: bar.kind,
+      id: bar.id,
+      label: bar.label,
+      uptimePercent: bar.uptimePercent,
+      days: encodeUptime(bar.summary),
+    });
   });
 }
 

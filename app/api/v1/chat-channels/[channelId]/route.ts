@@ -1,4 +1,8 @@
-import { deleteChatChannelEndpoint, getChatChannelEndpoint, patchChatChannelEndpoint } from "@/server/api/v1/chat-channels";
+import {
+  deleteChatChannelEndpoint,
+  getChatChannelEndpoint,
+  patchChatChannelEndpoint,
+} from "@/server/api/v1/chat-channels";
 
 export const GET = getChatChannelEndpoint;
 export const PATCH = patchChatChannelEndpoint;

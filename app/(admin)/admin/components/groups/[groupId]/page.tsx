@@ -16,7 +16,11 @@ export default async function EditGroupPage({ params }: { params: Promise<{ grou
   if (!group) notFound();
   return (
     <div className="max-w-xl space-y-4">
-      <p className="text-sm"><Link href="/admin/components" className="text-blue-700 underline-offset-2 hover:underline dark:text-blue-300">← Components</Link></p>
+      <p className="text-sm">
+        <Link href="/admin/components" className="text-blue-700 underline-offset-2 hover:underline dark:text-blue-300">
+          ← Components
+        </Link>
+      </p>
       <h1 className="text-2xl font-semibold">Edit group {group.name}</h1>
       <EditGroupForm group={group} />
     </div>

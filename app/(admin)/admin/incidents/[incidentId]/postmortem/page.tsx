@@ -22,15 +22,29 @@ export default async function PostmortemPage({ params }: { params: Promise<{ inc
   return (
     <div className="space-y-4">
       <p className="text-sm">
-        <Link href={`/admin/incidents/${incident.id}`} className="text-blue-700 underline-offset-2 hover:underline dark:text-blue-300">← {incident.name}</Link>
+        <Link
+          href={`/admin/incidents/${incident.id}`}
+          className="text-blue-700 underline-offset-2 hover:underline dark:text-blue-300"
+        >
+          ← {incident.name}
+        </Link>
       </p>
       <h1 className="text-2xl font-semibold">Postmortem</h1>
       <p className="text-sm text-zinc-700 dark:text-zinc-300">
         {postmortem?.publishedAt ? (
           <>
             Published {formatUtcDateTime(postmortem.publishedAt)} ·{" "}
-            <a href={`/incidents/${incident.id}`} target="_blank" rel="noopener" className="text-blue-700 underline dark:text-blue-300">View public page ↗</a>
-            {unpublishedChanges ? ` · The draft below has changes saved ${formatUtcDateTime(postmortem.draftUpdatedAt)} that readers do not see until you publish them.` : null}
+            <a
+              href={`/incidents/${incident.id}`}
+              target="_blank"
+              rel="noopener"
+              className="text-blue-700 underline dark:text-blue-300"
+            >
+              View public page ↗
+            </a>
+            {unpublishedChanges
+              ? ` · The draft below has changes saved ${formatUtcDateTime(postmortem.draftUpdatedAt)} that readers do not see until you publish them.`
+              : null}
           </>
         ) : postmortem ? (
           `Draft, last saved ${formatUtcDateTime(postmortem.draftUpdatedAt)}.`
@@ -47,7 +61,10 @@ export default async function PostmortemPage({ params }: { params: Promise<{ inc
           canPublish={incident.status === "resolved" || incident.status === "postmortem"}
         />
       ) : postmortem ? (
-        <article className="prose-status rounded-lg border border-zinc-200 bg-white p-4 dark:border-zinc-800 dark:bg-zinc-900" dangerouslySetInnerHTML={{ __html: renderMarkdown(postmortem.draft) }} />
+        <article
+          className="prose-status rounded-lg border border-zinc-200 bg-white p-4 dark:border-zinc-800 dark:bg-zinc-900"
+          dangerouslySetInnerHTML={{ __html: renderMarkdown(postmortem.draft) }}
+        />
       ) : null}
     </div>
   );
