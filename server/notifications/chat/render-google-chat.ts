@@ -36,15 +36,13 @@ function build(message: ChatMessage, paragraph: string): GoogleChatPayload {
     ...message.facts.map((f) => ({
       decoratedText: { topLabel: f.label, text: truncate(html.text(f.value), 500), wrapText: true as const },
     })),
-    ...message.components
-      .slice(0, 40)
-      .map((c) => ({
-        decoratedText: {
-          topLabel: truncate(html.text(c.name), 200),
-          text: COMPONENT_STATUS_LABELS[c.status],
-          wrapText: true as const,
-        },
-      })),
+    ...message.components.slice(0, 40).map((c) => ({
+      decoratedText: {
+        topLabel: truncate(html.text(c.name), 200),
+        text: COMPONENT_STATUS_LABELS[c.status],
+        wrapText: true as const,
+      },
+    })),
   ];
   if (paragraph.trim()) widgets.push({ textParagraph: { text: paragraph } });
   widgets.push({ buttonList: { buttons: [{ text: message.linkLabel, onClick: { openLink: { url: message.url } } }] } });

@@ -46,13 +46,11 @@ export function renderMattermost(message: ChatMessage): MattermostPayload {
       value: truncate(convertPlain(f.value, md), MATTERMOST_LIMITS.fieldValue),
       short: true,
     })),
-    ...message.components
-      .slice(0, MATTERMOST_LIMITS.fields)
-      .map((c) => ({
-        title: truncate(convertPlain(c.name, md), 100),
-        value: COMPONENT_STATUS_LABELS[c.status],
-        short: true,
-      })),
+    ...message.components.slice(0, MATTERMOST_LIMITS.fields).map((c) => ({
+      title: truncate(convertPlain(c.name, md), 100),
+      value: COMPONENT_STATUS_LABELS[c.status],
+      short: true,
+    })),
   ];
   return {
     text: truncate(`**${message.headline}:** ${title}`, 1000),
