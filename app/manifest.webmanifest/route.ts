@@ -3,6 +3,9 @@ import { brandColour } from "@/lib/brand-mark";
 import { siteTitle } from "@/app/(public)/_components/branding";
 import { handlePublic, jsonResponse } from "@/server/api/json-response";
 
+// Drawn from the page's brand colour in the database: rendered per request (and cached), never at build time.
+export const dynamic = "force-dynamic";
+
 export function GET(request: Request) {
   return handlePublic(async () => {
     const page = await getPage();

@@ -29,6 +29,7 @@ const CACHEABLE_ROUTES: Route[] = [
   { pattern: /^\/components\/[^/]+\/[^/]+$/, params: [] },
   { pattern: /^\/embed\/?$/, params: [] },
   { pattern: /^\/robots\.txt$/, params: [] },
+  { pattern: /^\/(favicon\.ico|icon\.svg|icon-512\.png|apple-touch-icon\.png|manifest\.webmanifest)$/, params: [] },
   { pattern: /^\/uptime\.svg$/, params: ["v"] },
   { pattern: /^\/api\/uptime\//, params: [] },
   // Content-hashed build output never changes while this build runs.

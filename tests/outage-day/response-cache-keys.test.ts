@@ -50,6 +50,18 @@ describe("cache keys", () => {
     expect(flight?.url).toBe("/?_rsc=abc");
   });
 
+  it("keep the brand icons and the manifest, which every first page load asks for", () => {
+    for (const path of [
+      "/favicon.ico",
+      "/icon.svg",
+      "/icon-512.png",
+      "/apple-touch-icon.png",
+      "/manifest.webmanifest",
+    ]) {
+      expect(cacheKeyOf(request("GET", `${path}?v=1`))?.key).toBe(path);
+    }
+  });
+
   it("leave the console, writes and unknown paths uncached", () => {
     expect(cacheKeyOf(request("GET", "/admin"))).toBeNull();
     expect(cacheKeyOf(request("POST", "/"))).toBeNull();
