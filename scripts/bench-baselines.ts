@@ -7,6 +7,7 @@ import http from "node:http";
 import { chmod, mkdtemp, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
+import { waitForHealth } from "./lib/wait-for-health";
 import { findFreePort } from "./lib/ports";
 
 export type CapturedRoute = { route: string; status: number; headers: Record<string, string>; body: Buffer };
@@ -52,21 +53,6 @@ export async function captureRoutes(
   );
 }
 
-async function waitUntilServing(url: string) {
-  const deadline = Date.now() + 10_000;
-  while (Date.now() < deadline) {
-    if (
-      await fetch(url).then(
-        (r) => r.ok,
-        () => false,
-      )
-    )
-      return;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  throw new Error(`${url} did not start serving.`);
-}
-
 /** Installs Debian's nginx-light when nginx is missing and the bench may (root or passwordless sudo). */
 export function ensureNginx(): boolean {
   if (spawnSync("nginx", ["-v"]).error === undefined) return true;
@@ -84,7 +70,27 @@ export function ensureNginx(): boolean {
   return false;
 }
 
-export type Baseline = { base: string; pids: () => number[]; stop: () => Promise<void> };
+export type Baseline = { base: string; stop: () => Promise<void> };
+
+/** Waits until `child` answers the first captured route; stopping it signals `stopSignal` and removes `prefix`. */
+async function serveBaseline(
+  child: ChildProcess,
+  port: number,
+  captured: CapturedRoute[],
+  prefix: string,
+  stopSignal: NodeJS.Signals,
+): Promise<Baseline> {
+  const base = `http://127.0.0.1:${port}`;
+  await waitForHealth(base, { server: child, path: captured[0].route, timeoutMs: 10_000, everyMs: 50 });
+  return {
+    base,
+    stop: async () => {
+      child.kill(stopSignal);
+      await new Promise((resolve) => child.once("exit", resolve));
+      await rm(prefix, { recursive: true, force: true });
+    },
+  };
+}
 
 /** nginx with one worker per core, each route an exact location answering its captured file and headers. */
 export async function startNginxBaseline(captured: CapturedRoute[]): Promise<Baseline> {
@@ -119,17 +125,7 @@ http {
     ["-p", prefix, "-c", path.join(prefix, "nginx.conf"), "-e", path.join(prefix, "error.log")],
     { stdio: "inherit" },
   );
-  const base = `http://127.0.0.1:${port}`;
-  await waitUntilServing(`${base}${captured[0].route}`);
-  return {
-    base,
-    pids: () => processTree(child.pid!),
-    stop: async () => {
-      child.kill("SIGQUIT");
-      await new Promise((resolve) => child.once("exit", resolve));
-      await rm(prefix, { recursive: true, force: true });
-    },
-  };
+  return serveBaseline(child, port, captured, prefix, "SIGQUIT");
 }
 
 /** A bare Node server: `processes` of them on one port (cluster), each answering from a Map with one writeHead and end. */
@@ -158,17 +154,7 @@ else {
 }`;
   await writeFile(path.join(prefix, "server.cjs"), script);
   const child: ChildProcess = spawn(process.execPath, [path.join(prefix, "server.cjs")], { stdio: "inherit" });
-  const base = `http://127.0.0.1:${port}`;
-  await waitUntilServing(`${base}${captured[0].route}`);
-  return {
-    base,
-    pids: () => processTree(child.pid!),
-    stop: async () => {
-      child.kill("SIGTERM");
-      await new Promise((resolve) => child.once("exit", resolve));
-      await rm(prefix, { recursive: true, force: true });
-    },
-  };
+  return serveBaseline(child, port, captured, prefix, "SIGTERM");
 }
 
 /** `pid` and every process it started, and theirs. */

@@ -1,19 +1,24 @@
 import type { ChildProcess } from "node:child_process";
 
 /**
- * Polls `<base>/api/health` until it answers 200. Fails at once when `server` exits first, and after `timeoutMs`
+ * Polls `<base>/api/health` (or `<base><path>`) until it answers 200. Fails at once when `server` exits first, and after `timeoutMs`
  * with the reason, so a harness never waits on a server that is gone.
  */
 export async function waitForHealth(
   base: string,
-  { server, timeoutMs = 120_000, everyMs = 250 }: { server?: ChildProcess; timeoutMs?: number; everyMs?: number } = {},
+  {
+    server,
+    path = "/api/health",
+    timeoutMs = 120_000,
+    everyMs = 250,
+  }: { server?: ChildProcess; path?: string; timeoutMs?: number; everyMs?: number } = {},
 ): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (server && server.exitCode !== null)
       throw new Error(`The app exited with code ${server.exitCode} before it was ready.`);
     try {
-      if ((await fetch(`${base}/api/health`)).ok) return;
+      if ((await fetch(`${base}${path}`)).ok) return;
     } catch {
       // Not listening yet.
     }
