@@ -16,9 +16,23 @@ const layer = {
   testsAndScripts: ["@/scripts/**", "!@/scripts/lib", "!@/scripts/lib/**", "@/e2e/**", "@/tests/**"],
 };
 
-function forbid(files, rules) {
+// A change to public data reaches the caches only through the transaction that made it (server/cache/commit-mutation).
+const ONE_INVALIDATION_PATH = [
+  {
+    name: "@/server/cache/tagged-cache",
+    importNames: ["invalidateTags", "applyCommittedInvalidation"],
+    message: "Return the touched tags from the service's transaction; inTransaction publishes them as it commits.",
+  },
+  {
+    name: "@/server/cache/invalidation-bus",
+    importNames: ["publishInvalidation", "notifyInvalidationAtCommit"],
+    message: "Return the touched tags from the service's transaction; inTransaction publishes them as it commits.",
+  },
+];
+
+function forbid(files, rules, paths = ONE_INVALIDATION_PATH) {
   const patterns = rules.map(([group, message]) => ({ group, message }));
-  return { files, rules: { "no-restricted-imports": ["error", { patterns }] } };
+  return { files, rules: { "no-restricted-imports": ["error", { patterns, paths }] } };
 }
 
 const NO_PRISMA = [
@@ -108,6 +122,18 @@ export default defineConfig([
       NO_ROUTES,
       NO_TEST_CODE,
     ],
+  ),
+  forbid(
+    ["server/cache/**"],
+    [
+      [
+        [...layer.queries, ...layer.services, ...layer.routeHelpers],
+        "Infrastructure never calls queries, services or route helpers.",
+      ],
+      NO_ROUTES,
+      NO_TEST_CODE,
+    ],
+    [],
   ),
   forbid(["server/db/**"], [[APP_LAYERS, "server/db is the bottom layer."], NO_ROUTES, NO_TEST_CODE]),
   forbid(

@@ -178,7 +178,6 @@ async function measureFreshness(base: string, databaseUrl: string) {
   process.env.DATABASE_WRITE_START_TIMEOUT_MS = "60000";
   process.env.DATABASE_WRITE_TIMEOUT_MS = "30000";
   const { postIncidentUpdate } = await import("@/server/services/incidents/post-incident-update");
-  const { runMutation } = await import("@/server/services/run-mutation");
   const { SYSTEM_ACTOR } = await import("@/server/services/context");
   const routes = ["/", "/api/v2/summary.json", "/history.rss"];
   const delays: Record<string, number[]> = Object.fromEntries(routes.map((r) => [r, []]));
@@ -190,18 +189,16 @@ async function measureFreshness(base: string, databaseUrl: string) {
     for (let n = 0; n < FRESHNESS_UPDATES; n++) {
       const marker = `fresh-${n}-${Math.random().toString(36).slice(2, 8)}`;
       const started = performance.now();
-      await runMutation(
-        postIncidentUpdate({
-          ctx: { actor: SYSTEM_ACTOR },
-          input: {
-            incidentId: "a00000000001",
-            status: "investigating",
-            body: `Still investigating (${marker}).`,
-            components: [],
-            deliverNotifications: false,
-          },
-        }),
-      );
+      await postIncidentUpdate({
+        ctx: { actor: SYSTEM_ACTOR },
+        input: {
+          incidentId: "a00000000001",
+          status: "investigating",
+          body: `Still investigating (${marker}).`,
+          components: [],
+          deliverNotifications: false,
+        },
+      });
       await Promise.all(
         routes.map(async (route) => {
           for (;;) {
@@ -240,7 +237,6 @@ const FANOUT_WRITES = 10;
 /** 10,000 open tabs on one instance: fan-out delay from a write to the last stream, memory per stream, page load meanwhile. */
 async function measureLiveStreams(server: { child: ChildProcess; base: string }) {
   const { postIncidentUpdate } = await import("@/server/services/incidents/post-incident-update");
-  const { runMutation } = await import("@/server/services/run-mutation");
   const { SYSTEM_ACTOR } = await import("@/server/services/context");
   const port = Number(new URL(server.base).port);
   const rssBefore = residentTreeMb(server.child.pid!);
@@ -251,18 +247,16 @@ async function measureLiveStreams(server: { child: ChildProcess; base: string })
   try {
     for (let n = 0; n < FANOUT_WRITES; n++) {
       const since = performance.now();
-      await runMutation(
-        postIncidentUpdate({
-          ctx: { actor: SYSTEM_ACTOR },
-          input: {
-            incidentId: "a00000000001",
-            status: "investigating",
-            body: `Fan-out check ${n}.`,
-            components: [],
-            deliverNotifications: false,
-          },
-        }),
-      );
+      await postIncidentUpdate({
+        ctx: { actor: SYSTEM_ACTOR },
+        input: {
+          incidentId: "a00000000001",
+          status: "investigating",
+          body: `Fan-out check ${n}.`,
+          components: [],
+          deliverNotifications: false,
+        },
+      });
       const received = await clients.waitForNewVersion(since, 10_000);
       delays.push(...received);
       lasts.push(Math.max(...received));
@@ -331,7 +325,6 @@ const EXPIRY_RUN_S = 12;
  */
 async function measureThroughExpiry(databaseUrl: string) {
   const { postIncidentUpdate } = await import("@/server/services/incidents/post-incident-update");
-  const { runMutation } = await import("@/server/services/run-mutation");
   const { SYSTEM_ACTOR } = await import("@/server/services/context");
   const server = await startServer(databaseUrl, { RESPONSE_CACHE_MAX_AGE_MS: String(EXPIRY_MS) });
   try {
@@ -341,18 +334,16 @@ async function measureThroughExpiry(databaseUrl: string) {
       await new Promise((resolve) => setTimeout(resolve, atMs));
       await Promise.all(
         Array.from({ length: 10 }, (_, n) =>
-          runMutation(
-            postIncidentUpdate({
-              ctx: { actor: SYSTEM_ACTOR },
-              input: {
-                incidentId: "a00000000001",
-                status: "investigating",
-                body: `Burst update ${atMs}-${n}.`,
-                components: [],
-                deliverNotifications: false,
-              },
-            }),
-          ),
+          postIncidentUpdate({
+            ctx: { actor: SYSTEM_ACTOR },
+            input: {
+              incidentId: "a00000000001",
+              status: "investigating",
+              body: `Burst update ${atMs}-${n}.`,
+              components: [],
+              deliverNotifications: false,
+            },
+          }),
         ),
       );
     };
@@ -377,7 +368,6 @@ const FREEZE_S = 10;
 async function measureFreeze(server: { base: string }, dataDir: string) {
   const { createApiKey } = await import("@/server/services/api-keys/create-api-key");
   const { setComponentStatus } = await import("@/server/services/components/set-component-status");
-  const { runMutation } = await import("@/server/services/run-mutation");
   const { SYSTEM_ACTOR } = await import("@/server/services/context");
   const { getDb } = await import("@/server/db/client");
   const ctx = { ctx: { actor: SYSTEM_ACTOR } };
@@ -388,7 +378,7 @@ async function measureFreeze(server: { base: string }, dataDir: string) {
     orderBy: { id: "asc" },
   });
   // A change just before the freeze: the next render must read the frozen database.
-  await runMutation(setComponentStatus({ ...ctx, input: { componentId: first.id, status: "degraded_performance" } }));
+  await setComponentStatus({ ...ctx, input: { componentId: first.id, status: "degraded_performance" } });
   await new Promise((resolve) => setTimeout(resolve, 200));
   signalDatabase(dataDir, "SIGSTOP");
   const frozenAt = performance.now();

@@ -55,8 +55,6 @@ async function main() {
 
 main()
   .then(async (code) => {
-    // Let the cache invalidation notice reach running app instances before the connection closes.
-    await new Promise((resolve) => setTimeout(resolve, 300));
     await getDb().$disconnect();
     process.exit(code);
   })

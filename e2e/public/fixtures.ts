@@ -1,7 +1,6 @@
 import type { Page } from "@playwright/test";
 import { randomUUID } from "node:crypto";
 import { SYSTEM_ACTOR } from "@/server/services/context";
-import { runMutation } from "@/server/services/run-mutation";
 import { createComponent } from "@/server/services/components/create-component";
 import { setComponentStatus } from "@/server/services/components/set-component-status";
 import { createIncident } from "@/server/services/incidents/create-incident";
@@ -9,8 +8,8 @@ import { resolveIncident } from "@/server/services/incidents/resolve-incident";
 import { postIncidentUpdate } from "@/server/services/incidents/post-incident-update";
 import type { ComponentStatus } from "@/lib/status";
 
-// Public specs change data through the console's own services; runMutation then invalidates the app's cache
-// (through PostgreSQL NOTIFY to the running app), exactly as a console action does.
+// Public specs change data through the console's own services, which tell the running app what changed (PostgreSQL
+// NOTIFY, committed with the change), exactly as a console action does.
 const ctx = { actor: SYSTEM_ACTOR };
 
 export function uniqueName(prefix: string): string {
@@ -18,17 +17,15 @@ export function uniqueName(prefix: string): string {
 }
 
 export async function addComponent(name: string, options: { onlyShowIfDegraded?: boolean } = {}) {
-  const { component } = await runMutation(
-    createComponent({
-      ctx,
-      input: { name, description: `${name} for e2e`, onlyShowIfDegraded: options.onlyShowIfDegraded ?? false },
-    }),
-  );
+  const { component } = await createComponent({
+    ctx,
+    input: { name, description: `${name} for e2e`, onlyShowIfDegraded: options.onlyShowIfDegraded ?? false },
+  });
   return component;
 }
 
 export async function changeComponentStatus(componentId: string, status: ComponentStatus) {
-  await runMutation(setComponentStatus({ ctx, input: { componentId, status } }));
+  await setComponentStatus({ ctx, input: { componentId, status } });
 }
 
 export async function declareIncident(input: {
@@ -38,26 +35,22 @@ export async function declareIncident(input: {
   componentStatus: ComponentStatus;
   impact?: "minor" | "major" | "critical";
 }) {
-  const { incident } = await runMutation(
-    createIncident({
-      ctx,
-      input: {
-        name: input.name,
-        impact: input.impact ?? "minor",
-        status: "investigating",
-        message: input.message,
-        components: [{ componentId: input.componentId, status: input.componentStatus }],
-        deliverNotifications: false,
-      },
-    }),
-  );
+  const { incident } = await createIncident({
+    ctx,
+    input: {
+      name: input.name,
+      impact: input.impact ?? "minor",
+      status: "investigating",
+      message: input.message,
+      components: [{ componentId: input.componentId, status: input.componentStatus }],
+      deliverNotifications: false,
+    },
+  });
   return incident;
 }
 
 export async function resolve(incidentId: string) {
-  await runMutation(
-    resolveIncident({ ctx, input: { incidentId, body: "Resolved by the e2e test.", deliverNotifications: false } }),
-  );
+  await resolveIncident({ ctx, input: { incidentId, body: "Resolved by the e2e test.", deliverNotifications: false } });
 }
 
 /** NOTIFY reaches the app asynchronously; give it a moment before the next request. */
@@ -67,20 +60,18 @@ export function settle(ms = 300) {
 
 /** Records a resolved incident in the past, as a responder backfilling history would. */
 export async function backfillIncident(name: string, startedAt: Date) {
-  const { incident } = await runMutation(
-    createIncident({
-      ctx,
-      input: {
-        name,
-        impact: "minor",
-        status: "resolved",
-        message: "Backfilled for the e2e test.",
-        components: [],
-        deliverNotifications: false,
-        startedAt,
-      },
-    }),
-  );
+  const { incident } = await createIncident({
+    ctx,
+    input: {
+      name,
+      impact: "minor",
+      status: "resolved",
+      message: "Backfilled for the e2e test.",
+      components: [],
+      deliverNotifications: false,
+      startedAt,
+    },
+  });
   return incident;
 }
 
@@ -89,9 +80,7 @@ export async function postUpdate(
   status: "investigating" | "identified" | "monitoring",
   body: string,
 ) {
-  await runMutation(
-    postIncidentUpdate({ ctx, input: { incidentId, status, body, components: [], deliverNotifications: false } }),
-  );
+  await postIncidentUpdate({ ctx, input: { incidentId, status, body, components: [], deliverNotifications: false } });
 }
 
 /**

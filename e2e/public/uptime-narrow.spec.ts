@@ -1,6 +1,5 @@
 import { expect, test, type Locator, type Page } from "@playwright/test";
 import { SYSTEM_ACTOR } from "@/server/services/context";
-import { runMutation } from "@/server/services/run-mutation";
 import { createComponent } from "@/server/services/components/create-component";
 import { addUtcDays, formatUtcDate, startOfUtcDay } from "@/lib/format";
 import { settle, uniqueName } from "./fixtures";
@@ -10,9 +9,10 @@ import { settle, uniqueName } from "./fixtures";
 async function addComponentTrackedFor(days: number) {
   const name = uniqueName("Narrow bars");
   const startDate = addUtcDays(startOfUtcDay(new Date()), -(days - 1));
-  const { component } = await runMutation(
-    createComponent({ ctx: { actor: SYSTEM_ACTOR }, input: { name, startDate, showcase: true } }),
-  );
+  const { component } = await createComponent({
+    ctx: { actor: SYSTEM_ACTOR },
+    input: { name, startDate, showcase: true },
+  });
   await settle();
   return component;
 }

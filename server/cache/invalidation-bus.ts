@@ -2,7 +2,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import pg from "pg";
 import { getEnv } from "@/server/env";
-import { getDb } from "@/server/db/client";
+import { getDb, type Tx } from "@/server/db/client";
 import { errorSummary } from "@/server/error-summary";
 
 // Several app instances share one database; NOTIFY tells the others which tags changed.
@@ -58,9 +58,26 @@ export function subscribeToInvalidations(listener: Listener) {
   connect();
 }
 
-export function publishInvalidation(tags: readonly string[]) {
+// PostgreSQL refuses NOTIFY payloads of 8000 bytes or more; a change that touches that many tags touches everything.
+const MAX_PAYLOAD_BYTES = 7_500;
+
+function payloadOf(tags: readonly string[]): string {
   const payload = JSON.stringify({ from: instanceId, tags });
-  getDb().$executeRaw`SELECT pg_notify(${CHANNEL}, ${payload})`.catch((error: unknown) =>
+  return Buffer.byteLength(payload) < MAX_PAYLOAD_BYTES ? payload : JSON.stringify({ from: instanceId, tags: ["*"] });
+}
+
+/**
+ * Tells the other instances inside the writer's transaction: PostgreSQL delivers the notice exactly when the change
+ * commits, and never when it rolls back, so no crash between the two can leave another instance stale.
+ */
+export async function notifyInvalidationAtCommit(tx: Tx, tags: readonly string[]) {
+  if (tags.length === 0) return;
+  await tx.$executeRaw`SELECT pg_notify(${CHANNEL}, ${payloadOf(tags)})`;
+}
+
+/** For changes made outside the app's own writers (a rebuild from the command line): tells the other instances now. */
+export function publishInvalidation(tags: readonly string[]) {
+  getDb().$executeRaw`SELECT pg_notify(${CHANNEL}, ${payloadOf(tags)})`.catch((error: unknown) =>
     console.error(`Could not publish a cache invalidation: ${errorSummary(error)}`),
   );
 }

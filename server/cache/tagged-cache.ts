@@ -195,7 +195,12 @@ function markDatabaseUnresponsive() {
   bumpResponseVersion();
 }
 
-/** Marks every entry carrying one of these tags as stale, here and on every other app instance. */
+/** Marks entries stale in this process after a write committed; the write's transaction told the other instances. */
+export function applyCommittedInvalidation(tags: readonly string[]) {
+  if (tags.length > 0) bumpTags(tags);
+}
+
+/** Marks every entry carrying one of these tags as stale, here and on every other app instance (tests, scripts). */
 export function invalidateTags(tags: readonly string[]) {
   if (tags.length === 0) return;
   bumpTags(tags);

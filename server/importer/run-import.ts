@@ -1,7 +1,7 @@
 import "server-only";
 import { getDb, type Tx } from "@/server/db/client";
+import { commitMutation } from "@/server/cache/commit-mutation";
 import { AppError } from "@/server/errors";
-import { invalidateTags } from "@/server/cache/tagged-cache";
 import { TAGS } from "@/server/cache/tags";
 import { IMPORTER_ACTOR, type ImportOutcome } from "@/server/services/imports/import-shared";
 import { importPage } from "@/server/services/imports/import-page";
@@ -44,17 +44,25 @@ class DryRunRollback extends Error {
   }
 }
 
-/** Runs one import service in its own transaction; in a dry run the transaction is rolled back after it reports. */
-async function runOne<R>(dryRun: boolean, work: (tx: Tx) => Promise<R>): Promise<R> {
+// An incident with years of updates is written in one transaction; a busy database may need longer than a console write.
+const IMPORT_WRITE_TIMEOUT_MS = 60_000;
+
+/**
+ * Runs one import service in its own transaction, which publishes the cache tags it touched as it commits; in a dry
+ * run the transaction is rolled back after it reports, and tells no one.
+ */
+async function runOne<R>(dryRun: boolean, work: (tx: Tx) => Promise<R>, tagsOf: (result: R) => string[] = () => []) {
   try {
-    return await getDb().$transaction(
+    const { result } = await commitMutation(
+      getDb(),
       async (tx) => {
         const result = await work(tx);
         if (dryRun) throw new DryRunRollback(result);
-        return result;
+        return { result, tags: tagsOf(result) };
       },
-      { timeout: 60_000, maxWait: 10_000 },
+      { timeoutMs: IMPORT_WRITE_TIMEOUT_MS },
     );
+    return result;
   } catch (error) {
     if (error instanceof DryRunRollback) return error.result as R;
     throw error;
@@ -62,6 +70,14 @@ async function runOne<R>(dryRun: boolean, work: (tx: Tx) => Promise<R>): Promise
 }
 
 const idOf = (item: unknown) => String((item as { id?: unknown })?.id ?? "?");
+
+/** What readers see change when an object of this resource is created or updated. */
+function publicTagsOf(resource: Resource, id: string): string[] {
+  if (resource === "page") return [TAGS.page];
+  if (resource === "component groups" || resource === "components") return [TAGS.components, TAGS.componentHistory];
+  if (resource === "incidents") return [TAGS.incidents, TAGS.incident(id), TAGS.components, TAGS.componentHistory];
+  return [];
+}
 
 /**
  * Imports a Statuspage page: reads everything first (so the bar knows the total), then writes each object in its own
@@ -93,7 +109,9 @@ export async function runImport(
   };
   const attempt = async (resource: Resource, item: unknown, work: (tx: Tx) => Promise<ImportOutcome>) => {
     try {
-      const outcome = await runOne(dryRun, work);
+      const outcome = await runOne(dryRun, work, (done) =>
+        done.outcome === "created" || done.outcome === "updated" ? publicTagsOf(resource, idOf(item)) : [],
+      );
       count(resource, idOf(item), outcome);
       return outcome;
     } catch (error) {
@@ -124,21 +142,17 @@ export async function runImport(
   const incidents = [...snapshot.incidents].sort((a, b) =>
     String((a as { created_at?: string }).created_at).localeCompare(String((b as { created_at?: string }).created_at)),
   );
-  const touchedIncidents: string[] = [];
-  for (const incident of incidents) {
-    const outcome = await attempt("incidents", incident, (tx) =>
-      importIncident({ ctx: { actor, db: tx }, input: incident }),
-    );
-    if (outcome && (outcome.outcome === "created" || outcome.outcome === "updated"))
-      touchedIncidents.push(idOf(incident));
-  }
+  for (const incident of incidents)
+    await attempt("incidents", incident, (tx) => importIncident({ ctx: { actor, db: tx }, input: incident }));
   for (const template of snapshot.templates)
     await attempt("templates", template, (tx) => importTemplate({ ctx: { actor, db: tx }, input: template }));
   for (const entry of snapshot.subscribers)
     await attempt("subscribers", entry.subscriber, (tx) => importSubscriber({ ctx: { actor, db: tx }, input: entry }));
   const componentIds = snapshot.components.map(idOf);
-  const settled = await runOne(dryRun, (tx) =>
-    settleComponentHistory({ ctx: { actor, db: tx }, input: { componentIds } }),
+  const settled = await runOne(
+    dryRun,
+    (tx) => settleComponentHistory({ ctx: { actor, db: tx }, input: { componentIds } }),
+    (done) => (done.settled ? [TAGS.components, TAGS.componentHistory] : []),
   );
   if (settled.settled)
     summary.notes.push(
@@ -146,17 +160,6 @@ export async function runImport(
     );
   progress.end();
 
-  if (!dryRun && touchedIncidents.length <= 200) {
-    invalidateTags([
-      TAGS.page,
-      TAGS.components,
-      TAGS.componentHistory,
-      TAGS.incidents,
-      ...touchedIncidents.map((id) => TAGS.incident(id)),
-    ]);
-  } else if (!dryRun) {
-    invalidateTags(["*"]);
-  }
   if (snapshot.mode === "public") summary.notes.push(KEYED_IMPORT_ADDS);
   summary.requests = client.requestCount();
   return summary;

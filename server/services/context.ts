@@ -1,19 +1,18 @@
 import "server-only";
 import { getDb, type DbOrTx, type Tx } from "@/server/db/client";
-import { inWriteTransaction } from "@/server/db/write-transaction";
+import { commitMutation } from "@/server/cache/commit-mutation";
 import type { ActorContext } from "@/server/auth/actor";
 
 export { actorUserId, authorize, SYSTEM_ACTOR, type Actor } from "@/server/auth/actor";
 
 export type ServiceContext = ActorContext;
 
-/** Runs `work` in the context's transaction when there is one, otherwise in a new transaction. */
+/**
+ * Runs `work` in a transaction that publishes the cache tags it reports (as `tags` on its result) as it commits;
+ * inside the context's transaction, when it has one, in a savepoint whose tags wait for that transaction's commit.
+ */
 export async function inTransaction<T>(ctx: ServiceContext, work: (tx: Tx) => Promise<T>): Promise<T> {
-  const db = ctx.db ?? getDb();
-  if ("$transaction" in db && typeof db.$transaction === "function") {
-    return inWriteTransaction(db as ReturnType<typeof getDb>, work);
-  }
-  return work(db);
+  return commitMutation(ctx.db ?? getDb(), work);
 }
 
 /** Runs reads on the context's transaction when there is one, otherwise on the shared client. */

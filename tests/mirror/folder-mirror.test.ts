@@ -4,7 +4,6 @@ import path from "node:path";
 import zlib from "node:zlib";
 import { createIncident } from "@/server/services/incidents/create-incident";
 import { postIncidentUpdate } from "@/server/services/incidents/post-incident-update";
-import { runMutation } from "@/server/services/run-mutation";
 import { invalidateTags } from "@/server/cache/tagged-cache";
 import { createMirrorPublisher } from "@/server/mirror/mirror-publisher";
 import { createFolderTarget } from "@/server/mirror/targets/folder-target";
@@ -19,18 +18,16 @@ import { TEST_ASSET, appRenderer, fakeStaticDir, temporaryMirrorDir } from "@/te
 async function declareIncident(name = unique("Mirror incident")) {
   await ensurePageOnce();
   const component = await createComponent();
-  const { incident } = await runMutation(
-    createIncident({
-      ctx: await ctxFor("responder"),
-      input: {
-        name,
-        impact: "major",
-        status: "investigating",
-        message: "Looking into it.",
-        components: [{ componentId: component.id, status: "partial_outage" }],
-      },
-    }),
-  );
+  const { incident } = await createIncident({
+    ctx: await ctxFor("responder"),
+    input: {
+      name,
+      impact: "major",
+      status: "investigating",
+      message: "Looking into it.",
+      components: [{ componentId: component.id, status: "partial_outage" }],
+    },
+  });
   return { incident, component };
 }
 
@@ -139,12 +136,10 @@ describe("static mirror in a folder", { timeout: 90_000 }, () => {
       }
     })();
     for (let n = 0; n < 5; n++) {
-      await runMutation(
-        postIncidentUpdate({
-          ctx: await ctxFor("responder"),
-          input: { incidentId: incident.id, status: "identified", body: `Update ${n} ${"detail ".repeat(2000)}` },
-        }),
-      );
+      await postIncidentUpdate({
+        ctx: await ctxFor("responder"),
+        input: { incidentId: incident.id, status: "identified", body: `Update ${n} ${"detail ".repeat(2000)}` },
+      });
       await publisher.publish(scopeForTags(["incidents", `incident:${incident.id}`]));
     }
     reading = false;
@@ -165,12 +160,10 @@ describe("static mirror in a folder", { timeout: 90_000 }, () => {
     expect(unchanged.uploaded).toEqual([]);
     const liveBefore = await readFile(path.join(dir, "live.json"), "utf8");
 
-    await runMutation(
-      postIncidentUpdate({
-        ctx: await ctxFor("responder"),
-        input: { incidentId: incident.id, status: "identified", body: "Found it." },
-      }),
-    );
+    await postIncidentUpdate({
+      ctx: await ctxFor("responder"),
+      input: { incidentId: incident.id, status: "identified", body: "Found it." },
+    });
     const changed = await publisher.publish(incidentScope);
     expect(changed.uploaded).toEqual(
       expect.arrayContaining([

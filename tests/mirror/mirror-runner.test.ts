@@ -3,8 +3,8 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { createIncident } from "@/server/services/incidents/create-incident";
 import { postIncidentUpdate } from "@/server/services/incidents/post-incident-update";
-import { runMutation } from "@/server/services/run-mutation";
 import { invalidateTags } from "@/server/cache/tagged-cache";
+import { getDb } from "@/server/db/client";
 import { createMirrorPublisher, type MirrorRenderer, type PublishReport } from "@/server/mirror/mirror-publisher";
 import { startMirrorRunner, type MirrorRunner } from "@/server/mirror/mirror-runner";
 import { createFolderTarget } from "@/server/mirror/targets/folder-target";
@@ -66,12 +66,10 @@ describe("static mirror publisher", { timeout: 90_000 }, () => {
   it("republishes a change within a second, once for a burst of changes", async () => {
     await ensurePageOnce();
     const ctx = await ctxFor("responder");
-    const { incident } = await runMutation(
-      createIncident({
-        ctx,
-        input: { name: unique("Burst"), impact: "minor", status: "investigating", message: "Looking." },
-      }),
-    );
+    const { incident } = await createIncident({
+      ctx,
+      input: { name: unique("Burst"), impact: "minor", status: "investigating", message: "Looking." },
+    });
     const dir = await temporaryMirrorDir();
     const reports: PublishReport[] = [];
     const runner = await startRunner(dir, unique("mirror-lock"), reports);
@@ -81,18 +79,16 @@ describe("static mirror publisher", { timeout: 90_000 }, () => {
     expect(await readFile(page, "utf8")).toContain("Looking.");
 
     const publishedBefore = reports.length;
-    const written: string[][] = [];
-    for (let n = 1; n <= 5; n++) {
-      written.push(
-        (
-          await postIncidentUpdate({
-            ctx,
-            input: { incidentId: incident.id, status: "identified", body: `Burst update ${n}.` },
-          })
-        ).tags,
-      );
-    }
-    // The five invalidations arrive together, as they do from five responders on several instances.
+    // Written in one outer transaction, so that their five invalidations arrive together, as they do from five
+    // responders on several instances.
+    const written = await getDb().$transaction(async (tx) => {
+      const tags: string[][] = [];
+      for (let n = 1; n <= 5; n++) {
+        const input = { incidentId: incident.id, status: "identified" as const, body: `Burst update ${n}.` };
+        tags.push((await postIncidentUpdate({ ctx: { ...ctx, db: tx }, input })).tags);
+      }
+      return tags;
+    });
     const started = performance.now();
     for (const tags of written) invalidateTags(tags);
     await until(async () => (await readFile(page, "utf8")).includes("Burst update 5."));
@@ -111,23 +107,19 @@ describe("static mirror publisher", { timeout: 90_000 }, () => {
   it("publishes a change made during a long full pass without waiting for the pass to end", async () => {
     await ensurePageOnce();
     const ctx = await ctxFor("responder");
-    const { incident } = await runMutation(
-      createIncident({
-        ctx,
-        input: { name: unique("During a pass"), impact: "minor", status: "investigating", message: "Looking." },
-      }),
-    );
+    const { incident } = await createIncident({
+      ctx,
+      input: { name: unique("During a pass"), impact: "minor", status: "investigating", message: "Looking." },
+    });
     const dir = await temporaryMirrorDir();
     const reports: PublishReport[] = [];
     const runner = await startRunner(dir, unique("mirror-lock"), reports, 150);
     const page = path.join(dir, `incidents/${incident.id}/index.html`);
     await until(() => readFile(page, "utf8").catch(() => undefined));
-    await runMutation(
-      postIncidentUpdate({
-        ctx,
-        input: { incidentId: incident.id, status: "identified", body: "Found during the pass." },
-      }),
-    );
+    await postIncidentUpdate({
+      ctx,
+      input: { incidentId: incident.id, status: "identified", body: "Found during the pass." },
+    });
     await until(async () => (await readFile(page, "utf8")).includes("Found during the pass."));
     const fullPassDone = reports.some((report) => report.rendered > 600);
     await runner.idle();

@@ -1,6 +1,5 @@
 import "server-only";
 import { AppError, toAppError } from "@/server/errors";
-import { invalidateTags } from "@/server/cache/tagged-cache";
 import { receiveAlerts } from "@/server/services/integrations/receive-alerts";
 
 const MAX_BODY_BYTES = 1024 * 1024;
@@ -38,8 +37,7 @@ export async function handleAlertWebhook(request: Request, integrationId: string
   try {
     const token = tokenOf(request);
     const body = await readJson(request);
-    const { tags, ...result } = await receiveAlerts({ integrationId, token, body });
-    invalidateTags(tags);
+    const { tags: _published, ...result } = await receiveAlerts({ integrationId, token, body });
     return answer(200, { ok: true, ...result });
   } catch (error) {
     const appError = toAppError(error);

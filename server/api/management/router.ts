@@ -1,6 +1,5 @@
 import "server-only";
 import type { z } from "zod";
-import { invalidateTags } from "@/server/cache/tagged-cache";
 import { authorize, inTransaction, readWith, type ServiceContext } from "@/server/services/context";
 import {
   hashRequest,
@@ -72,7 +71,7 @@ type Resolved = { endpoint: Endpoint; params: Record<string, string> } | { respo
 /**
  * The one way every API request under /api/v1 is served, Statuspage's paths and the short forms alike:
  * key → rate limit → page → endpoint and role → parameters → the endpoint, writes in one transaction with their
- * Idempotency-Key record → exactly the touched cache tags invalidated → side effects after commit.
+ * Idempotency-Key record and the notice of exactly the touched cache tags → side effects after commit.
  */
 export async function serveApiRequest(
   request: Request,
@@ -111,16 +110,13 @@ export async function serveApiRequest(
       key === null ? null : { apiKeyId: actor.apiKeyId, key, requestHash: hashRequest(method, url.pathname, input) };
     const outcome = await inTransaction({ actor }, async (tx) => {
       const replay = claim ? await replayIdempotentRequest(tx, claim) : null;
-      if (replay) return { ...replay, replayed: true, result: null };
+      if (replay) return { ...replay, replayed: true, result: null, tags: [] };
       const result = await endpoint.run({ actor, params, input, query, db: tx, page: pageRef });
       const text = result.status === 204 || result.body === undefined ? "" : JSON.stringify(result.body);
       if (claim) await rememberIdempotentResponse(tx, claim, { status: result.status, text });
-      return { status: result.status, text, replayed: false, result };
+      return { status: result.status, text, replayed: false, result, tags: result.tags ?? [] };
     });
-    if (outcome.result) {
-      invalidateTags([...new Set(outcome.result.tags ?? [])]);
-      await outcome.result.afterCommit?.();
-    }
+    await outcome.result?.afterCommit?.();
     return respond(outcome.status, outcome.text, outcome.replayed);
   } catch (error) {
     return errorResponse(error, dialect);

@@ -1,7 +1,7 @@
 import "server-only";
 import { getDb } from "@/server/db/client";
 import type { Tx } from "@/server/db/client";
-import { inWriteTransaction } from "@/server/db/write-transaction";
+import { commitMutation } from "@/server/cache/commit-mutation";
 import { AppError } from "@/server/errors";
 import {
   parseAlertPayload,
@@ -208,7 +208,7 @@ export async function receiveAlerts(input: {
   }
   const result: ReceiveResult = { received: 0, matched: 0, ignored: 0, components: [], tags: [] };
 
-  const touched = await inWriteTransaction(getDb(), async (tx) => {
+  const { components: touched } = await commitMutation(getDb(), async (tx) => {
     await tx.alertIntegration.update({ where: { id: integration.id }, data: { lastReceivedAt: now } });
     const components = new Set<string>();
     if (parsed.kind === "incident") {
@@ -217,7 +217,7 @@ export async function receiveAlerts(input: {
       result.matched = incident ? 1 : 0;
       if (incident) result.incident = incident;
       result.tags.push(...tags);
-      return components;
+      return { components, tags };
     }
     if (parsed.kind === "direct") {
       result.received = 1;
@@ -236,7 +236,7 @@ export async function receiveAlerts(input: {
       await recordAlert(tx, integration, target, alert, now);
       result.matched = 1;
       components.add(componentId);
-      return components;
+      return { components, tags: [] };
     }
     const rules = (
       await tx.alertRule.findMany({
@@ -258,12 +258,12 @@ export async function receiveAlerts(input: {
         components.add(target.componentId);
       }
     }
-    return components;
+    return { components, tags: [] };
   });
 
   for (const componentId of touched) {
     try {
-      const evaluation = await inWriteTransaction(getDb(), (tx) => evaluateComponent(tx, componentId, now));
+      const evaluation = await commitMutation(getDb(), (tx) => evaluateComponent(tx, componentId, now));
       result.tags.push(...evaluation.tags);
       const component = await getDb().component.findUnique({ where: { id: componentId }, select: { status: true } });
       result.components.push({

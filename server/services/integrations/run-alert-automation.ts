@@ -1,7 +1,6 @@
 import "server-only";
 import { getDb } from "@/server/db/client";
-import { inWriteTransaction } from "@/server/db/write-transaction";
-import { invalidateTags } from "@/server/cache/tagged-cache";
+import { commitMutation } from "@/server/cache/commit-mutation";
 import { evaluateComponent } from "@/server/services/integrations/evaluate-component";
 import { errorSummary } from "@/server/error-summary";
 
@@ -23,13 +22,12 @@ export async function runAlertAutomation(options: { now?: Date } = {}) {
   const tags = new Set<string>();
   for (const { componentId } of due) {
     try {
-      const evaluation = await inWriteTransaction(getDb(), (tx) => evaluateComponent(tx, componentId, now));
+      const evaluation = await commitMutation(getDb(), (tx) => evaluateComponent(tx, componentId, now));
       evaluation.tags.forEach((tag) => tags.add(tag));
       if (evaluation.changed) changed.push(componentId);
     } catch (error) {
       console.error(`Alert automation could not evaluate component ${componentId}: ${errorSummary(error)}`);
     }
   }
-  invalidateTags([...tags]);
   return { evaluated: due.length, changed, tags: [...tags] };
 }

@@ -2,7 +2,6 @@ import "server-only";
 import { getDb, type DbOrTx } from "@/server/db/client";
 import { inTransaction, SYSTEM_ACTOR, type Actor } from "@/server/services/context";
 import { writeAudit } from "@/server/services/audit";
-import { invalidateTags } from "@/server/cache/tagged-cache";
 import { incidentTags, insertIncidentUpdate, lockIncident } from "@/server/services/incidents/incident-shared";
 import { finishMaintenance } from "@/server/services/maintenance/complete-maintenance";
 import { errorSummary } from "@/server/error-summary";
@@ -39,7 +38,7 @@ export async function runMaintenanceScheduler(options: { now?: Date; db?: DbOrTx
     const result = await inTransaction(ctx, async (tx) => {
       const claimed = await tx.$queryRaw<Candidate[]>`
         SELECT id FROM incidents WHERE id = ${id} AND status = 'scheduled' AND scheduled_for <= ${now} FOR UPDATE SKIP LOCKED`;
-      if (claimed.length === 0) return null;
+      if (claimed.length === 0) return { tags: [] as string[], claimed: false };
       const incident = await lockIncident(tx, id, "maintenance");
       const settings = await tx.incident.findUniqueOrThrow({
         where: { id },
@@ -65,11 +64,11 @@ export async function runMaintenanceScheduler(options: { now?: Date; db?: DbOrTx
         before: { status: "scheduled" },
         after: { status: "in_progress", components: applied },
       });
-      return incidentTags(tx, id, { components: applied.length > 0 });
+      return { tags: await incidentTags(tx, id, { components: applied.length > 0 }), claimed: true };
     });
-    if (result) {
+    if (result.claimed) {
       started.push(id);
-      result.forEach((tag) => tags.add(tag));
+      result.tags.forEach((tag) => tags.add(tag));
     }
   }
 
@@ -88,7 +87,7 @@ export async function runMaintenanceScheduler(options: { now?: Date; db?: DbOrTx
     const result = await inTransaction(ctx, async (tx) => {
       const claimed = await tx.$queryRaw<Candidate[]>`
         SELECT id FROM incidents WHERE id = ${id} AND status IN ('in_progress', 'verifying') AND scheduled_until <= ${now} FOR UPDATE SKIP LOCKED`;
-      if (claimed.length === 0) return null;
+      if (claimed.length === 0) return { tags: [] as string[], claimed: false };
       const incident = await lockIncident(tx, id, "maintenance");
       const settings = await tx.incident.findUniqueOrThrow({
         where: { id },
@@ -114,15 +113,14 @@ export async function runMaintenanceScheduler(options: { now?: Date; db?: DbOrTx
         before: { status: incident.status },
         after: { status: "completed", components: applied },
       });
-      return incidentTags(tx, id, { components: applied.length > 0 });
+      return { tags: await incidentTags(tx, id, { components: applied.length > 0 }), claimed: true };
     });
-    if (result) {
+    if (result.claimed) {
       completed.push(id);
-      result.forEach((tag) => tags.add(tag));
+      result.tags.forEach((tag) => tags.add(tag));
     }
   }
 
-  invalidateTags([...tags]);
   return { started, completed, tags: [...tags] };
 }
 

@@ -2,7 +2,6 @@ import "server-only";
 import { requireActor, type SessionActor } from "@/server/auth/session";
 import { actionFailure } from "@/server/action-failure";
 import { refresh } from "next/cache";
-import { invalidateTags } from "@/server/cache/tagged-cache";
 import type { ActionState } from "@/app/(admin)/admin/_lib/action-state";
 import type { Role } from "@/lib/status";
 
@@ -33,7 +32,8 @@ export function componentChanges(formData: FormData): { componentId: string; sta
 }
 
 /**
- * The one path of every console action: session and role, the service, cache invalidation, and a typed result
+ * The one path of every console action: session and role, the service (which publishes its cache tags as it
+ * commits), and a typed result
  * that carries the submitted values back so nothing typed is lost.
  */
 export async function perform<R extends { tags: string[] }>(
@@ -46,7 +46,6 @@ export async function perform<R extends { tags: string[] }>(
   try {
     const actor = await requireActor(role);
     const result = await run(actor);
-    invalidateTags([...new Set(result.tags)]);
     refresh();
     return { ok: true, message: typeof successMessage === "function" ? successMessage(result) : successMessage };
   } catch (error) {
