@@ -245,7 +245,9 @@ async function measureLiveStreams(server: { child: ChildProcess; base: string })
   const delays: number[] = [];
   const lasts: number[] = [];
   try {
-    for (let n = 0; n < FANOUT_WRITES; n++) {
+    // One write first, not counted: the bench's own client runs its event handler for ten thousand sockets for the
+    // first time (compiling it, collecting what opening them left), which costs it, not the server, half a second.
+    for (let n = -1; n < FANOUT_WRITES; n++) {
       const since = performance.now();
       await postIncidentUpdate({
         ctx: { actor: SYSTEM_ACTOR },
@@ -258,6 +260,7 @@ async function measureLiveStreams(server: { child: ChildProcess; base: string })
         },
       });
       const received = await clients.waitForNewVersion(since, 10_000);
+      if (n < 0) continue;
       delays.push(...received);
       lasts.push(Math.max(...received));
     }
