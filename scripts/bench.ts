@@ -181,12 +181,21 @@ async function measureFreshness(base: string, databaseUrl: string) {
   const { SYSTEM_ACTOR } = await import("@/server/services/context");
   const routes = ["/", "/api/v2/summary.json", "/history.rss"];
   const delays: Record<string, number[]> = Object.fromEntries(routes.map((r) => [r, []]));
-  const background = autocannon(
-    { url: `${base}/`, connections: 20, duration: 600, headers: BROWSER_HEADERS },
-    () => {},
+  // The readers' load comes from a process of its own, so it does not delay this one's polling for the update.
+  const background = spawn(
+    process.execPath,
+    [
+      path.join(root, "node_modules/autocannon/autocannon.js"),
+      ...Object.entries(BROWSER_HEADERS).flatMap(([name, value]) => ["-H", `${name}=${value}`]),
+      "-c20",
+      "-d600",
+      `${base}/`,
+    ],
+    { stdio: "ignore" },
   );
   try {
-    for (let n = 0; n < FRESHNESS_UPDATES; n++) {
+    // One update first, not counted: this process's first write also loads the services and opens its connections.
+    for (let n = -1; n < FRESHNESS_UPDATES; n++) {
       const marker = `fresh-${n}-${Math.random().toString(36).slice(2, 8)}`;
       const started = performance.now();
       await postIncidentUpdate({
@@ -207,12 +216,12 @@ async function measureFreshness(base: string, databaseUrl: string) {
             if (performance.now() - started > 10_000) throw new Error(`${route} did not show update ${n} within 10 s`);
             await new Promise((resolve) => setTimeout(resolve, 5));
           }
-          delays[route].push(performance.now() - started);
+          if (n >= 0) delays[route].push(performance.now() - started);
         }),
       );
     }
   } finally {
-    background.stop();
+    background.kill();
   }
   return routes.map((route) => ({
     route,
