@@ -84,5 +84,11 @@ export function createFlights<T>() {
     while (running.size > 0) await Promise.allSettled([...running.values()]);
   }
 
-  return { run, idle, size: () => running.size, clear: () => running.clear() };
+  return {
+    run,
+    idle,
+    has: (flightKey: string) => running.has(flightKey),
+    size: () => running.size,
+    clear: () => running.clear(),
+  };
 }

@@ -11,6 +11,11 @@ export class RenderRefused extends Error {
   }
 }
 
+// Refusals are answered by the thousand during a flood: one instance of each, never a new stack trace per request.
+const BUDGET_SPENT = new RenderRefused("render budget spent");
+const QUEUE_FULL = new RenderRefused("render queue full");
+const WAITED_TOO_LONG = new RenderRefused("waited too long for a render slot");
+
 export type RenderLimits = {
   maxConcurrent?: number;
   maxQueued?: number;
@@ -50,6 +55,14 @@ export function createRenderLimiter({
     if (next) next();
   }
 
+  /** Whether a render would be refused now: a flood is answered before any work is done for it. */
+  function refuses(known: boolean): boolean {
+    refill();
+    // Even on an idle server: one junk render after another would keep the app's core busy all the time.
+    if (!known && tokens <= 0) return true;
+    return running >= maxConcurrent && queue.length >= maxQueued;
+  }
+
   /**
    * Runs `render` when a slot is free. `known` renders (a page already cached, rendered again after a change) are
    * bounded by the slots only, so a flood cannot keep real changes from showing; unknown ones also need budget,
@@ -62,17 +75,11 @@ export function createRenderLimiter({
       wasted = (result: T | undefined) => !result,
     }: { known?: boolean; wasted?: (result: T | undefined) => boolean } = {},
   ): Promise<T> {
-    refill();
-    // An idle server renders anything: the budget only decides who else may render beside what is running.
-    if (!known && tokens <= 0 && running > 0) {
+    if (refuses(known)) {
       refused++;
-      throw new RenderRefused("render budget spent");
+      throw running >= maxConcurrent ? QUEUE_FULL : BUDGET_SPENT;
     }
     if (running >= maxConcurrent) {
-      if (queue.length >= maxQueued) {
-        refused++;
-        throw new RenderRefused("render queue full");
-      }
       await new Promise<void>((resolve, reject) => {
         const waiter = () => {
           clearTimeout(timer);
@@ -82,7 +89,7 @@ export function createRenderLimiter({
           const index = queue.indexOf(waiter);
           if (index >= 0) queue.splice(index, 1);
           refused++;
-          reject(new RenderRefused("waited too long for a render slot"));
+          reject(WAITED_TOO_LONG);
         }, queueTimeoutMs);
         queue.push(waiter);
       });
@@ -98,5 +105,14 @@ export function createRenderLimiter({
     }
   }
 
-  return { run, stats: () => ({ running, queued: queue.length, refused, tokens: Math.round(tokens) }) };
+  function noteRefused() {
+    refused++;
+  }
+
+  return {
+    run,
+    refuses,
+    noteRefused,
+    stats: () => ({ running, queued: queue.length, refused, tokens: Math.round(tokens) }),
+  };
 }

@@ -13,24 +13,29 @@ import { createBoundedStore, createFlights } from "@/lib/cache-core";
 import { createRenderLimiter, RenderRefused, type RenderLimits } from "./render-limiter.ts";
 import { UpstreamUnavailable, type CapturedResponse, type Upstream } from "./upstream.ts";
 
-type Route = { pattern: RegExp; params: string[]; immutable?: boolean };
+/** `exists`: a fixed address that always renders a real page, never refused for the render budget junk spends. */
+type Route = { pattern: RegExp; params: string[]; immutable?: boolean; exists?: boolean };
 
 // Each cacheable route with the query parameters it reads: everything else in a query string (tracking
 // parameters, cache-busting junk) is left out of the cache key and of the request the app renders.
 const CACHEABLE_ROUTES: Route[] = [
-  { pattern: /^\/$/, params: [] },
-  { pattern: /^\/history\/?$/, params: ["page", "month", "component"] },
-  { pattern: /^\/history\.(rss|atom|json)$/, params: [] },
+  { pattern: /^\/$/, params: [], exists: true },
+  { pattern: /^\/history\/?$/, params: ["page", "month", "component"], exists: true },
+  { pattern: /^\/history\.(rss|atom|json)$/, params: [], exists: true },
   { pattern: /^\/incidents\/[^/]+\/?$/, params: [] },
   { pattern: /^\/api\/v2\//, params: [] },
-  { pattern: /^\/api\/live$/, params: ["incident"] },
-  { pattern: /^\/badge\.svg$/, params: ["label"] },
+  { pattern: /^\/api\/live$/, params: ["incident"], exists: true },
+  { pattern: /^\/badge\.svg$/, params: ["label"], exists: true },
   { pattern: /^\/components\/[^/]+\/badge\.svg$/, params: ["label"] },
   { pattern: /^\/components\/[^/]+\/[^/]+$/, params: [] },
-  { pattern: /^\/embed\/?$/, params: [] },
-  { pattern: /^\/robots\.txt$/, params: [] },
-  { pattern: /^\/(favicon\.ico|icon\.svg|icon-512\.png|apple-touch-icon\.png|manifest\.webmanifest)$/, params: [] },
-  { pattern: /^\/uptime\.svg$/, params: ["v"] },
+  { pattern: /^\/embed\/?$/, params: [], exists: true },
+  { pattern: /^\/robots\.txt$/, params: [], exists: true },
+  {
+    pattern: /^\/(favicon\.ico|icon\.svg|icon-512\.png|apple-touch-icon\.png|manifest\.webmanifest)$/,
+    params: [],
+    exists: true,
+  },
+  { pattern: /^\/uptime\.svg$/, params: ["v"], exists: true },
   { pattern: /^\/api\/uptime\//, params: [] },
   // Content-hashed build output never changes while this build runs.
   { pattern: /^\/_next\/static\//, params: [], immutable: true },
@@ -64,7 +69,7 @@ const PER_TRANSFER = new Set([
 const NOT_FORWARDED_TO_RENDER = ["accept-encoding", "if-none-match", "if-modified-since", "range", "if-range"];
 const STALE_HEADER = ["x-statuspage-stale", "1"];
 
-export type Cacheable = { key: string; url: string; immutable: boolean };
+export type Cacheable = { key: string; url: string; immutable: boolean; exists: boolean };
 
 function routeOf(path: string): Route | null {
   for (const route of CACHEABLE_ROUTES) if (route.pattern.test(path)) return route;
@@ -86,6 +91,7 @@ export function cacheKeyOf(req: RequestLike): Cacheable | null {
   const route = routeOf(path);
   if (!route) return null;
   const immutable = route.immutable === true;
+  const exists = route.exists === true;
   let query = "";
   if (queryAt >= 0 && route.params.length > 0) {
     const params = new URLSearchParams(url.slice(queryAt + 1));
@@ -96,12 +102,12 @@ export function cacheKeyOf(req: RequestLike): Cacheable | null {
     }
     if (kept.length > 0) query = `?${kept.join("&")}`;
   }
-  if (!req.headers.rsc) return { key: `${path}${query}`, url: `${path}${query}`, immutable };
+  if (!req.headers.rsc) return { key: `${path}${query}`, url: `${path}${query}`, immutable, exists };
   const flight = RSC_VARY_HEADERS.map((name) => req.headers[name] ?? "").join("\u0000");
   const rscParam = queryAt < 0 ? null : new URLSearchParams(url.slice(queryAt + 1)).get("_rsc");
   const forwarded =
     rscParam === null ? `${path}${query}` : `${path}${query}${query ? "&" : "?"}_rsc=${encodeURIComponent(rscParam)}`;
-  return { key: `${path}${query}\u0000${flight}`, url: forwarded, immutable };
+  return { key: `${path}${query}\u0000${flight}`, url: forwarded, immutable, exists };
 }
 
 const COMPRESSION_THRESHOLD = 1024;
@@ -262,6 +268,8 @@ export type ResponseCacheOptions = {
   renderLimits?: RenderLimits;
   /** Called on a request that will reach the app (a miss or an uncached address), never on a hit. */
   beforeUpstream?: (req: IncomingMessage) => void;
+  /** How long a 503 for a refused render waits before it is sent. */
+  shedDelayMs?: number;
 };
 
 const MEMO_LIMIT = 2_000;
@@ -276,6 +284,7 @@ export function createResponseCache({
   now = () => Date.now(),
   renderLimits = {},
   beforeUpstream = () => {},
+  shedDelayMs = 250,
 }: ResponseCacheOptions) {
   const limiter = createRenderLimiter(renderLimits);
   const entries = createBoundedStore<Entry>({ maxEntries, maxBytes, sizeOf: entryBytes });
@@ -352,15 +361,24 @@ export function createResponseCache({
     res.end(req.method === "HEAD" ? undefined : body);
   }
 
-  /** Answers a miss that may not render now: the last good response when there is one, else 503 with Retry-After. */
+  /**
+   * Answers a miss that may not render now: the last good response when there is one, else 503 with Retry-After,
+   * a moment late: a client that floods with addresses nobody has seen then waits instead of asking again at once,
+   * which costs this process a timer, not CPU.
+   */
   function shed(req: IncomingMessage, res: ServerResponse, entry: Entry | undefined, message: string) {
     if (entry) return send(req, res, entry, true);
-    res.writeHead(503, {
-      "content-type": "text/plain; charset=utf-8",
-      "retry-after": "2",
-      "cache-control": "no-store",
-    });
-    res.end(req.method === "HEAD" ? undefined : message);
+    const answer = () => {
+      if (res.destroyed) return;
+      res.writeHead(503, {
+        "content-type": "text/plain; charset=utf-8",
+        "retry-after": "2",
+        "cache-control": "no-store",
+      });
+      res.end(req.method === "HEAD" ? undefined : message);
+    };
+    if (shedDelayMs > 0) setTimeout(answer, shedDelayMs).unref();
+    else answer();
   }
 
   async function renderOnce(
@@ -429,8 +447,13 @@ export function createResponseCache({
       if (!entry.immutable && now() - entry.storedAt >= maxAgeMs) refreshInBackground(cacheable);
       return send(req, res, entry);
     }
+    const known = entry !== undefined || cacheable.exists;
+    if (!flights.has(`${dataVersion()}\u0000${cacheable.key}`) && limiter.refuses(known)) {
+      limiter.noteRefused();
+      return shed(req, res, entry, "This page is busy; please try again in a moment.\n");
+    }
     beforeUpstream(req);
-    const outcome = await render(cacheable, req.headers, Boolean(entry));
+    const outcome = await render(cacheable, req.headers, known);
     if ("entry" in outcome) return send(req, res, outcome.entry);
     if ("response" in outcome) {
       if (outcome.response.status >= 500 && entry) return send(req, res, entry, true);

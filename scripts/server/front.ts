@@ -28,7 +28,8 @@ const cache = createResponseCache({
     maxConcurrent: positiveInteger(process.env.RENDER_MAX_CONCURRENT, 2),
     maxQueued: positiveInteger(process.env.RENDER_MAX_QUEUED, 128),
     // The operator's share is of the whole server's time, which the fronts' renders share.
-    budgetShare: Number(process.env.RENDER_BUDGET_SHARE ?? 0.2) / fronts,
+    budgetShare: Number(process.env.RENDER_BUDGET_SHARE ?? 0.05) / fronts,
+    burstMs: 1_000 / fronts,
   },
   beforeUpstream: (req) => stampClientAddress(req, trustProxy),
 });

@@ -162,6 +162,29 @@ describe("render limits", () => {
     expect(await (await fetch(`${app.base}/`)).text()).toBe("<p>/ v3</p>");
   });
 
+  it("keeps junk from rendering one page after another on an idle server, but never refuses a fixed address", async () => {
+    let clock = 0;
+    let renders = 0;
+    const app = await startServer(
+      async (req, res) => {
+        renders++;
+        clock += 400;
+        if (req.url?.startsWith("/incidents/missing")) res.statusCode = 404;
+        await page(`<p>${req.url}</p>`)(req, res);
+      },
+      { renderLimits: { budgetShare: 0, burstMs: 1_000, now: () => clock } },
+    );
+    // One request at a time, so nothing else is rendering when each arrives.
+    const statuses: number[] = [];
+    for (let i = 0; i < 8; i++) statuses.push((await fetch(`${app.base}/incidents/missing${i}`)).status);
+    expect(statuses).toEqual([404, 404, 404, 503, 503, 503, 503, 503]);
+    expect(renders).toBe(3);
+    // The home page was never asked for on this front; junk spent the budget, and it renders all the same.
+    const home = await fetch(`${app.base}/?utm_source=shared-link`);
+    expect(home.status).toBe(200);
+    expect(await home.text()).toBe("<p>/</p>");
+  });
+
   it("answers a shed miss of a known page with its last good response, marked stale", async () => {
     let version = 1;
     let release: () => void = () => {};
