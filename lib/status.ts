@@ -34,7 +34,8 @@ export type IncidentKind = (typeof INCIDENT_KINDS)[number];
 export const ROLES = ["owner", "responder", "viewer"] as const;
 export type Role = (typeof ROLES)[number];
 
-export type StatusIndicator = "none" | "minor" | "major" | "critical" | "maintenance";
+export const STATUS_INDICATORS = ["none", "minor", "major", "critical", "maintenance"] as const;
+export type StatusIndicator = (typeof STATUS_INDICATORS)[number];
 
 export const COMPONENT_STATUS_LABELS: Record<ComponentStatus, string> = {
   operational: "Operational",

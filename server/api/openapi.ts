@@ -1,10 +1,9 @@
 import { managementApiPaths } from "@/server/api/management/openapi-paths";
 import { STATUSPAGE_SCHEMAS } from "@/server/api/management/openapi-schemas";
-import { ALL_IMPACTS, ALL_INCIDENT_STATUSES, COMPONENT_STATUSES } from "@/lib/status";
+import { v2JsonSchemas, type V2Path } from "@/server/api/v2-schemas";
 import { PUBLIC_CACHE_CONTROL } from "@/lib/cache-control";
 
 const timestamp = { type: "string", format: "date-time" } as const;
-const nullableTimestamp = { type: ["string", "null"], format: "date-time" } as const;
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 
 const cacheHeaders = {
@@ -24,52 +23,6 @@ function publicGet(summary: string, schema: object, extra: object = {}) {
         "304": { description: "Not modified: the ETag in If-None-Match is current.", headers: cacheHeaders },
         ...extra,
       },
-    },
-  };
-}
-
-const envelope = (properties: Record<string, object>) => ({
-  type: "object",
-  additionalProperties: false,
-  required: ["page", ...Object.keys(properties)],
-  properties: { page: ref("Page"), ...properties },
-});
-
-function incidentSchema(maintenance: boolean) {
-  const required = [
-    "id",
-    "name",
-    "status",
-    "created_at",
-    "updated_at",
-    "monitoring_at",
-    "resolved_at",
-    "impact",
-    "shortlink",
-    "started_at",
-    "page_id",
-    "incident_updates",
-    "components",
-  ];
-  return {
-    type: "object",
-    additionalProperties: false,
-    required: maintenance ? [...required, "scheduled_for", "scheduled_until"] : required,
-    properties: {
-      id: { type: "string" },
-      name: { type: "string" },
-      status: { enum: [...ALL_INCIDENT_STATUSES] },
-      created_at: timestamp,
-      updated_at: timestamp,
-      monitoring_at: nullableTimestamp,
-      resolved_at: nullableTimestamp,
-      impact: maintenance ? { const: "maintenance" } : { enum: [...ALL_IMPACTS] },
-      shortlink: { type: "string", format: "uri" },
-      started_at: timestamp,
-      page_id: { type: "string" },
-      incident_updates: { type: "array", items: ref("IncidentUpdate"), description: "Newest first." },
-      components: { type: "array", items: ref("Component") },
-      ...(maintenance ? { scheduled_for: nullableTimestamp, scheduled_until: nullableTimestamp } : {}),
     },
   };
 }
@@ -120,8 +73,13 @@ const uptimeBarSchema = {
   },
 };
 
-/** OpenAPI 3.1 description of the public Statuspage-compatible API and the authenticated responder API. */
+/**
+ * OpenAPI 3.1 description of the public Statuspage-compatible API and the authenticated responder API; the /api/v2
+ * bodies come from server/api/v2-schemas.ts, the /api/v1 paths from the management API's endpoint tables.
+ */
 export function openApiDocument(serverUrl: string) {
+  const v2 = v2JsonSchemas();
+  const v2Get = (path: V2Path, summary: string) => publicGet(summary, v2.responses[path]);
   return {
     openapi: "3.1.0",
     info: {
@@ -132,55 +90,31 @@ export function openApiDocument(serverUrl: string) {
     },
     servers: [{ url: serverUrl }],
     paths: {
-      "/api/v2/summary.json": publicGet(
+      "/api/v2/summary.json": v2Get(
+        "/api/v2/summary.json",
         "Page, components, unresolved incidents, open maintenances and overall status",
-        {
-          type: "object",
-          additionalProperties: false,
-          required: ["page", "components", "incidents", "scheduled_maintenances", "status"],
-          properties: {
-            page: ref("Page"),
-            components: { type: "array", items: ref("Component") },
-            incidents: { type: "array", items: ref("Incident") },
-            scheduled_maintenances: { type: "array", items: ref("Maintenance") },
-            status: ref("Status"),
-          },
-        },
       ),
-      "/api/v2/status.json": publicGet("Overall status", envelope({ status: ref("Status") })),
-      "/api/v2/components.json": publicGet(
-        "Every component and group",
-        envelope({ components: { type: "array", items: ref("Component") } }),
-      ),
-      "/api/v2/incidents.json": publicGet(
-        "The 50 most recent incidents",
-        envelope({ incidents: { type: "array", items: ref("Incident") } }),
-      ),
-      "/api/v2/incidents/unresolved.json": publicGet(
-        "Incidents not yet resolved",
-        envelope({ incidents: { type: "array", items: ref("Incident") } }),
-      ),
+      "/api/v2/status.json": v2Get("/api/v2/status.json", "Overall status"),
+      "/api/v2/components.json": v2Get("/api/v2/components.json", "Every component and group"),
+      "/api/v2/incidents.json": v2Get("/api/v2/incidents.json", "The 50 most recent incidents"),
+      "/api/v2/incidents/unresolved.json": v2Get("/api/v2/incidents/unresolved.json", "Incidents not yet resolved"),
       "/api/v2/incidents/{incidentId}.json": {
-        ...publicGet(
-          "One incident or maintenance",
-          envelope({ incident: { oneOf: [ref("Incident"), ref("Maintenance")] } }),
-          {
-            "404": errorResponse("No incident with that id"),
-          },
-        ),
+        ...publicGet("One incident or maintenance", v2.responses["/api/v2/incidents/{incidentId}.json"], {
+          "404": errorResponse("No incident with that id"),
+        }),
         parameters: [{ name: "incidentId", in: "path", required: true, schema: { type: "string" } }],
       },
-      "/api/v2/scheduled-maintenances.json": publicGet(
+      "/api/v2/scheduled-maintenances.json": v2Get(
+        "/api/v2/scheduled-maintenances.json",
         "The 50 most recent maintenances",
-        envelope({ scheduled_maintenances: { type: "array", items: ref("Maintenance") } }),
       ),
-      "/api/v2/scheduled-maintenances/upcoming.json": publicGet(
+      "/api/v2/scheduled-maintenances/upcoming.json": v2Get(
+        "/api/v2/scheduled-maintenances/upcoming.json",
         "Maintenances still to come",
-        envelope({ scheduled_maintenances: { type: "array", items: ref("Maintenance") } }),
       ),
-      "/api/v2/scheduled-maintenances/active.json": publicGet(
+      "/api/v2/scheduled-maintenances/active.json": v2Get(
+        "/api/v2/scheduled-maintenances/active.json",
         "Maintenances in progress or being verified",
-        envelope({ scheduled_maintenances: { type: "array", items: ref("Maintenance") } }),
       ),
       "/api/uptime/{kind}/{id}": {
         ...publicGet("One home-page uptime bar's last 90 UTC days, day by day (see docs/api.md)", uptimeBarSchema, {
@@ -210,101 +144,7 @@ export function openApiDocument(serverUrl: string) {
         },
       },
       schemas: {
-        Page: {
-          type: "object",
-          additionalProperties: false,
-          required: ["id", "name", "url", "time_zone", "updated_at"],
-          properties: {
-            id: { type: "string" },
-            name: { type: "string" },
-            url: { type: "string", format: "uri" },
-            time_zone: { type: "string" },
-            updated_at: timestamp,
-          },
-        },
-        Status: {
-          type: "object",
-          additionalProperties: false,
-          required: ["indicator", "description"],
-          properties: {
-            indicator: { enum: ["none", "minor", "major", "critical", "maintenance"] },
-            description: { type: "string", examples: ["All Systems Operational"] },
-          },
-        },
-        Component: {
-          type: "object",
-          additionalProperties: false,
-          required: [
-            "id",
-            "name",
-            "status",
-            "created_at",
-            "updated_at",
-            "position",
-            "description",
-            "showcase",
-            "start_date",
-            "group_id",
-            "page_id",
-            "group",
-            "only_show_if_degraded",
-          ],
-          properties: {
-            id: { type: "string" },
-            name: { type: "string" },
-            status: { enum: [...COMPONENT_STATUSES] },
-            created_at: timestamp,
-            updated_at: timestamp,
-            position: { type: "integer" },
-            description: { type: ["string", "null"] },
-            showcase: { type: "boolean" },
-            start_date: { type: ["string", "null"], format: "date" },
-            group_id: { type: ["string", "null"] },
-            page_id: { type: "string" },
-            group: { type: "boolean" },
-            only_show_if_degraded: { type: "boolean" },
-            components: { type: "array", items: { type: "string" }, description: "Ids of the children; groups only." },
-          },
-        },
-        AffectedComponent: {
-          type: "object",
-          additionalProperties: false,
-          required: ["code", "name", "old_status", "new_status"],
-          properties: {
-            code: { type: ["string", "null"], description: "The component's id; null once the component was deleted." },
-            name: { type: "string" },
-            old_status: { enum: [...COMPONENT_STATUSES] },
-            new_status: { enum: [...COMPONENT_STATUSES] },
-          },
-        },
-        IncidentUpdate: {
-          type: "object",
-          additionalProperties: false,
-          required: [
-            "id",
-            "status",
-            "body",
-            "incident_id",
-            "created_at",
-            "updated_at",
-            "display_at",
-            "affected_components",
-            "deliver_notifications",
-          ],
-          properties: {
-            id: { type: "string" },
-            status: { enum: [...ALL_INCIDENT_STATUSES] },
-            body: { type: "string" },
-            incident_id: { type: "string" },
-            created_at: timestamp,
-            updated_at: timestamp,
-            display_at: timestamp,
-            affected_components: { oneOf: [{ type: "array", items: ref("AffectedComponent") }, { type: "null" }] },
-            deliver_notifications: { type: "boolean" },
-          },
-        },
-        Incident: incidentSchema(false),
-        Maintenance: incidentSchema(true),
+        ...v2.components,
         ...STATUSPAGE_SCHEMAS,
         Error: {
           description: "The short forms' error shape.",

@@ -15,11 +15,14 @@ import {
   pageIndicator,
   serializeComponents,
   serializeIncident,
+  serializeMaintenance,
   serializePage,
   serializeStatus,
+  serializeUnplannedIncident,
   summaryBody,
   type ApiContext,
 } from "@/server/api/statuspage-serializers";
+import type { V2Body } from "@/server/api/v2-schemas";
 
 export const RECENT_LIMIT = 50;
 
@@ -28,7 +31,7 @@ export async function loadApiContext(_request: Request): Promise<ApiContext> {
   return { page, tree, lastChangeAt, baseUrl: pageBaseUrl(page) };
 }
 
-export async function summaryJson(request: Request) {
+export async function summaryJson(request: Request): Promise<V2Body<"/api/v2/summary.json">> {
   const [ctx, unresolved, maintenances] = await Promise.all([
     loadApiContext(request),
     listUnresolvedIncidents(),
@@ -37,7 +40,7 @@ export async function summaryJson(request: Request) {
   return summaryBody(ctx, unresolved, maintenances);
 }
 
-export async function statusJson(request: Request) {
+export async function statusJson(request: Request): Promise<V2Body<"/api/v2/status.json">> {
   const [ctx, unresolved, maintenances] = await Promise.all([
     loadApiContext(request),
     listUnresolvedIncidents(),
@@ -46,29 +49,35 @@ export async function statusJson(request: Request) {
   return { page: serializePage(ctx), status: serializeStatus(pageIndicator(ctx.tree, unresolved, maintenances)) };
 }
 
-export async function componentsJson(request: Request) {
+export async function componentsJson(request: Request): Promise<V2Body<"/api/v2/components.json">> {
   const ctx = await loadApiContext(request);
   return { page: serializePage(ctx), components: serializeComponents(ctx) };
 }
 
-export async function incidentsJson(request: Request) {
+export async function incidentsJson(request: Request): Promise<V2Body<"/api/v2/incidents.json">> {
   const [ctx, incidents] = await Promise.all([loadApiContext(request), listRecentIncidents(RECENT_LIMIT, "incident")]);
-  return { page: serializePage(ctx), incidents: incidents.map((i) => serializeIncident(i, ctx)) };
+  return { page: serializePage(ctx), incidents: incidents.map((i) => serializeUnplannedIncident(i, ctx)) };
 }
 
-export async function unresolvedIncidentsJson(request: Request) {
+export async function unresolvedIncidentsJson(request: Request): Promise<V2Body<"/api/v2/incidents/unresolved.json">> {
   const [ctx, incidents] = await Promise.all([loadApiContext(request), listUnresolvedIncidents()]);
-  return { page: serializePage(ctx), incidents: incidents.map((i) => serializeIncident(i, ctx)) };
+  return { page: serializePage(ctx), incidents: incidents.map((i) => serializeUnplannedIncident(i, ctx)) };
 }
 
 /** One incident or maintenance; null when there is no such id. */
-export async function incidentJson(request: Request, incidentId: string) {
+export async function incidentJson(
+  request: Request,
+  incidentId: string,
+): Promise<V2Body<"/api/v2/incidents/{incidentId}.json"> | null> {
   const [ctx, incident] = await Promise.all([loadApiContext(request), getIncidentDetail(incidentId)]);
   if (!incident) return null;
   return { page: serializePage(ctx), incident: serializeIncident(incident, ctx) };
 }
 
-export async function scheduledMaintenancesJson(request: Request, which: "all" | "upcoming" | "active") {
+export async function scheduledMaintenancesJson(
+  request: Request,
+  which: "all" | "upcoming" | "active",
+): Promise<V2Body<"/api/v2/scheduled-maintenances.json">> {
   const [ctx, maintenances] = await Promise.all([
     loadApiContext(request),
     which === "all" ? listRecentIncidents(RECENT_LIMIT, "maintenance") : listOpenMaintenances(),
@@ -77,5 +86,5 @@ export async function scheduledMaintenancesJson(request: Request, which: "all" |
     which === "all"
       ? maintenances
       : maintenances.filter(which === "upcoming" ? isUpcomingMaintenance : isActiveMaintenance);
-  return { page: serializePage(ctx), scheduled_maintenances: selected.map((m) => serializeIncident(m, ctx)) };
+  return { page: serializePage(ctx), scheduled_maintenances: selected.map((m) => serializeMaintenance(m, ctx)) };
 }

@@ -1,15 +1,17 @@
 // Statuspage API v2 shapes, field for field, built from the DTOs the public pages render.
-import {
-  describeIndicator,
-  overallIndicator,
-  worstComponentStatus,
-  type AnyImpact,
-  type AnyIncidentStatus,
-  type ComponentStatus,
-  type StatusIndicator,
-} from "@/lib/status";
+import { describeIndicator, overallIndicator, worstComponentStatus, type StatusIndicator } from "@/lib/status";
 import { inPageOrder } from "@/lib/component-order";
 import { pageBaseUrl } from "@/server/page-url";
+import type {
+  ApiComponent,
+  ApiComponentGroup,
+  ApiIncident,
+  ApiIncidentUpdate,
+  ApiMaintenance,
+  ApiPage,
+  ApiStatus,
+  V2Body,
+} from "@/server/api/v2-schemas";
 import type {
   ComponentDto,
   ComponentGroupDto,
@@ -18,64 +20,6 @@ import type {
   IncidentUpdateDto,
   PageDto,
 } from "@/lib/dto";
-
-export type ApiPage = { id: string; name: string; url: string; time_zone: string; updated_at: string };
-
-export type ApiStatus = { indicator: StatusIndicator; description: string };
-
-export type ApiComponent = {
-  id: string;
-  name: string;
-  status: ComponentStatus;
-  created_at: string;
-  updated_at: string;
-  position: number;
-  description: string | null;
-  showcase: boolean;
-  start_date: string | null;
-  group_id: string | null;
-  page_id: string;
-  group: boolean;
-  only_show_if_degraded: boolean;
-  components?: string[];
-};
-
-export type ApiAffectedComponent = {
-  code: string | null;
-  name: string;
-  old_status: ComponentStatus;
-  new_status: ComponentStatus;
-};
-
-export type ApiIncidentUpdate = {
-  id: string;
-  status: AnyIncidentStatus;
-  body: string;
-  incident_id: string;
-  created_at: string;
-  updated_at: string;
-  display_at: string;
-  affected_components: ApiAffectedComponent[] | null;
-  deliver_notifications: boolean;
-};
-
-export type ApiIncident = {
-  id: string;
-  name: string;
-  status: AnyIncidentStatus;
-  created_at: string;
-  updated_at: string;
-  monitoring_at: string | null;
-  resolved_at: string | null;
-  impact: AnyImpact;
-  shortlink: string;
-  started_at: string;
-  page_id: string;
-  incident_updates: ApiIncidentUpdate[];
-  components: ApiComponent[];
-  scheduled_for?: string | null;
-  scheduled_until?: string | null;
-};
 
 /** Everything a serializer needs besides the object itself. */
 export type ApiContext = { page: PageDto; tree: ComponentTreeDto; lastChangeAt: Date | null; baseUrl: string };
@@ -117,7 +61,7 @@ export function serializeComponent(component: ComponentDto, pageId: string): Api
   };
 }
 
-export function serializeGroup(group: ComponentGroupDto, children: ComponentDto[], pageId: string): ApiComponent {
+export function serializeGroup(group: ComponentGroupDto, children: ComponentDto[], pageId: string): ApiComponentGroup {
   const latestChild = children.reduce((max, c) => (c.updatedAt > max ? c.updatedAt : max), group.updatedAt);
   return {
     id: group.id,
@@ -138,10 +82,10 @@ export function serializeGroup(group: ComponentGroupDto, children: ComponentDto[
 }
 
 /** Groups and ungrouped components in position order, each group followed by its children. */
-export function serializeComponents(ctx: ApiContext): ApiComponent[] {
+export function serializeComponents(ctx: ApiContext): (ApiComponent | ApiComponentGroup)[] {
   const { tree, page } = ctx;
   const byId = new Map(tree.components.map((c) => [c.id, c]));
-  type Top = { position: number; order: number; items: ApiComponent[] };
+  type Top = { position: number; order: number; items: (ApiComponent | ApiComponentGroup)[] };
   const top: Top[] = [];
   tree.groups.forEach((group, index) => {
     const children = group.componentIds.map((id) => byId.get(id)).filter((c): c is ComponentDto => Boolean(c));
@@ -186,8 +130,9 @@ export function serializeIncidentUpdate(update: IncidentUpdateDto): ApiIncidentU
   };
 }
 
-export function serializeIncident(incident: IncidentDto, ctx: ApiContext): ApiIncident {
-  const serialized: ApiIncident = {
+/** An incident's shape; the queries behind the incident lists select incidents only. */
+export function serializeUnplannedIncident(incident: IncidentDto, ctx: ApiContext): ApiIncident {
+  return {
     id: incident.id,
     name: incident.name,
     status: incident.status,
@@ -195,18 +140,29 @@ export function serializeIncident(incident: IncidentDto, ctx: ApiContext): ApiIn
     updated_at: iso(incident.updatedAt),
     monitoring_at: isoOrNull(incident.monitoringAt),
     resolved_at: isoOrNull(incident.resolvedAt),
-    impact: incident.kind === "maintenance" ? "maintenance" : incident.impact,
+    impact: incident.impact,
     shortlink: incidentUrl(ctx.baseUrl, incident.id),
     started_at: iso(incident.startedAt),
     page_id: ctx.page.id,
     incident_updates: incident.updates.map(serializeIncidentUpdate),
     components: inPageOrder(ctx.tree, incident.componentIds).map((c) => serializeComponent(c, ctx.page.id)),
   };
-  if (incident.kind === "maintenance") {
-    serialized.scheduled_for = isoOrNull(incident.scheduledFor);
-    serialized.scheduled_until = isoOrNull(incident.scheduledUntil);
-  }
-  return serialized;
+}
+
+/** A maintenance's shape: an incident's, with impact "maintenance" and its window. */
+export function serializeMaintenance(maintenance: IncidentDto, ctx: ApiContext): ApiMaintenance {
+  return {
+    ...serializeUnplannedIncident(maintenance, ctx),
+    impact: "maintenance",
+    scheduled_for: isoOrNull(maintenance.scheduledFor),
+    scheduled_until: isoOrNull(maintenance.scheduledUntil),
+  };
+}
+
+export function serializeIncident(incident: IncidentDto, ctx: ApiContext): ApiIncident | ApiMaintenance {
+  return incident.kind === "maintenance"
+    ? serializeMaintenance(incident, ctx)
+    : serializeUnplannedIncident(incident, ctx);
 }
 
 export function pageIndicator(
@@ -233,12 +189,16 @@ export function isUpcomingMaintenance(maintenance: IncidentDto): boolean {
   return maintenance.status === "scheduled";
 }
 
-export function summaryBody(ctx: ApiContext, unresolved: IncidentDto[], openMaintenances: IncidentDto[]) {
+export function summaryBody(
+  ctx: ApiContext,
+  unresolved: IncidentDto[],
+  openMaintenances: IncidentDto[],
+): V2Body<"/api/v2/summary.json"> {
   return {
     page: serializePage(ctx),
     components: serializeComponents(ctx),
-    incidents: unresolved.map((i) => serializeIncident(i, ctx)),
-    scheduled_maintenances: openMaintenances.map((m) => serializeIncident(m, ctx)),
+    incidents: unresolved.map((i) => serializeUnplannedIncident(i, ctx)),
+    scheduled_maintenances: openMaintenances.map((m) => serializeMaintenance(m, ctx)),
     status: serializeStatus(pageIndicator(ctx.tree, unresolved, openMaintenances)),
   };
 }

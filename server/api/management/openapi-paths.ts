@@ -33,11 +33,12 @@ function fieldsSchema(fields: z.ZodType): object {
 function requestBody(request: NonNullable<EndpointDoc["request"]>) {
   const fields = fieldsSchema(request.fields);
   const schema = request.wrapper ? { type: "object", properties: { [request.wrapper]: fields } } : fields;
-  const form = {
-    schema,
-    description: `Rails-style brackets, as Statuspage reads them: ${request.wrapper ?? "incident"}[name]=…, ${request.wrapper ?? "incident"}[component_ids][]=…, incident[components][<id>]=major_outage.`,
+  // OpenAPI 3.1 gives a media type no description, so the form encoding is told on the request body.
+  return {
+    required: false,
+    description: `As JSON, or form-encoded with Rails-style brackets as Statuspage reads them: ${request.wrapper ?? "incident"}[name]=…, ${request.wrapper ?? "incident"}[component_ids][]=…, incident[components][<id>]=major_outage.`,
+    content: { "application/json": { schema }, "application/x-www-form-urlencoded": { schema } },
   };
-  return { required: false, content: { "application/json": { schema }, "application/x-www-form-urlencoded": form } };
 }
 
 const statuspageError = (description: string) => ({
