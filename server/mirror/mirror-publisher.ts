@@ -34,8 +34,11 @@ export type PublishReport = {
 export type PublishOptions = {
   /** Write every file, whatever the manifest says. */
   force?: boolean;
-  /** Called between slices of a long pass; the runner publishes changes made meanwhile there. */
-  interlude?: () => Promise<void>;
+  /**
+   * Called between slices of a pass: the changes made meanwhile, which join it (their first wave next, the rest
+   * with what remains), so a change never waits for the long tail of another.
+   */
+  takeChanges?: () => MirrorScope | null;
 };
 
 type Rendered =
@@ -180,7 +183,7 @@ export function createMirrorPublisher({
   /** Renders the scope's addresses and writes what changed to every target: assets, then files, then pages, then live.json. */
   async function publish(
     scope: MirrorScope,
-    { force = false, interlude }: PublishOptions = {},
+    { force = false, takeChanges }: PublishOptions = {},
   ): Promise<PublishReport> {
     const started = performance.now();
     const stock = await inventory();
@@ -195,14 +198,20 @@ export function createMirrorPublisher({
     let firstWaveMs = 0;
 
     if (scope.full) await Promise.all(targets.map((target) => uploadStaticAssets(target, force, uploaded)));
-    const waves = [
-      first,
-      ...Array.from({ length: Math.ceil(rest.length / REST_CHUNK) }, (_, i) =>
-        rest.slice(i * REST_CHUNK, (i + 1) * REST_CHUNK),
-      ),
-    ];
-    for (const [index, wave] of waves.entries()) {
-      if (index > 0) await interlude?.();
+    const urgent: string[][] = [first];
+    let remaining = rest;
+    const addresses = new Set([...first, ...rest]);
+    for (let index = 0; urgent.length > 0 || remaining.length > 0; index++) {
+      const changes = index > 0 ? takeChanges?.() : null;
+      if (changes) {
+        const more = urlsForScope(changes, stock, now());
+        urgent.push(more.first);
+        // Addresses already published in this pass are published again: the change came after them.
+        const waiting = new Set(remaining);
+        remaining = [...remaining, ...more.rest.filter((url) => !waiting.has(url))];
+        for (const url of [...more.first, ...more.rest]) addresses.add(url);
+      }
+      const wave = urgent.shift() ?? remaining.splice(0, REST_CHUNK);
       if (wave.length === 0) continue;
       const results = await mapLimit(wave, RENDER_CONCURRENCY, renderOne);
       rendered += results.length;
@@ -221,9 +230,7 @@ export function createMirrorPublisher({
       if (index === 0) firstWaveMs = Math.round(performance.now() - started);
     }
 
-    const produced = new Set(
-      [...first, ...rest].map((url) => (url === NOT_FOUND_URL ? NOT_FOUND_KEY : mirrorKey(url))),
-    );
+    const produced = new Set([...addresses].map((url) => (url === NOT_FOUND_URL ? NOT_FOUND_KEY : mirrorKey(url))));
     await Promise.all(
       targets.map(async (target) => {
         const manifest = await manifestOf(target);

@@ -65,10 +65,18 @@ export function startMirrorRunner(options: MirrorRunnerOptions) {
       }, retryMs);
       return;
     }
-    const scope = pending;
+    let scope = pending;
     pending = emptyScope();
+    /** Changes made during the pass join it; a change to the page's settings waits for a full pass of its own. */
+    const takeChanges = () => {
+      if (isEmptyScope(pending) || pending.full || options.isDatabaseDown?.()) return null;
+      const changes = pending;
+      pending = emptyScope();
+      scope = mergeScopes(scope, changes);
+      return changes;
+    };
     try {
-      const report = await publisher.publish(scope, { interlude: scope.full ? publishChangesMeanwhile : undefined });
+      const report = await publisher.publish(scope, { takeChanges });
       options.onPublished?.(report);
       if (report.failed.length > 0)
         throw new Error(
@@ -81,19 +89,6 @@ export function startMirrorRunner(options: MirrorRunnerOptions) {
       const delay = Math.min(MAX_RETRY_MS, retryMs * 2 ** Math.min(failures - 1, 5));
       log(`Publishing failed; trying again in ${Math.round(delay / 1000)} s`, error);
       await new Promise((resolve) => setTimeout(resolve, delay).unref());
-    }
-  }
-
-  /** Inside a full pass: what changed since it began goes out now, not after the whole site. */
-  async function publishChangesMeanwhile() {
-    if (isEmptyScope(pending) || options.isDatabaseDown?.()) return;
-    const scope = pending;
-    pending = emptyScope();
-    try {
-      options.onPublished?.(await publisher.publish(scope));
-    } catch (error) {
-      pending = mergeScopes(scope, pending);
-      log("Publishing a change during a full pass failed; it is retried after the pass", error);
     }
   }
 

@@ -127,6 +127,32 @@ describe("static mirror publisher", { timeout: 90_000 }, () => {
     expect(reports.at(-1)!.rendered).toBeGreaterThan(600);
   });
 
+  it("publishes a change made during the long tail of another change's pass without waiting for that pass", async () => {
+    await ensurePageOnce();
+    const ctx = await ctxFor("responder");
+    const { incident } = await createIncident({
+      ctx,
+      input: { name: unique("Tail"), impact: "minor", status: "investigating", message: "Looking." },
+    });
+    const dir = await temporaryMirrorDir();
+    const reports: PublishReport[] = [];
+    const runner = await startRunner(dir, unique("mirror-lock"), reports, 150);
+    await until(() => runner.isLeader());
+    await runner.idle();
+    const page = path.join(dir, `incidents/${incident.id}/index.html`);
+    const passesBefore = reports.length;
+
+    // The first update's pass renders every component's feeds (slow here) after its incident page.
+    await postIncidentUpdate({ ctx, input: { incidentId: incident.id, status: "identified", body: "First update." } });
+    await until(async () => (await readFile(page, "utf8")).includes("First update."));
+    await postIncidentUpdate({ ctx, input: { incidentId: incident.id, status: "monitoring", body: "Second update." } });
+    await until(async () => (await readFile(page, "utf8")).includes("Second update."));
+    const passesWhenShown = reports.length;
+    await runner.idle();
+    expect(passesWhenShown).toBe(passesBefore);
+    expect(reports.length).toBeGreaterThan(passesBefore);
+  });
+
   it("lets one instance publish a mirror at a time, and another take over when it stops", async () => {
     await ensurePageOnce();
     const dir = await temporaryMirrorDir();
