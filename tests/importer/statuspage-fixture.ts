@@ -6,7 +6,14 @@ export const API_KEY = "6c4a1f0e-8f5d-4b7e-9c1a-2e3d4f5a6b7c";
 export const HOSTILE_BODY =
   'Fixed <script>alert("x")</script> see [details](javascript:alert(1)) \u0000 and <img src=x onerror=alert(2)>';
 
-const at = (msAgo: number) => new Date(Date.now() - msAgo).toISOString();
+// Past times count back from the latest noon (UTC), so an incident of a few hours never spans midnight: a test
+// that asks for one day's uptime must not depend on the hour it runs.
+const LATEST_NOON = (() => {
+  const noon = new Date();
+  noon.setUTCHours(12, 0, 0, 0);
+  return noon.getTime() > Date.now() ? noon.getTime() - DAY : noon.getTime();
+})();
+const at = (msAgo: number) => new Date(LATEST_NOON - msAgo).toISOString();
 const day = (n: number) => at(n * DAY);
 
 export type Fixture = ReturnType<typeof buildFixture>;
