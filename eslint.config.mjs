@@ -30,6 +30,12 @@ const ONE_INVALIDATION_PATH = [
   },
 ];
 
+// Public pages link with components/public-link, which never prefetches (see why there).
+const PUBLIC_LINKS = [
+  ...ONE_INVALIDATION_PATH,
+  { name: "next/link", message: "Public pages use PublicLink from @/components/public-link: it never prefetches." },
+];
+
 function forbid(files, rules, paths = ONE_INVALIDATION_PATH) {
   const patterns = rules.map(([group, message]) => ({ group, message }));
   return { files, rules: { "no-restricted-imports": ["error", { patterns, paths }] } };
@@ -88,8 +94,14 @@ export default defineConfig([
 
   // Routes: pages, layouts, server actions, route handlers, and the helpers only route handlers use.
   forbid(["app/**", "proxy.ts", "instrumentation.ts"], [NO_PRISMA, NO_TEST_CODE]),
+  forbid(["app/(public)/**"], [NO_PRISMA, NO_TEST_CODE], PUBLIC_LINKS),
   forbid(
     ["components/**"],
+    [[["@/server/**", "@/app/**"], "Shared UI gets data and actions from its route as props."], NO_TEST_CODE],
+    PUBLIC_LINKS,
+  ),
+  forbid(
+    ["components/public-link.tsx"],
     [[["@/server/**", "@/app/**"], "Shared UI gets data and actions from its route as props."], NO_TEST_CODE],
   ),
   forbid(["server/api/**", "server/feeds/**", "server/live/**"], [NO_PRISMA, NO_ROUTES, NO_TEST_CODE]),

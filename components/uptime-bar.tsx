@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import { PublicLink } from "@/components/public-link";
 import { useEffect, useId, useMemo, useRef, useState, useSyncExternalStore, type KeyboardEvent } from "react";
 import { COMPONENT_TONE, TONE_FILL } from "@/components/status-tone";
 import { formatUtcDate } from "@/lib/format";
@@ -231,22 +231,18 @@ export function UptimeBar({ bar, version }: { bar: UptimeBarRef; version: string
           {activeDay.moreIncidents > 0 && (
             <p className="mt-1">
               and {activeDay.moreIncidents} more in the{" "}
-              <Link prefetch={false} href="/history" className="text-blue-700 underline dark:text-blue-300">
+              <PublicLink href="/history" className="text-blue-700 underline dark:text-blue-300">
                 incident history
-              </Link>
+              </PublicLink>
             </p>
           )}
           {activeDay.incidents.length > 0 && (
             <ul className="mt-2 space-y-1">
               {activeDay.incidents.map((incident) => (
                 <li key={incident.id}>
-                  <Link
-                    prefetch={false}
-                    href={`/incidents/${incident.id}`}
-                    className="text-blue-700 underline dark:text-blue-300"
-                  >
+                  <PublicLink href={`/incidents/${incident.id}`} className="text-blue-700 underline dark:text-blue-300">
                     {incident.name}
-                  </Link>
+                  </PublicLink>
                 </li>
               ))}
             </ul>

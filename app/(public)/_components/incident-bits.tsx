@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { PublicLink } from "@/components/public-link";
 import { StatusIcon } from "@/components/status-icon";
 import { PostedAt } from "@/components/posted-at";
 import { IMPACT_TONE, TONE_BORDER, TONE_TEXT } from "@/components/status-tone";
@@ -22,13 +22,9 @@ export function impactBorder(impact: AnyImpact): string {
 
 export function IncidentLink({ id, name, className = "" }: { id: string; name: string; className?: string }) {
   return (
-    <Link
-      prefetch={false}
-      href={`/incidents/${id}`}
-      className={className ? `sp-title-link ${className}` : "sp-title-link"}
-    >
+    <PublicLink href={`/incidents/${id}`} className={className ? `sp-title-link ${className}` : "sp-title-link"}>
       {name}
-    </Link>
+    </PublicLink>
   );
 }
 

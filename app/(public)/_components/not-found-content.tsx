@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { PublicLink } from "@/components/public-link";
 
 export function NotFoundContent() {
   return (
@@ -9,14 +9,14 @@ export function NotFoundContent() {
       </p>
       <ul className="mt-6 flex flex-wrap gap-4">
         <li>
-          <Link prefetch={false} href="/" className="sp-link">
+          <PublicLink href="/" className="sp-link">
             Current status
-          </Link>
+          </PublicLink>
         </li>
         <li>
-          <Link prefetch={false} href="/history" className="sp-link">
+          <PublicLink href="/history" className="sp-link">
             Incident history
-          </Link>
+          </PublicLink>
         </li>
       </ul>
     </>

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { PublicLink } from "@/components/public-link";
 import { Time } from "@/components/time";
 import type { IncidentDto } from "@/lib/dto";
 import { addUtcDays, startOfUtcDay } from "@/lib/format";
@@ -71,9 +71,9 @@ export function PastIncidents({
               {truncated && day.getTime() < oldestListed ? (
                 <p className="sp-muted mt-2">
                   Too many incidents to list here: see the{" "}
-                  <Link prefetch={false} href="/history" className="sp-link">
+                  <PublicLink href="/history" className="sp-link">
                     incident history
-                  </Link>
+                  </PublicLink>
                   .
                 </p>
               ) : list.length === 0 ? (
@@ -90,9 +90,9 @@ export function PastIncidents({
         })}
       </ol>
       <p className="mt-6">
-        <Link prefetch={false} href="/history" className="font-medium text-blue-700 underline dark:text-blue-300">
+        <PublicLink href="/history" className="font-medium text-blue-700 underline dark:text-blue-300">
           Incident history <span aria-hidden="true">→</span>
-        </Link>
+        </PublicLink>
       </p>
     </section>
   );

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { PublicLink } from "@/components/public-link";
 import type { PageDto } from "@/lib/dto";
 import { TimeZoneToggle } from "@/components/time-zone-toggle";
 import { safeHttpUrl } from "@/app/(public)/_components/branding";
@@ -16,9 +16,9 @@ export function SiteFooter({ page }: { page: PageDto }) {
         <TimeZoneToggle />
         <ul className="flex flex-wrap gap-x-4 gap-y-1">
           <li>
-            <Link prefetch={false} href="/history" className="underline">
+            <PublicLink href="/history" className="underline">
               Incident history
-            </Link>
+            </PublicLink>
           </li>
           {links.map((link) => (
             <li key={link.label}>
@@ -43,9 +43,9 @@ export function SiteFooter({ page }: { page: PageDto }) {
             </a>
           </li>
           <li>
-            <Link prefetch={false} href="/embed" className="underline">
+            <PublicLink href="/embed" className="underline">
               Embed the status
-            </Link>
+            </PublicLink>
           </li>
         </ul>
         {page.footerText && <p>{page.footerText}</p>}

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { PublicLink } from "@/components/public-link";
 import type { PageDto } from "@/lib/dto";
 import { brandColour } from "@/lib/brand-mark";
 import { safeHttpUrl } from "@/app/(public)/_components/branding";
@@ -9,8 +9,7 @@ export function SiteHeader({ page }: { page: PageDto }) {
   return (
     <header className="border-t-4 border-[var(--brand)] border-b border-b-zinc-200 dark:border-b-zinc-800">
       <div className="mx-auto flex max-w-4xl flex-wrap items-center justify-between gap-3 px-4 py-4">
-        <Link
-          prefetch={false}
+        <PublicLink
           href="/"
           className="flex items-center gap-3 rounded text-xl font-semibold focus-visible:outline-2 focus-visible:outline-offset-4 focus-visible:outline-blue-600"
         >
@@ -24,26 +23,24 @@ export function SiteHeader({ page }: { page: PageDto }) {
             />
           )}
           <span>{page.name} Status</span>
-        </Link>
+        </PublicLink>
         <nav aria-label="Status page">
           <ul className="flex flex-wrap gap-x-4 gap-y-2 text-sm">
             <li>
-              <Link
-                prefetch={false}
+              <PublicLink
                 href="/history"
                 className="underline-offset-4 hover:underline focus-visible:outline-2 focus-visible:outline-blue-600"
               >
                 Incident history
-              </Link>
+              </PublicLink>
             </li>
             <li>
-              <Link
-                prefetch={false}
+              <PublicLink
                 href="/subscribe"
                 className="underline-offset-4 hover:underline focus-visible:outline-2 focus-visible:outline-blue-600"
               >
                 Subscribe to updates
-              </Link>
+              </PublicLink>
             </li>
             {safeHttpUrl(page.supportUrl) && (
               <li>

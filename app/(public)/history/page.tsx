@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { PublicLink } from "@/components/public-link";
 import { Time } from "@/components/time";
 import type { IncidentSummaryDto } from "@/lib/dto";
 import { formatDuration, formatUtcMonth } from "@/lib/format";
@@ -134,13 +134,9 @@ export default async function HistoryPage({ searchParams }: Props) {
           Filter
         </button>
         {selected && (
-          <Link
-            prefetch={false}
-            href={historyHref(1, null)}
-            className="py-1.5 text-sm text-blue-700 underline dark:text-blue-300"
-          >
+          <PublicLink href={historyHref(1, null)} className="py-1.5 text-sm text-blue-700 underline dark:text-blue-300">
             Show all components
-          </Link>
+          </PublicLink>
         )}
       </form>
       {selected && <p className="mt-3 text-sm">Showing incidents that affected {selected.name}.</p>}
@@ -164,13 +160,12 @@ export default async function HistoryPage({ searchParams }: Props) {
                 </ul>
                 {list.length > limit && (
                   <p className="mt-2 text-sm">
-                    <Link
-                      prefetch={false}
+                    <PublicLink
                       href={monthHref(month, componentId)}
                       className="text-blue-700 underline dark:text-blue-300"
                     >
                       Show all {list.length} incidents from {formatUtcMonth(month)}
-                    </Link>
+                    </PublicLink>
                   </p>
                 )}
               </>
@@ -181,35 +176,29 @@ export default async function HistoryPage({ searchParams }: Props) {
 
       {query.month ? (
         <p className="mt-8">
-          <Link
-            prefetch={false}
-            href={historyHref(1, componentId)}
-            className="text-blue-700 underline dark:text-blue-300"
-          >
+          <PublicLink href={historyHref(1, componentId)} className="text-blue-700 underline dark:text-blue-300">
             <span aria-hidden="true">← </span>Back to the latest months
-          </Link>
+          </PublicLink>
         </p>
       ) : (
         <nav aria-label="History pages" className="mt-8 flex justify-between gap-4">
           {query.page > 1 ? (
-            <Link
-              prefetch={false}
+            <PublicLink
               href={historyHref(query.page - 1, componentId)}
               className="text-blue-700 underline dark:text-blue-300"
             >
               <span aria-hidden="true">← </span>Newer incidents
-            </Link>
+            </PublicLink>
           ) : (
             <span />
           )}
           {hasOlder && query.page < 1_000 ? (
-            <Link
-              prefetch={false}
+            <PublicLink
               href={historyHref(query.page + 1, componentId)}
               className="text-blue-700 underline dark:text-blue-300"
             >
               Older incidents<span aria-hidden="true"> →</span>
-            </Link>
+            </PublicLink>
           ) : (
             <span />
           )}

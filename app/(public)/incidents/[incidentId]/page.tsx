@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { PublicLink } from "@/components/public-link";
 import { notFound } from "next/navigation";
 import { SubscribeToIncidentForm } from "@/app/(public)/_components/subscribe-to-incident-form";
 import { Time } from "@/components/time";
@@ -45,13 +45,13 @@ export default async function IncidentPage({ params }: Props) {
     <article>
       <Freshness version={liveVersion} incidentId={incident.id} />
       <p className="text-sm">
-        <Link prefetch={false} href="/" className="text-blue-700 underline dark:text-blue-300">
+        <PublicLink href="/" className="text-blue-700 underline dark:text-blue-300">
           Current status
-        </Link>
+        </PublicLink>
         <span aria-hidden="true"> / </span>
-        <Link prefetch={false} href="/history" className="text-blue-700 underline dark:text-blue-300">
+        <PublicLink href="/history" className="text-blue-700 underline dark:text-blue-300">
           Incident history
-        </Link>
+        </PublicLink>
       </p>
       <h1 className="mt-3 text-2xl font-semibold">{incident.name}</h1>
       <dl className="mt-3 grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
@@ -135,13 +135,9 @@ export default async function IncidentPage({ params }: Props) {
           <ul className="list-disc space-y-1 pl-6">
             {incident.related.map((related) => (
               <li key={related.id}>
-                <Link
-                  prefetch={false}
-                  href={`/incidents/${related.id}`}
-                  className="text-blue-700 underline dark:text-blue-300"
-                >
+                <PublicLink href={`/incidents/${related.id}`} className="text-blue-700 underline dark:text-blue-300">
                   {related.name}
-                </Link>{" "}
+                </PublicLink>{" "}
                 <span className="text-sm text-zinc-600 dark:text-zinc-400">
                   ({INCIDENT_STATUS_LABELS[related.status]}, <Time date={related.startedAt} format="date" now={now} />)
                 </span>

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { PublicLink } from "@/components/public-link";
 import { getComponentTree } from "@/server/queries/public-status";
 import { getSubscriptionByManageToken } from "@/server/queries/subscribers";
 import { unsubscribeAction } from "@/app/(public)/subscribe/actions";
@@ -34,9 +34,9 @@ export default async function ManagePage({
           This link is not valid any more; the subscription may have been removed.
         </p>
         <p>
-          <Link prefetch={false} className="text-blue-700 underline dark:text-blue-300" href="/subscribe">
+          <PublicLink className="text-blue-700 underline dark:text-blue-300" href="/subscribe">
             Subscribe to updates
-          </Link>
+          </PublicLink>
         </p>
       </section>
     );
@@ -71,22 +71,21 @@ export default async function ManagePage({
           <>
             <dt className="font-medium">Incident</dt>
             <dd>
-              <Link
-                prefetch={false}
+              <PublicLink
                 className="text-blue-700 underline dark:text-blue-300"
                 href={`/incidents/${subscription.incident.id}`}
               >
                 {subscription.incident.name}
-              </Link>
+              </PublicLink>
             </dd>
           </>
         ) : null}
       </dl>
       {subscription.unsubscribed ? (
         <p>
-          <Link prefetch={false} className="text-blue-700 underline dark:text-blue-300" href="/subscribe">
+          <PublicLink className="text-blue-700 underline dark:text-blue-300" href="/subscribe">
             Subscribe again
-          </Link>
+          </PublicLink>
         </p>
       ) : (
         <>

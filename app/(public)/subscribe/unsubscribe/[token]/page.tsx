@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { PublicLink } from "@/components/public-link";
 import { getSubscriptionByManageToken } from "@/server/queries/subscribers";
 import { unsubscribeAction } from "@/app/(public)/subscribe/actions";
 import { TokenActionForm } from "@/app/(public)/subscribe/_components/token-action-form";
@@ -27,9 +27,9 @@ export default async function UnsubscribePage({ params }: { params: Promise<{ to
           <strong className="break-all">{subscription.address}</strong> will not receive any more updates.
         </p>
         <p>
-          <Link prefetch={false} className="text-blue-700 underline dark:text-blue-300" href="/subscribe">
+          <PublicLink className="text-blue-700 underline dark:text-blue-300" href="/subscribe">
             Subscribe again
-          </Link>
+          </PublicLink>
         </p>
       </section>
     );
