@@ -1,12 +1,6 @@
 import "server-only";
-import http from "node:http";
-import https from "node:https";
-import {
-  assertAllowedTarget,
-  guardedLookup,
-  WebhookTargetError,
-  type TargetPolicy,
-} from "@/server/notifications/target-guard";
+import type { TargetPolicy } from "@/server/notifications/target-guard";
+import { postGuarded } from "@/server/notifications/guarded-post";
 
 export const CHAT_TIMEOUT_MS = 10_000;
 const MAX_RESPONSE_BYTES = 16 * 1024;
@@ -61,74 +55,31 @@ export async function postChatWebhook(request: {
   deliveryId?: string;
   timeoutMs?: number;
 }): Promise<ChatSendResult> {
-  let url: URL;
-  try {
-    url = await assertAllowedTarget(request.url, request.policy);
-  } catch (error) {
-    if (error instanceof WebhookTargetError)
-      return { ok: false, error: error.message, permanent: !/could not be resolved/.test(error.message) };
-    throw error;
-  }
-  const transport = url.protocol === "https:" ? https : http;
-  const timeoutMs = request.timeoutMs ?? CHAT_TIMEOUT_MS;
-  return new Promise<ChatSendResult>((resolve) => {
-    let settled = false;
-    const finish = (result: ChatSendResult) => {
-      if (settled) return;
-      settled = true;
-      clearTimeout(timer);
-      resolve(result);
-    };
-    const req = transport.request(
-      url,
-      {
-        method: "POST",
-        lookup: guardedLookup(url.protocol, request.policy),
-        headers: {
-          "Content-Type": "application/json; charset=utf-8",
-          "Content-Length": Buffer.byteLength(request.body),
-          "User-Agent": "statuspage-chat/1.0",
-          ...(request.deliveryId ? { "X-Statuspage-Delivery-Id": request.deliveryId } : {}),
-        },
-      },
-      (res) => {
-        const statusCode = res.statusCode ?? 0;
-        const chunks: Buffer[] = [];
-        let received = 0;
-        res.on("data", (chunk: Buffer) => {
-          received += chunk.length;
-          if (received > MAX_RESPONSE_BYTES) res.destroy();
-          else chunks.push(chunk);
-        });
-        const done = () => {
-          const body = Buffer.concat(chunks).toString("utf8");
-          if (statusCode >= 200 && statusCode < 300) return finish({ ok: true, statusCode });
-          if (statusCode >= 300 && statusCode < 400)
-            return finish({ ok: false, statusCode, error: "The webhook answered with a redirect, which is refused." });
-          if (statusCode === 429)
-            return finish({
-              ok: false,
-              statusCode,
-              error: "HTTP 429: rate limited",
-              retryAfterMs: parseRetryAfter(res.headers["retry-after"], body) ?? 30_000,
-            });
-          const failure = describeFailure(statusCode, body);
-          const retryAfterMs = statusCode === 503 ? parseRetryAfter(res.headers["retry-after"], "") : undefined;
-          finish({ ok: false, statusCode, ...failure, ...(retryAfterMs ? { retryAfterMs } : {}) });
-        };
-        res.on("end", done);
-        res.on("close", done);
-        res.on("error", done);
-      },
-    );
-    const timer = setTimeout(() => {
-      req.destroy();
-      finish({ ok: false, error: `No response within ${Math.round(timeoutMs / 1000)} s.` });
-    }, timeoutMs);
-    req.on("error", (error: NodeJS.ErrnoException) => {
-      if (error instanceof WebhookTargetError) finish({ ok: false, error: error.message, permanent: true });
-      else finish({ ok: false, error: error.code ? `${error.code}: ${error.message}` : error.message });
-    });
-    req.end(request.body);
+  const outcome = await postGuarded({
+    url: request.url,
+    body: request.body,
+    policy: request.policy,
+    timeoutMs: request.timeoutMs ?? CHAT_TIMEOUT_MS,
+    maxResponseBytes: MAX_RESPONSE_BYTES,
+    headers: {
+      "Content-Type": "application/json; charset=utf-8",
+      "User-Agent": "statuspage-chat/1.0",
+      ...(request.deliveryId ? { "X-Statuspage-Delivery-Id": request.deliveryId } : {}),
+    },
   });
+  if (!outcome.answered) return { ok: false, error: outcome.error, ...(outcome.permanent ? { permanent: true } : {}) };
+  const { statusCode, body, headers } = outcome;
+  if (statusCode >= 200 && statusCode < 300) return { ok: true, statusCode };
+  if (statusCode >= 300 && statusCode < 400)
+    return { ok: false, statusCode, error: "The webhook answered with a redirect, which is refused." };
+  if (statusCode === 429)
+    return {
+      ok: false,
+      statusCode,
+      error: "HTTP 429: rate limited",
+      retryAfterMs: parseRetryAfter(headers["retry-after"], body) ?? 30_000,
+    };
+  const failure = describeFailure(statusCode, body);
+  const retryAfterMs = statusCode === 503 ? parseRetryAfter(headers["retry-after"], "") : undefined;
+  return { ok: false, statusCode, ...failure, ...(retryAfterMs ? { retryAfterMs } : {}) };
 }
