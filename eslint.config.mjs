@@ -161,20 +161,5 @@ export default defineConfig([
     [[["@/server/**", ...layer.routes, ...layer.prisma, "pg"], "lib/ is isomorphic and ORM-free."], NO_TEST_CODE],
   ),
 
-  // Known remaining: these management and v1 API files still hand Prisma handles to their endpoints. When their
-  // reads and writes have moved into queries and services, delete this block so the route rule covers them again.
-  forbid(
-    [
-      "server/api/v1/chat-channels.ts",
-      "server/api/v1/endpoints.ts",
-      "server/api/v1/handler.ts",
-      "server/api/management/components.ts",
-      "server/api/management/incidents.ts",
-      "server/api/management/postmortems.ts",
-      "server/api/management/router.ts",
-      "server/api/management/subscribers.ts",
-    ],
-    [NO_ROUTES, NO_TEST_CODE],
-  ),
   prettier,
 ]);

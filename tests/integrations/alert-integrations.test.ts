@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/server/db/client";
-import { actorFor, createComponent, unique } from "@/tests/support/factories";
+import { actorFor, createComponent, unique, untypedInput } from "@/tests/support/factories";
 import { ensurePageExists } from "@/tests/subscribers/support";
 import { alertmanagerPayload, grafanaPayload } from "@/tests/integrations/alert-payloads";
 import { handleAlertWebhook } from "@/server/api/integrations/alert-webhook";
@@ -17,6 +17,7 @@ import type { Actor } from "@/server/services/context";
 import type { AlertSource } from "@/lib/integrations";
 
 let owner: Actor;
+type RuleInput = Parameters<typeof createAlertRule>[0]["input"];
 
 async function integration(source: AlertSource, fireAfterSeconds = 0, recoverAfterSeconds = 0) {
   const { integration: created, token } = await createIntegration({
@@ -30,8 +31,8 @@ async function rule(
   integrationId: string,
   matchers: string,
   componentId: string,
-  firingStatus = "major_outage",
-  extra: Record<string, unknown> = {},
+  firingStatus: RuleInput["firingStatus"] = "major_outage",
+  extra: Partial<RuleInput> = {},
 ) {
   return (
     await createAlertRule({
@@ -369,7 +370,7 @@ describe("automation and responders", () => {
     });
     const am = await integration("alertmanager");
     await rule(am.id, `svc="${held.id}"`, held.id);
-    await rule(am.id, `svc="${overridden.id}"`, overridden.id, "major_outage", { overrideIncidents: "on" });
+    await rule(am.id, `svc="${overridden.id}"`, overridden.id, "major_outage", { overrideIncidents: true });
     await post(
       am.id,
       am.token,
@@ -478,12 +479,12 @@ describe("automation and responders", () => {
     await expect(
       createAlertRule({
         ctx: { actor: owner },
-        input: {
+        input: untypedInput({
           integrationId: am.id,
           matchers: 'svc=~"(unclosed"',
           componentId: component.id,
           firingStatus: "operational",
-        },
+        }),
       }),
     ).rejects.toMatchObject({
       fieldErrors: {
@@ -503,7 +504,10 @@ describe("automation and responders", () => {
       createIntegration({ ctx: { actor: await actorFor("responder") }, input: { name: "x", source: "grafana" } }),
     ).rejects.toMatchObject({ code: "FORBIDDEN" });
     await expect(
-      createIntegration({ ctx: { actor: owner }, input: { name: "x", source: "nagios", fireAfterSeconds: -1 } }),
+      createIntegration({
+        ctx: { actor: owner },
+        input: untypedInput({ name: "x", source: "nagios", fireAfterSeconds: -1 }),
+      }),
     ).rejects.toMatchObject({
       fieldErrors: { source: expect.any(Array), fireAfterSeconds: expect.any(Array) },
     });

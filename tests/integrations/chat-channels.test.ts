@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/server/db/client";
-import { actorFor, createComponent, unique } from "@/tests/support/factories";
+import { actorFor, createComponent, unique, untypedInput } from "@/tests/support/factories";
 import { ensurePageExists, until } from "@/tests/subscribers/support";
 import { startChatReceiver } from "@/tests/integrations/chat-receiver";
 import { createNotificationWorker, type WorkerOptions } from "@/server/notifications/worker";
@@ -32,7 +32,9 @@ function worker(options: WorkerOptions = {}) {
   });
 }
 
-async function addChannel(platform: ChatPlatform, componentIds: string[], extra: Record<string, unknown> = {}) {
+type ChannelInput = Parameters<typeof createChatChannel>[0]["input"];
+
+async function addChannel(platform: ChatPlatform, componentIds: string[], extra: Partial<ChannelInput> = {}) {
   const { channel } = await createChatChannel({
     ctx: { actor: responder },
     input: {
@@ -288,7 +290,7 @@ describe("chat channels", () => {
     await expect(
       createChatChannel({
         ctx: { actor: responder },
-        input: { name: "", platform: "irc", webhookUrl: "", events: [] },
+        input: untypedInput({ name: "", platform: "irc", webhookUrl: "", events: [] }),
       }),
     ).rejects.toMatchObject({
       fieldErrors: {

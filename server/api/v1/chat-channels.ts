@@ -2,6 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { AppError } from "@/server/errors";
 import { OWN_RESOURCE, parseRequest, shortForm } from "@/server/api/v1/endpoints";
+import type { EndpointArgs } from "@/server/api/management/router";
 import { callService } from "@/server/api/management/errors";
 import { getChatChannel, listChatChannels, type ChatChannelItem } from "@/server/queries/chat-channels";
 import { createChatChannel } from "@/server/services/chat-channels/create-chat-channel";
@@ -9,7 +10,6 @@ import { updateChatChannel } from "@/server/services/chat-channels/update-chat-c
 import { deleteChatChannel, reenableChatChannel } from "@/server/services/chat-channels/delete-chat-channel";
 import { sendTestChatMessage } from "@/server/services/chat-channels/send-test-chat-message";
 import { CHAT_EVENTS, CHAT_PLATFORMS } from "@/lib/integrations";
-import type { DbOrTx } from "@/server/db/client";
 import type { Actor } from "@/server/services/context";
 
 const RENAMES = {
@@ -37,7 +37,7 @@ export function serializeChatChannel(channel: ChatChannelItem) {
   };
 }
 
-async function channelOrThrow(actor: Actor, channelId: string, db: DbOrTx) {
+async function channelOrThrow(actor: Actor, channelId: string, db: EndpointArgs["db"]) {
   const channel = await getChatChannel(actor, channelId, db);
   if (!channel) throw new AppError("NOT_FOUND", "There is no chat channel with that id.");
   return channel;

@@ -5,25 +5,23 @@ import type { Tx } from "@/server/db/client";
 import { getNotificationConfig } from "@/server/notifications/config";
 import { assertAllowedTarget, WebhookTargetError } from "@/server/notifications/target-guard";
 import { CHAT_EVENTS, CHAT_PLATFORMS, CHAT_PLATFORM_LABELS } from "@/lib/integrations";
-import { booleanish, requiredText } from "@/server/services/validation";
-
-const toList = (value: unknown) =>
-  value === undefined || value === null || value === "" ? [] : Array.isArray(value) ? value : [value];
+import { requiredText } from "@/server/services/validation";
 
 export const chatChannelFields = {
   name: requiredText("Name", 100),
   platform: z.enum(CHAT_PLATFORMS, {
     error: `Choose a platform: ${CHAT_PLATFORMS.map((p) => CHAT_PLATFORM_LABELS[p]).join(", ")}.`,
   }),
-  events: z.preprocess(
-    toList,
-    z.array(z.enum(CHAT_EVENTS, { error: "Choose events from the list." })).min(1, "Choose at least one event."),
-  ),
-  allComponents: booleanish.default(true),
-  componentIds: z.preprocess(
-    toList,
-    z.array(z.string().regex(/^[A-Za-z0-9_-]{1,40}$/, "A component is not valid.")).max(500),
-  ),
+  events: z
+    .array(z.enum(CHAT_EVENTS, { error: "Choose events from the list." }), { error: "Choose at least one event." })
+    .min(1, "Choose at least one event."),
+  allComponents: z.boolean({ error: "Choose all components or some." }).default(true),
+  componentIds: z
+    .array(z.string().regex(/^[A-Za-z0-9_-]{1,40}$/, "A component is not valid."), {
+      error: "Choose components from the list.",
+    })
+    .max(500)
+    .default([]),
 };
 
 export const webhookUrlField = z

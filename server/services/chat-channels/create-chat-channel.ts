@@ -16,7 +16,13 @@ import { webhookUrlHint } from "@/lib/webhook-url-hint";
 export const createChatChannelSchema = z.object({ ...chatChannelFields, webhookUrl: webhookUrlField });
 
 /** Adds a chat channel; its webhook URL passes the SSRF guard first and is never shown in full again. */
-export async function createChatChannel({ ctx, input }: { ctx: ServiceContext; input: unknown }) {
+export async function createChatChannel({
+  ctx,
+  input,
+}: {
+  ctx: ServiceContext;
+  input: z.input<typeof createChatChannelSchema>;
+}) {
   authorize(ctx.actor, "responder");
   const data = parseInput(createChatChannelSchema, input);
   requireComponentsChoice(data);

@@ -7,9 +7,10 @@ import { id, parseInput } from "@/server/services/validation";
 import { chatChannelAuditSelect } from "@/server/services/chat-channels/chat-channel-shared";
 
 export const chatChannelIdSchema = z.object({ channelId: id("Chat channel") });
+export type ChatChannelIdInput = z.input<typeof chatChannelIdSchema>;
 
 /** Removes a channel; its queued deliveries go with it, so nothing more is posted there. */
-export async function deleteChatChannel({ ctx, input }: { ctx: ServiceContext; input: unknown }) {
+export async function deleteChatChannel({ ctx, input }: { ctx: ServiceContext; input: ChatChannelIdInput }) {
   authorize(ctx.actor, "responder");
   const data = parseInput(chatChannelIdSchema, input);
   return inTransaction(ctx, async (tx) => {
@@ -27,7 +28,7 @@ export async function deleteChatChannel({ ctx, input }: { ctx: ServiceContext; i
 }
 
 /** Turns an automatically disabled channel back on once its webhook is fixed. */
-export async function reenableChatChannel({ ctx, input }: { ctx: ServiceContext; input: unknown }) {
+export async function reenableChatChannel({ ctx, input }: { ctx: ServiceContext; input: ChatChannelIdInput }) {
   authorize(ctx.actor, "responder");
   const data = parseInput(chatChannelIdSchema, input);
   return inTransaction(ctx, async (tx) => {

@@ -9,10 +9,10 @@ import { pageBaseUrl } from "@/server/page-url";
 import { testChatMessage } from "@/server/notifications/chat/chat-message";
 import { renderChatMessage } from "@/server/notifications/chat/render-chat-message";
 import { postChatWebhook } from "@/server/notifications/chat/chat-sender";
-import { chatChannelIdSchema } from "@/server/services/chat-channels/delete-chat-channel";
+import { chatChannelIdSchema, type ChatChannelIdInput } from "@/server/services/chat-channels/delete-chat-channel";
 
 /** Posts a test message now, while the person waits, and says what the platform answered. */
-export async function sendTestChatMessage({ ctx, input }: { ctx: ServiceContext; input: unknown }) {
+export async function sendTestChatMessage({ ctx, input }: { ctx: ServiceContext; input: ChatChannelIdInput }) {
   authorize(ctx.actor, "responder");
   const data = parseInput(chatChannelIdSchema, input);
   const db = ctx.db ?? getDb();

@@ -21,7 +21,13 @@ export const updateChatChannelSchema = z.object({
 });
 
 /** Edits a channel; a blank webhook URL keeps the stored one. Saving a disabled channel does not re-enable it. */
-export async function updateChatChannel({ ctx, input }: { ctx: ServiceContext; input: unknown }) {
+export async function updateChatChannel({
+  ctx,
+  input,
+}: {
+  ctx: ServiceContext;
+  input: z.input<typeof updateChatChannelSchema>;
+}) {
   authorize(ctx.actor, "responder");
   const data = parseInput(updateChatChannelSchema, input);
   requireComponentsChoice(data);

@@ -7,6 +7,7 @@ import { id, parseInput } from "@/server/services/validation";
 import { createIncident, createIncidentSchema } from "@/server/services/incidents/create-incident";
 
 export const incidentDraftIdSchema = z.object({ draftId: id("Draft") });
+type IncidentDraftIdInput = z.input<typeof incidentDraftIdSchema>;
 
 async function lockOpenDraft(tx: Parameters<Parameters<typeof inTransaction>[1]>[0], draftId: string) {
   await tx.$queryRaw`SELECT id FROM incident_drafts WHERE id = ${draftId} FOR UPDATE`;
@@ -21,7 +22,7 @@ async function lockOpenDraft(tx: Parameters<Parameters<typeof inTransaction>[1]>
 }
 
 /** A responder publishes what an alert rule prepared: an incident on the component, as it stands now. */
-export async function publishIncidentDraft({ ctx, input }: { ctx: ServiceContext; input: unknown }) {
+export async function publishIncidentDraft({ ctx, input }: { ctx: ServiceContext; input: IncidentDraftIdInput }) {
   authorize(ctx.actor, "responder");
   const data = parseInput(incidentDraftIdSchema, input);
   return inTransaction(ctx, async (tx) => {
@@ -54,7 +55,7 @@ export async function publishIncidentDraft({ ctx, input }: { ctx: ServiceContext
   });
 }
 
-export async function dismissIncidentDraft({ ctx, input }: { ctx: ServiceContext; input: unknown }) {
+export async function dismissIncidentDraft({ ctx, input }: { ctx: ServiceContext; input: IncidentDraftIdInput }) {
   authorize(ctx.actor, "responder");
   const data = parseInput(incidentDraftIdSchema, input);
   return inTransaction(ctx, async (tx) => {

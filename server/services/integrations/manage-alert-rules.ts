@@ -3,7 +3,7 @@ import { z } from "zod";
 import { AppError } from "@/server/errors";
 import { authorize, inTransaction, type ServiceContext } from "@/server/services/context";
 import { writeAudit } from "@/server/services/audit";
-import { booleanish, id, parseInput } from "@/server/services/validation";
+import { id, parseInput } from "@/server/services/validation";
 import { formatMatchers, MatcherSyntaxError, parseMatchers } from "@/lib/alert-matchers";
 import { ALERT_INCIDENT_MODES } from "@/lib/integrations";
 import { COMPONENT_STATUSES } from "@/lib/status";
@@ -37,9 +37,9 @@ export const alertRuleSchema = z.object({
     ],
     { error: "Choose the status a firing alert sets." },
   ),
-  overrideIncidents: booleanish.default(false),
+  overrideIncidents: z.boolean({ error: "Choose whether the rule overrides incidents." }).default(false),
   incidentMode: z.enum(ALERT_INCIDENT_MODES, { error: "Choose what happens on a major outage." }).default("none"),
-  incidentTemplateId: z.preprocess((v) => (v === "" ? undefined : v), id("Template").optional()),
+  incidentTemplateId: id("Template").optional(),
 });
 
 const ruleSelect = {
@@ -55,7 +55,7 @@ const ruleSelect = {
 } as const;
 
 /** Adds a rule: label matchers → component and the status a firing alert puts it in. */
-export async function createAlertRule({ ctx, input }: { ctx: ServiceContext; input: unknown }) {
+export async function createAlertRule({ ctx, input }: { ctx: ServiceContext; input: z.input<typeof alertRuleSchema> }) {
   authorize(ctx.actor, "owner");
   const data = parseInput(alertRuleSchema, input);
   if (data.incidentMode !== "none" && !data.incidentTemplateId) {
@@ -102,7 +102,13 @@ export async function createAlertRule({ ctx, input }: { ctx: ServiceContext; inp
 export const alertRuleIdSchema = z.object({ ruleId: id("Rule") });
 
 /** Deletes a rule; alerts it matched stop holding their component, which the scheduler then evaluates again. */
-export async function deleteAlertRule({ ctx, input }: { ctx: ServiceContext; input: unknown }) {
+export async function deleteAlertRule({
+  ctx,
+  input,
+}: {
+  ctx: ServiceContext;
+  input: z.input<typeof alertRuleIdSchema>;
+}) {
   authorize(ctx.actor, "owner");
   const data = parseInput(alertRuleIdSchema, input);
   return inTransaction(ctx, async (tx) => {

@@ -12,14 +12,12 @@ import {
 import { ALERT_SOURCES, DAMPING_DEFAULT_SECONDS, DAMPING_MAX_SECONDS } from "@/lib/integrations";
 
 const seconds = (label: string) =>
-  z.preprocess(
-    (v) => (v === "" || v === undefined || v === null ? DAMPING_DEFAULT_SECONDS : v),
-    z.coerce
-      .number({ error: `${label} must be a number of seconds.` })
-      .int(`${label} must be whole seconds.`)
-      .min(0, `${label} cannot be negative.`)
-      .max(DAMPING_MAX_SECONDS, `${label} must be at most ${DAMPING_MAX_SECONDS} seconds (a day).`),
-  );
+  z
+    .number({ error: `${label} must be a number of seconds.` })
+    .int(`${label} must be whole seconds.`)
+    .min(0, `${label} cannot be negative.`)
+    .max(DAMPING_MAX_SECONDS, `${label} must be at most ${DAMPING_MAX_SECONDS} seconds (a day).`)
+    .default(DAMPING_DEFAULT_SECONDS);
 
 export const createIntegrationSchema = z.object({
   name: requiredText("Name", 100),
@@ -40,7 +38,13 @@ const select = {
 } as const;
 
 /** Creates an integration; its token is returned only here and stored as a SHA-256 hash. */
-export async function createIntegration({ ctx, input }: { ctx: ServiceContext; input: unknown }) {
+export async function createIntegration({
+  ctx,
+  input,
+}: {
+  ctx: ServiceContext;
+  input: z.input<typeof createIntegrationSchema>;
+}) {
   authorize(ctx.actor, "owner");
   const data = parseInput(createIntegrationSchema, input);
   const token = generateIntegrationToken();
@@ -66,7 +70,13 @@ export const updateIntegrationSchema = z.object({
   recoverAfterSeconds: seconds("Recover after"),
 });
 
-export async function updateIntegration({ ctx, input }: { ctx: ServiceContext; input: unknown }) {
+export async function updateIntegration({
+  ctx,
+  input,
+}: {
+  ctx: ServiceContext;
+  input: z.input<typeof updateIntegrationSchema>;
+}) {
   authorize(ctx.actor, "owner");
   const data = parseInput(updateIntegrationSchema, input);
   return inTransaction(ctx, async (tx) => {
@@ -92,7 +102,13 @@ export async function updateIntegration({ ctx, input }: { ctx: ServiceContext; i
 export const integrationIdSchema = z.object({ integrationId: id("Integration") });
 
 /** Revokes for good: its URL answers 401 from now on, and its alerts stop holding any component. */
-export async function revokeIntegration({ ctx, input }: { ctx: ServiceContext; input: unknown }) {
+export async function revokeIntegration({
+  ctx,
+  input,
+}: {
+  ctx: ServiceContext;
+  input: z.input<typeof integrationIdSchema>;
+}) {
   authorize(ctx.actor, "owner");
   const data = parseInput(integrationIdSchema, input);
   return inTransaction(ctx, async (tx) => {

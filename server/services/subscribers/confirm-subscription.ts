@@ -5,7 +5,8 @@ import { inTransaction } from "@/server/services/context";
 import { writeAudit } from "@/server/services/audit";
 import { hashToken } from "@/server/services/subscribers/tokens";
 import { PENDING_SUBSCRIBER_TTL_MS } from "@/server/notifications/prune-pending-subscribers";
-import { SELF_SERVICE_ACTOR, parseInput, tokenSchema, type PublicContext } from "@/server/services/subscribers/shared";
+import { SELF_SERVICE_ACTOR, tokenSchema, type PublicContext } from "@/server/services/subscribers/shared";
+import { parseInput } from "@/server/services/validation";
 
 const input = z.object({ token: tokenSchema });
 

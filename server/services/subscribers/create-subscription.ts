@@ -16,12 +16,12 @@ import {
   SELF_SERVICE_ACTOR,
   checkComponentChoice,
   componentChoiceSchema,
-  parseInput,
   publicBaseUrl,
   replaceComponents,
   requireSomeComponent,
   type PublicContext,
 } from "@/server/services/subscribers/shared";
+import { parseInput } from "@/server/services/validation";
 import { countSubscriptionRequest } from "@/server/services/subscribers/subscription-limits";
 import { errorSummary } from "@/server/error-summary";
 

@@ -6,7 +6,8 @@ import { writeAudit } from "@/server/services/audit";
 import { getNotificationConfig } from "@/server/notifications/config";
 import { assertAllowedTarget, WebhookTargetError } from "@/server/notifications/target-guard";
 import { hashToken, newSigningSecret, newToken } from "@/server/services/subscribers/tokens";
-import { checkComponentChoice, parseInput, replaceComponents } from "@/server/services/subscribers/shared";
+import { checkComponentChoice, replaceComponents } from "@/server/services/subscribers/shared";
+import { parseInput } from "@/server/services/validation";
 
 // Subscribers managed by staff and API keys (Statuspage's management API), as opposed to visitors' self-service.
 

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { AppError } from "@/server/errors";
 import { authorize, inTransaction, type ServiceContext } from "@/server/services/context";
 import { writeAudit } from "@/server/services/audit";
-import { parseInput } from "@/server/services/subscribers/shared";
+import { parseInput } from "@/server/services/validation";
 
 const input = z.object({ subscriberId: z.string().trim().min(1, "Choose a subscriber.").max(40) });
 

@@ -3,10 +3,9 @@ import { pageBaseUrl } from "@/server/page-url";
 import { z } from "zod";
 import type { DbOrTx, Tx } from "@/server/db/client";
 import { getDb } from "@/server/db/client";
-import { AppError, type FieldErrors } from "@/server/errors";
+import { AppError } from "@/server/errors";
 import type { Actor } from "@/server/services/context";
 import type { Mailer } from "@/server/notifications/mailer";
-import { rejectUnsafeText } from "@/server/services/validation";
 
 /** Public visitors managing their own subscription; only used to label audit rows, never to authorize. */
 export const SELF_SERVICE_ACTOR: Actor = { kind: "system", role: "owner", label: "subscriber (self-service)" };
@@ -32,22 +31,6 @@ export function requireSomeComponent(
       message: "Choose at least one component, or all components.",
     });
   }
-}
-
-export function fieldErrorsOf(error: z.ZodError): FieldErrors {
-  const fieldErrors: FieldErrors = {};
-  for (const issue of error.issues) {
-    const key = issue.path.length ? String(issue.path[0]) : "form";
-    (fieldErrors[key] ??= []).push(issue.message);
-  }
-  return fieldErrors;
-}
-
-export function parseInput<T extends z.ZodType>(schema: T, input: unknown): z.infer<T> {
-  rejectUnsafeText(input);
-  const parsed = schema.safeParse(input);
-  if (!parsed.success) throw new AppError("VALIDATION", "Some fields need attention.", fieldErrorsOf(parsed.error));
-  return parsed.data;
 }
 
 /** Refuses unknown component ids and an empty "some components" choice, naming the field. */

@@ -3,7 +3,8 @@ import { z } from "zod";
 import { AppError } from "@/server/errors";
 import { inTransaction } from "@/server/services/context";
 import { writeAudit } from "@/server/services/audit";
-import { SELF_SERVICE_ACTOR, parseInput, tokenSchema, type PublicContext } from "@/server/services/subscribers/shared";
+import { SELF_SERVICE_ACTOR, tokenSchema, type PublicContext } from "@/server/services/subscribers/shared";
+import { parseInput } from "@/server/services/validation";
 
 const input = z.object({ token: tokenSchema });
 

@@ -6,12 +6,12 @@ import {
   SELF_SERVICE_ACTOR,
   checkComponentChoice,
   componentChoiceSchema,
-  parseInput,
   replaceComponents,
   requireSomeComponent,
   tokenSchema,
   type PublicContext,
 } from "@/server/services/subscribers/shared";
+import { parseInput } from "@/server/services/validation";
 
 const input = componentChoiceSchema.extend({ token: tokenSchema }).superRefine(requireSomeComponent);
 

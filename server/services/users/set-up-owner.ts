@@ -19,24 +19,24 @@ export const setUpOwnerSchema = z.object({
 
 const ALREADY_SET_UP = "The console is already set up. Sign in instead.";
 
+type SetUpOwnerInput = z.input<typeof setUpOwnerSchema>;
+
 /** The rules a set-up form breaks beyond each field's own shape; reported with them, not after them. */
-function crossFieldErrors(input: unknown): Record<string, string[]> {
-  const raw = (typeof input === "object" && input !== null ? input : {}) as Record<string, unknown>;
-  const text = (key: string) => (typeof raw[key] === "string" ? raw[key] : "");
+function crossFieldErrors(input: SetUpOwnerInput): Record<string, string[]> {
   const squash = (value: string) => value.toLowerCase().replace(/\s+/g, "");
-  const password = squash(text("password"));
-  const personal = [squash(text("email")), squash(text("email").split("@")[0]), squash(text("name"))].filter(
+  const password = squash(input.password);
+  const personal = [squash(input.email), squash(input.email.split("@")[0]), squash(input.name)].filter(
     (part) => part.length >= 4,
   );
   const errors: Record<string, string[]> = {};
   if (password && personal.some((part) => password.includes(part)))
     errors.password = ["Do not use your name or email address in the password."];
-  if (raw.confirmPassword !== undefined && text("confirmPassword") !== text("password"))
+  if (input.confirmPassword !== undefined && input.confirmPassword !== input.password)
     errors.confirmPassword = ["The passwords do not match."];
   return errors;
 }
 
-function parseSetUp(input: unknown) {
+function parseSetUp(input: SetUpOwnerInput) {
   const extra = crossFieldErrors(input);
   try {
     const data = parseInput(setUpOwnerSchema, input);
@@ -60,7 +60,7 @@ export async function setUpOwner({
   input,
 }: {
   ctx?: ServiceContext;
-  input: z.input<typeof setUpOwnerSchema>;
+  input: SetUpOwnerInput;
 }) {
   if (await hasAnyUser(ctx.db ?? getDb())) throw new AppError("FORBIDDEN", ALREADY_SET_UP);
   const data = parseSetUp(input);

@@ -1,34 +1,44 @@
 "use server";
 
 import { perform } from "@/app/(admin)/admin/_lib/perform";
-import { text } from "@/app/(admin)/admin/_lib/form-input";
+import { text, texts } from "@/app/(admin)/admin/_lib/form-input";
 import type { ActionState } from "@/app/(admin)/admin/_lib/action-state";
-import { createChatChannel } from "@/server/services/chat-channels/create-chat-channel";
-import { updateChatChannel } from "@/server/services/chat-channels/update-chat-channel";
-import { deleteChatChannel, reenableChatChannel } from "@/server/services/chat-channels/delete-chat-channel";
+import { parseInput } from "@/server/services/validation";
+import { createChatChannel, createChatChannelSchema } from "@/server/services/chat-channels/create-chat-channel";
+import { updateChatChannel, updateChatChannelSchema } from "@/server/services/chat-channels/update-chat-channel";
+import {
+  chatChannelIdSchema,
+  deleteChatChannel,
+  reenableChatChannel,
+} from "@/server/services/chat-channels/delete-chat-channel";
 import { sendTestChatMessage } from "@/server/services/chat-channels/send-test-chat-message";
 
-function channelInput(formData: FormData) {
+function channelFields(formData: FormData) {
   return {
     name: text(formData, "name"),
     platform: text(formData, "platform"),
     webhookUrl: text(formData, "webhookUrl"),
-    events: formData.getAll("events"),
+    events: texts(formData, "events"),
     allComponents: text(formData, "scope") !== "some",
-    componentIds: formData.getAll("componentIds"),
+    componentIds: texts(formData, "componentIds"),
   };
 }
 
+const channelId = (formData: FormData) => parseInput(chatChannelIdSchema, { channelId: text(formData, "channelId") });
+
 export async function saveChatChannelAction(_state: ActionState, formData: FormData): Promise<ActionState> {
-  const channelId = text(formData, "channelId");
-  if (channelId) {
+  if (text(formData, "channelId")) {
     return perform(
       "responder",
       formData,
       (actor) =>
         updateChatChannel({
           ctx: { actor },
-          input: { ...channelInput(formData), channelId, version: text(formData, "version") },
+          input: parseInput(updateChatChannelSchema, {
+            ...channelFields(formData),
+            channelId: text(formData, "channelId"),
+            version: text(formData, "version"),
+          }),
         }),
       "Channel saved.",
     );
@@ -36,7 +46,8 @@ export async function saveChatChannelAction(_state: ActionState, formData: FormD
   return perform(
     "responder",
     formData,
-    (actor) => createChatChannel({ ctx: { actor }, input: channelInput(formData) }),
+    (actor) =>
+      createChatChannel({ ctx: { actor }, input: parseInput(createChatChannelSchema, channelFields(formData)) }),
     "Channel added. Send a test message to check it.",
   );
 }
@@ -45,7 +56,7 @@ export async function deleteChatChannelAction(_state: ActionState, formData: For
   return perform(
     "responder",
     formData,
-    (actor) => deleteChatChannel({ ctx: { actor }, input: { channelId: text(formData, "channelId") } }),
+    (actor) => deleteChatChannel({ ctx: { actor }, input: channelId(formData) }),
     "Channel removed.",
   );
 }
@@ -54,7 +65,7 @@ export async function reenableChatChannelAction(_state: ActionState, formData: F
   return perform(
     "responder",
     formData,
-    (actor) => reenableChatChannel({ ctx: { actor }, input: { channelId: text(formData, "channelId") } }),
+    (actor) => reenableChatChannel({ ctx: { actor }, input: channelId(formData) }),
     "Channel re-enabled.",
   );
 }
@@ -63,7 +74,7 @@ export async function sendTestChatMessageAction(_state: ActionState, formData: F
   return perform(
     "responder",
     formData,
-    (actor) => sendTestChatMessage({ ctx: { actor }, input: { channelId: text(formData, "channelId") } }),
+    (actor) => sendTestChatMessage({ ctx: { actor }, input: channelId(formData) }),
     (result) => `Test message accepted (HTTP ${result.statusCode}).`,
   );
 }

@@ -3,13 +3,20 @@
 import { perform } from "@/app/(admin)/admin/_lib/perform";
 import { text } from "@/app/(admin)/admin/_lib/form-input";
 import type { ActionState } from "@/app/(admin)/admin/_lib/action-state";
-import { dismissIncidentDraft, publishIncidentDraft } from "@/server/services/integrations/incident-drafts";
+import { parseInput } from "@/server/services/validation";
+import {
+  dismissIncidentDraft,
+  incidentDraftIdSchema,
+  publishIncidentDraft,
+} from "@/server/services/integrations/incident-drafts";
+
+const draftId = (formData: FormData) => parseInput(incidentDraftIdSchema, { draftId: text(formData, "draftId") });
 
 export async function publishIncidentDraftAction(_state: ActionState, formData: FormData): Promise<ActionState> {
   return perform(
     "responder",
     formData,
-    (actor) => publishIncidentDraft({ ctx: { actor }, input: { draftId: text(formData, "draftId") } }),
+    (actor) => publishIncidentDraft({ ctx: { actor }, input: draftId(formData) }),
     "Incident published.",
   );
 }
@@ -18,7 +25,7 @@ export async function dismissIncidentDraftAction(_state: ActionState, formData: 
   return perform(
     "responder",
     formData,
-    (actor) => dismissIncidentDraft({ ctx: { actor }, input: { draftId: text(formData, "draftId") } }),
+    (actor) => dismissIncidentDraft({ ctx: { actor }, input: draftId(formData) }),
     "Draft dismissed.",
   );
 }
