@@ -1,3 +1,6 @@
+import { expect } from "vitest";
+import { getDb } from "@/server/db/client";
+import { RECENT_LIMIT } from "@/server/api/public-data";
 import { ensurePage } from "@/tests/support/factories";
 
 /** ensurePage, tolerating another test file creating the singleton page at the same moment. */
@@ -7,4 +10,22 @@ export async function ensurePageOnce() {
   } catch {
     return ensurePage();
   }
+}
+
+/**
+ * The v2 lists hold the 50 that started most recently, and test files running meanwhile may have pushed this test's
+ * rows out: each wanted row is listed, or the list is full of rows that started no earlier than it.
+ */
+export async function expectAmongRecent(list: { id: string; started_at: string }[], wanted: string[]) {
+  const listed = new Set(list.map((item) => item.id));
+  const absent = wanted.filter((id) => !listed.has(id));
+  if (absent.length === 0) return;
+  expect(list.length, `${absent.join(", ")} not listed`).toBe(RECENT_LIMIT);
+  const earliestListed = Math.min(...list.map((item) => Date.parse(item.started_at)));
+  const rows = await getDb().incident.findMany({
+    where: { id: { in: absent } },
+    select: { id: true, startedAt: true },
+  });
+  expect(rows.map((row) => row.id).sort()).toEqual([...absent].sort());
+  for (const row of rows) expect(row.startedAt.getTime(), row.id).toBeLessThanOrEqual(earliestListed);
 }

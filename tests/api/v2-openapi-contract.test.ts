@@ -4,9 +4,8 @@ import { getDb } from "@/server/db/client";
 import { invalidateTags } from "@/server/cache/tagged-cache";
 import { TAGS } from "@/server/cache/tags";
 import { createComponent, unique } from "@/tests/support/factories";
-import { ensurePageOnce } from "@/tests/api/support";
+import { ensurePageOnce, expectAmongRecent } from "@/tests/api/support";
 import { openApiDocument } from "@/server/api/openapi";
-import { RECENT_LIMIT } from "@/server/api/public-data";
 import type { V2Body, V2Path } from "@/server/api/v2-schemas";
 import * as summaryRoute from "@/app/api/v2/summary.json/route";
 import * as statusRoute from "@/app/api/v2/status.json/route";
@@ -204,13 +203,6 @@ describe("OpenAPI description of /api/v2", () => {
       return expectDescribed(path, route, url, params);
     };
     const ids = (list: { id: string }[]) => list.map((item) => item.id);
-    // The lists hold the 50 most recent: other test files, running meanwhile, may have pushed ours out of them.
-    const expectRecentIn = (list: { id: string; created_at: string }[], wanted: string[]) => {
-      if (list.length < RECENT_LIMIT) return expect(ids(list)).toEqual(expect.arrayContaining(wanted));
-      const oldest = Math.min(...list.map((item) => Date.parse(item.created_at)));
-      for (const id of wanted.filter((id) => !ids(list).includes(id)))
-        expect(Date.parse(byId[id]?.created_at ?? "1970-01-01T00:00:00Z"), id).toBeLessThanOrEqual(oldest);
-    };
 
     const summary = await check("/api/v2/summary.json", summaryRoute);
     expect(ids(summary.incidents)).toContain(data.unresolvedId);
@@ -227,13 +219,13 @@ describe("OpenAPI description of /api/v2", () => {
         await check(one, incidentRoute, `/api/v2/incidents/${id}.json`, { incidentId: `${id}.json` })
       ).incident;
     const incidents = await check("/api/v2/incidents.json", incidentsRoute);
-    expectRecentIn(incidents.incidents, [data.unresolvedId, data.resolvedId]);
+    await expectAmongRecent(incidents.incidents, [data.unresolvedId, data.resolvedId]);
     expect(byId[data.activeId]).toMatchObject({ id: data.activeId, impact: "maintenance" });
     expect(byId[data.unresolvedId].incident_updates[0].affected_components).toContainEqual(
       expect.objectContaining({ code: null }),
     );
     const all = await check("/api/v2/scheduled-maintenances.json", maintenancesRoute);
-    expectRecentIn(all.scheduled_maintenances, [data.upcomingId, data.activeId, data.completedId]);
+    await expectAmongRecent(all.scheduled_maintenances, [data.upcomingId, data.activeId, data.completedId]);
     const upcoming = await check("/api/v2/scheduled-maintenances/upcoming.json", upcomingRoute);
     expect(ids(upcoming.scheduled_maintenances)).toContain(data.upcomingId);
     const active = await check("/api/v2/scheduled-maintenances/active.json", activeRoute);
