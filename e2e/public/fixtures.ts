@@ -6,21 +6,11 @@ import { setComponentStatus } from "@/server/services/components/set-component-s
 import { createIncident } from "@/server/services/incidents/create-incident";
 import { resolveIncident } from "@/server/services/incidents/resolve-incident";
 import { postIncidentUpdate } from "@/server/services/incidents/post-incident-update";
-import { getPage } from "@/server/queries/public-status";
 import type { ComponentStatus } from "@/lib/status";
 
 // Public specs change data through the console's own services, which tell the running app what changed (PostgreSQL
 // NOTIFY, committed with the change), exactly as a console action does.
 const ctx = { actor: SYSTEM_ACTOR };
-
-/** The page's own settings (name, description) as the app reads them; no spec assumes what the seed called it. */
-export function readPageSettings() {
-  return getPage();
-}
-
-export function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-}
 
 export function uniqueName(prefix: string): string {
   return `${prefix} ${randomUUID().slice(0, 8)}`;

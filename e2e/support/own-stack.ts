@@ -108,30 +108,3 @@ export async function timeUntil(
   }
   throw new Error(`${what} not met within ${timeoutMs} ms`);
 }
-
-/** Creates a record through an instance's management API (Statuspage's paths), as an operator's script would. */
-async function createThroughApi(base: string, token: string, resource: string, body: object) {
-  const pageId = (await (await fetch(`${base}/api/v2/summary.json`)).json()).page.id;
-  const response = await fetch(`${base}/api/v1/pages/${pageId}/${resource}`, {
-    method: "POST",
-    headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
-    body: JSON.stringify(body),
-  });
-  if (response.status !== 201)
-    throw new Error(`POST ${resource} answered ${response.status}: ${await response.text()}`);
-  return response.json();
-}
-
-export function addComponentThroughApi(
-  base: string,
-  token: string,
-  name: string,
-): Promise<{ id: string; name: string; status: string }> {
-  return createThroughApi(base, token, "components", { component: { name } });
-}
-
-export function declareIncidentThroughApi(base: string, token: string, name: string): Promise<{ id: string }> {
-  return createThroughApi(base, token, "incidents", {
-    incident: { name, status: "investigating", body: `${name}: we are looking into it.`, deliver_notifications: false },
-  });
-}
