@@ -1,5 +1,6 @@
 // Playwright's webServer for single-app runs: builds when no build matches the sources (E2E_SKIP_BUILD=1 never
-// builds), then starts the app as `npm start` does on a fresh embedded PostgreSQL seeded with the demo data. Its log
+// builds), then starts the app as `npm start` does on a fresh embedded PostgreSQL, but with an empty page instead of
+// the demo data (SEED_DEMO=0): every spec makes the rows it reads, so none can lean on the demo's. Its log
 // goes to E2E_APP_LOG for the CSP check; stopping this process stops the app and deletes its data.
 import { spawn } from "node:child_process";
 import { createWriteStream, mkdirSync } from "node:fs";
@@ -33,6 +34,7 @@ const app = spawn(process.execPath, ["--import", "tsx", "scripts/run-app.ts", "s
     EMBEDDED_PG_PORT: E2E_APP_PG_PORT,
     PUBLIC_URL: E2E_BASE_URL,
     AUTH_SECRET,
+    SEED_DEMO: "0",
     STATUSPAGE_SCHEDULER_INTERVAL_MS: "1000",
     WEBHOOK_ALLOW_PRIVATE: "1",
   },

@@ -1,5 +1,5 @@
 // `npm run test:e2e`: finds a Chromium, then runs Playwright, whose webServer (scripts/e2e-server.ts) builds the app
-// when no build matches the sources and starts it on a fresh embedded PostgreSQL seeded with the demo data.
+// when no build matches the sources and starts it on a fresh embedded PostgreSQL with an empty page.
 import { spawnSync } from "node:child_process";
 import { CHROMIUM_HELP, findChromium } from "./lib/chromium";
 import { projectRoot } from "./lib/project-root";

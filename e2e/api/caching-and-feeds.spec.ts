@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import { addComponent } from "@/e2e/public/fixtures";
 import { HOSTILE_TEXT, UNSTORABLE_TEXT, bearer, mintApiKey, uniqueName } from "./fixtures";
 
 const CACHE_CONTROL = "public, max-age=0, s-maxage=10, stale-while-revalidate=30, stale-if-error=86400";
@@ -6,8 +7,11 @@ const CACHE_CONTROL = "public, max-age=0, s-maxage=10, stale-while-revalidate=30
 test("every public machine endpoint sends its content type, CORS, CDN caching and 304 on a matching ETag", async ({
   request,
 }) => {
-  const components = await (await request.get("/api/v2/components.json")).json();
-  const componentId = components.components.find((c: { group: boolean }) => !c.group).id;
+  const { id: componentId } = await addComponent(uniqueName("Cached feed"));
+  // The app learns of the new component through NOTIFY; its feed and badge exist once the public list shows it.
+  await expect
+    .poll(async () => JSON.stringify(await (await request.get("/api/v2/components.json")).json()))
+    .toContain(componentId);
   const endpoints: [string, string][] = [
     ["/api/v2/summary.json", "application/json; charset=utf-8"],
     ["/api/v2/status.json", "application/json; charset=utf-8"],

@@ -1,6 +1,7 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { expect, test } from "@playwright/test";
+import { escapeRegExp, readPageSettings } from "@/e2e/public/fixtures";
 
 // A "partner site" on another port reads the public API and embeds the widget, as other sites would.
 let server: http.Server;
@@ -40,8 +41,9 @@ test("a page on another origin reads summary.json with fetch", async ({ page, ba
   const response = await apiResponse;
   expect(response.headers()["access-control-allow-origin"]).toBe("*");
   expect(await response.request().headerValue("origin")).toBe(partnerOrigin);
+  const { name } = await readPageSettings();
   await expect(page.locator("#out")).toHaveText(
-    /^Forgeline \| (none|minor|major|critical|maintenance) \| \d+ \| "[\w-]+"$/,
+    new RegExp(`^${escapeRegExp(name)} \\| (none|minor|major|critical|maintenance) \\| \\d+ \\| "[\\w-]+"$`),
   );
 });
 

@@ -8,7 +8,8 @@ const OWNER = { name: "Fiona First", email: "first-owner@e2e.test", password: "f
 let stack: OwnStack;
 test.beforeAll(async () => {
   test.setTimeout(120_000);
-  stack = await OwnStack.start(1);
+  // What `npm start` gives a new user: the demo page, and no account yet.
+  stack = await OwnStack.start(1, {}, [{ script: "prisma/seed.ts" }]);
 });
 test.afterAll(async () => {
   await stack?.stop();

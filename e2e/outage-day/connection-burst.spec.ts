@@ -1,6 +1,7 @@
 import { expect, test } from "@playwright/test";
 import pg from "pg";
 import { OwnStack } from "../support/own-stack";
+import { READER_SCENARIO_SEEDS } from "../public/reader-page";
 
 test.describe.configure({ mode: "serial" });
 
@@ -9,7 +10,8 @@ const POOL_MAX = 5;
 let stack: OwnStack;
 test.beforeAll(async () => {
   test.setTimeout(120_000);
-  stack = await OwnStack.start(1, { DATABASE_POOL_MAX: String(POOL_MAX) });
+  // A lived-in page, so the burst reaches incidents, components and history pages.
+  stack = await OwnStack.start(1, { DATABASE_POOL_MAX: String(POOL_MAX) }, READER_SCENARIO_SEEDS);
 });
 test.afterAll(async () => {
   await stack?.stop();

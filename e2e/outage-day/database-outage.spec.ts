@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
-import { OwnStack, timeUntil } from "../support/own-stack";
+import { randomUUID } from "node:crypto";
+import { addComponentThroughApi, OwnStack, timeUntil } from "../support/own-stack";
 import { createResponderApiKey } from "../support/api-key";
 
 test.describe.configure({ mode: "serial" });
@@ -24,6 +25,12 @@ test("public pages keep answering through a database outage, writes fail fast, a
   test.setTimeout(120_000);
   const [app] = stack.instances;
   const token = await createResponderApiKey(stack.databaseUrl);
+  const target = await addComponentThroughApi(app.base, token, `Outage target ${randomUUID().slice(0, 6)}`);
+  await timeUntil(
+    async () => (await (await fetch(`${app.base}/`)).text()).includes(target.name),
+    10_000,
+    "the new component on the home page",
+  );
   const before: Record<string, string> = {};
   for (const route of PUBLIC_ROUTES) {
     const response = await fetch(app.base + route);
@@ -31,9 +38,6 @@ test("public pages keep answering through a database outage, writes fail fast, a
     before[route] = await response.text();
   }
   expect(before["/"]).not.toContain(STALE_NOTE);
-  const billing = (await (await fetch(`${app.base}/api/v2/components.json`)).json()).components.find(
-    (c: { name: string }) => c.name === "Billing",
-  );
 
   await stack.stopDatabase();
 
@@ -52,7 +56,7 @@ test("public pages keep answering through a database outage, writes fail fast, a
   }
 
   const started = Date.now();
-  const write = await fetch(`${app.base}/api/v1/components/${billing.id}`, {
+  const write = await fetch(`${app.base}/api/v1/components/${target.id}`, {
     method: "PATCH",
     headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
     body: JSON.stringify({ status: "partial_outage" }),
@@ -74,28 +78,23 @@ test("public pages keep answering through a database outage, writes fail fast, a
     "stale note gone after restart",
   );
   const afterOutage = await (await fetch(`${app.base}/api/v2/summary.json`)).json();
-  expect(afterOutage.components.find((c: { id: string }) => c.id === billing.id).status).toBe("operational");
-  const retry = await fetch(`${app.base}/api/v1/components/${billing.id}`, {
+  expect(afterOutage.components.find((c: { id: string }) => c.id === target.id).status).toBe("operational");
+  const retry = await fetch(`${app.base}/api/v1/components/${target.id}`, {
     method: "PATCH",
     headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
     body: JSON.stringify({ status: "partial_outage" }),
   });
   expect(retry.status).toBe(200);
   const summary = await (await fetch(`${app.base}/api/v2/summary.json`)).json();
-  expect(summary.components.find((c: { id: string }) => c.id === billing.id).status).toBe("partial_outage");
+  expect(summary.components.find((c: { id: string }) => c.id === target.id).status).toBe("partial_outage");
 });
 
 test("a frozen database hangs no request: reads fall back within about a second, writes fail fast and never commit later", async () => {
   test.setTimeout(120_000);
   const [app] = stack.instances;
   const token = await createResponderApiKey(stack.databaseUrl);
-  const components = (await (await fetch(`${app.base}/api/v2/components.json`)).json()).components as {
-    id: string;
-    name: string;
-    status: string;
-    group: boolean;
-  }[];
-  const [first, second] = components.filter((c) => !c.group && c.status === "operational");
+  const first = await addComponentThroughApi(app.base, token, `Frozen first ${randomUUID().slice(0, 6)}`);
+  const second = await addComponentThroughApi(app.base, token, `Frozen second ${randomUUID().slice(0, 6)}`);
   const patch = (id: string, status: string) =>
     fetch(`${app.base}/api/v1/components/${id}`, {
       method: "PATCH",

@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
-import { OwnStack, timeUntil } from "../support/own-stack";
+import { randomUUID } from "node:crypto";
+import { addComponentThroughApi, OwnStack, timeUntil } from "../support/own-stack";
 import { createResponderApiKey } from "../support/api-key";
 
 test.describe.configure({ mode: "serial" });
@@ -16,13 +17,16 @@ test.afterAll(async () => {
 test("a change made through one instance shows on the other within a second", async () => {
   const [first, second] = stack.instances;
   const token = await createResponderApiKey(stack.databaseUrl);
-  const components = (await (await fetch(`${second.base}/api/v2/components.json`)).json()).components as {
-    id: string;
-    name: string;
-    status: string;
-    group: boolean;
-  }[];
-  const target = components.find((c) => c.name === "Billing")!;
+  const created = await addComponentThroughApi(first.base, token, `Shared target ${randomUUID().slice(0, 6)}`);
+  const listedBySecond = async () =>
+    (
+      (await (await fetch(`${second.base}/api/v2/components.json`)).json()).components as {
+        id: string;
+        status: string;
+      }[]
+    ).find((c) => c.id === created.id);
+  await timeUntil(async () => (await listedBySecond()) !== undefined, 10_000, "The second instance listing it");
+  const target = (await listedBySecond())!;
   expect(target.status).toBe("operational");
   // Warm the second instance's caches so only an invalidation can change what it serves.
   for (let i = 0; i < 3; i++) {
@@ -89,12 +93,7 @@ async function openStream(url: string) {
 test("an open tab on one instance is told of a change made through the other within a second", async () => {
   const [first, second] = stack.instances;
   const token = await createResponderApiKey(stack.databaseUrl);
-  const components = (await (await fetch(`${second.base}/api/v2/components.json`)).json()).components as {
-    id: string;
-    group: boolean;
-    status: string;
-  }[];
-  const target = components.find((c) => !c.group && c.status === "operational")!;
+  const target = await addComponentThroughApi(first.base, token, `Streamed target ${randomUUID().slice(0, 6)}`);
   const stream = await openStream(`${second.base}/api/live/stream`);
   try {
     const current = await stream.nextVersion();

@@ -1,5 +1,7 @@
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
+import { expect, test } from "./reader-page";
+import { escapeRegExp } from "./fixtures";
 
 async function expectNoViolations(page: Page) {
   const results = await new AxeBuilder({ page }).analyze();
@@ -13,33 +15,34 @@ async function expectNoViolations(page: Page) {
   expect(summary).toEqual([]);
 }
 
-async function incidentPath(page: Page): Promise<string> {
+async function incidentPath(page: Page, name: string): Promise<string> {
   await page.goto("/history");
-  return (await page.getByRole("link", { name: "Jobs not starting", exact: true }).getAttribute("href"))!;
+  return (await page.getByRole("link", { name, exact: true }).getAttribute("href"))!;
 }
 
 for (const colorScheme of ["light", "dark"] as const) {
   test.describe(`${colorScheme} mode`, () => {
     test.use({ colorScheme });
-    // axe walks every node of a page with many bars; a busy CI machine needs more than the default minute.
+    // axe walks every node of a page with bars; a busy CI machine needs more than the default minute.
     test.describe.configure({ timeout: 150_000 });
 
-    test("the home page has no accessibility violations", async ({ page }) => {
+    test("the home page has no accessibility violations", async ({ scenario, page }) => {
       await page.goto("/");
       await expect(page.getByRole("region", { name: "Components" })).toBeVisible();
       await expectNoViolations(page);
-      await page.getByRole("button", { name: "Explore Docker Jobs day by day" }).focus();
+      const { docker } = scenario.components;
+      await page.getByRole("button", { name: `Explore ${docker} day by day` }).focus();
       await expect(
         page
-          .getByRole("list", { name: /^Docker Jobs: daily status/ })
+          .getByRole("list", { name: new RegExp(`^${escapeRegExp(docker)}: daily status`) })
           .getByRole("button")
           .last(),
       ).toBeFocused();
       await expectNoViolations(page);
     });
 
-    test("an incident page has no accessibility violations", async ({ page }) => {
-      await page.goto(await incidentPath(page));
+    test("an incident page has no accessibility violations", async ({ scenario, page }) => {
+      await page.goto(await incidentPath(page, scenario.incidents.jobs));
       await expect(page.getByRole("region", { name: "Postmortem" })).toBeVisible();
       await expectNoViolations(page);
     });

@@ -1,4 +1,4 @@
-import type { Page } from "@playwright/test";
+import { expect, type Page } from "@playwright/test";
 import { randomUUID } from "node:crypto";
 import { SYSTEM_ACTOR } from "@/server/services/context";
 import { createComponent } from "@/server/services/components/create-component";
@@ -6,11 +6,21 @@ import { setComponentStatus } from "@/server/services/components/set-component-s
 import { createIncident } from "@/server/services/incidents/create-incident";
 import { resolveIncident } from "@/server/services/incidents/resolve-incident";
 import { postIncidentUpdate } from "@/server/services/incidents/post-incident-update";
+import { getPage } from "@/server/queries/public-status";
 import type { ComponentStatus } from "@/lib/status";
 
 // Public specs change data through the console's own services, which tell the running app what changed (PostgreSQL
 // NOTIFY, committed with the change), exactly as a console action does.
 const ctx = { actor: SYSTEM_ACTOR };
+
+/** The page's own settings (name, description) as the app reads them; no spec assumes what the seed called it. */
+export function readPageSettings() {
+  return getPage();
+}
+
+export function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
 
 export function uniqueName(prefix: string): string {
   return `${prefix} ${randomUUID().slice(0, 8)}`;
@@ -53,9 +63,29 @@ export async function resolve(incidentId: string) {
   await resolveIncident({ ctx, input: { incidentId, body: "Resolved by the e2e test.", deliverNotifications: false } });
 }
 
-/** NOTIFY reaches the app asynchronously; give it a moment before the next request. */
-export function settle(ms = 300) {
-  return new Promise((resolve) => setTimeout(resolve, ms));
+// The app's caches keep a page for a minute or longer unless a change invalidates it, so a change showing within
+// this deadline was shown by its invalidation (the NOTIFY committed with it), not by expiry.
+const INVALIDATION_DEADLINE_MS = 3_000;
+
+/** Reloads the page until `check` passes: the app applies a change's NOTIFY asynchronously, a moment after commit. */
+export async function reloadUntil(page: Page, check: () => Promise<unknown>) {
+  await expect(async () => {
+    await page.reload();
+    await check();
+  }).toPass({ timeout: INVALIDATION_DEADLINE_MS, intervals: [50, 100, 200] });
+}
+
+/** Waits until the app's public component list holds the component: the app has learnt of its creation. */
+export async function waitUntilListed(componentId: string) {
+  await expect
+    .poll(
+      async () => {
+        const response = await fetch(new URL("/api/v2/components.json", process.env.E2E_BASE_URL));
+        return ((await response.json()).components as { id: string }[]).some((c) => c.id === componentId);
+      },
+      { timeout: INVALIDATION_DEADLINE_MS, intervals: [50, 100, 200] },
+    )
+    .toBe(true);
 }
 
 /** Records a resolved incident in the past, as a responder backfilling history would. */

@@ -1,18 +1,16 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./reader-page";
 
-test("a reader opens an incident and reads its postmortem and updates, newest first", async ({ page }) => {
+test("a reader opens an incident and reads its postmortem and updates, newest first", async ({ scenario, page }) => {
+  const { jobs, continued } = scenario.incidents;
+  const { docker, machine, macos, runner } = scenario.components;
+  const { pageName } = scenario;
   await page.goto("/");
-  await page
-    .getByRole("region", { name: "Past incidents" })
-    .getByRole("link", { name: "Jobs not starting", exact: true })
-    .click();
+  await page.getByRole("region", { name: "Past incidents" }).getByRole("link", { name: jobs, exact: true }).click();
   await expect(page).toHaveURL(/\/incidents\/[\w-]+$/);
-  await expect(page).toHaveTitle("Jobs not starting | Forgeline Status");
-  await expect(page.getByRole("heading", { level: 1, name: "Jobs not starting" })).toBeVisible();
+  await expect(page).toHaveTitle(`${jobs} | ${pageName} Status`);
+  await expect(page.getByRole("heading", { level: 1, name: jobs })).toBeVisible();
   await expect(page.getByText("Critical impact")).toBeVisible();
-  await expect(
-    page.getByText("This incident affected: Docker Jobs, Machine Jobs, macOS Jobs, and Runner."),
-  ).toBeVisible();
+  await expect(page.getByText(`This incident affected: ${docker}, ${machine}, ${macos}, and ${runner}.`)).toBeVisible();
   await expect(page.getByText(/^Resolved after 7 hours, 23 minutes$/)).toBeVisible();
 
   await expect(page.getByRole("form", { name: "Notify me about this incident" })).toHaveCount(0);
@@ -39,36 +37,31 @@ test("a reader opens an incident and reads its postmortem and updates, newest fi
   await expect(posted).toHaveAttribute("title", /days? ago$/);
   await expect(posted).toHaveAttribute("datetime", /^\d{4}-\d\d-\d\dT/);
 
-  await page
-    .getByRole("region", { name: "Related incidents" })
-    .getByRole("link", { name: "Jobs not starting (continued)" })
-    .click();
-  await expect(page.getByRole("heading", { level: 1, name: "Jobs not starting (continued)" })).toBeVisible();
-  await expect(page.getByText("This incident affected: Docker Jobs and Machine Jobs.")).toBeVisible();
+  await page.getByRole("region", { name: "Related incidents" }).getByRole("link", { name: continued }).click();
+  await expect(page.getByRole("heading", { level: 1, name: continued })).toBeVisible();
+  await expect(page.getByText(`This incident affected: ${docker} and ${machine}.`)).toBeVisible();
   await expect(
-    page
-      .getByRole("region", { name: "Related incidents" })
-      .getByRole("link", { name: "Jobs not starting", exact: true }),
+    page.getByRole("region", { name: "Related incidents" }).getByRole("link", { name: jobs, exact: true }),
   ).toBeVisible();
 });
 
-test("markdown in updates is rendered and sanitized", async ({ page }) => {
+test("markdown in updates is rendered and sanitized", async ({ scenario, page }) => {
   await page.goto("/");
   await page
     .getByRole("region", { name: "Active incidents" })
-    .getByRole("link", { name: "Elevated errors starting macOS jobs" })
+    .getByRole("link", { name: scenario.incidents.active })
     .click();
   await expect(
     page.getByRole("region", { name: "Updates" }).locator("em", { hasText: "infrastructure error" }),
   ).toBeVisible();
-  await expect(page.getByText("This incident affects: macOS Jobs.")).toBeVisible();
+  await expect(page.getByText(`This incident affects: ${scenario.components.macos}.`)).toBeVisible();
 });
 
-test("an unresolved incident offers to notify the reader and checks the address", async ({ page }) => {
+test("an unresolved incident offers to notify the reader and checks the address", async ({ scenario, page }) => {
   await page.goto("/");
   await page
     .getByRole("region", { name: "Active incidents" })
-    .getByRole("link", { name: "Elevated errors starting macOS jobs" })
+    .getByRole("link", { name: scenario.incidents.active })
     .click();
   const form = page.getByRole("form", { name: "Notify me about this incident" });
   await form.getByRole("button", { name: "Notify me" }).click();
@@ -79,12 +72,14 @@ test("an unresolved incident offers to notify the reader and checks the address"
   );
 });
 
-test("a scheduled maintenance page shows its window and affected components", async ({ page }) => {
+test("a scheduled maintenance page shows its window and affected components", async ({ scenario, page }) => {
   await page.goto("/");
-  await page.getByRole("link", { name: "Database upgrade for the dashboard" }).click();
-  await expect(page.getByRole("heading", { level: 1, name: "Database upgrade for the dashboard" })).toBeVisible();
+  await page.getByRole("link", { name: scenario.maintenance }).click();
+  await expect(page.getByRole("heading", { level: 1, name: scenario.maintenance })).toBeVisible();
   await expect(page.getByText(/^\w{3} \d{1,2}, \d{4} - 06:00 UTC to \w{3} \d{1,2}, \d{4} - 08:00 UTC$/)).toBeVisible();
-  await expect(page.getByText("This maintenance affects: Web App and API.")).toBeVisible();
+  await expect(
+    page.getByText(`This maintenance affects: ${scenario.components.webApp} and ${scenario.components.api}.`),
+  ).toBeVisible();
   await expect(page.getByRole("region", { name: "Updates" }).getByText("Scheduled", { exact: true })).toBeVisible();
   await expect(page.getByRole("form", { name: "Notify me about this incident" })).toBeVisible();
 });

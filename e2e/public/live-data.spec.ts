@@ -3,20 +3,24 @@ import {
   addComponent,
   changeComponentStatus,
   declareIncident,
+  reloadUntil,
   resolve,
-  settle,
   uniqueName,
+  waitUntilListed,
   withoutLiveUpdates,
 } from "./fixtures";
 
-test("a change made through the services shows on the very next request", async ({ page }) => {
+// Short expectations inside reloadUntil, so a reload that came too early is retried with another.
+const soon = { timeout: 200 };
+
+test("a change made through the services shows on the page once the app is told, not when a cache expires", async ({
+  page,
+}) => {
   await withoutLiveUpdates(page);
   await page.goto("/");
   const componentName = uniqueName("E2E Queue");
   const component = await addComponent(componentName);
-  await settle();
-  await page.reload();
-  await expect(page.getByText(componentName, { exact: true })).toBeVisible();
+  await reloadUntil(page, () => expect(page.getByText(componentName, { exact: true })).toBeVisible(soon));
 
   const incidentName = uniqueName("Queue stalled");
   const incident = await declareIncident({
@@ -25,10 +29,8 @@ test("a change made through the services shows on the very next request", async 
     componentId: component.id,
     componentStatus: "degraded_performance",
   });
-  await settle();
-  await page.reload();
   const active = page.getByRole("region", { name: "Active incidents" });
-  await expect(active.getByRole("link", { name: incidentName })).toBeVisible();
+  await reloadUntil(page, () => expect(active.getByRole("link", { name: incidentName })).toBeVisible(soon));
   await expect(active.locator("strong", { hasText: "not" })).toBeVisible();
   const row = page
     .getByRole("listitem")
@@ -39,10 +41,11 @@ test("a change made through the services shows on the very next request", async 
   await page.goto(`/incidents/${incident.id}`);
   await expect(page.getByRole("heading", { level: 1, name: incidentName })).toBeVisible();
   await resolve(incident.id);
-  await settle();
-  await page.reload();
-  await expect(page.getByRole("region", { name: "Updates" }).getByRole("listitem").first()).toContainText(
-    "Resolved by the e2e test.",
+  await reloadUntil(page, () =>
+    expect(page.getByRole("region", { name: "Updates" }).getByRole("listitem").first()).toContainText(
+      "Resolved by the e2e test.",
+      soon,
+    ),
   );
   await page.goto("/");
   await expect(
@@ -54,7 +57,7 @@ test("an open page refreshes itself when the data changes", async ({ page }) => 
   test.setTimeout(90_000);
   const componentName = uniqueName("E2E Live");
   const component = await addComponent(componentName);
-  await settle();
+  await waitUntilListed(component.id);
   await page.goto("/");
   await expect(page.getByText(componentName, { exact: true })).toBeVisible();
   const incidentName = uniqueName("Live refresh check");
@@ -76,22 +79,18 @@ test("a component shown only when degraded appears while degraded and disappears
   await withoutLiveUpdates(page);
   const name = uniqueName("E2E Only When Degraded");
   const component = await addComponent(name, { onlyShowIfDegraded: true });
-  await settle();
+  await waitUntilListed(component.id);
   await page.goto("/");
   await expect(page.getByRole("region", { name: "Components" })).toBeVisible();
   await expect(page.getByText(name, { exact: true })).toHaveCount(0);
 
   await changeComponentStatus(component.id, "degraded_performance");
-  await settle();
-  await page.reload();
   const row = page
     .getByRole("listitem")
     .filter({ has: page.getByText(name, { exact: true }) })
     .last();
-  await expect(row.getByText("Degraded Performance")).toBeVisible();
+  await reloadUntil(page, () => expect(row.getByText("Degraded Performance")).toBeVisible(soon));
 
   await changeComponentStatus(component.id, "operational");
-  await settle();
-  await page.reload();
-  await expect(page.getByText(name, { exact: true })).toHaveCount(0);
+  await reloadUntil(page, () => expect(page.getByText(name, { exact: true })).toHaveCount(0, soon));
 });

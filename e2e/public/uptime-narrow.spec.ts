@@ -2,7 +2,7 @@ import { expect, test, type Locator, type Page } from "@playwright/test";
 import { SYSTEM_ACTOR } from "@/server/services/context";
 import { createComponent } from "@/server/services/components/create-component";
 import { addUtcDays, formatUtcDate, startOfUtcDay } from "@/lib/format";
-import { settle, uniqueName } from "./fixtures";
+import { uniqueName, waitUntilListed } from "./fixtures";
 
 // Tracked for the last 60 days only: on a wide screen the first third of its bar is "no data" grey, while a narrow
 // screen, which shows only the latest 30 days, is green from edge to edge.
@@ -13,7 +13,7 @@ async function addComponentTrackedFor(days: number) {
     ctx: { actor: SYSTEM_ACTOR },
     input: { name, startDate, showcase: true },
   });
-  await settle();
+  await waitUntilListed(component.id);
   return component;
 }
 

@@ -16,6 +16,7 @@ import { waitForHealth } from "../../scripts/lib/wait-for-health";
 const SECRET = "own-stack-secret-own-stack-secret";
 
 export type AppInstance = { base: string; process: ChildProcess };
+export type SeedScript = { script: string; args?: string[]; env?: Record<string, string> };
 
 /** A database and app instances owned by one test, for checks that stop and restart PostgreSQL. */
 export class OwnStack {
@@ -26,17 +27,33 @@ export class OwnStack {
     readonly pgPort: number,
   ) {}
 
-  static async start(instanceCount: number, env: Record<string, string> = {}): Promise<OwnStack> {
+  /**
+   * `seeds` are scripts run in turn against the new database before any instance starts (each with its arguments and
+   * environment); an empty page unless given. The last one's standard output is kept in `seedOutput`.
+   */
+  static async start(
+    instanceCount: number,
+    env: Record<string, string> = {},
+    seeds: SeedScript[] = [{ script: "prisma/seed.ts", args: ["--empty"] }],
+  ): Promise<OwnStack> {
     const stack = new OwnStack(temporaryDataDir("statuspage-own-stack"), await findFreePort());
     await stack.startDatabase();
     await applyMigrations(stack.databaseUrl);
-    const seed = spawnSync(process.execPath, ["--import", "tsx", "prisma/seed.ts"], {
-      cwd: root,
-      env: { ...process.env, DATABASE_URL: stack.databaseUrl, NODE_OPTIONS: "" },
-    });
-    if (seed.status !== 0) throw new Error(`Seeding failed: ${seed.stderr}`);
+    for (const seed of seeds) stack.seedOutput = stack.runSeed(seed);
     for (let i = 0; i < instanceCount; i++) stack.instances.push(await stack.startInstance(env));
     return stack;
+  }
+
+  seedOutput = "";
+
+  private runSeed({ script, args = [], env = {} }: SeedScript): string {
+    const seed = spawnSync(process.execPath, ["--conditions=react-server", "--import", "tsx", script, ...args], {
+      cwd: root,
+      encoding: "utf8",
+      env: { ...process.env, ...env, DATABASE_URL: this.databaseUrl, NODE_OPTIONS: "" },
+    });
+    if (seed.status !== 0) throw new Error(`Seeding with ${script} failed: ${seed.stderr}`);
+    return seed.stdout;
   }
 
   get databaseUrl(): string {
@@ -107,4 +124,31 @@ export async function timeUntil(
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
   throw new Error(`${what} not met within ${timeoutMs} ms`);
+}
+
+/** Creates a record through an instance's management API (Statuspage's paths), as an operator's script would. */
+async function createThroughApi(base: string, token: string, resource: string, body: object) {
+  const pageId = (await (await fetch(`${base}/api/v2/summary.json`)).json()).page.id;
+  const response = await fetch(`${base}/api/v1/pages/${pageId}/${resource}`, {
+    method: "POST",
+    headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
+    body: JSON.stringify(body),
+  });
+  if (response.status !== 201)
+    throw new Error(`POST ${resource} answered ${response.status}: ${await response.text()}`);
+  return response.json();
+}
+
+export function addComponentThroughApi(
+  base: string,
+  token: string,
+  name: string,
+): Promise<{ id: string; name: string; status: string }> {
+  return createThroughApi(base, token, "components", { component: { name } });
+}
+
+export function declareIncidentThroughApi(base: string, token: string, name: string): Promise<{ id: string }> {
+  return createThroughApi(base, token, "incidents", {
+    incident: { name, status: "investigating", body: `${name}: we are looking into it.`, deliver_notifications: false },
+  });
 }
