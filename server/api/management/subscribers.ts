@@ -3,10 +3,11 @@ import { z } from "zod";
 import {
   countManagedSubscribers,
   listManagedSubscribers,
+  readManagedIncident,
   readManagedSubscriber,
   type SubscriberKindCounts,
 } from "@/server/queries/management-reads";
-import { ManagementError, callService, found, notFound } from "@/server/api/management/errors";
+import { ManagementError, callService, found, invalid, notFound } from "@/server/api/management/errors";
 import { flag, idList, pagination, parseFields, text } from "@/server/api/management/fields";
 import { wrapped } from "@/server/api/management/request";
 import { serializeManagedSubscriber } from "@/server/api/management/serialize";
@@ -23,7 +24,8 @@ import { smtpMailer } from "@/server/notifications/mailer";
 import { renderConfirmationEmail } from "@/server/notifications/email-templates";
 import { confirmLink } from "@/server/notifications/links";
 
-const call = <T>(work: Promise<T>) => callService(work, { componentIds: "component_ids", subscriberId: "subscriber" });
+const call = <T>(work: Promise<T>) =>
+  callService(work, { componentIds: "component_ids", subscriberId: "subscriber", incidentId: "incident" });
 
 const subscriberOrThrow = (db: EndpointArgs["db"], subscriberId: string) =>
   found(readManagedSubscriber(db, subscriberId), "subscriber");
@@ -54,7 +56,7 @@ async function resend(args: EndpointArgs) {
 }
 
 /** Emails the double opt-in link after the transaction committed; a mail failure answers 503 (the subscriber is kept). */
-function confirmationMail(email: string, confirmToken: string) {
+function confirmationMail(email: string, confirmToken: string, scope = "status updates") {
   return async () => {
     const { baseUrl, pageName } = await publicBaseUrl();
     try {
@@ -63,7 +65,7 @@ function confirmationMail(email: string, confirmToken: string) {
           pageName,
           to: email,
           confirmUrl: confirmLink(baseUrl, confirmToken),
-          scope: "status updates",
+          scope,
         }),
       );
     } catch (error) {
@@ -176,6 +178,55 @@ async function create({ actor, input, db }: EndpointArgs) {
       ...(added.signingSecret ? { signing_secret: added.signingSecret } : {}),
     },
     afterCommit: added.confirmToken ? confirmationMail(subscriber.email!, added.confirmToken) : undefined,
+  };
+}
+
+const incidentFields = createFields.pick({
+  email: true,
+  endpoint: true,
+  phone_number: true,
+  phone_country: true,
+  skip_confirmation_notification: true,
+  component_ids: true,
+});
+
+/** Statuspage's incident subscribers: an email address told about this incident until it is resolved. */
+async function createForIncident({ actor, input, db, params }: EndpointArgs) {
+  const fields = parseFields(incidentFields, wrapped(input, "subscriber"));
+  if (fields.phone_number)
+    throw invalid(
+      "phone_number",
+      "SMS subscribers are not supported by this status page; subscribe an email address to the incident.",
+    );
+  if (fields.endpoint)
+    throw invalid(
+      "endpoint",
+      "A webhook follows the page or its components (POST /subscribers); one incident is followed by email.",
+    );
+  if (!fields.email) throw invalid("email", "Send the email address that should follow this incident.");
+  const incident = await found(readManagedIncident(db, params.incidentId), "incident");
+  const added = await call(
+    addSubscriber({
+      ctx: { actor, db },
+      input: {
+        kind: "email",
+        email: fields.email,
+        skipConfirmation: fields.skip_confirmation_notification ?? false,
+        componentIds: fields.component_ids,
+        incidentId: incident.id,
+      },
+    }),
+  );
+  const subscriber = await subscriberOrThrow(db, added.subscriberId);
+  return {
+    status: 201,
+    body: {
+      ...serializeManagedSubscriber(subscriber),
+      skip_confirmation_notification: fields.skip_confirmation_notification ?? false,
+    },
+    afterCommit: added.confirmToken
+      ? confirmationMail(subscriber.email!, added.confirmToken, `updates about ${incident.name}`)
+      : undefined,
   };
 }
 
@@ -363,13 +414,14 @@ export const subscriberEndpoints: Endpoint[] = [
     method: "POST",
     path: "incidents/:incidentId/subscribers",
     role: "responder",
-    run: async () => {
-      throw new ManagementError(
-        501,
-        "Subscribing someone to one incident through the API is not supported; subscribe them to the page or its components (POST /subscribers), or point them at the incident page's Subscribe form.",
-      );
+    run: createForIncident,
+    doc: {
+      status: 201,
+      response: SUBSCRIBER,
+      request: { wrapper: "subscriber", fields: incidentFields },
+      summary:
+        "Subscribe an email address to one unresolved incident's updates (skip_confirmation_notification opts it in silently)",
     },
-    doc: { status: 501, response: null, summary: "Not supported: subscribe to the page or its components instead" },
   },
   {
     method: "GET",

@@ -1,10 +1,9 @@
 import "server-only";
 import { z } from "zod";
-import { getDb, type DbOrTx, type Tx } from "@/server/db/client";
+import { getDb, type Tx } from "@/server/db/client";
 import { AppError } from "@/server/errors";
 import { inTransaction } from "@/server/services/context";
 import { writeAudit } from "@/server/services/audit";
-import { isResolvedStatus } from "@/lib/status";
 import { smtpMailer } from "@/server/notifications/mailer";
 import { getNotificationConfig } from "@/server/notifications/config";
 import { assertAllowedTarget, WebhookTargetError } from "@/server/notifications/target-guard";
@@ -15,6 +14,7 @@ import { hashToken, newSigningSecret, newToken } from "@/server/services/subscri
 import {
   SELF_SERVICE_ACTOR,
   checkComponentChoice,
+  checkIncidentOpen,
   componentChoiceSchema,
   publicBaseUrl,
   replaceComponents,
@@ -59,18 +59,6 @@ export type CreateSubscriptionResult =
   | { kind: "email"; email: string }
   | { kind: "webhook"; subscriberId: string; signingSecret: string; manageUrl: string };
 
-async function checkIncident(db: DbOrTx, incidentId: string | undefined) {
-  if (!incidentId) return;
-  const incident = await db.incident.findUnique({ where: { id: incidentId }, select: { status: true } });
-  if (!incident)
-    throw new AppError("VALIDATION", "Some fields need attention.", { incidentId: ["That incident does not exist."] });
-  if (isResolvedStatus(incident.status)) {
-    throw new AppError("VALIDATION", "Some fields need attention.", {
-      incidentId: ["That incident is already resolved; there will be no more updates."],
-    });
-  }
-}
-
 export const CONFIRMATION_EMAILS_PER_HOUR = 3;
 
 /** Stops the form from being used to flood someone's inbox: a few emails per address per hour, whatever the scope. */
@@ -111,7 +99,7 @@ export async function createSubscription({
   const data = parseInput(createSubscriptionInput, input);
   const componentIds = data.incidentId ? [] : await checkComponentChoice(db, data);
   const allComponents = data.incidentId ? false : data.allComponents;
-  await checkIncident(db, data.incidentId);
+  if (data.incidentId) await checkIncidentOpen(db, data.incidentId);
   const { baseUrl, pageName } = await publicBaseUrl(db);
   const auditAfter = { kind: data.kind, allComponents, componentIds, incidentId: data.incidentId ?? null };
 

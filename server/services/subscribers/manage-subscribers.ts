@@ -6,7 +6,7 @@ import { writeAudit } from "@/server/services/audit";
 import { getNotificationConfig } from "@/server/notifications/config";
 import { assertAllowedTarget, WebhookTargetError } from "@/server/notifications/target-guard";
 import { hashToken, newSigningSecret, newToken } from "@/server/services/subscribers/tokens";
-import { checkComponentChoice, replaceComponents } from "@/server/services/subscribers/shared";
+import { checkComponentChoice, checkIncidentOpen, replaceComponents } from "@/server/services/subscribers/shared";
 import { parseInput } from "@/server/services/validation";
 
 // Subscribers managed by staff and API keys (Statuspage's management API), as opposed to visitors' self-service.
@@ -26,6 +26,8 @@ const addInput = z.discriminatedUnion(
         .pipe(z.email("Enter an email address such as you@example.com.")),
       skipConfirmation: z.boolean().default(false),
       componentIds,
+      // Told only about this incident, until it is resolved; components do not apply then.
+      incidentId: z.string().trim().min(1).max(40).optional(),
     }),
     z.object({
       kind: z.literal("webhook"),
@@ -45,6 +47,7 @@ export type AddedSubscriber = { subscriberId: string; confirmToken: string | nul
 /**
  * Adds an email subscriber (confirmed at once with `skipConfirmation`, otherwise pending until the emailed link is
  * followed: the caller sends that email after commit) or a webhook subscriber. No components means all components.
+ * An email subscriber with `incidentId` follows that one unresolved incident, as the incident page's form does.
  */
 export async function addSubscriber({
   ctx,
@@ -69,6 +72,14 @@ export async function addSubscriber({
     }
   }
   return inTransaction(ctx, async (tx) => {
+    const incidentId = data.kind === "email" ? data.incidentId : undefined;
+    if (incidentId) {
+      await checkIncidentOpen(tx, incidentId);
+      if (data.componentIds?.length)
+        throw new AppError("VALIDATION", "Some fields need attention.", {
+          componentIds: ["A subscriber to one incident follows that incident, not components."],
+        });
+    }
     const ids = data.componentIds?.length
       ? await checkComponentChoice(tx, { allComponents: false, componentIds: data.componentIds })
       : [];
@@ -95,14 +106,14 @@ export async function addSubscriber({
       });
       return { subscriberId: created.id, confirmToken: null, signingSecret };
     }
-    const addressKey = `email:${data.email}:all`;
+    const addressKey = `email:${data.email}:${incidentId ?? "all"}`;
     const existing = await tx.subscriber.findUnique({
       where: { addressKey },
       select: { id: true, confirmedAt: true, unsubscribedAt: true },
     });
     if (existing?.confirmedAt && !existing.unsubscribedAt) {
       throw new AppError("VALIDATION", "Some fields need attention.", {
-        email: ["This address is already subscribed."],
+        email: [incidentId ? "This address already follows this incident." : "This address is already subscribed."],
       });
     }
     const confirmToken = data.skipConfirmation ? null : newToken();
@@ -112,8 +123,8 @@ export async function addSubscriber({
       unsubscribedAt: null,
       disabledAt: null,
       disabledReason: null,
-      allComponents,
-      incidentId: null,
+      allComponents: incidentId ? false : allComponents,
+      incidentId: incidentId ?? null,
     };
     const subscriber = existing
       ? await tx.subscriber.update({ where: { id: existing.id }, data: fields, select: { id: true } })
@@ -126,7 +137,12 @@ export async function addSubscriber({
       action: "subscriber.create",
       entityType: "subscriber",
       entityId: subscriber.id,
-      after: { kind: "email", skipConfirmation: data.skipConfirmation, componentIds: ids },
+      after: {
+        kind: "email",
+        skipConfirmation: data.skipConfirmation,
+        componentIds: ids,
+        incidentId: incidentId ?? null,
+      },
     });
     return { subscriberId: subscriber.id, confirmToken, signingSecret: null };
   });

@@ -4,6 +4,7 @@ import { z } from "zod";
 import type { DbOrTx, Tx } from "@/server/db/client";
 import { getDb } from "@/server/db/client";
 import { AppError } from "@/server/errors";
+import { isResolvedStatus } from "@/lib/status";
 import type { Actor } from "@/server/services/context";
 import type { Mailer } from "@/server/notifications/mailer";
 
@@ -29,6 +30,18 @@ export function requireSomeComponent(
       code: "custom",
       path: ["componentIds"],
       message: "Choose at least one component, or all components.",
+    });
+  }
+}
+
+/** Refuses an unknown or already resolved incident (no more updates will follow), naming the field. */
+export async function checkIncidentOpen(db: DbOrTx, incidentId: string) {
+  const incident = await db.incident.findUnique({ where: { id: incidentId }, select: { status: true } });
+  if (!incident)
+    throw new AppError("VALIDATION", "Some fields need attention.", { incidentId: ["That incident does not exist."] });
+  if (isResolvedStatus(incident.status)) {
+    throw new AppError("VALIDATION", "Some fields need attention.", {
+      incidentId: ["That incident is already resolved; there will be no more updates."],
     });
   }
 }

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/server/db/client";
 import { actorFor, createComponent, unique } from "@/tests/support/factories";
 import { ensurePageOnce } from "@/tests/api/support";
-import { startSmtpRecorder } from "@/tests/subscribers/support";
+import { decodeMail, startSmtpRecorder } from "@/tests/subscribers/support";
 import { createApiKey } from "@/server/services/api-keys/create-api-key";
 import { createComponentGroup } from "@/server/services/components/component-groups";
 import { callManagement } from "@/tests/api/management/client";
@@ -117,6 +117,107 @@ describe("every path of Statuspage's API answers", () => {
     }
   });
 
+  it("subscribes an email address to one incident: confirmed by its link, told of that incident's updates only", async () => {
+    const smtp = await startSmtpRecorder();
+    process.env.SMTP_URL = smtp.url;
+    try {
+      const incident = await callManagement(p("incidents"), {
+        key: responder,
+        method: "POST",
+        json: { incident: { name: unique("Followed by email"), body: "Looking into it." } },
+      });
+      const path = p(`incidents/${incident.json.id}/subscribers`);
+      const email = `${unique("one-incident")}@example.test`;
+      const pending = await callManagement(path, { key: responder, method: "POST", json: { subscriber: { email } } });
+      expect(pending.status).toBe(201);
+      expect(expectShape(subscriberSchema, pending.json)).toMatchObject({ email, mode: "email", components: [] });
+      expect(pending.json).toMatchObject({ incident_id: incident.json.id, confirmed_at: null });
+      const [confirmation] = smtp.to(email).map((mail) => decodeMail(mail.raw));
+      expect(confirmation).toContain(`updates about ${incident.json.name}`);
+      expect(confirmation).toMatch(/\/subscribe\/confirm\/[\w-]+/);
+
+      const silent = `${unique("silent")}@example.test`;
+      const confirmed = await callManagement(path, {
+        key: responder,
+        method: "POST",
+        form: `subscriber[email]=${encodeURIComponent(silent)}&subscriber[skip_confirmation_notification]=true`,
+      });
+      expect(confirmed.status).toBe(201);
+      expect(confirmed.json.confirmed_at).not.toBeNull();
+      expect(smtp.to(silent)).toHaveLength(0);
+      const again = await callManagement(path, {
+        key: responder,
+        method: "POST",
+        json: { subscriber: { email: silent } },
+      });
+      expect(again.status).toBe(422);
+      expect(again.json.error.email).toEqual(["This address already follows this incident."]);
+
+      const listed = async (state: string) =>
+        (await callManagement(path, { key: responder, query: `state=${state}` })).json.map((s: { id: string }) => s.id);
+      expect(await listed("active")).toEqual([confirmed.json.id]);
+      expect((await listed("all")).sort()).toEqual([pending.json.id, confirmed.json.id].sort());
+      const pageLevel = await callManagement(p("subscribers"), { key: responder, query: `q=${silent}&state=all` });
+      expect(pageLevel.status).toBe(200);
+      expect(pageLevel.json).toEqual([]);
+
+      const update = await callManagement(p(`incidents/${incident.json.id}`), {
+        key: responder,
+        method: "PATCH",
+        json: { incident: { status: "identified", body: "Found it." } },
+      });
+      expect(update.status).toBe(200);
+      const queued = await getDb().delivery.findMany({
+        where: { subscriberId: { in: [pending.json.id, confirmed.json.id] } },
+        select: { subscriberId: true },
+      });
+      expect(queued.map((d) => d.subscriberId)).toEqual([confirmed.json.id]);
+    } finally {
+      delete process.env.SMTP_URL;
+      await smtp.close();
+    }
+  });
+
+  it("refuses an incident subscriber it cannot keep, naming the field", async () => {
+    const incident = await callManagement(p("incidents"), {
+      key: responder,
+      method: "POST",
+      json: { incident: { name: unique("Refusals"), body: "b" } },
+    });
+    const path = p(`incidents/${incident.json.id}/subscribers`);
+    const post = (subscriber: object, to = path) =>
+      callManagement(to, { key: responder, method: "POST", json: { subscriber } });
+    const sms = await post({ phone_number: "5555550100", phone_country: "US" });
+    expect(sms.status).toBe(422);
+    expect(sms.json.error).toHaveProperty("phone_number");
+    const webhook = await post({ endpoint: "http://127.0.0.1:9/hook" });
+    expect(webhook.status).toBe(422);
+    expect(webhook.json.error).toHaveProperty("endpoint");
+    const nothing = await post({});
+    expect(nothing.status).toBe(422);
+    expect(nothing.json.error).toHaveProperty("email");
+    const badAddress = await post({ email: "not-an-address" });
+    expect(badAddress.status).toBe(422);
+    expect(badAddress.json.error).toHaveProperty("email");
+    const withComponents = await post({
+      email: `${unique("c")}@example.test`,
+      component_ids: [(await createComponent()).id],
+    });
+    expect(withComponents.status).toBe(422);
+    expect(withComponents.json.error).toHaveProperty("component_ids");
+    const missing = await post({ email: `${unique("m")}@example.test` }, p("incidents/nope00000000/subscribers"));
+    expect(missing.status).toBe(404);
+
+    await callManagement(p(`incidents/${incident.json.id}`), {
+      key: responder,
+      method: "PATCH",
+      json: { incident: { status: "resolved", body: "Over." } },
+    });
+    const late = await post({ email: `${unique("late")}@example.test` });
+    expect(late.status).toBe(422);
+    expect(late.json.error.incident).toEqual(["That incident is already resolved; there will be no more updates."]);
+  });
+
   it("computes a component group's uptime as the average of its components', by the page's rule", async () => {
     const { group } = await createComponentGroup({
       ctx: { actor: await actorFor("owner") },
@@ -158,18 +259,6 @@ describe("every path of Statuspage's API answers", () => {
   });
 
   it("answers 501 with a sentence for what this product does not do, and a JSON 404 for paths that are nowhere", async () => {
-    const incident = await callManagement(p("incidents"), {
-      key: responder,
-      method: "POST",
-      json: { incident: { name: unique("No followers"), body: "b" } },
-    });
-    const follow = await callManagement(p(`incidents/${incident.json.id}/subscribers`), {
-      key: responder,
-      method: "POST",
-      json: { subscriber: { email: "a@example.test" } },
-    });
-    expect(follow.status).toBe(501);
-    expect(follow.json.error).toMatch(/not supported/);
     const call = (path: string) =>
       unknownRoute.GET(
         new Request(`http://status.test/api/v1/${path}`, { headers: { authorization: `OAuth ${responder}` } }),
