@@ -1,7 +1,7 @@
 "use client";
 
 import { useFormStatus } from "react-dom";
-import type { ReactNode } from "react";
+import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes, TextareaHTMLAttributes } from "react";
 import { focusField } from "@/app/(admin)/admin/_components/console-form";
 import type { ActionState } from "@/app/(admin)/admin/_lib/action-state";
 
@@ -48,6 +48,109 @@ export function Field(props: {
         </p>
       ) : null}
     </div>
+  );
+}
+
+/** What every bound control takes: its field's label and hint, and the action state it reads its error and value from. */
+type Bound = { state: ActionState; id: string; name: string; label: string; hint?: string; fallback?: string };
+type Unbound<T> = Omit<T, keyof Bound | "defaultValue" | "className" | "children">;
+
+/**
+ * An input in a `Field`, named `name`: it shows the action's error for that name and, after a refused submit, what
+ * was sent instead of `fallback`, so nothing typed is lost.
+ */
+export function InputField({
+  state,
+  id,
+  name,
+  label,
+  hint,
+  fallback,
+  ...input
+}: Bound & Unbound<InputHTMLAttributes<HTMLInputElement>>) {
+  return (
+    <Field id={id} label={label} hint={hint} error={fieldError(state, name)}>
+      {(aria) => (
+        <input {...aria} {...input} name={name} defaultValue={valueOf(state, name, fallback)} className={inputClass} />
+      )}
+    </Field>
+  );
+}
+
+/** `InputField` for longer text. */
+export function TextAreaField({
+  state,
+  id,
+  name,
+  label,
+  hint,
+  fallback,
+  ...textarea
+}: Bound & Unbound<TextareaHTMLAttributes<HTMLTextAreaElement>>) {
+  return (
+    <Field id={id} label={label} hint={hint} error={fieldError(state, name)}>
+      {(aria) => (
+        <textarea
+          {...aria}
+          {...textarea}
+          name={name}
+          defaultValue={valueOf(state, name, fallback)}
+          className={inputClass}
+        />
+      )}
+    </Field>
+  );
+}
+
+/** `InputField` for a choice among `children` (its options). */
+export function SelectField({
+  state,
+  id,
+  name,
+  label,
+  hint,
+  fallback,
+  children,
+  ...select
+}: Bound & Unbound<SelectHTMLAttributes<HTMLSelectElement>> & { children: ReactNode }) {
+  return (
+    <Field id={id} label={label} hint={hint} error={fieldError(state, name)}>
+      {(aria) => (
+        <select {...aria} {...select} name={name} defaultValue={valueOf(state, name, fallback)} className={inputClass}>
+          {children}
+        </select>
+      )}
+    </Field>
+  );
+}
+
+/** A checkbox named `name` that keeps what was sent after a refused submit (a form sends "on" only when it is checked). */
+export function CheckboxField({
+  state,
+  name,
+  fallback,
+  children,
+}: {
+  state: ActionState;
+  name: string;
+  fallback: boolean;
+  children: ReactNode;
+}) {
+  const checked = state && !state.ok && state.values ? state.values[name] === "on" : fallback;
+  return (
+    <label className="flex items-center gap-2 text-sm">
+      <input type="checkbox" name={name} defaultChecked={checked} className="h-4 w-4" />
+      {children}
+    </label>
+  );
+}
+
+/** Whether this change is emailed and posted to subscribers; on unless `fallback` says otherwise. */
+export function NotifyCheckbox({ state, fallback = true }: { state: ActionState; fallback?: boolean }) {
+  return (
+    <CheckboxField state={state} name="deliverNotifications" fallback={fallback}>
+      Notify subscribers
+    </CheckboxField>
   );
 }
 

@@ -1,12 +1,11 @@
 "use client";
 
 import {
-  Field,
   FormMessage,
+  InputField,
+  SelectField,
   SubmitButton,
-  fieldError,
   inputClass,
-  valueOf,
 } from "@/app/(admin)/admin/_components/form-bits";
 import { ConsoleForm, useConsoleAction } from "@/app/(admin)/admin/_components/console-form";
 import { createApiKeyAction, revokeApiKeyAction } from "@/app/(admin)/admin/api-keys/actions";
@@ -35,30 +34,26 @@ export function CreateApiKeyForm() {
       ) : null}
       <ConsoleForm action={action} state={state} className="space-y-3">
         {state && !state.ok ? <FormMessage state={state} /> : null}
-        <Field
+        <InputField
+          state={state}
           id="api-key-name"
           label="Name"
           hint="What uses it, e.g. “PagerDuty” or “Chat bot”."
-          error={fieldError(state, "name")}
-        >
-          {(aria) => (
-            <input {...aria} name="name" maxLength={100} defaultValue={valueOf(state, "name")} className={inputClass} />
-          )}
-        </Field>
-        <Field
+          name="name"
+          maxLength={100}
+        />
+        <SelectField
+          state={state}
           id="api-key-role"
           label="Role"
           hint="Responders can declare and update incidents; viewers can only read; owners can also change the page's profile (name, links, time zone). Give each script the least it needs."
-          error={fieldError(state, "role")}
+          name="role"
+          fallback="responder"
         >
-          {(aria) => (
-            <select {...aria} name="role" defaultValue={valueOf(state, "role", "responder")} className={inputClass}>
-              <option value="responder">Responder</option>
-              <option value="viewer">Viewer</option>
-              <option value="owner">Owner</option>
-            </select>
-          )}
-        </Field>
+          <option value="responder">Responder</option>
+          <option value="viewer">Viewer</option>
+          <option value="owner">Owner</option>
+        </SelectField>
         <SubmitButton pendingLabel="Creating…">Create API key</SubmitButton>
       </ConsoleForm>
     </div>

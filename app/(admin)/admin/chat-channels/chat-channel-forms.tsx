@@ -1,11 +1,11 @@
 "use client";
 
 import {
-  Field,
   FormMessage,
+  InputField,
+  SelectField,
   SubmitButton,
   fieldError,
-  inputClass,
   valueOf,
 } from "@/app/(admin)/admin/_components/form-bits";
 import { ConsoleForm, useConsoleAction } from "@/app/(admin)/admin/_components/console-form";
@@ -66,56 +66,38 @@ export function ChatChannelForm({
         </>
       ) : null}
       <FormMessage state={state} />
-      <Field
+      <InputField
+        state={state}
         id={`${prefix}-name`}
         label="Name"
         hint="Where it posts, e.g. “#incidents”."
-        error={fieldError(state, "name")}
+        name="name"
+        fallback={channel?.name ?? ""}
+        maxLength={100}
+      />
+      <SelectField
+        state={state}
+        id={`${prefix}-platform`}
+        label="Platform"
+        name="platform"
+        fallback={channel?.platform ?? "slack"}
       >
-        {(aria) => (
-          <input
-            {...aria}
-            name="name"
-            maxLength={100}
-            defaultValue={valueOf(state, "name", channel?.name ?? "")}
-            className={inputClass}
-          />
-        )}
-      </Field>
-      <Field id={`${prefix}-platform`} label="Platform" error={fieldError(state, "platform")}>
-        {(aria) => (
-          <select
-            {...aria}
-            name="platform"
-            defaultValue={valueOf(state, "platform", channel?.platform ?? "slack")}
-            className={inputClass}
-          >
-            {CHAT_PLATFORMS.map((p) => (
-              <option key={p} value={p}>
-                {CHAT_PLATFORM_LABELS[p]}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
-      <Field
+        {CHAT_PLATFORMS.map((p) => (
+          <option key={p} value={p}>
+            {CHAT_PLATFORM_LABELS[p]}
+          </option>
+        ))}
+      </SelectField>
+      <InputField
+        state={state}
         id={`${prefix}-webhookUrl`}
         label="Webhook URL"
         hint={channel ? `Stored: ${channel.webhookHint} — leave blank to keep it.` : Object.values(URL_HINTS).join(" ")}
-        error={fieldError(state, "webhookUrl")}
-      >
-        {(aria) => (
-          <input
-            {...aria}
-            name="webhookUrl"
-            type="url"
-            autoComplete="off"
-            maxLength={2000}
-            defaultValue={valueOf(state, "webhookUrl")}
-            className={inputClass}
-          />
-        )}
-      </Field>
+        name="webhookUrl"
+        type="url"
+        autoComplete="off"
+        maxLength={2000}
+      />
       <fieldset
         className="space-y-1"
         aria-describedby={fieldError(state, "events") ? `${prefix}-events-error` : undefined}

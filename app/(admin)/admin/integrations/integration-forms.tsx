@@ -1,8 +1,11 @@
 "use client";
 
 import {
+  CheckboxField,
   Field,
   FormMessage,
+  InputField,
+  SelectField,
   SubmitButton,
   fieldError,
   inputClass,
@@ -61,32 +64,21 @@ export function CreateIntegrationForm({ baseUrl }: { baseUrl: string }) {
       ) : null}
       <ConsoleForm action={action} state={state} className="space-y-3">
         {state && !state.ok ? <FormMessage state={state} /> : null}
-        <Field
+        <InputField
+          state={state}
           id="integration-name"
           label="Name"
           hint="Which monitoring sends to it, e.g. “Prometheus prod”."
-          error={fieldError(state, "name")}
-        >
-          {(aria) => (
-            <input {...aria} name="name" maxLength={100} defaultValue={valueOf(state, "name")} className={inputClass} />
-          )}
-        </Field>
-        <Field id="integration-source" label="Source" error={fieldError(state, "source")}>
-          {(aria) => (
-            <select
-              {...aria}
-              name="source"
-              defaultValue={valueOf(state, "source", "alertmanager")}
-              className={inputClass}
-            >
-              {ALERT_SOURCES.map((s) => (
-                <option key={s} value={s}>
-                  {ALERT_SOURCE_LABELS[s]}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+          name="name"
+          maxLength={100}
+        />
+        <SelectField state={state} id="integration-source" label="Source" name="source" fallback="alertmanager">
+          {ALERT_SOURCES.map((s) => (
+            <option key={s} value={s}>
+              {ALERT_SOURCE_LABELS[s]}
+            </option>
+          ))}
+        </SelectField>
         <DampingFields idPrefix="integration" state={state} />
         <SubmitButton pendingLabel="Creating…">Create integration</SubmitButton>
       </ConsoleForm>
@@ -163,17 +155,14 @@ export function UpdateIntegrationForm({
     <ConsoleForm action={action} state={state} className="space-y-3">
       <input type="hidden" name="integrationId" value={integration.id} />
       <FormMessage state={state} />
-      <Field id={`${integration.id}-name`} label="Name" error={fieldError(state, "name")}>
-        {(aria) => (
-          <input
-            {...aria}
-            name="name"
-            maxLength={100}
-            defaultValue={valueOf(state, "name", integration.name)}
-            className={inputClass}
-          />
-        )}
-      </Field>
+      <InputField
+        state={state}
+        id={`${integration.id}-name`}
+        label="Name"
+        name="name"
+        fallback={integration.name}
+        maxLength={100}
+      />
       <DampingFields idPrefix={integration.id} state={state} values={integration} />
       <SubmitButton variant="secondary">Save integration</SubmitButton>
     </ConsoleForm>
@@ -212,74 +201,42 @@ export function AlertRuleForm({
         )}
       </Field>
       <div className="grid gap-3 sm:grid-cols-2">
-        <Field id={`${p}-component`} label="Component" error={fieldError(state, "componentId")}>
-          {(aria) => (
-            <select {...aria} name="componentId" defaultValue={valueOf(state, "componentId")} className={inputClass}>
-              <option value="">Choose…</option>
-              {components.map((c) => (
-                <option key={c.id} value={c.id}>
-                  {c.name}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <Field id={`${p}-status`} label="While firing" error={fieldError(state, "firingStatus")}>
-          {(aria) => (
-            <select
-              {...aria}
-              name="firingStatus"
-              defaultValue={valueOf(state, "firingStatus", "major_outage")}
-              className={inputClass}
-            >
-              {COMPONENT_STATUSES.filter((s) => s !== "operational").map((s) => (
-                <option key={s} value={s}>
-                  {COMPONENT_STATUS_LABELS[s]}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+        <SelectField state={state} id={`${p}-component`} label="Component" name="componentId">
+          <option value="">Choose…</option>
+          {components.map((c) => (
+            <option key={c.id} value={c.id}>
+              {c.name}
+            </option>
+          ))}
+        </SelectField>
+        <SelectField state={state} id={`${p}-status`} label="While firing" name="firingStatus" fallback="major_outage">
+          {COMPONENT_STATUSES.filter((s) => s !== "operational").map((s) => (
+            <option key={s} value={s}>
+              {COMPONENT_STATUS_LABELS[s]}
+            </option>
+          ))}
+        </SelectField>
       </div>
       <div className="grid gap-3 sm:grid-cols-2">
-        <Field id={`${p}-mode`} label="On a major outage" error={fieldError(state, "incidentMode")}>
-          {(aria) => (
-            <select
-              {...aria}
-              name="incidentMode"
-              defaultValue={valueOf(state, "incidentMode", "none")}
-              className={inputClass}
-            >
-              {ALERT_INCIDENT_MODES.map((m) => (
-                <option key={m} value={m}>
-                  {ALERT_INCIDENT_MODE_LABELS[m]}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <Field id={`${p}-template`} label="Incident template" error={fieldError(state, "incidentTemplateId")}>
-          {(aria) => (
-            <select
-              {...aria}
-              name="incidentTemplateId"
-              defaultValue={valueOf(state, "incidentTemplateId")}
-              className={inputClass}
-            >
-              <option value="">None</option>
-              {templates.map((t) => (
-                <option key={t.id} value={t.id}>
-                  {t.name}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+        <SelectField state={state} id={`${p}-mode`} label="On a major outage" name="incidentMode" fallback="none">
+          {ALERT_INCIDENT_MODES.map((m) => (
+            <option key={m} value={m}>
+              {ALERT_INCIDENT_MODE_LABELS[m]}
+            </option>
+          ))}
+        </SelectField>
+        <SelectField state={state} id={`${p}-template`} label="Incident template" name="incidentTemplateId">
+          <option value="">None</option>
+          {templates.map((t) => (
+            <option key={t.id} value={t.id}>
+              {t.name}
+            </option>
+          ))}
+        </SelectField>
       </div>
-      <label className="flex items-center gap-2 text-sm">
-        <input type="checkbox" name="overrideIncidents" defaultChecked={valueOf(state, "overrideIncidents") === "on"} />
+      <CheckboxField state={state} name="overrideIncidents" fallback={false}>
         Change the component even while a responder has an open incident on it
-      </label>
+      </CheckboxField>
       <SubmitButton variant="secondary">Add rule</SubmitButton>
     </ConsoleForm>
   );

@@ -1,11 +1,11 @@
 "use client";
 
 import {
-  Field,
   FormMessage,
+  InputField,
+  SelectField,
   SubmitButton,
   fieldError,
-  inputClass,
   valueOf,
 } from "@/app/(admin)/admin/_components/form-bits";
 import { ConsoleForm, useConsoleAction } from "@/app/(admin)/admin/_components/console-form";
@@ -22,50 +22,31 @@ export function TemplateForm({ template }: { template?: Template }) {
     <ConsoleForm key={resetKey} action={action} state={state} className="space-y-3">
       {template ? <input type="hidden" name="templateId" value={template.id} /> : null}
       <FormMessage state={state} />
-      <Field id={`${prefix}-name`} label="Template name" error={fieldError(state, "name")}>
-        {(aria) => (
-          <input
-            {...aria}
-            name="name"
-            maxLength={LIMITS.nameMax}
-            defaultValue={valueOf(state, "name", template?.name ?? "")}
-            className={inputClass}
-          />
-        )}
-      </Field>
-      <Field
+      <InputField
+        state={state}
+        id={`${prefix}-name`}
+        label="Template name"
+        name="name"
+        fallback={template?.name ?? ""}
+        maxLength={LIMITS.nameMax}
+      />
+      <InputField
+        state={state}
         id={`${prefix}-title`}
         label="Incident name"
         hint="Optional; fills the name when declaring an incident."
-        error={fieldError(state, "title")}
-      >
-        {(aria) => (
-          <input
-            {...aria}
-            name="title"
-            maxLength={LIMITS.nameMax}
-            defaultValue={valueOf(state, "title", template?.title ?? "")}
-            className={inputClass}
-          />
-        )}
-      </Field>
-      <Field id={`${prefix}-status`} label="Status" error={fieldError(state, "status")}>
-        {(aria) => (
-          <select
-            {...aria}
-            name="status"
-            defaultValue={valueOf(state, "status", template?.status ?? "")}
-            className={inputClass}
-          >
-            <option value="">Any</option>
-            {INCIDENT_STATUSES.filter((s) => s !== "postmortem").map((s) => (
-              <option key={s} value={s}>
-                {INCIDENT_STATUS_LABELS[s]}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
+        name="title"
+        fallback={template?.title ?? ""}
+        maxLength={LIMITS.nameMax}
+      />
+      <SelectField state={state} id={`${prefix}-status`} label="Status" name="status" fallback={template?.status ?? ""}>
+        <option value="">Any</option>
+        {INCIDENT_STATUSES.filter((s) => s !== "postmortem").map((s) => (
+          <option key={s} value={s}>
+            {INCIDENT_STATUS_LABELS[s]}
+          </option>
+        ))}
+      </SelectField>
       <MarkdownEditor
         name="body"
         label="Message"

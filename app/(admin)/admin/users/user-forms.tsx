@@ -3,6 +3,7 @@
 import {
   Field,
   FormMessage,
+  InputField,
   SubmitButton,
   fieldError,
   inputClass,
@@ -20,18 +21,7 @@ export function CreateUserForm() {
       <Field id="user-name" label="Name" error={fieldError(state, "name")}>
         {(aria) => <input {...aria} name="name" defaultValue={valueOf(state, "name")} className={inputClass} />}
       </Field>
-      <Field id="user-email" label="Email" error={fieldError(state, "email")}>
-        {(aria) => (
-          <input
-            {...aria}
-            name="email"
-            type="email"
-            autoComplete="off"
-            defaultValue={valueOf(state, "email")}
-            className={inputClass}
-          />
-        )}
-      </Field>
+      <InputField state={state} id="user-email" label="Email" name="email" type="email" autoComplete="off" />
       <Field id="user-role" label="Role" error={fieldError(state, "role")}>
         {(aria) => (
           <select
@@ -48,23 +38,15 @@ export function CreateUserForm() {
           </select>
         )}
       </Field>
-      <Field
+      <InputField
+        state={state}
         id="user-password"
         label="Temporary password"
         hint="At least 12 characters."
-        error={fieldError(state, "password")}
-      >
-        {(aria) => (
-          <input
-            {...aria}
-            name="password"
-            type="text"
-            autoComplete="new-password"
-            defaultValue={valueOf(state, "password")}
-            className={inputClass}
-          />
-        )}
-      </Field>
+        name="password"
+        type="text"
+        autoComplete="new-password"
+      />
       <SubmitButton pendingLabel="Creating…">Create user</SubmitButton>
     </ConsoleForm>
   );

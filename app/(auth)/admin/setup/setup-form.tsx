@@ -4,10 +4,10 @@ import { setUpOwnerAction } from "@/app/(auth)/admin/setup/actions";
 import {
   Field,
   FormMessage,
+  InputField,
   SubmitButton,
   fieldError,
   inputClass,
-  valueOf,
 } from "@/app/(admin)/admin/_components/form-bits";
 import { ConsoleForm, useConsoleAction } from "@/app/(admin)/admin/_components/console-form";
 
@@ -16,29 +16,8 @@ export function SetupForm() {
   return (
     <ConsoleForm action={action} state={state} className="space-y-4">
       <FormMessage state={state} />
-      <Field id="name" label="Your name" error={fieldError(state, "name")}>
-        {(aria) => (
-          <input
-            {...aria}
-            name="name"
-            autoComplete="name"
-            defaultValue={valueOf(state, "name")}
-            className={inputClass}
-          />
-        )}
-      </Field>
-      <Field id="email" label="Email" error={fieldError(state, "email")}>
-        {(aria) => (
-          <input
-            {...aria}
-            name="email"
-            type="email"
-            autoComplete="username"
-            defaultValue={valueOf(state, "email")}
-            className={inputClass}
-          />
-        )}
-      </Field>
+      <InputField state={state} id="name" label="Your name" name="name" autoComplete="name" />
+      <InputField state={state} id="email" label="Email" name="email" type="email" autoComplete="username" />
       <Field
         id="password"
         label="Password"

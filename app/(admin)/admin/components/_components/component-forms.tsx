@@ -1,12 +1,12 @@
 "use client";
 
 import {
-  Field,
+  CheckboxField,
   FormMessage,
+  InputField,
+  SelectField,
   SubmitButton,
-  fieldError,
-  inputClass,
-  valueOf,
+  TextAreaField,
 } from "@/app/(admin)/admin/_components/form-bits";
 import { ConsoleForm, useConsoleAction } from "@/app/(admin)/admin/_components/console-form";
 import type { ActionState } from "@/app/(admin)/admin/_lib/action-state";
@@ -34,10 +34,6 @@ type ComponentValues = {
   startDate: string;
 };
 
-function checked(state: ActionState, name: string, fallback: boolean) {
-  return state && !state.ok && state.values ? state.values[name] === "on" : fallback;
-}
-
 function ComponentFields({
   state,
   groups,
@@ -51,85 +47,47 @@ function ComponentFields({
 }) {
   return (
     <>
-      <Field id={`${prefix}-name`} label="Name" error={fieldError(state, "name")}>
-        {(aria) => (
-          <input
-            {...aria}
-            name="name"
-            maxLength={LIMITS.nameMax}
-            defaultValue={valueOf(state, "name", values.name)}
-            className={inputClass}
-          />
-        )}
-      </Field>
-      <Field
+      <InputField
+        state={state}
+        id={`${prefix}-name`}
+        label="Name"
+        name="name"
+        fallback={values.name}
+        maxLength={LIMITS.nameMax}
+      />
+      <TextAreaField
+        state={state}
         id={`${prefix}-description`}
         label="Description"
         hint="Optional; shown as a tooltip on the public page."
-        error={fieldError(state, "description")}
-      >
-        {(aria) => (
-          <textarea
-            {...aria}
-            name="description"
-            rows={2}
-            maxLength={LIMITS.descriptionMax}
-            defaultValue={valueOf(state, "description", values.description ?? "")}
-            className={inputClass}
-          />
-        )}
-      </Field>
-      <Field id={`${prefix}-group`} label="Group" error={fieldError(state, "groupId")}>
-        {(aria) => (
-          <select
-            {...aria}
-            name="groupId"
-            defaultValue={valueOf(state, "groupId", values.groupId ?? "")}
-            className={inputClass}
-          >
-            <option value="">No group</option>
-            {groups.map((g) => (
-              <option key={g.id} value={g.id}>
-                {g.name}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
-      <Field
+        name="description"
+        fallback={values.description ?? ""}
+        rows={2}
+        maxLength={LIMITS.descriptionMax}
+      />
+      <SelectField state={state} id={`${prefix}-group`} label="Group" name="groupId" fallback={values.groupId ?? ""}>
+        <option value="">No group</option>
+        {groups.map((g) => (
+          <option key={g.id} value={g.id}>
+            {g.name}
+          </option>
+        ))}
+      </SelectField>
+      <InputField
+        state={state}
         id={`${prefix}-startDate`}
         label="Start date"
         hint="Optional; uptime is counted from this day."
-        error={fieldError(state, "startDate")}
-      >
-        {(aria) => (
-          <input
-            {...aria}
-            type="date"
-            name="startDate"
-            defaultValue={valueOf(state, "startDate", values.startDate)}
-            className={inputClass}
-          />
-        )}
-      </Field>
-      <label className="flex items-center gap-2 text-sm">
-        <input
-          type="checkbox"
-          name="showcase"
-          defaultChecked={checked(state, "showcase", values.showcase)}
-          className="h-4 w-4"
-        />
+        name="startDate"
+        fallback={values.startDate}
+        type="date"
+      />
+      <CheckboxField state={state} name="showcase" fallback={values.showcase}>
         Show uptime history (showcase)
-      </label>
-      <label className="flex items-center gap-2 text-sm">
-        <input
-          type="checkbox"
-          name="onlyShowIfDegraded"
-          defaultChecked={checked(state, "onlyShowIfDegraded", values.onlyShowIfDegraded)}
-          className="h-4 w-4"
-        />
+      </CheckboxField>
+      <CheckboxField state={state} name="onlyShowIfDegraded" fallback={values.onlyShowIfDegraded}>
         Only show on the public page when not operational
-      </label>
+      </CheckboxField>
     </>
   );
 }
@@ -152,17 +110,13 @@ export function NewComponentForm({ groups }: { groups: Group[] }) {
           startDate: "",
         }}
       />
-      <Field id="new-status" label="Initial status" error={fieldError(state, "status")}>
-        {(aria) => (
-          <select {...aria} name="status" defaultValue={valueOf(state, "status", "operational")} className={inputClass}>
-            {COMPONENT_STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {COMPONENT_STATUS_LABELS[s]}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
+      <SelectField state={state} id="new-status" label="Initial status" name="status" fallback="operational">
+        {COMPONENT_STATUSES.map((s) => (
+          <option key={s} value={s}>
+            {COMPONENT_STATUS_LABELS[s]}
+          </option>
+        ))}
+      </SelectField>
       <SubmitButton pendingLabel="Adding…">Add component</SubmitButton>
     </ConsoleForm>
   );
@@ -210,28 +164,14 @@ export function NewGroupForm() {
   return (
     <ConsoleForm key={resetKey} action={action} state={state} className="space-y-3">
       <FormMessage state={state} />
-      <Field id="group-name" label="Group name" error={fieldError(state, "name")}>
-        {(aria) => (
-          <input
-            {...aria}
-            name="name"
-            maxLength={LIMITS.nameMax}
-            defaultValue={valueOf(state, "name")}
-            className={inputClass}
-          />
-        )}
-      </Field>
-      <Field id="group-description" label="Description" error={fieldError(state, "description")}>
-        {(aria) => (
-          <input
-            {...aria}
-            name="description"
-            maxLength={LIMITS.descriptionMax}
-            defaultValue={valueOf(state, "description")}
-            className={inputClass}
-          />
-        )}
-      </Field>
+      <InputField state={state} id="group-name" label="Group name" name="name" maxLength={LIMITS.nameMax} />
+      <InputField
+        state={state}
+        id="group-description"
+        label="Description"
+        name="description"
+        maxLength={LIMITS.descriptionMax}
+      />
       <SubmitButton variant="secondary" pendingLabel="Adding…">
         Add group
       </SubmitButton>
@@ -247,28 +187,22 @@ export function EditGroupForm({ group }: { group: { id: string; name: string; de
       <ConsoleForm action={action} state={state} className="space-y-3">
         <input type="hidden" name="groupId" value={group.id} />
         <FormMessage state={state} />
-        <Field id="group-name" label="Name" error={fieldError(state, "name")}>
-          {(aria) => (
-            <input
-              {...aria}
-              name="name"
-              maxLength={LIMITS.nameMax}
-              defaultValue={valueOf(state, "name", group.name)}
-              className={inputClass}
-            />
-          )}
-        </Field>
-        <Field id="group-description" label="Description" error={fieldError(state, "description")}>
-          {(aria) => (
-            <input
-              {...aria}
-              name="description"
-              maxLength={LIMITS.descriptionMax}
-              defaultValue={valueOf(state, "description", group.description ?? "")}
-              className={inputClass}
-            />
-          )}
-        </Field>
+        <InputField
+          state={state}
+          id="group-name"
+          label="Name"
+          name="name"
+          fallback={group.name}
+          maxLength={LIMITS.nameMax}
+        />
+        <InputField
+          state={state}
+          id="group-description"
+          label="Description"
+          name="description"
+          fallback={group.description ?? ""}
+          maxLength={LIMITS.descriptionMax}
+        />
         <SubmitButton>Save group</SubmitButton>
       </ConsoleForm>
       <ConsoleForm

@@ -5,7 +5,11 @@ import Link from "next/link";
 import {
   Field,
   FormMessage,
+  InputField,
+  NotifyCheckbox,
+  SelectField,
   SubmitButton,
+  TextAreaField,
   fieldError,
   inputClass,
   valueOf,
@@ -13,7 +17,6 @@ import {
 import { ConsoleForm, useConsoleAction } from "@/app/(admin)/admin/_components/console-form";
 import { MarkdownEditor } from "@/app/(admin)/admin/_components/markdown-editor";
 import { ComponentStatusFields, type ComponentOption } from "@/app/(admin)/admin/_components/component-status-fields";
-import type { ActionState } from "@/app/(admin)/admin/_lib/action-state";
 import {
   createIncidentAction,
   deleteUpdateAction,
@@ -36,16 +39,6 @@ import {
 } from "@/lib/status";
 
 type Template = { id: string; name: string; title: string | null; status: string | null; body: string };
-
-function NotifyCheckbox({ state, defaultChecked = true }: { state: ActionState; defaultChecked?: boolean }) {
-  const checked = state && !state.ok && state.values ? state.values.deliverNotifications === "on" : defaultChecked;
-  return (
-    <label className="flex items-center gap-2 text-sm">
-      <input type="checkbox" name="deliverNotifications" defaultChecked={checked} className="h-4 w-4" />
-      Notify subscribers
-    </label>
-  );
-}
 
 export function CreateIncidentForm({
   components,
@@ -114,17 +107,13 @@ export function CreateIncidentForm({
             </select>
           )}
         </Field>
-        <Field id="impact" label="Impact" error={fieldError(state, "impact")}>
-          {(aria) => (
-            <select {...aria} name="impact" defaultValue={valueOf(state, "impact", "minor")} className={inputClass}>
-              {INCIDENT_IMPACTS.map((impact) => (
-                <option key={impact} value={impact}>
-                  {IMPACT_LABELS[impact]}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+        <SelectField state={state} id="impact" label="Impact" name="impact" fallback="minor">
+          {INCIDENT_IMPACTS.map((impact) => (
+            <option key={impact} value={impact}>
+              {IMPACT_LABELS[impact]}
+            </option>
+          ))}
+        </SelectField>
       </div>
       <MarkdownEditor
         key={applied}
@@ -141,23 +130,15 @@ export function CreateIncidentForm({
       >
         <summary className="cursor-pointer text-sm font-medium">Record a past incident (backfill)</summary>
         <div className="mt-3">
-          <Field
+          <InputField
+            state={state}
             id="startedAt"
             label="Started at (UTC)"
             hint="Leave empty for now. Add later updates with their own times on the incident's page."
-            error={fieldError(state, "startedAt")}
-          >
-            {(aria) => (
-              <input
-                {...aria}
-                type="datetime-local"
-                step="1"
-                name="startedAt"
-                defaultValue={valueOf(state, "startedAt")}
-                className={inputClass}
-              />
-            )}
-          </Field>
+            name="startedAt"
+            type="datetime-local"
+            step="1"
+          />
         </div>
       </details>
       <NotifyCheckbox state={state} />
@@ -293,18 +274,15 @@ export function EditUpdateForm({
         defaultValue={valueOf(state, "body", update.body)}
         error={fieldError(state, "body")}
       />
-      <Field id={`displayAt-${update.id}`} label="Shown at (UTC)" error={fieldError(state, "displayAt")}>
-        {(aria) => (
-          <input
-            {...aria}
-            type="datetime-local"
-            step="1"
-            name="displayAt"
-            defaultValue={valueOf(state, "displayAt", update.displayAtInput)}
-            className={inputClass}
-          />
-        )}
-      </Field>
+      <InputField
+        state={state}
+        id={`displayAt-${update.id}`}
+        label="Shown at (UTC)"
+        name="displayAt"
+        fallback={update.displayAtInput}
+        type="datetime-local"
+        step="1"
+      />
       <SubmitButton>Save update</SubmitButton>
     </ConsoleForm>
   );
@@ -340,34 +318,22 @@ export function RenameIncidentForm(props: {
       <input type="hidden" name="incidentId" value={props.incidentId} />
       <input type="hidden" name="version" value={props.version} />
       <FormMessage state={state} />
-      <Field id="rename-name" label="Name" error={fieldError(state, "name")}>
-        {(aria) => (
-          <input
-            {...aria}
-            name="name"
-            maxLength={LIMITS.nameMax}
-            defaultValue={valueOf(state, "name", props.name)}
-            className={inputClass}
-          />
-        )}
-      </Field>
+      <InputField
+        state={state}
+        id="rename-name"
+        label="Name"
+        name="name"
+        fallback={props.name}
+        maxLength={LIMITS.nameMax}
+      />
       {props.kind === "incident" ? (
-        <Field id="rename-impact" label="Impact" error={fieldError(state, "impact")}>
-          {(aria) => (
-            <select
-              {...aria}
-              name="impact"
-              defaultValue={valueOf(state, "impact", props.impact)}
-              className={inputClass}
-            >
-              {INCIDENT_IMPACTS.map((impact) => (
-                <option key={impact} value={impact}>
-                  {IMPACT_LABELS[impact]}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+        <SelectField state={state} id="rename-impact" label="Impact" name="impact" fallback={props.impact}>
+          {INCIDENT_IMPACTS.map((impact) => (
+            <option key={impact} value={impact}>
+              {IMPACT_LABELS[impact]}
+            </option>
+          ))}
+        </SelectField>
       ) : null}
       <SubmitButton variant="secondary">Save name{props.kind === "incident" ? " and impact" : ""}</SubmitButton>
     </ConsoleForm>
@@ -381,23 +347,15 @@ export function ResolveIncidentForm({ incidentId, hasAffected }: { incidentId: s
       <input type="hidden" name="incidentId" value={incidentId} />
       <p className="text-sm text-zinc-700 dark:text-zinc-300">Posts a final Resolved update and closes the incident.</p>
       <FormMessage state={state} />
-      <Field
+      <TextAreaField
+        state={state}
         id="resolve-body"
         label="Resolution message"
         hint="Optional; defaults to “This incident has been resolved.”"
-        error={fieldError(state, "body")}
-      >
-        {(aria) => (
-          <textarea
-            {...aria}
-            name="body"
-            rows={3}
-            maxLength={LIMITS.bodyMax}
-            defaultValue={valueOf(state, "body")}
-            className={inputClass}
-          />
-        )}
-      </Field>
+        name="body"
+        rows={3}
+        maxLength={LIMITS.bodyMax}
+      />
       {hasAffected ? (
         <label className="flex items-center gap-2 text-sm">
           <input type="checkbox" name="setComponentsOperational" defaultChecked className="h-4 w-4" />
@@ -407,23 +365,15 @@ export function ResolveIncidentForm({ incidentId, hasAffected }: { incidentId: s
       <details className="rounded-md border border-zinc-200 p-3 dark:border-zinc-800">
         <summary className="cursor-pointer text-sm font-medium">Date the resolution in the past</summary>
         <div className="mt-3">
-          <Field
+          <InputField
+            state={state}
             id="resolve-displayAt"
             label="Resolved at (UTC)"
             hint="Leave empty for now."
-            error={fieldError(state, "displayAt")}
-          >
-            {(aria) => (
-              <input
-                {...aria}
-                type="datetime-local"
-                step="1"
-                name="displayAt"
-                defaultValue={valueOf(state, "displayAt")}
-                className={inputClass}
-              />
-            )}
-          </Field>
+            name="displayAt"
+            type="datetime-local"
+            step="1"
+          />
         </div>
       </details>
       <NotifyCheckbox state={state} />
@@ -444,19 +394,16 @@ export function ReopenIncidentForm({ incidentId }: { incidentId: string }) {
     <ConsoleForm action={action} state={state} className="space-y-3">
       <input type="hidden" name="incidentId" value={incidentId} />
       <FormMessage state={state} />
-      <Field id="reopen-body" label="Message" hint="Optional." error={fieldError(state, "body")}>
-        {(aria) => (
-          <textarea
-            {...aria}
-            name="body"
-            rows={2}
-            maxLength={LIMITS.bodyMax}
-            defaultValue={valueOf(state, "body")}
-            className={inputClass}
-          />
-        )}
-      </Field>
-      <NotifyCheckbox state={state} defaultChecked={false} />
+      <TextAreaField
+        state={state}
+        id="reopen-body"
+        label="Message"
+        hint="Optional."
+        name="body"
+        rows={2}
+        maxLength={LIMITS.bodyMax}
+      />
+      <NotifyCheckbox state={state} fallback={false} />
       <SubmitButton variant="secondary" confirm="Reopen this incident as Investigating?">
         Reopen incident
       </SubmitButton>

@@ -1,11 +1,13 @@
 "use client";
 
 import {
-  Field,
+  CheckboxField,
   FormMessage,
+  InputField,
+  NotifyCheckbox,
   SubmitButton,
+  TextAreaField,
   fieldError,
-  inputClass,
   valueOf,
 } from "@/app/(admin)/admin/_components/form-bits";
 import { ConsoleForm, useConsoleAction } from "@/app/(admin)/admin/_components/console-form";
@@ -17,11 +19,6 @@ import {
   scheduleMaintenanceAction,
 } from "@/app/(admin)/admin/maintenance/actions";
 import { LIMITS } from "@/lib/status";
-import type { ActionState } from "@/app/(admin)/admin/_lib/action-state";
-
-function checkedFromState(state: ActionState, name: string, fallback: boolean) {
-  return state && !state.ok && state.values ? state.values[name] === "on" : fallback;
-}
 
 export function ScheduleMaintenanceForm({
   components,
@@ -37,42 +34,26 @@ export function ScheduleMaintenanceForm({
   return (
     <ConsoleForm action={action} state={state} className="space-y-5">
       <FormMessage state={state} />
-      <Field id="name" label="Name" error={fieldError(state, "name")}>
-        {(aria) => (
-          <input
-            {...aria}
-            name="name"
-            maxLength={LIMITS.nameMax}
-            defaultValue={valueOf(state, "name")}
-            className={inputClass}
-          />
-        )}
-      </Field>
+      <InputField state={state} id="name" label="Name" name="name" maxLength={LIMITS.nameMax} />
       <div className="grid gap-4 sm:grid-cols-2">
-        <Field id="scheduledFor" label="Starts at (UTC)" error={fieldError(state, "scheduledFor")}>
-          {(aria) => (
-            <input
-              {...aria}
-              type="datetime-local"
-              step="1"
-              name="scheduledFor"
-              defaultValue={valueOf(state, "scheduledFor", defaultStart)}
-              className={inputClass}
-            />
-          )}
-        </Field>
-        <Field id="scheduledUntil" label="Ends at (UTC)" error={fieldError(state, "scheduledUntil")}>
-          {(aria) => (
-            <input
-              {...aria}
-              type="datetime-local"
-              step="1"
-              name="scheduledUntil"
-              defaultValue={valueOf(state, "scheduledUntil", defaultEnd)}
-              className={inputClass}
-            />
-          )}
-        </Field>
+        <InputField
+          state={state}
+          id="scheduledFor"
+          label="Starts at (UTC)"
+          name="scheduledFor"
+          fallback={defaultStart}
+          type="datetime-local"
+          step="1"
+        />
+        <InputField
+          state={state}
+          id="scheduledUntil"
+          label="Ends at (UTC)"
+          name="scheduledUntil"
+          fallback={defaultEnd}
+          type="datetime-local"
+          step="1"
+        />
       </div>
       <MarkdownEditor
         name="message"
@@ -109,24 +90,10 @@ export function ScheduleMaintenanceForm({
           </div>
         </fieldset>
       ) : null}
-      <label className="flex items-center gap-2 text-sm">
-        <input
-          type="checkbox"
-          name="autoTransition"
-          defaultChecked={checkedFromState(state, "autoTransition", true)}
-          className="h-4 w-4"
-        />
+      <CheckboxField state={state} name="autoTransition" fallback>
         Set components to “Under Maintenance” during the window and back afterwards
-      </label>
-      <label className="flex items-center gap-2 text-sm">
-        <input
-          type="checkbox"
-          name="deliverNotifications"
-          defaultChecked={checkedFromState(state, "deliverNotifications", true)}
-          className="h-4 w-4"
-        />
-        Notify subscribers
-      </label>
+      </CheckboxField>
+      <NotifyCheckbox state={state} />
       <SubmitButton pendingLabel="Scheduling…">Schedule maintenance</SubmitButton>
     </ConsoleForm>
   );
@@ -145,57 +112,35 @@ export function RescheduleMaintenanceForm(props: {
       <input type="hidden" name="incidentId" value={props.incidentId} />
       <input type="hidden" name="version" value={props.version} />
       <FormMessage state={state} />
-      <Field id="reschedule-for" label="Starts at (UTC)" error={fieldError(state, "scheduledFor")}>
-        {(aria) => (
-          <input
-            {...aria}
-            type="datetime-local"
-            step="1"
-            name="scheduledFor"
-            readOnly={props.started}
-            defaultValue={valueOf(state, "scheduledFor", props.scheduledFor)}
-            className={inputClass}
-          />
-        )}
-      </Field>
-      <Field id="reschedule-until" label="Ends at (UTC)" error={fieldError(state, "scheduledUntil")}>
-        {(aria) => (
-          <input
-            {...aria}
-            type="datetime-local"
-            step="1"
-            name="scheduledUntil"
-            defaultValue={valueOf(state, "scheduledUntil", props.scheduledUntil)}
-            className={inputClass}
-          />
-        )}
-      </Field>
-      <Field
+      <InputField
+        state={state}
+        id="reschedule-for"
+        label="Starts at (UTC)"
+        name="scheduledFor"
+        fallback={props.scheduledFor}
+        type="datetime-local"
+        step="1"
+        readOnly={props.started}
+      />
+      <InputField
+        state={state}
+        id="reschedule-until"
+        label="Ends at (UTC)"
+        name="scheduledUntil"
+        fallback={props.scheduledUntil}
+        type="datetime-local"
+        step="1"
+      />
+      <TextAreaField
+        state={state}
         id="reschedule-body"
         label="Message"
         hint="Optional; posted as an update."
-        error={fieldError(state, "body")}
-      >
-        {(aria) => (
-          <textarea
-            {...aria}
-            name="body"
-            rows={2}
-            maxLength={LIMITS.bodyMax}
-            defaultValue={valueOf(state, "body")}
-            className={inputClass}
-          />
-        )}
-      </Field>
-      <label className="flex items-center gap-2 text-sm">
-        <input
-          type="checkbox"
-          name="deliverNotifications"
-          defaultChecked={checkedFromState(state, "deliverNotifications", true)}
-          className="h-4 w-4"
-        />
-        Notify subscribers
-      </label>
+        name="body"
+        rows={2}
+        maxLength={LIMITS.bodyMax}
+      />
+      <NotifyCheckbox state={state} />
       <SubmitButton variant="secondary">Reschedule</SubmitButton>
     </ConsoleForm>
   );
@@ -207,7 +152,8 @@ export function CancelMaintenanceForm({ incidentId, started }: { incidentId: str
     <ConsoleForm action={action} state={state} className="space-y-3">
       <input type="hidden" name="incidentId" value={incidentId} />
       <FormMessage state={state} />
-      <Field
+      <TextAreaField
+        state={state}
         id="cancel-body"
         label="Note"
         hint={
@@ -215,28 +161,11 @@ export function CancelMaintenanceForm({ incidentId, started }: { incidentId: str
             ? "Optional; components go back to their status before the window."
             : "Optional; shown on the public page."
         }
-        error={fieldError(state, "body")}
-      >
-        {(aria) => (
-          <textarea
-            {...aria}
-            name="body"
-            rows={2}
-            maxLength={LIMITS.bodyMax}
-            defaultValue={valueOf(state, "body")}
-            className={inputClass}
-          />
-        )}
-      </Field>
-      <label className="flex items-center gap-2 text-sm">
-        <input
-          type="checkbox"
-          name="deliverNotifications"
-          defaultChecked={checkedFromState(state, "deliverNotifications", true)}
-          className="h-4 w-4"
-        />
-        Notify subscribers
-      </label>
+        name="body"
+        rows={2}
+        maxLength={LIMITS.bodyMax}
+      />
+      <NotifyCheckbox state={state} />
       <SubmitButton variant="danger" confirm={started ? "End this maintenance now?" : "Cancel this maintenance?"}>
         {started ? "End maintenance now" : "Cancel maintenance"}
       </SubmitButton>
