@@ -1,15 +1,24 @@
 import { test, expect } from "@/e2e/support/auth";
+import { declareIncident, addComponent, resolve, uniqueName } from "@/e2e/public/fixtures";
 
 test.use({ role: "viewer" });
 
 test("a viewer sees the console read-only and cannot reach any form", async ({ page }) => {
+  const name = uniqueName("Seen by a viewer");
+  const component = await addComponent(uniqueName("Viewed component"));
+  const incident = await declareIncident({
+    name,
+    message: "Looking into it.",
+    componentId: component.id,
+    componentStatus: "degraded_performance",
+  });
+  await resolve(incident.id);
   await page.goto("/admin/incidents");
   await expect(page.getByText("You have read-only access.")).toBeVisible();
   await expect(page.getByRole("link", { name: "Declare incident" })).toHaveCount(0);
   await expect(page.getByRole("navigation", { name: "Console" }).getByRole("link", { name: "Users" })).toHaveCount(0);
 
-  const firstIncident = page.getByRole("region", { name: "Recent" }).getByRole("link").first();
-  await firstIncident.click();
+  await page.getByRole("region", { name: "Recent" }).getByRole("link", { name }).click();
   await expect(page.getByRole("region", { name: "Timeline" })).toBeVisible();
   await expect(page.getByRole("button")).toHaveText(["Sign out"]);
   await expect(page.locator("form")).toHaveCount(0);
