@@ -1,8 +1,8 @@
 // Demo data for a fictional CI company, so a newcomer sees a lived-in status page on first start.
-import type { PrismaClient } from "../server/db/generated/client";
+import type { Prisma, PrismaClient } from "../server/db/generated/client";
 import type { ComponentStatus } from "../lib/status";
 
-type Db = PrismaClient;
+type Db = Prisma.TransactionClient;
 
 const GROUPS: { name: string; description: string; components: [string, string][] }[] = [
   {
@@ -142,10 +142,35 @@ const PAST_TEMPLATES: {
   },
 ];
 
-export async function seedDemo(db: Db, now = new Date()) {
-  const existing = await db.pageSettings.count();
-  if (existing > 0) return { seeded: false };
+/**
+ * Seeds the demo into a database without a page, in one transaction: a seed that fails halfway leaves nothing
+ * behind (a half-written page would never be seeded again). One audit row records it, as every change does.
+ */
+export async function seedDemo(client: PrismaClient, now = new Date()): Promise<{ seeded: boolean }> {
+  return client.$transaction(
+    async (db) => {
+      if ((await db.pageSettings.count()) > 0) return { seeded: false };
+      await writeDemo(db, now);
+      await db.auditLog.create({
+        data: {
+          actorLabel: "demo seed",
+          action: "page.seed_demo",
+          entityType: "page",
+          after: {
+            components: await db.component.count(),
+            incidents: await db.incident.count({ where: { kind: "incident" } }),
+            maintenances: await db.incident.count({ where: { kind: "maintenance" } }),
+          },
+        },
+      });
+      return { seeded: true };
+    },
+    // Hundreds of rows; a slow first start on a small machine must not time the seed out.
+    { maxWait: 30_000, timeout: 300_000 },
+  );
+}
 
+async function writeDemo(db: Db, now: Date) {
   await db.pageSettings.create({
     data: {
       name: "Forgeline",
@@ -444,7 +469,6 @@ export async function seedDemo(db: Db, now = new Date()) {
   for (const [name, status] of current) {
     await db.component.update({ where: { id: componentIds.get(name)! }, data: { status } });
   }
-  return { seeded: true };
 }
 
 const POSTMORTEM = `## Summary

@@ -3,7 +3,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@/server/db/generated/client";
 import { applyMigrations } from "../../scripts/lib/schema-engine";
 import { seedDemo } from "../../prisma/seed-demo";
-import { createScratchDatabase } from "../support/scratch-database";
+import { createScratchDatabase, withClient } from "../support/scratch-database";
 
 describe("demo seed", () => {
   let drop: () => Promise<void> = async () => {};
@@ -13,7 +13,7 @@ describe("demo seed", () => {
     await drop();
   });
 
-  it("creates a lived-in status page once, and never twice", async () => {
+  it("creates a lived-in status page once, and never twice, recording it in the audit log", async () => {
     const scratch = await createScratchDatabase("seed");
     drop = scratch.drop;
     await applyMigrations(scratch.url);
@@ -53,7 +53,38 @@ describe("demo seed", () => {
     }
     expect(components.find((c) => c.name === "macOS Jobs")?.status).toBe("degraded_performance");
 
+    const [audit] = await db.auditLog.findMany({ where: { action: "page.seed_demo" } });
+    expect(audit).toMatchObject({ actorLabel: "demo seed", entityType: "page", after: { components: 12 } });
+
     expect(await seedDemo(db, now)).toEqual({ seeded: false });
     expect(await db.component.count()).toBe(12);
+    expect(await db.auditLog.count({ where: { action: "page.seed_demo" } })).toBe(1);
+  });
+
+  it("leaves nothing behind when it fails halfway, so the next start seeds the page whole", async () => {
+    const scratch = await createScratchDatabase("seed_fail");
+    await applyMigrations(scratch.url);
+    const client = new PrismaClient({ adapter: new PrismaPg({ connectionString: scratch.url }) });
+    try {
+      // The postmortem is written after the page, the components and most incidents.
+      await withClient(scratch.url, (pgClient) =>
+        pgClient.query(`
+          CREATE FUNCTION refuse_postmortem() RETURNS trigger LANGUAGE plpgsql AS $$
+          BEGIN RAISE EXCEPTION 'no postmortems today'; END $$;
+          CREATE TRIGGER refuse_postmortem BEFORE INSERT ON postmortems
+            FOR EACH ROW EXECUTE FUNCTION refuse_postmortem();`),
+      );
+      await expect(seedDemo(client)).rejects.toThrow(/no postmortems today/);
+      expect(await client.pageSettings.count()).toBe(0);
+      expect(await client.component.count()).toBe(0);
+      expect(await client.incident.count()).toBe(0);
+
+      await withClient(scratch.url, (pgClient) => pgClient.query("DROP TRIGGER refuse_postmortem ON postmortems"));
+      expect(await seedDemo(client)).toEqual({ seeded: true });
+      expect(await client.component.count()).toBe(12);
+    } finally {
+      await client.$disconnect();
+      await scratch.drop();
+    }
   });
 });
