@@ -1,7 +1,16 @@
 "use client";
 
 import { PublicLink } from "@/components/public-link";
-import { useEffect, useId, useMemo, useRef, useState, useSyncExternalStore, type KeyboardEvent } from "react";
+import {
+  useEffect,
+  useId,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+  useSyncExternalStore,
+  type KeyboardEvent,
+} from "react";
 import { COMPONENT_TONE, TONE_FILL } from "@/components/status-tone";
 import { formatUtcDate } from "@/lib/format";
 import { COMPONENT_STATUS_LABELS } from "@/lib/status";
@@ -110,7 +119,9 @@ export function UptimeBar({ bar, version }: { bar: UptimeBarRef; version: string
       current = false;
     };
   }, [wanted, days, bar, version]);
-  useEffect(() => {
+  // A layout effect: the Explore button is gone in the same commit, so focus moves to today before anything (a
+  // screen reader, a Tab key) can find it on the page's body.
+  useLayoutEffect(() => {
     if (!days || !focusOnExpand.current) return;
     focusOnExpand.current = false;
     setFocusIndex(days.length - 1);
