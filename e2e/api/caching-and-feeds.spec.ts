@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { addComponent } from "@/e2e/public/fixtures";
+import { addComponent, waitUntilListed } from "@/e2e/public/fixtures";
 import { HOSTILE_TEXT, UNSTORABLE_TEXT, bearer, mintApiKey, uniqueName } from "./fixtures";
 
 const CACHE_CONTROL = "public, max-age=0, s-maxage=10, stale-while-revalidate=30, stale-if-error=86400";
@@ -9,9 +9,7 @@ test("every public machine endpoint sends its content type, CORS, CDN caching an
 }) => {
   const { id: componentId } = await addComponent(uniqueName("Cached feed"));
   // The app learns of the new component through NOTIFY; its feed and badge exist once the public list shows it.
-  await expect
-    .poll(async () => JSON.stringify(await (await request.get("/api/v2/components.json")).json()))
-    .toContain(componentId);
+  await waitUntilListed(componentId);
   const endpoints: [string, string][] = [
     ["/api/v2/summary.json", "application/json; charset=utf-8"],
     ["/api/v2/status.json", "application/json; charset=utf-8"],

@@ -1,7 +1,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
 import { test, expect } from "@/e2e/support/auth";
-import { addComponent, declareIncident, postUpdate, resolve, uniqueName } from "@/e2e/public/fixtures";
+import { recordResolvedIncident, uniqueName } from "@/e2e/public/fixtures";
 
 async function expectNoViolations(page: Page) {
   const results = await new AxeBuilder({ page }).analyze();
@@ -20,16 +20,7 @@ test.use({ role: "owner" });
 // The console's pages are checked with content of the spec's own: a component and a resolved incident on it.
 let resolvedIncidentId: string;
 test.beforeAll(async () => {
-  const component = await addComponent(uniqueName("A11y component"));
-  const incident = await declareIncident({
-    name: uniqueName("A11y incident"),
-    message: "Some requests fail.",
-    componentId: component.id,
-    componentStatus: "partial_outage",
-  });
-  await postUpdate(incident.id, "identified", "A bad deploy; rolling back.");
-  await resolve(incident.id);
-  resolvedIncidentId = incident.id;
+  resolvedIncidentId = (await recordResolvedIncident(uniqueName("A11y incident"))).id;
 });
 
 const PAGES = [

@@ -1,18 +1,11 @@
 import { test, expect } from "@/e2e/support/auth";
-import { declareIncident, addComponent, resolve, uniqueName } from "@/e2e/public/fixtures";
+import { recordResolvedIncident, uniqueName } from "@/e2e/public/fixtures";
 
 test.use({ role: "viewer" });
 
 test("a viewer sees the console read-only and cannot reach any form", async ({ page }) => {
   const name = uniqueName("Seen by a viewer");
-  const component = await addComponent(uniqueName("Viewed component"));
-  const incident = await declareIncident({
-    name,
-    message: "Looking into it.",
-    componentId: component.id,
-    componentStatus: "degraded_performance",
-  });
-  await resolve(incident.id);
+  await recordResolvedIncident(name);
   await page.goto("/admin/incidents");
   await expect(page.getByText("You have read-only access.")).toBeVisible();
   await expect(page.getByRole("link", { name: "Declare incident" })).toHaveCount(0);

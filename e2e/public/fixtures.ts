@@ -88,6 +88,20 @@ export async function waitUntilListed(componentId: string) {
     .toBe(true);
 }
 
+/** An incident on a component of its own, with an update, resolved: something finished for a page to show. */
+export async function recordResolvedIncident(name: string) {
+  const component = await addComponent(uniqueName(`${name} component`));
+  const incident = await declareIncident({
+    name,
+    message: "Some requests fail.",
+    componentId: component.id,
+    componentStatus: "partial_outage",
+  });
+  await postUpdate(incident.id, "identified", "A bad deploy; rolling back.");
+  await resolve(incident.id);
+  return incident;
+}
+
 /** Records a resolved incident in the past, as a responder backfilling history would. */
 export async function backfillIncident(name: string, startedAt: Date) {
   const { incident } = await createIncident({

@@ -8,8 +8,7 @@ test("a reader sees the overall banner, the components in their groups and the a
   scenario,
   page,
 }) => {
-  const { incidents, components: names, groups, maintenance: maintenanceName } = scenario;
-  const { pageName } = scenario;
+  const { incidents, components: names, groups, maintenance: maintenanceName, pageName } = scenario;
   const response = await page.goto("/");
   expect(response?.status()).toBe(200);
   await expect(page).toHaveTitle(`${pageName} Status`);

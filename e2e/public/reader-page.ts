@@ -1,10 +1,9 @@
 import { test as base } from "@playwright/test";
 import { OwnStack, type SeedScript } from "../support/own-stack";
-import type { ReaderScenario } from "./scenario";
+import { SCENARIO_LINE, type ReaderScenario } from "./scenario";
 import { SPEC_ONLY_ENVIRONMENT } from "../support/single-app";
 
 const PAGE_NAME = "Harbor CI";
-const SCENARIO_LINE = "reader-scenario ";
 
 type ReaderPage = { base: string; scenario: ReaderScenario };
 

@@ -32,6 +32,9 @@ incompatible versions.
 We upgrade node components together, never one before the other.
 `;
 
+/** How seed-reader-scenario.ts marks the line of its output that holds the scenario, for reader-page.ts to find. */
+export const SCENARIO_LINE = "reader-scenario ";
+
 type Change = [componentId: string, status: ComponentStatus];
 const changes = (list: Change[]) => list.map(([componentId, status]) => ({ componentId, status }));
 

@@ -1,8 +1,6 @@
 // Run by reader-page.ts in a child process whose DATABASE_URL is the reader page's own database: writes the scenario
 // through the services and prints what it named, as one JSON line, for the specs to find their rows by.
-import { createReaderScenario } from "./scenario";
-
-const SCENARIO_LINE = "reader-scenario ";
+import { createReaderScenario, SCENARIO_LINE } from "./scenario";
 
 createReaderScenario(process.env.PAGE_NAME ?? "Status")
   .then((scenario) => {

@@ -14,6 +14,7 @@ import { serializeManagedSubscriber } from "@/server/api/management/serialize";
 import type { Endpoint, EndpointArgs } from "@/server/api/management/router";
 import {
   addSubscriber,
+  type AddedSubscriber,
   reactivateSubscriber,
   renewConfirmation,
   setSubscriberComponents,
@@ -169,15 +170,25 @@ async function create({ actor, input, db }: EndpointArgs) {
           },
         }),
   );
+  return answerCreated(db, added, fields.skip_confirmation_notification ?? false);
+}
+
+/** The 201 for a new subscriber: as read back, with its signing secret (shown once) and the confirmation email. */
+async function answerCreated(
+  db: EndpointArgs["db"],
+  added: AddedSubscriber,
+  skipConfirmation: boolean,
+  scope?: string,
+) {
   const subscriber = await subscriberOrThrow(db, added.subscriberId);
   return {
     status: 201,
     body: {
       ...serializeManagedSubscriber(subscriber),
-      skip_confirmation_notification: fields.skip_confirmation_notification ?? false,
+      skip_confirmation_notification: skipConfirmation,
       ...(added.signingSecret ? { signing_secret: added.signingSecret } : {}),
     },
-    afterCommit: added.confirmToken ? confirmationMail(subscriber.email!, added.confirmToken) : undefined,
+    afterCommit: added.confirmToken ? confirmationMail(subscriber.email!, added.confirmToken, scope) : undefined,
   };
 }
 
@@ -217,17 +228,7 @@ async function createForIncident({ actor, input, db, params }: EndpointArgs) {
       },
     }),
   );
-  const subscriber = await subscriberOrThrow(db, added.subscriberId);
-  return {
-    status: 201,
-    body: {
-      ...serializeManagedSubscriber(subscriber),
-      skip_confirmation_notification: fields.skip_confirmation_notification ?? false,
-    },
-    afterCommit: added.confirmToken
-      ? confirmationMail(subscriber.email!, added.confirmToken, `updates about ${incident.name}`)
-      : undefined,
-  };
+  return answerCreated(db, added, fields.skip_confirmation_notification ?? false, `updates about ${incident.name}`);
 }
 
 /** Every type Statuspage names, so clients reading `sms` or `slack` find a 0 rather than nothing. */
