@@ -270,6 +270,11 @@ export type ResponseCacheOptions = {
   beforeUpstream?: (req: IncomingMessage) => void;
   /** How long a 503 for a refused render waits before it is sent. */
   shedDelayMs?: number;
+  /**
+   * Whether an immutable address is a file of the running build: a page needs its chunks however much junk spent
+   * the render budget, while made-up chunk names are junk like any other.
+   */
+  isBuildFile?: (path: string) => boolean;
 };
 
 const MEMO_LIMIT = 2_000;
@@ -285,6 +290,7 @@ export function createResponseCache({
   renderLimits = {},
   beforeUpstream = () => {},
   shedDelayMs = 250,
+  isBuildFile = () => false,
 }: ResponseCacheOptions) {
   const limiter = createRenderLimiter(renderLimits);
   const entries = createBoundedStore<Entry>({ maxEntries, maxBytes, sizeOf: entryBytes });
@@ -447,7 +453,7 @@ export function createResponseCache({
       if (!entry.immutable && now() - entry.storedAt >= maxAgeMs) refreshInBackground(cacheable);
       return send(req, res, entry);
     }
-    const known = entry !== undefined || cacheable.exists;
+    const known = entry !== undefined || cacheable.exists || (cacheable.immutable && isBuildFile(cacheable.url));
     if (!flights.has(`${dataVersion()}\u0000${cacheable.key}`) && limiter.refuses(known)) {
       limiter.noteRefused();
       return shed(req, res, entry, "This page is busy; please try again in a moment.\n");

@@ -1,7 +1,9 @@
 // A front process: answers public pages from its whole-response cache and the live stream from its own hub, and
 // passes everything else to the app process. Several run side by side (scripts/serve.mjs), one per core; none of
 // them renders, so a render never stalls the readers they serve.
+import { existsSync, readdirSync } from "node:fs";
 import http from "node:http";
+import path from "node:path";
 import { isDataVersionMessage } from "@/lib/data-version-message";
 import { createLiveStreamHub } from "@/server/live/live-stream-hub";
 import { CLIENT_ADDRESS_HEADER, parseTrustProxy } from "../lib/client-address.ts";
@@ -9,6 +11,7 @@ import { stampClientAddress } from "../lib/forwarding-headers.ts";
 import { createResponseCache } from "../lib/response-cache.ts";
 import { createUpstream } from "../lib/upstream.ts";
 import { positiveInteger } from "./settings.ts";
+import { projectRoot } from "../lib/project-root.ts";
 
 const LIVE_STREAM_PATH = "/api/live/stream";
 
@@ -19,7 +22,18 @@ const fronts = positiveInteger(process.env.STATUSPAGE_FRONTS, 1);
 let dataVersion = Number(process.env.STATUSPAGE_DATA_VERSION ?? 0);
 const upstream = createUpstream({ socketPath: appSocket });
 const trustProxy = parseTrustProxy(process.env.TRUST_PROXY);
+// The build's static files, listed once: the build does not change while this process runs.
+const staticDir = path.join(projectRoot, ".next", "static");
+const buildFiles = new Set(
+  existsSync(staticDir)
+    ? readdirSync(staticDir, { recursive: true, encoding: "utf8" }).map(
+        (file) => `/_next/static/${file.split(path.sep).join("/")}`,
+      )
+    : [],
+);
+
 const cache = createResponseCache({
+  isBuildFile: (file) => buildFiles.has(file),
   dataVersion: () => dataVersion,
   upstream,
   maxAgeMs: positiveInteger(process.env.RESPONSE_CACHE_MAX_AGE_MS, 60_000),

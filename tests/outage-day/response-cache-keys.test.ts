@@ -185,6 +185,29 @@ describe("render limits", () => {
     expect(await home.text()).toBe("<p>/</p>");
   });
 
+  it("never refuses a file of the running build for the budget junk spent, but refuses made-up chunk names", async () => {
+    let clock = 0;
+    const app = await startFrontAndApp(
+      async (req, res) => {
+        clock += 400;
+        if (req.url?.startsWith("/incidents/missing") || req.url?.includes("made-up")) res.statusCode = 404;
+        res.setHeader("content-type", "text/javascript");
+        res.end(`// ${req.url}`);
+      },
+      {
+        dataVersion: () => 1,
+        renderLimits: { budgetShare: 0, burstMs: 1_000, now: () => clock },
+        isBuildFile: (file) => file === "/_next/static/chunks/page-abc123.js",
+      },
+    );
+    for (let i = 0; i < 3; i++) await fetch(`${app.base}/incidents/missing${i}`);
+    expect((await fetch(`${app.base}/incidents/missing-after`)).status).toBe(503);
+    const chunk = await fetch(`${app.base}/_next/static/chunks/page-abc123.js`);
+    expect(chunk.status).toBe(200);
+    expect(await chunk.text()).toBe("// /_next/static/chunks/page-abc123.js");
+    expect((await fetch(`${app.base}/_next/static/chunks/made-up-0.js`)).status).toBe(503);
+  });
+
   it("answers a shed miss of a known page with its last good response, marked stale", async () => {
     let version = 1;
     let release: () => void = () => {};
