@@ -9,7 +9,10 @@ export type BoundedStoreOptions<V> = {
   sizeOf: (value: V) => number;
 };
 
-/** A map bounded by entry count and by bytes, which drops the least recently stored entries first. */
+/**
+ * A map bounded by entry count and by bytes, which drops the least recently used entries first: a flood of new keys
+ * pushes out what nobody reads, never the pages everyone does.
+ */
 export function createBoundedStore<V>({ maxEntries, maxBytes, sizeOf }: BoundedStoreOptions<V>) {
   const entries = new Map<string, { value: V; bytes: number }>();
   let totalBytes = 0;
@@ -51,8 +54,17 @@ export function createBoundedStore<V>({ maxEntries, maxBytes, sizeOf }: BoundedS
     totalBytes = 0;
   }
 
+  // A Map iterates in insertion order: moving an entry to the end on every read keeps the least recently used first.
+  function get(key: string): V | undefined {
+    const entry = entries.get(key);
+    if (!entry) return undefined;
+    entries.delete(key);
+    entries.set(key, entry);
+    return entry.value;
+  }
+
   return {
-    get: (key: string): V | undefined => entries.get(key)?.value,
+    get,
     set,
     resized,
     delete: remove,

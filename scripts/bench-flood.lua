@@ -1,6 +1,7 @@
 -- A flood of requests the response cache must not let through to rendering: unique junk query strings on the home
--- page, Authorization headers on a public page, and incident pages that do not exist. Reports like
--- bench-wrk-report.lua, plus how many answers were 503 (shed).
+-- page, Authorization headers on a public page, incident pages that do not exist, and valid addresses with parameter
+-- values nobody asked for before (history pages and months, badge labels, live versions of made-up incidents).
+-- Reports like bench-wrk-report.lua, plus how many answers were 503 (shed).
 local threads = {}
 counter = 0
 shed = 0
@@ -11,7 +12,7 @@ end
 
 request = function()
   counter = counter + 1
-  local kind = counter % 3
+  local kind = counter % 7
   local nonce = tostring(math.random(1, 2000000000)) .. "-" .. counter
   if kind == 0 then
     return wrk.format("GET", "/?utm_source=flood&r=" .. nonce)
@@ -21,6 +22,15 @@ request = function()
     local headers = { ["Authorization"] = "Bearer " .. nonce }
     for name, value in pairs(wrk.headers) do headers[name] = value end
     return wrk.format("GET", "/", headers)
+  end
+  elseif kind == 2 then
+    return wrk.format("GET", "/history?page=" .. nonce)
+  elseif kind == 3 then
+    return wrk.format("GET", "/badge.svg?label=" .. nonce)
+  elseif kind == 4 then
+    return wrk.format("GET", "/api/live?incident=R" .. counter)
+  elseif kind == 5 then
+    return wrk.format("GET", "/history?month=" .. tostring(1970 + counter % 8000) .. "-0" .. tostring(1 + counter % 9))
   end
   return wrk.format("GET", "/incidents/missing" .. nonce)
 end

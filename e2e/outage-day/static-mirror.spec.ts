@@ -132,3 +132,52 @@ test("a change made in the app is in the mirror within seconds, not at the next 
   const home = await (await fetch(`${mirrorBase}/`)).text();
   expect(home).toMatch(/Major Outage/);
 });
+
+// Every header Next or a front treats specially: a render made with any of them once stored `{}` for every reader.
+const SPECIAL_HEADERS: Record<string, string> = {
+  "x-middleware-prefetch": "1",
+  purpose: "prefetch",
+  "x-nextjs-data": "1",
+  "next-router-prefetch": "1",
+  "x-invoke-status": "500",
+  "x-forwarded-host": "evil.example",
+  "x-forwarded-proto": "gopher",
+};
+
+test("a prefetch header sent just after a change reaches neither readers nor the mirror", async () => {
+  const [instance] = stack.instances;
+  const token = await createResponderApiKey(stack.databaseUrl);
+  for (const status of ["partial_outage", "degraded_performance"]) {
+    const response = await fetch(`${instance.base}/api/v1/components/${target.id}`, {
+      method: "PATCH",
+      headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
+      body: JSON.stringify({ status }),
+    });
+    expect(response.status).toBe(200);
+    // Misses right after the change, racing the mirror's own renders through the same front.
+    await Promise.all(
+      Object.entries(SPECIAL_HEADERS).flatMap(([name, value]) =>
+        ["/", "/api/v2/summary.json", "/history", "/history.rss"].map((url) =>
+          fetch(`${instance.base}${url}`, { headers: { [name]: value } }).then((r) => r.arrayBuffer()),
+        ),
+      ),
+    );
+    await timeUntil(
+      async () => {
+        const summary = JSON.parse(await readFile(path.join(mirrorDir, "api/v2/summary.json"), "utf8"));
+        return summary.components?.find((c: { id: string }) => c.id === target.id)?.status === status;
+      },
+      15_000,
+      `The mirror's summary.json showing ${status}`,
+    );
+    expect(await readFile(path.join(mirrorDir, "index.html"), "utf8")).toMatch(/^<!DOCTYPE html>/i);
+    const home = await fetch(`${instance.base}/`);
+    expect(home.headers.get("content-type")).toMatch(/^text\/html/);
+    expect(await home.text()).toContain(target.name);
+    const summary = await fetch(`${instance.base}/api/v2/summary.json`);
+    expect(summary.headers.get("content-type")).toMatch(/^application\/json/);
+    expect((await summary.json()).page).toMatchObject({ id: expect.any(String) });
+    const feed = await fetch(`${instance.base}/history.rss`);
+    expect(await feed.text()).toContain("<rss");
+  }
+});

@@ -65,6 +65,31 @@ test.describe("signed in as owner", () => {
         : 0,
     ).toBe(0);
   });
+
+  test("a dot-segment path never files the console under a public address", async ({ page }) => {
+    const cookie = (await page.context().cookies()).map((c) => `${c.name}=${c.value}`).join("; ");
+    const owner = await rawRequest(`${baseUrl()}/admin/users`, { headers: { cookie } });
+    const email = /[\w.+-]+@[\w.-]+\.\w+/.exec(owner.body)?.[0];
+    expect(email, "the users page lists an email to look for").toBeTruthy();
+    for (const target of [
+      "/api/v2/../../admin/users",
+      "/api/v2/%2e%2e/%2e%2e/admin/users",
+      "/api/v2/..%2E/..\\admin/users",
+    ]) {
+      await rawRequest(baseUrl(), { target, headers: { cookie } });
+      const anonymous = await rawRequest(baseUrl(), { target });
+      expect(anonymous.status, target).toBe(307);
+      expect(anonymous.body, target).not.toContain(email!);
+    }
+    for (const target of ["/incidents/%C0%AF", "/components/%E0%A4%A/badge.svg"]) {
+      const malformed = await rawRequest(baseUrl(), { target });
+      expect(malformed.status, target).toBe(400);
+    }
+    const absolute = await rawRequest(baseUrl(), { target: "http://evil.example/" });
+    expect(absolute.headers.location ?? "").not.toContain("evil.example");
+    const asterisk = await rawRequest(baseUrl(), { method: "OPTIONS", target: "*" });
+    expect(asterisk.status).toBe(204);
+  });
 });
 
 test("public pages and the console run under the policy with no violation", async ({ page }) => {

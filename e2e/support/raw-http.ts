@@ -2,10 +2,19 @@ import http from "node:http";
 
 export type RawResponse = { status: number; headers: http.IncomingHttpHeaders; body: string };
 
-/** One HTTP request from a chosen loopback source address (127.0.0.0/8), so a test can act as a distinct client. */
+/**
+ * One HTTP request from a chosen loopback source address (127.0.0.0/8), so a test can act as a distinct client.
+ * `target` is sent as the request target exactly as written (dot segments, absolute form, `*`), instead of `url`'s path.
+ */
 export function rawRequest(
   url: string,
-  options: { method?: string; headers?: Record<string, string>; body?: string; localAddress?: string } = {},
+  options: {
+    method?: string;
+    headers?: Record<string, string>;
+    body?: string;
+    localAddress?: string;
+    target?: string;
+  } = {},
 ): Promise<RawResponse> {
   return new Promise((resolve, reject) => {
     const target = new URL(url);
@@ -13,7 +22,7 @@ export function rawRequest(
       {
         host: "127.0.0.1",
         port: target.port,
-        path: `${target.pathname}${target.search}`,
+        path: options.target ?? `${target.pathname}${target.search}`,
         method: options.method ?? "GET",
         localAddress: options.localAddress,
         headers: { host: target.host, ...options.headers },

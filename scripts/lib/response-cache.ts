@@ -10,35 +10,81 @@ import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from "node:
 import { promisify } from "node:util";
 import zlib from "node:zlib";
 import { createBoundedStore, createFlights } from "@/lib/cache-core";
+import { MAX_HISTORY_PAGE } from "@/lib/history-params";
+import { isValidId } from "@/lib/status";
+import { MAX_LABEL_LENGTH } from "@/lib/badge-label";
+import { policyWithScriptHashes } from "./csp-hashes.ts";
 import { createRenderLimiter, RenderRefused, type RenderLimits } from "./render-limiter.ts";
 import { UpstreamUnavailable, type CapturedResponse, type Upstream } from "./upstream.ts";
 
-/** `exists`: a fixed address that always renders a real page, never refused for the render budget junk spends. */
-type Route = { pattern: RegExp; params: string[]; immutable?: boolean; exists?: boolean };
+/**
+ * `exists`: a fixed address that always renders a real page, never refused for the render budget junk spends.
+ * `types`: the content types a complete answer of the route has; anything else (an empty `{}` Next sends for a
+ * prefetch, an error page) is passed to the one who asked and never stored.
+ */
+type Route = { pattern: RegExp; params: Param[]; types: RegExp; immutable?: boolean; exists?: boolean };
+
+/**
+ * A query parameter a route reads, and the one form of each value it answers differently for; null for a value the
+ * route answers as if it were absent (out of range, malformed), so such values share the route's plain address
+ * instead of each costing a render.
+ */
+type Param = { name: string; canonical: (value: string) => string | null };
+
+const page: Param = {
+  name: "page",
+  canonical: (value) => {
+    const number = /^\d{1,4}$/.test(value) ? Number(value) : 0;
+    return number > 1 && number <= MAX_HISTORY_PAGE ? String(number) : null;
+  },
+};
+const month: Param = {
+  name: "month",
+  canonical: (value) => {
+    const match = /^(\d{4})-(0[1-9]|1[0-2])$/.exec(value);
+    return match && Number(match[1]) >= 1970 ? value : null;
+  },
+};
+const id = (name: string): Param => ({ name, canonical: (value) => (isValidId(value) ? value : null) });
+const label: Param = {
+  name: "label",
+  canonical: (value) => (value === "" ? null : [...value].slice(0, MAX_LABEL_LENGTH).join("")),
+};
+const version: Param = { name: "v", canonical: (value) => (/^[\w-]{1,64}$/.test(value) ? value : null) };
+
+const HTML = /^text\/html\b/;
+const JSON_BODY = /^application\/json\b/;
+const FEED = /^application\/(rss\+xml|atom\+xml|feed\+json)\b/;
+const SVG = /^image\/svg\+xml\b/;
+const ICON = /^(image\/(png|svg\+xml|x-icon|vnd\.microsoft\.icon)|application\/manifest\+json)\b/;
+const BUILD_FILE = /^(application\/(javascript|json|manifest\+json)|text\/(javascript|css|plain)|font\/|image\/)/;
+// What Next answers a flight request (an open tab refreshing itself) with.
+const FLIGHT = /^text\/x-component\b/;
 
 // Each cacheable route with the query parameters it reads: everything else in a query string (tracking
 // parameters, cache-busting junk) is left out of the cache key and of the request the app renders.
 const CACHEABLE_ROUTES: Route[] = [
-  { pattern: /^\/$/, params: [], exists: true },
-  { pattern: /^\/history\/?$/, params: ["page", "month", "component"], exists: true },
-  { pattern: /^\/history\.(rss|atom|json)$/, params: [], exists: true },
-  { pattern: /^\/incidents\/[^/]+\/?$/, params: [] },
-  { pattern: /^\/api\/v2\//, params: [] },
-  { pattern: /^\/api\/live$/, params: ["incident"], exists: true },
-  { pattern: /^\/badge\.svg$/, params: ["label"], exists: true },
-  { pattern: /^\/components\/[^/]+\/badge\.svg$/, params: ["label"] },
-  { pattern: /^\/components\/[^/]+\/[^/]+$/, params: [] },
-  { pattern: /^\/embed\/?$/, params: [], exists: true },
-  { pattern: /^\/robots\.txt$/, params: [], exists: true },
+  { pattern: /^\/$/, params: [], types: HTML, exists: true },
+  { pattern: /^\/history\/?$/, params: [page, month, id("component")], types: HTML, exists: true },
+  { pattern: /^\/history\.(rss|atom|json)$/, params: [], types: FEED, exists: true },
+  { pattern: /^\/incidents\/[^/]+\/?$/, params: [], types: HTML },
+  { pattern: /^\/api\/v2\//, params: [], types: JSON_BODY },
+  { pattern: /^\/api\/live$/, params: [id("incident")], types: JSON_BODY, exists: true },
+  { pattern: /^\/badge\.svg$/, params: [label], types: SVG, exists: true },
+  { pattern: /^\/components\/[^/]+\/badge\.svg$/, params: [label], types: SVG },
+  { pattern: /^\/components\/[^/]+\/history\.(rss|atom|json)$/, params: [], types: FEED },
+  { pattern: /^\/embed\/?$/, params: [], types: HTML, exists: true },
+  { pattern: /^\/robots\.txt$/, params: [], types: /^text\/plain\b/, exists: true },
   {
     pattern: /^\/(favicon\.ico|icon\.svg|icon-512\.png|apple-touch-icon\.png|manifest\.webmanifest)$/,
     params: [],
+    types: ICON,
     exists: true,
   },
-  { pattern: /^\/uptime\.svg$/, params: ["v"], exists: true },
-  { pattern: /^\/api\/uptime\//, params: [] },
+  { pattern: /^\/uptime\.svg$/, params: [version], types: SVG, exists: true },
+  { pattern: /^\/api\/uptime\//, params: [], types: JSON_BODY },
   // Content-hashed build output never changes while this build runs.
-  { pattern: /^\/_next\/static\//, params: [], immutable: true },
+  { pattern: /^\/_next\/static\//, params: [], types: BUILD_FILE, immutable: true },
 ];
 // Next's flight requests vary on these; a page load (no `rsc` header) depends on none of them.
 const RSC_VARY_HEADERS = [
@@ -65,11 +111,25 @@ const PER_TRANSFER = new Set([
   "content-length",
   "content-encoding",
 ]);
-// Asked of the app for a render: the cache wants the whole plain body, whatever the reader's copy or codings.
-const NOT_FORWARDED_TO_RENDER = ["accept-encoding", "if-none-match", "if-modified-since", "range", "if-range"];
+// The host every cached render is asked for: the page's links come from its configured address, never from this.
+const RENDER_HOST = "localhost";
 const STALE_HEADER = ["x-statuspage-stale", "1"];
 
-export type Cacheable = { key: string; url: string; immutable: boolean; exists: boolean };
+/**
+ * A cacheable request as the cache sees it. `renderHeaders` is all the app is told when it renders the entry, the
+ * same for every reader: the requester's other headers (cookies, Next's prefetch and internal headers, forwarding
+ * headers) could otherwise change an answer that everyone then receives. `variant`: the address carries a parameter
+ * value, which a client can invent without end.
+ */
+export type Cacheable = {
+  key: string;
+  url: string;
+  immutable: boolean;
+  exists: boolean;
+  variant: boolean;
+  types: RegExp;
+  renderHeaders: Record<string, string>;
+};
 
 function routeOf(path: string): Route | null {
   for (const route of CACHEABLE_ROUTES) if (route.pattern.test(path)) return route;
@@ -78,10 +138,13 @@ function routeOf(path: string): Route | null {
 
 type RequestLike = { method?: string; url?: string; headers: IncomingHttpHeaders };
 
+const PAGE_LOAD_HEADERS: Record<string, string> = { host: RENDER_HOST };
+
 /**
  * The cache key of a public GET or HEAD, or null when the request is not cacheable. Only what can change the
  * response counts: the path, the parameters the route reads (sorted) and, for flight requests, Next's headers.
- * Authorization and cookies cannot change a public response, so they do not bypass the cache.
+ * Authorization and cookies cannot change a public response, so they do not bypass the cache. The URL is expected
+ * in normal form (request-target.ts).
  */
 export function cacheKeyOf(req: RequestLike): Cacheable | null {
   if (req.method !== "GET" && req.method !== "HEAD") return null;
@@ -91,23 +154,32 @@ export function cacheKeyOf(req: RequestLike): Cacheable | null {
   const route = routeOf(path);
   if (!route) return null;
   const immutable = route.immutable === true;
-  const exists = route.exists === true;
   let query = "";
   if (queryAt >= 0 && route.params.length > 0) {
     const params = new URLSearchParams(url.slice(queryAt + 1));
     const kept: string[] = [];
-    for (const name of route.params) {
-      const value = params.get(name);
+    for (const { name, canonical } of route.params) {
+      const raw = params.get(name);
+      const value = raw === null ? null : canonical(raw.trim());
       if (value !== null) kept.push(`${encodeURIComponent(name)}=${encodeURIComponent(value)}`);
     }
     if (kept.length > 0) query = `?${kept.join("&")}`;
   }
-  if (!req.headers.rsc) return { key: `${path}${query}`, url: `${path}${query}`, immutable, exists };
-  const flight = RSC_VARY_HEADERS.map((name) => req.headers[name] ?? "").join("\u0000");
+  const variant = query !== "";
+  const exists = route.exists === true && !variant;
+  const shared = { immutable, exists, variant, types: route.types };
+  if (!req.headers.rsc)
+    return { key: `${path}${query}`, url: `${path}${query}`, ...shared, renderHeaders: PAGE_LOAD_HEADERS };
+  const renderHeaders: Record<string, string> = { host: RENDER_HOST };
+  for (const name of RSC_VARY_HEADERS) {
+    const value = req.headers[name];
+    if (typeof value === "string") renderHeaders[name] = value;
+  }
+  const flight = RSC_VARY_HEADERS.map((name) => renderHeaders[name] ?? "").join("\u0000");
   const rscParam = queryAt < 0 ? null : new URLSearchParams(url.slice(queryAt + 1)).get("_rsc");
   const forwarded =
     rscParam === null ? `${path}${query}` : `${path}${query}${query ? "&" : "?"}_rsc=${encodeURIComponent(rscParam)}`;
-  return { key: `${path}${query}\u0000${flight}`, url: forwarded, immutable, exists };
+  return { key: `${path}${query}\u0000${flight}`, url: forwarded, ...shared, types: FLIGHT, renderHeaders };
 }
 
 const COMPRESSION_THRESHOLD = 1024;
@@ -179,8 +251,6 @@ type Entry = {
   gzip: Variant | null;
   br: Variant | null;
   notModified: string[];
-  /** What the app is asked when the entry ages out: the headers of the request that first rendered it. */
-  renderHeaders: IncomingHttpHeaders;
   url: string;
 };
 
@@ -194,17 +264,23 @@ function entryBytes(entry: Entry): number {
   return entry.identity.body.length + (entry.gzip?.body.length ?? 0) + (entry.br?.body.length ?? 0);
 }
 
-/** The app's answer with the public Cache-Control a page may carry, and whether this cache may keep it. */
+/**
+ * The app's answer with the public Cache-Control a page may carry, and whether this cache may keep it: only a
+ * complete, successful answer of a content type the route answers with.
+ */
 function publicHeaders(
   captured: CapturedResponse,
-  flight: boolean,
+  cacheable: Cacheable,
 ): { headers: IncomingHttpHeaders; storable: boolean } {
+  const flight = cacheable.types === FLIGHT;
   const headers = { ...captured.headers };
   if (headers["cache-control"] === NEXT_DYNAMIC_CACHE_CONTROL && !headers["set-cookie"])
     headers["cache-control"] = PUBLIC_PAGE_CACHE_CONTROL;
   const cacheControl = String(headers["cache-control"] ?? "");
   const storable =
     captured.status === 200 &&
+    captured.complete &&
+    cacheable.types.test(String(headers["content-type"] ?? "")) &&
     !headers["set-cookie"] &&
     !/no-store|private/.test(cacheControl) &&
     !headers["content-encoding"];
@@ -220,7 +296,6 @@ async function buildEntry(
   body: Buffer,
   version: number,
   storedAt: number,
-  renderHeaders: IncomingHttpHeaders,
 ): Promise<Entry> {
   const etag =
     typeof headers.etag === "string"
@@ -249,7 +324,6 @@ async function buildEntry(
     gzip: gzipped ? variant(base, gzipped, "gzip") : null,
     br: brotlied ? variant(base, brotlied, "br") : null,
     notModified: base,
-    renderHeaders,
     url: cacheable.url,
   };
 }
@@ -387,33 +461,29 @@ export function createResponseCache({
     else answer();
   }
 
-  async function renderOnce(
-    cacheable: Cacheable,
-    requestHeaders: IncomingHttpHeaders,
-    version: number,
-  ): Promise<Outcome> {
-    const renderHeaders = { ...requestHeaders };
-    for (const name of NOT_FORWARDED_TO_RENDER) delete renderHeaders[name];
-    const captured = await upstream.capture(cacheable.url, renderHeaders);
-    const { headers, storable } = publicHeaders(captured, Boolean(requestHeaders.rsc));
+  async function renderOnce(cacheable: Cacheable, version: number): Promise<Outcome> {
+    const captured = await upstream.capture(cacheable.url, cacheable.renderHeaders);
+    const { headers, storable } = publicHeaders(captured, cacheable);
     if (!storable) return { response: { ...captured, headers } };
-    return {
-      entry: await buildEntry(cacheable, captured.status, headers, captured.body, version, now(), renderHeaders),
-    };
+    const policy = headers["content-security-policy"];
+    if (cacheable.types === HTML && typeof policy === "string")
+      headers["content-security-policy"] = policyWithScriptHashes(policy, captured.body.toString("utf8"));
+    return { entry: await buildEntry(cacheable, captured.status, headers, captured.body, version, now()) };
   }
 
   /**
    * One render per page and data version, however many readers ask at once. A render that began before the data
    * changed may show the old data: requests made after the change start their own, and an older render never
-   * replaces a newer entry.
+   * replaces a newer entry. A render that stores nothing, or a parameter value seen for the first time, spends the
+   * budget junk shares: a client can invent either without end.
    */
-  function render(cacheable: Cacheable, requestHeaders: IncomingHttpHeaders, known: boolean): Promise<Outcome> {
+  function render(cacheable: Cacheable, known: boolean): Promise<Outcome> {
     const version = dataVersion();
     return flights.run(`${version}\u0000${cacheable.key}`, () =>
       limiter
-        .run(() => renderOnce(cacheable, requestHeaders, version), {
+        .run(() => renderOnce(cacheable, version), {
           known,
-          wasted: (result) => !result || !("entry" in result),
+          wasted: (result) => !result || !("entry" in result) || (cacheable.variant && !known),
         })
         .then(
           (result): Outcome => {
@@ -437,9 +507,7 @@ export function createResponseCache({
   function refreshInBackground(cacheable: Cacheable) {
     const entry = entries.get(cacheable.key);
     if (!entry) return;
-    render(cacheable, entry.renderHeaders, true).catch((error: unknown) =>
-      console.error("Could not refresh a cached page:", error),
-    );
+    render(cacheable, true).catch((error: unknown) => console.error("Could not refresh a cached page:", error));
   }
 
   async function serve(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -459,7 +527,7 @@ export function createResponseCache({
       return shed(req, res, entry, "This page is busy; please try again in a moment.\n");
     }
     beforeUpstream(req);
-    const outcome = await render(cacheable, req.headers, known);
+    const outcome = await render(cacheable, known);
     if ("entry" in outcome) return send(req, res, outcome.entry);
     if ("response" in outcome) {
       if (outcome.response.status >= 500 && entry) return send(req, res, entry, true);
@@ -475,7 +543,7 @@ export function createResponseCache({
     if (!cacheable) throw new Error(`${url} is not a cacheable address.`);
     const entry = entries.get(cacheable.key);
     if (entry && isCurrent(entry)) return entry.identity.body;
-    const outcome = await render(cacheable, { host: "localhost" }, true);
+    const outcome = await render(cacheable, true);
     if ("entry" in outcome) return outcome.entry.identity.body;
     if ("response" in outcome && outcome.response.status < 300) return outcome.response.body;
     if (entry) return entry.identity.body;

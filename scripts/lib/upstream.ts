@@ -5,7 +5,8 @@ import http from "node:http";
 
 export type UpstreamTarget = { socketPath: string } | { host: string; port: number };
 
-export type CapturedResponse = { status: number; headers: http.IncomingHttpHeaders; body: Buffer };
+/** `complete`: the app ended the answer itself, with as many bytes as it announced. */
+export type CapturedResponse = { status: number; headers: http.IncomingHttpHeaders; body: Buffer; complete: boolean };
 
 export class UpstreamUnavailable extends Error {
   constructor(cause: unknown) {
@@ -26,7 +27,7 @@ const HOP_BY_HOP = new Set([
   "expect",
 ]);
 
-function withoutHopByHop(headers: http.IncomingHttpHeaders): http.OutgoingHttpHeaders {
+function withoutHopByHop(headers: http.IncomingHttpHeaders | http.OutgoingHttpHeaders): http.OutgoingHttpHeaders {
   const kept: http.OutgoingHttpHeaders = {};
   for (const name in headers) if (!HOP_BY_HOP.has(name)) kept[name] = headers[name];
   return kept;
@@ -46,15 +47,18 @@ export function createUpstream(target: UpstreamTarget) {
   }
 
   /** A GET of `path` read to the end: what the response cache stores. */
-  function capture(path: string, headers: http.IncomingHttpHeaders): Promise<CapturedResponse> {
+  function capture(path: string, headers: http.OutgoingHttpHeaders): Promise<CapturedResponse> {
     return new Promise((resolve, reject) => {
       const request = open("GET", path, withoutHopByHop(headers));
       request.on("response", (response) => {
         const chunks: Buffer[] = [];
         response.on("data", (chunk: Buffer) => chunks.push(chunk));
-        response.on("end", () =>
-          resolve({ status: response.statusCode ?? 502, headers: response.headers, body: Buffer.concat(chunks) }),
-        );
+        response.on("end", () => {
+          const body = Buffer.concat(chunks);
+          const announced = response.headers["content-length"];
+          const complete = response.complete && (announced === undefined || Number(announced) === body.length);
+          resolve({ status: response.statusCode ?? 502, headers: response.headers, body, complete });
+        });
         response.on("error", (error) => reject(new UpstreamUnavailable(error)));
       });
       request.on("error", (error) => reject(new UpstreamUnavailable(error)));

@@ -10,6 +10,7 @@ import { CLIENT_ADDRESS_HEADER, parseTrustProxy } from "../lib/client-address.ts
 import { stampClientAddress } from "../lib/forwarding-headers.ts";
 import { createResponseCache } from "../lib/response-cache.ts";
 import { createUpstream } from "../lib/upstream.ts";
+import { prepareRequestTarget } from "../lib/request-target.ts";
 import { positiveInteger } from "./settings.ts";
 import { projectRoot } from "../lib/project-root.ts";
 
@@ -73,6 +74,7 @@ function fail(res: http.ServerResponse, error: unknown) {
 }
 
 const server = http.createServer((req, res) => {
+  if (!prepareRequestTarget(req, res)) return;
   const url = req.url ?? "/";
   if (url === LIVE_STREAM_PATH || url.startsWith(`${LIVE_STREAM_PATH}?`)) {
     stampClientAddress(req, trustProxy);

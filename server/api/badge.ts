@@ -1,6 +1,7 @@
 // Shields.io "flat" style badges, drawn here so they need no third-party service.
 import { COMPONENT_STATUS_LABELS, type ComponentStatus, type StatusIndicator } from "@/lib/status";
 import { xmlText } from "@/server/feeds/xml";
+import { MAX_LABEL_LENGTH } from "@/lib/badge-label";
 
 export const SVG_CONTENT_TYPE = "image/svg+xml; charset=utf-8";
 
@@ -39,8 +40,6 @@ export function textWidth(text: string): number {
   }
   return Math.ceil(width);
 }
-
-export const MAX_LABEL_LENGTH = 60;
 
 export function renderBadge(input: { label: string; message: string; color: string }): string {
   const label = [...input.label].slice(0, MAX_LABEL_LENGTH).join("");

@@ -9,6 +9,7 @@ import {
   cacheControlFor,
   contentTypeFor,
   isHtmlKey,
+  isRenderedTypeOf,
   mirrorKey,
 } from "@/server/mirror/mirror-paths";
 import { urlsForScope, type MirrorScope } from "@/server/mirror/mirror-scope";
@@ -105,6 +106,11 @@ export function createMirrorPublisher({
     if (response.status !== expectedStatus) {
       await response.body?.cancel();
       return { key, failed: `${url}: HTTP ${response.status}` };
+    }
+    const contentType = response.headers.get("content-type");
+    if (!isRenderedTypeOf(key, contentType)) {
+      await response.body?.cancel();
+      return { key, failed: `${url}: answered ${contentType ?? "no content type"}, not what ${key} is published as` };
     }
     const raw = Buffer.from(await response.arrayBuffer());
     if (!isHtmlKey(key)) return { key, body: raw, fingerprint: bytesFingerprint(raw) };

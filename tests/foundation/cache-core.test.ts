@@ -9,7 +9,7 @@ describe("the bounded store both caches keep their entries in", () => {
       sizeOf: (v) => v.bytes,
     });
 
-  it("drops the least recently stored entries beyond the entry budget", () => {
+  it("drops the least recently used entries beyond the entry budget", () => {
     const s = store();
     for (const id of ["a", "b", "c", "d"]) s.set(id, { id, bytes: 1, version: 1 });
     expect(s.get("a")).toBeUndefined();
@@ -18,6 +18,17 @@ describe("the bounded store both caches keep their entries in", () => {
     s.set("e", { id: "e", bytes: 1, version: 1 });
     expect(s.get("c")).toBeUndefined();
     expect(s.get("b")?.version).toBe(2);
+  });
+
+  it("keeps an entry that is read while new keys flood in: eviction is least recently used, not first stored", () => {
+    const s = store();
+    s.set("home", { id: "home", bytes: 1, version: 1 });
+    for (let i = 0; i < 50; i++) {
+      expect(s.get("home")?.id).toBe("home");
+      s.set(`junk-${i}`, { id: `junk-${i}`, bytes: 1, version: 1 });
+    }
+    expect(s.get("home")?.id).toBe("home");
+    expect(s.size()).toBe(3);
   });
 
   it("keeps within the byte budget, counting replacements and in-place resizes, and keeps one entry even if it alone is too big", () => {

@@ -67,6 +67,35 @@ describe("static mirror in a folder", { timeout: 90_000 }, () => {
   let stopReading = () => {};
   afterEach(() => stopReading());
 
+  it("never publishes an answer of the wrong content type over a page: `{}` for the home page keeps the last copy", async () => {
+    await declareIncident();
+    const dir = await temporaryMirrorDir();
+    let poisoned = false;
+    const publisher = createMirrorPublisher({
+      targets: [createFolderTarget(dir)],
+      render: async (url) =>
+        poisoned && (url === "/" || url === "/api/v2/summary.json" || url === "/history.rss")
+          ? new Response("{}", { headers: { "x-middleware-skip": "1" } })
+          : appRenderer(url),
+      inventory: getMirrorInventory,
+      staticDir: await fakeStaticDir(),
+    });
+    await publisher.publish(fullScope());
+    const home = await readFile(path.join(dir, "index.html"), "utf8");
+    const summary = await readFile(path.join(dir, "api/v2/summary.json"), "utf8");
+    poisoned = true;
+    const report = await publisher.publish(fullScope(), { force: true });
+    expect(report.failed).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^\/: answered text\/plain/),
+        expect.stringMatching(/^\/api\/v2\/summary\.json: answered text\/plain/),
+        expect.stringMatching(/^\/history\.rss: answered text\/plain/),
+      ]),
+    );
+    expect(await readFile(path.join(dir, "index.html"), "utf8")).toBe(home);
+    expect(await readFile(path.join(dir, "api/v2/summary.json"), "utf8")).toBe(summary);
+  });
+
   it("publishes pages, the JSON API, feeds, badges, the uptime image and Next's assets, with compressed copies", async () => {
     const { incident, component } = await declareIncident();
     const dir = await temporaryMirrorDir();

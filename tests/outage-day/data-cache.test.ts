@@ -11,7 +11,7 @@ import {
 const MB = 2 ** 20;
 
 describe("tagged data cache", () => {
-  it("keeps what it holds within its byte budget, dropping the least recently stored values", async () => {
+  it("keeps what it holds within its byte budget, dropping the least recently used values", async () => {
     clearCacheForTests();
     const loads: string[] = [];
     const load = (key: string) =>

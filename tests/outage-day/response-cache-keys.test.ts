@@ -10,9 +10,9 @@ function startServer(handler: Handler, options: { version?: () => number; render
 
 const page =
   (text: string): Handler =>
-  (_req, res) => {
+  (req, res) => {
     res.setHeader("cache-control", "private, no-cache, no-store, max-age=0, must-revalidate");
-    res.setHeader("content-type", "text/html; charset=utf-8");
+    res.setHeader("content-type", req.headers.rsc ? "text/x-component" : "text/html; charset=utf-8");
     res.end(text);
   };
 
@@ -35,6 +35,21 @@ describe("cache keys", () => {
     expect(cacheKeyOf(request("GET", "/components/c1/badge.svg?label=API&x=1"))?.key).toBe(
       "/components/c1/badge.svg?label=API",
     );
+  });
+
+  it("collapse out-of-range and malformed parameter values onto the route's plain address", () => {
+    const key = (url: string) => cacheKeyOf(request("GET", url))?.key;
+    for (const junk of ["abc", "0", "1", "01x", "1001", "99999999", "2.5", ""])
+      expect(key(`/history?page=${encodeURIComponent(junk)}`), `page=${junk}`).toBe("/history");
+    expect(key("/history?page=2")).toBe("/history?page=2");
+    expect(key("/history?page=0002")).toBe("/history?page=2");
+    for (const junk of ["2026-13", "2026-1", "1969-12", "R4nd0m", "2026-10-01"])
+      expect(key(`/history?month=${junk}`), `month=${junk}`).toBe("/history");
+    expect(key("/history?month=2026-10")).toBe("/history?month=2026-10");
+    expect(key(`/history?component=${encodeURIComponent("<script>")}`)).toBe("/history");
+    expect(key(`/api/live?incident=${"x".repeat(300)}`)).toBe("/api/live");
+    expect(key(`/uptime.svg?v=${encodeURIComponent("a b")}`)).toBe("/uptime.svg");
+    expect(key(`/badge.svg?label=${"L".repeat(500)}`)).toBe(`/badge.svg?label=${"L".repeat(60)}`);
   });
 
   it("tell flight requests from page loads, and ignore Next's headers on page loads", () => {
@@ -183,6 +198,26 @@ describe("render limits", () => {
     const home = await fetch(`${app.base}/?utm_source=shared-link`);
     expect(home.status).toBe(200);
     expect(await home.text()).toBe("<p>/</p>");
+  });
+
+  it("charges a flood of new parameter values to the junk budget, never the plain address or values already kept", async () => {
+    let clock = 0;
+    const app = await startFrontAndApp(
+      async (req, res) => {
+        clock += 400;
+        res.setHeader("content-type", "image/svg+xml");
+        res.end(`<svg>${req.url}</svg>`);
+      },
+      { dataVersion: () => 1, renderLimits: { budgetShare: 0, burstMs: 1_000, now: () => clock } },
+    );
+    expect((await fetch(`${app.base}/badge.svg?label=API`)).status).toBe(200);
+    const statuses: number[] = [];
+    for (let i = 0; i < 6; i++) statuses.push((await fetch(`${app.base}/badge.svg?label=flood-${i}`)).status);
+    expect(statuses).toEqual([200, 200, 503, 503, 503, 503]);
+    expect((await fetch(`${app.base}/badge.svg`)).status).toBe(200);
+    expect(await (await fetch(`${app.base}/badge.svg?label=API`)).text()).toBe("<svg>/badge.svg?label=API</svg>");
+    for (const url of ["/history?page=R4nd0m", "/history?page=77777777", "/api/live?incident=%00"])
+      expect((await fetch(`${app.base}${url}`)).status, url).toBe(200);
   });
 
   it("never refuses a file of the running build for the budget junk spent, but refuses made-up chunk names", async () => {

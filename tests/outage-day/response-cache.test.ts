@@ -49,7 +49,7 @@ describe("whole-response cache", () => {
     expect(app.calls()).toBe(2);
   });
 
-  it("keeps its stored bytes within budget by dropping the least recently stored responses", async () => {
+  it("keeps its stored bytes within budget by dropping the least recently used responses", async () => {
     const page = (id: string) => `<p>${id}</p>` + randomBytes(20_000).toString("hex");
     const app = await startServer(
       (req, res) => {
@@ -129,10 +129,10 @@ describe("whole-response cache", () => {
       ),
       { version: () => version },
     );
-    await fetch(`${app.base}/api/v2/summary.json`);
+    await fetch(`${app.base}/history`);
     failing = true;
     version = 2;
-    const response = await fetch(`${app.base}/api/v2/summary.json`);
+    const response = await fetch(`${app.base}/history`);
     expect(response.status).toBe(200);
     expect(response.headers.get("x-statuspage-stale")).toBe("1");
     expect(await response.text()).toBe("<p>good</p>");

@@ -4,6 +4,7 @@ import type { AddressInfo } from "node:net";
 import { afterEach } from "vitest";
 import { createResponseCache, type ResponseCacheOptions } from "@/scripts/lib/response-cache.ts";
 import { createUpstream } from "@/scripts/lib/upstream.ts";
+import { prepareRequestTarget } from "@/scripts/lib/request-target.ts";
 
 export type Handler = (req: http.IncomingMessage, res: http.ServerResponse) => void | Promise<void>;
 
@@ -14,6 +15,17 @@ async function listen(server: http.Server): Promise<number> {
   server.listen(0, "127.0.0.1");
   await once(server, "listening");
   return (server.address() as AddressInfo).port;
+}
+
+/** The content type Next gives each kind of address; a handler may set another. */
+export function contentTypeOf(req: http.IncomingMessage): string {
+  const url = req.url ?? "/";
+  if (req.headers.rsc) return "text/x-component";
+  if (url.startsWith("/_next/static/")) return "application/javascript; charset=utf-8";
+  if (url.startsWith("/api/")) return "application/json; charset=utf-8";
+  if (/\.svg(\?|$)/.test(url)) return "image/svg+xml";
+  if (/\.rss(\?|$)/.test(url)) return "application/rss+xml; charset=utf-8";
+  return "text/html; charset=utf-8";
 }
 
 /**
@@ -27,11 +39,14 @@ export async function startFrontAndApp(
   const seen: string[] = [];
   const app = http.createServer((req, res) => {
     seen.push(req.url ?? "");
+    res.setHeader("content-type", contentTypeOf(req));
     void handler(req, res);
   });
   const upstream = createUpstream({ host: "127.0.0.1", port: await listen(app) });
   const cache = createResponseCache({ dataVersion: () => 1, upgradeAfterMs: 0, ...options, upstream });
-  const front = http.createServer((req, res) => void cache.serve(req, res));
+  const front = http.createServer((req, res) => {
+    if (prepareRequestTarget(req, res)) void cache.serve(req, res);
+  });
   const port = await listen(front);
   cleanups.push(() => {
     front.closeAllConnections();
