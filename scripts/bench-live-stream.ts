@@ -59,7 +59,8 @@ function openOne(
 export async function openStreamClients(
   port: number,
   count: number,
-  path = "/api/live/stream",
+  pathOf: (index: number) => string = () => "/api/live/stream",
+  firstAddress = 0,
 ): Promise<StreamClients> {
   const clients: Client[] = [];
   // Counted as events arrive: scanning ten thousand clients on every event would make the bench, not the server,
@@ -72,7 +73,9 @@ export async function openStreamClients(
   const BATCH = 250;
   for (let start = 0; start < count; start += BATCH) {
     const batch = await Promise.all(
-      Array.from({ length: Math.min(BATCH, count - start) }, (_, i) => openOne(port, path, start + i, onEvent)),
+      Array.from({ length: Math.min(BATCH, count - start) }, (_, i) =>
+        openOne(port, pathOf(start + i), firstAddress + start + i, onEvent),
+      ),
     );
     clients.push(...batch);
   }

@@ -12,6 +12,7 @@ import { createResponseCache } from "../lib/response-cache.ts";
 import { createUpstream } from "../lib/upstream.ts";
 import { prepareRequestTarget } from "../lib/request-target.ts";
 import { positiveInteger } from "./settings.ts";
+import { liveVersionOf } from "../lib/live-version-body.ts";
 import { projectRoot } from "../lib/project-root.ts";
 
 const LIVE_STREAM_PATH = "/api/live/stream";
@@ -53,7 +54,7 @@ const cache = createResponseCache({
 const hub = createLiveStreamHub({
   computeVersion: async (key) => {
     const body = await cache.fetchBody(key ? `/api/live?incident=${encodeURIComponent(key)}` : "/api/live");
-    return (JSON.parse(body.toString("utf8")) as { version: string }).version;
+    return liveVersionOf(body, key);
   },
   clientAddress: (req) => String(req.headers[CLIENT_ADDRESS_HEADER] ?? "unknown"),
   maxConnections: Math.ceil(positiveInteger(process.env.LIVE_STREAM_MAX_CONNECTIONS, 20_000) / fronts),

@@ -5,10 +5,15 @@ import { ID_PATTERN } from "@/lib/status";
 export type StreamKey = string;
 
 export type LiveStreamOptions = {
-  /** The live version of what a page following `key` shows, as `/api/live` reports it. */
-  computeVersion: (key: StreamKey) => Promise<string>;
+  /**
+   * The live version of what a page following `key` shows, as `/api/live` reports it; null when `key` names no
+   * incident, whose streams then follow the home page (one shared key, however many ids are made up).
+   */
+  computeVersion: (key: StreamKey) => Promise<string | null>;
   clientAddress: (req: IncomingMessage) => string;
   maxConnections?: number;
+  /** Distinct pages followed at once: beyond them a new page's streams are told to poll. */
+  maxKeys?: number;
   maxPerAddress?: number;
   heartbeatMs?: number;
   /** How long a browser waits before reconnecting on its own; each connection gets some jitter on top. */
@@ -18,7 +23,14 @@ export type LiveStreamOptions = {
 
 type Client = { res: ServerResponse; key: StreamKey; address: string };
 
-type KeyState = { clients: Set<Client>; version: string | null; sentAt: number; first: Promise<string> | null };
+type KeyState = {
+  clients: Set<Client>;
+  version: string | null;
+  sentAt: number;
+  first: Promise<string | null> | null;
+};
+
+const HOME: StreamKey = "";
 
 export type LiveStreamStats = {
   connections: number;
@@ -59,6 +71,7 @@ function eventMessage(version: string, producedAt: number): Buffer {
 export function createLiveStreamHub(options: LiveStreamOptions) {
   const maxConnections = options.maxConnections ?? 20_000;
   const maxPerAddress = options.maxPerAddress ?? 100;
+  const maxKeys = options.maxKeys ?? 1_000;
   const retryMs = options.retryMs ?? 2_000;
   const now = options.now ?? Date.now;
   const keys = new Map<StreamKey, KeyState>();
@@ -96,11 +109,21 @@ export function createLiveStreamHub(options: LiveStreamOptions) {
     if (state.clients.size === 0) keys.delete(client.key);
   }
 
-  /** The version of a page nobody followed until now, computed once however many tabs open at the same moment. */
-  function versionFor(key: StreamKey, state: KeyState): Promise<string> {
+  function stateOf(key: StreamKey): KeyState {
+    let state = keys.get(key);
+    if (!state) keys.set(key, (state = { clients: new Set(), version: null, sentAt: 0, first: null }));
+    return state;
+  }
+
+  /**
+   * The version of a page nobody followed until now, computed once however many tabs open at the same moment; null
+   * when the key names no incident.
+   */
+  function versionFor(key: StreamKey, state: KeyState): Promise<string | null> {
     if (state.version !== null) return Promise.resolve(state.version);
     state.first ??= options.computeVersion(key).then(
       (version) => {
+        if (version === null) return null;
         state.version ??= version;
         state.sentAt ||= now();
         return state.version;
@@ -113,6 +136,13 @@ export function createLiveStreamHub(options: LiveStreamOptions) {
     return state.first;
   }
 
+  function attach(state: KeyState, client: Client, key: StreamKey) {
+    client.key = key;
+    state.clients.add(client);
+    connections++;
+    perAddress.set(client.address, (perAddress.get(client.address) ?? 0) + 1);
+  }
+
   /** Opens a stream; the first event carries the current version, so a tab that reconnects catches up at once. */
   async function handle(req: IncomingMessage, res: ServerResponse) {
     const key = streamKeyOf(req.url ?? "/");
@@ -123,13 +153,12 @@ export function createLiveStreamHub(options: LiveStreamOptions) {
       return refuse(res, 503, "Too many live connections on this server; poll instead.", 30);
     if ((perAddress.get(address) ?? 0) >= maxPerAddress)
       return refuse(res, 429, "Too many live connections from your address; poll instead.", 60);
+    if (!keys.has(key) && keys.size >= maxKeys)
+      return refuse(res, 503, "Too many pages followed on this server; poll instead.", 30);
 
     const client: Client = { res, key, address };
-    let state = keys.get(key);
-    if (!state) keys.set(key, (state = { clients: new Set(), version: null, sentAt: 0, first: null }));
-    state.clients.add(client);
-    connections++;
-    perAddress.set(address, (perAddress.get(address) ?? 0) + 1);
+    let state = stateOf(key);
+    attach(state, client, key);
     req.socket.setTimeout(0);
     req.socket.setNoDelay(true);
     res.on("close", () => detach(client));
@@ -137,33 +166,58 @@ export function createLiveStreamHub(options: LiveStreamOptions) {
     res.writeHead(200, STREAM_HEADERS);
     res.write(`retry: ${retryMs + Math.floor(Math.random() * retryMs)}\n\n`);
     try {
-      const version = await versionFor(key, state);
-      if (!res.writableEnded && state.clients.has(client)) res.write(eventMessage(version, state.sentAt));
+      let version = await versionFor(key, state);
+      if (version === null) {
+        // A made-up id: the stream moves to the home page's key, so such ids never multiply the keys to recompute.
+        if (!state.clients.has(client)) return;
+        detach(client);
+        state = stateOf(HOME);
+        attach(state, client, HOME);
+        version = await versionFor(HOME, state);
+      }
+      if (version !== null && !res.writableEnded && state.clients.has(client))
+        res.write(eventMessage(version, state.sentAt));
     } catch {
       // The database and the data cache both failed: the stream stays open and the next change reaches it.
     }
   }
 
-  async function recompute() {
-    const changed = [...keys.entries()];
-    const versions = await Promise.all(changed.map(([key]) => options.computeVersion(key).catch(() => null)));
-    // A version that could not be computed (the database and the cache both failed) is tried again shortly.
-    if (versions.includes(null) && !retryTimer) {
-      retryTimer = setTimeout(() => {
-        retryTimer = null;
-        void notifyChange();
-      }, RETRY_FAILED_MS);
-      retryTimer.unref();
+  function retrySoon() {
+    if (retryTimer) return;
+    retryTimer = setTimeout(() => {
+      retryTimer = null;
+      void notifyChange();
+    }, RETRY_FAILED_MS);
+    retryTimer.unref();
+  }
+
+  function broadcast(state: KeyState, version: string) {
+    if (version === state.version) return;
+    state.version = version;
+    state.sentAt = now();
+    const message = eventMessage(version, state.sentAt);
+    broadcasts++;
+    for (const client of state.clients) client.res.write(message);
+  }
+
+  /** Recomputes one page's version and sends it as soon as it is ready, whatever the other pages are waiting on. */
+  async function recomputeKey(key: StreamKey, state: KeyState) {
+    try {
+      const version = await options.computeVersion(key);
+      if (version !== null) broadcast(state, version);
+    } catch {
+      // A version that could not be computed (the database and the cache both failed) is tried again shortly.
+      retrySoon();
     }
-    changed.forEach(([, state], index) => {
-      const version = versions[index];
-      if (version === null || version === state.version) return;
-      state.version = version;
-      state.sentAt = now();
-      const message = eventMessage(version, state.sentAt);
-      broadcasts++;
-      for (const client of state.clients) client.res.write(message);
-    });
+  }
+
+  /** The home page first: most tabs follow it, and incident pages' renders wait behind it for the same data. */
+  async function recompute() {
+    const home = keys.get(HOME);
+    if (home) await recomputeKey(HOME, home);
+    await Promise.all(
+      [...keys.entries()].filter(([key]) => key !== HOME).map(([key, state]) => recomputeKey(key, state)),
+    );
   }
 
   /** Called on every data change; changes that arrive while versions are being computed are folded into one more pass. */

@@ -27,11 +27,19 @@ function incidentFingerprint(incident: IncidentDto): string {
   return `${incident.id}:${incident.status}:${incident.updatedAt.getTime()}:${updates}`;
 }
 
+/** What a page following the home page or one incident shows: its live version, and whether that incident exists. */
+export type LiveState = { version: string; incidentFound: boolean };
+
 /**
  * A short string that changes whenever anything a public page shows changes. It is built from the same
  * cached reads the pages use, so polling it costs no database work while nothing changes.
  */
 export async function getLiveVersion(incidentId?: string): Promise<string> {
+  return (await getLiveState(incidentId)).version;
+}
+
+/** The live version, and whether `incidentId` names an incident: a made-up id shows what the home page shows. */
+export async function getLiveState(incidentId?: string): Promise<LiveState> {
   const { from, to } = pastIncidentsWindow(new Date());
   const [page, tree, unresolved, maintenances, recent, history, incident] = await Promise.all([
     getPage(),
@@ -58,5 +66,6 @@ export async function getLiveVersion(incidentId?: string): Promise<string> {
       `related:${incident.related.map((r) => `${r.id}:${r.status}`).join(",")}`,
     );
   }
-  return createHash("sha256").update(parts.join("\n")).digest("base64url").slice(0, 22);
+  const version = createHash("sha256").update(parts.join("\n")).digest("base64url").slice(0, 22);
+  return { version, incidentFound: incident !== null };
 }

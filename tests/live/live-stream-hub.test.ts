@@ -3,6 +3,7 @@ import http from "node:http";
 import { once } from "node:events";
 import type { AddressInfo } from "node:net";
 import { createLiveStreamHub, type LiveStreamOptions } from "@/server/live/live-stream-hub";
+import { liveVersionOf } from "@/scripts/lib/live-version-body.ts";
 
 const cleanups: (() => void)[] = [];
 afterEach(() => cleanups.splice(0).forEach((cleanup) => cleanup()));
@@ -191,5 +192,80 @@ describe("live stream hub when versions cannot be computed", () => {
     failing = false;
     expect((await client.next()).id).toBe("v2");
     client.close();
+  });
+});
+
+describe("live stream hub against made-up incident ids", () => {
+  it("moves streams for incidents that do not exist onto the home page's key, so they never multiply the keys", async () => {
+    const versions = counterVersions();
+    let computedJunk = 0;
+    const { hub, base } = await startHub({
+      computeVersion: async (key) => {
+        if (key.startsWith("R")) {
+          computedJunk++;
+          return null;
+        }
+        return versions.computeVersion(key);
+      },
+    });
+    const home = connect(`${base}/api/live/stream`);
+    await home.next();
+    const junk = Array.from({ length: 40 }, (_, i) => connect(`${base}/api/live/stream?incident=R${i}x${i}`));
+    for (const client of junk) expect((await client.next()).id).toBe("home-v1");
+    expect(hub.stats()).toMatchObject({ connections: 41, keys: 1 });
+
+    computedJunk = 0;
+    versions.bump("");
+    await hub.notifyChange();
+    expect((await home.next()).id).toBe("home-v2");
+    for (const client of junk) expect((await client.next()).id).toBe("home-v2");
+    expect(computedJunk).toBe(0);
+    [home, ...junk].forEach((client) => client.close());
+  });
+
+  it("sends the home page's change while an incident page's version is still being computed", async () => {
+    const versions = counterVersions();
+    let releaseSlow: () => void = () => {};
+    let slow = false;
+    const { hub, base } = await startHub({
+      computeVersion: async (key) => {
+        if (key === "inc_slow" && slow) await new Promise<void>((resolve) => (releaseSlow = resolve));
+        return versions.computeVersion(key);
+      },
+    });
+    const home = connect(`${base}/api/live/stream`);
+    const incident = connect(`${base}/api/live/stream?incident=inc_slow`);
+    await home.next();
+    await incident.next();
+    slow = true;
+    versions.bump("");
+    versions.bump("inc_slow");
+    const pass = hub.notifyChange();
+    expect((await home.next()).id).toBe("home-v2");
+    releaseSlow();
+    await pass;
+    expect((await incident.next()).id).toBe("inc_slow-v2");
+    [home, incident].forEach((client) => client.close());
+  });
+
+  it("bounds the pages it follows at once: beyond them a new page's stream is told to poll", async () => {
+    const versions = counterVersions();
+    const { base } = await startHub({ ...versions, maxKeys: 2 });
+    const open = [connect(`${base}/api/live/stream`), connect(`${base}/api/live/stream?incident=inc_1`)];
+    for (const client of open) await client.next();
+    const refused = await fetch(`${base}/api/live/stream?incident=inc_2`);
+    expect(refused.status).toBe(503);
+    expect(await refused.json()).toMatchObject({ fallback: "poll /api/live" });
+    const sameKey = connect(`${base}/api/live/stream?incident=inc_1`);
+    expect((await sameKey.next()).id).toBe("inc_1-v1");
+    [...open, sameKey].forEach((client) => client.close());
+  });
+
+  it("never takes an answer without a version for one: no stream is sent `id: undefined`", () => {
+    expect(() => liveVersionOf(Buffer.from("{}"), "")).toThrow(/no version/);
+    expect(() => liveVersionOf(Buffer.from("<html>"), "")).toThrow(/not JSON/);
+    expect(liveVersionOf(Buffer.from('{"version":"v1","incident":null}'), "R1")).toBeNull();
+    expect(liveVersionOf(Buffer.from('{"version":"v1","incident":"inc_1"}'), "inc_1")).toBe("v1");
+    expect(liveVersionOf(Buffer.from('{"version":"v1"}'), "")).toBe("v1");
   });
 });
