@@ -5,13 +5,14 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { isDataVersionMessage } from "@/lib/data-version-message";
 import { positiveInteger } from "./settings.ts";
+import { createPrivateSocketPath } from "../lib/private-socket.ts";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const projectRoot = path.resolve(here, "../..");
 const port = Number(process.env.PORT ?? 3000);
 const hostname = process.env.HOST ?? "0.0.0.0";
 const fronts = positiveInteger(process.env.WEB_CONCURRENCY, os.availableParallelism());
-const appSocket = path.join(os.tmpdir(), `statuspage-app-${process.pid}.sock`);
+const { socketPath: appSocket, remove: removeAppSocket } = createPrivateSocketPath();
 const RESTART_MS = 1_000;
 
 let app: ChildProcess | null = null;
@@ -77,6 +78,7 @@ function stop() {
 }
 for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, stop);
 process.on("exit", () => {
+  removeAppSocket();
   app?.kill("SIGKILL");
   for (const worker of Object.values(cluster.workers ?? {})) worker?.process.kill("SIGKILL");
 });
