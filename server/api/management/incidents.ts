@@ -122,7 +122,6 @@ function attributes(fields: IncidentFields) {
       ? { autoTransitionToOperationalState: fields.auto_transition_to_operational_state }
       : {}),
     ...(deliver !== undefined ? { autoTransitionDeliverNotifications: deliver } : {}),
-    linkComponentIds: fields.component_ids ?? [],
   };
 }
 
@@ -182,6 +181,7 @@ async function create({ actor, input, db, page }: EndpointArgs) {
           impact: impactOf(fields.impact_override, []),
           message: fields.body || DEFAULT_UPDATE_BODY.resolved,
           components: [],
+          componentIds: fields.component_ids ?? [],
           deliverNotifications: false,
           startedAt: fields.backfill_date ?? new Date(),
         },
@@ -207,6 +207,7 @@ async function create({ actor, input, db, page }: EndpointArgs) {
             ),
             message: fields.body || DEFAULT_UPDATE_BODY[status],
             components: fields.components,
+            componentIds: fields.component_ids ?? [],
             deliverNotifications,
             startedAt: fields.started_at,
           }),
@@ -286,6 +287,7 @@ async function update({ actor, input, db, page, params }: EndpointArgs) {
   }
   const statusChanged = fields.status && fields.status !== current.status;
   let updateId: string | undefined;
+  let linkComponentIds = [...(fields.component_ids ?? []), ...fields.components.map((c) => c.componentId)];
   if (maintenance && fields.status === "completed" && statusChanged && fields.components.length === 0) {
     const result = await call(
       cancelMaintenance({
@@ -305,12 +307,14 @@ async function update({ actor, input, db, page, params }: EndpointArgs) {
           status,
           body: body || DEFAULT_UPDATE_BODY[status],
           components: fields.components,
+          componentIds: fields.component_ids ?? [],
           deliverNotifications,
           displayAt: fields.display_at,
         },
       }),
     );
     updateId = result.updateId;
+    linkComponentIds = [];
     tags.push(...result.tags);
   } else {
     for (const change of fields.components) {
@@ -318,10 +322,6 @@ async function update({ actor, input, db, page, params }: EndpointArgs) {
       tags.push(...result.tags);
     }
   }
-  const linkComponentIds = [
-    ...(fields.component_ids ?? []),
-    ...(statusChanged || body ? [] : fields.components.map((c) => c.componentId)),
-  ];
   const attrs = await call(
     setIncidentAttributes({
       ctx,

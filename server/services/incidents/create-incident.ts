@@ -4,6 +4,7 @@ import { actorUserId, authorize, inTransaction, type ServiceContext } from "@/se
 import { writeAudit } from "@/server/services/audit";
 import { booleanish, optionalDate, parseInput, requiredText } from "@/server/services/validation";
 import {
+  affectedComponentIdsSchema,
   bodySchema,
   componentChangesSchema,
   incidentTags,
@@ -20,13 +21,17 @@ export const createIncidentSchema = z.object({
   status: z.enum(INCIDENT_UPDATE_STATUSES, { error: "Choose a status." }),
   message: bodySchema,
   components: componentChangesSchema,
+  componentIds: affectedComponentIdsSchema,
   deliverNotifications: booleanish.default(true),
   startedAt: optionalDate,
 });
 
 export type CreateIncidentInput = z.input<typeof createIncidentSchema>;
 
-/** Declares an incident with its first update; `startedAt` in the past records a backfilled incident. */
+/**
+ * Declares an incident with its first update and every component it affects (`components` change a status,
+ * `componentIds` only name one), so the first notification names them all; `startedAt` in the past backfills.
+ */
 export async function createIncident({
   ctx,
   input,
@@ -56,23 +61,24 @@ export async function createIncident({
       select: { id: true },
     });
     const incident = await lockIncident(tx, created.id, "incident");
-    const { updateId, applied } = await insertIncidentUpdate(tx, ctx.actor, incident, {
+    const { updateId, applied, linked } = await insertIncidentUpdate(tx, ctx.actor, incident, {
       status: data.status,
       body: data.message,
       displayAt: startedAt,
       deliverNotifications: data.deliverNotifications,
       changes: data.components,
+      componentIds: data.componentIds,
     });
     const after = await loadIncidentForAudit(tx, created.id);
     await writeAudit(tx, ctx.actor, {
       action: "incident.create",
       entityType: "incident",
       entityId: created.id,
-      after: { ...after, message: data.message, components: applied },
+      after: { ...after, message: data.message, components: applied, componentIds: linked },
     });
     const tags = await incidentTags(tx, created.id, {
       components: applied.some((a) => a.currentChanged),
-      history: applied.length > 0,
+      history: applied.length > 0 || linked.length > 0,
     });
     return { incident: after!, updateId, tags };
   });

@@ -23,6 +23,12 @@ export const componentChangesSchema = z
     "Each component can be changed once per update.",
   );
 
+/** Components the incident affects without a status change in this update (Statuspage's `component_ids`). */
+export const affectedComponentIdsSchema = z
+  .array(z.string().regex(ID_PATTERN, "A component is not valid."), { error: "Components are not valid." })
+  .max(500)
+  .default([]);
+
 export const bodySchema = z
   .string({ error: "Message is required." })
   .trim()
@@ -88,9 +94,27 @@ export async function incidentTags(
   return tags;
 }
 
-export type InsertedUpdate = { updateId: string; applied: AppliedChange[] };
+export type InsertedUpdate = { updateId: string; applied: AppliedChange[]; linked: string[] };
 
-/** Adds an update: component changes at its time, the incident's status and milestones, and the notification event. */
+async function linkAffectedComponents(tx: Tx, incidentId: string, componentIds: string[]): Promise<string[]> {
+  const ids = [...new Set(componentIds)];
+  if (ids.length === 0) return [];
+  const found = await tx.component.count({ where: { id: { in: ids } } });
+  if (found !== ids.length)
+    throw new AppError("VALIDATION", "Some fields need attention.", {
+      componentIds: ["A component with that id does not exist."],
+    });
+  await tx.incidentComponent.createMany({
+    data: ids.map((componentId) => ({ incidentId, componentId })),
+    skipDuplicates: true,
+  });
+  return ids;
+}
+
+/**
+ * Adds an update: component changes at its time, the other affected components, the incident's status and
+ * milestones, and then the one notification event, so that it names every component the incident affects.
+ */
 export async function insertIncidentUpdate(
   tx: Tx,
   actor: Actor,
@@ -101,8 +125,10 @@ export async function insertIncidentUpdate(
     displayAt: Date;
     deliverNotifications: boolean;
     changes: { componentId: string; status: (typeof COMPONENT_STATUSES)[number] }[];
+    componentIds?: string[];
   },
 ): Promise<InsertedUpdate> {
+  const linked = await linkAffectedComponents(tx, incident.id, input.componentIds ?? []);
   const latest = await tx.incidentUpdate.findFirst({
     where: { incidentId: incident.id },
     orderBy: [{ displayAt: "desc" }, { createdAt: "desc" }],
@@ -158,7 +184,7 @@ export async function insertIncidentUpdate(
     Object.assign(incident, data);
   }
   await recordIncidentEvent(tx, { type: "incident.update", incidentId: incident.id, updateId: update.id });
-  return { updateId: update.id, applied };
+  return { updateId: update.id, applied, linked };
 }
 
 export async function loadIncidentForAudit(tx: Tx, incidentId: string) {

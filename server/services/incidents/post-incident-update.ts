@@ -4,6 +4,7 @@ import { authorize, inTransaction, type ServiceContext } from "@/server/services
 import { writeAudit } from "@/server/services/audit";
 import { booleanish, id, optionalDate, parseInput } from "@/server/services/validation";
 import {
+  affectedComponentIdsSchema,
   bodySchema,
   componentChangesSchema,
   incidentTags,
@@ -19,13 +20,17 @@ export const postIncidentUpdateSchema = z.object({
   status: z.enum([...INCIDENT_STATUSES, ...MAINTENANCE_STATUSES], { error: "Choose a status." }),
   body: bodySchema,
   components: componentChangesSchema,
+  componentIds: affectedComponentIdsSchema,
   deliverNotifications: booleanish.default(true),
   displayAt: optionalDate,
 });
 
 export type PostIncidentUpdateInput = z.input<typeof postIncidentUpdateSchema>;
 
-/** Posts an update to an incident or maintenance. Never version-checked: concurrent responders' updates are all kept. */
+/**
+ * Posts an update to an incident or maintenance, with the components it changes and those it newly names as
+ * affected. Never version-checked: concurrent responders' updates are all kept.
+ */
 export async function postIncidentUpdate({
   ctx,
   input,
@@ -51,12 +56,13 @@ export async function postIncidentUpdate({
       });
     }
     const before = await loadIncidentForAudit(tx, incident.id);
-    const { updateId, applied } = await insertIncidentUpdate(tx, ctx.actor, incident, {
+    const { updateId, applied, linked } = await insertIncidentUpdate(tx, ctx.actor, incident, {
       status: data.status,
       body: data.body,
       displayAt,
       deliverNotifications: data.deliverNotifications,
       changes: data.components,
+      componentIds: data.componentIds,
     });
     const after = await loadIncidentForAudit(tx, incident.id);
     await writeAudit(tx, ctx.actor, {
@@ -68,11 +74,12 @@ export async function postIncidentUpdate({
         ...after,
         update: { id: updateId, status: data.status, body: data.body, displayAt },
         components: applied,
+        componentIds: linked,
       },
     });
     const tags = await incidentTags(tx, incident.id, {
       components: applied.some((a) => a.currentChanged),
-      history: applied.length > 0,
+      history: applied.length > 0 || linked.length > 0,
     });
     return { incident: after!, updateId, tags };
   });
