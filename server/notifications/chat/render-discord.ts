@@ -9,6 +9,7 @@ import {
   defuseAtMentions,
   truncate,
 } from "@/server/notifications/chat/chat-text";
+import { selectShownComponents, type ShownComponents } from "@/server/notifications/chat/chat-components";
 import { COMPONENT_STATUS_LABELS } from "@/lib/status";
 
 // discord.com/developers/docs/resources/message#embed-object-embed-limits: title 256, description 4096, ≤ 25 fields
@@ -62,12 +63,18 @@ export function renderDiscord(message: ChatMessage): DiscordPayload {
     })),
   ];
   if (message.components.length) {
-    const lines = message.components
-      .map((c) => `${convertPlain(c.name, md)}: ${COMPONENT_STATUS_LABELS[c.status]}`)
-      .join("\n");
+    const componentLines = ({ shown, more }: ShownComponents) =>
+      [
+        ...shown.map((c) => `${convertPlain(c.name, md)}: ${COMPONENT_STATUS_LABELS[c.status]}`),
+        ...(more ? [`${more}: ${md.link(md.text(message.linkLabel), message.url)}`] : []),
+      ].join("\n");
+    const chosen = selectShownComponents(
+      message.components,
+      (choice) => charLength(componentLines(choice)) <= DISCORD_LIMITS.fieldValue,
+    );
     fields.push({
       name: "Components",
-      value: truncate(lines, DISCORD_LIMITS.fieldValue, `\n… [all components](${message.url})`),
+      value: truncate(componentLines(chosen), DISCORD_LIMITS.fieldValue),
       inline: false,
     });
   }

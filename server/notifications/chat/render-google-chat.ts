@@ -2,6 +2,7 @@ import "server-only";
 import type { ChatMessage } from "@/server/notifications/chat/chat-message";
 import { TONE_EMOJI } from "@/server/notifications/chat/chat-colors";
 import { GOOGLE_CHAT_HTML, convertMarkdown, defuseAtMentions, truncate } from "@/server/notifications/chat/chat-text";
+import { selectShownComponents } from "@/server/notifications/chat/chat-components";
 import { COMPONENT_STATUS_LABELS } from "@/lib/status";
 
 // developers.google.com/workspace/chat: a message (text and cards) is at most 32,000 bytes, `text` at most 4,096
@@ -32,11 +33,12 @@ const plainText = (value: string) => defuseAtMentions(value.replace(/</g, "‹")
 
 function build(message: ChatMessage, paragraph: string): GoogleChatPayload {
   const html = GOOGLE_CHAT_HTML;
+  const { shown, more } = selectShownComponents(message.components);
   const widgets: Widget[] = [
     ...message.facts.map((f) => ({
       decoratedText: { topLabel: f.label, text: truncate(html.text(f.value), 500), wrapText: true as const },
     })),
-    ...message.components.slice(0, 40).map((c) => ({
+    ...shown.map((c) => ({
       decoratedText: {
         topLabel: truncate(html.text(c.name), 200),
         text: COMPONENT_STATUS_LABELS[c.status],
@@ -44,6 +46,8 @@ function build(message: ChatMessage, paragraph: string): GoogleChatPayload {
       },
     })),
   ];
+  if (more)
+    widgets.push({ textParagraph: { text: `${more}: ${html.link(html.text(message.linkLabel), message.url)}` } });
   if (paragraph.trim()) widgets.push({ textParagraph: { text: paragraph } });
   widgets.push({ buttonList: { buttons: [{ text: message.linkLabel, onClick: { openLink: { url: message.url } } }] } });
   return {

@@ -8,6 +8,7 @@ import {
   defuseAtMentions,
   truncate,
 } from "@/server/notifications/chat/chat-text";
+import { selectShownComponents } from "@/server/notifications/chat/chat-components";
 import { COMPONENT_STATUS_LABELS } from "@/lib/status";
 
 // Mattermost's Slack-compatible incoming webhooks take `text` (≤ 16383 characters per post) and Slack-style
@@ -18,7 +19,6 @@ export const MATTERMOST_LIMITS = {
   attachmentText: 4000,
   title: 256,
   fieldValue: 500,
-  fields: 10,
 } as const;
 
 export type MattermostAttachment = {
@@ -39,18 +39,22 @@ export type MattermostPayload = { text: string; attachments: MattermostAttachmen
 export function renderMattermost(message: ChatMessage): MattermostPayload {
   const md = MATTERMOST_MARKDOWN;
   const title = truncate(convertPlain(message.title, md), MATTERMOST_LIMITS.title);
-  const more = `…\n\n[Read the full update](${message.url})`;
+  const readMore = `…\n\n[Read the full update](${message.url})`;
+  const { shown, more } = selectShownComponents(message.components);
   const fields = [
     ...message.facts.map((f) => ({
       title: f.label,
       value: truncate(convertPlain(f.value, md), MATTERMOST_LIMITS.fieldValue),
       short: true,
     })),
-    ...message.components.slice(0, MATTERMOST_LIMITS.fields).map((c) => ({
+    ...shown.map((c) => ({
       title: truncate(convertPlain(c.name, md), 100),
       value: COMPONENT_STATUS_LABELS[c.status],
       short: true,
     })),
+    ...(more
+      ? [{ title: "", value: `${more}: ${md.link(md.text(message.linkLabel), message.url)}`, short: false }]
+      : []),
   ];
   return {
     text: truncate(`**${message.headline}:** ${title}`, 1000),
@@ -65,7 +69,7 @@ export function renderMattermost(message: ChatMessage): MattermostPayload {
         author_link: message.pageUrl,
         title,
         title_link: message.url,
-        text: truncate(convertMarkdown(message.body, md), MATTERMOST_LIMITS.attachmentText, more),
+        text: truncate(convertMarkdown(message.body, md), MATTERMOST_LIMITS.attachmentText, readMore),
         fields,
         footer: message.timestamp.replace("T", " ").slice(0, 16) + " UTC",
       },

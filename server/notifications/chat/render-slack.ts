@@ -8,6 +8,7 @@ import {
   defuseAtMentions,
   truncate,
 } from "@/server/notifications/chat/chat-text";
+import { selectShownComponents } from "@/server/notifications/chat/chat-components";
 import { COMPONENT_STATUS_LABELS } from "@/lib/status";
 
 // docs.slack.dev/reference/block-kit: header text ≤ 150, section text ≤ 3000, section fields ≤ 10 of ≤ 2000,
@@ -76,11 +77,11 @@ export function renderSlack(message: ChatMessage): SlackPayload {
       type: "section",
       text: { type: "mrkdwn", text: truncate(body, SLACK_LIMITS.sectionText, readMore(message.url)) },
     });
-  const components = message.components.slice(0, SLACK_LIMITS.fields);
-  if (components.length) {
+  const { shown, more } = selectShownComponents(message.components);
+  if (shown.length) {
     blocks.push({
       type: "section",
-      fields: components.map((c) => ({
+      fields: shown.map((c) => ({
         type: "mrkdwn" as const,
         text: truncate(
           `*${convertPlain(c.name, mrkdwn)}*\n${COMPONENT_STATUS_LABELS[c.status]}`,
@@ -88,15 +89,8 @@ export function renderSlack(message: ChatMessage): SlackPayload {
         ),
       })),
     });
-    if (message.components.length > components.length) {
-      blocks.push({
-        type: "context",
-        elements: [
-          { type: "mrkdwn", text: `and ${message.components.length - components.length} more components: ${link}` },
-        ],
-      });
-    }
   }
+  if (more) blocks.push({ type: "context", elements: [{ type: "mrkdwn", text: `${more}: ${link}` }] });
   const fallback = `${message.headline}: ${convertPlain(message.title, mrkdwn)} (${message.facts.map((f) => convertPlain(f.value, mrkdwn)).join(", ")}) ${message.url}`;
   return { text: truncate(fallback, SLACK_LIMITS.fallbackText), blocks, unfurl_links: false, unfurl_media: false };
 }

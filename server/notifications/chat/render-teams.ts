@@ -1,6 +1,7 @@
 import "server-only";
 import type { ChatMessage, ChatTone } from "@/server/notifications/chat/chat-message";
 import { TEAMS_MARKDOWN, convertMarkdown, truncate } from "@/server/notifications/chat/chat-text";
+import { selectShownComponents } from "@/server/notifications/chat/chat-components";
 import { COMPONENT_STATUS_LABELS } from "@/lib/status";
 
 // learn.microsoft.com/microsoftteams/platform: a Workflows ("When a Teams webhook request is received") payload is a
@@ -46,11 +47,10 @@ export type TeamsPayload = {
 
 function build(message: ChatMessage, body: string): TeamsPayload {
   const md = TEAMS_MARKDOWN;
+  const { shown, more } = selectShownComponents(message.components);
   const facts = [
     ...message.facts.map((f) => ({ title: f.label, value: truncate(md.text(f.value), TEAMS_LIMITS.factValue) })),
-    ...message.components
-      .slice(0, 20)
-      .map((c) => ({ title: truncate(md.text(c.name), 100), value: COMPONENT_STATUS_LABELS[c.status] })),
+    ...shown.map((c) => ({ title: truncate(md.text(c.name), 100), value: COMPONENT_STATUS_LABELS[c.status] })),
   ];
   const blocks: (TextBlock | FactSet)[] = [
     {
@@ -70,6 +70,13 @@ function build(message: ChatMessage, body: string): TeamsPayload {
     },
     { type: "FactSet", facts },
   ];
+  if (more)
+    blocks.push({
+      type: "TextBlock",
+      text: `${more}: ${md.link(md.text(message.linkLabel), message.url)}`,
+      wrap: true,
+      isSubtle: true,
+    });
   if (body.trim()) blocks.push({ type: "TextBlock", text: body, wrap: true, spacing: "Medium" });
   return {
     type: "message",
