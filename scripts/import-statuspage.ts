@@ -1,5 +1,5 @@
-// npm run import:statuspage -- --page-id <id> --api-key <key> [--api-url <base>] [--dry-run]
-// npm run import:statuspage -- --page-url https://status.example.com [--dry-run]
+// npm run import:statuspage -- --page-id <id> --api-key <key> [--api-url <base>] [--dry-run] [--strict]
+// npm run import:statuspage -- --page-url https://status.example.com [--dry-run] [--strict]
 import { parseArgs } from "node:util";
 import { getDb } from "@/server/db/client";
 import { formatSummary, runImport } from "@/server/importer/run-import";
@@ -8,12 +8,13 @@ import { readDatabaseUrl } from "./lib/database-url";
 
 const USAGE = `Import a page from Atlassian Statuspage (or any server with its management API) into this status page.
 
-  npm run import:statuspage -- --page-id <id> --api-key <key> [--api-url https://api.statuspage.io/v1] [--dry-run]
-  npm run import:statuspage -- --page-url https://status.example.com [--dry-run]
+  npm run import:statuspage -- --page-id <id> --api-key <key> [--api-url https://api.statuspage.io/v1] [--dry-run] [--strict]
+  npm run import:statuspage -- --page-url https://status.example.com [--dry-run] [--strict]
 
 With a key: page settings, components and groups, every incident and maintenance with its updates and postmortem,
 templates and subscribers (nothing is sent to them). With only --page-url: what the public page's API shows.
-Running it again updates what changed and skips the rest. DATABASE_URL names the database to import into.`;
+Running it again updates what changed and skips the rest. DATABASE_URL names the database to import into.
+The summary names every object that was skipped and why; with --strict the command then exits with status 1.`;
 
 async function main() {
   const { values } = parseArgs({
@@ -23,6 +24,7 @@ async function main() {
       "api-url": { type: "string", default: "https://api.statuspage.io/v1" },
       "page-url": { type: "string" },
       "dry-run": { type: "boolean", default: false },
+      strict: { type: "boolean", default: false },
       help: { type: "boolean", short: "h", default: false },
     },
   });
@@ -50,6 +52,10 @@ async function main() {
     return 2;
   }
   console.log(formatSummary(summary));
+  if (values.strict && summary.skipped.length) {
+    console.error(`--strict: ${summary.skipped.length} object(s) were skipped (listed above); failing the run.`);
+    return 1;
+  }
   return 0;
 }
 

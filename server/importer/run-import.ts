@@ -30,7 +30,8 @@ export type ImportSummary = {
   mode: "keyed" | "public";
   dryRun: boolean;
   tallies: Record<string, ResourceTally>;
-  skipped: { resource: string; id: string; reason: string }[];
+  /** Every object not imported, with what names it to a person (name, address, endpoint or phone) and why. */
+  skipped: { resource: string; id: string; label?: string; reason: string }[];
   notes: string[];
   requests: number;
 };
@@ -71,6 +72,14 @@ async function runOne<R>(dryRun: boolean, work: (tx: Tx) => Promise<R>, tagsOf: 
 
 const idOf = (item: unknown) => String((item as { id?: unknown })?.id ?? "?");
 
+function labelOf(item: unknown): string | undefined {
+  const fields = (item ?? {}) as Record<string, unknown>;
+  const label = ["name", "endpoint", "email", "display_phone_number", "phone_number"]
+    .map((key) => fields[key])
+    .find((value) => typeof value === "string" && value.trim());
+  return label as string | undefined;
+}
+
 /** What readers see change when an object of this resource is created or updated. */
 function publicTagsOf(resource: Resource, id: string): string[] {
   if (resource === "page") return [TAGS.page];
@@ -102,22 +111,30 @@ export async function runImport(
 
   const summary: ImportSummary = { mode: snapshot.mode, dryRun, tallies: {}, skipped: [], notes: [], requests: 0 };
   for (const resource of RESOURCES) summary.tallies[resource] = { created: 0, updated: 0, unchanged: 0, skipped: 0 };
-  const count = (resource: Resource, id: string, outcome: ImportOutcome) => {
+  const count = (resource: Resource, item: unknown, outcome: ImportOutcome & { notes?: string[] }) => {
     summary.tallies[resource][outcome.outcome]++;
-    if (outcome.outcome === "skipped") summary.skipped.push({ resource, id, reason: outcome.reason });
+    if (outcome.outcome === "skipped") {
+      const label = labelOf(item);
+      summary.skipped.push({ resource, id: idOf(item), ...(label ? { label } : {}), reason: outcome.reason });
+    }
+    if (outcome.notes) summary.notes.push(...outcome.notes);
     progress.advance(resource);
   };
-  const attempt = async (resource: Resource, item: unknown, work: (tx: Tx) => Promise<ImportOutcome>) => {
+  const attempt = async (
+    resource: Resource,
+    item: unknown,
+    work: (tx: Tx) => Promise<ImportOutcome & { notes?: string[] }>,
+  ) => {
     try {
       const outcome = await runOne(dryRun, work, (done) =>
         done.outcome === "created" || done.outcome === "updated" ? publicTagsOf(resource, idOf(item)) : [],
       );
-      count(resource, idOf(item), outcome);
-      return outcome;
+      count(resource, item, outcome);
+      return outcome.outcome !== "skipped";
     } catch (error) {
       if (!(error instanceof AppError)) throw error;
-      count(resource, idOf(item), { outcome: "skipped", reason: error.message });
-      return null;
+      count(resource, item, { outcome: "skipped", reason: error.message });
+      return false;
     }
   };
 
@@ -130,14 +147,14 @@ export async function runImport(
     snapshot.subscribers.length;
   progress.begin(total);
   const actor = IMPORTER_ACTOR;
-  const pageOutcome = await attempt("page", snapshot.page, (tx) =>
-    importPage({ ctx: { actor, db: tx }, input: snapshot.page }),
-  );
-  if (pageOutcome && "notes" in pageOutcome) summary.notes.push(...(pageOutcome.notes as string[]));
+  await attempt("page", snapshot.page, (tx) => importPage({ ctx: { actor, db: tx }, input: snapshot.page }));
   for (const group of snapshot.groups)
     await attempt("component groups", group, (tx) => importComponentGroup({ ctx: { actor, db: tx }, input: group }));
-  for (const component of snapshot.components)
-    await attempt("components", component, (tx) => importComponent({ ctx: { actor, db: tx }, input: component }));
+  const importedComponentIds: string[] = [];
+  for (const component of snapshot.components) {
+    if (await attempt("components", component, (tx) => importComponent({ ctx: { actor, db: tx }, input: component })))
+      importedComponentIds.push(idOf(component));
+  }
   // Oldest first, so that each component's history is rebuilt in order.
   const incidents = [...snapshot.incidents].sort((a, b) =>
     String((a as { created_at?: string }).created_at).localeCompare(String((b as { created_at?: string }).created_at)),
@@ -147,7 +164,9 @@ export async function runImport(
   for (const template of snapshot.templates)
     await attempt("templates", template, (tx) => importTemplate({ ctx: { actor, db: tx }, input: template }));
   for (const entry of snapshot.subscribers)
-    await attempt("subscribers", entry.subscriber, (tx) => importSubscriber({ ctx: { actor, db: tx }, input: entry }));
+    await attempt("subscribers", entry.subscriber, (tx) =>
+      importSubscriber({ ctx: { actor, db: tx }, input: { ...entry, importedComponentIds } }),
+    );
   const componentIds = snapshot.components.map(idOf);
   const settled = await runOne(
     dryRun,
@@ -176,12 +195,14 @@ export function formatSummary(summary: ImportSummary): string {
     );
   }
   if (summary.skipped.length) {
-    lines.push("", "Skipped:");
+    lines.push("", "Skipped (each one, by reason):");
     const byReason = new Map<string, string[]>();
-    for (const s of summary.skipped)
-      byReason.set(`${s.resource}: ${s.reason}`, [...(byReason.get(`${s.resource}: ${s.reason}`) ?? []), s.id]);
-    for (const [reason, ids] of byReason)
-      lines.push(`  ${reason} (${ids.length}: ${ids.slice(0, 5).join(", ")}${ids.length > 5 ? ", …" : ""})`);
+    for (const s of summary.skipped) {
+      const reason = `${s.resource}: ${s.reason}`;
+      byReason.set(reason, [...(byReason.get(reason) ?? []), s.label ? `${s.id} (${s.label})` : s.id]);
+    }
+    for (const [reason, names] of byReason)
+      lines.push(`  ${reason} (${names.length})`, ...names.map((n) => `    ${n}`));
   }
   if (summary.notes.length) lines.push("", ...summary.notes);
   lines.push("", `${summary.requests} request(s) to the source. Nothing was sent to subscribers or chat channels.`);

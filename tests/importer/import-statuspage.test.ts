@@ -1,3 +1,4 @@
+import { spawn } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { applyMigrations } from "../../scripts/lib/schema-engine";
 import { createScratchDatabase, withClient } from "@/tests/support/scratch-database";
@@ -29,6 +30,20 @@ function keyed(extra: { dryRun?: boolean; progress?: ProgressReporter } = {}) {
 
 const created = (summary: ImportSummary, resource: string) => summary.tallies[resource].created;
 
+/** Runs `npm run import:statuspage` as an operator would, against the scratch database. */
+function runImportCommand(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  const child = spawn(
+    process.execPath,
+    ["--conditions=react-server", "--import", "tsx", "scripts/import-statuspage.ts", ...args],
+    { env: { ...process.env, DATABASE_URL: scratch.url, STATUSPAGE_API_KEY: API_KEY }, stdio: "pipe" },
+  );
+  let stdout = "";
+  let stderr = "";
+  child.stdout.on("data", (chunk) => (stdout += chunk));
+  child.stderr.on("data", (chunk) => (stderr += chunk));
+  return new Promise((resolve) => child.on("close", (code) => resolve({ code, stdout, stderr })));
+}
+
 beforeAll(async () => {
   scratch = await createScratchDatabase("import");
   await applyMigrations(scratch.url);
@@ -51,6 +66,9 @@ describe("importing from Statuspage's management API", () => {
     const summary = await keyed({ dryRun: true });
     expect(summary.dryRun).toBe(true);
     expect(created(summary, "incidents")).toBe(128);
+    // Components are rolled back in a dry run too; subscribers to them must still count as the real run would.
+    expect(summary.tallies.subscribers).toMatchObject({ created: 7, skipped: 2 });
+    expect(summary.skipped.map((s) => s.id)).toEqual(["sub000000004", "sub000000008"]);
     expect(await getDb().incident.count()).toBe(0);
     expect(await getDb().component.count()).toBe(0);
   }, 120_000);
@@ -63,15 +81,23 @@ describe("importing from Statuspage's management API", () => {
       components: { created: 3 },
       incidents: { created: 128, skipped: 0 },
       templates: { created: 1 },
-      subscribers: { created: 4, skipped: 1 },
+      subscribers: { created: 7, skipped: 2 },
     });
     expect(summary.skipped).toEqual([
       {
         resource: "subscribers",
         id: "sub000000004",
+        label: "5555550100",
         reason: expect.stringMatching(/sms subscribers are not supported/),
       },
+      {
+        resource: "subscribers",
+        id: "sub000000008",
+        label: "fay@customer.test",
+        reason: expect.stringMatching(/gone00000001/),
+      },
     ]);
+    expect(summary.notes.join("\n")).toMatch(/sub000000009.*gone00000002/);
     const incidentPages = fake.log.filter((r) => r.path.startsWith(`/v1/pages/${PAGE_ID}/incidents?`));
     expect(incidentPages.map((r) => r.status)).toEqual([200, 429, 200, 200, 200].slice(0, incidentPages.length));
     expect(fake.log.some((r) => r.path.includes("component-groups") && r.status === 503)).toBe(true);
@@ -107,7 +133,22 @@ describe("importing from Statuspage's management API", () => {
       ["sub000000002", "email", true, false, ["cmpapi000001"]],
       ["sub000000003", "webhook", true, true, []],
       ["sub000000005", "email", false, true, []],
+      ["sub000000006", "email", true, true, []],
+      ["sub000000007", "email", true, true, []],
+      ["sub000000009", "email", true, false, ["cmpweb000001"]],
     ]);
+  }, 120_000);
+
+  it("the command names every skipped subscriber and why, and fails under --strict", async () => {
+    const run = (...extra: string[]) => runImportCommand(["--page-id", PAGE_ID, "--api-url", fake.apiUrl, ...extra]);
+    const relaxed = await run("--dry-run");
+    expect(relaxed.code, relaxed.stderr).toBe(0);
+    expect(relaxed.stdout).toMatch(/sms subscribers are not supported[^\n]*\n\s+sub000000004 \(5555550100\)/);
+    expect(relaxed.stdout).toMatch(/gone00000001[^\n]*\n\s+sub000000008 \(fay@customer\.test\)/);
+    const strict = await run("--dry-run", "--strict");
+    expect(strict.code).toBe(1);
+    expect(strict.stdout).toMatch(/sub000000008/);
+    expect(strict.stderr).toMatch(/--strict: 2 object\(s\) were skipped/);
   }, 120_000);
 
   it("keeps ids, updates, affected components, the postmortem's date, and rebuilds the component's history for uptime", async () => {
@@ -263,6 +304,20 @@ describe("importing from Statuspage's management API", () => {
     expect(await getDb().incident.count()).toBe(129);
     expect(await getDb().incidentUpdate.count({ where: { incidentId: "chk0ut0utage" } })).toBe(3);
   }, 120_000);
+});
+
+describe("the import summary", () => {
+  it("names every skipped object, not only the first few", async () => {
+    const { formatSummary } = await import("@/server/importer/run-import");
+    const skipped = Array.from({ length: 7 }, (_, i) => ({
+      resource: "subscribers",
+      id: `smssub00000${i}`,
+      label: `+1 555 010${i}`,
+      reason: "sms subscribers are not supported here (only email and webhook).",
+    }));
+    const text = formatSummary({ mode: "keyed", dryRun: false, tallies: {}, skipped, notes: [], requests: 1 });
+    for (const s of skipped) expect(text).toContain(`${s.id} (${s.label})`);
+  });
 });
 
 describe("importing what a public page shows", () => {

@@ -48,16 +48,19 @@ export async function importTemplate({ ctx, input }: { ctx: ServiceContext; inpu
 }
 
 /**
- * Creates or updates an email or webhook subscriber, confirmed or not as in the source, with its component choices.
- * Nothing is sent: no confirmation email, no welcome message. SMS, Slack and Teams subscribers are skipped.
+ * Creates or updates an email or webhook subscriber, confirmed or not as in the source, with its component choices
+ * (none listed means the whole page). Nothing is sent: no confirmation email, no welcome message. SMS, Slack and Teams
+ * subscribers, and those whose every component is missing here, are skipped with the reason; components missing
+ * beside existing ones are named in `notes`. `importedComponentIds` are this run's components, which a dry run has
+ * rolled back: they count as present, so a dry run decides as the real run will.
  */
 export async function importSubscriber({
   ctx,
   input,
 }: {
   ctx: ServiceContext;
-  input: { subscriber: unknown; confirmed: boolean };
-}): Promise<ImportOutcome> {
+  input: { subscriber: unknown; confirmed: boolean; importedComponentIds?: string[] };
+}): Promise<ImportOutcome & { notes?: string[] }> {
   authorize(ctx.actor, "owner");
   const subscriber = parseSource(sourceSubscriberSchema, input.subscriber);
   const fingerprint = fingerprintOf({ subscriber, confirmed: input.confirmed });
@@ -90,20 +93,31 @@ export async function importSubscriber({
       (await tx.subscriber.findUnique({ where: { id: subscriber.id }, select: { id: true } }));
     if (await isUnchanged(tx, "subscriber", subscriber.id, fingerprint, Boolean(existing)))
       return { outcome: "unchanged" };
-    let componentIds: string[] = [];
-    if (subscriber.components) {
-      const rows = await tx.component.findMany({ where: { id: { in: subscriber.components } }, select: { id: true } });
-      componentIds = rows.map((r) => r.id);
-      if (componentIds.length === 0)
-        return { outcome: "skipped", reason: "None of the subscriber's components exist here." };
-    }
+    const wanted = [...new Set(subscriber.components)];
+    const rows = wanted.length
+      ? await tx.component.findMany({ where: { id: { in: wanted } }, select: { id: true } })
+      : [];
+    const componentIds = rows.map((r) => r.id);
+    const present = new Set([...componentIds, ...(input.importedComponentIds ?? [])]);
+    const followed = wanted.filter((id) => present.has(id));
+    const missing = wanted.filter((id) => !present.has(id));
+    if (wanted.length && followed.length === 0)
+      return {
+        outcome: "skipped",
+        reason: `Subscribed only to components that do not exist here (${missing.join(", ")}).`,
+      };
+    const notes = missing.length
+      ? [
+          `Subscriber ${subscriber.id} was subscribed to components that do not exist here (${missing.join(", ")}); it now follows only ${followed.join(", ")}.`,
+        ]
+      : [];
     const values = {
       confirmedAt: input.confirmed ? (subscriber.created_at ?? new Date()) : null,
       confirmTokenHash: null,
       unsubscribedAt: null,
       disabledAt: subscriber.quarantined_at,
       disabledReason: subscriber.quarantined_at ? "Quarantined on Statuspage before the import." : null,
-      allComponents: subscriber.components === null,
+      allComponents: wanted.length === 0,
       incidentId: null,
     };
     const saved = existing
@@ -130,6 +144,6 @@ export async function importSubscriber({
       after: { kind: subscriber.mode, confirmed: input.confirmed, componentIds },
     });
     await recordImport(tx, "subscriber", subscriber.id, saved.id, fingerprint);
-    return { outcome: existing ? "updated" : "created" };
+    return { outcome: existing ? "updated" : "created", notes };
   });
 }

@@ -147,11 +147,12 @@ export const sourceSubscriberSchema = z.object({
   mode: z.string(),
   email: optionalStr,
   endpoint: optionalStr,
+  // Statuspage sends an empty list (older pages: no field, this product: null) for a subscriber to the whole page.
   components: z
     .array(z.union([sourceId, z.object({ id: sourceId }).transform((c) => c.id)]))
     .nullable()
     .optional()
-    .transform((v) => v ?? null),
+    .transform((v) => v ?? []),
   created_at: optionalDate,
   quarantined_at: optionalDate,
 });
