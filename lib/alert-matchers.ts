@@ -1,8 +1,9 @@
 // Prometheus-style label matchers: service="api", severity=~"critical|page", env!="dev", team!~"qa.*".
-// Regular expressions are fully anchored, as in Alertmanager.
+// Regular expressions are fully anchored, as in Alertmanager, and run in time linear in the label (see linear-regex).
+import { compileLinearRegex, RegexSyntaxError, type LinearRegex } from "@/lib/linear-regex";
 
 export type MatcherOp = "=" | "!=" | "=~" | "!~";
-export type LabelMatcher = { label: string; op: MatcherOp; value: string };
+export type LabelMatcher = { label: string; op: MatcherOp; value: string; regex: LinearRegex | null };
 
 export const MATCHERS_MAX_LENGTH = 1000;
 const REGEX_MAX_LENGTH = 200;
@@ -25,36 +26,43 @@ export function parseMatchers(source: string): LabelMatcher[] {
       );
     const [, label, op, raw] = match;
     const value = raw.replace(/\\(.)/g, "$1");
-    if (op === "=~" || op === "!~") {
-      if (value.length > REGEX_MAX_LENGTH)
-        throw new MatcherSyntaxError(`The expression for ${label} must be at most ${REGEX_MAX_LENGTH} characters.`);
-      try {
-        new RegExp(`^(?:${value})$`, "u");
-      } catch {
-        throw new MatcherSyntaxError(`“${value}” is not a valid regular expression.`);
-      }
-    }
-    matchers.push({ label, op: op as MatcherOp, value });
+    const regex = op === "=~" || op === "!~" ? compileRegex(label, value) : null;
+    matchers.push({ label, op: op as MatcherOp, value, regex });
     rest = rest.slice(match[0].length);
   }
   if (matchers.length === 0) throw new MatcherSyntaxError('Write at least one matcher, such as service="api".');
   return matchers;
 }
 
+function compileRegex(label: string, value: string): LinearRegex {
+  if (value.length > REGEX_MAX_LENGTH)
+    throw new MatcherSyntaxError(`The expression for ${label} must be at most ${REGEX_MAX_LENGTH} characters.`);
+  try {
+    return compileLinearRegex(value);
+  } catch (error) {
+    if (error instanceof RegexSyntaxError)
+      throw new MatcherSyntaxError(`The expression for ${label}, “${value}”, ${error.message}.`);
+    throw error;
+  }
+}
+
+/** Why stored matchers can no longer be evaluated (they were saved under older rules), or null when they can. */
+export function matchersProblem(source: string): string | null {
+  try {
+    parseMatchers(source);
+    return null;
+  } catch (error) {
+    if (error instanceof MatcherSyntaxError) return error.message;
+    throw error;
+  }
+}
+
 /** A missing label matches as the empty string, as in Prometheus. */
 export function matchesLabels(matchers: LabelMatcher[], labels: Record<string, string>): boolean {
-  return matchers.every(({ label, op, value }) => {
+  return matchers.every(({ label, op, value, regex }) => {
     const actual = labels[label] ?? "";
-    switch (op) {
-      case "=":
-        return actual === value;
-      case "!=":
-        return actual !== value;
-      case "=~":
-        return new RegExp(`^(?:${value})$`, "u").test(actual);
-      case "!~":
-        return !new RegExp(`^(?:${value})$`, "u").test(actual);
-    }
+    if (regex) return regex.test(actual) === (op === "=~");
+    return (actual === value) === (op === "=");
   });
 }
 

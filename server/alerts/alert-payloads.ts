@@ -3,6 +3,7 @@ import { createHash } from "node:crypto";
 import { z } from "zod";
 import { COMPONENT_STATUSES, INCIDENT_IMPACTS, type ComponentStatus } from "@/lib/status";
 import type { AlertSource } from "@/lib/integrations";
+import { hasUnsafeText, UNSAFE_TEXT_MESSAGE } from "@/lib/unsafe-text";
 
 export type IncomingAlert = {
   fingerprint: string;
@@ -33,20 +34,63 @@ export class PayloadError extends Error {
   }
 }
 
-const labelSet = z.record(z.string(), z.string({ error: "label values must be strings" }), {
-  error: "must be an object of label names to string values",
-});
+export const ALERT_LIMITS = { alerts: 1000, labels: 64, labelName: 128, labelValue: 1024 } as const;
+
+/** Text that is stored or looked up: PostgreSQL cannot carry NUL, other control characters or lone surrogates. */
+const storable = (schema: z.ZodString) => schema.refine((value) => !hasUnsafeText(value), UNSAFE_TEXT_MESSAGE);
+
+function printableKey(key: string): string {
+  return Array.from(key, (c) => (hasUnsafeText(c) ? "?" : c)).join("");
+}
+
+// Labels are what rules match, so their sizes bound the matching work per request.
+const labelSet = z
+  .record(
+    z.string(),
+    storable(
+      z
+        .string({ error: "label values must be strings" })
+        .max(ALERT_LIMITS.labelValue, `must be at most ${ALERT_LIMITS.labelValue} characters`),
+    ),
+    { error: "must be an object of label names to string values" },
+  )
+  .superRefine((labels, ctx) => {
+    const names = Object.keys(labels);
+    if (names.length > ALERT_LIMITS.labels)
+      ctx.addIssue({ code: "custom", message: `at most ${ALERT_LIMITS.labels} labels` });
+    for (const name of names.slice(0, ALERT_LIMITS.labels + 1)) {
+      if (hasUnsafeText(name))
+        ctx.addIssue({ code: "custom", path: [printableKey(name)], message: UNSAFE_TEXT_MESSAGE });
+      else if (name.length > ALERT_LIMITS.labelName)
+        ctx.addIssue({
+          code: "custom",
+          path: [name],
+          message: `label names must be at most ${ALERT_LIMITS.labelName} characters`,
+        });
+    }
+  });
+const annotationValue = z.string({ error: "annotation values must be strings" });
+const annotations = z
+  .object(
+    { summary: storable(annotationValue).optional(), description: storable(annotationValue).optional() },
+    { error: "must be an object of annotation names to string values" },
+  )
+  .catchall(annotationValue);
+const alertList = <T extends z.ZodType>(alert: T) =>
+  z
+    .array(alert, { error: "must be an array of alerts" })
+    .max(ALERT_LIMITS.alerts, `at most ${ALERT_LIMITS.alerts} alerts per request`);
 
 // prometheus.io/docs/alerting/latest/configuration/#webhook_config: version "4", alerts[] with status, labels,
 // annotations, startsAt, endsAt, generatorURL, fingerprint.
 const alertmanagerAlert = z.object({
   status: z.enum(["firing", "resolved"], { error: 'must be "firing" or "resolved"' }),
   labels: labelSet,
-  annotations: labelSet.optional(),
+  annotations: annotations.optional(),
   startsAt: z.string().optional(),
   endsAt: z.string().optional(),
   generatorURL: z.string().optional(),
-  fingerprint: z.string().max(200).optional(),
+  fingerprint: storable(z.string().max(200)).optional(),
 });
 
 const alertmanagerPayload = z.object({
@@ -55,9 +99,7 @@ const alertmanagerPayload = z.object({
   receiver: z.string().optional(),
   groupKey: z.string().optional(),
   truncatedAlerts: z.number().optional(),
-  alerts: z
-    .array(alertmanagerAlert, { error: "must be an array of alerts" })
-    .max(1000, "at most 1000 alerts per request"),
+  alerts: alertList(alertmanagerAlert),
 });
 
 // grafana.com/docs/grafana/latest/alerting/configure-notifications/manage-contact-points/integrations/webhook-notifier:
@@ -70,24 +112,26 @@ const grafanaPayload = z.object({
   status: z.enum(["firing", "resolved"], { error: 'must be "firing" or "resolved"' }),
   receiver: z.string().optional(),
   orgId: z.number().optional(),
-  alerts: z.array(grafanaAlert, { error: "must be an array of alerts" }).max(1000, "at most 1000 alerts per request"),
+  alerts: alertList(grafanaAlert),
   version: z.string().optional(),
   title: z.string().optional(),
   state: z.string().optional(),
   message: z.string().optional(),
 });
 
-const key = z.string().trim().min(1, "must not be empty").max(200, "must be at most 200 characters");
+const key = storable(z.string().trim().min(1, "must not be empty").max(200, "must be at most 200 characters"));
 const genericDirect = z
   .object({
-    component: z
-      .string({ error: "is required: a component id or its exact name" })
-      .trim()
-      .min(1, "is required: a component id or its exact name")
-      .max(200),
+    component: storable(
+      z
+        .string({ error: "is required: a component id or its exact name" })
+        .trim()
+        .min(1, "is required: a component id or its exact name")
+        .max(200),
+    ),
     status: z.enum(COMPONENT_STATUSES, { error: `must be one of: ${COMPONENT_STATUSES.join(", ")}` }),
     key: key.optional(),
-    summary: z.string().max(500).optional(),
+    summary: storable(z.string().max(500)).optional(),
   })
   .strict();
 const genericIncident = z
@@ -95,8 +139,8 @@ const genericIncident = z
     key: key.optional(),
     incident: z
       .object({
-        name: z.string({ error: "is required" }).trim().min(1, "is required").max(200),
-        body: z.string().max(20_000).optional(),
+        name: storable(z.string({ error: "is required" }).trim().min(1, "is required").max(200)),
+        body: storable(z.string().max(20_000)).optional(),
         impact: z.enum(INCIDENT_IMPACTS, { error: `must be one of: ${INCIDENT_IMPACTS.join(", ")}` }).optional(),
         status: z.enum(["open", "resolved"], { error: 'must be "open" or "resolved"' }).optional(),
       })
@@ -105,19 +149,16 @@ const genericIncident = z
   .strict();
 const genericAlerts = z
   .object({
-    alerts: z
-      .array(
-        z
-          .object({
-            status: z.enum(["firing", "resolved"], { error: 'must be "firing" or "resolved"' }),
-            labels: labelSet,
-            fingerprint: key.optional(),
-            summary: z.string().max(500).optional(),
-          })
-          .strict(),
-        { error: "must be an array of alerts" },
-      )
-      .max(1000, "at most 1000 alerts per request"),
+    alerts: alertList(
+      z
+        .object({
+          status: z.enum(["firing", "resolved"], { error: 'must be "firing" or "resolved"' }),
+          labels: labelSet,
+          fingerprint: key.optional(),
+          summary: storable(z.string().max(500)).optional(),
+        })
+        .strict(),
+    ),
   })
   .strict();
 
@@ -148,7 +189,8 @@ export function labelFingerprint(labels: Record<string, string>): string {
 
 function summaryOf(annotations: Record<string, string> | undefined, labels: Record<string, string>): string | null {
   const text = annotations?.summary ?? annotations?.description ?? labels.alertname ?? null;
-  return text ? text.slice(0, 500) : null;
+  // Cut by code points: half a surrogate pair is text PostgreSQL's JSON refuses.
+  return text ? Array.from(text).slice(0, 500).join("") : null;
 }
 
 function parseWith<S extends z.ZodType>(schema: S, body: unknown, what: string): z.infer<S> {

@@ -2,6 +2,7 @@ import "server-only";
 import { getDb, type DbOrTx } from "@/server/db/client";
 import { authorize, type Actor } from "@/server/auth/actor";
 import type { AlertIncidentMode, AlertSource } from "@/lib/integrations";
+import { matchersProblem } from "@/lib/alert-matchers";
 import type { ComponentStatus, IncidentImpact, IncidentStatus } from "@/lib/status";
 
 export type IntegrationItem = {
@@ -23,6 +24,8 @@ export type IntegrationItem = {
     overrideIncidents: boolean;
     incidentMode: AlertIncidentMode;
     templateName: string | null;
+    /** Why the rule is skipped when alerts arrive, for a rule saved before its matchers were refused. */
+    problem: string | null;
   }[];
   firing: { componentName: string; fingerprint: string; summary: string | null; firingSince: Date }[];
 };
@@ -71,6 +74,7 @@ export async function listIntegrations(actor: Actor, db: DbOrTx = getDb()): Prom
       incidentMode: rule.incidentMode,
       componentName: component.name,
       templateName: incidentTemplate?.name ?? null,
+      problem: matchersProblem(rule.matchers),
     })),
     firing: alerts.map(({ component, ...alert }) => ({ ...alert, componentName: component.name })),
   }));

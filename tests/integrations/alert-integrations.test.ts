@@ -7,12 +7,14 @@ import { handleAlertWebhook } from "@/server/api/integrations/alert-webhook";
 import { createIntegration, revokeIntegration } from "@/server/services/integrations/manage-integrations";
 import { createAlertRule, deleteAlertRule } from "@/server/services/integrations/manage-alert-rules";
 import { publishIncidentDraft } from "@/server/services/integrations/incident-drafts";
-import { receiveAlerts } from "@/server/services/integrations/receive-alerts";
+import { authenticateIntegration, receiveAlerts } from "@/server/services/integrations/receive-alerts";
 import { runAlertAutomation } from "@/server/services/integrations/run-alert-automation";
 import { createChatChannel } from "@/server/services/chat-channels/create-chat-channel";
 import { createIncident } from "@/server/services/incidents/create-incident";
 import { setComponentStatus } from "@/server/services/components/set-component-status";
 import { getComponentTree } from "@/server/queries/public-status";
+import { listIntegrations } from "@/server/queries/integrations";
+import { UNSAFE_TEXT_MESSAGE } from "@/lib/unsafe-text";
 import type { Actor } from "@/server/services/context";
 import type { AlertSource } from "@/lib/integrations";
 
@@ -54,6 +56,10 @@ async function post(integrationId: string, token: string | null, body: unknown) 
     integrationId,
   );
   return { status: response.status, json: (await response.json()) as Record<string, unknown> };
+}
+
+async function receive(target: { id: string; token: string }, body: unknown, now: Date) {
+  return receiveAlerts({ integration: await authenticateIntegration(target.id, target.token), body, now });
 }
 
 async function statusOf(componentId: string) {
@@ -298,26 +304,26 @@ describe("damping", () => {
     const resolve = alertmanagerPayload([{ status: "resolved", labels: { svc: component.id }, fingerprint: "damp-1" }]);
     const t0 = new Date(Date.now() + 3600_000);
 
-    const first = await receiveAlerts({ integrationId: am.id, token: am.token, body: fire, now: t0 });
+    const first = await receive(am, fire, t0);
     expect(first.components).toEqual([
       { id: component.id, status: "operational", pending_until: at(t0, 60).toISOString() },
     ]);
     expect(
       (await getDb().componentAutomation.findUniqueOrThrow({ where: { componentId: component.id } })).checkAt,
     ).toEqual(at(t0, 60));
-    await receiveAlerts({ integrationId: am.id, token: am.token, body: fire, now: at(t0, 30) });
+    await receive(am, fire, at(t0, 30));
     await runAlertAutomation({ now: at(t0, 59) });
     expect(await statusOf(component.id)).toBe("operational");
     await runAlertAutomation({ now: at(t0, 60) });
     expect(await statusOf(component.id)).toBe("major_outage");
 
-    await receiveAlerts({ integrationId: am.id, token: am.token, body: resolve, now: at(t0, 100) });
+    await receive(am, resolve, at(t0, 100));
     await runAlertAutomation({ now: at(t0, 130) });
     expect(await statusOf(component.id)).toBe("major_outage");
     // Flapping back within the recovery wait continues the episode: nothing moves on the public page.
-    await receiveAlerts({ integrationId: am.id, token: am.token, body: fire, now: at(t0, 140) });
+    await receive(am, fire, at(t0, 140));
     expect(await statusOf(component.id)).toBe("major_outage");
-    await receiveAlerts({ integrationId: am.id, token: am.token, body: resolve, now: at(t0, 150) });
+    await receive(am, resolve, at(t0, 150));
     await runAlertAutomation({ now: at(t0, 209) });
     expect(await statusOf(component.id)).toBe("major_outage");
     await runAlertAutomation({ now: at(t0, 210) });
@@ -331,18 +337,12 @@ describe("damping", () => {
     const am = await integration("alertmanager", 60, 60);
     await rule(am.id, `svc="${component.id}"`, component.id);
     const t0 = new Date(Date.now() + 7200_000);
-    await receiveAlerts({
-      integrationId: am.id,
-      token: am.token,
-      body: alertmanagerPayload([{ status: "firing", labels: { svc: component.id }, fingerprint: "f" }]),
-      now: t0,
-    });
-    await receiveAlerts({
-      integrationId: am.id,
-      token: am.token,
-      body: alertmanagerPayload([{ status: "resolved", labels: { svc: component.id }, fingerprint: "f" }]),
-      now: at(t0, 20),
-    });
+    await receive(am, alertmanagerPayload([{ status: "firing", labels: { svc: component.id }, fingerprint: "f" }]), t0);
+    await receive(
+      am,
+      alertmanagerPayload([{ status: "resolved", labels: { svc: component.id }, fingerprint: "f" }]),
+      at(t0, 20),
+    );
     await runAlertAutomation({ now: at(t0, 61) });
     await runAlertAutomation({ now: at(t0, 200) });
     expect(await history(component.id)).toEqual(["operational"]);
@@ -552,5 +552,223 @@ describe("generic JSON endpoint", () => {
     expect(
       await getDb().incident.findUniqueOrThrow({ where: { id: (opened.json.incident as { id: string }).id } }),
     ).toMatchObject({ status: "resolved" });
+  });
+});
+
+describe("regular expressions in rules", () => {
+  it("the pattern that froze the app is saved and matched in time linear in the label", async () => {
+    const component = await createComponent({ name: unique("Regex") });
+    const am = await integration("alertmanager");
+    await rule(am.id, 'svc=~"(.*a){25}"', component.id);
+    const slow = await post(
+      am.id,
+      am.token,
+      alertmanagerPayload([{ status: "firing", labels: { svc: `${"a".repeat(40)}!` } }]),
+    );
+    expect(slow).toMatchObject({ status: 200, json: { matched: 0, ignored: 1, components: [] } });
+    const matching = await post(
+      am.id,
+      am.token,
+      alertmanagerPayload([{ status: "firing", labels: { svc: "a".repeat(40) } }]),
+    );
+    expect(matching.json).toMatchObject({ matched: 1, components: [{ id: component.id, status: "major_outage" }] });
+  });
+
+  it("refuses, when a rule is saved, matchers that would need backtracking, naming the field", async () => {
+    const am = await integration("alertmanager");
+    const component = await createComponent({ name: unique("Backtrack") });
+    const save = (matchers: string) =>
+      createAlertRule({
+        ctx: { actor: owner },
+        input: { integrationId: am.id, matchers, componentId: component.id, firingStatus: "major_outage" },
+      });
+    await expect(save('svc=~"(a)\\\\1"')).rejects.toMatchObject({
+      code: "VALIDATION",
+      fieldErrors: { matchers: [expect.stringMatching(/^The expression for svc, .* uses a back-reference/)] },
+    });
+    await expect(save('env="prod", svc=~"(?!canary).*"')).rejects.toMatchObject({
+      fieldErrors: { matchers: [expect.stringMatching(/svc, .* uses a lookaround/)] },
+    });
+    expect(await getDb().alertRule.count({ where: { integrationId: am.id } })).toBe(0);
+  });
+
+  it("a stored rule that cannot be read any more is skipped and shown to the owner, never evaluated", async () => {
+    const applied = await createComponent({ name: unique("Applied") });
+    const skipped = await createComponent({ name: unique("Skipped") });
+    const am = await integration("alertmanager");
+    await rule(am.id, `svc="${applied.id}"`, applied.id);
+    const stored = [`svc=~"(?!${applied.id}x).*"`, "svc = everything"];
+    for (const [position, matchers] of stored.entries())
+      await getDb().alertRule.create({
+        data: { integrationId: am.id, matchers, componentId: skipped.id, firingStatus: "major_outage", position },
+      });
+    const response = await post(
+      am.id,
+      am.token,
+      alertmanagerPayload([{ status: "firing", labels: { svc: applied.id } }]),
+    );
+    expect(response).toMatchObject({
+      status: 200,
+      json: { matched: 1, components: [{ id: applied.id, status: "major_outage" }] },
+    });
+    expect(await statusOf(skipped.id)).toBe("operational");
+    const listed = (await listIntegrations(owner)).find((i) => i.id === am.id)!;
+    expect(Object.fromEntries(listed.rules.map((r) => [r.matchers, r.problem]))).toEqual({
+      [`svc="${applied.id}"`]: null,
+      [stored[0]]: expect.stringMatching(/lookaround/),
+      [stored[1]]: expect.stringMatching(/Could not read/),
+    });
+  });
+});
+
+describe("payload limits", () => {
+  it("a NUL in a label, a label too long and too many labels get 400 naming the field", async () => {
+    const component = await createComponent({ name: unique("Limits") });
+    const am = await integration("alertmanager");
+    await rule(am.id, `svc=~"${component.id}.*"`, component.id);
+    const send = (labels: Record<string, string>, summary?: string) =>
+      post(am.id, am.token, alertmanagerPayload([{ status: "firing", labels, summary }]));
+
+    expect(await send({ svc: `${component.id}\u0000` })).toMatchObject({
+      status: 400,
+      json: { fields: { "alerts.0.labels.svc": [UNSAFE_TEXT_MESSAGE] } },
+    });
+    expect(await send({ svc: component.id, ["te\u0000am"]: "x" })).toMatchObject({
+      status: 400,
+      json: { fields: { "alerts.0.labels.te?am": [expect.stringMatching(/control character/)] } },
+    });
+    expect(await send({ svc: component.id }, "Disk \u0000 full")).toMatchObject({
+      status: 400,
+      json: { fields: { "alerts.0.annotations.summary": [UNSAFE_TEXT_MESSAGE] } },
+    });
+    expect(await send({ svc: `${component.id}${"x".repeat(1024)}` })).toMatchObject({
+      status: 400,
+      json: { fields: { "alerts.0.labels.svc": ["must be at most 1024 characters"] } },
+    });
+    expect(await send({ svc: component.id, ["n".repeat(129)]: "x" })).toMatchObject({
+      status: 400,
+      json: { fields: { [`alerts.0.labels.${"n".repeat(129)}`]: ["label names must be at most 128 characters"] } },
+    });
+    const many = Object.fromEntries(Array.from({ length: 70 }, (_, i) => [`l${i}`, "x"]));
+    expect(await send({ svc: component.id, ...many })).toMatchObject({
+      status: 400,
+      json: { fields: { "alerts.0.labels": ["at most 64 labels"] } },
+    });
+    const flood = Array.from({ length: 1001 }, (_, i) => ({
+      status: "firing" as const,
+      labels: { svc: `${component.id}-${i}` },
+    }));
+    expect(await post(am.id, am.token, alertmanagerPayload(flood))).toMatchObject({
+      status: 400,
+      json: { fields: { alerts: ["at most 1000 alerts per request"] } },
+    });
+    expect(await statusOf(component.id)).toBe("operational");
+  });
+
+  it("generic JSON refuses a NUL in any field it stores or looks up, naming the field", async () => {
+    const generic = await integration("generic");
+    expect(await post(generic.id, generic.token, { component: "api\u0000", status: "major_outage" })).toMatchObject({
+      status: 400,
+      json: { fields: { component: [UNSAFE_TEXT_MESSAGE] } },
+    });
+    expect(
+      await post(generic.id, generic.token, { alerts: [{ status: "firing", labels: { svc: "a\u0000" } }] }),
+    ).toMatchObject({ status: 400, json: { fields: { "alerts.0.labels.svc": [UNSAFE_TEXT_MESSAGE] } } });
+    expect(await post(generic.id, generic.token, { key: "k\u0000", incident: { name: "Down" } })).toMatchObject({
+      status: 400,
+      json: { fields: { key: [UNSAFE_TEXT_MESSAGE] } },
+    });
+  });
+});
+
+describe("the integration's own incident", () => {
+  it("does not hold the component in a later episode of the same alerts, and a new outage joins it", async () => {
+    const template = await getDb().messageTemplate.create({
+      data: { name: unique("Outage"), title: "Search is down", body: "Searches fail." },
+    });
+    const component = await createComponent({ name: unique("Search") });
+    const am = await integration("alertmanager");
+    await rule(am.id, `svc="${component.id}", severity="critical"`, component.id, "major_outage", {
+      incidentMode: "publish",
+      incidentTemplateId: template.id,
+    });
+    await rule(am.id, `svc="${component.id}", severity="warning"`, component.id, "degraded_performance");
+    const critical = { labels: { svc: component.id, severity: "critical" }, fingerprint: `crit-${component.id}` };
+    const warning = { labels: { svc: component.id, severity: "warning" }, fingerprint: `warn-${component.id}` };
+
+    await post(am.id, am.token, alertmanagerPayload([{ status: "firing", ...critical }]));
+    const incident = await getDb().incident.findFirstOrThrow({
+      where: { components: { some: { componentId: component.id } } },
+    });
+    expect(await statusOf(component.id)).toBe("major_outage");
+    await post(am.id, am.token, alertmanagerPayload([{ status: "resolved", ...critical }]));
+    expect(await statusOf(component.id)).toBe("operational");
+    expect(await getDb().componentAutomation.findUnique({ where: { componentId: component.id } })).toBeNull();
+    expect((await getDb().incident.findUniqueOrThrow({ where: { id: incident.id } })).status).toBe("investigating");
+
+    // Alertmanager repeats a firing group on every group_interval; each repeat finds the component already degraded.
+    for (let repeat = 0; repeat < 3; repeat += 1) {
+      const response = await post(am.id, am.token, alertmanagerPayload([{ status: "firing", ...warning }]));
+      expect(response.json).toMatchObject({ components: [{ id: component.id, status: "degraded_performance" }] });
+    }
+    await post(
+      am.id,
+      am.token,
+      alertmanagerPayload([
+        { status: "firing", ...warning },
+        { status: "firing", ...critical },
+      ]),
+    );
+    expect(await statusOf(component.id)).toBe("major_outage");
+    expect(await getDb().incident.count({ where: { components: { some: { componentId: component.id } } } })).toBe(1);
+    expect(await history(component.id)).toEqual([
+      "operational",
+      "major_outage",
+      "operational",
+      "degraded_performance",
+      "major_outage",
+    ]);
+  });
+});
+
+describe("the endpoint's token", () => {
+  it("is checked before the body is read, so a wrong token with a huge invalid body gets 401", async () => {
+    const am = await integration("alertmanager");
+    const huge = `{ not json ${"x".repeat(2 * 1024 * 1024)}`;
+    const attempts: [string, string | null][] = [
+      [am.id, "spi_wrong"],
+      [am.id, null],
+      ["no-such-integration", am.token],
+    ];
+    for (const [integrationId, token] of attempts) {
+      const request = new Request(`http://localhost/api/integrations/${integrationId}`, {
+        method: "POST",
+        headers: { "Content-Type": "application/json", ...(token ? { Authorization: `Bearer ${token}` } : {}) },
+        body: huge,
+      });
+      const response = await handleAlertWebhook(request, integrationId);
+      expect(response.status).toBe(401);
+      expect(request.bodyUsed).toBe(false);
+    }
+  });
+
+  it("is read only from the Authorization header: a token in the URL is refused", async () => {
+    const component = await createComponent({ name: unique("Url token") });
+    const am = await integration("alertmanager");
+    await rule(am.id, `svc="${component.id}"`, component.id);
+    const body = JSON.stringify(alertmanagerPayload([{ status: "firing", labels: { svc: component.id } }]));
+    for (const authorization of [null, `Bearer ${am.token}`]) {
+      const response = await handleAlertWebhook(
+        new Request(`http://localhost/api/integrations/${am.id}?token=${am.token}`, {
+          method: "POST",
+          headers: { "Content-Type": "application/json", ...(authorization ? { Authorization: authorization } : {}) },
+          body,
+        }),
+        am.id,
+      );
+      expect(response.status).toBe(401);
+      expect(((await response.json()) as { error: string }).error).toMatch(/in the URL.*Authorization: Bearer/);
+    }
+    expect(await statusOf(component.id)).toBe("operational");
   });
 });

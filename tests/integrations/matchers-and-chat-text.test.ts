@@ -25,6 +25,13 @@ describe("label matchers", () => {
     expect(() => parseMatchers('a=~"("')).toThrow(/not a valid regular expression/);
     expect(() => parseMatchers("")).toThrow(/at least one matcher/);
   });
+
+  it("refuses expressions that would need backtracking, naming the label", () => {
+    expect(() => parseMatchers('env="prod", svc=~"(a)\\\\1"')).toThrow(/^The expression for svc, .* back-reference/);
+    expect(() => parseMatchers('svc!~"(?<=x)y"')).toThrow(/lookaround/);
+    expect(matchesLabels(parseMatchers('svc=~"(.*a){3}"'), { svc: "banana" })).toBe(true);
+    expect(matchesLabels(parseMatchers('svc!~"(.*a){3}"'), { svc: "bananas" })).toBe(true);
+  });
 });
 
 describe("markdown for chat", () => {

@@ -1,6 +1,6 @@
 import "server-only";
 import { AppError, toAppError } from "@/server/errors";
-import { receiveAlerts } from "@/server/services/integrations/receive-alerts";
+import { authenticateIntegration, receiveAlerts } from "@/server/services/integrations/receive-alerts";
 
 const MAX_BODY_BYTES = 1024 * 1024;
 const NO_STORE = { "Cache-Control": "no-store" };
@@ -9,10 +9,14 @@ function answer(status: number, body: unknown, headers: Record<string, string> =
   return Response.json(body, { status, headers: { ...NO_STORE, ...headers } });
 }
 
+const TOKEN_IN_URL =
+  "A token in the URL is refused: URLs end up in access logs. Send it as `Authorization: Bearer <token>`, and " +
+  "replace an integration whose token was sent in a URL.";
+
 function tokenOf(request: Request): string | null {
+  if (new URL(request.url).searchParams.has("token")) throw new AppError("UNAUTHORIZED", TOKEN_IN_URL);
   const header = request.headers.get("authorization");
-  const bearer = header ? /^Bearer\s+(\S+)\s*$/i.exec(header)?.[1] : undefined;
-  return bearer ?? new URL(request.url).searchParams.get("token");
+  return (header && /^Bearer\s+(\S+)\s*$/i.exec(header)?.[1]) || null;
 }
 
 async function readJson(request: Request): Promise<unknown> {
@@ -32,12 +36,15 @@ async function readJson(request: Request): Promise<unknown> {
   }
 }
 
-/** POST /api/integrations/{integrationId}: an alert source's webhook. 401 for a wrong token, 400 for a body it cannot read. */
+/**
+ * POST /api/integrations/{integrationId}: an alert source's webhook. The token is checked before the body is read,
+ * so a caller without one costs no parsing: 401 for a wrong token, 400 for a body it cannot read.
+ */
 export async function handleAlertWebhook(request: Request, integrationId: string): Promise<Response> {
   try {
-    const token = tokenOf(request);
+    const integration = await authenticateIntegration(integrationId, tokenOf(request));
     const body = await readJson(request);
-    const { tags: _published, ...result } = await receiveAlerts({ integrationId, token, body });
+    const { tags: _published, ...result } = await receiveAlerts({ integration, body });
     return answer(200, { ok: true, ...result });
   } catch (error) {
     const appError = toAppError(error);

@@ -9,6 +9,7 @@ import { COMPONENT_STATUS_LABELS, compareComponentSeverity, type ComponentStatus
 
 const AUTOMATION_ACTOR: Actor = { ...SYSTEM_ACTOR, label: "Alert automation" };
 const OPEN_INCIDENT = ["investigating", "identified", "monitoring"] as const;
+const OPENED_BY_ALERTS = "alert.open-incident";
 // While a responder's incident holds a component, look again this often for it to be resolved.
 const RECHECK_WHILE_HELD_MS = 60_000;
 
@@ -158,26 +159,17 @@ export async function evaluateComponent(tx: Tx, componentId: string, now: Date):
 
   if (!yielded && desired !== component.status) {
     const overrides = (worst ? holding : states).some((s) => s.rule?.overrideIncidents);
-    const heldBy = overrides
-      ? null
-      : await tx.incident.findFirst({
-          where: {
-            kind: "incident",
-            status: { in: [...OPEN_INCIDENT] },
-            components: { some: { componentId } },
-            ...(automation.incidentId ? { id: { not: automation.incidentId } } : {}),
-          },
-          select: { id: true, name: true },
-        });
+    const open = await openIncidentsOn(tx, componentId);
+    const heldBy = overrides ? undefined : open.find((i) => !i.openedByAlerts && i.id !== automation.incidentId);
+    // An incident alerts opened in an earlier episode and nobody resolved yet still covers this outage.
+    const ownIncidentId = automation.incidentId ?? open.find((i) => i.openedByAlerts)?.id ?? null;
     if (heldBy) {
       checkAt = earliest([checkAt, new Date(now.getTime() + RECHECK_WHILE_HELD_MS)]);
     } else {
       // With no alert left (its rule or integration was removed) the change is the automation's own.
       const actor = responsible ? integrationActor(responsible.integration) : AUTOMATION_ACTOR;
       const template =
-        worst?.rule?.incidentMode !== "none" && desired === "major_outage" && !automation.incidentId
-          ? worst?.rule
-          : null;
+        worst?.rule?.incidentMode !== "none" && desired === "major_outage" && !ownIncidentId ? worst?.rule : null;
       if (template && template.incidentMode === "publish") {
         const created = await createIncident({
           ctx: { actor, db: tx },
@@ -190,6 +182,12 @@ export async function evaluateComponent(tx: Tx, componentId: string, now: Date):
             message: template.incidentTemplate?.body || worst?.summary || `${component.name} is down.`,
             components: [{ componentId, status: desired }],
           },
+        });
+        await writeAudit(tx, actor, {
+          action: OPENED_BY_ALERTS,
+          entityType: "incident",
+          entityId: created.incident.id,
+          after: { componentId, fingerprints: holding.map((s) => s.fingerprint) },
         });
         result.incidentId = created.incident.id;
         result.tags.push(...created.tags);
@@ -255,6 +253,24 @@ export async function evaluateComponent(tx: Tx, componentId: string, now: Date):
   if (settled.length && !yielded) await tx.alertState.deleteMany({ where: { id: { in: settled } } });
   result.checkAt = checkAt;
   return result;
+}
+
+/**
+ * Open incidents naming the component, each marked when alert automation opened it. The audit row written with the
+ * incident says so, and it outlives the episode, so a later episode still knows the incident as automation's own.
+ */
+async function openIncidentsOn(tx: Tx, componentId: string): Promise<{ id: string; openedByAlerts: boolean }[]> {
+  const open = await tx.incident.findMany({
+    where: { kind: "incident", status: { in: [...OPEN_INCIDENT] }, components: { some: { componentId } } },
+    select: { id: true },
+  });
+  if (open.length === 0) return [];
+  const opened = await tx.auditLog.findMany({
+    where: { action: OPENED_BY_ALERTS, entityType: "incident", entityId: { in: open.map((i) => i.id) } },
+    select: { entityId: true },
+  });
+  const ids = new Set(opened.map((row) => row.entityId));
+  return open.map(({ id }) => ({ id, openedByAlerts: ids.has(id) }));
 }
 
 function isUpdateStatus(status: string | null | undefined): status is "investigating" | "identified" | "monitoring" {

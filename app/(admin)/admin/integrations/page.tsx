@@ -131,6 +131,11 @@ export default async function IntegrationsPage() {
                       <tr key={rule.id} className="border-t border-zinc-100 align-top dark:border-zinc-800">
                         <td className="py-1 pr-2">
                           <code className="break-all">{rule.matchers}</code>
+                          {rule.problem ? (
+                            <p className="text-xs text-red-700 dark:text-red-300">
+                              Skipped when alerts arrive: {rule.problem} Delete the rule and add a corrected one.
+                            </p>
+                          ) : null}
                         </td>
                         <td className="py-1 pr-2">{rule.componentName}</td>
                         <td className="py-1 pr-2">
