@@ -21,6 +21,13 @@ export async function hashPassword(plain: string): Promise<string> {
   return ["scrypt", N, R, P, salt.toString("base64"), key.toString("base64")].join("$");
 }
 
+const checks = { started: 0, running: 0, mostAtOnce: 0 };
+
+/** The password checks this process has run: in all, now, and the most at once (read by tests and diagnostics). */
+export function passwordCheckCounts(): Readonly<typeof checks> {
+  return { ...checks };
+}
+
 export async function verifyPassword(plain: string, stored: string): Promise<boolean> {
   const parts = stored.split("$");
   if (parts.length !== 6 || parts[0] !== "scrypt") return false;
@@ -30,12 +37,14 @@ export async function verifyPassword(plain: string, stored: string): Promise<boo
   const parallel = Number(p);
   if (![cost, blockSize, parallel].every((v) => Number.isInteger(v) && v > 0)) return false;
   const expected = Buffer.from(keyB64, "base64");
+  checks.started++;
+  checks.mostAtOnce = Math.max(checks.mostAtOnce, ++checks.running);
   const actual = await scrypt(plain.normalize("NFKC"), Buffer.from(saltB64, "base64"), expected.length, {
     N: cost,
     r: blockSize,
     p: parallel,
     maxmem: 128 * cost * blockSize * 2,
-  });
+  }).finally(() => checks.running--);
   return actual.length === expected.length && timingSafeEqual(actual, expected);
 }
 

@@ -1,13 +1,21 @@
 import "server-only";
-import { getDb, type DbOrTx } from "@/server/db/client";
+import { getDb, type Db } from "@/server/db/client";
 import type { Role } from "@/lib/status";
 import { verifyAgainstDummy, verifyPassword } from "@/server/auth/password";
-import { normalizeEmail, recordSignInAttempt, signInWait, type SignInWait } from "@/server/auth/throttle";
+import {
+  admitSignInAttempt,
+  markSignInSucceeded,
+  normalizeEmail,
+  withdrawSignInAttempt,
+  type SignInWait,
+} from "@/server/auth/throttle";
 import { isTrustedBrowserFor } from "@/server/auth/trusted-browser";
+import { knownSignInHashing, strangerSignInHashing } from "@/server/auth/work-gate";
 import { hasUnsafeText } from "@/lib/unsafe-text";
 
 export const SIGN_IN_FAILED = "Incorrect email or password.";
 export const SIGN_IN_THROTTLED = "Too many failed sign-in attempts.";
+export const SIGN_IN_BUSY = "Too many sign-ins at once. Try again in a moment.";
 
 export type SignedInUser = { id: string; email: string; name: string; role: Role; sessionVersion: number };
 
@@ -18,7 +26,8 @@ function throttledMessage(wait: NonNullable<SignInWait>): string {
     return `${SIGN_IN_THROTTLED} Sign in from a browser or network you have used before, or try again in an hour.`;
   }
   const seconds = Math.ceil(wait.waitMs / 1000);
-  return `${SIGN_IN_THROTTLED} Try again in ${seconds < 90 ? `${seconds} seconds` : `${Math.ceil(seconds / 60)} minutes`}.`;
+  const after = seconds < 90 ? `${seconds} second${seconds === 1 ? "" : "s"}` : `${Math.ceil(seconds / 60)} minutes`;
+  return `${SIGN_IN_THROTTLED} Try again in ${after}.`;
 }
 
 /** Checks credentials with throttling; every failure reads the same whichever of email or password was wrong. */
@@ -27,7 +36,7 @@ export async function verifySignIn(input: {
   password: unknown;
   ip: string;
   trustedBrowserToken?: string;
-  db?: DbOrTx;
+  db?: Db;
 }): Promise<SignedInUser> {
   const db = input.db ?? getDb();
   const email = typeof input.email === "string" ? normalizeEmail(input.email) : "";
@@ -36,14 +45,22 @@ export async function verifySignIn(input: {
     throw new SignInError(SIGN_IN_FAILED);
   const user = await db.user.findUnique({ where: { email } });
   const trustedBrowser = user ? isTrustedBrowserFor(input.trustedBrowserToken, user.id) : false;
-  const wait = await signInWait(db, { email, ip: input.ip, trustedBrowser });
-  if (wait) throw new SignInError(throttledMessage(wait));
-  const valid = user ? await verifyPassword(password, user.passwordHash) : await verifyAgainstDummy(password);
-  if (!user || !valid || user.deactivatedAt) {
-    await recordSignInAttempt(db, email, input.ip, false);
-    throw new SignInError(SIGN_IN_FAILED);
+  const admission = await admitSignInAttempt(db, { email, ip: input.ip, trustedBrowser });
+  if (!admission.admitted) throw new SignInError("busy" in admission ? SIGN_IN_BUSY : throttledMessage(admission.wait));
+  let checked = false;
+  let valid: boolean;
+  try {
+    valid = await (admission.known ? knownSignInHashing : strangerSignInHashing).run(() => {
+      checked = true;
+      return user ? verifyPassword(password, user.passwordHash) : verifyAgainstDummy(password);
+    });
+  } catch (error) {
+    if (checked) throw error;
+    await withdrawSignInAttempt(db, admission.attemptId);
+    throw new SignInError(SIGN_IN_BUSY);
   }
-  await recordSignInAttempt(db, email, input.ip, true);
+  if (!user || !valid || user.deactivatedAt) throw new SignInError(SIGN_IN_FAILED);
+  await markSignInSucceeded(db, admission.attemptId);
   await db.user.update({ where: { id: user.id }, data: { lastSignInAt: new Date() } });
   return { id: user.id, email: user.email, name: user.name, role: user.role, sessionVersion: user.sessionVersion };
 }
