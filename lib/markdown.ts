@@ -1,5 +1,6 @@
 import { Marked } from "marked";
 import sanitizeHtml from "sanitize-html";
+import { stripBidiControls } from "@/lib/unsafe-text";
 
 const marked = new Marked({ gfm: true, breaks: true, async: false });
 
@@ -67,13 +68,13 @@ SANITIZE_OPTIONS.allowedAttributes = {
 
 /** Renders untrusted markdown to HTML that is safe to inject: no scripts, event handlers or javascript: URLs. */
 export function renderMarkdown(markdown: string): string {
-  const html = marked.parse(markdown) as string;
+  const html = marked.parse(stripBidiControls(markdown)) as string;
   return sanitizeHtml(html, SANITIZE_OPTIONS);
 }
 
 /** Markdown reduced to plain text, for feeds' summaries, emails and meta descriptions. */
 export function markdownToText(markdown: string): string {
-  const html = marked.parse(markdown) as string;
+  const html = marked.parse(stripBidiControls(markdown)) as string;
   return sanitizeHtml(html, { allowedTags: [], allowedAttributes: {} })
     .replace(/&amp;/g, "&")
     .replace(/&lt;/g, "<")

@@ -4,6 +4,7 @@ import { formatUtcDateTime, joinNames } from "@/lib/format";
 import { renderMarkdown } from "@/lib/markdown";
 import type { IncidentDto, PostmortemDto } from "@/lib/dto";
 import { stripIllegalXmlChars } from "@/server/feeds/xml";
+import { stripBidiControls } from "@/lib/unsafe-text";
 
 export type FeedFormat = "rss" | "atom" | "json";
 
@@ -46,7 +47,7 @@ export type FeedInput = {
 };
 
 function clean(text: string): string {
-  return stripIllegalXmlChars(text);
+  return stripBidiControls(stripIllegalXmlChars(text));
 }
 
 function latest(dates: Date[]): Date {

@@ -1,13 +1,23 @@
 import "server-only";
 import { z } from "zod";
 import { AppError, type FieldErrors } from "@/server/errors";
-import { findUnsafeText, stripBidiControls, UNSAFE_TEXT_MESSAGE } from "@/lib/unsafe-text";
+import { findUnsafeText, stripBidiControlsDeep, UNSAFE_TEXT_MESSAGE } from "@/lib/unsafe-text";
 import { ID_PATTERN } from "@/lib/status";
+import { findTooDeep, MAX_INPUT_DEPTH, TOO_DEEP_MESSAGE } from "@/lib/nesting-depth";
+import { DATE_RANGE_TEXT, dateInput } from "@/lib/date-input";
 
-/** Parses service input, turning every issue into a field error keyed by its dotted path. */
+// Compared with what is typed at sign-in, never shown: kept exactly as entered.
+const VERBATIM_FIELDS = new Set(["password", "confirmPassword"]);
+
+/**
+ * Parses service input, turning every issue into a field error keyed by its dotted path. Every service's input
+ * passes here, so this is where text is cleaned: too-deep nesting and unstorable characters are refused, and bidi
+ * controls are removed from every string.
+ */
 export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.infer<S> {
+  rejectDeepNesting(input);
   rejectUnsafeText(input);
-  const parsed = schema.safeParse(input);
+  const parsed = schema.safeParse(stripBidiControlsDeep(input, VERBATIM_FIELDS));
   if (parsed.success) return parsed.data;
   const fieldErrors: FieldErrors = {};
   for (const issue of parsed.error.issues) {
@@ -28,22 +38,28 @@ export function rejectUnsafeText(input: unknown): void {
   );
 }
 
+function rejectDeepNesting(input: unknown): void {
+  const path = findTooDeep(input, MAX_INPUT_DEPTH);
+  if (path)
+    throw new AppError("VALIDATION", "Some fields need attention.", { [path[0] ?? "form"]: [TOO_DEEP_MESSAGE] });
+}
+
 const emptyToUndefined = (value: unknown) => (value === "" || value === null ? undefined : value);
 
-export const optionalDate = z.preprocess(
-  emptyToUndefined,
-  z.coerce.date({ error: "Enter a valid date and time." }).optional(),
-);
-export const requiredDate = z.preprocess(emptyToUndefined, z.coerce.date({ error: "Enter a valid date and time." }));
+const serviceDate = dateInput({
+  invalid: "Enter a valid date and time.",
+  outOfRange: `Enter a date ${DATE_RANGE_TEXT}.`,
+});
+export const optionalDate = z.preprocess(emptyToUndefined, serviceDate.optional());
+export const requiredDate = z.preprocess(emptyToUndefined, serviceDate);
 export const optionalText = (max: number) =>
   z.preprocess(
     (v) => (typeof v === "string" ? (v.trim() === "" ? undefined : v.trim()) : emptyToUndefined(v)),
-    z.string().overwrite(stripBidiControls).max(max, `Use at most ${max} characters.`).optional(),
+    z.string().max(max, `Use at most ${max} characters.`).optional(),
   );
 export const requiredText = (label: string, max: number) =>
   z
     .string({ error: `${label} is required.` })
-    .overwrite(stripBidiControls)
     .trim()
     .min(1, `${label} is required.`)
     .max(max, `${label} must be at most ${max.toLocaleString("en-US")} characters.`);

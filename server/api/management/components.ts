@@ -15,7 +15,16 @@ import {
 } from "@/server/queries/management-reads";
 import { ManagementError, callService } from "@/server/api/management/errors";
 import { changeOne, getOne, readOne } from "@/server/api/management/one-record";
-import { componentStatus, flag, idList, pagination, parseFields, text } from "@/server/api/management/fields";
+import {
+  componentStatus,
+  dateString,
+  day,
+  flag,
+  idList,
+  pagination,
+  parseFields,
+  text,
+} from "@/server/api/management/fields";
 import { wrapped } from "@/server/api/management/request";
 import { serializeManagedComponent, serializeManagedGroup, type PageRef } from "@/server/api/management/serialize";
 import type { Endpoint, EndpointArgs } from "@/server/api/management/router";
@@ -59,11 +68,7 @@ const componentFields = z.object({
   only_show_if_degraded: flag("only_show_if_degraded"),
   start_date: z.preprocess(
     (v) => (v === "" ? null : v),
-    z
-      .string({ error: "start_date must be a date such as 2024-01-31." })
-      .refine((v) => !Number.isNaN(Date.parse(v)), "start_date must be a date such as 2024-01-31.")
-      .nullable()
-      .optional(),
+    dateString("start_date", "start_date must be a date such as 2024-01-31.").nullable().optional(),
   ),
 });
 
@@ -131,22 +136,7 @@ async function updateOne(args: EndpointArgs) {
 
 const DAY = 86_400_000;
 
-const uptimeQuery = z.object({
-  start: z.preprocess(
-    blank,
-    z
-      .string()
-      .regex(/^\d{4}-\d{2}-\d{2}$/, "start must be a date such as 2024-01-31.")
-      .optional(),
-  ),
-  end: z.preprocess(
-    blank,
-    z
-      .string()
-      .regex(/^\d{4}-\d{2}-\d{2}$/, "end must be a date such as 2024-01-31.")
-      .optional(),
-  ),
-});
+const uptimeQuery = z.object({ start: day("start"), end: day("end") });
 
 type UptimeRange = { startDay: Date; endDay: Date; days: number; rangeEnd: Date; now: Date };
 
@@ -156,10 +146,8 @@ function uptimeRange(query: URLSearchParams): UptimeRange {
     end: query.get("end") ?? undefined,
   });
   const now = new Date();
-  const endDay = range.end
-    ? new Date(`${range.end}T00:00:00Z`)
-    : new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
-  const startDay = range.start ? new Date(`${range.start}T00:00:00Z`) : new Date(endDay.getTime() - 89 * DAY);
+  const endDay = range.end ?? new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
+  const startDay = range.start ?? new Date(endDay.getTime() - 89 * DAY);
   const days = Math.round((endDay.getTime() - startDay.getTime()) / DAY) + 1;
   if (days < 1) throw new ManagementError(422, { start: ["start must not be after end."] });
   if (days > 366) throw new ManagementError(422, { start: ["The range can be at most 366 days."] });

@@ -3,6 +3,8 @@ import { z } from "zod";
 import { ManagementError } from "@/server/api/management/errors";
 import type { FieldErrors } from "@/server/errors";
 import { COMPONENT_STATUSES, type ComponentStatus } from "@/lib/status";
+import { DATE_RANGE_TEXT, dateInput } from "@/lib/date-input";
+import { incidentMetadataSchema } from "@/lib/incident-metadata";
 
 // Values arrive as JSON types or, from form bodies, as strings: every helper accepts both.
 
@@ -24,14 +26,20 @@ export const text = (field: string, max: number) =>
       .optional(),
   );
 
+/** A date sent as a string (in `pattern`'s shape when given); `invalid` says what a readable one looks like. */
+export const dateString = (field: string, invalid: string, pattern?: RegExp) =>
+  (pattern ? z.string({ error: invalid }).regex(pattern, invalid) : z.string({ error: invalid })).pipe(
+    dateInput<string>({ invalid, outOfRange: `${field} must be a date ${DATE_RANGE_TEXT}.` }),
+  );
+
 export const timestamp = (field: string) =>
+  z.preprocess(blankToUndefined, dateString(field, `${field} must be an ISO 8601 date or timestamp.`).optional());
+
+/** A calendar day, `2024-01-31`, as its midnight UTC. */
+export const day = (field: string) =>
   z.preprocess(
     blankToUndefined,
-    z
-      .string({ error: `${field} must be an ISO 8601 date or timestamp.` })
-      .refine((v) => !Number.isNaN(Date.parse(v)), `${field} must be an ISO 8601 date or timestamp.`)
-      .transform((v) => new Date(v))
-      .optional(),
+    dateString(field, `${field} must be a date such as 2024-01-31.`, /^\d{4}-\d{2}-\d{2}$/).optional(),
   );
 
 export const positiveInt = (field: string, max: number) =>
@@ -109,14 +117,7 @@ export const componentStatusMap = z.preprocess(
     }),
 );
 
-export const metadata = z.preprocess(
-  blankToUndefined,
-  z
-    .record(z.string(), z.record(z.string(), z.unknown(), { error: "metadata's top-level values must be objects." }), {
-      error: "metadata must be an object of objects.",
-    })
-    .optional(),
-);
+export const metadata = z.preprocess(blankToUndefined, incidentMetadataSchema.optional());
 
 /** Parses request fields, refusing with 422 and every problem under its field name. */
 export function parseFields<S extends z.ZodType>(schema: S, input: unknown): z.infer<S> {

@@ -4,6 +4,7 @@ import { ManagementError } from "@/server/api/management/errors";
 import { authenticateApiKeyToken, type ApiKeyActor } from "@/server/auth/api-key";
 import { AppError } from "@/server/errors";
 import { findUnsafeText, UNSAFE_TEXT_MESSAGE } from "@/lib/unsafe-text";
+import { findTooDeep, MAX_INPUT_DEPTH, TOO_DEEP_MESSAGE } from "@/lib/nesting-depth";
 
 export const MAX_BODY_BYTES = 256 * 1024;
 
@@ -64,6 +65,7 @@ export async function readParams(request: Request): Promise<Record<string, unkno
   url.searchParams.delete("api_key");
   const fromQuery = parseRailsParams(url.search.slice(1));
   const params = await readBodyParams(request, fromQuery);
+  refuseDeepNesting(params);
   refuseUnsafeText(params);
   return params;
 }
@@ -98,15 +100,26 @@ const WRAPPERS = new Set([
   "page",
 ]);
 
+/** A path's field name as validation reports it, without the resource's key: `incident.name` → `name`. */
+function fieldPath(path: string[]): string[] {
+  return WRAPPERS.has(path[0]) && path.length > 1 ? path.slice(1) : path;
+}
+
 /** Text PostgreSQL cannot hold (NUL, control characters) is refused up front with 422, naming each field as validation does. */
 export function refuseUnsafeText(params: Record<string, unknown>): void {
   const paths = findUnsafeText(params);
   if (paths.length === 0) return;
-  const field = (path: string) => {
-    const [head, ...rest] = path.split(".");
-    return WRAPPERS.has(head) && rest.length ? rest.join(".") : path;
-  };
-  throw new ManagementError(422, Object.fromEntries(paths.map((path) => [field(path), [UNSAFE_TEXT_MESSAGE]])));
+  throw new ManagementError(
+    422,
+    Object.fromEntries(paths.map((path) => [fieldPath(path.split(".")).join("."), [UNSAFE_TEXT_MESSAGE]])),
+  );
+}
+
+/** Bodies nested beyond any field's need are refused before anything walks them (hashing, validation, storage). */
+function refuseDeepNesting(params: Record<string, unknown>): void {
+  const path = findTooDeep(params, MAX_INPUT_DEPTH);
+  if (!path) return;
+  throw new ManagementError(422, { [fieldPath(path)[0]]: [TOO_DEEP_MESSAGE] });
 }
 
 /** The object under a resource's key (`{"incident": {…}}`), or an empty object when the key is absent. */

@@ -4,6 +4,7 @@ import type { Tx } from "@/server/db/client";
 import { AppError } from "@/server/errors";
 import { booleanish, optionalText, requiredText } from "@/server/services/validation";
 import { ID_PATTERN, LIMITS } from "@/lib/status";
+import { DATE_RANGE_TEXT, dateInput } from "@/lib/date-input";
 
 export const componentFieldsSchema = z.object({
   name: requiredText("Name", LIMITS.nameMax),
@@ -16,7 +17,7 @@ export const componentFieldsSchema = z.object({
   onlyShowIfDegraded: booleanish.default(false),
   startDate: z.preprocess(
     (v) => (v === "" || v === null ? undefined : v),
-    z.coerce.date({ error: "Enter a valid date." }).optional(),
+    dateInput({ invalid: "Enter a valid date.", outOfRange: `Enter a date ${DATE_RANGE_TEXT}.` }).optional(),
   ),
 });
 

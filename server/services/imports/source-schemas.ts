@@ -1,11 +1,13 @@
 import "server-only";
 import { z } from "zod";
+import { stripBidiControls } from "@/lib/unsafe-text";
 import { ALL_IMPACTS, ALL_INCIDENT_STATUSES, COMPONENT_STATUSES, ID_PATTERN } from "@/lib/status";
 
 // Objects as Statuspage's management API (or this product's) answers them; untrusted, so parsed before use.
 
 // PostgreSQL text cannot hold NUL; other control characters (except tab and newlines) are noise in a status page.
-const clean = (value: string) => value.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, "");
+const clean = (value: string) =>
+  stripBidiControls(value.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, ""));
 const str = z.string().transform(clean);
 const optionalStr = z.preprocess((v) => (v === "" ? null : v), str.nullable().optional()).transform((v) => v ?? null);
 const date = z

@@ -7,6 +7,7 @@ import { id, parseInput } from "@/server/services/validation";
 import { incidentTags, loadIncidentForAudit, lockIncident } from "@/server/services/incidents/incident-shared";
 import { AppError } from "@/server/errors";
 import { ALL_IMPACTS } from "@/lib/status";
+import { incidentMetadataSchema } from "@/lib/incident-metadata";
 
 export const setIncidentAttributesSchema = z.object({
   incidentId: id("Incident"),
@@ -15,7 +16,7 @@ export const setIncidentAttributesSchema = z.object({
     .nullable()
     .optional(),
   backfilled: z.boolean().optional(),
-  metadata: z.record(z.string(), z.record(z.string(), z.unknown())).nullable().optional(),
+  metadata: incidentMetadataSchema.nullable().optional(),
   scheduledRemindPrior: z.boolean().optional(),
   scheduledAutoInProgress: z.boolean().optional(),
   scheduledAutoCompleted: z.boolean().optional(),
