@@ -17,13 +17,13 @@ export function contentSecurityPolicy({
   embeddable,
   https,
 }: {
-  nonce: string;
+  nonce?: string;
   embeddable: boolean;
   https: boolean;
 }): string {
   return [
     "default-src 'self'",
-    `script-src 'self' 'nonce-${nonce}'`,
+    nonce ? `script-src 'self' 'nonce-${nonce}'` : "script-src 'self'",
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data: blob:",
     "font-src 'self' data:",
@@ -36,4 +36,27 @@ export function contentSecurityPolicy({
     ...(https ? ["upgrade-insecure-requests"] : []),
     `report-uri ${CSP_REPORT_PATH}`,
   ].join("; ");
+}
+
+export const HSTS = "max-age=63072000; includeSubDomains";
+
+/**
+ * The headers every response carries, pages, redirects, refusals and build files alike: the policy (with the
+ * render's nonce where a page may render), no framing outside the embeddable paths, and HSTS under https.
+ */
+export function securityHeaders({
+  pathname,
+  nonce,
+  https,
+}: {
+  pathname: string;
+  nonce?: string;
+  https: boolean;
+}): Record<string, string> {
+  const embeddable = isEmbeddablePath(pathname);
+  return {
+    "Content-Security-Policy": contentSecurityPolicy({ nonce, embeddable, https }),
+    ...(embeddable ? {} : { "X-Frame-Options": "DENY" }),
+    ...(https ? { "Strict-Transport-Security": HSTS } : {}),
+  };
 }

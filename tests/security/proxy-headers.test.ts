@@ -1,11 +1,31 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
+import { createRequire } from "node:module";
 import { NextRequest } from "next/server";
+import { HSTS, securityHeaders } from "@/lib/security-headers";
 
-async function loadProxy(publicUrl: string | undefined) {
+async function loadProxyModule(publicUrl: string | undefined) {
   vi.resetModules();
   vi.stubEnv("PUBLIC_URL", publicUrl ?? "");
   vi.stubEnv("NEXTAUTH_URL", "");
-  return (await import("@/proxy")).proxy;
+  return import("@/proxy");
+}
+
+async function loadProxy(publicUrl: string | undefined) {
+  return (await loadProxyModule(publicUrl)).proxy;
+}
+
+/** Compiles a proxy matcher as Next does; its compiler is internal and untyped, hence the declared shape. */
+function matchesProxy(matcher: string[], pathname: string): boolean {
+  const analysis = createRequire(import.meta.url)("next/dist/build/analysis/get-page-static-info") as {
+    getMiddlewareMatchers: (matcher: string[], nextConfig: object) => Array<{ regexp: string }>;
+  };
+  return analysis.getMiddlewareMatchers(matcher, {}).some(({ regexp }) => new RegExp(regexp).test(pathname));
+}
+
+function expectGuarded(response: Response, what: string) {
+  expect(response.headers.get("strict-transport-security"), what).toBe(HSTS);
+  expect(response.headers.get("content-security-policy"), what).toMatch(/frame-ancestors 'none'/);
+  expect(response.headers.get("x-frame-options"), what).toBe("DENY");
 }
 
 afterEach(() => {
@@ -62,5 +82,55 @@ describe("proxy security headers", () => {
     expect(response.headers.get("location")).toBe(
       "http://status.example.test/login?redirectTo=%2Fadmin%2Fusers%3Ftab%3D1",
     );
+  });
+
+  it("the sign-in redirect and every refusal carry the policy, frame and HSTS headers of a page", async () => {
+    const proxy = await loadProxy("https://status.example.test");
+    const redirect = proxy(new NextRequest("https://status.example.test/admin"));
+    expect(redirect.status).toBe(307);
+    expectGuarded(redirect, "redirect");
+    const foreign = proxy(
+      new NextRequest("https://status.example.test/subscribe", {
+        method: "POST",
+        headers: { host: "status.example.test", origin: "https://evil.example", "next-action": "abc" },
+      }),
+    );
+    expect(foreign.status).toBe(403);
+    expectGuarded(foreign, "foreign origin");
+    const chunked = proxy(
+      new NextRequest("https://status.example.test/admin/incidents/new", {
+        method: "POST",
+        headers: { host: "status.example.test", "next-action": "abc", "transfer-encoding": "chunked" },
+      }),
+    );
+    expect(chunked.status).toBe(411);
+    expectGuarded(chunked, "chunked");
+  });
+
+  it("runs for the build's static files too, which carry HSTS, the policy and X-Frame-Options", async () => {
+    const { proxy, config } = await loadProxyModule("https://status.example.test");
+    const asset = "/_next/static/chunks/app-page.js";
+    expect(matchesProxy(config.matcher, asset)).toBe(true);
+    expect(matchesProxy(config.matcher, "/admin")).toBe(true);
+    expectGuarded(proxy(new NextRequest(`https://status.example.test${asset}`)), asset);
+  });
+});
+
+describe("securityHeaders", () => {
+  it("gives every path the policy, refuses framing outside embeddable paths, and adds HSTS only under https", () => {
+    const page = securityHeaders({ pathname: "/admin", nonce: "bm9uY2U=", https: true });
+    expect(page).toEqual({
+      "Content-Security-Policy": expect.stringMatching(/script-src 'self' 'nonce-bm9uY2U='.*frame-ancestors 'none'/),
+      "X-Frame-Options": "DENY",
+      "Strict-Transport-Security": HSTS,
+    });
+    const asset = securityHeaders({ pathname: "/_next/static/chunks/a.js", https: false });
+    expect(asset["Content-Security-Policy"]).toMatch(/script-src 'self';/);
+    expect(asset["X-Frame-Options"]).toBe("DENY");
+    expect(asset).not.toHaveProperty("Strict-Transport-Security");
+    const badge = securityHeaders({ pathname: "/badge.svg", https: true });
+    expect(badge["Content-Security-Policy"]).toMatch(/frame-ancestors \*/);
+    expect(badge).not.toHaveProperty("X-Frame-Options");
+    expect(badge["Strict-Transport-Security"]).toBe(HSTS);
   });
 });
