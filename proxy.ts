@@ -1,6 +1,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { securityHeaders } from "@/lib/security-headers";
 import { screenPagePost } from "@/lib/page-post-guard";
+import { stripApiFormatSuffix } from "@/lib/api-format-suffix";
 
 const SESSION_COOKIES = ["next-auth.session-token", "__Secure-next-auth.session-token"];
 const HTTPS = (process.env.PUBLIC_URL ?? process.env.NEXTAUTH_URL ?? "").startsWith("https://");
@@ -50,7 +51,11 @@ export function proxy(request: NextRequest) {
   }
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("content-security-policy", headers["Content-Security-Policy"]);
-  return withHeaders(NextResponse.next({ request: { headers: requestHeaders } }), headers);
+  const apiPath = stripApiFormatSuffix(pathname);
+  const onward = apiPath
+    ? NextResponse.rewrite(new URL(`${apiPath}${search}`, request.url), { request: { headers: requestHeaders } })
+    : NextResponse.next({ request: { headers: requestHeaders } });
+  return withHeaders(onward, headers);
 }
 
 // Every path, build files included: a response without these headers is the gap this closes.

@@ -130,7 +130,7 @@ function respond(status: number, text: string, replayed = false): Response {
 }
 
 /** Resources of Statuspage's API that this product does not have: answered 501 with a sentence, never a silent success. */
-const UNSUPPORTED: Record<string, string> = {
+export const UNSUPPORTED_RESOURCES: Record<string, string> = {
   page_access_users: "Audience-specific pages (page access users) are not supported by this status page.",
   page_access_groups: "Audience-specific pages (page access groups) are not supported by this status page.",
   metrics: "System metrics are not supported by this status page.",
@@ -168,11 +168,10 @@ export function findEndpoint(
   return { endpoint: found.endpoint, params: found.params! };
 }
 
-/** Serves `/api/v1/pages/…` as api.statuspage.io/v1 does. A trailing `.json`, as in old docs, is accepted. */
+/** Serves `/api/v1/pages/…` as api.statuspage.io/v1 does. proxy.ts has already dropped a trailing `.json`. */
 export function managementDispatcher(endpoints: Endpoint[]) {
   return async (request: Request, context: { params: Promise<{ resourcePath?: string[] }> }): Promise<Response> => {
-    const raw = (await context.params).resourcePath ?? [];
-    const segments = raw.map((s, i) => (i === raw.length - 1 ? s.replace(/\.json$/, "") : s));
+    const segments = (await context.params).resourcePath ?? [];
     const method = request.method.toUpperCase();
     return serveApiRequest(request, "statuspage", (page, actor) => {
       if (segments.length === 0) {
@@ -188,7 +187,7 @@ export function managementDispatcher(endpoints: Endpoint[]) {
         );
       }
       const rest = segments.slice(1);
-      if (rest[0] && UNSUPPORTED[rest[0]]) throw new ManagementError(501, UNSUPPORTED[rest[0]]);
+      if (rest[0] && UNSUPPORTED_RESOURCES[rest[0]]) throw new ManagementError(501, UNSUPPORTED_RESOURCES[rest[0]]);
       return findEndpoint(endpoints, method, rest, ["/pages", ...segments].join("/"));
     });
   };

@@ -1,4 +1,4 @@
-import * as route from "@/app/api/v1/pages/[[...resourcePath]]/route";
+import { serveApiV1 } from "@/tests/api/management/api-v1-router";
 
 export type CallOptions = {
   method?: string;
@@ -10,8 +10,13 @@ export type CallOptions = {
   query?: string;
 };
 
-/** Calls the management API's route handler as Next would, for `/api/v1/pages/<path>`. */
+/** Calls the management API as `next start` serves it (proxy, then the route Next picks), for `/api/v1/pages/<path>`. */
 export async function callManagement(path: string, options: CallOptions = {}) {
+  return callApiV1(`pages${path ? `/${path}` : ""}`, options);
+}
+
+/** Calls any path under /api/v1 (`pages.json`, `incidents/<id>`…) as `next start` serves it. */
+export async function callApiV1(path: string, options: CallOptions = {}) {
   const method = options.method ?? "GET";
   const headers: Record<string, string> = {};
   const auth = options.auth ?? "oauth";
@@ -31,17 +36,8 @@ export async function callManagement(path: string, options: CallOptions = {}) {
   const search = new URLSearchParams(options.query ?? "");
   if (options.key && auth === "query") search.set("api_key", options.key);
   const qs = search.toString();
-  const url = `http://status.test/api/v1/pages${path ? `/${path}` : ""}${qs ? `?${qs}` : ""}`;
-  const resourcePath = path ? path.split("/").filter(Boolean) : undefined;
-  const handler = (
-    route as unknown as Record<
-      string,
-      (r: Request, c: { params: Promise<{ resourcePath?: string[] }> }) => Promise<Response>
-    >
-  )[method];
-  const response = await handler(new Request(url, { method, headers, body }), {
-    params: Promise.resolve({ resourcePath }),
-  });
+  const url = `http://status.test/api/v1/${path}${qs ? `?${qs}` : ""}`;
+  const response = await serveApiV1(new Request(url, { method, headers, body }));
   const text = await response.text();
   return { status: response.status, headers: response.headers, json: text ? JSON.parse(text) : null };
 }
