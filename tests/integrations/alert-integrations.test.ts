@@ -556,7 +556,7 @@ describe("generic JSON endpoint", () => {
 });
 
 describe("regular expressions in rules", () => {
-  it("the pattern that froze the app is saved and matched in time linear in the label", async () => {
+  it("the pattern that froze the app is saved and answered correctly by RE2", async () => {
     const component = await createComponent({ name: unique("Regex") });
     const am = await integration("alertmanager");
     await rule(am.id, 'svc=~"(.*a){25}"', component.id);
@@ -574,7 +574,32 @@ describe("regular expressions in rules", () => {
     expect(matching.json).toMatchObject({ matched: 1, components: [{ id: component.id, status: "major_outage" }] });
   });
 
-  it("refuses, when a rule is saved, matchers that would need backtracking, naming the field", async () => {
+  it("refuses a request whose matching has spent its time, before recording anything", async () => {
+    const component = await createComponent({ name: unique("Costly") });
+    const am = await integration("alertmanager");
+    await rule(am.id, 'svc=~"(.*a){390}"', component.id);
+    const alerts = Array.from({ length: 50 }, (_, i) => ({
+      status: "firing",
+      labels: { svc: `${"a".repeat(900)}${i}` },
+    }));
+    // No time at all: the first match spends some, so the second is refused, as a slow request's would be.
+    await expect(
+      receiveAlerts({
+        integration: await authenticateIntegration(am.id, am.token),
+        body: alertmanagerPayload(alerts),
+        matchTimeLimitMs: 0,
+      }),
+    ).rejects.toMatchObject({
+      code: "VALIDATION",
+      fieldErrors: { alerts: [expect.stringMatching(/would take too long/)] },
+    });
+    expect(await getDb().componentAutomation.count({ where: { componentId: component.id } })).toBe(0);
+    expect(await statusOf(component.id)).toBe("operational");
+    const accepted = await receive(am, alertmanagerPayload(alerts.slice(0, 1)), new Date());
+    expect(accepted).toMatchObject({ matched: 0, ignored: 1 });
+  });
+
+  it("refuses, when a rule is saved, matchers RE2 cannot match in linear time, naming the field", async () => {
     const am = await integration("alertmanager");
     const component = await createComponent({ name: unique("Backtrack") });
     const save = (matchers: string) =>
@@ -597,7 +622,7 @@ describe("regular expressions in rules", () => {
     const skipped = await createComponent({ name: unique("Skipped") });
     const am = await integration("alertmanager");
     await rule(am.id, `svc="${applied.id}"`, applied.id);
-    const stored = [`svc=~"(?!${applied.id}x).*"`, "svc = everything"];
+    const stored = [`svc=~"(?!${applied.id}x).*"`, "svc = everything", 'svc=~"\\\\u0041.*|.*"'];
     for (const [position, matchers] of stored.entries())
       await getDb().alertRule.create({
         data: { integrationId: am.id, matchers, componentId: skipped.id, firingStatus: "major_outage", position },
@@ -617,6 +642,7 @@ describe("regular expressions in rules", () => {
       [`svc="${applied.id}"`]: null,
       [stored[0]]: expect.stringMatching(/lookaround/),
       [stored[1]]: expect.stringMatching(/Could not read/),
+      [stored[2]]: expect.stringMatching(/not a valid regular expression \(RE2 syntax\): invalid escape sequence/),
     });
   });
 });

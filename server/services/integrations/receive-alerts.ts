@@ -9,7 +9,15 @@ import {
   type IncomingAlert,
   type IncidentTrigger,
 } from "@/server/alerts/alert-payloads";
-import { matchesLabels, MatcherSyntaxError, parseMatchers, type LabelMatcher } from "@/lib/alert-matchers";
+import {
+  createMatchClock,
+  matchesLabels,
+  MatcherSyntaxError,
+  MatchTimeSpent,
+  parseMatchers,
+  type LabelMatcher,
+  type MatchClock,
+} from "@/lib/alert-matchers";
 import { compareComponentSeverity, type ComponentStatus } from "@/lib/status";
 import type { AlertSource } from "@/lib/integrations";
 import type { Prisma } from "@/server/db/generated/client";
@@ -68,6 +76,9 @@ export async function authenticateIntegration(
 }
 
 /** Rules whose stored matchers still read; one saved under older, looser checks is skipped and logged, never run. */
+const MATCH_TIME_SPENT =
+  "Matching these alerts against this integration's rules would take too long: send fewer alerts per request, or simplify the rules' regular expressions. Nothing was recorded.";
+
 function readRules(
   rows: { id: string; matchers: string; componentId: string; firingStatus: ComponentStatus }[],
 ): Rule[] {
@@ -83,10 +94,10 @@ function readRules(
   return rules;
 }
 
-function targetsFor(alert: IncomingAlert, rules: Rule[]): Target[] {
+function targetsFor(alert: IncomingAlert, rules: Rule[], clock: MatchClock): Target[] {
   const byComponent = new Map<string, Target>();
   for (const rule of rules) {
-    if (!matchesLabels(rule.matchers, alert.labels)) continue;
+    if (!matchesLabels(rule.matchers, alert.labels, clock)) continue;
     const current = byComponent.get(rule.componentId);
     if (!current || compareComponentSeverity(rule.firingStatus, current.status) > 0)
       byComponent.set(rule.componentId, { componentId: rule.componentId, status: rule.firingStatus, ruleId: rule.id });
@@ -213,6 +224,8 @@ export async function receiveAlerts(input: {
   integration: AuthenticatedIntegration;
   body: unknown;
   now?: Date;
+  /** How long matching this request's alerts may take (see createMatchClock). */
+  matchTimeLimitMs?: number;
 }): Promise<ReceiveResult> {
   const { integration } = input;
   const now = input.now ?? new Date();
@@ -262,9 +275,16 @@ export async function receiveAlerts(input: {
         select: { id: true, matchers: true, componentId: true, firingStatus: true },
       }),
     );
+    const clock = createMatchClock(input.matchTimeLimitMs);
     for (const alert of parsed.alerts) {
       result.received += 1;
-      const targets = targetsFor(alert, rules);
+      let targets: Target[];
+      try {
+        targets = targetsFor(alert, rules, clock);
+      } catch (error) {
+        if (!(error instanceof MatchTimeSpent)) throw error;
+        throw new AppError("VALIDATION", MATCH_TIME_SPENT, { alerts: [MATCH_TIME_SPENT] });
+      }
       if (targets.length === 0) {
         result.ignored += 1;
         continue;
