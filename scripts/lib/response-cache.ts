@@ -10,7 +10,7 @@ import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from "node:
 import { promisify } from "node:util";
 import zlib from "node:zlib";
 import { createBoundedStore, createFlights } from "@/lib/cache-core";
-import { MAX_HISTORY_PAGE } from "@/lib/history-params";
+import { parseHistoryQuery, type HistoryQuery } from "@/lib/history-params";
 import { isValidId } from "@/lib/status";
 import { MAX_LABEL_LENGTH } from "@/lib/badge-label";
 import { policyWithScriptHashes } from "./csp-hashes.ts";
@@ -31,20 +31,22 @@ type Route = { pattern: RegExp; params: Param[]; types: RegExp; immutable?: bool
  */
 type Param = { name: string; canonical: (value: string) => string | null };
 
-const page: Param = {
-  name: "page",
+// Values the history page reads as it does (lib/history-params.ts). Every malformed or out-of-range value shows
+// the same page with the same note, so they share one key: INVALID, which the page reads as malformed.
+const INVALID = "~";
+const historyParam = (
+  name: "page" | "month" | "component",
+  canonical: (query: HistoryQuery) => string | null,
+): Param => ({
+  name,
   canonical: (value) => {
-    const number = /^\d{1,4}$/.test(value) ? Number(value) : 0;
-    return number > 1 && number <= MAX_HISTORY_PAGE ? String(number) : null;
+    const query = parseHistoryQuery({ [name]: value });
+    return query.problems.length > 0 ? INVALID : canonical(query);
   },
-};
-const month: Param = {
-  name: "month",
-  canonical: (value) => {
-    const match = /^(\d{4})-(0[1-9]|1[0-2])$/.exec(value);
-    return match && Number(match[1]) >= 1970 ? value : null;
-  },
-};
+});
+const page = historyParam("page", (query) => (query.page > 1 ? String(query.page) : null));
+const month = historyParam("month", (query) => query.month?.toISOString().slice(0, 7) ?? null);
+const component = historyParam("component", (query) => query.componentId);
 const id = (name: string): Param => ({ name, canonical: (value) => (isValidId(value) ? value : null) });
 const label: Param = {
   name: "label",
@@ -65,7 +67,7 @@ const FLIGHT = /^text\/x-component\b/;
 // parameters, cache-busting junk) is left out of the cache key and of the request the app renders.
 const CACHEABLE_ROUTES: Route[] = [
   { pattern: /^\/$/, params: [], types: HTML, exists: true },
-  { pattern: /^\/history\/?$/, params: [page, month, id("component")], types: HTML, exists: true },
+  { pattern: /^\/history\/?$/, params: [page, month, component], types: HTML, exists: true },
   { pattern: /^\/history\.(rss|atom|json)$/, params: [], types: FEED, exists: true },
   { pattern: /^\/incidents\/[^/]+\/?$/, params: [], types: HTML },
   { pattern: /^\/api\/v2\//, params: [], types: JSON_BODY },
@@ -155,17 +157,20 @@ export function cacheKeyOf(req: RequestLike): Cacheable | null {
   if (!route) return null;
   const immutable = route.immutable === true;
   let query = "";
+  let variant = false;
   if (queryAt >= 0 && route.params.length > 0) {
     const params = new URLSearchParams(url.slice(queryAt + 1));
     const kept: string[] = [];
     for (const { name, canonical } of route.params) {
       const raw = params.get(name);
       const value = raw === null ? null : canonical(raw.trim());
-      if (value !== null) kept.push(`${encodeURIComponent(name)}=${encodeURIComponent(value)}`);
+      if (value === null) continue;
+      kept.push(`${encodeURIComponent(name)}=${encodeURIComponent(value)}`);
+      if (value !== INVALID) variant = true;
     }
     if (kept.length > 0) query = `?${kept.join("&")}`;
   }
-  const variant = query !== "";
+
   const exists = route.exists === true && !variant;
   const shared = { immutable, exists, variant, types: route.types };
   if (!req.headers.rsc)
