@@ -579,7 +579,7 @@ describe("regular expressions in rules", () => {
     const am = await integration("alertmanager");
     await rule(am.id, 'svc=~"(.*a){390}"', component.id);
     const alerts = Array.from({ length: 50 }, (_, i) => ({
-      status: "firing",
+      status: "firing" as const,
       labels: { svc: `${"a".repeat(900)}${i}` },
     }));
     // No time at all: the first match spends some, so the second is refused, as a slow request's would be.
