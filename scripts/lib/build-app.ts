@@ -24,6 +24,13 @@ const SOURCES = [
 const SKIPPED_DIRECTORIES = new Set(["generated", "node_modules"]);
 const STAMP = "statuspage-sources.sha256";
 
+/** Whether a file (relative to the project, with forward slashes) is one whose change makes a build stale. */
+export function isFingerprinted(relative: string): boolean {
+  const parts = relative.split("/");
+  if (parts.some((part) => SKIPPED_DIRECTORIES.has(part))) return false;
+  return SOURCES.some((source) => relative === source || relative.startsWith(`${source}/`));
+}
+
 /** Files under `relative` (a file or a directory), sorted, skipping generated code. */
 function listFiles(root: string, relative: string): string[] {
   const absolute = path.join(root, relative);

@@ -1,11 +1,11 @@
 // Who sent a request: the socket's peer, or, behind proxies the operator declared in TRUST_PROXY, the address
 // the nearest untrusted hop reported in X-Forwarded-For. Forwarding headers from anyone else are ignored.
 import net from "node:net";
+import { CLIENT_ADDRESS_HEADER } from "@/lib/client-address-header";
 
 export type TrustProxy = { kind: "none" } | { kind: "hops"; hops: number } | { kind: "list"; list: net.BlockList };
 
-/** The header serve.mjs sets on every request (replacing any a client sent) for the app to read. */
-export const CLIENT_ADDRESS_HEADER = "x-statuspage-client-address";
+export { CLIENT_ADDRESS_HEADER };
 
 /**
  * Parses TRUST_PROXY: unset, "" or "0" trusts no proxy; a whole number trusts that many hops in front of the app;

@@ -1,6 +1,6 @@
 import "server-only";
 import { headers } from "next/headers";
-import { CLIENT_ADDRESS_HEADER } from "@/scripts/lib/client-address.ts";
+import { CLIENT_ADDRESS_HEADER } from "@/lib/client-address-header";
 
 type HeaderSource = Record<string, unknown> | Headers | undefined;
 
