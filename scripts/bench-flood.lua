@@ -22,9 +22,8 @@ request = function()
     local headers = { ["Authorization"] = "Bearer " .. nonce }
     for name, value in pairs(wrk.headers) do headers[name] = value end
     return wrk.format("GET", "/", headers)
-  end
   elseif kind == 2 then
-    return wrk.format("GET", "/history?page=" .. nonce)
+    return wrk.format("GET", "/history?page=" .. tostring(2 + counter % 999))
   elseif kind == 3 then
     return wrk.format("GET", "/badge.svg?label=" .. nonce)
   elseif kind == 4 then
