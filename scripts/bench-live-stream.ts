@@ -17,11 +17,13 @@ function loopbackAddress(index: number): string {
   return `127.0.${1 + Math.floor(index / 250)}.${1 + (index % 250)}`;
 }
 
+/** Resolves on the stream's first event, or, with `openOnly`, as soon as the server has accepted it. */
 function openOne(
   port: number,
   path: string,
   index: number,
   onEvent: (client: Client, previousChangeAt: number) => void,
+  openOnly: boolean,
 ): Promise<Client> {
   return new Promise((resolve, reject) => {
     const socket = net.connect({ host: "127.0.0.1", port, localAddress: loopbackAddress(index) });
@@ -32,6 +34,10 @@ function openOne(
       socket.write(`GET ${path} HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: text/event-stream\r\n\r\n`),
     );
     socket.on("data", (chunk: string) => {
+      if (openOnly && !opened && /^HTTP\/1\.1 200/.test(chunk)) {
+        opened = true;
+        resolve(client);
+      }
       client.buffer += chunk;
       let end: number;
       while ((end = client.buffer.indexOf("\n\n")) >= 0) {
@@ -60,7 +66,7 @@ export async function openStreamClients(
   port: number,
   count: number,
   pathOf: (index: number) => string = () => "/api/live/stream",
-  firstAddress = 0,
+  { firstAddress = 0, openOnly = false }: { firstAddress?: number; openOnly?: boolean } = {},
 ): Promise<StreamClients> {
   const clients: Client[] = [];
   // Counted as events arrive: scanning ten thousand clients on every event would make the bench, not the server,
@@ -74,7 +80,7 @@ export async function openStreamClients(
   for (let start = 0; start < count; start += BATCH) {
     const batch = await Promise.all(
       Array.from({ length: Math.min(BATCH, count - start) }, (_, i) =>
-        openOne(port, pathOf(start + i), firstAddress + start + i, onEvent),
+        openOne(port, pathOf(start + i), firstAddress + start + i, onEvent, openOnly),
       ),
     );
     clients.push(...batch);

@@ -28,6 +28,8 @@ type KeyState = {
   version: string | null;
   sentAt: number;
   first: Promise<string | null> | null;
+  /** The recomputation pass whose answer this page last took: an older pass's answer arriving later is dropped. */
+  pass: number;
 };
 
 const HOME: StreamKey = "";
@@ -82,6 +84,7 @@ export function createLiveStreamHub(options: LiveStreamOptions) {
   let computing: Promise<void> | null = null;
   let retryTimer: NodeJS.Timeout | null = null;
   let changedWhileComputing = false;
+  let passes = 0;
 
   const heartbeat = setInterval(() => {
     for (const state of keys.values()) for (const client of state.clients) client.res.write(HEARTBEAT);
@@ -111,7 +114,7 @@ export function createLiveStreamHub(options: LiveStreamOptions) {
 
   function stateOf(key: StreamKey): KeyState {
     let state = keys.get(key);
-    if (!state) keys.set(key, (state = { clients: new Set(), version: null, sentAt: 0, first: null }));
+    if (!state) keys.set(key, (state = { clients: new Set(), version: null, sentAt: 0, first: null, pass: 0 }));
     return state;
   }
 
@@ -178,7 +181,9 @@ export function createLiveStreamHub(options: LiveStreamOptions) {
       if (version !== null && !res.writableEnded && state.clients.has(client))
         res.write(eventMessage(version, state.sentAt));
     } catch {
-      // The database and the data cache both failed: the stream stays open and the next change reaches it.
+      // The version could not be computed (the app busy or unreachable): the stream stays open, and its page is
+      // tried again shortly, so it gets its version (or, for a made-up id, joins the home page) without a change.
+      retrySoon();
     }
   }
 
@@ -200,24 +205,40 @@ export function createLiveStreamHub(options: LiveStreamOptions) {
     for (const client of state.clients) client.res.write(message);
   }
 
+  /** Moves every stream of a page that turned out not to exist onto the home page's key, with its version if known. */
+  function foldIntoHome(state: KeyState) {
+    const home = stateOf(HOME);
+    for (const client of [...state.clients]) {
+      detach(client);
+      attach(home, client, HOME);
+      if (home.version !== null && !client.res.writableEnded) client.res.write(eventMessage(home.version, home.sentAt));
+    }
+    if (home.version === null) retrySoon();
+  }
+
   /** Recomputes one page's version and sends it as soon as it is ready, whatever the other pages are waiting on. */
-  async function recomputeKey(key: StreamKey, state: KeyState) {
+  async function recomputeKey(key: StreamKey, state: KeyState, pass: number) {
     try {
       const version = await options.computeVersion(key);
+      if (pass < state.pass) return;
+      state.pass = pass;
       if (version !== null) broadcast(state, version);
+      else if (key !== HOME) foldIntoHome(state);
     } catch {
       // A version that could not be computed (the database and the cache both failed) is tried again shortly.
       retrySoon();
     }
   }
 
-  /** The home page first: most tabs follow it, and incident pages' renders wait behind it for the same data. */
+  /**
+   * The home page first: most tabs follow it. Incident pages follow without holding up the pass, so the next change
+   * reaches the home page however slowly an incident page's version (or a made-up id's) is computed.
+   */
   async function recompute() {
+    const pass = ++passes;
     const home = keys.get(HOME);
-    if (home) await recomputeKey(HOME, home);
-    await Promise.all(
-      [...keys.entries()].filter(([key]) => key !== HOME).map(([key, state]) => recomputeKey(key, state)),
-    );
+    if (home) await recomputeKey(HOME, home, pass);
+    for (const [key, state] of [...keys.entries()]) if (key !== HOME) void recomputeKey(key, state, pass);
   }
 
   /** Called on every data change; changes that arrive while versions are being computed are folded into one more pass. */

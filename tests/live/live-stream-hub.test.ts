@@ -248,6 +248,53 @@ describe("live stream hub against made-up incident ids", () => {
     [home, incident].forEach((client) => client.close());
   });
 
+  it("keeps sending the home page's changes while an incident page's version is stuck", async () => {
+    const versions = counterVersions();
+    let stuck = false;
+    let release: () => void = () => {};
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const { hub, base } = await startHub({
+      computeVersion: async (key) => {
+        if (key === "inc_stuck" && stuck) await gate;
+        return versions.computeVersion(key);
+      },
+    });
+    const home = connect(`${base}/api/live/stream`);
+    const incident = connect(`${base}/api/live/stream?incident=inc_stuck`);
+    await home.next();
+    await incident.next();
+    stuck = true;
+    for (const expected of ["home-v2", "home-v3", "home-v4"]) {
+      versions.bump("");
+      versions.bump("inc_stuck");
+      await hub.notifyChange();
+      expect((await home.next()).id).toBe(expected);
+    }
+    release();
+    expect((await incident.next()).id).toBe("inc_stuck-v4");
+    [home, incident].forEach((client) => client.close());
+  });
+
+  it("moves a made-up id's stream onto the home page even when its first version could not be computed", async () => {
+    const versions = counterVersions();
+    let busy = true;
+    const { hub, base } = await startHub({
+      computeVersion: async (key) => {
+        if (!key.startsWith("R")) return versions.computeVersion(key);
+        if (busy) throw new Error("render queue full");
+        return null;
+      },
+    });
+    const home = connect(`${base}/api/live/stream`);
+    await home.next();
+    const junk = connect(`${base}/api/live/stream?incident=Rjunk1`);
+    await junk.response;
+    busy = false;
+    expect((await junk.next()).id).toBe("home-v1");
+    expect(hub.stats()).toMatchObject({ connections: 2, keys: 1 });
+    [home, junk].forEach((client) => client.close());
+  });
+
   it("bounds the pages it follows at once: beyond them a new page's stream is told to poll", async () => {
     const versions = counterVersions();
     const { base } = await startHub({ ...versions, maxKeys: 2 });
