@@ -14,6 +14,11 @@ export type LiveStreamOptions = {
   maxConnections?: number;
   /** Distinct pages followed at once: beyond them a new page's streams are told to poll. */
   maxKeys?: number;
+  /**
+   * New incident pages whose first version may be computing at once: beyond them a new page's stream follows the home
+   * page (whose version changes with every incident's status and updates), so made-up ids cannot queue renders.
+   */
+  maxPendingKeys?: number;
   maxPerAddress?: number;
   heartbeatMs?: number;
   /** How long a browser waits before reconnecting on its own; each connection gets some jitter on top. */
@@ -74,6 +79,8 @@ export function createLiveStreamHub(options: LiveStreamOptions) {
   const maxConnections = options.maxConnections ?? 20_000;
   const maxPerAddress = options.maxPerAddress ?? 100;
   const maxKeys = options.maxKeys ?? 1_000;
+  const maxPendingKeys = options.maxPendingKeys ?? 32;
+  let pendingKeys = 0;
   const retryMs = options.retryMs ?? 2_000;
   const now = options.now ?? Date.now;
   const keys = new Map<StreamKey, KeyState>();
@@ -124,18 +131,25 @@ export function createLiveStreamHub(options: LiveStreamOptions) {
    */
   function versionFor(key: StreamKey, state: KeyState): Promise<string | null> {
     if (state.version !== null) return Promise.resolve(state.version);
-    state.first ??= options.computeVersion(key).then(
-      (version) => {
-        if (version === null) return null;
-        state.version ??= version;
-        state.sentAt ||= now();
-        return state.version;
-      },
-      (error: unknown) => {
-        state.first = null;
-        throw error;
-      },
-    );
+    if (state.first) return state.first;
+    if (key !== HOME) pendingKeys++;
+    state.first = options
+      .computeVersion(key)
+      .then(
+        (version) => {
+          if (version === null) return null;
+          state.version ??= version;
+          state.sentAt ||= now();
+          return state.version;
+        },
+        (error: unknown) => {
+          state.first = null;
+          throw error;
+        },
+      )
+      .finally(() => {
+        if (key !== HOME) pendingKeys--;
+      });
     return state.first;
   }
 
@@ -148,8 +162,9 @@ export function createLiveStreamHub(options: LiveStreamOptions) {
 
   /** Opens a stream; the first event carries the current version, so a tab that reconnects catches up at once. */
   async function handle(req: IncomingMessage, res: ServerResponse) {
-    const key = streamKeyOf(req.url ?? "/");
+    let key = streamKeyOf(req.url ?? "/");
     if (key === null) return refuse(res, 400, "incident must be an incident id.");
+    if (key !== HOME && !keys.has(key) && pendingKeys >= maxPendingKeys) key = HOME;
     if (req.method !== "GET") return refuse(res, 405, "Use GET.");
     const address = options.clientAddress(req);
     if (connections >= maxConnections)

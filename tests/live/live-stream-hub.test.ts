@@ -295,6 +295,34 @@ describe("live stream hub against made-up incident ids", () => {
     [home, junk].forEach((client) => client.close());
   });
 
+  it("computes only a few new pages' first versions at once: beyond them a stream follows the home page", async () => {
+    const versions = counterVersions();
+    const asked: string[] = [];
+    let release: () => void = () => {};
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const { hub, base } = await startHub({
+      maxPendingKeys: 2,
+      computeVersion: async (key) => {
+        if (!key) return versions.computeVersion(key);
+        asked.push(key);
+        await gate;
+        return null;
+      },
+    });
+    const home = connect(`${base}/api/live/stream`);
+    await home.next();
+    const pending = [connect(`${base}/api/live/stream?incident=R1`), connect(`${base}/api/live/stream?incident=R2`)];
+    await Promise.all(pending.map((client) => client.response));
+    await expect.poll(() => asked.length).toBe(2);
+    const flood = Array.from({ length: 20 }, (_, i) => connect(`${base}/api/live/stream?incident=Rflood${i}`));
+    for (const client of flood) expect((await client.next()).id).toBe("home-v1");
+    expect(asked).toEqual(["R1", "R2"]);
+    release();
+    for (const client of pending) expect((await client.next()).id).toBe("home-v1");
+    expect(hub.stats()).toMatchObject({ connections: 23, keys: 1 });
+    [home, ...pending, ...flood].forEach((client) => client.close());
+  });
+
   it("bounds the pages it follows at once: beyond them a new page's stream is told to poll", async () => {
     const versions = counterVersions();
     const { base } = await startHub({ ...versions, maxKeys: 2 });
