@@ -2,6 +2,7 @@
 import { INCIDENT_STATUS_LABELS, updateLabel } from "@/lib/status";
 import { formatUtcDateTime, joinNames } from "@/lib/format";
 import { renderMarkdown } from "@/lib/markdown";
+import { escapeHtml } from "@/lib/escape-html";
 import type { IncidentDto, PostmortemDto } from "@/lib/dto";
 import { stripIllegalXmlChars } from "@/server/feeds/xml";
 import { stripBidiControls } from "@/lib/unsafe-text";
@@ -57,10 +58,6 @@ function latest(dates: Date[]): Date {
 function withLabel(html: string, label: string): string {
   const prefix = `<strong>${label}</strong> - `;
   return html.startsWith("<p>") ? `<p>${prefix}${html.slice(3)}` : `<p>${prefix}</p>${html}`;
-}
-
-function escapeHtml(text: string): string {
-  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 }
 
 /** The item's HTML: postmortem first, then every update newest first as "<label> - <body>" with its UTC time. */

@@ -1,18 +1,10 @@
 import "server-only";
 import { renderMarkdown, markdownToText } from "@/lib/markdown";
 import { formatUtcDateTime } from "@/lib/format";
+import { escapeHtml } from "@/lib/escape-html";
 import type { NotificationPayload } from "@/server/notifications/payload";
 import type { OutgoingMail } from "@/server/notifications/mailer";
 import { subscriptionLinks } from "@/server/notifications/links";
-
-export function escapeHtml(value: string): string {
-  return value
-    .replace(/&/g, "&amp;")
-    .replace(/</g, "&lt;")
-    .replace(/>/g, "&gt;")
-    .replace(/"/g, "&quot;")
-    .replace(/'/g, "&#39;");
-}
 
 function layout(pageName: string, inner: string, footer: string): string {
   return `<!doctype html><html><body style="margin:0;padding:24px;background:#f4f4f5;font-family:-apple-system,Segoe UI,Helvetica,Arial,sans-serif;color:#18181b">
