@@ -34,6 +34,12 @@ export type IncidentKind = (typeof INCIDENT_KINDS)[number];
 export const ROLES = ["owner", "responder", "viewer"] as const;
 export type Role = (typeof ROLES)[number];
 
+export const SUBSCRIBER_KINDS = ["email", "webhook"] as const;
+export type SubscriberKind = (typeof SUBSCRIBER_KINDS)[number];
+
+export const DELIVERY_STATUSES = ["pending", "sending", "delivered", "failed", "dead"] as const;
+export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
+
 export const STATUS_INDICATORS = ["none", "minor", "major", "critical", "maintenance"] as const;
 export type StatusIndicator = (typeof STATUS_INDICATORS)[number];
 

@@ -1,6 +1,7 @@
 import "server-only";
 import { pageBaseUrl } from "@/server/page-url";
 import type { Tx } from "@/server/db/client";
+import { incidentFields } from "@/server/db/base-selects";
 import {
   describeIndicator,
   INCIDENT_STATUS_LABELS,
@@ -107,18 +108,7 @@ export async function buildIncidentPayload(
   const incident = await tx.incident.findUnique({
     where: { id: incidentId },
     select: {
-      id: true,
-      kind: true,
-      name: true,
-      status: true,
-      impact: true,
-      createdAt: true,
-      updatedAt: true,
-      startedAt: true,
-      monitoringAt: true,
-      resolvedAt: true,
-      scheduledFor: true,
-      scheduledUntil: true,
+      ...incidentFields,
       components: { select: { component: { select: { id: true, name: true, status: true } } } },
       updates: {
         orderBy: [{ displayAt: "desc" }, { createdAt: "desc" }],

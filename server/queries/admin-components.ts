@@ -2,19 +2,9 @@ import "server-only";
 import { getDb } from "@/server/db/client";
 import { authorize, type ActorContext } from "@/server/auth/actor";
 import { isValidId } from "@/lib/status";
+import { componentFields } from "@/server/db/base-selects";
 
-const componentSelect = {
-  id: true,
-  name: true,
-  description: true,
-  status: true,
-  position: true,
-  showcase: true,
-  onlyShowIfDegraded: true,
-  startDate: true,
-  groupId: true,
-  version: true,
-} as const;
+const componentSelect = { ...componentFields, version: true } as const;
 
 /** Groups and components in display order, for the console's lists and status selects. */
 export async function getAdminComponentTree({ ctx }: { ctx: ActorContext }) {

@@ -3,26 +3,12 @@ import { describeAuditEntities } from "@/server/queries/audit-entities";
 import { getDb } from "@/server/db/client";
 import { authorize, type ActorContext } from "@/server/auth/actor";
 import type { Prisma } from "@/server/db/generated/client";
+import { pageSettingsFields } from "@/server/db/base-selects";
 
 export async function getAdminPageSettings({ ctx }: { ctx: ActorContext }) {
   authorize(ctx.actor, "owner");
   return getDb().pageSettings.findFirst({
-    select: {
-      name: true,
-      url: true,
-      timeZone: true,
-      logoUrl: true,
-      faviconUrl: true,
-      brandColor: true,
-      companyUrl: true,
-      supportUrl: true,
-      contactEmail: true,
-      twitter: true,
-      privacyUrl: true,
-      footerText: true,
-      description: true,
-      version: true,
-    },
+    select: { ...pageSettingsFields, version: true },
   });
 }
 

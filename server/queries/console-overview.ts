@@ -9,6 +9,7 @@ import {
   type AnyImpact,
   type AnyIncidentStatus,
   type ComponentStatus,
+  type SubscriberKind,
 } from "@/lib/status";
 
 /** An open incident whose last update is older than this is flagged as needing one. */
@@ -121,7 +122,7 @@ export function toOverviewIncident(
 
 const emptyChannel = (): ChannelHealth => ({ waiting: 0, oldestWaitingAt: null, retrying: 0, gaveUp: 0 });
 
-async function channelHealth(db: DbOrTx, kind: "email" | "webhook", since: Date): Promise<ChannelHealth> {
+async function channelHealth(db: DbOrTx, kind: SubscriberKind, since: Date): Promise<ChannelHealth> {
   const groups = await db.delivery.groupBy({
     by: ["status"],
     where: {

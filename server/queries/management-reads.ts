@@ -1,24 +1,16 @@
 import "server-only";
 import type { DbOrTx } from "@/server/db/client";
 import type { Prisma } from "@/server/db/generated/client";
-import { ALL_INCIDENT_STATUSES, isValidId, UNRESOLVED_INCIDENT_STATUSES } from "@/lib/status";
+import { componentFields, incidentFields, pageSettingsFields } from "@/server/db/base-selects";
+import { ALL_INCIDENT_STATUSES, isValidId, UNRESOLVED_INCIDENT_STATUSES, type SubscriberKind } from "@/lib/status";
 
 // Uncached reads for Statuspage's management API; they run inside the request's transaction when it has one.
 
 export const managedPageSelect = {
   id: true,
-  name: true,
-  url: true,
-  timeZone: true,
-  logoUrl: true,
-  faviconUrl: true,
-  brandColor: true,
-  supportUrl: true,
-  contactEmail: true,
-  twitter: true,
-  privacyUrl: true,
-  footerText: true,
-  description: true,
+  ...pageSettingsFields,
+  // Statuspage's page object has no company URL.
+  companyUrl: false,
   version: true,
   createdAt: true,
   updatedAt: true,
@@ -31,15 +23,7 @@ export function readManagedPage(db: DbOrTx): Promise<ManagedPage | null> {
 }
 
 export const managedComponentSelect = {
-  id: true,
-  name: true,
-  description: true,
-  status: true,
-  position: true,
-  showcase: true,
-  onlyShowIfDegraded: true,
-  startDate: true,
-  groupId: true,
+  ...componentFields,
   version: true,
   createdAt: true,
   updatedAt: true,
@@ -104,22 +88,11 @@ export const managedUpdateSelect = {
 export type ManagedUpdate = Prisma.IncidentUpdateGetPayload<{ select: typeof managedUpdateSelect }>;
 
 export const managedIncidentSelect = {
-  id: true,
-  kind: true,
-  name: true,
-  status: true,
-  impact: true,
+  ...incidentFields,
   impactOverride: true,
   backfilled: true,
   metadata: true,
   version: true,
-  createdAt: true,
-  updatedAt: true,
-  startedAt: true,
-  monitoringAt: true,
-  resolvedAt: true,
-  scheduledFor: true,
-  scheduledUntil: true,
   scheduledRemindPrior: true,
   scheduledAutoInProgress: true,
   scheduledAutoCompleted: true,
@@ -233,7 +206,7 @@ export function subscriberStateWhere(state: SubscriberStateFilter): Prisma.Subsc
   }
 }
 
-export type SubscriberKindCounts = Record<"email" | "webhook", number>;
+export type SubscriberKindCounts = Record<SubscriberKind, number>;
 
 /** Page subscribers (not those of one incident) in `state`, counted per kind. */
 export async function countManagedSubscribers(
@@ -254,7 +227,7 @@ export async function listManagedSubscribers(
   db: DbOrTx,
   options: {
     q?: string;
-    kind?: "email" | "webhook";
+    kind?: SubscriberKind;
     state: SubscriberStateFilter;
     incidentId?: string;
     skip: number;

@@ -1,53 +1,15 @@
 import "server-only";
 import type { Prisma } from "@/server/db/generated/client";
+import { componentFields, incidentFields, pageSettingsFields } from "@/server/db/base-selects";
 import type { IncidentDto, IncidentSummaryDto, IncidentUpdateDto, PostmortemDto } from "@/lib/dto";
 
 // Explicit selects so every query returns exactly the DTO fields and nothing else.
-export const pageSelect = {
-  id: true,
-  name: true,
-  url: true,
-  timeZone: true,
-  logoUrl: true,
-  faviconUrl: true,
-  brandColor: true,
-  companyUrl: true,
-  supportUrl: true,
-  contactEmail: true,
-  twitter: true,
-  privacyUrl: true,
-  footerText: true,
-  description: true,
-  updatedAt: true,
-} as const;
+export const pageSelect = { id: true, ...pageSettingsFields, updatedAt: true } as const;
 
-export const componentSelect = {
-  id: true,
-  name: true,
-  description: true,
-  status: true,
-  position: true,
-  showcase: true,
-  onlyShowIfDegraded: true,
-  startDate: true,
-  groupId: true,
-  createdAt: true,
-  updatedAt: true,
-} as const;
+export const componentSelect = { ...componentFields, createdAt: true, updatedAt: true } as const;
 
 export const incidentSummarySelect = {
-  id: true,
-  kind: true,
-  name: true,
-  status: true,
-  impact: true,
-  createdAt: true,
-  updatedAt: true,
-  startedAt: true,
-  monitoringAt: true,
-  resolvedAt: true,
-  scheduledFor: true,
-  scheduledUntil: true,
+  ...incidentFields,
   components: { select: { componentId: true } },
 } satisfies Prisma.IncidentSelect;
 

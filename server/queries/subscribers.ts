@@ -2,9 +2,10 @@ import "server-only";
 import { getDb } from "@/server/db/client";
 import type { Prisma } from "@/server/db/generated/client";
 import { authorize, type Actor } from "@/server/auth/actor";
+import type { SubscriberKind } from "@/lib/status";
 
 export type ManagedSubscriptionDto = {
-  kind: "email" | "webhook";
+  kind: SubscriberKind;
   address: string;
   confirmed: boolean;
   unsubscribed: boolean;
@@ -48,7 +49,7 @@ export type SubscriberState = "active" | "pending" | "unsubscribed" | "disabled"
 
 export type SubscriberRowDto = {
   id: string;
-  kind: "email" | "webhook";
+  kind: SubscriberKind;
   address: string;
   state: SubscriberState;
   disabledReason: string | null;

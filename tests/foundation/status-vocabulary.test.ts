@@ -1,21 +1,40 @@
 import { describe, expect, it } from "vitest";
-import { ComponentStatus, IncidentImpact, IncidentStatus, Role } from "@/server/db/generated/enums";
+import * as prismaEnums from "@/server/db/generated/enums";
 import {
   ALL_IMPACTS,
   ALL_INCIDENT_STATUSES,
   COMPONENT_STATUSES,
+  DELIVERY_STATUSES,
+  INCIDENT_KINDS,
   ROLES,
+  SUBSCRIBER_KINDS,
   overallIndicator,
   worstComponentStatus,
   updateLabel,
 } from "@/lib/status";
+import { ALERT_INCIDENT_MODES, ALERT_SOURCES, CHAT_PLATFORMS } from "@/lib/integrations";
+
+const VOCABULARY_OF_ENUM: Record<keyof typeof prismaEnums, readonly string[]> = {
+  ComponentStatus: COMPONENT_STATUSES,
+  IncidentKind: INCIDENT_KINDS,
+  IncidentStatus: ALL_INCIDENT_STATUSES,
+  IncidentImpact: ALL_IMPACTS,
+  Role: ROLES,
+  SubscriberKind: SUBSCRIBER_KINDS,
+  DeliveryStatus: DELIVERY_STATUSES,
+  ChatPlatform: CHAT_PLATFORMS,
+  AlertSource: ALERT_SOURCES,
+  AlertIncidentMode: ALERT_INCIDENT_MODES,
+};
 
 describe("domain vocabulary", () => {
-  it("matches the Prisma enums exactly", () => {
-    expect([...COMPONENT_STATUSES].sort()).toEqual(Object.values(ComponentStatus).sort());
-    expect([...ALL_INCIDENT_STATUSES].sort()).toEqual(Object.values(IncidentStatus).sort());
-    expect([...ALL_IMPACTS].sort()).toEqual(Object.values(IncidentImpact).sort());
-    expect([...ROLES].sort()).toEqual(Object.values(Role).sort());
+  it("has a vocabulary for every Prisma enum", () => {
+    expect(Object.keys(VOCABULARY_OF_ENUM).sort()).toEqual(Object.keys(prismaEnums).sort());
+  });
+
+  it.each(Object.entries(VOCABULARY_OF_ENUM))("matches the Prisma enum %s exactly", (name, vocabulary) => {
+    const values = Object.values(prismaEnums[name as keyof typeof prismaEnums]);
+    expect([...vocabulary].sort()).toEqual(values.sort());
   });
 
   it("ranks an outage above maintenance and degraded performance", () => {

@@ -1,5 +1,6 @@
 import "server-only";
-import { ALL_IMPACTS, ALL_INCIDENT_STATUSES, COMPONENT_STATUSES } from "@/lib/status";
+import { ALL_IMPACTS, ALL_INCIDENT_STATUSES, COMPONENT_STATUSES, SUBSCRIBER_KINDS } from "@/lib/status";
+import { CHAT_PLATFORMS } from "@/lib/integrations";
 
 // Statuspage's management API objects as this server writes them (server/api/management/serialize.ts), for the
 // OpenAPI description. A contract test validates live answers against them, so they cannot drift.
@@ -36,7 +37,7 @@ export const STATUSPAGE_SCHEMAS: Record<string, object> = {
     {
       id: string,
       name: string,
-      platform: { enum: ["slack", "teams", "discord", "google_chat", "mattermost"] },
+      platform: { enum: [...CHAT_PLATFORMS] },
       webhook_url_hint: string,
       events: { type: "array", items: string },
       all_components: boolean,
@@ -209,7 +210,7 @@ export const STATUSPAGE_SCHEMAS: Record<string, object> = {
   StatuspageSubscriber: withOptional(
     object({
       id: string,
-      mode: { enum: ["email", "webhook"] },
+      mode: { enum: [...SUBSCRIBER_KINDS] },
       email: nullableString,
       endpoint: nullableString,
       phone_number: { type: "null" },

@@ -1,6 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import type { Tx } from "@/server/db/client";
+import { componentFields } from "@/server/db/base-selects";
 import { AppError } from "@/server/errors";
 import { booleanish, optionalText, requiredText } from "@/server/services/validation";
 import { ID_PATTERN, LIMITS } from "@/lib/status";
@@ -26,18 +27,7 @@ export const groupFieldsSchema = z.object({
   description: optionalText(LIMITS.descriptionMax),
 });
 
-export const componentAuditSelect = {
-  id: true,
-  name: true,
-  description: true,
-  status: true,
-  position: true,
-  showcase: true,
-  onlyShowIfDegraded: true,
-  startDate: true,
-  groupId: true,
-  version: true,
-} as const;
+export const componentAuditSelect = { ...componentFields, version: true } as const;
 
 export async function assertGroupExists(tx: Tx, groupId: string | undefined) {
   if (!groupId) return;

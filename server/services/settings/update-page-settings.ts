@@ -5,6 +5,7 @@ import { writeAudit } from "@/server/services/audit";
 import { optionalText, parseInput, requiredText, version } from "@/server/services/validation";
 import { AppError } from "@/server/errors";
 import { TAGS } from "@/server/cache/tags";
+import { pageSettingsFields } from "@/server/db/base-selects";
 import { STALE_MESSAGE } from "@/server/services/incidents/edit-incident-update";
 import { LIMITS } from "@/lib/status";
 
@@ -55,23 +56,7 @@ export const pageSettingsSchema = z.object({
   description: optionalText(LIMITS.descriptionMax),
 });
 
-const settingsSelect = {
-  id: true,
-  name: true,
-  url: true,
-  timeZone: true,
-  logoUrl: true,
-  faviconUrl: true,
-  brandColor: true,
-  companyUrl: true,
-  supportUrl: true,
-  contactEmail: true,
-  twitter: true,
-  privacyUrl: true,
-  footerText: true,
-  description: true,
-  version: true,
-} as const;
+const settingsSelect = { id: true, ...pageSettingsFields, version: true } as const;
 
 /** Owner-only page settings; the public page shows the change on the next request. */
 export async function updatePageSettings({

@@ -11,6 +11,7 @@ import {
   subscribeInputClass,
   type PickerGroup,
 } from "@/components/subscribe-fields";
+import type { SubscriberKind } from "@/lib/status";
 
 function valueOf(state: SubscribeState, name: string): string {
   if (state && !state.ok && state.values && typeof state.values[name] === "string") return state.values[name];
@@ -32,9 +33,7 @@ function SubscribeFields({
   state: SubscribeState;
   action: (formData: FormData) => void;
 }) {
-  const [kind, setKind] = useState<"email" | "webhook">(() =>
-    valueOf(state, "kind") === "webhook" ? "webhook" : "email",
-  );
+  const [kind, setKind] = useState<SubscriberKind>(() => (valueOf(state, "kind") === "webhook" ? "webhook" : "email"));
 
   if (state?.ok && state.kind === "email") {
     return (
