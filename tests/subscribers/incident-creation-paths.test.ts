@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { getDb } from "@/server/db/client";
+import { getDb, Prisma } from "@/server/db/client";
 import { actorFor, createComponent, unique } from "@/tests/support/factories";
 import { ensurePageOnce } from "@/tests/api/support";
 import {
@@ -59,10 +59,27 @@ beforeAll(async () => {
   owner = await actorFor("owner");
   apiKey = (await createApiKey({ ctx: { actor: owner }, input: { name: unique("Paths"), role: "responder" } })).token;
 });
+/** Runs a clean-up again when PostgreSQL picks it as a deadlock's victim: other files' workers claim deliveries meanwhile. */
+async function retryOnConflict(work: () => Promise<unknown>, attempts = 5): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await work();
+      return;
+    } catch (error) {
+      const conflict = error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2034";
+      if (!conflict || attempt >= attempts) throw error;
+    }
+  }
+}
+
 afterAll(async () => {
   // Deliveries to these receivers are left undelivered by most tests: remove them so no other file's worker tries them.
-  await getDb().subscriber.deleteMany({ where: { id: { in: watching.flatMap((w) => w.subscriberIds) } } });
-  await getDb().chatChannel.deleteMany({ where: { id: { in: watching.flatMap((w) => w.channelIds) } } });
+  await retryOnConflict(() =>
+    getDb().subscriber.deleteMany({ where: { id: { in: watching.flatMap((w) => w.subscriberIds) } } }),
+  );
+  await retryOnConflict(() =>
+    getDb().chatChannel.deleteMany({ where: { id: { in: watching.flatMap((w) => w.channelIds) } } }),
+  );
   await hooks?.close();
   await smtp?.close();
   await chat?.close();
