@@ -188,9 +188,7 @@ export function createLiveStreamHub(options: LiveStreamOptions) {
       if (version === null) {
         // A made-up id: the stream moves to the home page's key, so such ids never multiply the keys to recompute.
         if (!state.clients.has(client)) return;
-        detach(client);
-        state = stateOf(HOME);
-        attach(state, client, HOME);
+        state = moveToHome(client);
         version = await versionFor(HOME, state);
       }
       if (version !== null && !res.writableEnded && state.clients.has(client))
@@ -220,15 +218,21 @@ export function createLiveStreamHub(options: LiveStreamOptions) {
     for (const client of state.clients) client.res.write(message);
   }
 
+  function moveToHome(client: Client): KeyState {
+    detach(client);
+    const home = stateOf(HOME);
+    attach(home, client, HOME);
+    return home;
+  }
+
   /** Moves every stream of a page that turned out not to exist onto the home page's key, with its version if known. */
   function foldIntoHome(state: KeyState) {
-    const home = stateOf(HOME);
+    let home: KeyState | null = null;
     for (const client of [...state.clients]) {
-      detach(client);
-      attach(home, client, HOME);
+      home = moveToHome(client);
       if (home.version !== null && !client.res.writableEnded) client.res.write(eventMessage(home.version, home.sentAt));
     }
-    if (home.version === null) retrySoon();
+    if (home?.version === null) retrySoon();
   }
 
   /** Recomputes one page's version and sends it as soon as it is ready, whatever the other pages are waiting on. */
