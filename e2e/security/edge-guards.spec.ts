@@ -1,6 +1,6 @@
 import http from "node:http";
 import { expect, test } from "@playwright/test";
-import { rawRequest, type RawResponse } from "@/e2e/support/raw-http";
+import { rawRequest, readResponse, type RawResponse } from "@/e2e/support/raw-http";
 import { OwnStack } from "@/e2e/support/own-stack";
 
 const baseUrl = () => process.env.E2E_BASE_URL ?? "http://localhost:3000";
@@ -21,15 +21,7 @@ function postChunked(url: string, headers: Record<string, string>, bytes: number
       },
       (response) => {
         answered = true;
-        const chunks: Buffer[] = [];
-        response.on("data", (chunk: Buffer) => chunks.push(chunk));
-        response.on("end", () =>
-          resolve({
-            status: response.statusCode ?? 0,
-            headers: response.headers,
-            body: Buffer.concat(chunks).toString(),
-          }),
-        );
+        void readResponse(response).then(resolve, reject);
       },
     );
     // The app may answer and close before the whole body is sent; only a failure before any answer counts.

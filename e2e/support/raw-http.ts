@@ -2,6 +2,22 @@ import http from "node:http";
 
 export type RawResponse = { status: number; headers: http.IncomingHttpHeaders; body: string };
 
+/** A response read to its end, its body as text. */
+export function readResponse(response: http.IncomingMessage): Promise<RawResponse> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    response.on("data", (chunk: Buffer) => chunks.push(chunk));
+    response.on("error", reject);
+    response.on("end", () =>
+      resolve({
+        status: response.statusCode ?? 0,
+        headers: response.headers,
+        body: Buffer.concat(chunks).toString("utf8"),
+      }),
+    );
+  });
+}
+
 /**
  * One HTTP request from a chosen loopback source address (127.0.0.0/8), so a test can act as a distinct client.
  * `target` is sent as the request target exactly as written (dot segments, absolute form, `*`), instead of `url`'s path.
@@ -27,17 +43,7 @@ export function rawRequest(
         localAddress: options.localAddress,
         headers: { host: target.host, ...options.headers },
       },
-      (response) => {
-        const chunks: Buffer[] = [];
-        response.on("data", (chunk: Buffer) => chunks.push(chunk));
-        response.on("end", () =>
-          resolve({
-            status: response.statusCode ?? 0,
-            headers: response.headers,
-            body: Buffer.concat(chunks).toString("utf8"),
-          }),
-        );
-      },
+      (response) => void readResponse(response).then(resolve, reject),
     );
     request.on("error", reject);
     request.end(options.body);
