@@ -1,7 +1,8 @@
 import { expect } from "vitest";
 import { getDb } from "@/server/db/client";
 import { RECENT_LIMIT } from "@/server/api/public-data";
-import { ensurePage } from "@/tests/support/factories";
+import { actorFor, ensurePage, unique } from "@/tests/support/factories";
+import { createApiKey } from "@/server/services/api-keys/create-api-key";
 
 /** ensurePage, tolerating another test file creating the singleton page at the same moment. */
 export async function ensurePageOnce() {
@@ -10,6 +11,20 @@ export async function ensurePageOnce() {
   } catch {
     return ensurePage();
   }
+}
+
+/**
+ * The page and a responder key for tests that call the management API, with its rate limit off: test files share
+ * one database and would otherwise spend each other's allowance.
+ */
+export async function openManagementApi(keyName: string): Promise<{ pageId: string; responder: string }> {
+  process.env.MANAGEMENT_API_RATE_LIMIT = "0";
+  const pageId = (await ensurePageOnce()).id;
+  const { token } = await createApiKey({
+    ctx: { actor: await actorFor("owner") },
+    input: { name: unique(keyName), role: "responder" },
+  });
+  return { pageId, responder: token };
 }
 
 /**

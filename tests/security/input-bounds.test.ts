@@ -1,10 +1,9 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/server/db/client";
 import { actorFor, createComponent, unique } from "@/tests/support/factories";
-import { ensurePageOnce } from "@/tests/api/support";
+import { openManagementApi } from "@/tests/api/support";
 import { callManagement } from "@/tests/api/management/client";
 import * as managementRoute from "@/app/api/v1/pages/[[...resourcePath]]/route";
-import { createApiKey } from "@/server/services/api-keys/create-api-key";
 import { createIncident } from "@/server/services/incidents/create-incident";
 import { setIncidentAttributes } from "@/server/services/incidents/set-incident-attributes";
 import { toAppError } from "@/server/errors";
@@ -14,14 +13,7 @@ let pageId: string;
 let responder: string;
 
 beforeAll(async () => {
-  process.env.MANAGEMENT_API_RATE_LIMIT = "0";
-  pageId = (await ensurePageOnce()).id;
-  responder = (
-    await createApiKey({
-      ctx: { actor: await actorFor("owner") },
-      input: { name: unique("bounds"), role: "responder" },
-    })
-  ).token;
+  ({ pageId, responder } = await openManagementApi("bounds"));
 });
 
 /** `{"a":{"a":…{leaf}…}}`, `levels` objects deep. */

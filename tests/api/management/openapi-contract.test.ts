@@ -1,8 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import Ajv2020 from "ajv/dist/2020";
-import { actorFor, createComponent, unique } from "@/tests/support/factories";
-import { ensurePageOnce } from "@/tests/api/support";
-import { createApiKey } from "@/server/services/api-keys/create-api-key";
+import { createComponent, unique } from "@/tests/support/factories";
+import { openManagementApi } from "@/tests/api/support";
 import { openApiDocument } from "@/server/api/openapi";
 import { MANAGEMENT_ENDPOINTS } from "@/server/api/management/endpoints";
 import { OWN_RESOURCE, SHORT_FORMS } from "@/server/api/v1/endpoints";
@@ -54,14 +53,7 @@ let pageId: string;
 let responder: string;
 
 beforeAll(async () => {
-  process.env.MANAGEMENT_API_RATE_LIMIT = "0";
-  pageId = (await ensurePageOnce()).id;
-  responder = (
-    await createApiKey({
-      ctx: { actor: await actorFor("owner") },
-      input: { name: unique("Contract"), role: "responder" },
-    })
-  ).token;
+  ({ pageId, responder } = await openManagementApi("Contract"));
 });
 
 async function callShort(

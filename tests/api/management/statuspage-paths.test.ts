@@ -1,9 +1,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/server/db/client";
 import { actorFor, createComponent, unique } from "@/tests/support/factories";
-import { ensurePageOnce } from "@/tests/api/support";
+import { openManagementApi } from "@/tests/api/support";
 import { decodeMail, startSmtpRecorder } from "@/tests/subscribers/support";
-import { createApiKey } from "@/server/services/api-keys/create-api-key";
 import { createComponentGroup } from "@/server/services/components/component-groups";
 import { callManagement } from "@/tests/api/management/client";
 import { expectShape, subscriberSchema, uptimeSchema } from "@/tests/api/management/statuspage-schemas";
@@ -13,11 +12,7 @@ let pageId: string;
 let responder: string;
 
 beforeAll(async () => {
-  process.env.MANAGEMENT_API_RATE_LIMIT = "0";
-  pageId = (await ensurePageOnce()).id;
-  responder = (
-    await createApiKey({ ctx: { actor: await actorFor("owner") }, input: { name: unique("Paths"), role: "responder" } })
-  ).token;
+  ({ pageId, responder } = await openManagementApi("Paths"));
 });
 
 const p = (rest: string) => `${pageId}/${rest}`;
