@@ -1,5 +1,5 @@
 // What both caches are made of: the data cache of query results (server/cache/tagged-cache.ts, in the app process)
-// and the whole-response cache (scripts/lib/response-cache.ts, in each front process). Neither imports the other's
+// and the whole-response cache (server/front/response-cache.ts, in each front process). Neither imports the other's
 // world, so this module imports nothing.
 
 export type BoundedStoreOptions<V> = {

@@ -1,4 +1,4 @@
-// How the app process tells the server's front processes (scripts/serve.mjs) that public data changed: an IPC
+// How the app process tells the server's front processes (server/front/front-process.ts) that public data changed: an IPC
 // message through the primary process. Fronts keep whole responses until a newer version arrives.
 
 export const DATA_VERSION_MESSAGE = "statuspage:data-version";

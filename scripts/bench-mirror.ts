@@ -11,7 +11,8 @@ import pg from "pg";
 import { createMigratedDatabase } from "./lib/migrated-database";
 import { waitForHealth } from "./lib/wait-for-health";
 import { findFreePort } from "./lib/ports";
-import { serverNodeArgs } from "./lib/server-node-args";
+import { distDirectory } from "./lib/build-app";
+import { runtimeEntry } from "./lib/compile-server";
 
 const root = path.resolve(import.meta.dirname, "..");
 const SECRET = "bench-mirror-secret-bench-mirror";
@@ -157,16 +158,13 @@ export async function benchMirror(serverUrl: string): Promise<{ checks: [string,
     MANAGEMENT_API_RATE_LIMIT: "0",
   };
   // The web instance leaves the mirror to the worker, as a large install runs them.
-  const web = spawnLogged([...serverNodeArgs(), path.join(root, "scripts/serve.mjs")], {
+  const web = spawnLogged([runtimeEntry(root, distDirectory(), "primary")], {
     ...env,
     PORT: String(port),
     HOST: "127.0.0.1",
     STATUSPAGE_DISABLE_WORKER: "1",
   });
-  const worker = spawnLogged(
-    ["--conditions=react-server", "--import", "tsx", path.join(root, "scripts/worker.ts")],
-    env,
-  );
+  const worker = spawnLogged(["--conditions=react-server", runtimeEntry(root, distDirectory(), "worker-process")], env);
   let nginx: { base: string; stop: () => void } | null = null;
   try {
     const started = Date.now();

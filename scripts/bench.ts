@@ -11,8 +11,8 @@ import { createMigratedDatabase } from "./lib/migrated-database";
 import { waitForHealth } from "./lib/wait-for-health";
 import { signalDatabase, startEmbeddedPostgres, temporaryDataDir } from "./lib/embedded-postgres";
 import { findFreePort } from "./lib/ports";
-import { serverNodeArgs } from "./lib/server-node-args";
-import { buildApp, hasBuild } from "./lib/build-app";
+import { buildApp, distDirectory, hasBuild } from "./lib/build-app";
+import { runtimeEntry } from "./lib/compile-server";
 import { openStreamClients, residentMemoryMb } from "./bench-live-stream";
 import { benchMirror } from "./bench-mirror";
 import {
@@ -59,7 +59,7 @@ const FRONTS = Number(process.env.WEB_CONCURRENCY ?? os.availableParallelism());
 
 async function startServer(databaseUrl: string, extraEnv: Record<string, string> = {}) {
   const port = await findFreePort();
-  const child = spawn(process.execPath, [...serverNodeArgs(), path.join(root, "scripts/serve.mjs")], {
+  const child = spawn(process.execPath, [runtimeEntry(root, distDirectory(), "primary")], {
     cwd: root,
     env: {
       ...process.env,

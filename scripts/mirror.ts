@@ -4,7 +4,7 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import pg from "pg";
 import { dataRoot, readDatabaseUrl } from "./lib/database-url";
-import { startRenderServer } from "./lib/mirror-render-server";
+import { startRenderServer } from "@/server/mirror/render-server";
 
 async function main() {
   process.env.DATABASE_URL = await readDatabaseUrl();

@@ -1,5 +1,6 @@
-// `npm start` / `npm run dev`: checks the configuration, starts an embedded PostgreSQL when no
-// DATABASE_URL is given, applies migrations, seeds a demo page on first run, then serves the app.
+// `npm start` / `npm run dev`: checks the configuration, starts an embedded PostgreSQL when no DATABASE_URL is
+// given, applies migrations, seeds a demo page on first run, builds when the build is stale, then runs the compiled
+// production server (server/process/primary.ts) or `next dev`, and stays only to stop the embedded database.
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
@@ -10,8 +11,8 @@ import pg from "pg";
 import exitHook from "async-exit-hook";
 import { applyMigrations } from "./lib/schema-engine";
 import { startEmbeddedPostgres, type EmbeddedPostgresHandle } from "./lib/embedded-postgres";
-import { serverNodeArgs } from "./lib/server-node-args";
-import { buildApp, hasBuild, isBuildCurrent } from "./lib/build-app";
+import { buildApp, distDirectory, hasBuild, isBuildCurrent } from "./lib/build-app";
+import { runtimeEntry } from "./lib/compile-server";
 import { StartupError, assertPortFree } from "./lib/ports";
 import { dataRoot, projectRoot, runtimeFile } from "./lib/database-url";
 import { hasConsoleUser, startBanner } from "./lib/start-banner";
@@ -231,7 +232,7 @@ async function main() {
   };
   const command =
     mode === "start"
-      ? [...serverNodeArgs(process.env), path.join(projectRoot, "scripts/serve.mjs")]
+      ? [runtimeEntry(projectRoot, distDirectory(), "primary")]
       : [
           path.join(projectRoot, "node_modules/next/dist/bin/next"),
           "dev",

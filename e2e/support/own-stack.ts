@@ -1,6 +1,5 @@
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { rm } from "node:fs/promises";
-import path from "node:path";
 import {
   signalDatabase,
   startEmbeddedPostgres,
@@ -10,7 +9,8 @@ import {
 import { findFreePort } from "../../scripts/lib/ports";
 import { projectRoot as root } from "../../scripts/lib/project-root";
 import { applyMigrations } from "../../scripts/lib/schema-engine";
-import { serverNodeArgs } from "../../scripts/lib/server-node-args";
+import { distDirectory } from "../../scripts/lib/build-app";
+import { runtimeEntry } from "../../scripts/lib/compile-server";
 import { waitForHealth } from "../../scripts/lib/wait-for-health";
 
 const SECRET = "own-stack-secret-own-stack-secret";
@@ -81,7 +81,7 @@ export class OwnStack {
   private async startInstance(env: Record<string, string>): Promise<AppInstance> {
     const port = await findFreePort();
     const base = `http://127.0.0.1:${port}`;
-    const child = spawn(process.execPath, [...serverNodeArgs(), path.join(root, "scripts/serve.mjs")], {
+    const child = spawn(process.execPath, [runtimeEntry(root, distDirectory(), "primary")], {
       cwd: root,
       env: {
         ...process.env,

@@ -1,10 +1,11 @@
-// Builds the production app and records which sources it was built from, so `npm start` rebuilds after an
-// upgrade (`git pull`) instead of serving the previous version's build.
+// Builds the production app (Next, then the server's processes: compile-server.ts) and records which sources it was
+// built from, so `npm start` rebuilds after an upgrade (`git pull`) instead of serving the previous version's build.
 import { createHash } from "node:crypto";
 import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { projectRoot } from "./project-root";
+import { compileServer, runtimeEntry } from "./compile-server";
 
 const SOURCES = [
   "app",
@@ -20,6 +21,7 @@ const SOURCES = [
   "postcss.config.mjs",
   "tsconfig.json",
   "package-lock.json",
+  "scripts/lib/compile-server.ts",
 ];
 const SKIPPED_DIRECTORIES = new Set(["generated", "node_modules"]);
 const STAMP = "statuspage-sources.sha256";
@@ -61,7 +63,7 @@ export function distDirectory(env: Record<string, string | undefined> = process.
 }
 
 export function hasBuild(root: string = projectRoot, distDir: string = distDirectory()): boolean {
-  return existsSync(path.join(root, distDir, "BUILD_ID"));
+  return existsSync(path.join(root, distDir, "BUILD_ID")) && existsSync(runtimeEntry(root, distDir, "primary"));
 }
 
 /** True when a build exists and was made from the sources as they are now. */
@@ -78,7 +80,7 @@ export function recordBuildSources(root: string = projectRoot, distDir: string =
   writeFileSync(path.join(root, distDir, STAMP), `${sourceFingerprint(root)}\n`);
 }
 
-/** Runs `next build` and records its sources; false when the build failed. */
+/** Runs `next build`, compiles the server and records the sources; false when the build failed. */
 export function buildApp(env: NodeJS.ProcessEnv = process.env): boolean {
   const result = spawnSync("npx", ["next", "build"], {
     cwd: projectRoot,
@@ -86,6 +88,7 @@ export function buildApp(env: NodeJS.ProcessEnv = process.env): boolean {
     env: { ...env, NEXT_TELEMETRY_DISABLED: "1" },
   });
   if (result.status !== 0) return false;
+  compileServer(projectRoot, distDirectory(env));
   recordBuildSources(projectRoot, distDirectory(env));
   return true;
 }

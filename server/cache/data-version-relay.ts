@@ -3,7 +3,7 @@ import { DATA_VERSION_MESSAGE, type DataVersionMessage } from "@/lib/data-versio
 import { currentDataVersion, onDataChange } from "@/server/cache/tagged-cache";
 
 /**
- * Tells the server's front processes (through scripts/serve.mjs, which started this process) the data version now
+ * Tells the server's front processes (through server/process/primary.ts, which started this process) the data version now
  * and after every change, so they stop serving whole responses rendered before it. Without a parent (tests, the
  * worker) there is no one to tell.
  */

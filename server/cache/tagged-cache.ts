@@ -14,7 +14,7 @@ type Entry = {
 };
 
 const MAX_ENTRIES = 5_000;
-// Well inside the server's heap limit (scripts/lib/server-node-args.mjs), whatever crawlers ask for.
+// Well inside the server's heap limit (server/process/server-node-args.ts), whatever crawlers ask for.
 const MAX_BYTES = Number(process.env.DATA_CACHE_MAX_MB ?? 32) * 2 ** 20;
 const MAX_AGE_MS = 10 * 60_000;
 const RETRY_WHILE_DOWN_MS = 2_000;

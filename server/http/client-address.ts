@@ -6,7 +6,7 @@ type HeaderSource = Record<string, unknown> | Headers | undefined;
 
 /**
  * The requester's address as the production server resolved it from the connection and TRUST_PROXY
- * (scripts/lib/client-address.ts). Forwarding headers are never read here: a client could choose them.
+ * (server/front/resolve-client-address.ts). Forwarding headers are never read here: a client could choose them.
  */
 export function clientAddress(source: HeaderSource): string {
   if (!source) return "unknown";

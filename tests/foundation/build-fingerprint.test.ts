@@ -1,62 +1,18 @@
 import { describe, expect, it } from "vitest";
-import {
-  existsSync,
-  mkdtempSync,
-  mkdirSync,
-  readFileSync,
-  readdirSync,
-  rmSync,
-  statSync,
-  writeFileSync,
-} from "node:fs";
+import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { isBuildCurrent, isFingerprinted, recordBuildSources, sourceFingerprint } from "../../scripts/lib/build-app";
 import { projectRoot } from "../../scripts/lib/project-root";
+import { SERVER_ENTRIES, runtimeEntry } from "../../scripts/lib/compile-server";
+import { filesUnder, reachableFiles } from "../support/import-graph";
 
-const IMPORT = /(?:\bfrom\s*|\bimport\s*\(?\s*|\brequire\s*\(\s*)["']([^"']+)["']/g;
-const EXTENSIONS = ["", ".ts", ".tsx", ".js", ".mjs", ".cjs", "/index.ts", "/index.tsx", "/index.js"];
-
-/** The project file an import names, or null for a package (or a file that does not exist). */
-function resolveImport(from: string, specifier: string): string | null {
-  const base = specifier.startsWith("@/")
-    ? path.join(projectRoot, specifier.slice(2))
-    : specifier.startsWith(".")
-      ? path.resolve(path.dirname(from), specifier)
-      : null;
-  if (!base) return null;
-  for (const extension of EXTENSIONS) {
-    const candidate = `${base}${extension}`;
-    if (existsSync(candidate) && statSync(candidate).isFile()) return candidate;
-  }
-  return null;
-}
-
-function filesUnder(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
-    entry.isDirectory() ? filesUnder(path.join(dir, entry.name)) : [path.join(dir, entry.name)],
-  );
-}
-
-/** Every project file the Next build can reach from its entry points, following imports. */
+/** Every project file the build (Next's, then the compiled server's) can reach from its entry points. */
 function filesTheBuildReads(): string[] {
-  const entries = [
+  return reachableFiles([
     ...filesUnder(path.join(projectRoot, "app")),
-    ...["proxy.ts", "instrumentation.ts", "next.config.js"].map((file) => path.join(projectRoot, file)),
-  ];
-  const seen = new Set<string>();
-  const queue = entries.filter((file) => /\.(tsx?|m?js)$/.test(file));
-  while (queue.length > 0) {
-    const file = queue.pop()!;
-    if (seen.has(file)) continue;
-    seen.add(file);
-    if (file.includes(`${path.sep}generated${path.sep}`)) continue;
-    for (const [, specifier] of readFileSync(file, "utf8").matchAll(IMPORT)) {
-      const target = resolveImport(file, specifier);
-      if (target && !seen.has(target)) queue.push(target);
-    }
-  }
-  return [...seen].map((file) => path.relative(projectRoot, file).split(path.sep).join("/"));
+    ...["proxy.ts", "instrumentation.ts", "next.config.js", ...Object.values(SERVER_ENTRIES)],
+  ]);
 }
 
 function project() {
@@ -75,6 +31,7 @@ describe("build fingerprint", () => {
     // a stale build read the old one, and every client address became "unknown".
     const reached = filesTheBuildReads();
     expect(reached).toContain("server/http/client-address.ts");
+    expect(reached).toContain("server/front/resolve-client-address.ts");
     expect(reached.length).toBeGreaterThan(100);
     // The generated Prisma client is made from prisma/schema.prisma, which stands for it.
     expect(isFingerprinted("prisma/schema.prisma")).toBe(true);
@@ -88,7 +45,11 @@ describe("build fingerprint", () => {
       expect(isBuildCurrent(root, ".next")).toBe(false);
       mkdirSync(path.join(root, ".next"));
       writeFileSync(path.join(root, ".next/BUILD_ID"), "abc");
+      recordBuildSources(root, ".next");
+      // A Next build without the compiled server is not a build `npm start` can run.
       expect(isBuildCurrent(root, ".next")).toBe(false);
+      mkdirSync(path.dirname(runtimeEntry(root, ".next", "primary")));
+      writeFileSync(runtimeEntry(root, ".next", "primary"), "");
       recordBuildSources(root, ".next");
       expect(isBuildCurrent(root, ".next")).toBe(true);
 

@@ -3,7 +3,7 @@ import http from "node:http";
 import { once } from "node:events";
 import type { AddressInfo } from "node:net";
 import { createLiveStreamHub, type LiveStreamOptions } from "@/server/live/live-stream-hub";
-import { liveVersionOf } from "@/scripts/lib/live-version-body.ts";
+import { liveVersionOf } from "@/server/front/live-version-body";
 
 const cleanups: (() => void)[] = [];
 afterEach(() => cleanups.splice(0).forEach((cleanup) => cleanup()));

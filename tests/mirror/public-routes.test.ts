@@ -1,7 +1,7 @@
 import { readdirSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { cacheKeyOf } from "@/scripts/lib/response-cache.ts";
+import { cacheKeyOf } from "@/server/front/response-cache";
 import { fullScope, urlsForScope } from "@/server/mirror/mirror-scope";
 
 // Three lists name the public addresses: Next's routes under app/, the front's response cache and the static

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type http from "node:http";
-import { cacheKeyOf } from "@/scripts/lib/response-cache.ts";
-import type { RenderLimits } from "@/scripts/lib/render-limiter.ts";
+import { cacheKeyOf } from "@/server/front/response-cache";
+import type { RenderLimits } from "@/server/front/render-limiter";
 import { startFrontAndApp, type Handler } from "../support/response-cache-harness";
 
 function startServer(handler: Handler, options: { version?: () => number; renderLimits?: RenderLimits } = {}) {

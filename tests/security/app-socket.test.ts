@@ -4,7 +4,7 @@ import http from "node:http";
 import { once } from "node:events";
 import os from "node:os";
 import path from "node:path";
-import { createPrivateSocketPath } from "@/scripts/lib/private-socket.ts";
+import { createPrivateSocketPath } from "@/server/process/private-socket";
 
 describe("the app's Unix socket", () => {
   it("lives in a directory only this user can enter, under a name another local user cannot take first", async () => {

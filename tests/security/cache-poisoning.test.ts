@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type http from "node:http";
 import { createHash } from "node:crypto";
-import { normalizeRequestTarget } from "@/scripts/lib/request-target.ts";
+import { normalizeRequestTarget } from "@/server/front/request-target";
 import { startFrontAndApp, type Handler } from "../support/response-cache-harness";
 import { rawRequest } from "@/e2e/support/raw-http";
 

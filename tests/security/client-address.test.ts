@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { IncomingMessage } from "node:http";
 import { Socket } from "node:net";
-import { CLIENT_ADDRESS_HEADER, parseTrustProxy, resolveClientAddress } from "@/scripts/lib/client-address.ts";
-import { stampClientAddress } from "@/scripts/lib/forwarding-headers.ts";
+import { CLIENT_ADDRESS_HEADER, parseTrustProxy, resolveClientAddress } from "@/server/front/resolve-client-address";
+import { stampClientAddress } from "@/server/front/stamp-client-address";
 import { clientAddress } from "@/server/http/client-address";
 
 function requestFrom(remoteAddress: string, headers: Record<string, string>): IncomingMessage {

@@ -2,9 +2,9 @@ import http from "node:http";
 import { once } from "node:events";
 import type { AddressInfo } from "node:net";
 import { afterEach } from "vitest";
-import { createResponseCache, type ResponseCacheOptions } from "@/scripts/lib/response-cache.ts";
-import { createUpstream } from "@/scripts/lib/upstream.ts";
-import { prepareRequestTarget } from "@/scripts/lib/request-target.ts";
+import { createResponseCache, type ResponseCacheOptions } from "@/server/front/response-cache";
+import { createUpstream } from "@/server/front/upstream";
+import { prepareRequestTarget } from "@/server/front/request-target";
 
 export type Handler = (req: http.IncomingMessage, res: http.ServerResponse) => void | Promise<void>;
 

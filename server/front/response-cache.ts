@@ -13,9 +13,9 @@ import { createBoundedStore, createFlights } from "@/lib/cache-core";
 import { parseHistoryQuery, type HistoryQuery } from "@/lib/history-params";
 import { isValidId } from "@/lib/status";
 import { MAX_LABEL_LENGTH } from "@/lib/badge-label";
-import { policyWithScriptHashes } from "./csp-hashes.ts";
-import { createRenderLimiter, RenderRefused, type RenderLimits } from "./render-limiter.ts";
-import { UpstreamUnavailable, type CapturedResponse, type Upstream } from "./upstream.ts";
+import { policyWithScriptHashes } from "./csp-hashes";
+import { createRenderLimiter, RenderRefused, type RenderLimits } from "./render-limiter";
+import { UpstreamUnavailable, type CapturedResponse, type Upstream } from "./upstream";
 
 /**
  * `exists`: a fixed address that always renders a real page, never refused for the render budget junk spends.

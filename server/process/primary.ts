@@ -1,19 +1,26 @@
+// The production server (`npm run serve`; `npm start` prepares the database and build, then runs it). This primary
+// process starts the app process (app-process.ts: Next renders, answers the console and the API, runs background
+// work) and one front process per core (server/front/front-process.ts: the whole-response cache, the live stream and
+// a pass-through for the rest), relays "the data changed" from the app to the fronts, and restarts whichever stops.
 import cluster, { type Worker } from "node:cluster";
 import { fork, type ChildProcess } from "node:child_process";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { isDataVersionMessage } from "@/lib/data-version-message";
-import { positiveInteger } from "./settings.ts";
-import { createPrivateSocketPath } from "../lib/private-socket.ts";
+import { positiveInteger } from "./positive-integer";
+import { createPrivateSocketPath } from "./private-socket";
+import { serverNodeArgs } from "./server-node-args";
 
+// The build compiles this file, app-process.ts and server/front/front-process.ts side by side (scripts/lib/
+// compile-server.ts), so the processes it starts are found beside it.
 const here = path.dirname(fileURLToPath(import.meta.url));
-const projectRoot = path.resolve(here, "../..");
 const port = Number(process.env.PORT ?? 3000);
 const hostname = process.env.HOST ?? "0.0.0.0";
 const fronts = positiveInteger(process.env.WEB_CONCURRENCY, os.availableParallelism());
 const { socketPath: appSocket, remove: removeAppSocket } = createPrivateSocketPath();
 const RESTART_MS = 1_000;
+const childNodeArgs = serverNodeArgs(process.env);
 
 let app: ChildProcess | null = null;
 let stopping = false;
@@ -30,10 +37,8 @@ function relay(message: unknown) {
 function startApp(): Promise<void> {
   return new Promise((resolve) => {
     const child = fork(path.join(here, "app-process.mjs"), [], {
-      cwd: projectRoot,
       env: { ...process.env, STATUSPAGE_APP_SOCKET: appSocket },
-      // The app runs plain Node: tsx's loader (used by this process and the fronts) has no business in Next.
-      execArgv: process.execArgv.filter((arg) => !arg.includes("tsx")),
+      execArgv: childNodeArgs,
     });
     app = child;
     child.on("message", (message: { type?: string }) => {
@@ -83,10 +88,7 @@ process.on("exit", () => {
   for (const worker of Object.values(cluster.workers ?? {})) worker?.process.kill("SIGKILL");
 });
 
-cluster.setupPrimary({
-  exec: path.join(here, "front.ts"),
-  execArgv: [...process.execArgv, "--import", "tsx"],
-});
+cluster.setupPrimary({ exec: path.join(here, "front-process.mjs"), execArgv: childNodeArgs });
 async function main() {
   await startApp();
   let listening = 0;

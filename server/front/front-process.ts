@@ -1,31 +1,30 @@
-// A front process: answers public pages from its whole-response cache and the live stream from its own hub, and
-// passes everything else to the app process. Several run side by side (scripts/serve.mjs), one per core; none of
-// them renders, so a render never stalls the readers they serve.
+// A front process: answers public pages from its whole-response cache (response-cache.ts) and the live stream from
+// its own hub (server/live/live-stream-hub.ts), and passes everything else to the app process (upstream.ts).
+// server/process/primary.ts starts one per core; none of them renders, so a render never stalls their readers.
 import { existsSync, readdirSync } from "node:fs";
 import http from "node:http";
 import path from "node:path";
 import { isDataVersionMessage } from "@/lib/data-version-message";
 import { createLiveStreamHub } from "@/server/live/live-stream-hub";
-import { CLIENT_ADDRESS_HEADER, parseTrustProxy } from "../lib/client-address.ts";
-import { stampClientAddress } from "../lib/forwarding-headers.ts";
-import { createResponseCache } from "../lib/response-cache.ts";
-import { createUpstream } from "../lib/upstream.ts";
-import { prepareRequestTarget } from "../lib/request-target.ts";
-import { positiveInteger } from "./settings.ts";
-import { liveVersionOf } from "../lib/live-version-body.ts";
-import { projectRoot } from "../lib/project-root.ts";
+import { CLIENT_ADDRESS_HEADER, parseTrustProxy } from "./resolve-client-address";
+import { stampClientAddress } from "./stamp-client-address";
+import { createResponseCache } from "./response-cache";
+import { createUpstream } from "./upstream";
+import { prepareRequestTarget } from "./request-target";
+import { liveVersionOf } from "./live-version-body";
+import { positiveInteger } from "@/server/process/positive-integer";
 
 const LIVE_STREAM_PATH = "/api/live/stream";
 
 const appSocket = process.env.STATUSPAGE_APP_SOCKET;
-if (!appSocket) throw new Error("STATUSPAGE_APP_SOCKET is not set: fronts are started by scripts/serve.mjs.");
+if (!appSocket) throw new Error("STATUSPAGE_APP_SOCKET is not set: fronts are started by server/process/primary.ts.");
 const fronts = positiveInteger(process.env.STATUSPAGE_FRONTS, 1);
 
 let dataVersion = Number(process.env.STATUSPAGE_DATA_VERSION ?? 0);
 const upstream = createUpstream({ socketPath: appSocket });
 const trustProxy = parseTrustProxy(process.env.TRUST_PROXY);
 // The build's static files, listed once: the build does not change while this process runs.
-const staticDir = path.join(projectRoot, ".next", "static");
+const staticDir = path.join(process.cwd(), process.env.NEXT_DIST_DIR || ".next", "static");
 const buildFiles = new Set(
   existsSync(staticDir)
     ? readdirSync(staticDir, { recursive: true, encoding: "utf8" }).map(

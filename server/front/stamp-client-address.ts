@@ -1,5 +1,5 @@
 import type { IncomingMessage } from "node:http";
-import { CLIENT_ADDRESS_HEADER, resolveClientAddress, type TrustProxy } from "./client-address.ts";
+import { CLIENT_ADDRESS_HEADER, resolveClientAddress, type TrustProxy } from "./resolve-client-address";
 
 const FORWARDING_HEADERS = [
   "x-forwarded-for",

@@ -1,7 +1,7 @@
 // npm run worker: delivers subscriber notifications from the outbox in its own process, and keeps the static
 // mirror current when one is configured. Start as many as you like; they share the work through PostgreSQL locks.
 import { createNotificationWorker } from "@/server/notifications/worker";
-import { startWorkerMirror } from "./lib/worker-mirror";
+import { startWorkerMirror } from "@/server/mirror/start-worker-mirror";
 
 const worker = createNotificationWorker();
 worker.start();

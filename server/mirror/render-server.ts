@@ -3,13 +3,13 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import next from "next";
-import { hasBuild } from "./build-app";
-import { projectRoot } from "./database-url";
+import { existsSync } from "node:fs";
+import path from "node:path";
 
 export type RenderServer = { baseUrl: string; close(): Promise<void> };
 
 export async function startRenderServer(): Promise<RenderServer> {
-  if (!hasBuild())
+  if (!existsSync(path.join(process.cwd(), process.env.NEXT_DIST_DIR || ".next", "BUILD_ID")))
     throw new Error(
       "The static mirror renders pages with the production build, and there is none: run `npm run build` first.",
     );
@@ -19,7 +19,7 @@ export async function startRenderServer(): Promise<RenderServer> {
   const server = http.createServer();
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
-  const app = next({ dev: false, dir: projectRoot, hostname: "127.0.0.1", port });
+  const app = next({ dev: false, dir: process.cwd(), hostname: "127.0.0.1", port });
   const handle = app.getRequestHandler();
   await app.prepare();
   server.on("request", (req, res) => {

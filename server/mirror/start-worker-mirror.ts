@@ -4,7 +4,7 @@ import { startCacheInvalidationListener } from "@/server/cache/tagged-cache";
 import { startDatabaseWatchdog } from "@/server/cache/database-watchdog";
 import { getMirrorConfig } from "@/server/mirror/mirror-config";
 import { loopbackRenderer, nextStaticDir, startStaticMirror } from "@/server/mirror/start-mirror";
-import { startRenderServer } from "./mirror-render-server";
+import { startRenderServer } from "./render-server";
 
 /** Starts the mirror publisher when STATIC_MIRROR_DIR or STATIC_MIRROR_S3_URL is set; returns how to stop it. */
 export async function startWorkerMirror(): Promise<(() => Promise<void>) | null> {

@@ -1,25 +1,22 @@
 // The app process: Next renders every page and answers the console and the API, on a Unix socket that only the
-// server's front processes (scripts/server/front.ts) connect to. They stamp the client's address on each request
-// (CLIENT_ADDRESS_HEADER) and keep the whole-response cache; instrumentation.ts tells them when data changes.
+// server's front processes (server/front/front-process.ts) connect to. They stamp the client's address on each
+// request (CLIENT_ADDRESS_HEADER) and keep the whole-response cache; instrumentation.ts tells them when data changes.
 import http from "node:http";
 import { chmod, rm } from "node:fs/promises";
-import path from "node:path";
-import { fileURLToPath } from "node:url";
 import next from "next";
 
-const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
-
 const socketPath = process.env.STATUSPAGE_APP_SOCKET;
-if (!socketPath) throw new Error("STATUSPAGE_APP_SOCKET is not set: the app process is started by scripts/serve.mjs.");
+if (!socketPath)
+  throw new Error("STATUSPAGE_APP_SOCKET is not set: the app process is started by server/process/primary.ts.");
 const port = Number(process.env.PORT ?? 3000);
 const hostname = process.env.HOST ?? "0.0.0.0";
 
-const app = next({ dev: false, dir: projectRoot, hostname, port });
+const app = next({ dev: false, dir: process.cwd(), hostname, port });
 const handle = app.getRequestHandler();
 await app.prepare();
 
 const server = http.createServer((req, res) => {
-  Promise.resolve(handle(req, res)).catch((error) => {
+  Promise.resolve(handle(req, res)).catch((error: unknown) => {
     console.error(error);
     if (!res.headersSent) res.writeHead(500);
     res.end();
@@ -27,14 +24,13 @@ const server = http.createServer((req, res) => {
 });
 server.keepAliveTimeout = 65_000;
 await rm(socketPath, { force: true });
-server.listen(socketPath, async () => {
+server.listen(socketPath, () => {
   // Only this user's processes (the fronts) may connect: they alone set the client-address header the app trusts.
-  await chmod(socketPath, 0o600);
-  process.send?.({ type: "statuspage:app-ready" });
+  void chmod(socketPath, 0o600).then(() => process.send?.({ type: "statuspage:app-ready" }));
 });
 
 process.on("disconnect", () => process.exit(0));
-for (const signal of ["SIGINT", "SIGTERM"]) {
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.on(signal, () => {
     server.close(() => process.exit(0));
     setTimeout(() => process.exit(0), 5_000).unref();
