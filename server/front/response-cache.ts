@@ -10,84 +10,11 @@ import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from "node:
 import { promisify } from "node:util";
 import zlib from "node:zlib";
 import { createBoundedStore, createFlights } from "@/lib/cache-core";
-import { parseHistoryQuery, type HistoryQuery } from "@/lib/history-params";
-import { isValidId } from "@/lib/status";
-import { MAX_LABEL_LENGTH } from "@/lib/badge-label";
+import { CONTENT_TYPES, INVALID_PARAM, publicRouteOf } from "@/lib/public-routes";
 import { policyWithScriptHashes } from "./csp-hashes";
 import { createRenderLimiter, RenderRefused, type RenderLimits } from "./render-limiter";
 import { UpstreamUnavailable, type CapturedResponse, type Upstream } from "./upstream";
 
-/**
- * `exists`: a fixed address that always renders a real page, never refused for the render budget junk spends.
- * `types`: the content types a complete answer of the route has; anything else (an empty `{}` Next sends for a
- * prefetch, an error page) is passed to the one who asked and never stored.
- */
-type Route = { pattern: RegExp; params: Param[]; types: RegExp; immutable?: boolean; exists?: boolean };
-
-/**
- * A query parameter a route reads, and the one form of each value it answers differently for; null for a value the
- * route answers as if it were absent (out of range, malformed), so such values share the route's plain address
- * instead of each costing a render.
- */
-type Param = { name: string; canonical: (value: string) => string | null };
-
-// Values the history page reads as it does (lib/history-params.ts). Every malformed or out-of-range value shows
-// the same page with the same note, so they share one key: INVALID, which the page reads as malformed.
-const INVALID = "~";
-const historyParam = (
-  name: "page" | "month" | "component",
-  canonical: (query: HistoryQuery) => string | null,
-): Param => ({
-  name,
-  canonical: (value) => {
-    const query = parseHistoryQuery({ [name]: value });
-    return query.problems.length > 0 ? INVALID : canonical(query);
-  },
-});
-const page = historyParam("page", (query) => (query.page > 1 ? String(query.page) : null));
-const month = historyParam("month", (query) => query.month?.toISOString().slice(0, 7) ?? null);
-const component = historyParam("component", (query) => query.componentId);
-const id = (name: string): Param => ({ name, canonical: (value) => (isValidId(value) ? value : null) });
-const label: Param = {
-  name: "label",
-  canonical: (value) => (value === "" ? null : [...value].slice(0, MAX_LABEL_LENGTH).join("")),
-};
-const version: Param = { name: "v", canonical: (value) => (/^[\w-]{1,64}$/.test(value) ? value : null) };
-
-const HTML = /^text\/html\b/;
-const JSON_BODY = /^application\/json\b/;
-const FEED = /^application\/(rss\+xml|atom\+xml|feed\+json)\b/;
-const SVG = /^image\/svg\+xml\b/;
-const ICON = /^(image\/(png|svg\+xml|x-icon|vnd\.microsoft\.icon)|application\/manifest\+json)\b/;
-const BUILD_FILE = /^(application\/(javascript|json|manifest\+json)|text\/(javascript|css|plain)|font\/|image\/)/;
-// What Next answers a flight request (an open tab refreshing itself) with.
-const FLIGHT = /^text\/x-component\b/;
-
-// Each cacheable route with the query parameters it reads: everything else in a query string (tracking
-// parameters, cache-busting junk) is left out of the cache key and of the request the app renders.
-const CACHEABLE_ROUTES: Route[] = [
-  { pattern: /^\/$/, params: [], types: HTML, exists: true },
-  { pattern: /^\/history\/?$/, params: [page, month, component], types: HTML, exists: true },
-  { pattern: /^\/history\.(rss|atom|json)$/, params: [], types: FEED, exists: true },
-  { pattern: /^\/incidents\/[^/]+\/?$/, params: [], types: HTML },
-  { pattern: /^\/api\/v2\//, params: [], types: JSON_BODY },
-  { pattern: /^\/api\/live$/, params: [id("incident")], types: JSON_BODY, exists: true },
-  { pattern: /^\/badge\.svg$/, params: [label], types: SVG, exists: true },
-  { pattern: /^\/components\/[^/]+\/badge\.svg$/, params: [label], types: SVG },
-  { pattern: /^\/components\/[^/]+\/history\.(rss|atom|json)$/, params: [], types: FEED },
-  { pattern: /^\/embed\/?$/, params: [], types: HTML, exists: true },
-  { pattern: /^\/robots\.txt$/, params: [], types: /^text\/plain\b/, exists: true },
-  {
-    pattern: /^\/(favicon\.ico|icon\.svg|icon-512\.png|apple-touch-icon\.png|manifest\.webmanifest)$/,
-    params: [],
-    types: ICON,
-    exists: true,
-  },
-  { pattern: /^\/uptime\.svg$/, params: [version], types: SVG, exists: true },
-  { pattern: /^\/api\/uptime\//, params: [], types: JSON_BODY },
-  // Content-hashed build output never changes while this build runs.
-  { pattern: /^\/_next\/static\//, params: [], types: BUILD_FILE, immutable: true },
-];
 // Next's flight requests vary on these; a page load (no `rsc` header) depends on none of them.
 const RSC_VARY_HEADERS = [
   "rsc",
@@ -133,11 +60,6 @@ export type Cacheable = {
   renderHeaders: Record<string, string>;
 };
 
-function routeOf(path: string): Route | null {
-  for (const route of CACHEABLE_ROUTES) if (route.pattern.test(path)) return route;
-  return null;
-}
-
 type RequestLike = { method?: string; url?: string; headers: IncomingHttpHeaders };
 
 const PAGE_LOAD_HEADERS: Record<string, string> = { host: RENDER_HOST };
@@ -153,7 +75,7 @@ export function cacheKeyOf(req: RequestLike): Cacheable | null {
   const url = req.url ?? "/";
   const queryAt = url.indexOf("?");
   const path = queryAt < 0 ? url : url.slice(0, queryAt);
-  const route = routeOf(path);
+  const route = publicRouteOf(path);
   if (!route) return null;
   const immutable = route.immutable === true;
   let query = "";
@@ -166,7 +88,7 @@ export function cacheKeyOf(req: RequestLike): Cacheable | null {
       const value = raw === null ? null : canonical(raw.trim());
       if (value === null) continue;
       kept.push(`${encodeURIComponent(name)}=${encodeURIComponent(value)}`);
-      if (value !== INVALID) variant = true;
+      if (value !== INVALID_PARAM) variant = true;
     }
     if (kept.length > 0) query = `?${kept.join("&")}`;
   }
@@ -184,7 +106,13 @@ export function cacheKeyOf(req: RequestLike): Cacheable | null {
   const rscParam = queryAt < 0 ? null : new URLSearchParams(url.slice(queryAt + 1)).get("_rsc");
   const forwarded =
     rscParam === null ? `${path}${query}` : `${path}${query}${query ? "&" : "?"}_rsc=${encodeURIComponent(rscParam)}`;
-  return { key: `${path}${query}\u0000${flight}`, url: forwarded, ...shared, types: FLIGHT, renderHeaders };
+  return {
+    key: `${path}${query}\u0000${flight}`,
+    url: forwarded,
+    ...shared,
+    types: CONTENT_TYPES.flight,
+    renderHeaders,
+  };
 }
 
 const COMPRESSION_THRESHOLD = 1024;
@@ -277,7 +205,7 @@ function publicHeaders(
   captured: CapturedResponse,
   cacheable: Cacheable,
 ): { headers: IncomingHttpHeaders; storable: boolean } {
-  const flight = cacheable.types === FLIGHT;
+  const flight = cacheable.types === CONTENT_TYPES.flight;
   const headers = { ...captured.headers };
   if (headers["cache-control"] === NEXT_DYNAMIC_CACHE_CONTROL && !headers["set-cookie"])
     headers["cache-control"] = PUBLIC_PAGE_CACHE_CONTROL;
@@ -471,7 +399,7 @@ export function createResponseCache({
     const { headers, storable } = publicHeaders(captured, cacheable);
     if (!storable) return { response: { ...captured, headers } };
     const policy = headers["content-security-policy"];
-    if (cacheable.types === HTML && typeof policy === "string")
+    if (cacheable.types === CONTENT_TYPES.html && typeof policy === "string")
       headers["content-security-policy"] = policyWithScriptHashes(policy, captured.body.toString("utf8"));
     return { entry: await buildEntry(cacheable, captured.status, headers, captured.body, version, now()) };
   }

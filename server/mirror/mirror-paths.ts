@@ -66,24 +66,3 @@ export function cacheControlFor(key: string): string {
 export function isHtmlKey(key: string): boolean {
   return key.endsWith(".html");
 }
-
-// What a complete render of each kind of key is served as; the feed's JSON form is JSON Feed.
-const RENDERED_TYPES: Record<string, RegExp> = {
-  html: /^text\/html\b/,
-  json: /^application\/(json|feed\+json)\b/,
-  rss: /^application\/rss\+xml\b/,
-  atom: /^application\/atom\+xml\b/,
-  svg: /^image\/svg\+xml\b/,
-  js: /^(application|text)\/javascript\b/,
-  txt: /^text\/plain\b/,
-};
-
-/**
- * Whether a render answered with the content type its key is published as. Anything else (the empty `{}` Next sends
- * for a prefetch, an error page) must never replace a published file.
- */
-export function isRenderedTypeOf(key: string, contentType: string | null): boolean {
-  const extension = FILE_NAME.exec(key)?.[0].slice(1).toLowerCase() ?? (key.startsWith("api/") ? "json" : "");
-  const expected = RENDERED_TYPES[extension];
-  return expected ? expected.test(contentType ?? "") : Boolean(contentType);
-}

@@ -9,9 +9,9 @@ import {
   cacheControlFor,
   contentTypeFor,
   isHtmlKey,
-  isRenderedTypeOf,
   mirrorKey,
 } from "@/server/mirror/mirror-paths";
+import { CONTENT_TYPES, isCompleteAnswerType } from "@/lib/public-routes";
 import { urlsForScope, type MirrorScope } from "@/server/mirror/mirror-scope";
 import type { MirrorTarget } from "@/server/mirror/targets/mirror-target";
 import type { MirrorInventory } from "@/server/queries/mirror-inventory";
@@ -108,7 +108,10 @@ export function createMirrorPublisher({
       return { key, failed: `${url}: HTTP ${response.status}` };
     }
     const contentType = response.headers.get("content-type");
-    if (!isRenderedTypeOf(key, contentType)) {
+    // Anything else (the empty `{}` Next sends for a prefetch, an error page) must never replace a published file.
+    const complete =
+      url === NOT_FOUND_URL ? CONTENT_TYPES.html.test(contentType ?? "") : isCompleteAnswerType(url, contentType);
+    if (!complete) {
       await response.body?.cancel();
       return { key, failed: `${url}: answered ${contentType ?? "no content type"}, not what ${key} is published as` };
     }
