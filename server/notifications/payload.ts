@@ -2,74 +2,95 @@ import "server-only";
 import { pageBaseUrl } from "@/server/page-url";
 import type { Tx } from "@/server/db/client";
 import { incidentFields } from "@/server/db/base-selects";
+import { z } from "zod";
 import {
+  ALL_INCIDENT_STATUSES,
+  COMPONENT_STATUSES,
   describeIndicator,
+  INCIDENT_KINDS,
   INCIDENT_STATUS_LABELS,
   overallIndicator,
+  STATUS_INDICATORS,
   UNRESOLVED_INCIDENT_STATUSES,
-  type AnyIncidentStatus,
   type ComponentStatus,
-  type StatusIndicator,
 } from "@/lib/status";
 
-export type StatuspageIncidentUpdate = {
-  id: string;
-  incident_id: string;
-  status: AnyIncidentStatus;
-  body: string;
-  created_at: string;
-  updated_at: string;
-  display_at: string;
-  affected_components: {
-    code: string | null;
-    name: string;
-    old_status: ComponentStatus;
-    new_status: ComponentStatus;
-  }[];
-};
+const componentStatus = z.enum(COMPONENT_STATUSES);
+const incidentStatus = z.enum(ALL_INCIDENT_STATUSES);
 
-export type StatuspageIncident = {
-  id: string;
-  name: string;
-  status: AnyIncidentStatus;
-  impact: string;
-  created_at: string;
-  updated_at: string;
-  started_at: string;
-  monitoring_at: string | null;
-  resolved_at: string | null;
-  scheduled_for: string | null;
-  scheduled_until: string | null;
-  shortlink: string;
-  page_id: string;
-  components: { id: string; name: string; status: ComponentStatus }[];
-  incident_updates: StatuspageIncidentUpdate[];
-};
+const statuspageIncidentUpdateSchema = z.object({
+  id: z.string(),
+  incident_id: z.string(),
+  status: incidentStatus,
+  body: z.string(),
+  created_at: z.string(),
+  updated_at: z.string(),
+  display_at: z.string(),
+  affected_components: z.array(
+    z.object({
+      code: z.string().nullable(),
+      name: z.string(),
+      old_status: componentStatus,
+      new_status: componentStatus,
+    }),
+  ),
+});
+
+const statuspageIncidentSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  status: incidentStatus,
+  impact: z.string(),
+  created_at: z.string(),
+  updated_at: z.string(),
+  started_at: z.string(),
+  monitoring_at: z.string().nullable(),
+  resolved_at: z.string().nullable(),
+  scheduled_for: z.string().nullable(),
+  scheduled_until: z.string().nullable(),
+  shortlink: z.string(),
+  page_id: z.string(),
+  components: z.array(z.object({ id: z.string(), name: z.string(), status: componentStatus })),
+  incident_updates: z.array(statuspageIncidentUpdateSchema),
+});
 
 /** Everything a delivery needs, frozen when the change commits so retries send exactly the same content. */
-export type NotificationPayload = {
-  baseUrl: string;
-  page: { id: string; name: string; status_indicator: StatusIndicator; status_description: string };
-  incident?: StatuspageIncident;
-  component_update?: {
-    id: string;
-    component_id: string;
-    created_at: string;
-    old_status: ComponentStatus;
-    new_status: ComponentStatus;
-  };
-  component?: { id: string; name: string; status: ComponentStatus; created_at: string };
-  email?: {
-    subject: string;
-    incidentName: string;
-    kind: "incident" | "maintenance";
-    statusLabel: string;
-    bodyMarkdown: string;
-    affectedComponents: string[];
-    incidentUrl: string;
-    displayAt: string;
-  };
-};
+export const notificationPayloadSchema = z.object({
+  baseUrl: z.string(),
+  page: z.object({
+    id: z.string(),
+    name: z.string(),
+    status_indicator: z.enum(STATUS_INDICATORS),
+    status_description: z.string(),
+  }),
+  incident: statuspageIncidentSchema.optional(),
+  component_update: z
+    .object({
+      id: z.string(),
+      component_id: z.string(),
+      created_at: z.string(),
+      old_status: componentStatus,
+      new_status: componentStatus,
+    })
+    .optional(),
+  component: z.object({ id: z.string(), name: z.string(), status: componentStatus, created_at: z.string() }).optional(),
+  email: z
+    .object({
+      subject: z.string(),
+      incidentName: z.string(),
+      kind: z.enum(INCIDENT_KINDS),
+      statusLabel: z.string(),
+      bodyMarkdown: z.string(),
+      affectedComponents: z.array(z.string()),
+      incidentUrl: z.string(),
+      displayAt: z.string(),
+    })
+    .optional(),
+});
+
+export type StatuspageIncidentUpdate = z.infer<typeof statuspageIncidentUpdateSchema>;
+export type StatuspageIncident = z.infer<typeof statuspageIncidentSchema>;
+export type NotificationPayload = z.infer<typeof notificationPayloadSchema>;
 
 async function pageSnapshot(tx: Tx): Promise<{ baseUrl: string; page: NotificationPayload["page"] }> {
   const [settings, components, openIncidents, maintenanceInProgress] = await Promise.all([

@@ -1,18 +1,11 @@
 import "server-only";
 import type { TargetPolicy } from "@/server/notifications/target-guard";
 import { postGuarded } from "@/server/notifications/guarded-post";
+import { describeHttpAnswer, type HttpSendResult } from "@/server/notifications/http-answer";
 import { SIGNATURE_HEADER, signWebhookBody } from "@/server/notifications/signature";
 
 export const WEBHOOK_TIMEOUT_MS = 10_000;
 const MAX_RESPONSE_BYTES = 64 * 1024;
-
-export type SendResult = {
-  ok: boolean;
-  statusCode?: number;
-  error?: string;
-  permanent?: boolean;
-  responseBody?: string;
-};
 
 export type WebhookRequest = {
   url: string;
@@ -25,7 +18,7 @@ export type WebhookRequest = {
 };
 
 /** POSTs a signed JSON body; only a 2xx answer counts, redirects and private targets are refused. */
-export async function sendWebhook(request: WebhookRequest): Promise<SendResult> {
+export async function sendWebhook(request: WebhookRequest): Promise<HttpSendResult> {
   const timestamp = Math.floor((request.now?.() ?? new Date()).getTime() / 1000);
   const outcome = await postGuarded({
     url: request.url,
@@ -41,14 +34,5 @@ export async function sendWebhook(request: WebhookRequest): Promise<SendResult> 
       [SIGNATURE_HEADER]: signWebhookBody(request.secret, request.body, timestamp),
     },
   });
-  if (!outcome.answered) return { ok: false, error: outcome.error, ...(outcome.permanent ? { permanent: true } : {}) };
-  const { statusCode } = outcome;
-  if (statusCode >= 200 && statusCode < 300) return { ok: true, statusCode, responseBody: outcome.body };
-  if (statusCode >= 300 && statusCode < 400)
-    return {
-      ok: false,
-      statusCode,
-      error: `Redirect to ${outcome.headers.location ?? "another URL"} refused; webhooks do not follow redirects.`,
-    };
-  return { ok: false, statusCode, error: `HTTP ${statusCode}` };
+  return describeHttpAnswer(outcome, (statusCode) => ({ error: `HTTP ${statusCode}`, permanent: false }));
 }

@@ -8,14 +8,21 @@ import type { Mailer, OutgoingMail } from "@/server/notifications/mailer";
 import { verificationAnswer } from "@/tests/support/webhook-endpoint";
 
 export type ReceivedMail = { to: string[]; raw: string };
+export type SmtpReply = { code: number; message: string };
 
-/** A real SMTP server on a free port that keeps every message it is given. */
+/** A real SMTP server on a free port that keeps every message it is given, and can refuse a recipient on demand. */
 export async function startSmtpRecorder() {
   const messages: ReceivedMail[] = [];
+  const rcptReplies = new Map<string, SmtpReply[]>();
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ["STARTTLS", "AUTH"],
     logger: false,
+    onRcptTo(address, _session, callback) {
+      const reply = rcptReplies.get(address.address)?.shift();
+      if (!reply) return callback();
+      callback(Object.assign(new Error(reply.message), { responseCode: reply.code }));
+    },
     onData(stream, session, callback) {
       const chunks: Buffer[] = [];
       stream.on("data", (chunk: Buffer) => chunks.push(chunk));
@@ -34,6 +41,10 @@ export async function startSmtpRecorder() {
     url: `smtp://127.0.0.1:${port}`,
     messages,
     to: (address: string) => messages.filter((m) => m.to.includes(address)),
+    /** The next RCPT TO for `address` gets these replies, one per attempt, before mail is accepted again. */
+    replyToRecipient: (address: string, ...replies: SmtpReply[]) =>
+      rcptReplies.set(address, [...(rcptReplies.get(address) ?? []), ...replies]),
+    clearReplies: () => rcptReplies.clear(),
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }
@@ -57,10 +68,12 @@ export type ReceivedHook = {
   at: number;
 };
 
+export type ScriptedAnswer = { status: number; headers?: Record<string, string>; body?: string };
+
 /** An HTTP receiver that can fail on purpose or answer slowly, and dedupes by delivery id as a real receiver should. */
 export async function startHookReceiver() {
   const hits: ReceivedHook[] = [];
-  const behaviour = { failNext: 0, delayMs: 0, status: 204, redirect: false };
+  const behaviour = { failNext: 0, delayMs: 0, status: 204, redirect: false, queue: [] as ScriptedAnswer[] };
   const server = http.createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on("data", (chunk: Buffer) => chunks.push(chunk));
@@ -72,6 +85,11 @@ export async function startHookReceiver() {
         return;
       }
       const respond = () => {
+        const scripted = behaviour.queue.shift();
+        if (scripted) {
+          res.writeHead(scripted.status, scripted.headers).end(scripted.body ?? "");
+          return;
+        }
         if (behaviour.redirect) {
           res.writeHead(302, { Location: "http://169.254.169.254/latest/meta-data" }).end();
           return;

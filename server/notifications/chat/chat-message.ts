@@ -2,8 +2,10 @@ import "server-only";
 import type { Tx } from "@/server/db/client";
 import { buildComponentPayload, buildIncidentPayload } from "@/server/notifications/payload";
 import { pageBaseUrl } from "@/server/page-url";
-import type { ChatEvent } from "@/lib/integrations";
+import { z } from "zod";
+import { CHAT_EVENTS, type ChatEvent } from "@/lib/integrations";
 import {
+  COMPONENT_STATUSES,
   COMPONENT_STATUS_LABELS,
   IMPACT_LABELS,
   INCIDENT_STATUS_LABELS,
@@ -11,27 +13,30 @@ import {
   type ComponentStatus,
 } from "@/lib/status";
 
-export type ChatTone = "critical" | "major" | "minor" | "none" | "maintenance" | "resolved";
+export const CHAT_TONES = ["critical", "major", "minor", "none", "maintenance", "resolved"] as const;
+export type ChatTone = (typeof CHAT_TONES)[number];
 
 /**
  * What a chat message says, independent of platform, frozen in the outbox when the change commits. `title`,
  * `body` and component names are untrusted text; each platform's renderer escapes them.
  */
-export type ChatMessage = {
-  event: ChatEvent;
-  pageName: string;
-  pageUrl: string;
-  headline: string;
-  title: string;
-  url: string;
-  linkLabel: string;
-  tone: ChatTone;
-  facts: { label: string; value: string }[];
-  components: { name: string; status: ComponentStatus }[];
-  body: string;
-  timestamp: string;
-  componentIds: string[];
-};
+export const chatMessageSchema = z.object({
+  event: z.enum(CHAT_EVENTS),
+  pageName: z.string(),
+  pageUrl: z.string(),
+  headline: z.string(),
+  title: z.string(),
+  url: z.string(),
+  linkLabel: z.string(),
+  tone: z.enum(CHAT_TONES),
+  facts: z.array(z.object({ label: z.string(), value: z.string() })),
+  components: z.array(z.object({ name: z.string(), status: z.enum(COMPONENT_STATUSES) })),
+  body: z.string(),
+  timestamp: z.string(),
+  componentIds: z.array(z.string()),
+});
+
+export type ChatMessage = z.infer<typeof chatMessageSchema>;
 
 const HEADLINES: Record<ChatEvent, string> = {
   "incident.created": "New incident",
