@@ -1,15 +1,10 @@
 import "server-only";
-import { toAppError, type FieldErrors } from "@/server/errors";
+import { describeRefusal, toAppError, type FieldErrors } from "@/server/errors";
 
 export type ActionFailure = { ok: false; formError: string; fieldErrors?: FieldErrors };
 
 /** What a server action answers when its service refused: field errors under a summary, or the error's own message. */
 export function actionFailure(error: unknown): ActionFailure {
   const appError = toAppError(error);
-  return {
-    ok: false,
-    formError:
-      appError.fieldErrors && appError.code === "VALIDATION" ? "Some fields need attention." : appError.message,
-    fieldErrors: appError.fieldErrors,
-  };
+  return { ok: false, formError: describeRefusal(appError), fieldErrors: appError.fieldErrors };
 }

@@ -1,6 +1,7 @@
 import "server-only";
 import { createHash } from "node:crypto";
-import { HTTP_STATUS, toAppError, type AppError } from "@/server/errors";
+import { toAppError } from "@/server/errors";
+import { errorResponse } from "@/server/http/error-response";
 import { PUBLIC_CACHE_CONTROL } from "@/lib/cache-control";
 
 export const CORS_HEADERS: Record<string, string> = {
@@ -62,30 +63,13 @@ export function preflightResponse(): Response {
   return new Response(null, { status: 204, headers: PREFLIGHT_HEADERS });
 }
 
-export function errorBody(error: AppError) {
-  return {
-    error: {
-      code: error.code.toLowerCase(),
-      message: error.message,
-      ...(error.fieldErrors ? { fields: error.fieldErrors } : {}),
-    },
-  };
-}
-
-/** A JSON error that is never cached and still readable cross-origin. */
-export function jsonError(error: AppError, extraHeaders: Record<string, string> = {}): Response {
-  return Response.json(errorBody(error), {
-    status: HTTP_STATUS[error.code],
-    headers: { ...CORS_HEADERS, "Cache-Control": "no-store", ...extraHeaders },
-  });
-}
-
 /** Runs a public read and turns any failure into a JSON error; unknown errors are logged, never shown. */
 export async function handlePublic(build: () => Promise<Response>): Promise<Response> {
   try {
     return await build();
   } catch (error) {
     const appError = toAppError(error);
-    return jsonError(appError, appError.code === "UNAVAILABLE" ? { "Retry-After": "5" } : {});
+    const retry: Record<string, string> = appError.code === "UNAVAILABLE" ? { "Retry-After": "5" } : {};
+    return errorResponse(appError, "ours", { ...CORS_HEADERS, ...retry });
   }
 }

@@ -147,7 +147,7 @@ export function openApiDocument(serverUrl: string) {
         ...v2.components,
         ...STATUSPAGE_SCHEMAS,
         Error: {
-          description: "The short forms' error shape.",
+          description: "This API's own error shape, spoken by the short forms and the public endpoints.",
           type: "object",
           required: ["error"],
           properties: {

@@ -1,4 +1,5 @@
 import "server-only";
+import { readBodyText } from "@/server/http/read-body";
 
 const MAX_REPORT_BYTES = 16 * 1024;
 const MAX_LOGGED_PER_MINUTE = 20;
@@ -19,12 +20,9 @@ function describe(report: ReportBody): string {
 
 /** Logs a browser's CSP violation report, bounded in size and rate so anyone posting reports cannot flood the log. */
 export async function logCspReport(request: Request): Promise<void> {
-  const declared = Number(request.headers.get("content-length") ?? "0");
-  if (declared > MAX_REPORT_BYTES) return;
-  const text = (await request.text()).slice(0, MAX_REPORT_BYTES);
   let parsed: unknown;
   try {
-    parsed = JSON.parse(text);
+    parsed = JSON.parse(await readBodyText(request, MAX_REPORT_BYTES));
   } catch {
     return;
   }

@@ -8,7 +8,9 @@ const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,255}$/;
 
 export class IdempotencyKeyReusedError extends AppError {
   constructor() {
-    super("VALIDATION", "This Idempotency-Key was already used with a different request.");
+    super("VALIDATION", "This Idempotency-Key was already used with a different request.", undefined, {
+      reason: "idempotency_key_reused",
+    });
   }
 }
 

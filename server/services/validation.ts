@@ -1,6 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import { AppError, type FieldErrors } from "@/server/errors";
+import { invalidFields, toFieldErrors } from "@/server/errors";
 import { findUnsafeText, stripBidiControlsDeep, UNSAFE_TEXT_MESSAGE } from "@/lib/unsafe-text";
 import { ID_PATTERN } from "@/lib/status";
 import { findTooDeep, MAX_INPUT_DEPTH, TOO_DEEP_MESSAGE } from "@/lib/nesting-depth";
@@ -19,29 +19,19 @@ export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.in
   rejectUnsafeText(input);
   const parsed = schema.safeParse(stripBidiControlsDeep(input, VERBATIM_FIELDS));
   if (parsed.success) return parsed.data;
-  const fieldErrors: FieldErrors = {};
-  for (const issue of parsed.error.issues) {
-    const key = issue.path.length ? issue.path.map(String).join(".") : "form";
-    (fieldErrors[key] ??= []).push(issue.message);
-  }
-  throw new AppError("VALIDATION", "Some fields need attention.", fieldErrors);
+  throw invalidFields(toFieldErrors(parsed.error.issues, "form"));
 }
 
 /** Refuses text PostgreSQL or XML cannot carry (NUL and most control characters) with a field error, before any query sees it. */
 export function rejectUnsafeText(input: unknown): void {
   const paths = findUnsafeText(input);
   if (paths.length === 0) return;
-  throw new AppError(
-    "VALIDATION",
-    "Some fields need attention.",
-    Object.fromEntries(paths.map((path) => [path, [UNSAFE_TEXT_MESSAGE]])),
-  );
+  throw invalidFields(Object.fromEntries(paths.map((path) => [path, [UNSAFE_TEXT_MESSAGE]])));
 }
 
 function rejectDeepNesting(input: unknown): void {
   const path = findTooDeep(input, MAX_INPUT_DEPTH);
-  if (path)
-    throw new AppError("VALIDATION", "Some fields need attention.", { [path[0] ?? "form"]: [TOO_DEEP_MESSAGE] });
+  if (path) throw invalidFields({ [path[0] ?? "form"]: [TOO_DEEP_MESSAGE] });
 }
 
 const emptyToUndefined = (value: unknown) => (value === "" || value === null ? undefined : value);

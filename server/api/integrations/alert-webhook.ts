@@ -1,9 +1,10 @@
 import "server-only";
 import { AppError, toAppError } from "@/server/errors";
+import { NO_STORE } from "@/server/http/error-response";
+import { readBodyText } from "@/server/http/read-body";
 import { authenticateIntegration, receiveAlerts } from "@/server/services/integrations/receive-alerts";
 
 const MAX_BODY_BYTES = 1024 * 1024;
-const NO_STORE = { "Cache-Control": "no-store" };
 
 function answer(status: number, body: unknown, headers: Record<string, string> = {}) {
   return Response.json(body, { status, headers: { ...NO_STORE, ...headers } });
@@ -20,11 +21,7 @@ function tokenOf(request: Request): string | null {
 }
 
 async function readJson(request: Request): Promise<unknown> {
-  if (Number(request.headers.get("content-length") ?? "0") > MAX_BODY_BYTES)
-    throw new AppError("VALIDATION", `The body must be at most ${MAX_BODY_BYTES / 1024} KB.`);
-  const text = await request.text();
-  if (Buffer.byteLength(text) > MAX_BODY_BYTES)
-    throw new AppError("VALIDATION", `The body must be at most ${MAX_BODY_BYTES / 1024} KB.`);
+  const text = await readBodyText(request, MAX_BODY_BYTES);
   if (text.trim() === "") throw new AppError("VALIDATION", "The body is empty; send the alert payload as JSON.");
   try {
     return JSON.parse(text);
@@ -38,7 +35,8 @@ async function readJson(request: Request): Promise<unknown> {
 
 /**
  * POST /api/integrations/{integrationId}: an alert source's webhook. The token is checked before the body is read,
- * so a caller without one costs no parsing: 401 for a wrong token, 400 for a body it cannot read.
+ * so a caller without one costs no parsing: 401 for a wrong token, 413 for a body over 1 MB, 400 for a body it cannot
+ * read. Refusals are `{"ok": false, "error": "<sentence>", "fields"?}`, as docs/integrations.md describes them.
  */
 export async function handleAlertWebhook(request: Request, integrationId: string): Promise<Response> {
   try {
@@ -47,23 +45,12 @@ export async function handleAlertWebhook(request: Request, integrationId: string
     const { tags: _published, ...result } = await receiveAlerts({ integration, body });
     return answer(200, { ok: true, ...result });
   } catch (error) {
-    const appError = toAppError(error);
-    if (appError.code === "UNAUTHORIZED")
-      return answer(401, { ok: false, error: appError.message }, { "WWW-Authenticate": 'Bearer realm="integration"' });
-    if (appError.code === "VALIDATION")
-      return answer(400, {
-        ok: false,
-        error: appError.message,
-        ...(appError.fieldErrors ? { fields: appError.fieldErrors } : {}),
-      });
-    const status =
-      appError.code === "UNAVAILABLE"
-        ? 503
-        : appError.code === "NOT_FOUND"
-          ? 404
-          : appError.code === "CONFLICT"
-            ? 409
-            : 500;
-    return answer(status, { ok: false, error: appError.message });
+    return refusal(toAppError(error));
   }
+}
+
+function refusal(error: AppError): Response {
+  const body = { ok: false, error: error.message, ...(error.fieldErrors ? { fields: error.fieldErrors } : {}) };
+  if (error.code === "UNAUTHORIZED") return answer(401, body, { "WWW-Authenticate": 'Bearer realm="integration"' });
+  return answer(error.code === "VALIDATION" ? 400 : error.status, body, error.headers);
 }

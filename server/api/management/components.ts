@@ -13,7 +13,8 @@ import {
   type ManagedComponent,
   type ManagedGroup,
 } from "@/server/queries/management-reads";
-import { ManagementError, callService } from "@/server/api/management/errors";
+import { invalidFields } from "@/server/errors";
+import { callService } from "@/server/api/management/refusals";
 import { changeOne, getOne, readOne } from "@/server/api/management/one-record";
 import {
   componentStatus,
@@ -74,7 +75,7 @@ const componentFields = z.object({
 
 async function createOne({ actor, input, db, page }: EndpointArgs) {
   const fields = parseFields(componentFields, wrapped(input, "component"));
-  if (!fields.name?.trim()) throw new ManagementError(422, { name: ["name is required."] });
+  if (!fields.name?.trim()) throw invalidFields({ name: ["name is required."] });
   const result = await call(
     createComponent({
       ctx: { actor, db },
@@ -149,8 +150,8 @@ function uptimeRange(query: URLSearchParams): UptimeRange {
   const endDay = range.end ?? new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
   const startDay = range.start ?? new Date(endDay.getTime() - 89 * DAY);
   const days = Math.round((endDay.getTime() - startDay.getTime()) / DAY) + 1;
-  if (days < 1) throw new ManagementError(422, { start: ["start must not be after end."] });
-  if (days > 366) throw new ManagementError(422, { start: ["The range can be at most 366 days."] });
+  if (days < 1) throw invalidFields({ start: ["start must not be after end."] });
+  if (days > 366) throw invalidFields({ start: ["The range can be at most 366 days."] });
   return { startDay, endDay, days, rangeEnd: new Date(Math.min(endDay.getTime() + DAY, now.getTime())), now };
 }
 
@@ -238,7 +239,7 @@ async function setMembers(ctx: ServiceContext & { db: Db }, groupId: string, com
   }
   for (const componentId of componentIds) {
     const component = await readManagedComponent(ctx.db, componentId);
-    if (!component) throw new ManagementError(422, { components: [`There is no component with id ${componentId}.`] });
+    if (!component) throw invalidFields({ components: [`There is no component with id ${componentId}.`] });
     if (component.groupId !== groupId) tags.push(...(await editComponentFields(ctx, component, { group_id: groupId })));
   }
   return tags;
@@ -246,7 +247,7 @@ async function setMembers(ctx: ServiceContext & { db: Db }, groupId: string, com
 
 async function createGroup({ actor, input, db, page }: EndpointArgs) {
   const fields = readGroupFields(input);
-  if (!fields.name?.trim()) throw new ManagementError(422, { name: ["name is required."] });
+  if (!fields.name?.trim()) throw invalidFields({ name: ["name is required."] });
   const ctx = { actor, db };
   const result = await call(
     createComponentGroup({ ctx, input: { name: fields.name, description: fields.description } }),

@@ -1,6 +1,6 @@
 import "server-only";
 import { managementDispatcher, serveApiRequest, type Endpoint } from "@/server/api/management/router";
-import { ManagementError } from "@/server/api/management/errors";
+import { AppError } from "@/server/errors";
 import { incidentEndpoints } from "@/server/api/management/incidents";
 import { componentEndpoints } from "@/server/api/management/components";
 import { subscriberEndpoints } from "@/server/api/management/subscribers";
@@ -25,13 +25,13 @@ export async function handleUnknownApiPath(
   const segments = (await context.params).unknownPath;
   return serveApiRequest(request, "statuspage", (page) => {
     if (segments[0] === "organizations") {
-      throw new ManagementError(
-        501,
+      throw new AppError(
+        "NOT_SUPPORTED",
         "Organization users and permissions are not supported by this API: manage users in the console at /admin/users.",
       );
     }
-    throw new ManagementError(
-      404,
+    throw new AppError(
+      "NOT_FOUND",
       `There is no resource at /api/v1/${segments.join("/")}. Statuspage's management API is under /api/v1/pages/${page.statuspagePageId ?? page.id}/….`,
     );
   });

@@ -1,7 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import { ManagementError } from "@/server/api/management/errors";
-import type { FieldErrors } from "@/server/errors";
+import { invalidFields, toFieldErrors } from "@/server/errors";
 import { COMPONENT_STATUSES, type ComponentStatus } from "@/lib/status";
 import { DATE_RANGE_TEXT, dateInput } from "@/lib/date-input";
 import { incidentMetadataSchema } from "@/lib/incident-metadata";
@@ -123,12 +122,7 @@ export const metadata = z.preprocess(blankToUndefined, incidentMetadataSchema.op
 export function parseFields<S extends z.ZodType>(schema: S, input: unknown): z.infer<S> {
   const parsed = schema.safeParse(input);
   if (parsed.success) return parsed.data;
-  const fields: FieldErrors = {};
-  for (const issue of parsed.error.issues) {
-    const key = issue.path.length ? issue.path.map(String).join(".") : "base";
-    (fields[key] ??= []).push(issue.message);
-  }
-  throw new ManagementError(422, fields);
+  throw invalidFields(toFieldErrors(parsed.error.issues, "base"));
 }
 
 export function pagination(

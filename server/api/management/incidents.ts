@@ -11,7 +11,8 @@ import {
   type IncidentImpact,
 } from "@/lib/status";
 import { listManagedIncidents, readManagedIncident, type IncidentListFilter } from "@/server/queries/management-reads";
-import { ManagementError, callService, found } from "@/server/api/management/errors";
+import { AppError, invalidFields } from "@/server/errors";
+import { callService, found, invalid } from "@/server/api/management/refusals";
 import {
   componentStatusMap,
   flag,
@@ -127,7 +128,7 @@ function attributes(fields: IncidentFields) {
 
 async function create({ actor, input, db, page }: EndpointArgs) {
   const fields = parseFields(incidentFields, wrapped(input, "incident"));
-  if (!fields.name?.trim()) throw new ManagementError(422, { name: ["name is required."] });
+  if (!fields.name?.trim()) throw invalid("name", "name is required.");
   const ctx: ServiceContext = { actor, db };
   const deliverNotifications = fields.deliver_notifications ?? true;
   const tags: string[] = [];
@@ -135,7 +136,7 @@ async function create({ actor, input, db, page }: EndpointArgs) {
   let updateId: string;
   if ((fields.status && isMaintenanceStatus(fields.status)) || fields.scheduled_for) {
     if (!fields.scheduled_for || !fields.scheduled_until) {
-      throw new ManagementError(422, {
+      throw invalidFields({
         scheduled_for: ["A scheduled maintenance needs scheduled_for and scheduled_until."],
       });
     }
@@ -171,7 +172,7 @@ async function create({ actor, input, db, page }: EndpointArgs) {
     }
   } else if (fields.backfilled) {
     if (fields.components.length)
-      throw new ManagementError(422, { components: ["A backfilled incident cannot change components."] });
+      throw invalidFields({ components: ["A backfilled incident cannot change components."] });
     const result = await call(
       createIncident({
         ctx,
@@ -238,7 +239,7 @@ function impactOf(
 async function update({ actor, input, db, page, params }: EndpointArgs) {
   const fields = parseFields(incidentFields, wrapped(input, "incident"));
   const current = await found(readManagedIncident(db, params.incidentId), "incident");
-  if (fields.version !== undefined && fields.version !== current.version) throw new ManagementError(409, STALE_MESSAGE);
+  if (fields.version !== undefined && fields.version !== current.version) throw new AppError("CONFLICT", STALE_MESSAGE);
   const ctx: ServiceContext = { actor, db };
   const incidentId = current.id;
   const maintenance = current.kind === "maintenance";

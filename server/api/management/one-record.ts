@@ -1,5 +1,5 @@
 import "server-only";
-import { callService, found } from "@/server/api/management/errors";
+import { callService, found } from "@/server/api/management/refusals";
 import type { Endpoint, EndpointArgs } from "@/server/api/management/router";
 import type { PageRef } from "@/server/api/management/serialize";
 

@@ -2,7 +2,8 @@ import "server-only";
 import { z } from "zod";
 import { LIMITS } from "@/lib/status";
 import { readManagedIncident, type ManagedIncident } from "@/server/queries/management-reads";
-import { ManagementError, notFound } from "@/server/api/management/errors";
+import { invalidFields } from "@/server/errors";
+import { notFound } from "@/server/api/management/refusals";
 import { flag, parseFields, text, timestamp } from "@/server/api/management/fields";
 import { wrapped } from "@/server/api/management/request";
 import { serializeManagedPostmortem, type PageRef } from "@/server/api/management/serialize";
@@ -18,7 +19,7 @@ import {
 async function readIncident(db: EndpointArgs["db"], incidentId: string) {
   const incident = await readManagedIncident(db, incidentId);
   if (incident?.kind === "maintenance")
-    throw new ManagementError(422, { incident: ["A scheduled maintenance has no postmortem."] });
+    throw invalidFields({ incident: ["A scheduled maintenance has no postmortem."] });
   return incident;
 }
 
@@ -66,7 +67,7 @@ export const postmortemEndpoints: Endpoint[] = [
     role: "responder",
     run: onPostmortem(({ actor, db, input }, incident) => {
       const fields = parseFields(draftFields, wrapped(input, "postmortem"));
-      if (!fields.body_draft?.trim()) throw new ManagementError(422, { body_draft: ["body_draft is required."] });
+      if (!fields.body_draft?.trim()) throw invalidFields({ body_draft: ["body_draft is required."] });
       return savePostmortem({
         ctx: { actor, db },
         input: { incidentId: incident.id, body: fields.body_draft, version: incident.postmortem?.version ?? 0 },
@@ -86,7 +87,7 @@ export const postmortemEndpoints: Endpoint[] = [
     run: onPostmortem(({ actor, db, input }, incident) => {
       const fields = parseFields(publishFields, wrapped(input, "postmortem"));
       if (!incident.postmortem)
-        throw new ManagementError(422, {
+        throw invalidFields({
           body_draft: ["Write the postmortem (PUT …/postmortem) before publishing it."],
         });
       return publishPostmortem({

@@ -1,8 +1,7 @@
 import "server-only";
-import { RateLimitedError } from "@/server/errors";
+import { AppError, RateLimitedError } from "@/server/errors";
 import type { ApiKeyActor } from "@/server/auth/api-key";
 import { consumeApiRateLimit, readApiRateLimitConfig } from "@/server/services/api-keys/consume-api-rate-limit";
-import { ManagementError } from "@/server/api/management/errors";
 
 /** Counts a request for the key; over the limit it answers 429 (or 420) with Retry-After in whole seconds. */
 export async function takeRateLimit(actor: ApiKeyActor, config = readApiRateLimitConfig()): Promise<void> {
@@ -11,7 +10,8 @@ export async function takeRateLimit(actor: ApiKeyActor, config = readApiRateLimi
   } catch (error) {
     if (!(error instanceof RateLimitedError)) throw error;
     const retryAfter = Math.max(1, Math.ceil(error.retryAfterMs / 1000));
-    throw new ManagementError(config.status, `${error.message} Retry after ${retryAfter} seconds.`, {
+    throw new AppError("RATE_LIMITED", `${error.message} Retry after ${retryAfter} seconds.`, undefined, {
+      status: config.status,
       headers: { "Retry-After": String(retryAfter) },
     });
   }

@@ -1,8 +1,8 @@
 import "server-only";
 import qs from "qs";
-import { ManagementError } from "@/server/api/management/errors";
 import { authenticateApiKeyToken, type ApiKeyActor } from "@/server/auth/api-key";
-import { AppError } from "@/server/errors";
+import { AppError, invalidFields } from "@/server/errors";
+import { readBodyText } from "@/server/http/read-body";
 import { findUnsafeText, UNSAFE_TEXT_MESSAGE } from "@/lib/unsafe-text";
 import { findTooDeep, MAX_INPUT_DEPTH, TOO_DEEP_MESSAGE } from "@/lib/nesting-depth";
 
@@ -29,31 +29,6 @@ export async function authenticate(request: Request): Promise<ApiKeyActor> {
   return authenticateApiKeyToken(token);
 }
 
-async function readText(request: Request): Promise<string> {
-  if (Number(request.headers.get("content-length") ?? "0") > MAX_BODY_BYTES) throw tooLarge();
-  if (!request.body) return "";
-  const reader = request.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.byteLength;
-    if (total > MAX_BODY_BYTES) {
-      await reader.cancel();
-      throw tooLarge();
-    }
-    chunks.push(value);
-  }
-  return Buffer.concat(chunks).toString("utf8");
-}
-
-function tooLarge() {
-  return new ManagementError(413, `The request body must be at most ${MAX_BODY_BYTES / 1024} KB.`, {
-    code: "payload_too_large",
-  });
-}
-
 /** Rails-style brackets, as Statuspage reads them: `incident[components][abc]=major_outage`, `incident[component_ids][]=abc`. */
 export function parseRailsParams(text: string): Record<string, unknown> {
   return qs.parse(text, { depth: 5, arrayLimit: 500, parameterLimit: 2_000, allowPrototypes: false });
@@ -70,8 +45,10 @@ export async function readParams(request: Request): Promise<Record<string, unkno
   return params;
 }
 
+const MALFORMED_JSON = { reason: "malformed_json" };
+
 async function readBodyParams(request: Request, fromQuery: Record<string, unknown>): Promise<Record<string, unknown>> {
-  const text = await readText(request);
+  const text = await readBodyText(request, MAX_BODY_BYTES);
   if (text.trim() === "") return fromQuery;
   const type = (request.headers.get("content-type") ?? "").split(";")[0].trim().toLowerCase();
   if (type === "application/x-www-form-urlencoded") return { ...fromQuery, ...parseRailsParams(text) };
@@ -80,13 +57,16 @@ async function readBodyParams(request: Request, fromQuery: Record<string, unknow
     try {
       parsed = JSON.parse(text);
     } catch {
-      throw new ManagementError(400, "The request body is not valid JSON.", { code: "malformed_json" });
+      throw new AppError("INVALID_REQUEST", "The request body is not valid JSON.", undefined, MALFORMED_JSON);
     }
     if (!parsed || typeof parsed !== "object" || Array.isArray(parsed))
-      throw new ManagementError(400, "The request body must be a JSON object.", { code: "malformed_json" });
+      throw new AppError("INVALID_REQUEST", "The request body must be a JSON object.", undefined, MALFORMED_JSON);
     return { ...fromQuery, ...(parsed as Record<string, unknown>) };
   }
-  throw new ManagementError(415, "Send the body as application/json or application/x-www-form-urlencoded.");
+  throw new AppError(
+    "UNSUPPORTED_MEDIA_TYPE",
+    "Send the body as application/json or application/x-www-form-urlencoded.",
+  );
 }
 
 const WRAPPERS = new Set([
@@ -109,8 +89,7 @@ function fieldPath(path: string[]): string[] {
 export function refuseUnsafeText(params: Record<string, unknown>): void {
   const paths = findUnsafeText(params);
   if (paths.length === 0) return;
-  throw new ManagementError(
-    422,
+  throw invalidFields(
     Object.fromEntries(paths.map((path) => [fieldPath(path.split(".")).join("."), [UNSAFE_TEXT_MESSAGE]])),
   );
 }
@@ -119,7 +98,7 @@ export function refuseUnsafeText(params: Record<string, unknown>): void {
 function refuseDeepNesting(params: Record<string, unknown>): void {
   const path = findTooDeep(params, MAX_INPUT_DEPTH);
   if (!path) return;
-  throw new ManagementError(422, { [fieldPath(path)[0]]: [TOO_DEEP_MESSAGE] });
+  throw invalidFields({ [fieldPath(path)[0]]: [TOO_DEEP_MESSAGE] });
 }
 
 /** The object under a resource's key (`{"incident": {…}}`), or an empty object when the key is absent. */
@@ -127,6 +106,6 @@ export function wrapped(params: Record<string, unknown>, key: string): Record<st
   const value = params[key];
   if (value === undefined || value === "") return {};
   if (!value || typeof value !== "object" || Array.isArray(value))
-    throw new ManagementError(400, `"${key}" must be an object, as in {"${key}": {…}}.`);
+    throw new AppError("INVALID_REQUEST", `"${key}" must be an object, as in {"${key}": {…}}.`);
   return value as Record<string, unknown>;
 }

@@ -10,7 +10,8 @@ import {
 import type { ApiKeyActor } from "@/server/auth/api-key";
 import { pageBaseUrl } from "@/server/api/statuspage-serializers";
 import { readManagedPage, type ManagedPage } from "@/server/queries/management-reads";
-import { ManagementError, NO_STORE, errorResponse, type Dialect } from "@/server/api/management/errors";
+import { AppError } from "@/server/errors";
+import { NO_STORE, errorResponse, type ErrorDialect } from "@/server/http/error-response";
 import { authenticate, readParams, refuseUnsafeText } from "@/server/api/management/request";
 import { takeRateLimit } from "@/server/api/management/rate-limit";
 import { publicPageId, serializeManagedPage, type PageRef } from "@/server/api/management/serialize";
@@ -75,14 +76,14 @@ type Resolved = { endpoint: Endpoint; params: Record<string, string> } | { respo
  */
 export async function serveApiRequest(
   request: Request,
-  dialect: Dialect,
+  dialect: ErrorDialect,
   resolve: (page: ManagedPage, actor: ApiKeyActor) => Promise<Resolved> | Resolved,
 ): Promise<Response> {
   try {
     const actor = await authenticate(request);
     await takeRateLimit(actor);
     const page = await readWith({ actor }, readManagedPage);
-    if (!page) throw new ManagementError(404, "The status page has not been set up yet: open /admin/setup.");
+    if (!page) throw new AppError("NOT_FOUND", "The status page has not been set up yet: open /admin/setup.");
     const resolved = await resolve(page, actor);
     if ("response" in resolved) return resolved.response;
     const { endpoint, params } = resolved;
@@ -102,8 +103,8 @@ export async function serveApiRequest(
     const input = await readParams(request);
     const key = request.headers.get("idempotency-key");
     if (key !== null && !isValidIdempotencyKey(key)) {
-      throw new ManagementError(400, "Idempotency-Key must be 1 to 255 visible ASCII characters.", {
-        code: "invalid_idempotency_key",
+      throw new AppError("INVALID_REQUEST", "Idempotency-Key must be 1 to 255 visible ASCII characters.", undefined, {
+        reason: "invalid_idempotency_key",
       });
     }
     const claim =
@@ -158,12 +159,14 @@ export function findEndpoint(
   shownPath: string,
 ): { endpoint: Endpoint; params: Record<string, string> } {
   const matching = endpoints.map((e) => ({ endpoint: e, params: matchPath(e.path, segments) })).filter((m) => m.params);
-  if (matching.length === 0) throw new ManagementError(404, `There is no resource at ${shownPath}.`);
+  if (matching.length === 0) throw new AppError("NOT_FOUND", `There is no resource at ${shownPath}.`);
   const literalFirst = matching.sort((a, b) => Object.keys(a.params!).length - Object.keys(b.params!).length);
   const found = literalFirst.find((m) => methodsOf(m.endpoint).includes(method as Method));
   if (!found) {
     const allowed = [...new Set(matching.flatMap((m) => methodsOf(m.endpoint)))].join(", ");
-    throw new ManagementError(405, `${method} is not allowed here; use ${allowed}.`, { headers: { Allow: allowed } });
+    throw new AppError("METHOD_NOT_ALLOWED", `${method} is not allowed here; use ${allowed}.`, undefined, {
+      headers: { Allow: allowed },
+    });
   }
   return { endpoint: found.endpoint, params: found.params! };
 }
@@ -176,18 +179,21 @@ export function managementDispatcher(endpoints: Endpoint[]) {
     return serveApiRequest(request, "statuspage", (page, actor) => {
       if (segments.length === 0) {
         if (method !== "GET")
-          throw new ManagementError(405, "Only GET is allowed on /pages.", { headers: { Allow: "GET" } });
+          throw new AppError("METHOD_NOT_ALLOWED", "Only GET is allowed on /pages.", undefined, {
+            headers: { Allow: "GET" },
+          });
         authorize(actor, "viewer");
         return { response: Response.json([serializeManagedPage(page, pageBaseUrl(page))], { headers: NO_STORE }) };
       }
       if (segments[0] !== page.id && segments[0] !== page.statuspagePageId) {
-        throw new ManagementError(
-          404,
+        throw new AppError(
+          "NOT_FOUND",
           `The requested page could not be found: this server's page id is ${publicPageId(page)}.`,
         );
       }
       const rest = segments.slice(1);
-      if (rest[0] && UNSUPPORTED_RESOURCES[rest[0]]) throw new ManagementError(501, UNSUPPORTED_RESOURCES[rest[0]]);
+      if (rest[0] && UNSUPPORTED_RESOURCES[rest[0]])
+        throw new AppError("NOT_SUPPORTED", UNSUPPORTED_RESOURCES[rest[0]]);
       return findEndpoint(endpoints, method, rest, ["/pages", ...segments].join("/"));
     });
   };

@@ -7,7 +7,8 @@ import {
   readManagedSubscriber,
   type SubscriberKindCounts,
 } from "@/server/queries/management-reads";
-import { ManagementError, callService, found, invalid, notFound } from "@/server/api/management/errors";
+import { AppError, invalidFields } from "@/server/errors";
+import { callService, found, invalid, notFound } from "@/server/api/management/refusals";
 import { flag, idList, pagination, parseFields, text } from "@/server/api/management/fields";
 import { wrapped } from "@/server/api/management/request";
 import { serializeManagedSubscriber } from "@/server/api/management/serialize";
@@ -71,8 +72,8 @@ function confirmationMail(email: string, confirmToken: string, scope = "status u
       );
     } catch (error) {
       console.error("Could not send the subscription confirmation", error);
-      throw new ManagementError(
-        503,
+      throw new AppError(
+        "UNAVAILABLE",
         "The subscriber was saved but the confirmation email could not be sent; use resend_confirmation once email works.",
       );
     }
@@ -141,18 +142,18 @@ const createFields = z.object({
 async function create({ actor, input, db }: EndpointArgs) {
   const fields = parseFields(createFields, wrapped(input, "subscriber"));
   if (fields.phone_number)
-    throw new ManagementError(422, {
+    throw invalidFields({
       phone_number: [
         "SMS subscribers are not supported by this status page; subscribe an email address or a webhook endpoint.",
       ],
     });
   if (fields.page_access_user)
-    throw new ManagementError(
-      501,
+    throw new AppError(
+      "NOT_SUPPORTED",
       "Audience-specific pages (page access users) are not supported by this status page.",
     );
   if (!fields.email && !fields.endpoint)
-    throw new ManagementError(422, { email: ["Send an email address or a webhook endpoint."] });
+    throw invalidFields({ email: ["Send an email address or a webhook endpoint."] });
   const ctx = { actor, db };
   const added = await call(
     fields.endpoint

@@ -2,7 +2,8 @@ import "server-only";
 import { z } from "zod";
 import { INCIDENT_STATUSES, LIMITS } from "@/lib/status";
 import { listManagedTemplates, readManagedPage, readManagedTemplate } from "@/server/queries/management-reads";
-import { ManagementError, toManagementError } from "@/server/api/management/errors";
+import { AppError, invalidFields } from "@/server/errors";
+import { renameRefusalFields } from "@/server/api/management/refusals";
 import { flag, idList, pagination, parseFields, text } from "@/server/api/management/fields";
 import { wrapped } from "@/server/api/management/request";
 import { serializeManagedPage, serializeManagedTemplate } from "@/server/api/management/serialize";
@@ -58,11 +59,11 @@ export const templateAndPageEndpoints: Endpoint[] = [
     run: async ({ actor, db, input }) => {
       const fields = parseFields(templateFields, wrapped(input, "template"));
       if (fields.group_id)
-        throw new ManagementError(422, {
+        throw invalidFields({
           group_id: ["Template groups are not supported by this status page; leave group_id out."],
         });
       if (fields.component_ids?.length)
-        throw new ManagementError(422, {
+        throw invalidFields({
           component_ids: ["Templates here hold text only; leave component_ids out and set components on the incident."],
         });
       try {
@@ -77,7 +78,7 @@ export const templateAndPageEndpoints: Endpoint[] = [
         });
         return { status: 201, body: serializeManagedTemplate((await readManagedTemplate(db, result.template.id))!) };
       } catch (error) {
-        throw toManagementError(error, { status: "update_status" });
+        throw renameRefusalFields(error, { status: "update_status" });
       }
     },
     doc: {
@@ -130,7 +131,12 @@ export const templateAndPageEndpoints: Endpoint[] = [
           tags: result.tags,
         };
       } catch (error) {
-        const refusal = toManagementError(error, {
+        if (error instanceof AppError && error.code === "FORBIDDEN")
+          throw new AppError(
+            "FORBIDDEN",
+            "Changing the page's profile needs an owner key: create one in the console at /admin/api-keys, or change it at /admin/settings.",
+          );
+        throw renameRefusalFields(error, {
           timeZone: "time_zone",
           supportUrl: "support_url",
           contactEmail: "notifications_from_email",
@@ -138,12 +144,6 @@ export const templateAndPageEndpoints: Endpoint[] = [
           footerText: "notifications_email_footer",
           description: "page_description",
         });
-        if (refusal.status === 403)
-          throw new ManagementError(
-            403,
-            "Changing the page's profile needs an owner key: create one in the console at /admin/api-keys, or change it at /admin/settings.",
-          );
-        throw refusal;
       }
     },
     doc: {

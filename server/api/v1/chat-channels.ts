@@ -3,7 +3,7 @@ import { z } from "zod";
 import { AppError } from "@/server/errors";
 import { OWN_RESOURCE, parseRequest, shortForm } from "@/server/api/v1/endpoints";
 import type { EndpointArgs } from "@/server/api/management/router";
-import { callService } from "@/server/api/management/errors";
+import { callService } from "@/server/api/management/refusals";
 import { getChatChannel, listChatChannels, type ChatChannelItem } from "@/server/queries/chat-channels";
 import { createChatChannel } from "@/server/services/chat-channels/create-chat-channel";
 import { updateChatChannel } from "@/server/services/chat-channels/update-chat-channel";

@@ -1,28 +1,26 @@
 import "server-only";
 import { z } from "zod";
 import { COMPONENT_STATUSES, INCIDENT_IMPACTS, INCIDENT_STATUSES, MAINTENANCE_STATUSES } from "@/lib/status";
-import type { FieldErrors } from "@/server/errors";
+import { AppError, invalidFields, toFieldErrors } from "@/server/errors";
 import { listManagedComponents, readManagedIncident } from "@/server/queries/management-reads";
-import { ManagementError, found } from "@/server/api/management/errors";
+import { found } from "@/server/api/management/refusals";
 import { serveApiRequest, type Endpoint, type EndpointArgs, type EndpointResult } from "@/server/api/management/router";
 import { incidentRuns } from "@/server/api/management/incidents";
 import { componentRuns } from "@/server/api/management/components";
 import { serializeManagedComponent } from "@/server/api/management/serialize";
 
 // The short forms of /api/v1/pages/{page_id}/…: each translates its request into the management endpoint's
-// and wraps the answer (`{"incident": …}`); both are served by the same pipeline and endpoint code.
+// and wraps the answer (`{"incident": …}`); both are served by the same pipeline, refusing in our error dialect.
 
 /** Fields missing or of the wrong type: 400 naming each, as these routes always answered. */
 export function parseRequest<S extends z.ZodType>(schema: S, input: unknown): z.infer<S> {
   const parsed = schema.safeParse(input);
   if (parsed.success) return parsed.data;
-  const fields: FieldErrors = {};
-  for (const issue of parsed.error.issues)
-    (fields[issue.path.length ? issue.path.map(String).join(".") : "body"] ??= []).push(issue.message);
-  throw new ManagementError(400, fields, {
-    code: "invalid_request",
-    detail: "Some fields are missing or have the wrong type.",
-  });
+  throw new AppError(
+    "INVALID_REQUEST",
+    "Some fields are missing or have the wrong type.",
+    toFieldErrors(parsed.error.issues, "body"),
+  );
 }
 
 const text = (label: string) => z.string({ error: `${label} must be a string.` });
@@ -54,7 +52,7 @@ export const OWN_RESOURCE = "none: this product's own resource";
 export function shortForm(endpoint: ShortForm) {
   SHORT_FORMS.push(endpoint);
   return async (request: Request, context?: { params: Promise<Record<string, string>> }) =>
-    serveApiRequest(request, "short", async () => ({ endpoint, params: context ? await context.params : {} }));
+    serveApiRequest(request, "ours", async () => ({ endpoint, params: context ? await context.params : {} }));
 }
 
 const INCIDENT = "StatuspageIncident";
@@ -210,10 +208,10 @@ export const resolveIncidentEndpoint = shortForm({
     const input = parseRequest(resolveRequest, args.input);
     const current = await found(readManagedIncident(args.db, args.params.incidentId), "incident");
     if (current.status === "resolved" || current.status === "postmortem")
-      throw new ManagementError(409, "This incident is already resolved.");
+      throw new AppError("CONFLICT", "This incident is already resolved.");
     const latest = current.updates[0]?.displayAt;
     if (input.display_at && latest && new Date(input.display_at) < latest) {
-      throw new ManagementError(422, {
+      throw invalidFields({
         display_at: [
           `Date the resolution at or after the latest update (${latest.toISOString().slice(0, 16).replace("T", " ")} UTC).`,
         ],

@@ -2,7 +2,7 @@ import "server-only";
 import { createHash } from "node:crypto";
 import type { z } from "zod";
 import type { Tx } from "@/server/db/client";
-import { AppError } from "@/server/errors";
+import { AppError, toFieldErrors } from "@/server/errors";
 import type { Actor } from "@/server/services/context";
 
 export const IMPORTER_ACTOR: Actor = { kind: "system", role: "owner", label: "Statuspage importer" };
@@ -17,7 +17,9 @@ export function fingerprintOf(value: unknown): string {
 export function parseSource<S extends z.ZodType>(schema: S, input: unknown): z.infer<S> {
   const parsed = schema.safeParse(input);
   if (parsed.success) return parsed.data;
-  const fields = parsed.error.issues.slice(0, 3).map((i) => `${i.path.join(".") || "object"}: ${i.message}`);
+  const fields = Object.entries(toFieldErrors(parsed.error.issues, "object"))
+    .slice(0, 3)
+    .map(([path, messages]) => `${path}: ${messages.join(" ")}`);
   throw new AppError("VALIDATION", `Malformed source object (${fields.join("; ")}).`);
 }
 

@@ -1,5 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { HTTP_STATUS, toAppError } from "@/server/errors";
+import { errorResponse } from "@/server/http/error-response";
 import { unsubscribe } from "@/server/services/subscribers/unsubscribe";
 
 /** RFC 8058 one-click unsubscribe: mail clients POST `List-Unsubscribe=One-Click` to the List-Unsubscribe URL. */
@@ -9,11 +9,7 @@ export async function POST(request: NextRequest) {
     const result = await unsubscribe({ ctx: {}, input: { token } });
     return NextResponse.json({ unsubscribed: true, alreadyUnsubscribed: result.alreadyUnsubscribed });
   } catch (error) {
-    const appError = toAppError(error);
-    return NextResponse.json(
-      { error: appError.message, fieldErrors: appError.fieldErrors },
-      { status: HTTP_STATUS[appError.code] },
-    );
+    return errorResponse(error, "ours");
   }
 }
 
