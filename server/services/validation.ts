@@ -1,6 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import { invalidFields, toFieldErrors } from "@/server/errors";
+import { AppError, invalidFields, renameFieldHeads, toFieldErrors } from "@/server/errors";
 import { findUnsafeText, stripBidiControlsDeep, UNSAFE_TEXT_MESSAGE } from "@/lib/unsafe-text";
 import { ID_PATTERN } from "@/lib/status";
 import { findTooDeep, MAX_INPUT_DEPTH, TOO_DEEP_MESSAGE } from "@/lib/nesting-depth";
@@ -20,6 +20,16 @@ export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.in
   const parsed = schema.safeParse(stripBidiControlsDeep(input, VERBATIM_FIELDS));
   if (parsed.success) return parsed.data;
   throw invalidFields(toFieldErrors(parsed.error.issues, "form"));
+}
+
+/** Awaits another service, naming its field errors as this service's input does (`renames`: theirs → ours). */
+export async function renameFieldErrors<T>(work: Promise<T>, renames: Record<string, string>): Promise<T> {
+  try {
+    return await work;
+  } catch (error) {
+    if (!(error instanceof AppError) || !error.fieldErrors) throw error;
+    throw error.withFieldErrors(renameFieldHeads(error.fieldErrors, (head) => renames[head] ?? head));
+  }
 }
 
 /** Refuses text PostgreSQL or XML cannot carry (NUL and most control characters) with a field error, before any query sees it. */

@@ -1,16 +1,18 @@
 import "server-only";
 import { z } from "zod";
 import { COMPONENT_STATUSES, INCIDENT_IMPACTS, INCIDENT_STATUSES, MAINTENANCE_STATUSES } from "@/lib/status";
-import { AppError, invalidFields, toFieldErrors } from "@/server/errors";
+import { AppError, toFieldErrors } from "@/server/errors";
 import { listManagedComponents, readManagedIncident } from "@/server/queries/management-reads";
-import { found } from "@/server/api/management/refusals";
+import { callService, found } from "@/server/api/management/refusals";
 import { serveApiRequest, type Endpoint, type EndpointArgs, type EndpointResult } from "@/server/api/management/router";
 import { incidentRuns } from "@/server/api/management/incidents";
 import { componentRuns } from "@/server/api/management/components";
 import { serializeManagedComponent } from "@/server/api/management/serialize";
+import { resolveIncident } from "@/server/services/incidents/resolve-incident";
 
-// The short forms of /api/v1/pages/{page_id}/…: each translates its request into the management endpoint's
-// and wraps the answer (`{"incident": …}`); both are served by the same pipeline, refusing in our error dialect.
+// The short forms of /api/v1/pages/{page_id}/…: each translates its request into the management endpoint's (resolve
+// goes straight to the service the console resolves with) and wraps the answer (`{"incident": …}`); all are served by
+// the same pipeline, refusing in our error dialect.
 
 /** Fields missing or of the wrong type: 400 naming each, as these routes always answered. */
 export function parseRequest<S extends z.ZodType>(schema: S, input: unknown): z.infer<S> {
@@ -207,32 +209,20 @@ export const resolveIncidentEndpoint = shortForm({
   run: async (args) => {
     const input = parseRequest(resolveRequest, args.input);
     const current = await found(readManagedIncident(args.db, args.params.incidentId), "incident");
-    if (current.status === "resolved" || current.status === "postmortem")
-      throw new AppError("CONFLICT", "This incident is already resolved.");
-    const latest = current.updates[0]?.displayAt;
-    if (input.display_at && latest && new Date(input.display_at) < latest) {
-      throw invalidFields({
-        display_at: [
-          `Date the resolution at or after the latest update (${latest.toISOString().slice(0, 16).replace("T", " ")} UTC).`,
-        ],
-      });
-    }
-    const components =
-      input.set_components_operational === false
-        ? {}
-        : Object.fromEntries(
-            current.components
-              .filter((c) => c.component.status !== "operational")
-              .map((c) => [c.component.id, "operational"]),
-          );
-    const incident = {
-      status: "resolved",
-      body: input.body,
-      components,
-      deliver_notifications: input.deliver_notifications,
-      display_at: input.display_at,
-    };
-    return wrap("incident", await incidentRuns.update({ ...args, input: { incident } }));
+    const resolved = await callService(
+      resolveIncident({
+        ctx: { actor: args.actor, db: args.db },
+        input: {
+          incidentId: current.id,
+          body: input.body,
+          setComponentsOperational: input.set_components_operational,
+          deliverNotifications: input.deliver_notifications,
+          displayAt: input.display_at,
+        },
+      }),
+    );
+    const read = await incidentRuns.read(args);
+    return { status: 200, body: { incident: read.body }, tags: resolved.tags, updateId: resolved.updateId };
   },
   shortens:
     "PATCH /api/v1/pages/{page_id}/incidents/{incident_id} with status resolved, and its components operational unless set_components_operational is false",

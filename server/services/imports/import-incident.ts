@@ -3,7 +3,7 @@ import type { Prisma } from "@/server/db/generated/client";
 import type { Tx } from "@/server/db/client";
 import { authorize, inTransaction, type ServiceContext } from "@/server/services/context";
 import { writeAudit } from "@/server/services/audit";
-import { isMaintenanceStatus } from "@/lib/status";
+import { classifyNewIncident } from "@/server/services/incidents/open-incident";
 import {
   fingerprintOf,
   isUnchanged,
@@ -20,8 +20,10 @@ async function existingIds(tx: Tx, ids: string[]): Promise<Set<string>> {
 }
 
 function incidentValues(incident: SourceIncident) {
+  // Statuspage marks a maintenance by its impact too, which a new incident's fields do not carry.
   const maintenance =
-    Boolean(incident.scheduled_for) || incident.impact === "maintenance" || isMaintenanceStatus(incident.status);
+    classifyNewIncident({ status: incident.status, scheduledFor: incident.scheduled_for }) === "maintenance" ||
+    incident.impact === "maintenance";
   const oldestUpdate = incident.incident_updates
     .map((u) => u.display_at ?? u.created_at)
     .sort((a, b) => a.getTime() - b.getTime())[0];

@@ -10,8 +10,9 @@ import {
   loadIncidentForAudit,
   lockIncident,
 } from "@/server/services/incidents/incident-shared";
-import { AppError } from "@/server/errors";
-import { LIMITS } from "@/lib/status";
+import { DEFAULT_UPDATE_BODY } from "@/server/services/incidents/default-update-body";
+import { AppError, invalidFields } from "@/server/errors";
+import { LIMITS, MAINTENANCE_STATUSES } from "@/lib/status";
 
 const messageSchema = z.preprocess(
   (v) => (typeof v === "string" && v.trim() === "" ? undefined : v),
@@ -70,7 +71,10 @@ export async function resolveIncident({
   authorize(ctx.actor, "responder");
   const data = parseInput(resolveIncidentSchema, input);
   return inTransaction(ctx, async (tx) => {
-    const incident = await lockIncident(tx, data.incidentId, "incident");
+    const incident = await lockIncident(tx, data.incidentId);
+    // A maintenance ends with a status of its own (completed), never "resolved".
+    if (incident.kind === "maintenance")
+      throw invalidFields({ status: [`Choose one of: ${MAINTENANCE_STATUSES.join(", ")}.`] });
     if (incident.status === "resolved" || incident.status === "postmortem")
       throw new AppError("CONFLICT", "This incident is already resolved.");
     const displayAt = await resolutionTime(tx, incident.id, data.displayAt);
@@ -83,7 +87,7 @@ export async function resolveIncident({
       : [];
     const { updateId, applied } = await insertIncidentUpdate(tx, ctx.actor, incident, {
       status: "resolved",
-      body: data.body ?? "This incident has been resolved.",
+      body: data.body ?? DEFAULT_UPDATE_BODY.resolved,
       displayAt,
       deliverNotifications: data.deliverNotifications,
       changes: affected.map((c) => ({ componentId: c.id, status: "operational" as const })),

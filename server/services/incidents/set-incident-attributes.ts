@@ -9,8 +9,8 @@ import { AppError } from "@/server/errors";
 import { ALL_IMPACTS } from "@/lib/status";
 import { incidentMetadataSchema } from "@/lib/incident-metadata";
 
-export const setIncidentAttributesSchema = z.object({
-  incidentId: id("Incident"),
+/** The incident fields Statuspage's API sets besides name, status and updates. */
+export const incidentAttributesSchema = z.object({
   impactOverride: z
     .enum(ALL_IMPACTS, { error: `Use one of: ${ALL_IMPACTS.join(", ")}.` })
     .nullable()
@@ -23,6 +23,27 @@ export const setIncidentAttributesSchema = z.object({
   autoTransitionToMaintenanceState: z.boolean().optional(),
   autoTransitionToOperationalState: z.boolean().optional(),
   autoTransitionDeliverNotifications: z.boolean().optional(),
+});
+
+export type IncidentAttributes = z.input<typeof incidentAttributesSchema>;
+
+/** Just the attribute fields of a larger input (a whole Statuspage-shaped incident); unset ones stay unset. */
+export function pickIncidentAttributes(values: IncidentAttributes): IncidentAttributes {
+  return {
+    impactOverride: values.impactOverride,
+    backfilled: values.backfilled,
+    metadata: values.metadata,
+    scheduledRemindPrior: values.scheduledRemindPrior,
+    scheduledAutoInProgress: values.scheduledAutoInProgress,
+    scheduledAutoCompleted: values.scheduledAutoCompleted,
+    autoTransitionToMaintenanceState: values.autoTransitionToMaintenanceState,
+    autoTransitionToOperationalState: values.autoTransitionToOperationalState,
+    autoTransitionDeliverNotifications: values.autoTransitionDeliverNotifications,
+  };
+}
+
+export const setIncidentAttributesSchema = incidentAttributesSchema.extend({
+  incidentId: id("Incident"),
   linkComponentIds: z.array(id("Component")).max(500).default([]),
 });
 
