@@ -22,6 +22,15 @@ export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.in
   throw invalidFields(toFieldErrors(parsed.error.issues, "form"));
 }
 
+/**
+ * A form's values handed to a service that parses them itself, so a console action parses its form once: the names
+ * are checked against the service's schema here, the values only by that service.
+ */
+export function formInput<S extends z.ZodType>(_schema: S, values: { [K in keyof z.input<S>]?: unknown }): z.input<S> {
+  // Safe: each service parses its whole input with this schema before it reads any of it.
+  return values as z.input<S>;
+}
+
 /** Awaits another service, naming its field errors as this service's input does (`renames`: theirs → ours). */
 export async function renameFieldErrors<T>(work: Promise<T>, renames: Record<string, string>): Promise<T> {
   try {

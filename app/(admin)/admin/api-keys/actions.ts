@@ -8,7 +8,7 @@ import { revokeApiKey, revokeApiKeySchema } from "@/server/services/api-keys/rev
 import { formValues, perform } from "@/app/(admin)/admin/_lib/perform";
 import { text } from "@/app/(admin)/admin/_lib/form-input";
 import type { ActionState } from "@/app/(admin)/admin/_lib/action-state";
-import { parseInput } from "@/server/services/validation";
+import { formInput } from "@/server/services/validation";
 
 export type CreateApiKeyState = (NonNullable<ActionState> & { token?: string; keyName?: string }) | null;
 
@@ -18,7 +18,7 @@ export async function createApiKeyAction(_state: CreateApiKeyState, formData: Fo
     const actor = await requireActor("owner");
     const { apiKey, token } = await createApiKey({
       ctx: { actor },
-      input: parseInput(createApiKeySchema, { name: text(formData, "name"), role: text(formData, "role") }),
+      input: formInput(createApiKeySchema, { name: text(formData, "name"), role: text(formData, "role") }),
     });
     refresh();
     return { ok: true, token, keyName: apiKey.name };
@@ -32,7 +32,7 @@ export async function revokeApiKeyAction(_state: ActionState, formData: FormData
     "owner",
     formData,
     (actor) =>
-      revokeApiKey({ ctx: { actor }, input: parseInput(revokeApiKeySchema, { apiKeyId: text(formData, "apiKeyId") }) }),
+      revokeApiKey({ ctx: { actor }, input: formInput(revokeApiKeySchema, { apiKeyId: text(formData, "apiKeyId") }) }),
     "Key revoked.",
   );
 }

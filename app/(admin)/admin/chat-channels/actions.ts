@@ -3,7 +3,7 @@
 import { perform } from "@/app/(admin)/admin/_lib/perform";
 import { text, texts } from "@/app/(admin)/admin/_lib/form-input";
 import type { ActionState } from "@/app/(admin)/admin/_lib/action-state";
-import { parseInput } from "@/server/services/validation";
+import { formInput } from "@/server/services/validation";
 import { createChatChannel, createChatChannelSchema } from "@/server/services/chat-channels/create-chat-channel";
 import { updateChatChannel, updateChatChannelSchema } from "@/server/services/chat-channels/update-chat-channel";
 import {
@@ -24,7 +24,7 @@ function channelFields(formData: FormData) {
   };
 }
 
-const channelId = (formData: FormData) => parseInput(chatChannelIdSchema, { channelId: text(formData, "channelId") });
+const channelId = (formData: FormData) => formInput(chatChannelIdSchema, { channelId: text(formData, "channelId") });
 
 export async function saveChatChannelAction(_state: ActionState, formData: FormData): Promise<ActionState> {
   if (text(formData, "channelId")) {
@@ -34,7 +34,7 @@ export async function saveChatChannelAction(_state: ActionState, formData: FormD
       (actor) =>
         updateChatChannel({
           ctx: { actor },
-          input: parseInput(updateChatChannelSchema, {
+          input: formInput(updateChatChannelSchema, {
             ...channelFields(formData),
             channelId: text(formData, "channelId"),
             version: text(formData, "version"),
@@ -47,7 +47,7 @@ export async function saveChatChannelAction(_state: ActionState, formData: FormD
     "responder",
     formData,
     (actor) =>
-      createChatChannel({ ctx: { actor }, input: parseInput(createChatChannelSchema, channelFields(formData)) }),
+      createChatChannel({ ctx: { actor }, input: formInput(createChatChannelSchema, channelFields(formData)) }),
     "Channel added. Send a test message to check it.",
   );
 }

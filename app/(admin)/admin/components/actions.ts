@@ -16,7 +16,7 @@ import {
   deleteComponentGroupSchema,
   updateComponentGroupSchema,
 } from "@/server/services/components/component-groups";
-import { parseInput } from "@/server/services/validation";
+import { formInput } from "@/server/services/validation";
 import { groupFieldsSchema } from "@/server/services/components/component-shared";
 
 function componentFields(formData: FormData) {
@@ -37,7 +37,7 @@ export async function createComponentAction(_state: ActionState, formData: FormD
     (actor) =>
       createComponent({
         ctx: { actor },
-        input: parseInput(createComponentSchema, { ...componentFields(formData), status: text(formData, "status") }),
+        input: formInput(createComponentSchema, { ...componentFields(formData), status: text(formData, "status") }),
       }),
     "Component added.",
   );
@@ -50,7 +50,7 @@ export async function updateComponentAction(_state: ActionState, formData: FormD
     (actor) =>
       updateComponent({
         ctx: { actor },
-        input: parseInput(updateComponentSchema, {
+        input: formInput(updateComponentSchema, {
           ...componentFields(formData),
           componentId: text(formData, "componentId"),
           version: text(formData, "version"),
@@ -64,7 +64,7 @@ export async function deleteComponentAction(_state: ActionState, formData: FormD
   const state = await perform("responder", formData, (actor) =>
     deleteComponent({
       ctx: { actor },
-      input: parseInput(deleteComponentSchema, { componentId: text(formData, "componentId") }),
+      input: formInput(deleteComponentSchema, { componentId: text(formData, "componentId") }),
     }),
   );
   if (state?.ok) redirect("/admin/components");
@@ -75,7 +75,7 @@ export async function moveComponentAction(_state: ActionState, formData: FormDat
   const kind = text(formData, "kind");
   const raw = { id: text(formData, "id"), direction: text(formData, "direction") };
   return perform("responder", formData, (actor) => {
-    const input = parseInput(moveSchema, raw);
+    const input = formInput(moveSchema, raw);
     return kind === "group" ? moveComponentGroup({ ctx: { actor }, input }) : moveComponent({ ctx: { actor }, input });
   });
 }
@@ -87,7 +87,7 @@ export async function setComponentStatusAction(_state: ActionState, formData: Fo
     (actor) =>
       setComponentStatus({
         ctx: { actor },
-        input: parseInput(setComponentStatusSchema, {
+        input: formInput(setComponentStatusSchema, {
           componentId: text(formData, "componentId"),
           status: text(formData, "status"),
         }),
@@ -103,7 +103,7 @@ export async function createGroupAction(_state: ActionState, formData: FormData)
     (actor) =>
       createComponentGroup({
         ctx: { actor },
-        input: parseInput(groupFieldsSchema, {
+        input: formInput(groupFieldsSchema, {
           name: text(formData, "name"),
           description: text(formData, "description"),
         }),
@@ -119,7 +119,7 @@ export async function updateGroupAction(_state: ActionState, formData: FormData)
     (actor) =>
       updateComponentGroup({
         ctx: { actor },
-        input: parseInput(updateComponentGroupSchema, {
+        input: formInput(updateComponentGroupSchema, {
           groupId: text(formData, "groupId"),
           name: text(formData, "name"),
           description: text(formData, "description"),
@@ -133,7 +133,7 @@ export async function deleteGroupAction(_state: ActionState, formData: FormData)
   const state = await perform("responder", formData, (actor) =>
     deleteComponentGroup({
       ctx: { actor },
-      input: parseInput(deleteComponentGroupSchema, { groupId: text(formData, "groupId") }),
+      input: formInput(deleteComponentGroupSchema, { groupId: text(formData, "groupId") }),
     }),
   );
   if (state?.ok) redirect("/admin/components");

@@ -21,7 +21,7 @@ import {
   reopenIncidentSchema,
   resolveIncidentSchema,
 } from "@/server/services/incidents/resolve-incident";
-import { parseInput } from "@/server/services/validation";
+import { formInput } from "@/server/services/validation";
 
 const checkbox = (formData: FormData, name: string) => (formData.get(name) === "on" ? "true" : "false");
 
@@ -30,7 +30,7 @@ export async function createIncidentAction(_state: ActionState, formData: FormDa
   const state = await perform("responder", formData, async (actor) => {
     const result = await createIncident({
       ctx: { actor },
-      input: parseInput(createIncidentSchema, {
+      input: formInput(createIncidentSchema, {
         name: text(formData, "name"),
         impact: text(formData, "impact"),
         status: text(formData, "status"),
@@ -54,7 +54,7 @@ export async function postUpdateAction(_state: ActionState, formData: FormData):
     (actor) =>
       postIncidentUpdate({
         ctx: { actor },
-        input: parseInput(postIncidentUpdateSchema, {
+        input: formInput(postIncidentUpdateSchema, {
           incidentId: text(formData, "incidentId"),
           status: text(formData, "status"),
           body: text(formData, "body"),
@@ -74,7 +74,7 @@ export async function editUpdateAction(_state: ActionState, formData: FormData):
     (actor) =>
       editIncidentUpdate({
         ctx: { actor },
-        input: parseInput(editIncidentUpdateSchema, {
+        input: formInput(editIncidentUpdateSchema, {
           updateId: text(formData, "updateId"),
           version: text(formData, "version"),
           body: text(formData, "body"),
@@ -92,7 +92,7 @@ export async function deleteUpdateAction(_state: ActionState, formData: FormData
     (actor) =>
       deleteIncidentUpdate({
         ctx: { actor },
-        input: parseInput(deleteIncidentUpdateSchema, { updateId: text(formData, "updateId") }),
+        input: formInput(deleteIncidentUpdateSchema, { updateId: text(formData, "updateId") }),
       }),
     "Update deleted.",
   );
@@ -105,7 +105,7 @@ export async function updateIncidentAction(_state: ActionState, formData: FormDa
     (actor) =>
       updateIncident({
         ctx: { actor },
-        input: parseInput(updateIncidentSchema, {
+        input: formInput(updateIncidentSchema, {
           incidentId: text(formData, "incidentId"),
           version: text(formData, "version"),
           name: text(formData, "name"),
@@ -123,7 +123,7 @@ export async function linkRelatedAction(_state: ActionState, formData: FormData)
     (actor) =>
       linkRelatedIncident({
         ctx: { actor },
-        input: parseInput(relatedIncidentSchema, {
+        input: formInput(relatedIncidentSchema, {
           incidentId: text(formData, "incidentId"),
           relatedId: text(formData, "relatedId"),
         }),
@@ -139,7 +139,7 @@ export async function unlinkRelatedAction(_state: ActionState, formData: FormDat
     (actor) =>
       unlinkRelatedIncident({
         ctx: { actor },
-        input: parseInput(relatedIncidentSchema, {
+        input: formInput(relatedIncidentSchema, {
           incidentId: text(formData, "incidentId"),
           relatedId: text(formData, "relatedId"),
         }),
@@ -155,7 +155,7 @@ export async function resolveIncidentAction(_state: ActionState, formData: FormD
     (actor) =>
       resolveIncident({
         ctx: { actor },
-        input: parseInput(resolveIncidentSchema, {
+        input: formInput(resolveIncidentSchema, {
           incidentId: text(formData, "incidentId"),
           body: text(formData, "body"),
           setComponentsOperational: checkbox(formData, "setComponentsOperational"),
@@ -177,7 +177,7 @@ export async function reopenIncidentAction(_state: ActionState, formData: FormDa
     (actor) =>
       reopenIncident({
         ctx: { actor },
-        input: parseInput(reopenIncidentSchema, {
+        input: formInput(reopenIncidentSchema, {
           incidentId: text(formData, "incidentId"),
           body: text(formData, "body"),
           deliverNotifications: checkbox(formData, "deliverNotifications"),

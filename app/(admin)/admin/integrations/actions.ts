@@ -3,9 +3,9 @@
 import { refresh } from "next/cache";
 import { requireActor } from "@/server/auth/session";
 import { actionFailure } from "@/server/action-failure";
-import { parseInput } from "@/server/services/validation";
+import { formInput } from "@/server/services/validation";
 import { formValues, perform } from "@/app/(admin)/admin/_lib/perform";
-import { blankAsMissing, checkbox, numberField, text } from "@/app/(admin)/admin/_lib/form-input";
+import { text } from "@/app/(admin)/admin/_lib/form-input";
 import type { ActionState } from "@/app/(admin)/admin/_lib/action-state";
 import {
   createIntegration,
@@ -25,22 +25,17 @@ import {
 export type CreateIntegrationState =
   (NonNullable<ActionState> & { token?: string; integrationId?: string; integrationName?: string }) | null;
 
-const dampingForm = {
-  fireAfterSeconds: numberField(createIntegrationSchema.shape.fireAfterSeconds),
-  recoverAfterSeconds: numberField(createIntegrationSchema.shape.recoverAfterSeconds),
-};
-const createIntegrationForm = createIntegrationSchema.extend(dampingForm);
-const updateIntegrationForm = updateIntegrationSchema.extend(dampingForm);
-const alertRuleForm = alertRuleSchema.extend({
-  overrideIncidents: checkbox,
-  incidentTemplateId: blankAsMissing(alertRuleSchema.shape.incidentTemplateId),
-});
+/** A number field's text as a number, or left out when blank; the service says which numbers it takes. */
+function numberText(formData: FormData, name: string): number | undefined {
+  const value = text(formData, name);
+  return value === undefined || value === "" ? undefined : Number(value);
+}
 
 function dampingFields(formData: FormData) {
   return {
     name: text(formData, "name"),
-    fireAfterSeconds: text(formData, "fireAfterSeconds"),
-    recoverAfterSeconds: text(formData, "recoverAfterSeconds"),
+    fireAfterSeconds: numberText(formData, "fireAfterSeconds"),
+    recoverAfterSeconds: numberText(formData, "recoverAfterSeconds"),
   };
 }
 
@@ -51,7 +46,7 @@ export async function createIntegrationAction(
 ): Promise<CreateIntegrationState> {
   try {
     const actor = await requireActor("owner");
-    const input = parseInput(createIntegrationForm, { ...dampingFields(formData), source: text(formData, "source") });
+    const input = formInput(createIntegrationSchema, { ...dampingFields(formData), source: text(formData, "source") });
     const { integration, token } = await createIntegration({ ctx: { actor }, input });
     refresh();
     return { ok: true, token, integrationId: integration.id, integrationName: integration.name };
@@ -67,7 +62,7 @@ export async function updateIntegrationAction(_state: ActionState, formData: For
     (actor) =>
       updateIntegration({
         ctx: { actor },
-        input: parseInput(updateIntegrationForm, {
+        input: formInput(updateIntegrationSchema, {
           ...dampingFields(formData),
           integrationId: text(formData, "integrationId"),
         }),
@@ -83,7 +78,7 @@ export async function revokeIntegrationAction(_state: ActionState, formData: For
     (actor) =>
       revokeIntegration({
         ctx: { actor },
-        input: parseInput(integrationIdSchema, { integrationId: text(formData, "integrationId") }),
+        input: formInput(integrationIdSchema, { integrationId: text(formData, "integrationId") }),
       }),
     "Integration revoked; its URL now answers 401.",
   );
@@ -96,14 +91,14 @@ export async function createAlertRuleAction(_state: ActionState, formData: FormD
     (actor) =>
       createAlertRule({
         ctx: { actor },
-        input: parseInput(alertRuleForm, {
+        input: formInput(alertRuleSchema, {
           integrationId: text(formData, "integrationId"),
           matchers: text(formData, "matchers"),
           componentId: text(formData, "componentId"),
           firingStatus: text(formData, "firingStatus"),
-          overrideIncidents: text(formData, "overrideIncidents"),
+          overrideIncidents: formData.get("overrideIncidents") === "on",
           incidentMode: text(formData, "incidentMode"),
-          incidentTemplateId: text(formData, "incidentTemplateId"),
+          incidentTemplateId: text(formData, "incidentTemplateId") || undefined,
         }),
       }),
     "Rule added.",
@@ -115,7 +110,7 @@ export async function deleteAlertRuleAction(_state: ActionState, formData: FormD
     "owner",
     formData,
     (actor) =>
-      deleteAlertRule({ ctx: { actor }, input: parseInput(alertRuleIdSchema, { ruleId: text(formData, "ruleId") }) }),
+      deleteAlertRule({ ctx: { actor }, input: formInput(alertRuleIdSchema, { ruleId: text(formData, "ruleId") }) }),
     "Rule deleted.",
   );
 }

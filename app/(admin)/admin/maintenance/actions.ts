@@ -11,7 +11,7 @@ import {
   scheduleMaintenanceSchema,
 } from "@/server/services/maintenance/schedule-maintenance";
 import { cancelMaintenance, cancelMaintenanceSchema } from "@/server/services/maintenance/cancel-maintenance";
-import { parseInput } from "@/server/services/validation";
+import { formInput } from "@/server/services/validation";
 
 const checkbox = (formData: FormData, name: string) => (formData.get(name) === "on" ? "true" : "false");
 
@@ -20,7 +20,7 @@ export async function scheduleMaintenanceAction(_state: ActionState, formData: F
   const state = await perform("responder", formData, async (actor) => {
     const result = await scheduleMaintenance({
       ctx: { actor },
-      input: parseInput(scheduleMaintenanceSchema, {
+      input: formInput(scheduleMaintenanceSchema, {
         name: text(formData, "name"),
         message: text(formData, "message"),
         scheduledFor: utcInput(formData.get("scheduledFor")),
@@ -44,7 +44,7 @@ export async function rescheduleMaintenanceAction(_state: ActionState, formData:
     (actor) =>
       rescheduleMaintenance({
         ctx: { actor },
-        input: parseInput(rescheduleMaintenanceSchema, {
+        input: formInput(rescheduleMaintenanceSchema, {
           incidentId: text(formData, "incidentId"),
           version: text(formData, "version"),
           scheduledFor: utcInput(formData.get("scheduledFor")),
@@ -64,7 +64,7 @@ export async function cancelMaintenanceAction(_state: ActionState, formData: For
     (actor) =>
       cancelMaintenance({
         ctx: { actor },
-        input: parseInput(cancelMaintenanceSchema, {
+        input: formInput(cancelMaintenanceSchema, {
           incidentId: text(formData, "incidentId"),
           body: text(formData, "body"),
           deliverNotifications: checkbox(formData, "deliverNotifications"),

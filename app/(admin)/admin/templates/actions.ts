@@ -11,7 +11,7 @@ import {
   templateSchema,
   updateTemplateSchema,
 } from "@/server/services/templates/template-services";
-import { parseInput } from "@/server/services/validation";
+import { formInput } from "@/server/services/validation";
 
 function fields(formData: FormData) {
   return {
@@ -31,14 +31,14 @@ export async function saveTemplateAction(_state: ActionState, formData: FormData
         (actor) =>
           updateTemplate({
             ctx: { actor },
-            input: parseInput(updateTemplateSchema, { ...fields(formData), templateId }),
+            input: formInput(updateTemplateSchema, { ...fields(formData), templateId }),
           }),
         "Template saved.",
       )
     : perform(
         "responder",
         formData,
-        (actor) => createTemplate({ ctx: { actor }, input: parseInput(templateSchema, fields(formData)) }),
+        (actor) => createTemplate({ ctx: { actor }, input: formInput(templateSchema, fields(formData)) }),
         "Template created.",
       );
 }
@@ -50,7 +50,7 @@ export async function deleteTemplateAction(_state: ActionState, formData: FormDa
     (actor) =>
       deleteTemplate({
         ctx: { actor },
-        input: parseInput(deleteTemplateSchema, { templateId: text(formData, "templateId") }),
+        input: formInput(deleteTemplateSchema, { templateId: text(formData, "templateId") }),
       }),
     "Template deleted.",
   );

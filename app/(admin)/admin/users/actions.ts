@@ -11,7 +11,7 @@ import {
   deactivateUserSchema,
   reactivateUser,
 } from "@/server/services/users/change-user-role";
-import { parseInput } from "@/server/services/validation";
+import { formInput } from "@/server/services/validation";
 
 export async function createUserAction(_state: ActionState, formData: FormData): Promise<ActionState> {
   return perform(
@@ -20,7 +20,7 @@ export async function createUserAction(_state: ActionState, formData: FormData):
     (actor) =>
       createUserWithPassword({
         ctx: { actor },
-        input: parseInput(createUserSchema, {
+        input: formInput(createUserSchema, {
           email: text(formData, "email"),
           name: text(formData, "name"),
           role: text(formData, "role"),
@@ -38,7 +38,7 @@ export async function changeRoleAction(_state: ActionState, formData: FormData):
     (actor) =>
       changeUserRole({
         ctx: { actor },
-        input: parseInput(changeUserRoleSchema, { userId: text(formData, "userId"), role: text(formData, "role") }),
+        input: formInput(changeUserRoleSchema, { userId: text(formData, "userId"), role: text(formData, "role") }),
       }),
     "Role changed.",
   );
@@ -50,13 +50,13 @@ export async function setActiveAction(_state: ActionState, formData: FormData): 
     ? perform(
         "owner",
         formData,
-        (actor) => reactivateUser({ ctx: { actor }, input: parseInput(deactivateUserSchema, input) }),
+        (actor) => reactivateUser({ ctx: { actor }, input: formInput(deactivateUserSchema, input) }),
         "User reactivated.",
       )
     : perform(
         "owner",
         formData,
-        (actor) => deactivateUser({ ctx: { actor }, input: parseInput(deactivateUserSchema, input) }),
+        (actor) => deactivateUser({ ctx: { actor }, input: formInput(deactivateUserSchema, input) }),
         "User deactivated; their sessions have ended.",
       );
 }

@@ -11,7 +11,7 @@ import {
   publishPostmortemSchema,
   savePostmortemSchema,
 } from "@/server/services/postmortems/postmortem-services";
-import { parseInput } from "@/server/services/validation";
+import { formInput } from "@/server/services/validation";
 
 export async function postmortemAction(_state: ActionState, formData: FormData): Promise<ActionState> {
   const intent = text(formData, "intent");
@@ -27,7 +27,7 @@ export async function postmortemAction(_state: ActionState, formData: FormData):
       (actor) =>
         publishPostmortem({
           ctx: { actor },
-          input: parseInput(publishPostmortemSchema, { ...input, publishedAt: utcInput(formData.get("publishedAt")) }),
+          input: formInput(publishPostmortemSchema, { ...input, publishedAt: utcInput(formData.get("publishedAt")) }),
         }),
       "Postmortem published.",
     );
@@ -36,7 +36,7 @@ export async function postmortemAction(_state: ActionState, formData: FormData):
     return perform(
       "responder",
       formData,
-      (actor) => unpublishPostmortem({ ctx: { actor }, input: parseInput(postmortemIncidentSchema, input) }),
+      (actor) => unpublishPostmortem({ ctx: { actor }, input: formInput(postmortemIncidentSchema, input) }),
       "Postmortem unpublished; it is a draft again.",
     );
   const saved =
@@ -46,7 +46,7 @@ export async function postmortemAction(_state: ActionState, formData: FormData):
   return perform(
     "responder",
     formData,
-    (actor) => savePostmortem({ ctx: { actor }, input: parseInput(savePostmortemSchema, input) }),
+    (actor) => savePostmortem({ ctx: { actor }, input: formInput(savePostmortemSchema, input) }),
     saved,
   );
 }
