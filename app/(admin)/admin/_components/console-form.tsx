@@ -18,6 +18,12 @@ import type { ActionState } from "@/app/(admin)/admin/_lib/action-state";
 type Notice = { id: number; message: string };
 
 const NoticeContext = createContext<(message: string) => void>(() => {});
+const FormStateContext = createContext<ActionState>(null);
+
+/** The last result of the console form a field sits in, for the field's error and what was sent. */
+export function useConsoleFormState(): ActionState {
+  return useContext(FormStateContext);
+}
 
 /** The console's one live region: the last action's outcome, visible wherever the responder scrolled to. */
 export function ConsoleNotices({ children }: { children: ReactNode }) {
@@ -100,6 +106,7 @@ export function focusField(form: HTMLFormElement | null, name: string) {
  * A console form. It submits through a transition rather than React's form action so that a refused submit leaves
  * every field exactly as the responder set it (React resets uncontrolled selects and checkboxes after an action).
  * After a refusal, focus moves to the first invalid field, or to the error message when no field is to blame.
+ * Bound fields inside read their error and sent value from `state`.
  */
 export function ConsoleForm({
   action,
@@ -133,7 +140,7 @@ export function ConsoleForm({
   };
   return (
     <form ref={ref} {...props} action={action} onSubmit={submit} noValidate>
-      {children}
+      <FormStateContext.Provider value={state}>{children}</FormStateContext.Provider>
     </form>
   );
 }

@@ -2,7 +2,7 @@
 
 import { useFormStatus } from "react-dom";
 import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes, TextareaHTMLAttributes } from "react";
-import { focusField } from "@/app/(admin)/admin/_components/console-form";
+import { focusField, useConsoleFormState } from "@/app/(admin)/admin/_components/console-form";
 import type { ActionState } from "@/app/(admin)/admin/_lib/action-state";
 
 export const inputClass =
@@ -51,91 +51,48 @@ export function Field(props: {
   );
 }
 
-/** What every bound control takes: its field's label and hint, and the action state it reads its error and value from. */
-type Bound = { state: ActionState; id: string; name: string; label: string; hint?: string; fallback?: string };
-type Unbound<T> = Omit<T, keyof Bound | "defaultValue" | "className" | "children">;
+/** What every bound control takes: its field's label and hint, the name it sends, and the value it starts from. */
+type Bound = { id: string; name: string; label: string; hint?: string; fallback?: string; className?: string };
+type Unbound<T> = Omit<T, keyof Bound | "defaultValue" | "children">;
 
 /**
- * An input in a `Field`, named `name`: it shows the action's error for that name and, after a refused submit, what
- * was sent instead of `fallback`, so nothing typed is lost.
+ * Splits a bound control's props into its `Field`'s and its own. The error for `name` comes from the enclosing form's
+ * state and, after a refused submit, so does the value, in place of `fallback`, so nothing typed is lost.
  */
-export function InputField({
-  state,
-  id,
-  name,
-  label,
-  hint,
-  fallback,
-  ...input
-}: Bound & Unbound<InputHTMLAttributes<HTMLInputElement>>) {
-  return (
-    <Field id={id} label={label} hint={hint} error={fieldError(state, name)}>
-      {(aria) => (
-        <input {...aria} {...input} name={name} defaultValue={valueOf(state, name, fallback)} className={inputClass} />
-      )}
-    </Field>
-  );
+function useBound<P extends Bound>({ id, name, label, hint, fallback, className, ...control }: P) {
+  const state = useConsoleFormState();
+  return {
+    field: { id, label, hint, error: fieldError(state, name) },
+    control: {
+      ...control,
+      name,
+      defaultValue: valueOf(state, name, fallback),
+      className: className ? `${inputClass} ${className}` : inputClass,
+    },
+  };
+}
+
+/** An input in a `Field`, bound to the console form it sits in; `className` adds to `inputClass`. */
+export function InputField(props: Bound & Unbound<InputHTMLAttributes<HTMLInputElement>>) {
+  const { field, control } = useBound(props);
+  return <Field {...field}>{(aria) => <input {...aria} {...control} />}</Field>;
 }
 
 /** `InputField` for longer text. */
-export function TextAreaField({
-  state,
-  id,
-  name,
-  label,
-  hint,
-  fallback,
-  ...textarea
-}: Bound & Unbound<TextareaHTMLAttributes<HTMLTextAreaElement>>) {
-  return (
-    <Field id={id} label={label} hint={hint} error={fieldError(state, name)}>
-      {(aria) => (
-        <textarea
-          {...aria}
-          {...textarea}
-          name={name}
-          defaultValue={valueOf(state, name, fallback)}
-          className={inputClass}
-        />
-      )}
-    </Field>
-  );
+export function TextAreaField(props: Bound & Unbound<TextareaHTMLAttributes<HTMLTextAreaElement>>) {
+  const { field, control } = useBound(props);
+  return <Field {...field}>{(aria) => <textarea {...aria} {...control} />}</Field>;
 }
 
 /** `InputField` for a choice among `children` (its options). */
-export function SelectField({
-  state,
-  id,
-  name,
-  label,
-  hint,
-  fallback,
-  children,
-  ...select
-}: Bound & Unbound<SelectHTMLAttributes<HTMLSelectElement>> & { children: ReactNode }) {
-  return (
-    <Field id={id} label={label} hint={hint} error={fieldError(state, name)}>
-      {(aria) => (
-        <select {...aria} {...select} name={name} defaultValue={valueOf(state, name, fallback)} className={inputClass}>
-          {children}
-        </select>
-      )}
-    </Field>
-  );
+export function SelectField(props: Bound & Unbound<SelectHTMLAttributes<HTMLSelectElement>> & { children: ReactNode }) {
+  const { field, control } = useBound(props);
+  return <Field {...field}>{(aria) => <select {...aria} {...control} />}</Field>;
 }
 
 /** A checkbox named `name` that keeps what was sent after a refused submit (a form sends "on" only when it is checked). */
-export function CheckboxField({
-  state,
-  name,
-  fallback,
-  children,
-}: {
-  state: ActionState;
-  name: string;
-  fallback: boolean;
-  children: ReactNode;
-}) {
+export function CheckboxField({ name, fallback, children }: { name: string; fallback: boolean; children: ReactNode }) {
+  const state = useConsoleFormState();
   const checked = state && !state.ok && state.values ? state.values[name] === "on" : fallback;
   return (
     <label className="flex items-center gap-2 text-sm">
@@ -146,9 +103,9 @@ export function CheckboxField({
 }
 
 /** Whether this change is emailed and posted to subscribers; on unless `fallback` says otherwise. */
-export function NotifyCheckbox({ state, fallback = true }: { state: ActionState; fallback?: boolean }) {
+export function NotifyCheckbox({ fallback = true }: { fallback?: boolean }) {
   return (
-    <CheckboxField state={state} name="deliverNotifications" fallback={fallback}>
+    <CheckboxField name="deliverNotifications" fallback={fallback}>
       Notify subscribers
     </CheckboxField>
   );

@@ -2,21 +2,26 @@
 
 import { useEffect, useId, useRef, useState, useTransition } from "react";
 import { previewMarkdown, type PreviewResult } from "@/app/(admin)/admin/_actions/preview-markdown";
-import { inputClass } from "@/app/(admin)/admin/_components/form-bits";
+import { fieldError, inputClass, valueOf } from "@/app/(admin)/admin/_components/form-bits";
+import { useConsoleFormState } from "@/app/(admin)/admin/_components/console-form";
 
-/** A markdown textarea with a preview rendered on the server by the same sanitizer the public page uses. */
+/**
+ * A markdown textarea with a preview rendered on the server by the same sanitizer the public page uses; bound to its
+ * console form like `InputField`.
+ */
 export function MarkdownEditor(props: {
   name: string;
   label: string;
-  defaultValue?: string;
-  error?: string;
+  fallback?: string;
   rows?: number;
   maxLength?: number;
   required?: boolean;
   sideBySide?: boolean;
 }) {
   const id = useId();
-  const [text, setText] = useState(props.defaultValue ?? "");
+  const state = useConsoleFormState();
+  const error = fieldError(state, props.name);
+  const [text, setText] = useState(valueOf(state, props.name, props.fallback));
   const [showPreview, setShowPreview] = useState(Boolean(props.sideBySide));
   const [preview, setPreview] = useState<PreviewResult | null>(null);
   const [pending, startTransition] = useTransition();
@@ -72,8 +77,8 @@ export function MarkdownEditor(props: {
               debounce.current = setTimeout(() => refresh(value), 300);
             }
           }}
-          aria-invalid={props.error ? true : undefined}
-          aria-describedby={props.error ? errorId : undefined}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={error ? errorId : undefined}
           className={`${inputClass} font-mono`}
         />
         {showPreview ? (
@@ -94,9 +99,9 @@ export function MarkdownEditor(props: {
           </section>
         ) : null}
       </div>
-      {props.error ? (
+      {error ? (
         <p id={errorId} className="text-sm text-red-700 dark:text-red-400">
-          {props.error}
+          {error}
         </p>
       ) : null}
     </div>

@@ -4,7 +4,10 @@ import { roleAtLeast } from "@/lib/status";
 import { listApiKeys } from "@/server/queries/api-keys";
 import { pageActor } from "@/app/(admin)/admin/_lib/page-actor";
 import { NotAllowed } from "@/app/(admin)/admin/_components/not-allowed";
-import { CreateApiKeyForm, RevokeApiKeyForm } from "@/app/(admin)/admin/api-keys/api-key-forms";
+import { Card, EmptyCard } from "@/app/(admin)/admin/_components/card";
+import { PageIntro } from "@/app/(admin)/admin/_components/page-heading";
+import { CreateApiKeyForm } from "@/app/(admin)/admin/api-keys/_components/create-api-key-form";
+import { RevokeApiKeyForm } from "@/app/(admin)/admin/api-keys/_components/revoke-api-key-form";
 
 export const metadata: Metadata = { title: "API keys" };
 
@@ -14,22 +17,17 @@ export default async function ApiKeysPage() {
   const keys = await listApiKeys({ ctx: { actor } });
   return (
     <div className="space-y-6">
-      <div className="space-y-1">
-        <h1 className="text-2xl font-semibold">API keys</h1>
-        <p className="text-sm text-zinc-600 dark:text-zinc-400">
-          Keys let alerting tools and chat bots use the <code>/api/v1</code> endpoints with{" "}
-          <code>Authorization: Bearer &lt;key&gt;</code>.
-        </p>
-      </div>
+      <PageIntro title="API keys">
+        Keys let alerting tools and chat bots use the <code>/api/v1</code> endpoints with{" "}
+        <code>Authorization: Bearer &lt;key&gt;</code>.
+      </PageIntro>
       <div className="grid gap-6 lg:grid-cols-[minmax(0,2fr)_minmax(0,1fr)]">
         <section aria-labelledby="keys-heading" className="space-y-2">
           <h2 id="keys-heading" className="sr-only">
             Existing keys
           </h2>
           {keys.length === 0 ? (
-            <p className="rounded-lg border border-zinc-200 bg-white p-4 text-sm dark:border-zinc-800 dark:bg-zinc-900">
-              No API keys yet.
-            </p>
+            <EmptyCard>No API keys yet.</EmptyCard>
           ) : (
             <ul className="divide-y divide-zinc-200 rounded-lg border border-zinc-200 bg-white dark:divide-zinc-800 dark:border-zinc-800 dark:bg-zinc-900">
               {keys.map((key) => (
@@ -60,15 +58,9 @@ export default async function ApiKeysPage() {
             </ul>
           )}
         </section>
-        <section
-          aria-labelledby="new-key-heading"
-          className="space-y-3 rounded-lg border border-zinc-200 bg-white p-4 dark:border-zinc-800 dark:bg-zinc-900"
-        >
-          <h2 id="new-key-heading" className="text-lg font-semibold">
-            New key
-          </h2>
+        <Card id="new-key-heading" title="New key">
           <CreateApiKeyForm />
-        </section>
+        </Card>
       </div>
     </div>
   );

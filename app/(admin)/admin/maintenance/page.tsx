@@ -1,9 +1,12 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { listAdminIncidents } from "@/server/queries/admin-incidents";
 import { roleAtLeast } from "@/lib/status";
 import { pageActor } from "@/app/(admin)/admin/_lib/page-actor";
-import { IncidentTable, SearchForm } from "@/app/(admin)/admin/_components/incident-table";
+import { IncidentTable } from "@/app/(admin)/admin/_components/incident-table";
+import { PageHeading } from "@/app/(admin)/admin/_components/page-heading";
+import { PrimaryLink } from "@/app/(admin)/admin/_components/primary-link";
+import { SearchForm } from "@/app/(admin)/admin/_components/search-form";
+import { Section } from "@/app/(admin)/admin/_components/section";
 
 export const metadata: Metadata = { title: "Maintenance" };
 
@@ -14,30 +17,21 @@ export default async function MaintenancePage({ searchParams }: { searchParams: 
   const { open, closed } = await listAdminIncidents({ ctx: { actor }, kind: "maintenance", query: q });
   return (
     <div className="space-y-6">
-      <div className="flex flex-wrap items-center justify-between gap-3">
-        <h1 className="text-2xl font-semibold">Maintenance</h1>
-        {roleAtLeast(actor.role, "responder") ? (
-          <Link
-            href="/admin/maintenance/new"
-            className="inline-flex min-h-10 items-center rounded-md bg-blue-700 px-4 py-2 text-sm font-medium text-white hover:bg-blue-800"
-          >
-            Schedule maintenance
-          </Link>
-        ) : null}
-      </div>
+      <PageHeading
+        title="Maintenance"
+        action={
+          roleAtLeast(actor.role, "responder") ? (
+            <PrimaryLink href="/admin/maintenance/new">Schedule maintenance</PrimaryLink>
+          ) : null
+        }
+      />
       <SearchForm action="/admin/maintenance" query={q} label="Search maintenance" />
-      <section aria-labelledby="upcoming-heading" className="space-y-2">
-        <h2 id="upcoming-heading" className="text-lg font-semibold">
-          Upcoming and in progress
-        </h2>
+      <Section id="upcoming-heading" title="Upcoming and in progress" className="space-y-2">
         <IncidentTable rows={open} empty="Nothing scheduled." />
-      </section>
-      <section aria-labelledby="past-heading" className="space-y-2">
-        <h2 id="past-heading" className="text-lg font-semibold">
-          Completed
-        </h2>
+      </Section>
+      <Section id="past-heading" title="Completed" className="space-y-2">
         <IncidentTable rows={closed} empty="No completed maintenance yet." />
-      </section>
+      </Section>
     </div>
   );
 }

@@ -6,7 +6,7 @@ import { getAdminPageSettings } from "@/server/queries/admin-settings";
 import { roleAtLeast } from "@/lib/status";
 import { pageActor } from "@/app/(admin)/admin/_lib/page-actor";
 import { NotAllowed } from "@/app/(admin)/admin/_components/not-allowed";
-import { SettingsForm } from "@/app/(admin)/admin/settings/settings-form";
+import { SettingsForm } from "@/app/(admin)/admin/settings/_components/settings-form";
 
 export const metadata: Metadata = { title: "Page settings" };
 

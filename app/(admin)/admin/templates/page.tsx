@@ -3,7 +3,10 @@ import { listAdminTemplates } from "@/server/queries/admin-settings";
 import { renderMarkdown } from "@/lib/markdown";
 import { INCIDENT_STATUS_LABELS, roleAtLeast, type IncidentStatus } from "@/lib/status";
 import { pageActor } from "@/app/(admin)/admin/_lib/page-actor";
-import { DeleteTemplateForm, TemplateForm } from "@/app/(admin)/admin/templates/template-forms";
+import { Card } from "@/app/(admin)/admin/_components/card";
+import { Disclosure } from "@/app/(admin)/admin/_components/disclosure";
+import { DeleteTemplateForm } from "@/app/(admin)/admin/templates/_components/delete-template-form";
+import { TemplateForm } from "@/app/(admin)/admin/templates/_components/template-form";
 
 export const metadata: Metadata = { title: "Templates" };
 
@@ -33,13 +36,10 @@ export default async function TemplatesPage() {
                 ) : null}
               </p>
               {canEdit ? (
-                <details>
-                  <summary className="cursor-pointer text-sm text-blue-700 dark:text-blue-300">Edit</summary>
-                  <div className="mt-3 space-y-4">
-                    <TemplateForm template={template} />
-                    <DeleteTemplateForm template={template} />
-                  </div>
-                </details>
+                <Disclosure summary="Edit" contentClassName="mt-3 space-y-4">
+                  <TemplateForm template={template} />
+                  <DeleteTemplateForm template={template} />
+                </Disclosure>
               ) : (
                 <div
                   className="prose-status text-sm"
@@ -50,15 +50,9 @@ export default async function TemplatesPage() {
           ))}
         </ul>
         {canEdit ? (
-          <section
-            aria-labelledby="new-template"
-            className="space-y-3 rounded-lg border border-zinc-200 bg-white p-4 dark:border-zinc-800 dark:bg-zinc-900"
-          >
-            <h2 id="new-template" className="text-lg font-semibold">
-              New template
-            </h2>
+          <Card id="new-template" title="New template">
             <TemplateForm />
-          </section>
+          </Card>
         ) : null}
       </div>
     </div>

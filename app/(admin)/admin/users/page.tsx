@@ -4,7 +4,9 @@ import { formatUtcDateTime } from "@/lib/format";
 import { roleAtLeast } from "@/lib/status";
 import { pageActor } from "@/app/(admin)/admin/_lib/page-actor";
 import { NotAllowed } from "@/app/(admin)/admin/_components/not-allowed";
-import { CreateUserForm, UserRowForms } from "@/app/(admin)/admin/users/user-forms";
+import { Card } from "@/app/(admin)/admin/_components/card";
+import { CreateUserForm } from "@/app/(admin)/admin/users/_components/create-user-form";
+import { UserRowForms } from "@/app/(admin)/admin/users/_components/user-row-forms";
 
 export const metadata: Metadata = { title: "Users" };
 
@@ -38,15 +40,9 @@ export default async function UsersPage() {
             </li>
           ))}
         </ul>
-        <section
-          aria-labelledby="add-user"
-          className="space-y-3 rounded-lg border border-zinc-200 bg-white p-4 dark:border-zinc-800 dark:bg-zinc-900"
-        >
-          <h2 id="add-user" className="text-lg font-semibold">
-            Add user
-          </h2>
+        <Card id="add-user" title="Add user">
           <CreateUserForm />
-        </section>
+        </Card>
       </div>
     </div>
   );

@@ -16,8 +16,8 @@ export function SetupForm() {
   return (
     <ConsoleForm action={action} state={state} className="space-y-4">
       <FormMessage state={state} />
-      <InputField state={state} id="name" label="Your name" name="name" autoComplete="name" />
-      <InputField state={state} id="email" label="Email" name="email" type="email" autoComplete="username" />
+      <InputField id="name" label="Your name" name="name" autoComplete="name" />
+      <InputField id="email" label="Email" name="email" type="email" autoComplete="username" />
       <Field
         id="password"
         label="Password"

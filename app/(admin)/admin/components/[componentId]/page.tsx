@@ -1,11 +1,11 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getAdminComponent, getAdminComponentTree } from "@/server/queries/admin-components";
 import { roleAtLeast } from "@/lib/status";
 import { pageActor } from "@/app/(admin)/admin/_lib/page-actor";
+import { BackLink } from "@/app/(admin)/admin/_components/back-link";
 import { NotAllowed } from "@/app/(admin)/admin/_components/not-allowed";
-import { EditComponentForm } from "@/app/(admin)/admin/components/_components/component-forms";
+import { EditComponentForm } from "@/app/(admin)/admin/components/_components/edit-component-form";
 
 export const metadata: Metadata = { title: "Edit component" };
 
@@ -19,11 +19,7 @@ export default async function EditComponentPage({ params }: { params: Promise<{ 
   if (!component) notFound();
   return (
     <div className="max-w-xl space-y-4">
-      <p className="text-sm">
-        <Link href="/admin/components" className="text-blue-700 underline-offset-2 hover:underline dark:text-blue-300">
-          ← Components
-        </Link>
-      </p>
+      <BackLink href="/admin/components">Components</BackLink>
       <h1 className="text-2xl font-semibold">Edit {component.name}</h1>
       <EditComponentForm
         groups={tree.groups.map((g) => ({ id: g.id, name: g.name }))}

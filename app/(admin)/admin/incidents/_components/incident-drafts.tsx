@@ -1,55 +1,29 @@
-"use client";
+import { IncidentDraftButtons } from "@/app/(admin)/admin/incidents/_components/incident-draft-buttons";
+import { formatUtcDateTime } from "@/lib/format";
+import type { IncidentDraftItem } from "@/server/queries/integrations";
 
-import { SubmitButton } from "@/app/(admin)/admin/_components/form-bits";
-import { ConsoleForm, useConsoleAction } from "@/app/(admin)/admin/_components/console-form";
-import { dismissIncidentDraftAction, publishIncidentDraftAction } from "@/app/(admin)/admin/incidents/draft-actions";
-
-function DraftButton({
-  draftId,
-  action,
-  label,
-  pendingLabel,
-  variant,
-}: {
-  draftId: string;
-  action: typeof publishIncidentDraftAction;
-  label: string;
-  pendingLabel: string;
-  variant: "primary" | "secondary";
-}) {
-  const [state, formAction] = useConsoleAction(action);
+/** Incidents an alert prepared, waiting for a responder to publish or dismiss them. */
+export function IncidentDrafts({ drafts, canRespond }: { drafts: IncidentDraftItem[]; canRespond: boolean }) {
   return (
-    <ConsoleForm action={formAction} state={state} className="space-y-1">
-      <input type="hidden" name="draftId" value={draftId} />
-      <SubmitButton variant={variant} pendingLabel={pendingLabel}>
-        {label}
-      </SubmitButton>
-      {state && !state.ok ? (
-        <p role="alert" className="text-sm text-red-700 dark:text-red-400">
-          {state.formError}
-        </p>
-      ) : null}
-    </ConsoleForm>
-  );
-}
-
-export function IncidentDraftButtons({ draftId }: { draftId: string }) {
-  return (
-    <div className="flex flex-wrap gap-2">
-      <DraftButton
-        draftId={draftId}
-        action={publishIncidentDraftAction}
-        label="Publish incident"
-        pendingLabel="Publishing…"
-        variant="primary"
-      />
-      <DraftButton
-        draftId={draftId}
-        action={dismissIncidentDraftAction}
-        label="Dismiss"
-        pendingLabel="Dismissing…"
-        variant="secondary"
-      />
-    </div>
+    <section
+      aria-labelledby="drafts-heading"
+      className="space-y-2 rounded-lg border border-amber-300 bg-amber-50 p-4 dark:border-amber-800 dark:bg-amber-950"
+    >
+      <h2 id="drafts-heading" className="text-lg font-semibold">
+        Prepared by alerts
+      </h2>
+      <ul className="space-y-3">
+        {drafts.map((draft) => (
+          <li key={draft.id} className="space-y-1">
+            <p className="font-medium">{draft.name}</p>
+            <p className="text-sm text-zinc-700 dark:text-zinc-300">
+              {draft.componentName} went to major outage {formatUtcDateTime(draft.createdAt)} ({draft.integrationName}
+              ). {draft.body}
+            </p>
+            {canRespond ? <IncidentDraftButtons draftId={draft.id} /> : null}
+          </li>
+        ))}
+      </ul>
+    </section>
   );
 }

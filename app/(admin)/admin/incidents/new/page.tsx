@@ -5,7 +5,7 @@ import { roleAtLeast } from "@/lib/status";
 import { pageActor } from "@/app/(admin)/admin/_lib/page-actor";
 import { NotAllowed } from "@/app/(admin)/admin/_components/not-allowed";
 import { componentOptions } from "@/app/(admin)/admin/_lib/component-options";
-import { CreateIncidentForm } from "@/app/(admin)/admin/incidents/_components/incident-forms";
+import { CreateIncidentForm } from "@/app/(admin)/admin/incidents/_components/create-incident-form";
 
 export const metadata: Metadata = { title: "Declare incident" };
 

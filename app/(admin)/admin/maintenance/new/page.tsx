@@ -5,7 +5,7 @@ import { pageActor } from "@/app/(admin)/admin/_lib/page-actor";
 import { NotAllowed } from "@/app/(admin)/admin/_components/not-allowed";
 import { componentOptions } from "@/app/(admin)/admin/_lib/component-options";
 import { toUtcInputValue } from "@/app/(admin)/admin/_lib/form-input";
-import { ScheduleMaintenanceForm } from "@/app/(admin)/admin/maintenance/_components/maintenance-forms";
+import { ScheduleMaintenanceForm } from "@/app/(admin)/admin/maintenance/_components/schedule-maintenance-form";
 
 export const metadata: Metadata = { title: "Schedule maintenance" };
 

@@ -1,11 +1,11 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getAdminComponentGroup } from "@/server/queries/admin-components";
 import { roleAtLeast } from "@/lib/status";
 import { pageActor } from "@/app/(admin)/admin/_lib/page-actor";
+import { BackLink } from "@/app/(admin)/admin/_components/back-link";
 import { NotAllowed } from "@/app/(admin)/admin/_components/not-allowed";
-import { EditGroupForm } from "@/app/(admin)/admin/components/_components/component-forms";
+import { EditGroupForm } from "@/app/(admin)/admin/components/_components/edit-group-form";
 
 export const metadata: Metadata = { title: "Edit group" };
 
@@ -16,11 +16,7 @@ export default async function EditGroupPage({ params }: { params: Promise<{ grou
   if (!group) notFound();
   return (
     <div className="max-w-xl space-y-4">
-      <p className="text-sm">
-        <Link href="/admin/components" className="text-blue-700 underline-offset-2 hover:underline dark:text-blue-300">
-          ← Components
-        </Link>
-      </p>
+      <BackLink href="/admin/components">Components</BackLink>
       <h1 className="text-2xl font-semibold">Edit group {group.name}</h1>
       <EditGroupForm group={group} />
     </div>

@@ -1,12 +1,13 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getAdminIncident } from "@/server/queries/admin-incidents";
 import { renderMarkdown } from "@/lib/markdown";
 import { formatUtcDateTime } from "@/lib/format";
 import { roleAtLeast } from "@/lib/status";
 import { pageActor } from "@/app/(admin)/admin/_lib/page-actor";
-import { PostmortemForm } from "@/app/(admin)/admin/incidents/[incidentId]/postmortem/postmortem-form";
+import { BackLink } from "@/app/(admin)/admin/_components/back-link";
+import { PublicIncidentLink } from "@/app/(admin)/admin/_components/public-incident-link";
+import { PostmortemForm } from "@/app/(admin)/admin/incidents/[incidentId]/postmortem/_components/postmortem-form";
 
 export const metadata: Metadata = { title: "Postmortem" };
 
@@ -21,27 +22,13 @@ export default async function PostmortemPage({ params }: { params: Promise<{ inc
   const unpublishedChanges = Boolean(postmortem?.publishedAt && postmortem.draft !== postmortem.body);
   return (
     <div className="space-y-4">
-      <p className="text-sm">
-        <Link
-          href={`/admin/incidents/${incident.id}`}
-          className="text-blue-700 underline-offset-2 hover:underline dark:text-blue-300"
-        >
-          ← {incident.name}
-        </Link>
-      </p>
+      <BackLink href={`/admin/incidents/${incident.id}`}>{incident.name}</BackLink>
       <h1 className="text-2xl font-semibold">Postmortem</h1>
       <p className="text-sm text-zinc-700 dark:text-zinc-300">
         {postmortem?.publishedAt ? (
           <>
             Published {formatUtcDateTime(postmortem.publishedAt)} ·{" "}
-            <a
-              href={`/incidents/${incident.id}`}
-              target="_blank"
-              rel="noopener"
-              className="text-blue-700 underline dark:text-blue-300"
-            >
-              View public page ↗
-            </a>
+            <PublicIncidentLink incidentId={incident.id} className="text-blue-700 underline dark:text-blue-300" />
             {unpublishedChanges
               ? ` · The draft below has changes saved ${formatUtcDateTime(postmortem.draftUpdatedAt)} that readers do not see until you publish them.`
               : null}
