@@ -1,5 +1,7 @@
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  const { readConfig } = await import("@/server/config");
+  const config = readConfig();
   const { startCacheInvalidationListener } = await import("@/server/cache/tagged-cache");
   startCacheInvalidationListener();
   const { startDataVersionRelay } = await import("@/server/cache/data-version-relay");
@@ -10,7 +12,7 @@ export async function register() {
   const { setUpOwnerFromEnv } = await import("@/server/services/users/set-up-owner");
   try {
     if ((await setUpOwnerFromEnv()) === "created")
-      console.log(`Created the owner account ${process.env.OWNER_EMAIL} from OWNER_EMAIL/OWNER_PASSWORD.`);
+      console.log(`Created the owner account ${config.OWNER_EMAIL} from OWNER_EMAIL/OWNER_PASSWORD.`);
   } catch (error) {
     console.error(
       "Could not create the owner account from OWNER_EMAIL/OWNER_PASSWORD:",
@@ -18,10 +20,9 @@ export async function register() {
     );
   }
 
-  if (process.env.STATUSPAGE_DISABLE_SCHEDULER !== "1") {
+  if (!config.STATUSPAGE_DISABLE_SCHEDULER) {
     const { startMaintenanceScheduler } = await import("@/server/services/maintenance/run-maintenance-scheduler");
-    const configured = Number(process.env.STATUSPAGE_SCHEDULER_INTERVAL_MS ?? 15_000);
-    startMaintenanceScheduler(Number.isFinite(configured) && configured >= 100 ? configured : 15_000);
+    startMaintenanceScheduler(config.STATUSPAGE_SCHEDULER_INTERVAL_MS);
   }
 
   const { startInProcessWorker } = await import("@/server/notifications/start");

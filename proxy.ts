@@ -2,9 +2,11 @@ import { NextResponse, type NextRequest } from "next/server";
 import { securityHeaders } from "@/lib/security-headers";
 import { screenPagePost } from "@/lib/page-post-guard";
 import { stripApiFormatSuffix } from "@/lib/api-format-suffix";
+import { readConfig } from "@/server/config";
 
 const SESSION_COOKIES = ["next-auth.session-token", "__Secure-next-auth.session-token"];
-const HTTPS = (process.env.PUBLIC_URL ?? process.env.NEXTAUTH_URL ?? "").startsWith("https://");
+const { PUBLIC_URL, NEXTAUTH_URL } = readConfig();
+const HTTPS = (PUBLIC_URL ?? NEXTAUTH_URL ?? "").startsWith("https://");
 
 function hasSessionCookie(request: NextRequest): boolean {
   return SESSION_COOKIES.some(

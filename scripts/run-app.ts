@@ -31,33 +31,15 @@ function fail(message: string, hint?: string): never {
   process.exit(1);
 }
 
-const CHECKED_AT_START = [
-  "PORT",
-  "PUBLIC_URL",
-  "DATABASE_POOL_MAX",
-  "DATABASE_CONNECT_TIMEOUT_MS",
-  "DATABASE_STATEMENT_TIMEOUT_MS",
-  "DATABASE_QUERY_TIMEOUT_MS",
-  "SESSION_MAX_AGE_HOURS",
-  "STATUSPAGE_DISABLE_SCHEDULER",
-  "STATUSPAGE_DISABLE_WORKER",
-  "SMTP_URL",
-  "MAIL_FROM",
-  "WEBHOOK_ALLOW_PRIVATE",
-] as const;
-
 const HINTS: Record<string, string> = {
   AUTH_SECRET: "Generate one with: openssl rand -base64 32",
   DATABASE_URL: "Unset DATABASE_URL to use the embedded database instead.",
 };
 
-/** Validates every variable the app reads (the app's own rules), so a mistake stops the start; returns the port. */
+/** Validates every variable (server/config), so a mistake stops the start before anything runs; returns the port. */
 function checkEnvironment(): number {
-  const given = (["DATABASE_URL", "AUTH_SECRET"] as const).filter(
-    (name) => (process.env[name] ?? (name === "AUTH_SECRET" ? process.env.NEXTAUTH_SECRET : undefined)) !== undefined,
-  );
   try {
-    return readEnvironment([...CHECKED_AT_START, ...given]).PORT;
+    return readEnvironment([]).PORT;
   } catch (error) {
     if (!(error instanceof EnvironmentError)) throw error;
     const hint = Object.entries(HINTS).find(([name]) => error.problems.some((problem) => problem.startsWith(name)));

@@ -2,6 +2,7 @@ import "server-only";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { getEnv } from "@/server/env";
+import { provideNextAuthEnvironment, readConfig } from "@/server/config";
 import { SignInError, verifySignIn } from "@/server/auth/sign-in";
 import { cookies } from "next/headers";
 import { clientAddress } from "@/server/http/client-address";
@@ -12,18 +13,17 @@ import {
   TRUSTED_BROWSER_MAX_AGE_S,
 } from "@/server/auth/trusted-browser";
 
-// next-auth 4 derives its own URL from NEXTAUTH_URL; without it, trust the Host header the server was reached by.
-if (!process.env.NEXTAUTH_URL && process.env.PUBLIC_URL) process.env.NEXTAUTH_URL = process.env.PUBLIC_URL;
-if (!process.env.NEXTAUTH_URL) process.env.AUTH_TRUST_HOST ??= "1";
-
 function secureCookies(): boolean {
-  return (process.env.NEXTAUTH_URL ?? "").startsWith("https://");
+  const config = readConfig();
+  return (config.NEXTAUTH_URL ?? config.PUBLIC_URL ?? "").startsWith("https://");
 }
 
 let options: NextAuthOptions | undefined;
 
+/** Every next-auth entry point (the route handler, getServerSession) calls this first, before next-auth reads its URL. */
 export function getAuthOptions(): NextAuthOptions {
   if (options) return options;
+  provideNextAuthEnvironment();
   const env = getEnv();
   options = {
     secret: env.AUTH_SECRET,

@@ -2,6 +2,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import pg from "pg";
 import { getEnv } from "@/server/env";
+import { readConfig } from "@/server/config";
 import { getDb, type Tx } from "@/server/db/client";
 import { errorSummary } from "@/server/error-summary";
 
@@ -20,7 +21,7 @@ function connectionString(): string {
 }
 
 function connect() {
-  if (connecting || client || process.env.STATUSPAGE_DISABLE_CACHE_BUS === "1") return;
+  if (connecting || client || readConfig().STATUSPAGE_DISABLE_CACHE_BUS) return;
   connecting = true;
   const next = new pg.Client({ connectionString: connectionString(), connectionTimeoutMillis: 3_000 });
   const retry = () => {

@@ -2,6 +2,7 @@ import "server-only";
 import { isDatabaseUnavailable } from "@/server/errors";
 import { publishInvalidation, subscribeToInvalidations } from "@/server/cache/invalidation-bus";
 import { createBoundedStore, createFlights, type BoundedStore } from "@/lib/cache-core";
+import { readConfig } from "@/server/config";
 
 type Entry = {
   value: unknown;
@@ -14,20 +15,16 @@ type Entry = {
 };
 
 const MAX_ENTRIES = 5_000;
+const config = readConfig();
 // Well inside the server's heap limit (server/process/server-node-args.ts), whatever crawlers ask for.
-const MAX_BYTES = Number(process.env.DATA_CACHE_MAX_MB ?? 32) * 2 ** 20;
+const MAX_BYTES = config.DATA_CACHE_MAX_MB * 2 ** 20;
 const MAX_AGE_MS = 10 * 60_000;
 const RETRY_WHILE_DOWN_MS = 2_000;
 // A frozen PostgreSQL accepts connections and never answers, and cannot enforce its own statement_timeout: after
 // this long a read falls back to the value it had, and one with nothing to fall back to fails a little after the
 // client-side query timeout (server/db/client.ts) should have.
-const READ_FALLBACK_MS = positiveNumber(process.env.DATABASE_READ_FALLBACK_MS, 1_000);
-const READ_TIMEOUT_MS = positiveNumber(process.env.DATABASE_QUERY_TIMEOUT_MS, 5_000) + 1_000;
-
-function positiveNumber(value: string | undefined, fallback: number): number {
-  const parsed = Number(value);
-  return Number.isFinite(parsed) && parsed > 0 ? parsed : fallback;
-}
+const READ_FALLBACK_MS = config.DATABASE_READ_FALLBACK_MS;
+const READ_TIMEOUT_MS = config.DATABASE_QUERY_TIMEOUT_MS + 1_000;
 const ALL = "*";
 
 type CacheState = {

@@ -2,22 +2,13 @@ import "server-only";
 import type { PrismaClient } from "@/server/db/generated/client";
 import type { Tx } from "@/server/db/client";
 import { AppError } from "@/server/errors";
+import { readConfig } from "@/server/config";
 
-// Long enough for any real write once the transaction has begun; a database that has not committed by then is
-// treated as gone.
-const DEFAULT_WRITE_TIMEOUT_MS = 5_000;
-// Getting a connection and BEGIN answered: nothing has been sent that could commit, so giving up here is always safe.
-const DEFAULT_START_TIMEOUT_MS = 5_000;
 // Clocks of the app and database hosts may disagree by this much: the app gives up only after the database would
 // refuse the commit by its own clock.
 const CLOCK_MARGIN_MS = 1_000;
 
 export const NOTHING_SAVED = "The database did not answer in time, so nothing was saved. Try again in a moment.";
-
-function configured(name: string, fallback: number): number {
-  const value = Number(process.env[name]);
-  return Number.isFinite(value) && value >= 100 ? value : fallback;
-}
 
 function isDeadlineRefusal(error: unknown): boolean {
   return (
@@ -37,9 +28,12 @@ function isDeadlineRefusal(error: unknown): boolean {
 export async function inWriteTransaction<T>(
   db: PrismaClient,
   work: (tx: Tx) => Promise<T>,
-  timeoutMs = configured("DATABASE_WRITE_TIMEOUT_MS", DEFAULT_WRITE_TIMEOUT_MS),
+  writeTimeoutMs?: number,
 ): Promise<T> {
-  const startTimeoutMs = configured("DATABASE_WRITE_START_TIMEOUT_MS", DEFAULT_START_TIMEOUT_MS);
+  const config = readConfig();
+  const timeoutMs = writeTimeoutMs ?? config.DATABASE_WRITE_TIMEOUT_MS;
+  // Getting a connection and BEGIN answered: nothing has been sent that could commit, so giving up here is always safe.
+  const startTimeoutMs = config.DATABASE_WRITE_START_TIMEOUT_MS;
   let abandoned = false;
   let giveUp: (error: AppError) => void = () => {};
   const gaveUp = new Promise<never>((_, reject) => (giveUp = reject));

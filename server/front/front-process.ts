@@ -12,19 +12,20 @@ import { createResponseCache } from "./response-cache";
 import { createUpstream } from "./upstream";
 import { prepareRequestTarget } from "./request-target";
 import { liveVersionOf } from "./live-version-body";
-import { positiveInteger } from "@/server/process/positive-integer";
+import { readConfig } from "@/server/config";
 
 const LIVE_STREAM_PATH = "/api/live/stream";
 
-const appSocket = process.env.STATUSPAGE_APP_SOCKET;
+const config = readConfig();
+const appSocket = config.STATUSPAGE_APP_SOCKET;
 if (!appSocket) throw new Error("STATUSPAGE_APP_SOCKET is not set: fronts are started by server/process/primary.ts.");
-const fronts = positiveInteger(process.env.STATUSPAGE_FRONTS, 1);
+const fronts = config.STATUSPAGE_FRONTS;
 
-let dataVersion = Number(process.env.STATUSPAGE_DATA_VERSION ?? 0);
+let dataVersion = config.STATUSPAGE_DATA_VERSION;
 const upstream = createUpstream({ socketPath: appSocket });
-const trustProxy = parseTrustProxy(process.env.TRUST_PROXY);
+const trustProxy = parseTrustProxy(config.TRUST_PROXY);
 // The build's static files, listed once: the build does not change while this process runs.
-const staticDir = path.join(process.cwd(), process.env.NEXT_DIST_DIR || ".next", "static");
+const staticDir = path.join(process.cwd(), config.NEXT_DIST_DIR, "static");
 const buildFiles = new Set(
   existsSync(staticDir)
     ? readdirSync(staticDir, { recursive: true, encoding: "utf8" }).map(
@@ -37,13 +38,13 @@ const cache = createResponseCache({
   isBuildFile: (file) => buildFiles.has(file),
   dataVersion: () => dataVersion,
   upstream,
-  maxAgeMs: positiveInteger(process.env.RESPONSE_CACHE_MAX_AGE_MS, 60_000),
-  maxBytes: positiveInteger(process.env.RESPONSE_CACHE_MAX_MB, 64) * 2 ** 20,
+  maxAgeMs: config.RESPONSE_CACHE_MAX_AGE_MS,
+  maxBytes: config.RESPONSE_CACHE_MAX_MB * 2 ** 20,
   renderLimits: {
-    maxConcurrent: positiveInteger(process.env.RENDER_MAX_CONCURRENT, 2),
-    maxQueued: positiveInteger(process.env.RENDER_MAX_QUEUED, 128),
+    maxConcurrent: config.RENDER_MAX_CONCURRENT,
+    maxQueued: config.RENDER_MAX_QUEUED,
     // The operator's share is of the whole server's time, which the fronts' renders share.
-    budgetShare: Number(process.env.RENDER_BUDGET_SHARE ?? 0.05) / fronts,
+    budgetShare: config.RENDER_BUDGET_SHARE / fronts,
     burstMs: 1_000 / fronts,
   },
   beforeUpstream: (req) => stampClientAddress(req, trustProxy),
@@ -56,9 +57,9 @@ const hub = createLiveStreamHub({
     return liveVersionOf(body, key);
   },
   clientAddress: (req) => String(req.headers[CLIENT_ADDRESS_HEADER] ?? "unknown"),
-  maxConnections: Math.ceil(positiveInteger(process.env.LIVE_STREAM_MAX_CONNECTIONS, 20_000) / fronts),
-  maxPerAddress: positiveInteger(process.env.LIVE_STREAM_MAX_PER_ADDRESS, 100),
-  heartbeatMs: positiveInteger(process.env.LIVE_STREAM_HEARTBEAT_MS, 20_000),
+  maxConnections: Math.ceil(config.LIVE_STREAM_MAX_CONNECTIONS / fronts),
+  maxPerAddress: config.LIVE_STREAM_MAX_PER_ADDRESS,
+  heartbeatMs: config.LIVE_STREAM_HEARTBEAT_MS,
 });
 
 process.on("message", (message) => {
@@ -84,7 +85,7 @@ const server = http.createServer((req, res) => {
   cache.serve(req, res).catch((error: unknown) => fail(res, error));
 });
 server.keepAliveTimeout = 65_000;
-server.listen(Number(process.env.PORT ?? 3000), process.env.HOST ?? "0.0.0.0");
+server.listen(config.PORT, config.HOST);
 
 process.on("disconnect", () => process.exit(0));
 for (const signal of ["SIGINT", "SIGTERM"] as const) {

@@ -3,19 +3,19 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import next from "next";
+import { readConfig, setEnvironment } from "@/server/config";
 import { existsSync } from "node:fs";
 import path from "node:path";
 
 export type RenderServer = { baseUrl: string; close(): Promise<void> };
 
 export async function startRenderServer(): Promise<RenderServer> {
-  if (!existsSync(path.join(process.cwd(), process.env.NEXT_DIST_DIR || ".next", "BUILD_ID")))
+  if (!existsSync(path.join(process.cwd(), readConfig().NEXT_DIST_DIR, "BUILD_ID")))
     throw new Error(
       "The static mirror renders pages with the production build, and there is none: run `npm run build` first.",
     );
   // This Next instance only renders: its instrumentation must not start a second delivery worker, mirror publisher or scheduler.
-  process.env.STATUSPAGE_DISABLE_WORKER = "1";
-  process.env.STATUSPAGE_DISABLE_SCHEDULER = "1";
+  setEnvironment({ STATUSPAGE_DISABLE_WORKER: "1", STATUSPAGE_DISABLE_SCHEDULER: "1" });
   const server = http.createServer();
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;

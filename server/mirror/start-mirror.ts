@@ -2,6 +2,7 @@ import "server-only";
 import os from "node:os";
 import path from "node:path";
 import { getEnv } from "@/server/env";
+import { configFrom, readConfig, type ConfigSource } from "@/server/config";
 import { isServingStaleData } from "@/server/cache/tagged-cache";
 import { getMirrorConfig, type MirrorConfig } from "@/server/mirror/mirror-config";
 import { createMirrorPublisher, type MirrorRenderer } from "@/server/mirror/mirror-publisher";
@@ -34,14 +35,15 @@ export function loopbackRenderer(baseUrl: string): MirrorRenderer {
 }
 
 /** This web instance's own address on loopback, where the in-process publisher renders pages (through the response cache). */
-export function ownServerUrl(env: Record<string, string | undefined> = process.env): string {
-  const host = !env.HOST || env.HOST === "0.0.0.0" || env.HOST === "::" ? "127.0.0.1" : env.HOST;
-  return `http://${host.includes(":") ? `[${host}]` : host}:${env.PORT ?? 3000}`;
+export function ownServerUrl(source?: ConfigSource): string {
+  const { HOST, PORT } = configFrom(source);
+  const host = HOST === "0.0.0.0" || HOST === "::" ? "127.0.0.1" : HOST;
+  return `http://${host.includes(":") ? `[${host}]` : host}:${PORT}`;
 }
 
 /** Next's compiled assets, served by the mirror at /_next/static. */
 export function nextStaticDir(root = process.cwd()): string {
-  return path.join(root, process.env.NEXT_DIST_DIR || ".next", "static");
+  return path.join(root, readConfig().NEXT_DIST_DIR, "static");
 }
 
 export async function createConfiguredPublisher(

@@ -1,5 +1,5 @@
 import "server-only";
-import { readEnvironment } from "@/server/environment";
+import { readConfig } from "@/server/config";
 
 export type NotificationConfig = {
   smtpUrl: string | null;
@@ -12,19 +12,13 @@ export type NotificationConfig = {
 
 /** Notification settings from the environment, read on every call so tests and operators can change them. */
 export function getNotificationConfig(): NotificationConfig {
-  const env = readEnvironment([
-    "SMTP_URL",
-    "MAIL_FROM",
-    "WEBHOOK_ALLOW_PRIVATE",
-    "STATUSPAGE_DISABLE_WORKER",
-    "PUBLIC_URL",
-  ]);
+  const config = readConfig();
   return {
-    smtpUrl: env.SMTP_URL ?? null,
-    mailFrom: env.MAIL_FROM ?? "Status page <status@localhost>",
-    allowPrivateTargets: env.WEBHOOK_ALLOW_PRIVATE === "1",
+    smtpUrl: config.SMTP_URL ?? null,
+    mailFrom: config.MAIL_FROM,
+    allowPrivateTargets: config.WEBHOOK_ALLOW_PRIVATE,
     allowLoopbackHttp: process.env.NODE_ENV === "development",
-    workerDisabled: env.STATUSPAGE_DISABLE_WORKER === "1",
-    publicUrl: env.PUBLIC_URL ?? null,
+    workerDisabled: config.STATUSPAGE_DISABLE_WORKER,
+    publicUrl: config.PUBLIC_URL ?? null,
   };
 }

@@ -1,14 +1,14 @@
 import "server-only";
 import { getDb, type Db } from "@/server/db/client";
+import { configFrom, type ConfigSource } from "@/server/config";
 
 const DAY = 86_400_000;
 export const DEFAULT_DELIVERY_RETENTION_DAYS = 30;
 const BATCH = 500;
 
 /** How long sent notifications stay in the delivery log: DELIVERY_RETENTION_DAYS, 30 by default. */
-export function deliveryRetentionMs(env: Record<string, string | undefined> = process.env): number {
-  const days = Number(env.DELIVERY_RETENTION_DAYS ?? DEFAULT_DELIVERY_RETENTION_DAYS);
-  return (Number.isFinite(days) && days >= 1 ? days : DEFAULT_DELIVERY_RETENTION_DAYS) * DAY;
+export function deliveryRetentionMs(source?: ConfigSource): number {
+  return configFrom(source).DELIVERY_RETENTION_DAYS * DAY;
 }
 
 /**

@@ -4,14 +4,14 @@
 import http from "node:http";
 import { chmod, rm } from "node:fs/promises";
 import next from "next";
+import { readConfig } from "@/server/config";
 
-const socketPath = process.env.STATUSPAGE_APP_SOCKET;
+const config = readConfig();
+const socketPath = config.STATUSPAGE_APP_SOCKET;
 if (!socketPath)
   throw new Error("STATUSPAGE_APP_SOCKET is not set: the app process is started by server/process/primary.ts.");
-const port = Number(process.env.PORT ?? 3000);
-const hostname = process.env.HOST ?? "0.0.0.0";
 
-const app = next({ dev: false, dir: process.cwd(), hostname, port });
+const app = next({ dev: false, dir: process.cwd(), hostname: config.HOST, port: config.PORT });
 const handle = app.getRequestHandler();
 await app.prepare();
 

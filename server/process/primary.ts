@@ -4,23 +4,22 @@
 // a pass-through for the rest), relays "the data changed" from the app to the fronts, and restarts whichever stops.
 import cluster, { type Worker } from "node:cluster";
 import { fork, type ChildProcess } from "node:child_process";
-import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { isDataVersionMessage } from "@/lib/data-version-message";
-import { positiveInteger } from "./positive-integer";
+import { childEnvironment, readConfig } from "@/server/config";
 import { createPrivateSocketPath } from "./private-socket";
-import { serverNodeArgs } from "./server-node-args";
 
 // The build compiles this file, app-process.ts and server/front/front-process.ts side by side (scripts/lib/
 // compile-server.ts), so the processes it starts are found beside it.
 const here = path.dirname(fileURLToPath(import.meta.url));
-const port = Number(process.env.PORT ?? 3000);
-const hostname = process.env.HOST ?? "0.0.0.0";
-const fronts = positiveInteger(process.env.WEB_CONCURRENCY, os.availableParallelism());
+// A bad value stops the server here, naming the variable, before any process starts.
+const { PORT: port, HOST: hostname, WEB_CONCURRENCY: fronts, STATUSPAGE_MAX_HEAP_MB } = readConfig();
 const { socketPath: appSocket, remove: removeAppSocket } = createPrivateSocketPath();
 const RESTART_MS = 1_000;
-const childNodeArgs = serverNodeArgs(process.env);
+// V8 otherwise lets the heap grow to a quarter of the machine's memory before collecting in earnest; a status page's
+// working set is far smaller, and both caches are bounded in bytes well inside this limit.
+const childNodeArgs = [`--max-old-space-size=${STATUSPAGE_MAX_HEAP_MB}`];
 
 let app: ChildProcess | null = null;
 let stopping = false;
@@ -37,7 +36,7 @@ function relay(message: unknown) {
 function startApp(): Promise<void> {
   return new Promise((resolve) => {
     const child = fork(path.join(here, "app-process.mjs"), [], {
-      env: { ...process.env, STATUSPAGE_APP_SOCKET: appSocket },
+      env: childEnvironment({ STATUSPAGE_APP_SOCKET: appSocket }),
       execArgv: childNodeArgs,
     });
     app = child;

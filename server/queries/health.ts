@@ -1,4 +1,7 @@
 import "server-only";
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { z } from "zod";
 import { getDb } from "@/server/db/client";
 
 export type HealthReport = {
@@ -9,6 +12,20 @@ export type HealthReport = {
 };
 
 const CHECK_TIMEOUT_MS = 4_000;
+
+let version: string | undefined;
+
+/** The version in the package.json the server was started from, as npm start reports it. */
+function appVersion(): string {
+  try {
+    version ??= z
+      .object({ version: z.string() })
+      .parse(JSON.parse(readFileSync(path.join(process.cwd(), "package.json"), "utf8"))).version;
+  } catch {
+    version = "unknown";
+  }
+  return version;
+}
 
 function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
   return new Promise((resolve, reject) => {
@@ -32,7 +49,7 @@ export async function checkHealth(): Promise<HealthReport> {
     app: {
       status: "ok",
       uptimeSeconds: Math.round(process.uptime()),
-      version: process.env.npm_package_version ?? "0.1.0",
+      version: appVersion(),
     },
     database,
     checkedAt: new Date().toISOString(),

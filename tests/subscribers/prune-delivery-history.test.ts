@@ -82,10 +82,10 @@ describe("delivery history pruning", () => {
     expect(await pruneDeliveryHistory({ now, retentionMs: 30 * DAY })).toBe(0);
   });
 
-  it("keeps 30 days unless DELIVERY_RETENTION_DAYS says otherwise, and ignores nonsense", () => {
+  it("keeps 30 days unless DELIVERY_RETENTION_DAYS says otherwise, and refuses nonsense naming the variable", () => {
     expect(deliveryRetentionMs({})).toBe(30 * DAY);
     expect(deliveryRetentionMs({ DELIVERY_RETENTION_DAYS: "7" })).toBe(7 * DAY);
-    expect(deliveryRetentionMs({ DELIVERY_RETENTION_DAYS: "0" })).toBe(30 * DAY);
-    expect(deliveryRetentionMs({ DELIVERY_RETENTION_DAYS: "soon" })).toBe(30 * DAY);
+    expect(() => deliveryRetentionMs({ DELIVERY_RETENTION_DAYS: "0" })).toThrow(/DELIVERY_RETENTION_DAYS/);
+    expect(() => deliveryRetentionMs({ DELIVERY_RETENTION_DAYS: "soon" })).toThrow(/DELIVERY_RETENTION_DAYS/);
   });
 });

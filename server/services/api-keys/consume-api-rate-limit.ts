@@ -1,17 +1,17 @@
 import "server-only";
 import { inTransaction, type ServiceContext } from "@/server/services/context";
 import { consumeRateLimits } from "@/server/services/rate-limit";
+import { configFrom, type ConfigSource } from "@/server/config";
 
 export type ApiRateLimitConfig = { limit: number; windowMs: number; status: 420 | 429 };
 
 /** Statuspage's default: 60 requests per key over a rolling minute (one a second), answered with 429. */
-export function readApiRateLimitConfig(env: Record<string, string | undefined> = process.env): ApiRateLimitConfig {
-  const limit = Number(env.MANAGEMENT_API_RATE_LIMIT ?? "60");
-  const windowSeconds = Number(env.MANAGEMENT_API_RATE_WINDOW_SECONDS ?? "60");
+export function readApiRateLimitConfig(source?: ConfigSource): ApiRateLimitConfig {
+  const config = configFrom(source);
   return {
-    limit: Number.isFinite(limit) && limit >= 0 ? Math.floor(limit) : 60,
-    windowMs: (Number.isFinite(windowSeconds) && windowSeconds > 0 ? windowSeconds : 60) * 1000,
-    status: env.MANAGEMENT_API_RATE_LIMIT_STATUS === "420" ? 420 : 429,
+    limit: config.MANAGEMENT_API_RATE_LIMIT,
+    windowMs: config.MANAGEMENT_API_RATE_WINDOW_SECONDS * 1000,
+    status: config.MANAGEMENT_API_RATE_LIMIT_STATUS,
   };
 }
 

@@ -9,6 +9,7 @@ import {
   type ImportOutcome,
 } from "@/server/services/imports/import-shared";
 import { sourcePageSchema } from "@/server/services/imports/source-schemas";
+import { readConfig } from "@/server/config";
 
 function isTimeZone(value: string): boolean {
   try {
@@ -58,7 +59,7 @@ export async function importPage({
           select: { id: true },
         })
       : await tx.pageSettings.create({
-          data: { ...values, url: process.env.PUBLIC_URL ?? page.url ?? "http://localhost:3000" },
+          data: { ...values, url: readConfig().PUBLIC_URL ?? page.url ?? "http://localhost:3000" },
           select: { id: true },
         });
     await writeAudit(tx, ctx.actor, { action: "import.page", entityType: "page", entityId: saved.id, after: values });

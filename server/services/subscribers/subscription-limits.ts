@@ -1,19 +1,13 @@
 import "server-only";
 import { getDb, type DbOrTx } from "@/server/db/client";
 import { consumeRateLimits } from "@/server/services/rate-limit";
+import { configFrom, type ConfigSource } from "@/server/config";
 
 const HOUR = 60 * 60_000;
 
-function positive(raw: string | undefined, fallback: number): number {
-  const value = Number(raw);
-  return Number.isInteger(value) && value > 0 ? value : fallback;
-}
-
-export function subscriptionLimits(env: Record<string, string | undefined> = process.env) {
-  return {
-    perAddressPerHour: positive(env.SUBSCRIBE_LIMIT_PER_ADDRESS, 10),
-    allPerHour: positive(env.SUBSCRIBE_LIMIT_TOTAL, 600),
-  };
+export function subscriptionLimits(source?: ConfigSource) {
+  const config = configFrom(source);
+  return { perAddressPerHour: config.SUBSCRIBE_LIMIT_PER_ADDRESS, allPerHour: config.SUBSCRIBE_LIMIT_TOTAL };
 }
 
 /** Every subscription request, of any kind or scope, counts against its client address's cap and the page-wide one. */

@@ -7,6 +7,7 @@ import { hashPassword } from "@/server/auth/password";
 import { unauthenticatedHashing } from "@/server/auth/work-gate";
 import { AppError } from "@/server/errors";
 import { getDb } from "@/server/db/client";
+import { readConfig, type Config } from "@/server/config";
 import { hasAnyUser } from "@/server/queries/users";
 import { emailSchema, passwordSchema, userAuditSelect, userNameSchema } from "@/server/services/users/user-schemas";
 
@@ -83,14 +84,13 @@ export async function setUpOwner({
 
 /** Unattended installs: creates the owner from OWNER_EMAIL / OWNER_PASSWORD (/ OWNER_NAME) when no user exists yet. */
 export async function setUpOwnerFromEnv(
-  env: NodeJS.ProcessEnv = process.env,
+  config: Pick<Config, "OWNER_EMAIL" | "OWNER_PASSWORD" | "OWNER_NAME"> = readConfig(),
 ): Promise<"created" | "skipped" | "not-configured"> {
-  if (!env.OWNER_EMAIL || !env.OWNER_PASSWORD) return "not-configured";
+  const { OWNER_EMAIL: email, OWNER_PASSWORD: password } = config;
+  if (!email || !password) return "not-configured";
   if (await hasAnyUser()) return "skipped";
   try {
-    await setUpOwner({
-      input: { email: env.OWNER_EMAIL, password: env.OWNER_PASSWORD, name: env.OWNER_NAME || "Owner" },
-    });
+    await setUpOwner({ input: { email, password, name: config.OWNER_NAME } });
     return "created";
   } catch (error) {
     if (error instanceof AppError && error.code === "FORBIDDEN") return "skipped";
