@@ -29,7 +29,7 @@ export function contentTypeOf(req: http.IncomingMessage): string {
 }
 
 /**
- * An app server running `handler` and a front server with the response cache in front of it, as scripts/serve.mjs
+ * An app server running `handler` and a front server with the response cache in front of it, as server/process/primary.ts
  * runs them (over TCP here rather than a Unix socket). `seen` lists the addresses the app was asked for.
  */
 export async function startFrontAndApp(

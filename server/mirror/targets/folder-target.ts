@@ -13,7 +13,7 @@ function resolveInside(root: string, key: string): string {
 /**
  * A folder any web server can serve. Every file is written beside its final name and renamed into place,
  * so a reader gets the old file or the new one, never part of one. Content types and cache headers are the
- * web server's job (README: "Serving the static mirror").
+ * web server's job (docs/deployment.md, "The static mirror").
  */
 export function createFolderTarget(directory: string): MirrorTarget {
   const root = path.resolve(directory);
