@@ -82,6 +82,32 @@ describe("delivery history pruning", () => {
     expect(await pruneDeliveryHistory({ now, retentionMs: 30 * DAY })).toBe(0);
   });
 
+  it("keeps an old message whose chat delivery has not ended, and prunes it once it has", async () => {
+    const now = new Date();
+    const channel = await getDb().chatChannel.create({
+      data: { name: "Prune test", platform: "slack", webhookUrl: "https://hooks.slack.com/services/T0/B0/x" },
+    });
+    const old = await message(40, [], now);
+    // Waiting for its next attempt a day from now, so no worker running beside this test takes it.
+    const chat = await getDb().chatDelivery.create({
+      data: {
+        messageId: old.id,
+        channelId: channel.id,
+        status: "failed",
+        nextAttemptAt: new Date(now.getTime() + DAY),
+      },
+    });
+    try {
+      await pruneDeliveryHistory({ now, retentionMs: 30 * DAY });
+      expect(await getDb().outboxMessage.count({ where: { id: old.id } })).toBe(1);
+      await getDb().chatDelivery.update({ where: { id: chat.id }, data: { status: "dead" } });
+      await pruneDeliveryHistory({ now, retentionMs: 30 * DAY });
+      expect(await getDb().outboxMessage.count({ where: { id: old.id } })).toBe(0);
+    } finally {
+      await getDb().chatChannel.delete({ where: { id: channel.id } });
+    }
+  });
+
   it("keeps 30 days unless DELIVERY_RETENTION_DAYS says otherwise, and refuses nonsense naming the variable", () => {
     expect(deliveryRetentionMs({})).toBe(30 * DAY);
     expect(deliveryRetentionMs({ DELIVERY_RETENTION_DAYS: "7" })).toBe(7 * DAY);
