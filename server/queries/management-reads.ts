@@ -137,7 +137,7 @@ function filterWhere(filter: IncidentListFilter, now: Date): Prisma.IncidentWher
       return { kind: "maintenance", status: "scheduled", scheduledFor: { gt: now } };
     case "active_maintenance":
       return { kind: "maintenance", status: { in: ["in_progress", "verifying"] } };
-    default:
+    case "all":
       return {};
   }
 }
@@ -201,7 +201,7 @@ export function subscriberStateWhere(state: SubscriberStateFilter): Prisma.Subsc
       return { disabledAt: { not: null }, unsubscribedAt: null };
     case "unsubscribed":
       return { unsubscribedAt: { not: null } };
-    default:
+    case "all":
       return { unsubscribedAt: null };
   }
 }
