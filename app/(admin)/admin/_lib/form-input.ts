@@ -1,5 +1,3 @@
-import { z } from "zod";
-
 /** `datetime-local` values carry no zone; the console labels them UTC, so read them as UTC. */
 export function utcInput(value: FormDataEntryValue | null): string | undefined {
   if (typeof value !== "string" || value.trim() === "") return undefined;
@@ -22,20 +20,4 @@ export function text(formData: FormData, name: string): string | undefined {
 /** Every string a repeated field (checkboxes, a multiple select) sent. */
 export function texts(formData: FormData, name: string): string[] {
   return formData.getAll(name).filter((value): value is string => typeof value === "string");
-}
-
-/** A checkbox sends "on" when ticked and nothing when not. */
-export const checkbox = z.preprocess((value) => value === "on", z.boolean());
-
-/** A blank field counts as left out, so the service's default or optional applies. */
-export function blankAsMissing<S extends z.ZodType>(schema: S) {
-  return z.preprocess((value) => (value === "" ? undefined : value), schema);
-}
-
-/** A number field's text as a number (blank: left out); the service's schema says which numbers it takes. */
-export function numberField<S extends z.ZodType>(schema: S) {
-  return z.preprocess(
-    (value) => (typeof value !== "string" ? value : value === "" ? undefined : Number(value)),
-    schema,
-  );
 }
