@@ -5,7 +5,7 @@ import type { TargetPolicy } from "@/server/notifications/target-guard";
 import type { ClaimedDelivery } from "@/server/notifications/outbox/claim-due-deliveries";
 import type { LaneStore, PreparedDelivery } from "@/server/notifications/outbox/lane";
 import { parseStoredPayload } from "@/server/notifications/outbox/parse-stored-payload";
-import { clip } from "@/server/notifications/outbox/send-outcome";
+import { notSentToDisabledTarget, settledDeliveryData } from "@/server/notifications/outbox/delivery-updates";
 import { sendChatNotification } from "@/server/notifications/outbox/senders/chat";
 
 const notSent = (reason: string): PreparedDelivery => ({ outcome: { kind: "not-sent", reason } });
@@ -53,12 +53,7 @@ export function createChatStore({
       const { count } = await tx.chatDelivery.updateMany({
         where: { id: claimed.id, lockedBy: claimed.claimToken, status: "sending" },
         data: {
-          status: settlement.status,
-          lastError: settlement.lastError,
-          lockedBy: null,
-          lockedUntil: null,
-          ...(settlement.status === "delivered" ? { deliveredAt: settlement.at } : {}),
-          ...(settlement.nextAttemptAt ? { nextAttemptAt: settlement.nextAttemptAt } : {}),
+          ...settledDeliveryData(settlement),
           ...(settlement.attempt
             ? { lastAttemptAt: settlement.at, lastStatusCode: settlement.attempt.statusCode }
             : {}),
@@ -84,7 +79,7 @@ export function createChatStore({
       });
       await tx.chatDelivery.updateMany({
         where: { channelId: targetId, status: { in: ["pending", "failed"] } },
-        data: { status: "dead", lastError: `Not sent: ${clip(reason)}`, lockedBy: null, lockedUntil: null },
+        data: notSentToDisabledTarget(reason),
       });
     },
   };

@@ -6,7 +6,7 @@ import type { TargetPolicy } from "@/server/notifications/target-guard";
 import type { ClaimedDelivery } from "@/server/notifications/outbox/claim-due-deliveries";
 import type { LaneStore, PreparedDelivery } from "@/server/notifications/outbox/lane";
 import { parseStoredPayload } from "@/server/notifications/outbox/parse-stored-payload";
-import { clip } from "@/server/notifications/outbox/send-outcome";
+import { notSentToDisabledTarget, settledDeliveryData } from "@/server/notifications/outbox/delivery-updates";
 import { sendEmailNotification } from "@/server/notifications/outbox/senders/email";
 import { sendWebhookNotification } from "@/server/notifications/outbox/senders/webhook";
 
@@ -82,14 +82,7 @@ export function createSubscriberStore({
     async settleDelivery(tx, claimed, settlement) {
       const { count } = await tx.delivery.updateMany({
         where: { id: claimed.id, lockedBy: claimed.claimToken, status: "sending" },
-        data: {
-          status: settlement.status,
-          lastError: settlement.lastError,
-          lockedBy: null,
-          lockedUntil: null,
-          ...(settlement.status === "delivered" ? { deliveredAt: settlement.at } : {}),
-          ...(settlement.nextAttemptAt ? { nextAttemptAt: settlement.nextAttemptAt } : {}),
-        },
+        data: settledDeliveryData(settlement),
       });
       if (count === 0) return false;
       if (settlement.attempt)
@@ -116,7 +109,7 @@ export function createSubscriberStore({
       });
       await tx.delivery.updateMany({
         where: { subscriberId: targetId, status: { in: ["pending", "failed"] } },
-        data: { status: "dead", lastError: `Not sent: ${clip(reason)}`, lockedBy: null, lockedUntil: null },
+        data: notSentToDisabledTarget(reason),
       });
     },
   };
