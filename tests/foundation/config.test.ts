@@ -1,17 +1,6 @@
-import { spawn } from "node:child_process";
-import os from "node:os";
-import path from "node:path";
 import { describe, expect, it } from "vitest";
-import {
-  childEnvironment,
-  EnvironmentError,
-  nextAuthEnvironment,
-  parseConfig,
-  readConfig,
-  readEnvironment,
-} from "@/server/config";
-
-const root = path.resolve(__dirname, "../..");
+import { EnvironmentError, nextAuthEnvironment, parseConfig, readConfig, readEnvironment } from "@/server/config";
+import { startApp } from "@/tests/support/start-app";
 
 function problemsOf(source: Record<string, string>): string[] {
   try {
@@ -92,23 +81,7 @@ describe("configuration", () => {
   });
 
   it("npm start stops before starting anything when DATA_CACHE_MAX_MB is not a number, naming it", async () => {
-    const { code, output } = await new Promise<{ code: number | null; output: string }>((resolve) => {
-      const child = spawn(process.execPath, ["--import", "tsx", "scripts/run-app.ts", "start"], {
-        cwd: root,
-        env: childEnvironment({
-          DATA_CACHE_MAX_MB: "3x",
-          STATUSPAGE_DATA_DIR: path.join(os.tmpdir(), `statuspage-config-${process.pid}`),
-        }),
-      });
-      let output = "";
-      child.stdout.on("data", (chunk) => (output += chunk));
-      child.stderr.on("data", (chunk) => (output += chunk));
-      const timer = setTimeout(() => child.kill("SIGKILL"), 20_000);
-      child.on("exit", (code) => {
-        clearTimeout(timer);
-        resolve({ code, output });
-      });
-    });
+    const { code, output } = await startApp({ DATA_CACHE_MAX_MB: "3x" });
     expect(code).toBe(1);
     expect(output).toContain("✖ DATA_CACHE_MAX_MB must be a whole number of megabytes, at least 1");
     expect(output).not.toMatch(/Starting the embedded PostgreSQL/);

@@ -1,34 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { spawn } from "node:child_process";
 import net from "node:net";
-import path from "node:path";
-import os from "node:os";
 import { inject } from "vitest";
 import { findFreePort } from "../../scripts/lib/ports";
-
-const root = path.resolve(__dirname, "../..");
-
-function startApp(env: Record<string, string | undefined>): Promise<{ code: number | null; output: string }> {
-  return new Promise((resolve) => {
-    const cleanEnv = {} as NodeJS.ProcessEnv;
-    for (const [key, value] of Object.entries({ ...process.env, ...env }))
-      if (value !== undefined) cleanEnv[key] = value;
-    for (const key of ["AUTH_SECRET", "NEXTAUTH_SECRET", "DATABASE_URL"]) if (!(key in env)) delete cleanEnv[key];
-    cleanEnv.STATUSPAGE_DATA_DIR = path.join(os.tmpdir(), `statuspage-startup-${Date.now()}`);
-    const child = spawn(process.execPath, ["--import", "tsx", "scripts/run-app.ts", "start"], {
-      cwd: root,
-      env: cleanEnv,
-    });
-    let output = "";
-    child.stdout.on("data", (chunk) => (output += chunk));
-    child.stderr.on("data", (chunk) => (output += chunk));
-    const timer = setTimeout(() => child.kill("SIGKILL"), 20_000);
-    child.on("exit", (code) => {
-      clearTimeout(timer);
-      resolve({ code, output });
-    });
-  });
-}
+import { startApp } from "../support/start-app";
 
 function expectOneClearMessage(output: string) {
   expect(output).not.toMatch(/^\s+at .+\(.+:\d+:\d+\)$/m);
