@@ -5,6 +5,7 @@ import { getDb } from "@/server/db/client";
 import { formatSummary, runImport } from "@/server/importer/run-import";
 import { ImportSourceError } from "@/server/importer/source-client";
 import { readDatabaseUrl } from "./lib/database-url";
+import { describeFailure } from "./lib/describe-failure";
 
 const USAGE = `Import a page from Atlassian Statuspage (or any server with its management API) into this status page.
 
@@ -15,6 +16,9 @@ With a key: page settings, components and groups, every incident and maintenance
 templates and subscribers (nothing is sent to them). With only --page-url: what the public page's API shows.
 Running it again updates what changed and skips the rest. DATABASE_URL names the database to import into.
 The summary names every object that was skipped and why; with --strict the command then exits with status 1.`;
+
+/** Set once the database is known; before that, a failure is a usage problem worth one line, not a stack trace. */
+let connected = false;
 
 async function main() {
   const { values } = parseArgs({
@@ -33,6 +37,7 @@ async function main() {
     return 0;
   }
   process.env.DATABASE_URL = await readDatabaseUrl();
+  connected = true;
   // The importer signs no sessions; the app's configuration check still asks for a secret.
   process.env.AUTH_SECRET ??= process.env.NEXTAUTH_SECRET ?? "statuspage-importer-signs-no-sessions";
   const apiKey = values["api-key"] ?? process.env.STATUSPAGE_API_KEY;
@@ -65,6 +70,10 @@ main()
     process.exit(code);
   })
   .catch(async (error: unknown) => {
+    if (!connected) {
+      console.error(`\n✖ ${describeFailure(error)}\n`);
+      process.exit(1);
+    }
     console.error(error instanceof ImportSourceError ? `Import stopped: ${error.message}` : error);
     console.error("Nothing already imported is lost; run the same command again to continue.");
     await getDb()

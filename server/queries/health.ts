@@ -7,7 +7,7 @@ import { getDb } from "@/server/db/client";
 export type HealthReport = {
   status: "ok" | "degraded";
   app: { status: "ok"; uptimeSeconds: number; version: string };
-  database: { status: "ok" | "unreachable"; latencyMs: number | null; error?: string };
+  database: { status: "ok" | "unreachable" | "not migrated"; latencyMs: number | null; error?: string };
   checkedAt: string;
 };
 
@@ -39,10 +39,17 @@ export async function checkHealth(): Promise<HealthReport> {
   const started = Date.now();
   let database: HealthReport["database"];
   try {
-    await withTimeout(getDb().$queryRaw`SELECT 1`, CHECK_TIMEOUT_MS);
+    // A real table, not `SELECT 1`: a database reset under a running app answers, but cannot serve a page.
+    await withTimeout(getDb().$queryRaw`SELECT 1 FROM page_settings LIMIT 1`, CHECK_TIMEOUT_MS);
     database = { status: "ok", latencyMs: Date.now() - started };
-  } catch {
-    database = { status: "unreachable", latencyMs: null, error: "PostgreSQL did not answer" };
+  } catch (error) {
+    database = /page_settings|42P01/.test(String((error as Error)?.message))
+      ? {
+          status: "not migrated",
+          latencyMs: null,
+          error: "The database has no status page tables: run npm run db:migrate, or restart npm start",
+        }
+      : { status: "unreachable", latencyMs: null, error: "PostgreSQL did not answer" };
   }
   return {
     status: database.status === "ok" ? "ok" : "degraded",

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
+import { createScratchDatabase } from "../support/scratch-database";
 
 const globalForDb = globalThis as unknown as { statuspageDb?: { $disconnect(): Promise<void> } };
 
@@ -36,5 +37,21 @@ describe("GET /api/health", () => {
     const body = await response.json();
     expect(body).toMatchObject({ status: "degraded", app: { status: "ok" }, database: { status: "unreachable" } });
     expect(Date.now() - started).toBeLessThan(6_000);
+  });
+
+  it("answers 503 naming the missing tables when the database was reset under the running app", async () => {
+    const scratch = await createScratchDatabase("health_unmigrated");
+    try {
+      const { GET } = await freshHealthModule(scratch.url);
+      const response = await GET();
+      expect(response.status).toBe(503);
+      const body = await response.json();
+      expect(body).toMatchObject({ status: "degraded", database: { status: "not migrated" } });
+      expect(body.database.error).toContain("npm run db:migrate");
+    } finally {
+      await globalForDb.statuspageDb?.$disconnect();
+      delete globalForDb.statuspageDb;
+      await scratch.drop();
+    }
   });
 });

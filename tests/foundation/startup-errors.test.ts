@@ -1,6 +1,10 @@
 import { describe, expect, it } from "vitest";
 import net from "node:net";
 import { inject } from "vitest";
+import { mkdtemp, readFile, writeFile } from "node:fs/promises";
+import os from "node:os";
+import { spawnSync } from "node:child_process";
+import path from "node:path";
 import { findFreePort } from "../../scripts/lib/ports";
 import { startApp } from "../support/start-app";
 
@@ -84,5 +88,53 @@ describe("start-up errors", () => {
     expect(code).toBe(1);
     expect(output).toContain("PORT must be a number");
     expectOneClearMessage(output);
+  });
+
+  it("a second start from the same folder names the running one and leaves its files alone", async () => {
+    const dataDir = await mkdtemp(path.join(os.tmpdir(), "statuspage-second-start-"));
+    const runtime = JSON.stringify({
+      pid: process.pid,
+      publicUrl: "http://localhost:3000",
+      databaseUrl: "postgresql://postgres:postgres@127.0.0.1:54329/statuspage",
+      embeddedPort: 54329,
+      startedAt: new Date().toISOString(),
+    });
+    await writeFile(path.join(dataDir, "runtime.json"), runtime);
+    const { code, output } = await startApp({
+      STATUSPAGE_DATA_DIR: dataDir,
+      PORT: String(await findFreePort()),
+      EMBEDDED_PG_PORT: String(await findFreePort()),
+    });
+    expect(code).toBe(1);
+    expect(output).toContain(`Another \`npm start\` is already running from this folder (process ${process.pid}`);
+    expect(output).toContain(`kill ${process.pid}`);
+    expect(output).not.toContain("undefined");
+    expectOneClearMessage(output);
+    expect(await readFile(path.join(dataDir, "runtime.json"), "utf8")).toBe(runtime);
+  });
+
+  it("the tools say when the start that ran the embedded database is gone, in one line", async () => {
+    const dataDir = await mkdtemp(path.join(os.tmpdir(), "statuspage-gone-start-"));
+    const ended = spawnSync(process.execPath, ["-e", ""]).pid;
+    await writeFile(
+      path.join(dataDir, "runtime.json"),
+      JSON.stringify({ pid: ended, publicUrl: "http://localhost:3000", databaseUrl: "postgresql://x@127.0.0.1:1/db" }),
+    );
+    for (const script of ["scripts/migrate.ts", "scripts/import-statuspage.ts"]) {
+      // Node leaves out variables whose value is undefined.
+      const env = { ...process.env, STATUSPAGE_DATA_DIR: dataDir, DATABASE_URL: undefined };
+      const result = spawnSync(
+        process.execPath,
+        ["--conditions=react-server", "--import", "tsx", script, "--page-url", "http://127.0.0.1:9/"],
+        {
+          cwd: path.resolve(__dirname, "../.."),
+          env,
+          encoding: "utf8",
+        },
+      );
+      expect(result.status, script).toBe(1);
+      expect(result.stderr, script).toContain(`(process ${ended}) is not running any more`);
+      expectOneClearMessage(result.stderr);
+    }
   });
 });

@@ -6,7 +6,7 @@ const root = path.resolve(__dirname, "../..");
 
 /**
  * Runs `npm start`'s launcher with `env` on top of this process's environment, leaving out the database URL and the
- * secrets unless `env` names them; resolves with its exit code and everything it printed. Killed after 20 s.
+ * secrets unless `env` names them, in a fresh data folder unless `env` names one; resolves with its exit code and everything it printed. Killed after 20 s.
  */
 export function startApp(env: Record<string, string | undefined>): Promise<{ code: number | null; output: string }> {
   return new Promise((resolve) => {
@@ -14,7 +14,8 @@ export function startApp(env: Record<string, string | undefined>): Promise<{ cod
     for (const [key, value] of Object.entries({ ...process.env, ...env }))
       if (value !== undefined) cleanEnv[key] = value;
     for (const key of ["AUTH_SECRET", "NEXTAUTH_SECRET", "DATABASE_URL"]) if (!(key in env)) delete cleanEnv[key];
-    cleanEnv.STATUSPAGE_DATA_DIR = path.join(os.tmpdir(), `statuspage-startup-${process.pid}-${Date.now()}`);
+    cleanEnv.STATUSPAGE_DATA_DIR =
+      env.STATUSPAGE_DATA_DIR ?? path.join(os.tmpdir(), `statuspage-startup-${process.pid}-${Date.now()}`);
     const child = spawn(process.execPath, ["--import", "tsx", "scripts/run-app.ts", "start"], {
       cwd: root,
       env: cleanEnv,
