@@ -82,12 +82,7 @@ export function createSourceClient(options: SourceClientOptions) {
         await sleep(wait);
         continue;
       }
-      if (response.status === 401 || response.status === 403) {
-        await response.body?.cancel();
-        throw new ImportSourceError(
-          `The source refused the API key (${response.status}). Create a key under your Statuspage profile → API info, and pass it with --api-key.`,
-        );
-      }
+      if (response.status === 401 || response.status === 403) throw await refusedKeyError(url, response);
       if (response.status === 404 && optional) {
         await response.body?.cancel();
         return null;
@@ -132,4 +127,15 @@ export function createSourceClient(options: SourceClientOptions) {
   }
 
   return { getJson, getAll, requestCount: () => requests };
+}
+
+/** 401: the key itself was not accepted. 403: it was, but may not read this path; the source's own words say why. */
+async function refusedKeyError(url: URL, response: Response): Promise<ImportSourceError> {
+  const said = (await response.text().catch(() => "")).replace(/\s+/g, " ").trim().slice(0, 200);
+  const answer = `${url.pathname} answered ${response.status}${said ? `: ${said}` : ""}`;
+  return new ImportSourceError(
+    response.status === 401
+      ? `The source did not accept the API key (${answer}). On Statuspage, copy a key from your profile → API info; on another install of this status page, create one in its console (People & access → API keys). Pass it with --api-key.`
+      : `The API key was accepted but may not read this (${answer}). The importer reads subscribers too: on another install of this status page use a Responder key; on Statuspage, a key of a user who can manage the page.`,
+  );
 }

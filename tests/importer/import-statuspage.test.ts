@@ -62,6 +62,19 @@ afterAll(async () => {
 });
 
 describe("importing from Statuspage's management API", () => {
+  it("a refused key is named as refused, with the source's own answer, and nothing is written", async () => {
+    const refused = runImport({
+      mode: "keyed",
+      apiUrl: fake.apiUrl,
+      pageId: PAGE_ID,
+      apiKey: "not-the-key",
+      progress: quiet,
+      client: { retryBaseMs: 20 },
+    });
+    await expect(refused).rejects.toThrow(/did not accept the API key \(.* answered 401: .*Could not authenticate/);
+    expect(await getDb().component.count()).toBe(0);
+  });
+
   it("a dry run reports what it would create and writes nothing", async () => {
     const summary = await keyed({ dryRun: true });
     expect(summary.dryRun).toBe(true);
