@@ -68,7 +68,6 @@ const APP_LAYERS = [...layer.infrastructure, ...layer.queries, ...layer.services
 
 // Temporary exceptions to the guard-rails below, each over its limit when the limit came in.
 const OVER_SIZE_LIMIT = [
-  "prisma/seed-demo.ts",
   "scripts/bench.ts",
   "server/api/management/subscribers.ts",
   "server/config/variables.ts",

@@ -13,11 +13,11 @@ import {
 } from "react";
 import { COMPONENT_TONE, TONE_FILL } from "@/components/status-tone";
 import { formatUtcDate } from "@/lib/format";
-import { COMPONENT_STATUS_LABELS } from "@/lib/status";
 import {
   decodeUptime,
-  describeUptimeDayOutage,
+  describeUptimeDay,
   MAX_DAY_INCIDENTS,
+  presentUptimeDay,
   UPTIME_NARROW_DAYS,
   type DecodedUptimeDay,
   type EncodedUptime,
@@ -26,7 +26,8 @@ import {
 } from "@/lib/uptime";
 
 function toneOf(day: UptimeDay) {
-  return day.status ? COMPONENT_TONE[day.status] : "neutral";
+  const { status } = presentUptimeDay(day);
+  return status ? COMPONENT_TONE[status] : "neutral";
 }
 
 function describeIncidents(day: DecodedUptimeDay, max: number): string {
@@ -37,7 +38,17 @@ function describeIncidents(day: DecodedUptimeDay, max: number): string {
 }
 
 function describeDay(day: DecodedUptimeDay, maxIncidents = MAX_DAY_INCIDENTS): string {
-  return `${formatUtcDate(day.date)}: ${describeUptimeDayOutage(day)}.${describeIncidents(day, maxIncidents)}`;
+  return `${describeUptimeDay(day)}.${describeIncidents(day, maxIncidents)}`;
+}
+
+function ActiveDayText({ day }: { day: UptimeDay }) {
+  const { label, text } = presentUptimeDay(day);
+  return (
+    <>
+      <p>{label}</p>
+      {text !== label && <p>{text}</p>}
+    </>
+  );
 }
 
 export type UptimeBarRef = {
@@ -237,8 +248,7 @@ export function UptimeBar({ bar, version }: { bar: UptimeBarRef; version: string
           style={left ? { left } : undefined}
         >
           <p className="font-semibold">{formatUtcDate(activeDay.date)}</p>
-          <p>{activeDay.status ? COMPONENT_STATUS_LABELS[activeDay.status] : "No data"}</p>
-          <p>{describeUptimeDayOutage(activeDay)}</p>
+          <ActiveDayText day={activeDay} />
           {activeDay.moreIncidents > 0 && (
             <p className="mt-1">
               and {activeDay.moreIncidents} more in the{" "}

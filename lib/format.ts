@@ -1,4 +1,5 @@
 // Formatting shared by server and client. Pages render UTC so they cache well; the reader may switch to local time.
+import { INCIDENT_STATUS_LABELS, type AnyIncidentStatus } from "@/lib/status";
 
 const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 const MONTHS_LONG = [
@@ -87,4 +88,15 @@ export function startOfUtcDay(date: Date): Date {
 
 export function addUtcDays(date: Date, days: number): Date {
   return new Date(date.getTime() + days * 86_400_000);
+}
+
+export type PublicStatusLabel = { label: string; postmortemPublished: boolean; text: string };
+
+/** An incident's status as readers see it: a published postmortem is a resolved incident, not a status of its own. */
+export function describePublicStatus(status: AnyIncidentStatus): PublicStatusLabel {
+  if (status === "postmortem") {
+    return { label: "Resolved", postmortemPublished: true, text: "Resolved · postmortem published" };
+  }
+  const label = INCIDENT_STATUS_LABELS[status];
+  return { label, postmortemPublished: false, text: label };
 }

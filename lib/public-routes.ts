@@ -75,6 +75,7 @@ const PUBLIC_ROUTES: PublicRoute[] = [
   { pattern: /^\/badge\.svg$/, params: [label], types: CONTENT_TYPES.svg, exists: true },
   { pattern: /^\/components\/[^/]+\/badge\.svg$/, params: [label], types: CONTENT_TYPES.svg },
   { pattern: /^\/components\/[^/]+\/history\.(rss|atom|json)$/, params: [], types: CONTENT_TYPES.feed },
+  { pattern: /^\/components\/[^/]+\/uptime(\/[^/]+)?\/?$/, params: [], types: CONTENT_TYPES.html },
   { pattern: /^\/embed\/?$/, params: [], types: CONTENT_TYPES.html, exists: true },
   { pattern: /^\/embed\/status\.js$/, params: [], types: CONTENT_TYPES.javascript, exists: true },
   { pattern: /^\/robots\.txt$/, params: [], types: CONTENT_TYPES.text, exists: true },

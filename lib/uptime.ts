@@ -1,6 +1,6 @@
 // Uptime over the last 90 UTC days, computed from a component's status history. The rule is in docs/uptime.md.
-import { addUtcDays, startOfUtcDay } from "@/lib/format";
-import { worstComponentStatus, type AnyImpact, type ComponentStatus } from "@/lib/status";
+import { addUtcDays, formatUtcDate, startOfUtcDay } from "@/lib/format";
+import { COMPONENT_STATUS_LABELS, worstComponentStatus, type AnyImpact, type ComponentStatus } from "@/lib/status";
 
 export const UPTIME_WINDOW_DAYS = 90;
 /** Narrow screens show only the latest days of the window, so each day stays wide enough to see and tap. */
@@ -85,25 +85,28 @@ function incidentsOfDay(incidents: UptimeIncident[], dayStart: number, now: numb
     .map(({ id, name }) => ({ id, name }));
 }
 
-/**
- * Per-day worst status and outage minutes for one component, and its uptime percentage:
- * 1 − (major minutes + 0.3 × partial minutes) / minutes tracked since max(window start, tracking start).
- */
-export function computeComponentUptime(input: {
+export type UptimeInput = {
   componentId?: string;
   changes: StatusChangePoint[];
   /** The component's start_date (or creation time); days before it have no data. */
   trackingStart: Date | null;
   now: Date;
   incidents?: UptimeIncident[];
-  days?: number;
-}): UptimeSummary {
-  const days = input.days ?? UPTIME_WINDOW_DAYS;
+};
+
+/**
+ * Per-day worst status and outage minutes for one component over `days` UTC days from `from` (midnight), and its
+ * uptime percentage: 1 − (major minutes + 0.3 × partial minutes) / minutes tracked in those days until now.
+ * Days after now, like days before tracking started, have no data.
+ */
+export function computeUptimeBetween(input: UptimeInput & { from: Date; days: number }): UptimeSummary {
+  const { days } = input;
   const now = input.now.getTime();
-  const windowStart = uptimeWindowStart(input.now, days).getTime();
+  const windowStart = input.from.getTime();
+  const until = Math.min(now, windowStart + days * DAY);
   const trackedFrom = Math.max(windowStart, input.trackingStart?.getTime() ?? windowStart);
   const changes = [...input.changes].sort((a, b) => a.changedAt.getTime() - b.changedAt.getTime());
-  const segments = trackedFrom < now ? segmentsBetween(changes, trackedFrom, now) : [];
+  const segments = trackedFrom < until ? segmentsBetween(changes, trackedFrom, until) : [];
   const componentId = input.componentId;
   const incidents = (input.incidents ?? []).filter(
     (incident) => !componentId || incident.componentIds.includes(componentId),
@@ -133,15 +136,21 @@ export function computeComponentUptime(input: {
       status: statuses.length ? worstComponentStatus(statuses) : null,
       partialOutageMinutes: Math.round(partialMs / MINUTE),
       majorOutageMinutes: Math.round(majorMs / MINUTE),
-      incidents: incidentsOfDay(incidents, dayStart, now),
+      incidents: dayStart <= now ? incidentsOfDay(incidents, dayStart, now) : [],
     });
   }
 
-  const trackedMs = now - trackedFrom;
+  const trackedMs = until - trackedFrom;
   return {
     days: result,
     uptimePercent: trackedMs > 0 ? 100 * (1 - outageMs / trackedMs) : null,
   };
+}
+
+/** The last `days` UTC days (today included), as the home page's bars show them. */
+export function computeComponentUptime(input: UptimeInput & { days?: number }): UptimeSummary {
+  const days = input.days ?? UPTIME_WINDOW_DAYS;
+  return computeUptimeBetween({ ...input, from: uptimeWindowStart(input.now, days), days });
 }
 
 /**
@@ -199,14 +208,16 @@ export type EncodedUptime = {
 /** A day's tooltip names at most this many incidents; the history page has the rest. */
 export const MAX_DAY_INCIDENTS = 5;
 
-/** A day with no outage minutes and no incident: it needs no details. */
+const isOutage = (status: ComponentStatus | null) => status === "partial_outage" || status === "major_outage";
+
+/** A day with no outage (not even one shorter than a minute) and no incident: it needs no details. */
 export function isQuietDay(day: UptimeDay): boolean {
-  return !day.partialOutageMinutes && !day.majorOutageMinutes && day.incidents.length === 0;
+  return !isOutage(day.status) && !day.partialOutageMinutes && !day.majorOutageMinutes && day.incidents.length === 0;
 }
 
 /** One letter per day, as in `EncodedUptime.statuses`. */
 export function encodeDayStatuses(days: UptimeDay[]): string {
-  return days.map((day) => (day.status ? STATUS_CODES[day.status] : NO_DATA_CODE)).join("");
+  return days.map((day) => presentUptimeDay(day).code).join("");
 }
 
 export function encodeUptime(summary: UptimeSummary): EncodedUptime {
@@ -258,13 +269,50 @@ function formatMinutes(minutes: number): string {
   return rest ? `${hours} hr ${rest} min` : `${hours} hr`;
 }
 
-/** The outage part of a day's tooltip: "Major outage 1 hr 5 min, partial outage 20 min", or "No downtime recorded". */
-export function describeUptimeDayOutage(day: UptimeDay): string {
-  if (day.status === null) return "No data";
+const outageLength = (minutes: number, worst: boolean) =>
+  minutes ? formatMinutes(minutes) : worst ? "less than 1 min" : null;
+
+function describeOutage(day: UptimeDay): string {
   const parts: string[] = [];
-  if (day.majorOutageMinutes) parts.push(`major outage ${formatMinutes(day.majorOutageMinutes)}`);
-  if (day.partialOutageMinutes) parts.push(`partial outage ${formatMinutes(day.partialOutageMinutes)}`);
+  const major = outageLength(day.majorOutageMinutes, day.status === "major_outage");
+  const partial = outageLength(day.partialOutageMinutes, day.status === "partial_outage");
+  if (major) parts.push(`major outage ${major}`);
+  if (partial) parts.push(`partial outage ${partial}`);
   if (parts.length === 0) return "No downtime recorded";
   const text = parts.join(", ");
   return text[0].toUpperCase() + text.slice(1);
+}
+
+export type UptimeDayView = {
+  status: ComponentStatus | null;
+  /** The day's colour, as a letter of `EncodedUptime.statuses`. */
+  code: string;
+  label: string;
+  /** "Major outage 1 hr 5 min, partial outage 20 min", "Major outage less than 1 min", or "No downtime recorded". */
+  text: string;
+};
+
+/**
+ * A day's colour, label and text, from one rule: the day shows the worst status it had, however briefly, and an
+ * outage shorter than the minute the text counts in reads "less than 1 min" rather than "No downtime recorded".
+ */
+export function presentUptimeDay(day: UptimeDay): UptimeDayView {
+  if (day.status === null) return { status: null, code: NO_DATA_CODE, label: "No data", text: "No data" };
+  return {
+    status: day.status,
+    code: STATUS_CODES[day.status],
+    label: COMPONENT_STATUS_LABELS[day.status],
+    text: describeOutage(day),
+  };
+}
+
+/** "Nov 25, 2026: Major Outage, Major outage less than 1 min": a day for a screen reader or a tooltip. */
+export function describeUptimeDay(day: UptimeDay): string {
+  const { label, text } = presentUptimeDay(day);
+  return `${formatUtcDate(day.date)}: ${text === label ? label : `${label}, ${text}`}`;
+}
+
+/** The outage part of a day's tooltip, as `presentUptimeDay` words it. */
+export function describeUptimeDayOutage(day: UptimeDay): string {
+  return presentUptimeDay(day).text;
 }

@@ -12,10 +12,10 @@ if (!connectionString) {
 
 const db = new PrismaClient({ adapter: new PrismaPg({ connectionString }) });
 
-/** `--empty`: the page an external database starts with, named PAGE_NAME, instead of the demo. */
+/** `--empty`: the page `npm start` begins with, unnamed (or named PAGE_NAME) until the owner names it. */
 async function createEmptyPage(): Promise<{ seeded: boolean }> {
   if ((await db.pageSettings.count()) > 0) return { seeded: false };
-  await db.pageSettings.create({ data: { name: process.env.PAGE_NAME ?? "Status", url: "" } });
+  await db.pageSettings.create({ data: { name: process.env.PAGE_NAME?.trim() ?? "", url: "" } });
   return { seeded: true };
 }
 

@@ -35,6 +35,8 @@ const app = spawn(process.execPath, ["--import", "tsx", "scripts/run-app.ts", "s
     PUBLIC_URL: E2E_BASE_URL,
     AUTH_SECRET,
     SEED_DEMO: "0",
+    // The shared app stands for a page already in use: named, past first-run set-up (e2e/journeys walks that).
+    PAGE_NAME: "E2E Status",
     STATUSPAGE_SCHEDULER_INTERVAL_MS: "1000",
     WEBHOOK_ALLOW_PRIVATE: "1",
   },

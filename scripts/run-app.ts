@@ -1,5 +1,5 @@
 // `npm start` / `npm run dev`: checks the configuration, starts an embedded PostgreSQL when no DATABASE_URL is
-// given, applies migrations, seeds a demo page on first run, builds when the build is stale, then runs the compiled
+// given, applies migrations, creates an empty page on first run, builds when the build is stale, then runs the compiled
 // production server (server/process/primary.ts) or `next dev`, and stays only to stop the embedded database.
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
@@ -15,7 +15,7 @@ import { buildApp, distDirectory, hasBuild, isBuildCurrent } from "./lib/build-a
 import { runtimeEntry } from "./lib/compile-server";
 import { StartupError, assertPortFree } from "./lib/ports";
 import { dataRoot, projectRoot, runtimeFile } from "./lib/database-url";
-import { hasConsoleUser, startBanner } from "./lib/start-banner";
+import { hasConsoleMail, hasConsoleUser, mailSetup, startBanner } from "./lib/start-banner";
 import { claimInstance, type InstanceLock } from "./lib/instance-lock";
 import { describeFailure } from "./lib/describe-failure";
 import { EnvironmentError, readEnvironment } from "../server/environment";
@@ -109,7 +109,7 @@ async function checkDatabase(url: string): Promise<void> {
   }
 }
 
-/** Seeds the demo page, or creates an empty one, when the database has no page yet; true when it did. */
+/** Creates an empty page (or, with SEED_DEMO=1, seeds the demo) when the database has no page yet; true when it did. */
 async function ensurePageExists(url: string, { seedDemo }: { seedDemo: boolean }): Promise<boolean> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
@@ -210,7 +210,8 @@ async function main() {
   const applied = await applyMigrations(databaseUrl);
   if (applied.length) console.log(`Applied ${applied.length} migration(s).`);
   step = "creating the status page";
-  const seedDemo = externalUrl ? process.env.SEED_DEMO === "1" : process.env.SEED_DEMO !== "0";
+  // An empty page unless SEED_DEMO=1: the owner picks the demo or an empty page at first-run set-up.
+  const seedDemo = process.env.SEED_DEMO === "1";
   await ensurePageExists(databaseUrl, { seedDemo });
 
   step = "building the app";
@@ -252,8 +253,10 @@ async function main() {
         ? "embedded PostgreSQL, stopped with the app (Ctrl+C)"
         : describeDatabaseUrl(databaseUrl);
       const ownerEmail = process.env.OWNER_EMAIL && process.env.OWNER_PASSWORD ? process.env.OWNER_EMAIL : undefined;
-      void hasConsoleUser(databaseUrl).then((hasUser) =>
-        console.log(startBanner({ publicUrl, hasUser, ownerEmail, database })),
+      void Promise.all([hasConsoleUser(databaseUrl), hasConsoleMail(databaseUrl)]).then(([hasUser, consoleMail]) =>
+        console.log(
+          startBanner({ publicUrl, hasUser, ownerEmail, database, mail: mailSetup(process.env.SMTP_URL, consoleMail) }),
+        ),
       );
     }
   });

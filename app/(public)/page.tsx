@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { overallIndicator } from "@/lib/status";
+import { statusHeadline } from "@/lib/status-headline";
 import { formatUptimePercent } from "@/lib/uptime";
 import {
   getComponentTree,
@@ -32,7 +33,8 @@ export default async function HomePage() {
   const liveVersion = await getLiveVersion();
   const now = new Date();
   const { from, to } = pastIncidentsWindow(now);
-  const [tree, unresolved, maintenances, board, recent] = await Promise.all([
+  const [page, tree, unresolved, maintenances, board, recent] = await Promise.all([
+    getPage(),
     getComponentTree(),
     listUnresolvedIncidents(),
     listOpenMaintenances(),
@@ -61,14 +63,15 @@ export default async function HomePage() {
     unresolvedIncidentImpacts: unresolved.map((i) => i.impact),
     maintenanceInProgress: maintenances.some((m) => m.status === "in_progress" || m.status === "verifying"),
   });
+  const headline = statusHeadline({ indicator, componentCount: tree.components.length, pageName: page.name });
   const componentNames = new Map(tree.components.map((c) => [c.id, c.name]));
 
   return (
     <>
       <h1 className="sr-only">Current status</h1>
       <Freshness version={liveVersion} />
-      <StatusBanner indicator={indicator} />
-      <ActiveIncidents incidents={unresolved} now={now} />
+      <StatusBanner indicator={indicator} headline={headline} />
+      <ActiveIncidents incidents={unresolved} tree={tree} now={now} />
       <MaintenanceList maintenances={maintenances} componentNames={componentNames} now={now} />
       <ComponentList
         groups={groups}

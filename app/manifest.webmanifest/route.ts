@@ -1,5 +1,6 @@
 import { getPage } from "@/server/queries/public-status";
 import { brandColour } from "@/lib/brand-mark";
+import { ofPage, pageLabel } from "@/lib/page-title";
 import { siteTitle } from "@/app/(public)/_components/branding";
 import { handlePublic, jsonResponse } from "@/server/api/json-response";
 
@@ -11,8 +12,8 @@ export function GET(request: Request) {
     const page = await getPage();
     const manifest = {
       name: siteTitle(page),
-      short_name: page.name,
-      description: page.description ?? `Current status of ${page.name}.`,
+      short_name: pageLabel(page.name),
+      description: page.description ?? `Current status${ofPage(page.name)}.`,
       start_url: "/",
       display: "browser",
       theme_color: brandColour(page),

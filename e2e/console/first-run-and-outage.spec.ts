@@ -8,7 +8,7 @@ const OWNER = { name: "Fiona First", email: "first-owner@e2e.test", password: "f
 let stack: OwnStack;
 test.beforeAll(async () => {
   test.setTimeout(120_000);
-  // What `npm start` gives a new user: the demo page, and no account yet.
+  // What `SEED_DEMO=1 npm start` gives a new user: the demo page (so set-up offers no choice), and no account yet.
   stack = await OwnStack.start(1, {}, [{ script: "prisma/seed.ts" }]);
 });
 test.afterAll(async () => {

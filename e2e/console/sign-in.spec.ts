@@ -28,7 +28,9 @@ base("a wrong password gets a message that does not say which field was wrong", 
 
 base("a user signs in and signs out; the console is then closed again", async ({ page }) => {
   await signInThroughForm(page, "owner");
-  await expect(page.getByRole("navigation", { name: "Console" }).getByRole("link", { name: "Users" })).toBeVisible();
+  await expect(
+    page.getByRole("navigation", { name: "Console" }).getByRole("link", { name: "People & access" }),
+  ).toBeVisible();
   await page.getByRole("button", { name: "Sign out" }).click();
   await expect(page).toHaveURL(/\/login\?signedOut=1/);
   await expect(page.getByRole("status")).toHaveText("You have signed out.");

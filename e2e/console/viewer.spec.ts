@@ -9,7 +9,9 @@ test("a viewer sees the console read-only and cannot reach any form", async ({ p
   await page.goto("/admin/incidents");
   await expect(page.getByText("You have read-only access.")).toBeVisible();
   await expect(page.getByRole("link", { name: "Declare incident" })).toHaveCount(0);
-  await expect(page.getByRole("navigation", { name: "Console" }).getByRole("link", { name: "Users" })).toHaveCount(0);
+  await expect(
+    page.getByRole("navigation", { name: "Console" }).getByRole("link", { name: "People & access" }),
+  ).toHaveCount(0);
 
   await page.getByRole("region", { name: "Recent" }).getByRole("link", { name }).click();
   await expect(page.getByRole("region", { name: "Timeline" })).toBeVisible();

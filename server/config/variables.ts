@@ -247,15 +247,16 @@ export const VARIABLES = {
   }),
   SEED_DEMO: flag(undefined, {
     group: "Database",
-    description: "1 fills an empty database with a demo page on start, 0 creates an empty page.",
+    description:
+      "1 fills an empty database with the demo page on start; otherwise it gets an empty page, and the owner chooses the demo or an empty page at first-run set-up.",
     readBy: ["launcher"],
-    unset: "1 with the embedded database, 0 with DATABASE_URL",
+    unset: "0",
   }),
   PAGE_NAME: text({
     group: "Database",
     description: "The name of the empty page created on first start when the demo is not seeded.",
     readBy: ["launcher"],
-    default: "Status",
+    unset: "no name until the owner sets one",
   }),
   DATABASE_POOL_MAX: integer(
     null,
@@ -486,7 +487,7 @@ export const VARIABLES = {
     {
       group: "Notifications",
       description:
-        "The mail server for subscriber emails; without it email deliveries fail and are retried until it is set.",
+        "The mail server for subscriber emails; wins over the one an owner sets in the console (Settings → Email settings). With neither, readers are not offered email.",
       readBy: SERVER,
       type: "smtp:// or smtps:// URL",
     },
@@ -495,7 +496,7 @@ export const VARIABLES = {
   MAIL_FROM: text(
     {
       group: "Notifications",
-      description: "The sender of subscriber emails.",
+      description: "The sender of subscriber emails; wins over the Sender set in the console.",
       readBy: SERVER,
       default: "Status page <status@localhost>",
       type: "email address, with or without a name",

@@ -1,6 +1,7 @@
 // One format-neutral model of the history feed; rss.ts, atom.ts and json-feed.ts only render it.
 import { INCIDENT_STATUS_LABELS, updateLabel } from "@/lib/status";
 import { formatUtcDateTime, joinNames } from "@/lib/format";
+import { pageLabel, pageTitle } from "@/lib/page-title";
 import { renderMarkdown } from "@/lib/markdown";
 import { escapeHtml } from "@/lib/escape-html";
 import type { IncidentDto, PostmortemDto } from "@/lib/dto";
@@ -109,20 +110,21 @@ export function buildFeedModel(input: FeedInput): FeedModel {
     };
   });
   const pageName = clean(input.pageName);
+  const onPage = pageName.trim() ? `${pageName}'s status page` : "this status page";
   return {
     title: component
-      ? `${pageName} Status - ${clean(component.name)} Incident History`
-      : `${pageName} Status - Incident History`,
+      ? `${pageTitle(pageName)} - ${clean(component.name)} Incident History`
+      : `${pageTitle(pageName)} - Incident History`,
     description: component
-      ? `Incidents and maintenances that affected ${clean(component.name)} on ${pageName}'s status page`
-      : `Incidents and maintenances on ${pageName}'s status page`,
+      ? `Incidents and maintenances that affected ${clean(component.name)} on ${onPage}`
+      : `Incidents and maintenances on ${onPage}`,
     homeUrl: `${baseUrl}/`,
     feedUrls: {
       rss: `${prefix}/${FEED_EXTENSIONS.rss}`,
       atom: `${prefix}/${FEED_EXTENSIONS.atom}`,
       json: `${prefix}/${FEED_EXTENSIONS.json}`,
     },
-    authorName: pageName,
+    authorName: pageLabel(pageName),
     updated: items.length ? latest(items.map((i) => i.updated)) : input.pageUpdatedAt,
     items,
   };

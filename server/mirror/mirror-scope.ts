@@ -1,5 +1,12 @@
 import { TAGS } from "@/server/cache/tags";
 import { historyMonths } from "@/lib/history-params";
+import {
+  addUtcMonths,
+  formatUptimeMonth,
+  startOfUtcMonth,
+  UPTIME_HISTORY_SCREENS,
+  UPTIME_MONTHS_PER_SCREEN,
+} from "@/lib/uptime-months";
 import type { MirrorInventory } from "@/server/queries/mirror-inventory";
 
 /** What a change can alter, in groups of addresses. */
@@ -68,6 +75,16 @@ function historyUrls(inventory: MirrorInventory, now: Date): string[] {
   return [...urls, ...inventory.months.map((month) => `/history?month=${month}`)];
 }
 
+/** Every screen of a component's uptime history a reader can reach by its links. */
+function componentUptimeUrls(componentId: string, now: Date): string[] {
+  const current = startOfUtcMonth(now);
+  const earlier = Array.from({ length: UPTIME_HISTORY_SCREENS - 1 }, (_, index) =>
+    addUtcMonths(current, -(index + 1) * UPTIME_MONTHS_PER_SCREEN),
+  );
+  const base = `/components/${componentId}/uptime`;
+  return [base, ...earlier.map((month) => `${base}/${formatUptimeMonth(month)}`)];
+}
+
 function incidentUrls(ids: Iterable<string>): string[] {
   return [...ids].flatMap((id) => [`/incidents/${id}`, `/api/v2/incidents/${id}.json`]);
 }
@@ -103,6 +120,7 @@ export function urlsForScope(
     );
   }
   if (has("badges")) rest.push(...inventory.componentIds.map((id) => `/components/${id}/badge.svg`));
+  if (has("uptime")) rest.push(...inventory.componentIds.flatMap((id) => componentUptimeUrls(id, now)));
   if (has("componentFeeds")) {
     rest.push(
       ...inventory.componentIds.flatMap((id) =>

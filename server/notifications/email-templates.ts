@@ -2,6 +2,7 @@ import "server-only";
 import { renderMarkdown, markdownToText } from "@/lib/markdown";
 import { formatUtcDateTime } from "@/lib/format";
 import { escapeHtml } from "@/lib/escape-html";
+import { pageLabel } from "@/lib/page-title";
 import type { NotificationPayload } from "@/server/notifications/payload";
 import type { OutgoingMail } from "@/server/notifications/mailer";
 import { subscriptionLinks } from "@/server/notifications/links";
@@ -9,7 +10,7 @@ import { subscriptionLinks } from "@/server/notifications/links";
 function layout(pageName: string, inner: string, footer: string): string {
   return `<!doctype html><html><body style="margin:0;padding:24px;background:#f4f4f5;font-family:-apple-system,Segoe UI,Helvetica,Arial,sans-serif;color:#18181b">
 <div style="max-width:560px;margin:0 auto;background:#ffffff;border-radius:8px;padding:24px">
-<p style="margin:0 0 16px;font-size:14px;color:#52525b">${escapeHtml(pageName)}</p>
+<p style="margin:0 0 16px;font-size:14px;color:#52525b">${escapeHtml(pageLabel(pageName))}</p>
 ${inner}
 </div>
 <p style="max-width:560px;margin:16px auto 0;font-size:12px;color:#71717a">${footer}</p>
@@ -39,7 +40,7 @@ export function renderIncidentEmail(
     `View the ${email.kind === "maintenance" ? "maintenance" : "incident"}: ${email.incidentUrl}`,
     "",
     "--",
-    `You are receiving this because you subscribed to ${payload.page.name} updates.`,
+    `You are receiving this because you subscribed to ${pageLabel(payload.page.name)} updates.`,
     `Manage your subscription: ${links.manage}`,
     `Unsubscribe: ${links.unsubscribe}`,
   ].join("\n");
@@ -48,7 +49,7 @@ export function renderIncidentEmail(
 <div style="margin:0 0 16px;line-height:1.5">${renderMarkdown(email.bodyMarkdown)}</div>
 <p style="margin:0 0 16px;font-size:14px"><strong>Affected components:</strong> ${escapeHtml(components)}</p>
 <p style="margin:0"><a href="${escapeHtml(email.incidentUrl)}" style="color:#2563eb">View the ${email.kind === "maintenance" ? "maintenance" : "incident"}</a></p>`;
-  const footer = `You are receiving this because you subscribed to ${escapeHtml(payload.page.name)} updates.
+  const footer = `You are receiving this because you subscribed to ${escapeHtml(pageLabel(payload.page.name))} updates.
 <a href="${escapeHtml(links.manage)}">Manage your subscription</a> · <a href="${escapeHtml(links.unsubscribe)}">Unsubscribe</a>`;
   return {
     to,
@@ -71,7 +72,7 @@ export function renderConfirmationEmail(input: {
   scope: string;
 }): OutgoingMail {
   const text = [
-    `Confirm your subscription to ${input.pageName}`,
+    `Confirm your subscription to ${pageLabel(input.pageName)}`,
     "",
     `Someone (hopefully you) asked to receive ${input.scope} by email at this address.`,
     `Confirm the subscription: ${input.confirmUrl}`,
@@ -84,7 +85,7 @@ export function renderConfirmationEmail(input: {
 <p style="margin:0;font-size:14px;color:#52525b">If you did not ask for this, ignore this email: nothing will be sent until the link is opened.</p>`;
   return {
     to: input.to,
-    subject: `[${input.pageName}] Confirm your subscription`,
+    subject: `[${pageLabel(input.pageName)}] Confirm your subscription`,
     text,
     html: layout(input.pageName, inner, ""),
   };
@@ -92,7 +93,7 @@ export function renderConfirmationEmail(input: {
 
 export function renderAlreadySubscribedEmail(input: { pageName: string; to: string; manageUrl: string }): OutgoingMail {
   const text = [
-    `You are already subscribed to ${input.pageName}`,
+    `You are already subscribed to ${pageLabel(input.pageName)}`,
     "",
     "Someone asked to subscribe this address again. Nothing changed.",
     `Change components or unsubscribe here: ${input.manageUrl}`,
@@ -102,7 +103,7 @@ export function renderAlreadySubscribedEmail(input: { pageName: string; to: stri
 <p style="margin:0"><a href="${escapeHtml(input.manageUrl)}" style="color:#2563eb">Change components or unsubscribe</a></p>`;
   return {
     to: input.to,
-    subject: `[${input.pageName}] Your subscription`,
+    subject: `[${pageLabel(input.pageName)}] Your subscription`,
     text,
     html: layout(input.pageName, inner, ""),
   };

@@ -14,6 +14,7 @@ import {
   UNRESOLVED_INCIDENT_STATUSES,
   type ComponentStatus,
 } from "@/lib/status";
+import { pageLabel } from "@/lib/page-title";
 
 const componentStatus = z.enum(COMPONENT_STATUSES);
 const incidentStatus = z.enum(ALL_INCIDENT_STATUSES);
@@ -197,7 +198,7 @@ export async function buildIncidentPayload(
         })),
       },
       email: {
-        subject: `[${page.name}] ${statusLabel} - ${incident.name}`,
+        subject: `[${pageLabel(page.name)}] ${statusLabel} - ${incident.name}`,
         incidentName: incident.name,
         kind: incident.kind,
         statusLabel,

@@ -90,6 +90,14 @@ export function classifyAddress(address: string): AddressClass {
   return v4 && isIP(v4) === 4 && loopbackV4.check(v4, "ipv4") ? "loopback" : "private";
 }
 
+/** Where the refusal of a local address is read (a console form, a delivery log), it says how to allow one. */
+export const ALLOW_PRIVATE_HINT =
+  "Set WEBHOOK_ALLOW_PRIVATE=1 to allow local and private addresses (for testing or an intranet).";
+
+export function privateTargetRefusal(subject: string, addressClass: Exclude<AddressClass, "public">): string {
+  return `${subject} is a ${addressClass} network address; webhooks may only reach public addresses. ${ALLOW_PRIVATE_HINT}`;
+}
+
 function checkAddresses(host: string, addresses: string[], protocol: string, policy: TargetPolicy): void {
   if (addresses.length === 0) throw new WebhookTargetError(`${host} does not resolve to any address.`);
   const classes = addresses.map(classifyAddress);
@@ -98,10 +106,10 @@ function checkAddresses(host: string, addresses: string[], protocol: string, pol
     if (value === "public" || policy.allowPrivateTargets) continue;
     if (value === "loopback" && allLoopback && policy.allowLoopbackHttp) continue;
     const subject = host === addresses[index] ? host : `${host} resolves to ${addresses[index]}, which`;
-    throw new WebhookTargetError(`${subject} is a ${value} network address; webhooks may only reach public addresses.`);
+    throw new WebhookTargetError(privateTargetRefusal(subject, value));
   }
   if (protocol === "http:" && !policy.allowPrivateTargets && !(allLoopback && policy.allowLoopbackHttp)) {
-    throw new WebhookTargetError("Webhook URLs must use https://.");
+    throw new WebhookTargetError("Webhook URLs must use https:// (WEBHOOK_ALLOW_PRIVATE=1 also allows plain http).");
   }
 }
 

@@ -75,6 +75,7 @@ export async function describeAuditEntities(refs: Ref[], db: DbOrTx = getDb()): 
   for (const i of integrations) put("integration", i.id, i.name, "/admin/integrations");
   return refs.map((ref) => {
     if (ref.entityType === "page") return { label: "Page settings", href: "/admin/settings" };
+    if (ref.entityType === "mail_settings") return { label: "Email settings", href: "/admin/settings/email" };
     const found = ref.entityId ? known.get(`${ref.entityType}:${ref.entityId}`) : undefined;
     if (found) return found;
     const label = recorded(ref);

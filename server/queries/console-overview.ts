@@ -2,6 +2,7 @@ import "server-only";
 import { getDb, type DbOrTx } from "@/server/db/client";
 import { authorize, type ActorContext } from "@/server/auth/actor";
 import { describeAuditEntities, type AuditEntity } from "@/server/queries/audit-entities";
+import { getEmailDeliveryState, type EmailDeliveryProblem } from "@/server/queries/mail-settings";
 import type { Prisma } from "@/server/db/generated/client";
 import {
   compareComponentSeverity,
@@ -65,6 +66,10 @@ export type ChannelHealth = {
   retrying: number;
   /** Given up after failing, within the window. */
   gaveUp: number;
+  /** Email only: false while no mail server is configured (neither SMTP_URL nor the console's email settings). */
+  configured?: boolean;
+  /** Email only: the newest failure, a delivery's within the window or the last test email's. */
+  lastFailure?: EmailDeliveryProblem | null;
 };
 
 export type FailingWebhook = {
@@ -218,7 +223,9 @@ export async function getConsoleOverview({
     }),
     db.subscriber.groupBy({ by: ["kind"], where: activeSubscriber, _count: { _all: true } }),
     db.subscriber.count({ where: { kind: "email", confirmedAt: null, unsubscribedAt: null, disabledAt: null } }),
-    channelHealth(db, "email", since),
+    Promise.all([channelHealth(db, "email", since), getEmailDeliveryState(db, since)]).then(
+      ([health, state]): ChannelHealth => ({ ...health, ...state }),
+    ),
     channelHealth(db, "webhook", since),
     db.subscriber.count({ where: { kind: "webhook", disabledAt: { not: null }, unsubscribedAt: null } }),
     owner

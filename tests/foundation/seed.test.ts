@@ -1,3 +1,4 @@
+import { spawnSync } from "node:child_process";
 import { afterAll, describe, expect, it } from "vitest";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@/server/db/generated/client";
@@ -24,6 +25,12 @@ describe("demo seed", () => {
     expect(await db.pageSettings.count()).toBe(1);
     // No stored address: the page's address follows PUBLIC_URL / PORT until an owner sets one.
     expect((await db.pageSettings.findFirstOrThrow()).url).toBe("");
+    // Chosen at start (SEED_DEMO=1), so the page counts as set up, and every row is the demo's, to remove in one go.
+    expect(await db.pageSettings.findFirstOrThrow()).toMatchObject({ demo: true, setupCompletedAt: now });
+    expect(await db.component.count({ where: { demo: false } })).toBe(0);
+    expect(await db.componentGroup.count({ where: { demo: false } })).toBe(0);
+    expect(await db.incident.count({ where: { demo: false } })).toBe(0);
+    expect(await db.messageTemplate.count({ where: { demo: false } })).toBe(0);
     expect(await db.componentGroup.count()).toBe(3);
     expect(await db.component.count()).toBe(12);
     expect(
@@ -54,11 +61,32 @@ describe("demo seed", () => {
     expect(components.find((c) => c.name === "macOS Jobs")?.status).toBe("degraded_performance");
 
     const [audit] = await db.auditLog.findMany({ where: { action: "page.seed_demo" } });
-    expect(audit).toMatchObject({ actorLabel: "demo seed", entityType: "page", after: { components: 12 } });
+    expect(audit).toMatchObject({ actorLabel: "demo seed", entityType: "page", after: { components: 12 }, demo: true });
 
     expect(await seedDemo(db, now)).toEqual({ seeded: false });
     expect(await db.component.count()).toBe(12);
     expect(await db.auditLog.count({ where: { action: "page.seed_demo" } })).toBe(1);
+  });
+
+  it("npm start's empty page has no name, unless PAGE_NAME gives one", async () => {
+    const scratch = await createScratchDatabase("seed_empty");
+    try {
+      await applyMigrations(scratch.url);
+      const runSeed = (env: Record<string, string>) =>
+        spawnSync(process.execPath, ["--import", "tsx", "prisma/seed.ts", "--empty"], {
+          env: { ...process.env, PAGE_NAME: "", ...env, DATABASE_URL: scratch.url },
+          encoding: "utf8",
+        });
+      expect(runSeed({}).status).toBe(0);
+      const names = () =>
+        withClient(scratch.url, async (client) => (await client.query("select name from page_settings")).rows);
+      expect(await names()).toEqual([{ name: "" }]);
+      await withClient(scratch.url, (client) => client.query("delete from page_settings"));
+      expect(runSeed({ PAGE_NAME: "Acme" }).status).toBe(0);
+      expect(await names()).toEqual([{ name: "Acme" }]);
+    } finally {
+      await scratch.drop();
+    }
   });
 
   it("leaves nothing behind when it fails halfway, so the next start seeds the page whole", async () => {

@@ -3,8 +3,8 @@ import type { ReactNode } from "react";
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { getCurrentActor } from "@/server/auth/session";
-import { roleAtLeast } from "@/lib/status";
 import { AdminNav } from "@/app/(admin)/admin/_components/admin-nav";
+import { consoleNavGroups } from "@/app/(admin)/admin/_lib/console-nav";
 import { SignOutButton } from "@/app/(admin)/admin/_components/sign-out-button";
 import { ConsoleNotices } from "@/app/(admin)/admin/_components/console-form";
 
@@ -13,24 +13,7 @@ export const metadata: Metadata = { title: { default: "Console", template: "%s Â
 export default async function AdminLayout({ children }: { children: ReactNode }) {
   const actor = await getCurrentActor();
   if (!actor) redirect("/login?redirectTo=/admin");
-  const items = [
-    { href: "/admin", label: "Overview" },
-    { href: "/admin/incidents", label: "Incidents" },
-    { href: "/admin/maintenance", label: "Maintenance" },
-    { href: "/admin/components", label: "Components" },
-    { href: "/admin/templates", label: "Templates" },
-    ...(roleAtLeast(actor.role, "responder") ? [{ href: "/admin/chat-channels", label: "Chat channels" }] : []),
-    ...(roleAtLeast(actor.role, "owner")
-      ? [
-          { href: "/admin/subscribers", label: "Subscribers" },
-          { href: "/admin/settings", label: "Settings" },
-          { href: "/admin/users", label: "Users" },
-          { href: "/admin/api-keys", label: "API keys" },
-          { href: "/admin/integrations", label: "Integrations" },
-          { href: "/admin/audit", label: "Audit log" },
-        ]
-      : []),
-  ];
+  const groups = consoleNavGroups(actor.role);
   return (
     <div className="min-h-screen bg-zinc-50 dark:bg-zinc-950">
       <a
@@ -67,7 +50,7 @@ export default async function AdminLayout({ children }: { children: ReactNode })
             <SignOutButton />
           </div>
         </div>
-        <AdminNav items={items} />
+        <AdminNav groups={groups} />
       </header>
       <main id="console-main" className="mx-auto max-w-6xl px-4 py-6">
         {actor.role === "viewer" ? (

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import type { PageDto } from "@/lib/dto";
 import { pageBaseUrl } from "@/server/page-url";
+import { ofPage, pageLabel, pageTitle } from "@/lib/page-title";
 
 export function safeHttpUrl(value: string | null): string | null {
   if (!value) return null;
@@ -13,7 +14,7 @@ export function safeHttpUrl(value: string | null): string | null {
 }
 
 export function siteTitle(page: PageDto): string {
-  return `${page.name} Status`;
+  return pageTitle(page.name);
 }
 
 /** Title, description and Open Graph preview for one public page. */
@@ -23,7 +24,7 @@ export function pageMetadata(
 ): Metadata {
   const title = input.title ? `${input.title} | ${siteTitle(page)}` : siteTitle(page);
   const description =
-    input.description?.trim() || page.description || `Current status and incident history of ${page.name}.`;
+    input.description?.trim() || page.description || `Current status and incident history${ofPage(page.name)}.`;
   const base = pageBaseUrl(page);
   const image = safeHttpUrl(page.logoUrl);
   return {
@@ -33,8 +34,8 @@ export function pageMetadata(
     alternates: {
       canonical: input.path,
       types: {
-        "application/rss+xml": [{ url: "/history.rss", title: `${page.name} status RSS feed` }],
-        "application/atom+xml": [{ url: "/history.atom", title: `${page.name} status Atom feed` }],
+        "application/rss+xml": [{ url: "/history.rss", title: `${siteTitle(page)} RSS feed` }],
+        "application/atom+xml": [{ url: "/history.atom", title: `${siteTitle(page)} Atom feed` }],
       },
     },
     // Without a favicon of the owner's, the root layout's icons (drawn from the brand colour) apply.
@@ -47,7 +48,7 @@ export function pageMetadata(
       title,
       description,
       url: input.path,
-      images: image ? [{ url: image, alt: `${page.name} logo` }] : undefined,
+      images: image ? [{ url: image, alt: `${pageLabel(page.name)} logo` }] : undefined,
     },
     twitter: { card: "summary", title, description },
   };

@@ -1,6 +1,7 @@
 "use client";
 
 import type { CSSProperties } from "react";
+import { PublicLink } from "@/components/public-link";
 import { StatusIcon } from "@/components/status-icon";
 import { COMPONENT_TONE, TONE_TEXT } from "@/components/status-tone";
 import { UptimeBar, type UptimeBarRef } from "@/components/uptime-bar";
@@ -76,7 +77,9 @@ function ComponentRow({ item: component, version }: { item: ComponentItem; versi
     <li className="py-3">
       <div className="sp-row">
         <span className="flex items-center gap-2">
-          <span className="font-medium">{component.name}</span>
+          <PublicLink href={`/components/${component.id}/uptime`} className="font-medium hover:underline">
+            {component.name}
+          </PublicLink>
           {component.description && (
             <Description id={`description-${component.id}`} name={component.name} text={component.description} />
           )}

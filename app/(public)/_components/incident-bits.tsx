@@ -3,8 +3,9 @@ import { StatusIcon } from "@/components/status-icon";
 import { PostedAt } from "@/components/posted-at";
 import { IMPACT_TONE, TONE_BORDER, TONE_TEXT } from "@/components/status-tone";
 import type { IncidentUpdateDto } from "@/lib/dto";
+import { describePublicStatus } from "@/lib/format";
 import { renderMarkdown } from "@/lib/markdown";
-import { IMPACT_LABELS, updateLabel, type AnyImpact } from "@/lib/status";
+import { IMPACT_LABELS, updateLabel, type AnyImpact, type AnyIncidentStatus } from "@/lib/status";
 
 export function ImpactBadge({ impact }: { impact: AnyImpact }) {
   const tone = IMPACT_TONE[impact];
@@ -28,6 +29,20 @@ export function IncidentLink({ id, name, className = "" }: { id: string; name: s
   );
 }
 
+/** "Investigating", or "Resolved · postmortem published" linking to the incident page's postmortem. */
+export function PublicStatus({ incidentId, status }: { incidentId: string; status: AnyIncidentStatus }) {
+  const { label, postmortemPublished } = describePublicStatus(status);
+  if (!postmortemPublished) return <>{label}</>;
+  return (
+    <>
+      {label} ·{" "}
+      <PublicLink href={`/incidents/${incidentId}#postmortem`} className="sp-link">
+        postmortem published
+      </PublicLink>
+    </>
+  );
+}
+
 export function Markdown({ source, className = "" }: { source: string; className?: string }) {
   return <div className={`prose-status ${className}`} dangerouslySetInnerHTML={{ __html: renderMarkdown(source) }} />;
 }
@@ -36,18 +51,22 @@ export function Markdown({ source, className = "" }: { source: string; className
 export function UpdateList({
   updates,
   compact = false,
+  start = 0,
   limit,
   now,
 }: {
   updates: IncidentUpdateDto[];
   compact?: boolean;
+  /** Where the list begins in `updates`; earlier items still label the first shown one. */
+  start?: number;
   limit?: number;
   now: Date;
 }) {
+  const end = limit === undefined ? updates.length : start + limit;
   return (
     <ol className={compact ? "space-y-2" : "space-y-6"}>
-      {updates.slice(0, limit ?? updates.length).map((update, index) => {
-        const previous = updates[index + 1]?.status ?? null;
+      {updates.slice(start, end).map((update, index) => {
+        const previous = updates[start + index + 1]?.status ?? null;
         return (
           <li key={update.id} className={compact ? undefined : "grid gap-1 sm:grid-cols-[9rem_1fr] sm:gap-4"}>
             <p className={compact ? "inline font-semibold" : "font-semibold"}>

@@ -1,9 +1,8 @@
 import { PublicLink } from "@/components/public-link";
 import { Time } from "@/components/time";
 import type { IncidentDto } from "@/lib/dto";
-import { addUtcDays, startOfUtcDay } from "@/lib/format";
+import { addUtcDays, describePublicStatus, startOfUtcDay } from "@/lib/format";
 import { ImpactBadge, IncidentLink, UpdateList } from "@/app/(public)/_components/incident-bits";
-import { INCIDENT_STATUS_LABELS } from "@/lib/status";
 
 /**
  * One line per incident: what it was, how bad, and how it ended. A resolved incident's updates are on its own page;
@@ -20,10 +19,18 @@ function PastIncident({ incident, now }: { incident: IncidentDto; now: Date }) {
       </div>
       {closed || !latest ? (
         <p className="sp-muted mt-1">
-          {incident.status === "postmortem" ? "Resolved" : INCIDENT_STATUS_LABELS[incident.status]}{" "}
+          {describePublicStatus(incident.status).label}{" "}
           <Time date={incident.resolvedAt ?? incident.startedAt} now={now} />
           {incident.updates.length > 1 && <> · {incident.updates.length} updates</>}
-          {incident.status === "postmortem" && <> · postmortem published</>}
+          {incident.status === "postmortem" && (
+            <>
+              {" "}
+              ·{" "}
+              <PublicLink href={`/incidents/${incident.id}#postmortem`} className="sp-link">
+                postmortem published
+              </PublicLink>
+            </>
+          )}
         </p>
       ) : (
         <div className="mt-1 text-sm">

@@ -5,7 +5,7 @@ import { safeHttpUrl } from "@/app/(public)/_components/branding";
 
 export function SiteFooter({ page }: { page: PageDto }) {
   const links = [
-    { href: safeHttpUrl(page.companyUrl), label: `${page.name} website` },
+    { href: safeHttpUrl(page.companyUrl), label: page.name.trim() ? `${page.name.trim()} website` : "Website" },
     { href: safeHttpUrl(page.supportUrl), label: "Support" },
     { href: safeHttpUrl(page.privacyUrl), label: "Privacy policy" },
     { href: page.contactEmail ? `mailto:${page.contactEmail}` : null, label: "Contact" },

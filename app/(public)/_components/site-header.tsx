@@ -1,6 +1,7 @@
 import { PublicLink } from "@/components/public-link";
 import type { PageDto } from "@/lib/dto";
 import { brandColour } from "@/lib/brand-mark";
+import { pageLabel, pageTitle } from "@/lib/page-title";
 import { safeHttpUrl } from "@/app/(public)/_components/branding";
 import { brandMarkSvg } from "@/lib/brand-mark";
 
@@ -15,14 +16,14 @@ export function SiteHeader({ page }: { page: PageDto }) {
         >
           {logo ? (
             // eslint-disable-next-line @next/next/no-img-element -- the logo is any external URL the owner configured
-            <img src={logo} alt={`${page.name} logo`} className="h-8 w-auto max-w-40" />
+            <img src={logo} alt={`${pageLabel(page.name)} logo`} className="h-8 w-auto max-w-40" />
           ) : (
             <span
               className="h-8 w-8 [&>svg]:h-full [&>svg]:w-full"
               dangerouslySetInnerHTML={{ __html: brandMarkSvg(brandColour(page)) }}
             />
           )}
-          <span>{page.name} Status</span>
+          <span>{pageTitle(page.name)}</span>
         </PublicLink>
         <nav aria-label="Status page">
           <ul className="flex flex-wrap gap-x-4 gap-y-2 text-sm">

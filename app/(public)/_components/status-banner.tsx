@@ -1,9 +1,10 @@
 import { StatusIcon } from "@/components/status-icon";
 import { INDICATOR_TONE, TONE_SOLID } from "@/components/status-tone";
-import { describeIndicator, type StatusIndicator } from "@/lib/status";
+import type { StatusIndicator } from "@/lib/status";
+import type { StatusHeadline } from "@/lib/status-headline";
 
-export function StatusBanner({ indicator }: { indicator: StatusIndicator }) {
-  const tone = INDICATOR_TONE[indicator];
+export function StatusBanner({ indicator, headline }: { indicator: StatusIndicator; headline: StatusHeadline }) {
+  const tone = headline.settingUp ? "neutral" : INDICATOR_TONE[indicator];
   return (
     <section
       aria-labelledby="overall-status"
@@ -11,7 +12,7 @@ export function StatusBanner({ indicator }: { indicator: StatusIndicator }) {
     >
       <StatusIcon tone={tone} className="h-7 w-7 shrink-0" />
       <h2 id="overall-status" className="text-xl font-semibold">
-        {describeIndicator(indicator)}
+        {headline.text}
       </h2>
     </section>
   );

@@ -16,7 +16,9 @@ export default async function EmbedPage() {
   return (
     <div className="max-w-3xl space-y-10">
       <header className="space-y-2">
-        <h1 className="text-2xl font-semibold">Show {page.name}&apos;s status on your site</h1>
+        <h1 className="text-2xl font-semibold">
+          Show {page.name.trim() ? `${page.name.trim()}’s` : "this page’s"} status on your site
+        </h1>
         <p className="text-zinc-700 dark:text-zinc-300">
           Paste one of these snippets into any web page. They read this status page&apos;s public API, so they update as
           soon as the status changes.

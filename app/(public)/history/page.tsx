@@ -1,13 +1,14 @@
 import type { Metadata } from "next";
+import { ofPage } from "@/lib/page-title";
 import { PublicLink } from "@/components/public-link";
 import { Time } from "@/components/time";
 import type { IncidentSummaryDto } from "@/lib/dto";
-import { formatDuration, formatUtcMonth } from "@/lib/format";
-import { INCIDENT_STATUS_LABELS, isResolvedStatus } from "@/lib/status";
+import { describePublicStatus, formatDuration, formatUtcMonth } from "@/lib/format";
+import { isResolvedStatus } from "@/lib/status";
 import { getComponentTree, getPage, listIncidentsBetween } from "@/server/queries/public-status";
 import { hasIncidentsBefore } from "@/server/queries/public-timeline";
 import { pageMetadata } from "@/app/(public)/_components/branding";
-import { ImpactBadge, IncidentLink } from "@/app/(public)/_components/incident-bits";
+import { ImpactBadge, IncidentLink, PublicStatus } from "@/app/(public)/_components/incident-bits";
 import { Freshness } from "@/app/(public)/_components/freshness";
 import { getLiveVersion } from "@/server/queries/live-version";
 import {
@@ -25,7 +26,7 @@ export async function generateMetadata(): Promise<Metadata> {
   const page = await getPage();
   return pageMetadata(page, {
     title: "Incident history",
-    description: `Every incident and maintenance of ${page.name}, month by month.`,
+    description: `Every incident and maintenance${ofPage(page.name)}, month by month.`,
     path: "/history",
   });
 }
@@ -49,9 +50,15 @@ function HistoryItem({ incident, now }: { incident: IncidentSummaryDto; now: Dat
           <>
             {" "}
             to <Time date={end} now={now} />, lasted {formatDuration(end.getTime() - start.getTime())}
+            {incident.status === "postmortem" && (
+              <>
+                {" "}
+                · <PublicStatus incidentId={incident.id} status={incident.status} />
+              </>
+            )}
           </>
         ) : (
-          <> · {INCIDENT_STATUS_LABELS[incident.status]}</>
+          <> · {describePublicStatus(incident.status).text}</>
         )}
       </p>
     </li>

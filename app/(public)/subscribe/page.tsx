@@ -1,11 +1,13 @@
 import type { Metadata } from "next";
+import { pageTitle } from "@/lib/page-title";
 import { getComponentTree, getPage } from "@/server/queries/public-status";
+import { getEmailSubscriptionOffered } from "@/server/queries/mail-settings";
 import { SubscribeForm } from "@/app/(public)/subscribe/_components/subscribe-form";
 import { pickerGroups } from "@/app/(public)/subscribe/_components/picker-groups";
 
 export async function generateMetadata(): Promise<Metadata> {
   const page = await getPage();
-  return { title: `Subscribe to updates - ${page.name} Status` };
+  return { title: `Subscribe to updates - ${pageTitle(page.name)}` };
 }
 
 const EXAMPLE = `const [t, v1] = header.split(",").map((p) => p.split("=")[1]);
@@ -14,18 +16,33 @@ const valid = crypto.timingSafeEqual(Buffer.from(v1), Buffer.from(expected))
   && Math.abs(Date.now() / 1000 - Number(t)) < 300;`;
 
 export default async function SubscribePage() {
-  const [page, tree] = await Promise.all([getPage(), getComponentTree()]);
+  const [page, tree, emailOffered] = await Promise.all([getPage(), getComponentTree(), getEmailSubscriptionOffered()]);
+  const pageName = page.name.trim() || "this page";
   return (
     <div className="space-y-10">
       <section aria-labelledby="subscribe-heading" className="max-w-2xl space-y-4">
         <h1 id="subscribe-heading" className="text-2xl font-semibold">
           Subscribe to updates
         </h1>
-        <p className="text-zinc-700 dark:text-zinc-300">
-          Get an email or a webhook whenever {page.name} posts an incident or maintenance update. Email subscriptions
-          are confirmed by a link we send you, and every email has a one-click unsubscribe link.
-        </p>
-        <SubscribeForm groups={pickerGroups(tree)} />
+        {emailOffered ? (
+          <p className="text-zinc-700 dark:text-zinc-300">
+            Get an email or a webhook whenever {pageName} posts an incident or maintenance update. Email subscriptions
+            are confirmed by a link we send you, and every email has a one-click unsubscribe link.
+          </p>
+        ) : (
+          <p className="text-zinc-700 dark:text-zinc-300">
+            Get a webhook whenever {pageName} posts an incident or maintenance update, or follow the{" "}
+            <a href="/history.rss" className="underline">
+              RSS
+            </a>{" "}
+            or{" "}
+            <a href="/history.atom" className="underline">
+              Atom
+            </a>{" "}
+            feed in your reader. This page does not send email.
+          </p>
+        )}
+        <SubscribeForm groups={pickerGroups(tree)} emailOffered={emailOffered} />
       </section>
       <details
         id="webhooks"

@@ -43,7 +43,7 @@ export async function importPage({
     if (await isUnchanged(tx, "page", page.id, fingerprint, existing?.statuspagePageId === page.id))
       return { outcome: "unchanged", notes };
     const values = {
-      name: page.name.slice(0, 200),
+      ...(page.name.trim() ? { name: page.name.trim().slice(0, 200) } : {}),
       statuspagePageId: page.id,
       description: page.page_description,
       supportUrl: page.support_url && /^https?:\/\//i.test(page.support_url) ? page.support_url : null,
@@ -55,11 +55,11 @@ export async function importPage({
     const saved = existing
       ? await tx.pageSettings.update({
           where: { id: existing.id },
-          data: { ...values, version: { increment: 1 } },
+          data: { ...values, demo: false, version: { increment: 1 } },
           select: { id: true },
         })
       : await tx.pageSettings.create({
-          data: { ...values, url: readConfig().PUBLIC_URL ?? page.url ?? "http://localhost:3000" },
+          data: { name: "", ...values, url: readConfig().PUBLIC_URL ?? page.url ?? "http://localhost:3000" },
           select: { id: true },
         });
     await writeAudit(tx, ctx.actor, { action: "import.page", entityType: "page", entityId: saved.id, after: values });

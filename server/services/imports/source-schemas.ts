@@ -26,7 +26,8 @@ const componentStatus = z.enum(COMPONENT_STATUSES);
 
 export const sourcePageSchema = z.object({
   id: sourceId,
-  name: str.pipe(z.string().min(1)),
+  // An unnamed page (another install of this product before its owner named it) keeps the target's name.
+  name: str,
   url: optionalStr,
   time_zone: optionalStr,
   page_description: optionalStr,

@@ -16,6 +16,16 @@ export const MAINTENANCE_COMPLETED_MESSAGE = "The scheduled maintenance has been
 
 type Candidate = { id: string };
 
+/** The responder's own words for the window: its first scheduled update, as edited since. */
+async function scheduledMessage(tx: DbOrTx, incidentId: string): Promise<string> {
+  const update = await tx.incidentUpdate.findFirst({
+    where: { incidentId, status: "scheduled" },
+    orderBy: [{ displayAt: "asc" }, { createdAt: "asc" }],
+    select: { body: true },
+  });
+  return update?.body.trim() ? update.body : MAINTENANCE_STARTED_MESSAGE;
+}
+
 /**
  * Starts windows whose start has come and completes those whose end has passed. Each window is claimed with
  * FOR UPDATE SKIP LOCKED plus a re-check of its status, so two app instances never transition it twice.
@@ -50,7 +60,7 @@ export async function runMaintenanceScheduler(options: { now?: Date; db?: DbOrTx
       });
       const { applied } = await insertIncidentUpdate(tx, SCHEDULER_ACTOR, incident, {
         status: "in_progress",
-        body: MAINTENANCE_STARTED_MESSAGE,
+        body: await scheduledMessage(tx, id),
         displayAt: now,
         deliverNotifications: settings.autoTransitionDeliverNotifications,
         changes: settings.autoTransitionToMaintenanceState

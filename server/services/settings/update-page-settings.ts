@@ -88,7 +88,8 @@ export async function updatePageSettings({
     if (before) {
       const changed = await tx.pageSettings.updateMany({
         where: { id: before.id, version: data.version },
-        data: { ...values, version: { increment: 1 } },
+        // Saved by the owner: no longer the demo's, so removing the demo keeps them.
+        data: { ...values, demo: false, version: { increment: 1 } },
       });
       if (changed.count === 0) throw new AppError("CONFLICT", STALE_MESSAGE);
     } else {

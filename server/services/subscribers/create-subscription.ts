@@ -1,6 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import { getDb, type Tx } from "@/server/db/client";
+import { getDb, type DbOrTx, type Tx } from "@/server/db/client";
 import { AppError } from "@/server/errors";
 import { inTransaction } from "@/server/services/context";
 import { writeAudit } from "@/server/services/audit";
@@ -24,6 +24,10 @@ import {
 import { parseInput } from "@/server/services/validation";
 import { countSubscriptionRequest } from "@/server/services/subscribers/subscription-limits";
 import { errorSummary } from "@/server/error-summary";
+import { isEmailSubscriptionOffered } from "@/server/queries/mail-settings";
+
+export const EMAIL_NOT_OFFERED_MESSAGE =
+  "This status page cannot send email yet, so it does not take email subscriptions. Subscribe with a webhook or follow a feed instead.";
 
 const emailInput = componentChoiceSchema
   .extend({
@@ -82,6 +86,12 @@ async function throttleConfirmationEmails(tx: Tx, email: string) {
   }
 }
 
+/** A caller that brings its own mailer (tests) has one; everyone else needs a mail server to be configured. */
+async function requireEmailOffered(ctx: PublicContext, db: DbOrTx) {
+  if (!ctx.mailer && !(await isEmailSubscriptionOffered(db)))
+    throw new AppError("NOT_SUPPORTED", EMAIL_NOT_OFFERED_MESSAGE);
+}
+
 /**
  * Email: double opt-in, so this only mails a confirmation link (or, for an address already subscribed,
  * a link to manage it) and the same answer is given either way. Webhook: stored, active, only once the endpoint
@@ -97,6 +107,7 @@ export async function createSubscription({
   const db = ctx.db ?? getDb();
   if (ctx.clientAddress) await countSubscriptionRequest(ctx.clientAddress, db);
   const data = parseInput(createSubscriptionInput, input);
+  if (data.kind === "email") await requireEmailOffered(ctx, db);
   const componentIds = data.incidentId ? [] : await checkComponentChoice(db, data);
   const allComponents = data.incidentId ? false : data.allComponents;
   if (data.incidentId) await checkIncidentOpen(db, data.incidentId);

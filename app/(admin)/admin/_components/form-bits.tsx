@@ -126,7 +126,9 @@ export function SubmitButton(props: {
     primary: "bg-blue-700 text-white hover:bg-blue-800 dark:bg-blue-600 dark:hover:bg-blue-500",
     secondary:
       "border border-zinc-300 bg-white text-zinc-900 hover:bg-zinc-50 dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-100 dark:hover:bg-zinc-800",
-    danger: "bg-red-700 text-white hover:bg-red-800",
+    // Outlined, never filled: a destructive button must not be the most prominent control beside a primary one.
+    danger:
+      "border border-red-300 bg-white text-red-800 hover:bg-red-50 dark:border-red-800 dark:bg-zinc-900 dark:text-red-300 dark:hover:bg-red-950",
     resolve: "bg-green-700 text-white hover:bg-green-800 dark:bg-green-700 dark:hover:bg-green-600",
   }[variant];
   return (

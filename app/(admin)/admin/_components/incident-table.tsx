@@ -1,6 +1,7 @@
 import Link from "next/link";
 import type { AdminIncidentRow } from "@/server/queries/admin-incidents";
 import { formatUtcDateTime } from "@/lib/format";
+import { incidentHref } from "@/app/(admin)/admin/_lib/console-nav";
 import { ImpactLabel, StatusPill } from "@/app/(admin)/admin/_components/labels";
 
 export function IncidentTable({ rows, empty }: { rows: AdminIncidentRow[]; empty: string }) {
@@ -11,7 +12,7 @@ export function IncidentTable({ rows, empty }: { rows: AdminIncidentRow[]; empty
         <li key={row.id} className="flex flex-col gap-1 p-3 sm:flex-row sm:items-center sm:justify-between">
           <div className="min-w-0">
             <Link
-              href={`/admin/incidents/${row.id}`}
+              href={incidentHref(row)}
               className="font-medium text-blue-800 underline-offset-2 hover:underline dark:text-blue-300"
             >
               {row.name}

@@ -8,11 +8,16 @@ import { PageHeading } from "@/app/(admin)/admin/_components/page-heading";
 import { PrimaryLink } from "@/app/(admin)/admin/_components/primary-link";
 import { SearchForm } from "@/app/(admin)/admin/_components/search-form";
 import { Section } from "@/app/(admin)/admin/_components/section";
+import { DeletedNotice } from "@/app/(admin)/admin/incidents/_components/deleted-notice";
 import { IncidentDrafts } from "@/app/(admin)/admin/incidents/_components/incident-drafts";
 
 export const metadata: Metadata = { title: "Incidents" };
 
-export default async function IncidentsPage({ searchParams }: { searchParams: Promise<{ q?: string | string[] }> }) {
+export default async function IncidentsPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ q?: string | string[]; deleted?: string | string[] }>;
+}) {
   const actor = await pageActor();
   const q = typeof (await searchParams).q === "string" ? ((await searchParams).q as string) : "";
   const [{ open, closed }, drafts] = await Promise.all([
@@ -27,6 +32,7 @@ export default async function IncidentsPage({ searchParams }: { searchParams: Pr
         action={canRespond ? <PrimaryLink href="/admin/incidents/new">Declare incident</PrimaryLink> : null}
       />
       {drafts.length ? <IncidentDrafts drafts={drafts} canRespond={canRespond} /> : null}
+      <DeletedNotice deleted={(await searchParams).deleted} />
       <SearchForm action="/admin/incidents" query={q} label="Search incidents" />
       <Section id="open-heading" title="Unresolved" className="space-y-2">
         <IncidentTable rows={open} empty={q ? "No unresolved incident matches." : "No unresolved incidents."} />

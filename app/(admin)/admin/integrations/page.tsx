@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { pageActor } from "@/app/(admin)/admin/_lib/page-actor";
 import { NotAllowed } from "@/app/(admin)/admin/_components/not-allowed";
 import { Card, EmptyCard } from "@/app/(admin)/admin/_components/card";
@@ -35,7 +36,11 @@ export default async function IntegrationsPage() {
       <PageIntro title="Integrations">
         Let Alertmanager, Grafana or any script change components. Rules map alert labels to a component and status; the
         worst firing alert wins, and a component recovers when all its alerts have resolved. Every change is made and
-        audited as the integration. See docs/integrations.md.
+        audited as the integration. See the{" "}
+        <Link href="/admin/docs/integrations" className="text-blue-700 underline dark:text-blue-300">
+          integrations guide
+        </Link>{" "}
+        (docs/integrations.md).
       </PageIntro>
       <div className="grid gap-6 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
         <Section id="integrations-heading" title="Integrations">

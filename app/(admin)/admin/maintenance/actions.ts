@@ -33,7 +33,7 @@ export async function scheduleMaintenanceAction(_state: ActionState, formData: F
     createdId = result.maintenance.id;
     return result;
   });
-  if (state?.ok && createdId) redirect(`/admin/incidents/${createdId}`);
+  if (state?.ok && createdId) redirect(`/admin/maintenance/${createdId}`);
   return state;
 }
 

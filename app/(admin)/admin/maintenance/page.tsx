@@ -7,10 +7,15 @@ import { PageHeading } from "@/app/(admin)/admin/_components/page-heading";
 import { PrimaryLink } from "@/app/(admin)/admin/_components/primary-link";
 import { SearchForm } from "@/app/(admin)/admin/_components/search-form";
 import { Section } from "@/app/(admin)/admin/_components/section";
+import { DeletedNotice } from "@/app/(admin)/admin/incidents/_components/deleted-notice";
 
 export const metadata: Metadata = { title: "Maintenance" };
 
-export default async function MaintenancePage({ searchParams }: { searchParams: Promise<{ q?: string | string[] }> }) {
+export default async function MaintenancePage({
+  searchParams,
+}: {
+  searchParams: Promise<{ q?: string | string[]; deleted?: string | string[] }>;
+}) {
   const actor = await pageActor();
   const raw = (await searchParams).q;
   const q = typeof raw === "string" ? raw : "";
@@ -25,6 +30,7 @@ export default async function MaintenancePage({ searchParams }: { searchParams: 
           ) : null
         }
       />
+      <DeletedNotice deleted={(await searchParams).deleted} />
       <SearchForm action="/admin/maintenance" query={q} label="Search maintenance" />
       <Section id="upcoming-heading" title="Upcoming and in progress" className="space-y-2">
         <IncidentTable rows={open} empty="Nothing scheduled." />

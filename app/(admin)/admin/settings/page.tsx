@@ -6,6 +6,7 @@ import { getAdminPageSettings } from "@/server/queries/admin-settings";
 import { roleAtLeast } from "@/lib/status";
 import { pageActor } from "@/app/(admin)/admin/_lib/page-actor";
 import { NotAllowed } from "@/app/(admin)/admin/_components/not-allowed";
+import { AddressMismatchNotice } from "@/app/(admin)/admin/_components/address-mismatch-notice";
 import { SettingsForm } from "@/app/(admin)/admin/settings/_components/settings-form";
 
 export const metadata: Metadata = { title: "Page settings" };
@@ -17,6 +18,13 @@ export default async function SettingsPage() {
   return (
     <div className="max-w-3xl space-y-4">
       <h1 className="text-2xl font-semibold">Page settings</h1>
+      <p className="text-sm text-zinc-700 dark:text-zinc-300">
+        Subscriber emails are sent through the server named in{" "}
+        <Link href="/admin/settings/email" className="text-blue-700 underline dark:text-blue-300">
+          Email settings
+        </Link>
+        .
+      </p>
       <SettingsForm
         defaultAddress={pageBaseUrl({ url: "" })}
         settings={
@@ -49,6 +57,10 @@ export default async function SettingsPage() {
           </Link>{" "}
           has a live preview and these snippets for anyone to copy.
         </p>
+        <AddressMismatchNotice
+          pageUrl={pageBaseUrl({ url: settings?.url ?? "" })}
+          context="The embed preview and these snippets load from the page's address, so from here the preview may stay blank."
+        />
         <EmbedSnippet pageUrl={pageBaseUrl({ url: settings?.url ?? "" })} />
       </section>
     </div>

@@ -10,8 +10,11 @@ import {
   inputClass,
 } from "@/app/(admin)/admin/_components/form-bits";
 import { ConsoleForm, useConsoleAction } from "@/app/(admin)/admin/_components/console-form";
+import { HiddenFields } from "@/app/(admin)/admin/_components/hidden-fields";
+import { StartChoice } from "@/app/(auth)/admin/setup/start-choice";
 
-export function SetupForm() {
+/** `offerDemo`: the page is blank, so the owner chooses the demo or an empty page; otherwise the page stays as it is. */
+export function SetupForm({ offerDemo }: { offerDemo: boolean }) {
   const [state, action] = useConsoleAction(setUpOwnerAction);
   return (
     <ConsoleForm action={action} state={state} className="space-y-4">
@@ -33,6 +36,7 @@ export function SetupForm() {
           <input {...aria} name="confirmPassword" type="password" autoComplete="new-password" className={inputClass} />
         )}
       </Field>
+      {offerDemo ? <StartChoice /> : <HiddenFields values={{ start: "empty" }} />}
       <SubmitButton pendingLabel="Creating…">Create owner account</SubmitButton>
     </ConsoleForm>
   );

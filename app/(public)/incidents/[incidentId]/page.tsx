@@ -4,15 +4,16 @@ import { notFound } from "next/navigation";
 import { SubscribeToIncidentForm } from "@/app/(public)/_components/subscribe-to-incident-form";
 import { Time } from "@/components/time";
 import { inPageOrder } from "@/lib/component-order";
-import { formatDuration, joinNames } from "@/lib/format";
+import { describePublicStatus, formatDuration, joinNames } from "@/lib/format";
 import { markdownToText } from "@/lib/markdown";
 import { INCIDENT_STATUS_LABELS, isResolvedStatus } from "@/lib/status";
 import { getComponentTree, getIncidentDetail, getPage } from "@/server/queries/public-status";
 import { pageMetadata } from "@/app/(public)/_components/branding";
-import { ImpactBadge, Markdown, UpdateList } from "@/app/(public)/_components/incident-bits";
+import { ImpactBadge, Markdown, PublicStatus, UpdateList } from "@/app/(public)/_components/incident-bits";
 import { MaintenanceWindow } from "@/app/(public)/_components/maintenance-list";
 import { Freshness } from "@/app/(public)/_components/freshness";
 import { getLiveVersion } from "@/server/queries/live-version";
+import { getEmailSubscriptionOffered } from "@/server/queries/mail-settings";
 
 type Props = { params: Promise<{ incidentId: string }> };
 
@@ -35,6 +36,7 @@ export default async function IncidentPage({ params }: Props) {
   const liveVersion = await getLiveVersion(incidentId);
   const [incident, tree] = await Promise.all([getIncidentDetail(incidentId), getComponentTree()]);
   if (!incident) notFound();
+  const offerNotify = !isResolvedStatus(incident.status) && (await getEmailSubscriptionOffered());
   const now = new Date();
   const isMaintenance = incident.kind === "maintenance";
   const affected = inPageOrder(tree, incident.componentIds).map((c) => c.name);
@@ -60,7 +62,9 @@ export default async function IncidentPage({ params }: Props) {
           <ImpactBadge impact={incident.impact} />
         </dd>
         <dt className="text-zinc-600 dark:text-zinc-400">Status</dt>
-        <dd>{INCIDENT_STATUS_LABELS[incident.status]}</dd>
+        <dd>
+          <PublicStatus incidentId={incident.id} status={incident.status} />
+        </dd>
         {isMaintenance ? (
           <>
             <dt className="text-zinc-600 dark:text-zinc-400">Window</dt>
@@ -95,7 +99,7 @@ export default async function IncidentPage({ params }: Props) {
         </p>
       )}
 
-      {!isResolvedStatus(incident.status) && (
+      {offerNotify && (
         <div className="mt-6 max-w-xl rounded-lg border border-zinc-200 p-4 dark:border-zinc-800">
           <SubscribeToIncidentForm incidentId={incident.id} />
         </div>
@@ -139,7 +143,8 @@ export default async function IncidentPage({ params }: Props) {
                   {related.name}
                 </PublicLink>{" "}
                 <span className="text-sm text-zinc-600 dark:text-zinc-400">
-                  ({INCIDENT_STATUS_LABELS[related.status]}, <Time date={related.startedAt} format="date" now={now} />)
+                  ({describePublicStatus(related.status).text},{" "}
+                  <Time date={related.startedAt} format="date" now={now} />)
                 </span>
               </li>
             ))}

@@ -18,22 +18,36 @@ function valueOf(state: SubscribeState, name: string): string {
   return "";
 }
 
-export function SubscribeForm({ groups }: { groups: PickerGroup[] }) {
+/** `emailOffered` false (no mail server configured): webhooks only. */
+export function SubscribeForm({ groups, emailOffered }: { groups: PickerGroup[]; emailOffered: boolean }) {
   const [state, action] = useActionState(subscribeAction, null);
   // Remount the fields on every answer so their state starts from what was submitted.
-  return <SubscribeFields key={JSON.stringify(state)} groups={groups} state={state} action={action} />;
+  return (
+    <SubscribeFields
+      key={JSON.stringify(state)}
+      groups={groups}
+      state={state}
+      action={action}
+      emailOffered={emailOffered}
+    />
+  );
 }
 
 function SubscribeFields({
   groups,
   state,
   action,
+  emailOffered,
 }: {
   groups: PickerGroup[];
   state: SubscribeState;
   action: (formData: FormData) => void;
+  emailOffered: boolean;
 }) {
-  const [kind, setKind] = useState<SubscriberKind>(() => (valueOf(state, "kind") === "webhook" ? "webhook" : "email"));
+  const [chosen, setKind] = useState<SubscriberKind>(() =>
+    valueOf(state, "kind") === "webhook" ? "webhook" : "email",
+  );
+  const kind: SubscriberKind = emailOffered ? chosen : "webhook";
 
   if (state?.ok && state.kind === "email") {
     return (
@@ -84,31 +98,35 @@ function SubscribeFields({
   return (
     <form action={action} className="space-y-5" noValidate>
       <FormAlert message={state && !state.ok ? state.formError : undefined} />
-      <fieldset className="space-y-2">
-        <legend className="text-sm font-medium">How should we notify you?</legend>
-        <div className="flex flex-wrap gap-4 text-sm">
-          <label className="inline-flex items-center gap-2">
-            <input
-              type="radio"
-              name="kind"
-              value="email"
-              checked={kind === "email"}
-              onChange={() => setKind("email")}
-            />
-            Email
-          </label>
-          <label className="inline-flex items-center gap-2">
-            <input
-              type="radio"
-              name="kind"
-              value="webhook"
-              checked={kind === "webhook"}
-              onChange={() => setKind("webhook")}
-            />
-            Webhook
-          </label>
-        </div>
-      </fieldset>
+      {emailOffered ? (
+        <fieldset className="space-y-2">
+          <legend className="text-sm font-medium">How should we notify you?</legend>
+          <div className="flex flex-wrap gap-4 text-sm">
+            <label className="inline-flex items-center gap-2">
+              <input
+                type="radio"
+                name="kind"
+                value="email"
+                checked={kind === "email"}
+                onChange={() => setKind("email")}
+              />
+              Email
+            </label>
+            <label className="inline-flex items-center gap-2">
+              <input
+                type="radio"
+                name="kind"
+                value="webhook"
+                checked={kind === "webhook"}
+                onChange={() => setKind("webhook")}
+              />
+              Webhook
+            </label>
+          </div>
+        </fieldset>
+      ) : (
+        <input type="hidden" name="kind" value="webhook" />
+      )}
       {kind === "email" ? (
         <div className="space-y-1">
           <label htmlFor="subscribe-email" className="block text-sm font-medium">

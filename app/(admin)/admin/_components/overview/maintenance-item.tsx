@@ -9,7 +9,7 @@ export function MaintenanceItem({ item, now }: { item: OverviewMaintenance; now:
   return (
     <li className="flex flex-col gap-1 p-3 sm:flex-row sm:items-center sm:justify-between">
       <div className="min-w-0">
-        <Link href={`/admin/incidents/${item.id}`} className={`${linkClass} break-words`}>
+        <Link href={`/admin/maintenance/${item.id}`} className={`${linkClass} break-words`}>
           {item.name}
         </Link>
         {item.scheduledFor && item.scheduledUntil ? (

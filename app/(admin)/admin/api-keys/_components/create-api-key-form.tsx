@@ -6,16 +6,18 @@ import { SecretShownOnce } from "@/app/(admin)/admin/_components/secret-shown-on
 import { createApiKeyAction } from "@/app/(admin)/admin/api-keys/actions";
 
 export function CreateApiKeyForm() {
-  const [state, action] = useConsoleAction(createApiKeyAction);
+  const [state, action, resetKey] = useConsoleAction(createApiKeyAction, { clearOnSuccess: true });
   return (
     <div className="space-y-4">
       {state?.ok && state.token ? (
         <SecretShownOnce
           message={<>Key “{state.keyName}” created. Copy it now: it will not be shown again.</>}
-          fields={[{ id: "new-api-key", label: "New API key", value: state.token, hideLabel: true }]}
+          fields={[
+            { id: "new-api-key", label: "New API key", value: state.token, hideLabel: true, copyName: "API key" },
+          ]}
         />
       ) : null}
-      <ConsoleForm action={action} state={state} className="space-y-3">
+      <ConsoleForm key={resetKey} action={action} state={state} className="space-y-3">
         <FormMessage state={state} />
         <InputField
           id="api-key-name"

@@ -17,6 +17,7 @@ import { RelatedIncidents } from "@/app/(admin)/admin/incidents/_components/rela
 import { RenameIncidentForm } from "@/app/(admin)/admin/incidents/_components/rename-incident-form";
 import { ReopenIncidentForm } from "@/app/(admin)/admin/incidents/_components/reopen-incident-form";
 import { ResolveIncidentForm } from "@/app/(admin)/admin/incidents/_components/resolve-incident-form";
+import { DeleteIncidentForm } from "@/app/(admin)/admin/incidents/[incidentId]/_components/delete-incident-form";
 import { CancelMaintenanceForm } from "@/app/(admin)/admin/maintenance/_components/cancel-maintenance-form";
 import { RescheduleMaintenanceForm } from "@/app/(admin)/admin/maintenance/_components/reschedule-maintenance-form";
 
@@ -143,6 +144,11 @@ export default async function IncidentPage({ params }: Params) {
                   startedLabel: formatUtcDate(c.startedAt),
                 }))}
               />
+            </Card>
+          ) : null}
+          {roleAtLeast(actor.role, "owner") ? (
+            <Card title="Delete" id="delete">
+              <DeleteIncidentForm incidentId={incident.id} name={incident.name} kind={incident.kind} />
             </Card>
           ) : null}
         </div>

@@ -9,7 +9,7 @@ import { createIntegrationAction } from "@/app/(admin)/admin/integrations/action
 import { ALERT_SOURCES, ALERT_SOURCE_LABELS } from "@/lib/integrations";
 
 export function CreateIntegrationForm({ baseUrl }: { baseUrl: string }) {
-  const [state, action] = useConsoleAction(createIntegrationAction);
+  const [state, action, resetKey] = useConsoleAction(createIntegrationAction, { clearOnSuccess: true });
   return (
     <div className="space-y-4">
       {state?.ok && state.token ? (
@@ -19,6 +19,7 @@ export function CreateIntegrationForm({ baseUrl }: { baseUrl: string }) {
             {
               id: "new-integration-url",
               label: "URL",
+              copyName: "URL",
               value: `${baseUrl}/api/integrations/${state.integrationId}`,
             },
             {
@@ -28,12 +29,13 @@ export function CreateIntegrationForm({ baseUrl }: { baseUrl: string }) {
                   Token (send as <code>Authorization: Bearer …</code>)
                 </>
               ),
+              copyName: "token",
               value: state.token,
             },
           ]}
         />
       ) : null}
-      <ConsoleForm action={action} state={state} className="space-y-3">
+      <ConsoleForm key={resetKey} action={action} state={state} className="space-y-3">
         <FormMessage state={state} />
         <InputField
           id="integration-name"
