@@ -1,4 +1,5 @@
 import "server-only";
+import { incidentHref } from "@/lib/console-links";
 import { getDb, type DbOrTx } from "@/server/db/client";
 
 export type AuditEntity = { label: string; href: string | null };
@@ -34,10 +35,13 @@ export async function describeAuditEntities(refs: Ref[], db: DbOrTx = getDb()): 
     chatChannels,
     integrations,
   ] = await Promise.all([
-    db.incident.findMany({ where: { id: { in: ids(refs, "incident") } }, select: { id: true, name: true } }),
+    db.incident.findMany({
+      where: { id: { in: ids(refs, "incident") } },
+      select: { id: true, name: true, kind: true },
+    }),
     db.incidentUpdate.findMany({
       where: { id: { in: ids(refs, "incident_update") } },
-      select: { id: true, incident: { select: { id: true, name: true } } },
+      select: { id: true, incident: { select: { id: true, name: true, kind: true } } },
     }),
     db.postmortem.findMany({
       where: { id: { in: ids(refs, "postmortem") } },
@@ -60,9 +64,8 @@ export async function describeAuditEntities(refs: Ref[], db: DbOrTx = getDb()): 
   ]);
   const known = new Map<string, AuditEntity>();
   const put = (type: string, id: string, label: string, href: string) => known.set(`${type}:${id}`, { label, href });
-  for (const i of incidents) put("incident", i.id, i.name, `/admin/incidents/${i.id}`);
-  for (const u of updates)
-    put("incident_update", u.id, `Update on “${u.incident.name}”`, `/admin/incidents/${u.incident.id}`);
+  for (const i of incidents) put("incident", i.id, i.name, incidentHref(i));
+  for (const u of updates) put("incident_update", u.id, `Update on “${u.incident.name}”`, incidentHref(u.incident));
   for (const p of postmortems)
     put("postmortem", p.id, `Postmortem of “${p.incident.name}”`, `/admin/incidents/${p.incident.id}/postmortem`);
   for (const c of components) put("component", c.id, c.name, `/admin/components/${c.id}`);

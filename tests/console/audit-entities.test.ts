@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { createIncident } from "@/server/services/incidents/create-incident";
+import { scheduleMaintenance } from "@/server/services/maintenance/schedule-maintenance";
 import { createComponent as createComponentService } from "@/server/services/components/create-component";
 import { deleteComponent } from "@/server/services/components/delete-component";
 import { listAuditLog } from "@/server/queries/admin-settings";
@@ -40,5 +41,26 @@ describe("audit log", () => {
       href: `/admin/components/${component.id}`,
     });
     expect(await entityOf(gone.id, "component.delete")).toEqual({ label: `${goneName} (deleted)`, href: null });
+  });
+
+  it("links a maintenance to the Maintenance section, not Incidents", async () => {
+    const responder = await ctxFor("responder");
+    const owner = await ctxFor("owner");
+    const name = unique("Audited maintenance");
+    const { maintenance } = await scheduleMaintenance({
+      ctx: responder,
+      input: {
+        name,
+        scheduledFor: new Date(Date.now() + 3_600_000).toISOString(),
+        scheduledUntil: new Date(Date.now() + 7_200_000).toISOString(),
+        componentIds: [],
+        message: "Upgrading",
+      },
+    });
+    const { entries } = await listAuditLog({
+      ctx: owner,
+      filters: { entityId: maintenance.id, action: "maintenance.schedule" },
+    });
+    expect(entries[0]?.entity).toEqual({ label: name, href: `/admin/maintenance/${maintenance.id}` });
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { consoleNavGroups, incidentHref, locateInNav } from "@/app/(admin)/admin/_lib/console-nav";
+import { consoleNavGroups, locateInNav } from "@/app/(admin)/admin/_lib/console-nav";
+import { incidentHref } from "@/lib/console-links";
 
 const labels = (role: Parameters<typeof consoleNavGroups>[0]) =>
   consoleNavGroups(role).map((g) => [g.label, g.items.map((i) => i.label)]);

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import type { AdminIncidentRow } from "@/server/queries/admin-incidents";
 import { formatUtcDateTime } from "@/lib/format";
-import { incidentHref } from "@/app/(admin)/admin/_lib/console-nav";
+import { incidentHref } from "@/lib/console-links";
 import { ImpactLabel, StatusPill } from "@/app/(admin)/admin/_components/labels";
 
 export function IncidentTable({ rows, empty }: { rows: AdminIncidentRow[]; empty: string }) {

@@ -65,8 +65,3 @@ export function locateInNav(groups: NavGroup[], pathname: string): NavLocation {
       if (matches(path, item.href) && item.href.length > (found.item?.href.length ?? -1)) found = { group, item };
   return found;
 }
-
-/** Where the console shows an incident or a maintenance: each under its own section. */
-export function incidentHref({ kind, id }: { kind: "incident" | "maintenance"; id: string }): string {
-  return kind === "maintenance" ? `/admin/maintenance/${id}` : `/admin/incidents/${id}`;
-}
