@@ -4,6 +4,7 @@ import { statusHeadline } from "@/lib/status-headline";
 import { pageMetadata } from "@/app/(public)/_components/branding";
 import { buildFeedModel } from "@/server/feeds/feed-model";
 import { renderConfirmationEmail } from "@/server/notifications/email-templates";
+import { testChatMessage } from "@/server/notifications/chat/chat-message";
 import type { PageDto } from "@/lib/dto";
 
 const page = (name: string): PageDto => ({
@@ -73,6 +74,9 @@ describe("page title", () => {
       scope: "all updates",
     });
     expect(mail.subject).toBe("[Status] Confirm your subscription");
+    const chat = testChatMessage({ name: "", url: "https://x.test" }, "#ops");
+    expect(chat.pageName).toBe("Status");
+    expect(chat.title).toBe("Status is connected to #ops");
   });
 });
 

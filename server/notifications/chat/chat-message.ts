@@ -2,6 +2,7 @@ import "server-only";
 import type { Tx } from "@/server/db/client";
 import { buildComponentPayload, buildIncidentPayload } from "@/server/notifications/payload";
 import { pageBaseUrl } from "@/server/page-url";
+import { pageLabel, pageTitle } from "@/lib/page-title";
 import { z } from "zod";
 import { CHAT_EVENTS, type ChatEvent } from "@/lib/integrations";
 import {
@@ -113,7 +114,7 @@ export async function buildIncidentChatMessage(
   }
   return {
     event,
-    pageName: built.payload.page.name,
+    pageName: pageLabel(built.payload.page.name),
     pageUrl: built.payload.baseUrl,
     headline: HEADLINES[event],
     title: incident.name,
@@ -152,7 +153,7 @@ export async function buildPostmortemChatMessage(tx: Tx, incidentId: string): Pr
   const components = incident.components.map((c) => c.component);
   return {
     event: "postmortem.published",
-    pageName: settings?.name ?? "Status",
+    pageName: pageLabel(settings?.name),
     pageUrl: baseUrl,
     headline: HEADLINES["postmortem.published"],
     title: incident.name,
@@ -176,7 +177,7 @@ export async function buildComponentChatMessage(
   if (!payload?.component) return null;
   return {
     event: "component.status_changed",
-    pageName: payload.page.name,
+    pageName: pageLabel(payload.page.name),
     pageUrl: payload.baseUrl,
     headline: HEADLINES["component.status_changed"],
     title: payload.component.name,
@@ -198,10 +199,10 @@ export async function buildComponentChatMessage(
 export function testChatMessage(page: { name: string; url: string }, channelName: string): ChatMessage {
   return {
     event: "incident.created",
-    pageName: page.name,
+    pageName: pageLabel(page.name),
     pageUrl: page.url,
     headline: "Test message",
-    title: `${page.name} is connected to ${channelName}`,
+    title: `${pageTitle(page.name)} is connected to ${channelName}`,
     url: page.url,
     linkLabel: "Open the status page",
     tone: "none",
