@@ -141,3 +141,20 @@ test("an incident with a published postmortem reads as resolved, with a link to 
   await page.getByRole("link", { name: "postmortem published" }).click();
   await expect(page).toHaveURL(/#postmortem$/);
 });
+
+test("a component's description tip never widens a phone's page, wherever its ? lands", async ({ page }) => {
+  // Names of these lengths put the "?" near the right edge at 360 and 390 px, where a centred tip would stick out.
+  const components = [];
+  for (const words of ["A11y incident 60610163 component 0efb45c8", "Seen by a viewer 0081aa81 component 71019979"])
+    components.push(await addComponent(uniqueName(words)));
+  for (const component of components) await waitUntilListed(component.id);
+  for (const width of [360, 390]) {
+    await page.setViewportSize({ width, height: 800 });
+    await page.goto("/");
+    await expect(page.getByRole("button", { name: `About ${components[0].name}` })).toBeVisible();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth), `${width} px`).toBeLessThanOrEqual(width);
+    const help = page.getByRole("button", { name: `About ${components[1].name}` });
+    await help.focus();
+    await expect(page.getByRole("tooltip", { name: `${components[1].name} for e2e` })).toBeVisible();
+  }
+});
