@@ -7,15 +7,17 @@ test.describe.configure({ mode: "serial" });
 
 // Smaller than the default, so the test shows the setting is what bounds the connections.
 const POOL_MAX = 5;
+// 400 renders through two slots on a busy 2-core machine take longer than the default 5 s wait.
+const WIDE_QUEUE = { RENDER_QUEUE_TIMEOUT_MS: "60000" };
 let stack: OwnStack;
 test.beforeAll(async () => {
   test.setTimeout(120_000);
-  // A lived-in page, so the burst reaches incidents, components and history pages. The fronts' render queue and
-  // budget (tested on their own in tests/outage-day) are opened wide: on a machine busy with other specs they would
-  // answer part of the burst 503 before it reached the pool this test is about.
+  // A lived-in page, so the burst reaches incidents, components and history pages. The fronts' render queue, its
+  // wait and the budget (tested on their own in tests/outage-day) are opened wide: on a machine busy with other specs
+  // they would answer part of the burst 503 before it reached the pool this test is about.
   stack = await OwnStack.start(
     1,
-    { DATABASE_POOL_MAX: String(POOL_MAX), RENDER_MAX_QUEUED: "1000", RENDER_BUDGET_SHARE: "1" },
+    { DATABASE_POOL_MAX: String(POOL_MAX), RENDER_MAX_QUEUED: "1000", RENDER_BUDGET_SHARE: "1", ...WIDE_QUEUE },
     READER_SCENARIO_SEEDS,
   );
 });

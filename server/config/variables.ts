@@ -409,7 +409,18 @@ export const VARIABLES = {
     { min: 1, default: 128 },
     {
       group: "Caches and rendering",
-      description: "Renders that may wait (up to 5 s) for a slot in each front process; beyond it requests get 503.",
+      description:
+        "Renders that may wait (up to RENDER_QUEUE_TIMEOUT_MS) for a slot in each front process; beyond it requests get 503.",
+      readBy: ["front"],
+    },
+  ),
+  RENDER_QUEUE_TIMEOUT_MS: integer(
+    "milliseconds",
+    { min: 100, max: 120_000, default: 5_000 },
+    {
+      group: "Caches and rendering",
+      description:
+        "How long a render may wait for a slot in a front process before the request gets 503 with Retry-After.",
       readBy: ["front"],
     },
   ),

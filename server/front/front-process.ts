@@ -43,6 +43,7 @@ const cache = createResponseCache({
   renderLimits: {
     maxConcurrent: config.RENDER_MAX_CONCURRENT,
     maxQueued: config.RENDER_MAX_QUEUED,
+    queueTimeoutMs: config.RENDER_QUEUE_TIMEOUT_MS,
     // The operator's share is of the whole server's time, which the fronts' renders share.
     budgetShare: config.RENDER_BUDGET_SHARE / fronts,
     burstMs: 1_000 / fronts,
