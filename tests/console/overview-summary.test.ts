@@ -29,6 +29,10 @@ describe("overview summary", () => {
       parts: ["No open incidents", "all components operational"],
       calm: true,
     });
+    expect(summarizeOverview({ incidents: [], components: [], componentCount: 0 })).toEqual({
+      parts: ["No open incidents", "no components yet"],
+      calm: true,
+    });
     expect(
       summarizeOverview({ incidents: [{ stale: false }], components: components("partial_outage") }).parts,
     ).toEqual(["1 open incident", "1 component degraded or down"]);

@@ -54,7 +54,7 @@ export default async function OverviewPage() {
       {isOwner ? <AddressMismatchNotice pageUrl={pageBaseUrl(await getPage())} /> : null}
       <DemoNotice setup={setup} isOwner={isOwner} />
       <SetupChecklist setup={setup} emailReady={await isEmailSubscriptionOffered()} />
-      <OverviewSummary overview={overview} />
+      <OverviewSummary overview={overview} componentCount={setup.componentCount} />
 
       <div className="grid gap-6 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
         <div className="space-y-6">

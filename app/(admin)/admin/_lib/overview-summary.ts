@@ -1,7 +1,12 @@
 import type { ComponentStatus } from "@/lib/status";
 
 type SummaryComponent = { status: ComponentStatus };
-type SummaryInput<C extends SummaryComponent> = { incidents: { stale: boolean }[]; components: C[] };
+type SummaryInput<C extends SummaryComponent> = {
+  incidents: { stale: boolean }[];
+  components: C[];
+  /** How many components the page has at all; none means there is nothing to call operational yet. */
+  componentCount?: number;
+};
 
 const plural = (count: number, one: string, many = `${one}s`) => `${count} ${count === 1 ? one : many}`;
 
@@ -29,6 +34,7 @@ export function summarizeOverview<C extends SummaryComponent>(
     ...(impaired.length ? [`${plural(impaired.length, "component")} degraded or down`] : []),
     ...(maintenance.length ? [`${maintenance.length} under maintenance`] : []),
   ];
-  if (!impaired.length && !maintenance.length) parts.push("all components operational");
+  if (overview.componentCount === 0) parts.push("no components yet");
+  else if (!impaired.length && !maintenance.length) parts.push("all components operational");
   return { parts, calm: open === 0 && impaired.length === 0 };
 }

@@ -2,8 +2,8 @@ import { summarizeOverview } from "@/app/(admin)/admin/_lib/overview-summary";
 import type { ConsoleOverview } from "@/server/queries/console-overview";
 
 /** One line on how things stand: open incidents, those that need an update, components impaired or in maintenance. */
-export function OverviewSummary({ overview }: { overview: ConsoleOverview }) {
-  const { parts, calm } = summarizeOverview(overview);
+export function OverviewSummary({ overview, componentCount }: { overview: ConsoleOverview; componentCount: number }) {
+  const { parts, calm } = summarizeOverview({ ...overview, componentCount });
   const accent = calm ? "border-l-green-600 dark:border-l-green-500" : "border-l-amber-500";
   return (
     <p
