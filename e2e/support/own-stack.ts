@@ -102,6 +102,8 @@ export class OwnStack {
       stdio: process.env.E2E_SERVER_LOG === "1" ? "inherit" : "ignore",
     });
     await waitForHealth(base, { server: child, timeoutMs: 60_000 });
+    // On a busy machine the first render may time out on a cold connection pool; specs start from a warm instance.
+    await timeUntil(async () => (await fetch(`${base}/`)).status === 200, 30_000, `${base}/ answering 200`);
     return { base, process: child };
   }
 
