@@ -4,24 +4,9 @@ import { writeAudit } from "@/server/services/audit";
 import { AppError } from "@/server/errors";
 import { TAGS } from "@/server/cache/tags";
 import { countDemoRows } from "@/server/queries/page-setup";
+import { BLANK_PAGE_SETTINGS } from "@/lib/blank-page-settings";
 
-// What an unnamed page looks like: the schema's defaults for everything the demo set.
-const UNNAMED_PAGE = {
-  name: "",
-  url: "",
-  timeZone: "Etc/UTC",
-  brandColor: "#2563eb",
-  logoUrl: null,
-  faviconUrl: null,
-  companyUrl: null,
-  supportUrl: null,
-  contactEmail: null,
-  twitter: null,
-  privacyUrl: null,
-  footerText: null,
-  description: null,
-  demo: false,
-};
+const UNNAMED_PAGE = { ...BLANK_PAGE_SETTINGS, demo: false };
 
 /**
  * Owner-only: deletes every row the demo seeded and nothing else. Updates, status history and postmortems go

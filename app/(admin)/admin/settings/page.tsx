@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { EmbedSnippet } from "@/components/embed-snippet";
 import { pageBaseUrl } from "@/server/page-url";
+import { BLANK_PAGE_SETTINGS } from "@/lib/blank-page-settings";
 import { getAdminPageSettings } from "@/server/queries/admin-settings";
 import { roleAtLeast } from "@/lib/status";
 import { pageActor } from "@/app/(admin)/admin/_lib/page-actor";
@@ -27,24 +28,7 @@ export default async function SettingsPage() {
       </p>
       <SettingsForm
         defaultAddress={pageBaseUrl({ url: "" })}
-        settings={
-          settings ?? {
-            name: "",
-            url: "",
-            timeZone: "Etc/UTC",
-            brandColor: "#2563eb",
-            logoUrl: null,
-            faviconUrl: null,
-            companyUrl: null,
-            supportUrl: null,
-            contactEmail: null,
-            twitter: null,
-            privacyUrl: null,
-            footerText: null,
-            description: null,
-            version: 1,
-          }
-        }
+        settings={settings ?? { ...BLANK_PAGE_SETTINGS, version: 1 }}
       />
       <section aria-labelledby="embed-heading" className="space-y-3 border-t border-zinc-200 pt-6 dark:border-zinc-800">
         <h2 id="embed-heading" className="text-xl font-semibold">

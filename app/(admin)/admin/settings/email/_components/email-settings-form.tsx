@@ -4,18 +4,9 @@ import { CheckboxField, FormMessage, InputField, SubmitButton } from "@/app/(adm
 import { ConsoleForm, useConsoleAction } from "@/app/(admin)/admin/_components/console-form";
 import { HiddenFields } from "@/app/(admin)/admin/_components/hidden-fields";
 import { updateMailSettingsAction } from "@/app/(admin)/admin/settings/email/actions";
+import type { MailSettingsView } from "@/server/queries/mail-settings";
 
-export type EmailSettingsFormProps = {
-  environment: { smtpUrl: string | null; mailFrom: string | null };
-  saved: {
-    smtpUrl: string | null;
-    hasPassword: boolean;
-    passwordUnreadable: boolean;
-    mailFrom: string | null;
-    version: number;
-  };
-  defaultMailFrom: string;
-};
+export type EmailSettingsFormProps = Pick<MailSettingsView, "environment" | "saved"> & { defaultMailFrom: string };
 
 function FromEnvironment({ label, value, variable }: { label: string; value: string; variable: string }) {
   return (
