@@ -1,46 +1,15 @@
-import type { AddressInfo } from "node:net";
-import { SMTPServer } from "smtp-server";
+import { startMailCatcher } from "@/tests/support/mail-catcher";
 import { test, expect } from "@/e2e/support/auth";
 import { getDb } from "@/server/db/client";
 
 test.use({ role: "owner" });
 
 const PASSWORD = "mail-pass:42/secret";
-type Received = { from: string; to: string[]; raw: string };
-
-/** A loopback SMTP server in this process that wants the mailer's login and keeps every message it accepts. */
-async function startMailServer() {
-  const received: Received[] = [];
-  const server = new SMTPServer({
-    logger: false,
-    disabledCommands: ["STARTTLS"],
-    allowInsecureAuth: true,
-    onAuth(auth, _session, callback) {
-      if (auth.username === "mailer" && auth.password === PASSWORD) return callback(null, { user: auth.username });
-      callback(Object.assign(new Error("5.7.8 Authentication credentials invalid"), { responseCode: 535 }));
-    },
-    onData(stream, session, callback) {
-      const chunks: Buffer[] = [];
-      stream.on("data", (chunk: Buffer) => chunks.push(chunk));
-      stream.on("end", () => {
-        received.push({
-          from: session.envelope.mailFrom ? session.envelope.mailFrom.address : "",
-          to: session.envelope.rcptTo.map((r) => r.address),
-          raw: Buffer.concat(chunks).toString("utf8"),
-        });
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", () => resolve()));
-  const port = (server.server.address() as AddressInfo).port;
-  return { port, received, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
-}
 
 test("an owner sets up email, sends a test email, reads the server's exact answer, and the email arrives", async ({
   page,
 }) => {
-  const mail = await startMailServer();
+  const mail = await startMailCatcher({ login: { user: "mailer", password: PASSWORD } });
   const before = await getDb().mailSettings.findUnique({
     where: { singleton: true },
     select: { smtpUrl: true, smtpPasswordSealed: true, mailFrom: true },

@@ -1,6 +1,5 @@
-import type { AddressInfo } from "node:net";
 import { expect, test, type Browser } from "@playwright/test";
-import { SMTPServer } from "smtp-server";
+import { startMailCatcher } from "@/tests/support/mail-catcher";
 import { OwnStack } from "@/e2e/support/own-stack";
 
 // Issue #25's "done when": a new user, knowing only the README, starts the app, chooses an empty page, sets it up,
@@ -10,29 +9,6 @@ test.describe.configure({ mode: "serial" });
 
 const OWNER = { name: "Nadia Newcomer", email: "nadia@acme.test", password: "a-long-first-password-7" };
 const READER = "reader@acme.test";
-
-type Mail = { to: string[]; raw: string };
-
-/** The local mail catcher a trial points SMTP_URL at: a real SMTP server on loopback keeping what it receives. */
-async function startMailCatcher() {
-  const received: Mail[] = [];
-  const server = new SMTPServer({
-    logger: false,
-    authOptional: true,
-    disabledCommands: ["STARTTLS"],
-    onData(stream, session, callback) {
-      const chunks: Buffer[] = [];
-      stream.on("data", (chunk: Buffer) => chunks.push(chunk));
-      stream.on("end", () => {
-        received.push({ to: session.envelope.rcptTo.map((r) => r.address), raw: Buffer.concat(chunks).toString() });
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", () => resolve()));
-  const port = (server.server.address() as AddressInfo).port;
-  return { port, received, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
-}
 
 /** The plain text of a received message, quoted-printable soft breaks and escapes undone. */
 function decoded(raw: string): string {

@@ -1,42 +1,11 @@
 import net from "node:net";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { SMTPServer } from "smtp-server";
+import { startMailCatcher } from "@/tests/support/mail-catcher";
 import { DEFAULT_MAIL_FROM, type MailConfig } from "@/server/notifications/config";
 import { sendWithAnswer, type OutgoingMail } from "@/server/notifications/mailer";
 
 const PASSWORD = "s3cret:p@ss/word";
-
-/** A loopback SMTP server that wants a login, refuses senders starting with "refused" and keeps what it accepts. */
-async function startStrictServer() {
-  const received: { from: string; to: string[] }[] = [];
-  const server = new SMTPServer({
-    logger: false,
-    disabledCommands: ["STARTTLS"],
-    allowInsecureAuth: true,
-    onAuth(auth, _session, callback) {
-      if (auth.username === "mailer" && auth.password === PASSWORD) return callback(null, { user: auth.username });
-      callback(Object.assign(new Error("5.7.8 Authentication credentials invalid"), { responseCode: 535 }));
-    },
-    onMailFrom(address, _session, callback) {
-      if (!address.address.startsWith("refused")) return callback();
-      callback(Object.assign(new Error("5.7.1 Sender address rejected: not owned by user"), { responseCode: 550 }));
-    },
-    onData(stream, session, callback) {
-      stream.resume();
-      stream.on("end", () => {
-        received.push({
-          from: session.envelope.mailFrom ? session.envelope.mailFrom.address : "",
-          to: session.envelope.rcptTo.map((r) => r.address),
-        });
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", () => resolve()));
-  const port = (server.server.address() as AddressInfo).port;
-  return { port, received, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
-}
 
 async function closedPort(): Promise<number> {
   const probe = net.createServer();
@@ -57,9 +26,12 @@ const mail: OutgoingMail = { to: "owner@example.test", subject: "Test", text: "T
 const login = (password: string) => `mailer:${encodeURIComponent(password)}`;
 
 describe("the test email reports the mail server's exact answer", () => {
-  let server: Awaited<ReturnType<typeof startStrictServer>>;
+  let server: Awaited<ReturnType<typeof startMailCatcher>>;
   beforeAll(async () => {
-    server = await startStrictServer();
+    server = await startMailCatcher({
+      login: { user: "mailer", password: PASSWORD },
+      refuseSender: (address) => address.startsWith("refused"),
+    });
   });
   afterAll(async () => {
     await server.close();
@@ -68,7 +40,10 @@ describe("the test email reports the mail server's exact answer", () => {
   it("on success, the server's reply, and the message arrives", async () => {
     const answer = await sendWithAnswer(config(`smtp://${login(PASSWORD)}@127.0.0.1:${server.port}`), mail);
     expect(answer).toEqual({ ok: true, answer: expect.stringMatching(/^250 /) });
-    expect(server.received).toContainEqual({ from: "status@localhost", to: ["owner@example.test"] });
+    expect(server.received.map(({ from, to }) => ({ from, to }))).toContainEqual({
+      from: "status@localhost",
+      to: ["owner@example.test"],
+    });
   });
 
   it("a wrong password: EAUTH with the 535 reply", async () => {
