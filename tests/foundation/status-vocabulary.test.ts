@@ -13,6 +13,7 @@ import {
   updateLabel,
 } from "@/lib/status";
 import { ALERT_INCIDENT_MODES, ALERT_SOURCES, CHAT_PLATFORMS } from "@/lib/integrations";
+import { METRIC_RANGES, METRIC_RESOLUTIONS, METRIC_TRANSFORMS, METRICS_PROVIDER_TYPES } from "@/lib/metrics";
 
 const VOCABULARY_OF_ENUM: Record<keyof typeof prismaEnums, readonly string[]> = {
   ComponentStatus: COMPONENT_STATUSES,
@@ -25,6 +26,10 @@ const VOCABULARY_OF_ENUM: Record<keyof typeof prismaEnums, readonly string[]> = 
   ChatPlatform: CHAT_PLATFORMS,
   AlertSource: ALERT_SOURCES,
   AlertIncidentMode: ALERT_INCIDENT_MODES,
+  MetricsProviderType: METRICS_PROVIDER_TYPES,
+  MetricTransform: METRIC_TRANSFORMS,
+  MetricRange: METRIC_RANGES,
+  MetricResolution: METRIC_RESOLUTIONS,
 };
 
 describe("domain vocabulary", () => {
