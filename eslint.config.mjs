@@ -9,7 +9,7 @@ const layer = {
   prisma: ["@/server/db", "@/server/db/**", "@prisma/client", "@prisma/client/**", "@prisma/adapter-pg"],
   infrastructure: ["@/server/auth/**", "@/server/notifications/**", "@/server/cache/**", "@/server/http/**"],
   queries: ["@/server/queries/**"],
-  services: ["@/server/services/**", "@/server/importer/**"],
+  services: ["@/server/services/**", "@/server/importer/**", "@/server/metrics/**"],
   routeHelpers: ["@/server/api/**", "@/server/feeds/**", "@/server/live/**", "@/server/mirror/**"],
   routes: ["@/app/**", "@/components/**", "@/proxy", "@/instrumentation"],
   // The production server's processes: they start the app, and nothing in it imports them.
@@ -148,7 +148,7 @@ export default defineConfig([
   forbid(["server/mirror/**"], [[layer.prisma, NO_PRISMA[1]], NO_ROUTES, NO_TEST_CODE]),
   // Services write (and read what a write needs, directly or through queries); queries only read.
   forbid(
-    ["server/services/**", "server/importer/**"],
+    ["server/services/**", "server/importer/**", "server/metrics/**"],
     [[layer.routeHelpers, "Services never call route helpers."], NO_ROUTES, NO_TEST_CODE],
   ),
   forbid(

@@ -23,6 +23,8 @@ export async function register() {
   if (!config.STATUSPAGE_DISABLE_SCHEDULER) {
     const { startMaintenanceScheduler } = await import("@/server/services/maintenance/run-maintenance-scheduler");
     startMaintenanceScheduler(config.STATUSPAGE_SCHEDULER_INTERVAL_MS);
+    const { startMetricsScheduler } = await import("@/server/services/metrics/run-metrics-scheduler");
+    startMetricsScheduler(Math.min(config.STATUSPAGE_SCHEDULER_INTERVAL_MS, 5_000));
   }
 
   const { startInProcessWorker } = await import("@/server/notifications/start");

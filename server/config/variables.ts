@@ -474,7 +474,8 @@ export const VARIABLES = {
   // Background work
   STATUSPAGE_DISABLE_SCHEDULER: flag(false, {
     group: "Background work",
-    description: "1 stops this instance from starting and completing scheduled maintenance windows.",
+    description:
+      "1 stops this instance from starting and completing scheduled maintenance windows and from polling Prometheus metrics.",
     readBy: ["launcher", "app"],
   }),
   STATUSPAGE_SCHEDULER_INTERVAL_MS: integer(
@@ -483,6 +484,26 @@ export const VARIABLES = {
     {
       group: "Background work",
       description: "How often the scheduler checks for maintenance windows to start or complete.",
+      readBy: ["app"],
+    },
+  ),
+  PROMETHEUS_TIMEOUT_MS: integer(
+    "milliseconds",
+    { min: 100, max: 120000, default: 5000 },
+    {
+      group: "Background work",
+      description:
+        "How long one query to a metrics provider's Prometheus may take before the poll counts as failed and backs off.",
+      readBy: ["app"],
+    },
+  ),
+  METRICS_RAW_RETENTION_DAYS: integer(
+    "days",
+    { min: 29, default: 35 },
+    {
+      group: "Background work",
+      description:
+        "How long raw metric points are kept; charts read hourly and daily rollups, kept longer. At least 29, so a point backfilled 28 days late still finds its day's points.",
       readBy: ["app"],
     },
   ),
