@@ -9,6 +9,11 @@ export type SourceSnapshot = {
   incidents: unknown[];
   templates: unknown[];
   subscribers: { subscriber: unknown; confirmed: boolean }[];
+  metricsProviders: unknown[];
+  /** Metric definitions of the Self providers; Statuspage's API offers no way to read their data points. */
+  metrics: unknown[];
+  /** Why the source's metrics could not be read, when it could not. */
+  metricsUnavailable?: string;
 };
 
 export type FetchProgress = (resource: string, count: number) => void;
@@ -77,7 +82,53 @@ export async function fetchKeyedSource(
     );
     for (const subscriber of list) subscribers.push({ subscriber, confirmed: state !== "unconfirmed" });
   }
-  return { mode: "keyed", page, groups, components, incidents, templates, subscribers };
+  return {
+    mode: "keyed",
+    page,
+    groups,
+    components,
+    incidents,
+    templates,
+    subscribers,
+    ...(await fetchMetrics(client, base, progress)),
+  };
+}
+
+/**
+ * Metrics providers and the metrics of the Self ones. A source without them (an older install answering 501) is
+ * imported without metrics, saying why, rather than not at all.
+ */
+async function fetchMetrics(
+  client: SourceClient,
+  base: string,
+  progress: FetchProgress,
+): Promise<Pick<SourceSnapshot, "metricsProviders" | "metrics" | "metricsUnavailable">> {
+  const paging = { sizeParam: "per_page", size: 100, firstPage: 1 } as const;
+  try {
+    const metricsProviders = await client.getAll(
+      `${base}/metrics_providers`,
+      paging,
+      (n) => progress("metrics providers", n),
+      true,
+    );
+    const metrics: unknown[] = [];
+    for (const provider of metricsProviders) {
+      const { id, type } = (provider ?? {}) as { id?: unknown; type?: unknown };
+      if (typeof id !== "string" || String(type).toLowerCase() !== "self") continue;
+      const list = await client.getAll(
+        `${base}/metrics_providers/${encodeURIComponent(id)}/metrics`,
+        paging,
+        undefined,
+        true,
+      );
+      metrics.push(...list);
+      progress("metrics", metrics.length);
+    }
+    return { metricsProviders, metrics };
+  } catch (error) {
+    if (!(error instanceof ImportSourceError)) throw error;
+    return { metricsProviders: [], metrics: [], metricsUnavailable: error.message };
+  }
 }
 
 /** What a public page's v2 API shows: the page, components and groups, recent incidents and maintenances. */
@@ -97,9 +148,19 @@ export async function fetchPublicSource(client: SourceClient, progress: FetchPro
       ?.scheduled_maintenances ?? [];
   const merged = dedupe([incidents, maintenances]);
   progress("incidents", merged.length);
-  return { mode: "public", page: summary.page, groups, components, incidents: merged, templates: [], subscribers: [] };
+  return {
+    mode: "public",
+    page: summary.page,
+    groups,
+    components,
+    incidents: merged,
+    templates: [],
+    subscribers: [],
+    metricsProviders: [],
+    metrics: [],
+  };
 }
 
 export const KEYED_IMPORT_ADDS =
   "A keyed import (--page-id and --api-key) would also bring every incident beyond the public page's most recent ones, unpublished postmortem dates, " +
-  "incident templates, subscribers with their component choices, maintenance automation flags, impact overrides and metadata.";
+  "incident templates, subscribers with their component choices, Self metrics with their ids, maintenance automation flags, impact overrides and metadata.";

@@ -12,6 +12,7 @@ import {
 } from "@/server/services/imports/import-components";
 import { importIncident } from "@/server/services/imports/import-incident";
 import { importSubscriber, importTemplate } from "@/server/services/imports/import-template-and-subscriber";
+import { importMetric, importMetricsProvider } from "@/server/services/imports/import-metrics";
 import { createSourceClient, type SourceClientOptions } from "@/server/importer/source-client";
 import {
   fetchKeyedSource,
@@ -36,7 +37,16 @@ export type ImportSummary = {
   requests: number;
 };
 
-export const RESOURCES = ["page", "component groups", "components", "incidents", "templates", "subscribers"] as const;
+export const RESOURCES = [
+  "page",
+  "component groups",
+  "components",
+  "incidents",
+  "templates",
+  "subscribers",
+  "metrics providers",
+  "metrics",
+] as const;
 type Resource = (typeof RESOURCES)[number];
 
 class DryRunRollback extends Error {
@@ -85,6 +95,8 @@ function publicTagsOf(resource: Resource, id: string): string[] {
   if (resource === "page") return [TAGS.page];
   if (resource === "component groups" || resource === "components") return [TAGS.components, TAGS.componentHistory];
   if (resource === "incidents") return [TAGS.incidents, TAGS.incident(id), TAGS.components, TAGS.componentHistory];
+  if (resource === "metrics providers") return [TAGS.metrics];
+  if (resource === "metrics") return [TAGS.metrics, TAGS.metric(id)];
   return [];
 }
 
@@ -144,7 +156,9 @@ export async function runImport(
     snapshot.components.length +
     snapshot.incidents.length +
     snapshot.templates.length +
-    snapshot.subscribers.length;
+    snapshot.subscribers.length +
+    snapshot.metricsProviders.length +
+    snapshot.metrics.length;
   progress.begin(total);
   const actor = IMPORTER_ACTOR;
   await attempt("page", snapshot.page, (tx) => importPage({ ctx: { actor, db: tx }, input: snapshot.page }));
@@ -167,6 +181,26 @@ export async function runImport(
     await attempt("subscribers", entry.subscriber, (tx) =>
       importSubscriber({ ctx: { actor, db: tx }, input: { ...entry, importedComponentIds } }),
     );
+  const importedProviderIds: string[] = [];
+  for (const provider of snapshot.metricsProviders) {
+    if (
+      await attempt("metrics providers", provider, (tx) =>
+        importMetricsProvider({ ctx: { actor, db: tx }, input: provider }),
+      )
+    )
+      importedProviderIds.push(idOf(provider));
+  }
+  for (const metric of snapshot.metrics)
+    await attempt("metrics", metric, (tx) =>
+      importMetric({ ctx: { actor, db: tx }, input: { metric, importedProviderIds } }),
+    );
+  if (snapshot.metrics.length > 0) {
+    const note = `Statuspage's API offers no way to read a metric's data points, so ${snapshot.metrics.length} metric(s) came without their history; point your scripts here and they push to the same metric ids.`;
+    progress.note(note);
+    summary.notes.push(note);
+  }
+  if (snapshot.metricsUnavailable)
+    summary.notes.push(`The source's metrics could not be read, so none were imported: ${snapshot.metricsUnavailable}`);
   const componentIds = snapshot.components.map(idOf);
   const settled = await runOne(
     dryRun,

@@ -91,6 +91,20 @@ export async function startFakeStatuspage(fixture: Fixture, options: FakeOptions
       const state = (url.searchParams.get("state") ?? "active") as keyof Fixture["subscribers"];
       return send(200, slice(fixture.subscribers[state] ?? [], "limit", 0));
     }
+    if (path === `${base}/metrics_providers`) return send(200, slice(fixture.metricsProviders, "per_page", 1));
+    const providerMetrics = new RegExp(`^${base}/metrics_providers/([^/]+)/metrics$`).exec(path);
+    if (providerMetrics) {
+      if (!fixture.metricsProviders.some((p) => p.id === providerMetrics[1]))
+        return send(404, { error: "The requested resource could not be found." });
+      return send(
+        200,
+        slice(
+          fixture.metrics.filter((m) => m.metrics_provider_id === providerMetrics[1]),
+          "per_page",
+          1,
+        ),
+      );
+    }
     return send(404, { error: "The requested resource could not be found." });
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", () => resolve()));

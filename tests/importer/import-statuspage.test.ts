@@ -81,7 +81,10 @@ describe("importing from Statuspage's management API", () => {
     expect(created(summary, "incidents")).toBe(128);
     // Components are rolled back in a dry run too; subscribers to them must still count as the real run would.
     expect(summary.tallies.subscribers).toMatchObject({ created: 7, skipped: 2 });
-    expect(summary.skipped.map((s) => s.id)).toEqual(["sub000000004", "sub000000008"]);
+    expect(summary.skipped.map((s) => s.id)).toEqual(["sub000000004", "sub000000008", "mpdatadog001"]);
+    // The provider is rolled back too; its metrics must still count as the real run would.
+    expect(summary.tallies.metrics).toMatchObject({ created: 2, skipped: 0 });
+    expect(await getDb().metric.count()).toBe(0);
     expect(await getDb().incident.count()).toBe(0);
     expect(await getDb().component.count()).toBe(0);
   }, 120_000);
@@ -95,6 +98,8 @@ describe("importing from Statuspage's management API", () => {
       incidents: { created: 128, skipped: 0 },
       templates: { created: 1 },
       subscribers: { created: 7, skipped: 2 },
+      "metrics providers": { created: 1, skipped: 1 },
+      metrics: { created: 2, skipped: 0 },
     });
     expect(summary.skipped).toEqual([
       {
@@ -109,13 +114,37 @@ describe("importing from Statuspage's management API", () => {
         label: "fay@customer.test",
         reason: expect.stringMatching(/gone00000001/),
       },
+      {
+        resource: "metrics providers",
+        id: "mpdatadog001",
+        reason: expect.stringMatching(/Datadog providers are not imported/),
+      },
     ]);
     expect(summary.notes.join("\n")).toMatch(/sub000000009.*gone00000002/);
+    expect(summary.notes.join("\n")).toMatch(/no way to read a metric's data points, so 2 metric\(s\)/);
+    expect(fake.log.some((r) => r.path.includes("mpdatadog001"))).toBe(false);
     const incidentPages = fake.log.filter((r) => r.path.startsWith(`/v1/pages/${PAGE_ID}/incidents?`));
     expect(incidentPages.map((r) => r.status)).toEqual([200, 429, 200, 200, 200].slice(0, incidentPages.length));
     expect(fake.log.some((r) => r.path.includes("component-groups") && r.status === 503)).toBe(true);
 
     const db = getDb();
+    expect(await db.metricsProvider.findMany({ select: { id: true, type: true } })).toEqual([
+      { id: "mpself000001", type: "self" },
+    ]);
+    const metrics = await db.metric.findMany({ orderBy: { position: "asc" } });
+    expect(metrics.map((m) => m.id)).toEqual(["mtrapilat001", "mtrerrors001"]);
+    expect(metrics[0]).toMatchObject({
+      providerId: "mpself000001",
+      name: "API response time",
+      suffix: "ms",
+      yAxisMin: 0,
+      yAxisMax: 2_000,
+      decimalPlaces: 1,
+      tooltipDescription: "Median time to answer an API request",
+      display: true,
+    });
+    expect(metrics[1]).toMatchObject({ name: "Error rate", suffix: "%", display: false, decimalPlaces: 2 });
+    expect(await db.metricPoint.count()).toBe(0);
     expect(await db.outboxMessage.count()).toBe(0);
     expect(await db.delivery.count()).toBe(0);
     const page = await db.pageSettings.findFirstOrThrow();
@@ -161,7 +190,8 @@ describe("importing from Statuspage's management API", () => {
     const strict = await run("--dry-run", "--strict");
     expect(strict.code).toBe(1);
     expect(strict.stdout).toMatch(/sub000000008/);
-    expect(strict.stderr).toMatch(/--strict: 2 object\(s\) were skipped/);
+    expect(relaxed.stdout).toMatch(/Datadog providers are not imported[^\n]*\n\s+mpdatadog001/);
+    expect(strict.stderr).toMatch(/--strict: 3 object\(s\) were skipped/);
   }, 120_000);
 
   it("keeps ids, updates, affected components, the postmortem's date, and rebuilds the component's history for uptime", async () => {
@@ -275,6 +305,8 @@ describe("importing from Statuspage's management API", () => {
       expect(tally.created + tally.updated, resource).toBe(0);
     }
     expect(summary.tallies.incidents.unchanged).toBe(128);
+    expect(summary.tallies.metrics.unchanged).toBe(2);
+    expect(await getDb().metric.count()).toBe(2);
     const after = await withClient(
       scratch.url,
       async (c) =>

@@ -317,6 +317,50 @@ export function buildFixture() {
     ],
     quarantined: [] as unknown[],
   };
+  // As GET /pages/{page_id}/metrics_providers and …/metrics_providers/{id}/metrics answer (MetricsProvider, Metric).
+  const provider = (id: string, type: string) => ({
+    id,
+    type,
+    disabled: false,
+    metric_base_uri: type === "Self" ? null : "https://api.datadoghq.com",
+    last_revalidated_at: day(30),
+    created_at: day(300),
+    updated_at: day(30),
+    page_id: PAGE_ID,
+  });
+  const metric = (id: string, providerId: string, name: string, extra: Record<string, unknown> = {}) => ({
+    id,
+    metrics_provider_id: providerId,
+    metric_identifier: "",
+    name,
+    display: true,
+    tooltip_description: null,
+    backfilled: false,
+    y_axis_min: null,
+    y_axis_max: null,
+    y_axis_hidden: false,
+    suffix: "",
+    decimal_places: 0,
+    most_recent_data_at: day(0),
+    created_at: day(300),
+    updated_at: day(30),
+    last_fetched_at: null,
+    backfill_percentage: 100,
+    reference_name: name,
+    ...extra,
+  });
+  const metricsProviders = [provider("mpself000001", "Self"), provider("mpdatadog001", "Datadog")];
+  const metrics = [
+    metric("mtrapilat001", "mpself000001", "API response time", {
+      suffix: "ms",
+      y_axis_min: 0,
+      y_axis_max: 2_000,
+      decimal_places: 1,
+      tooltip_description: "Median time to answer an API request",
+    }),
+    metric("mtrerrors001", "mpself000001", "Error rate", { suffix: "%", display: false, decimal_places: 2 }),
+    metric("mtrdatadog01", "mpdatadog001", "Datadog queue depth", { metric_identifier: "queue.depth" }),
+  ];
   return {
     page,
     groups,
@@ -324,5 +368,7 @@ export function buildFixture() {
     incidents: [...incidents, scheduled],
     templates,
     subscribers,
+    metricsProviders,
+    metrics,
   };
 }

@@ -6,6 +6,7 @@ import { componentEndpoints } from "@/server/api/management/components";
 import { subscriberEndpoints } from "@/server/api/management/subscribers";
 import { postmortemEndpoints } from "@/server/api/management/postmortems";
 import { templateAndPageEndpoints } from "@/server/api/management/templates-and-page";
+import { metricEndpoints } from "@/server/api/management/metrics";
 
 export const MANAGEMENT_ENDPOINTS: Endpoint[] = [
   ...incidentEndpoints,
@@ -13,6 +14,7 @@ export const MANAGEMENT_ENDPOINTS: Endpoint[] = [
   ...postmortemEndpoints,
   ...subscriberEndpoints,
   ...templateAndPageEndpoints,
+  ...metricEndpoints,
 ];
 
 export const handleManagementRequest = managementDispatcher(MANAGEMENT_ENDPOINTS);

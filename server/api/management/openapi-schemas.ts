@@ -1,6 +1,7 @@
 import "server-only";
 import { ALL_IMPACTS, ALL_INCIDENT_STATUSES, COMPONENT_STATUSES, SUBSCRIBER_KINDS } from "@/lib/status";
 import { CHAT_PLATFORMS } from "@/lib/integrations";
+import { METRIC_RANGES, METRIC_TRANSFORMS, METRICS_PROVIDER_TYPE_NAMES } from "@/lib/metrics";
 
 // Statuspage's management API objects as this server writes them (server/api/management/serialize.ts), for the
 // OpenAPI description. A contract test validates live answers against them, so they cannot drift.
@@ -9,6 +10,7 @@ const string = { type: "string" } as const;
 const nullableString = { type: ["string", "null"] } as const;
 const boolean = { type: "boolean" } as const;
 const integer = { type: "integer" } as const;
+const number = { type: "number" } as const;
 const timestamp = { type: "string", format: "date-time" } as const;
 const nullableTimestamp = { type: ["string", "null"], format: "date-time" } as const;
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
@@ -270,6 +272,48 @@ export const STATUSPAGE_SCHEMAS: Record<string, object> = {
     Object.fromEntries(SUBSCRIBER_TYPES.map((t) => [t, countByState])),
     "Page subscribers per type, then state.",
   ),
+  StatuspageMetricsProvider: object({
+    id: string,
+    type: { enum: Object.values(METRICS_PROVIDER_TYPE_NAMES) },
+    disabled: boolean,
+    metric_base_uri: { ...nullableString, description: "Prometheus: the base URL of its HTTP API; null for Self." },
+    last_revalidated_at: nullableTimestamp,
+    created_at: timestamp,
+    updated_at: timestamp,
+    page_id: string,
+  }),
+  StatuspageMetric: object({
+    id: string,
+    metrics_provider_id: string,
+    metric_identifier: string,
+    name: string,
+    display: boolean,
+    tooltip_description: nullableString,
+    backfilled: boolean,
+    y_axis_min: { type: ["number", "null"] },
+    y_axis_max: { type: ["number", "null"] },
+    y_axis_hidden: boolean,
+    suffix: string,
+    decimal_places: integer,
+    most_recent_data_at: nullableTimestamp,
+    created_at: timestamp,
+    updated_at: timestamp,
+    last_fetched_at: nullableTimestamp,
+    backfill_percentage: integer,
+    reference_name: string,
+    transform: { enum: [...METRIC_TRANSFORMS] },
+    default_range: { enum: [...METRIC_RANGES] },
+    component_id: nullableString,
+  }),
+  StatuspageMetricPoint: object(
+    { timestamp: { ...integer, description: "Unix seconds, cast to the nearest 30 s as stored." }, value: number },
+    "A stored point.",
+  ),
+  StatuspageMetricsData: {
+    type: "object",
+    description: "Each metric id with its stored points, timestamps cast to the nearest 30 s.",
+    additionalProperties: { type: "array", items: ref("StatuspageMetricPoint") },
+  },
   StatuspageError: {
     type: "object",
     required: ["error"],

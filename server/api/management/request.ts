@@ -78,6 +78,8 @@ const WRAPPERS = new Set([
   "postmortem",
   "template",
   "page",
+  "metric",
+  "metrics_provider",
 ]);
 
 /** A path's field name as validation reports it, without the resource's key: `incident.name` → `name`. */

@@ -134,8 +134,6 @@ function respond(status: number, text: string, replayed = false): Response {
 export const UNSUPPORTED_RESOURCES: Record<string, string> = {
   page_access_users: "Audience-specific pages (page access users) are not supported by this status page.",
   page_access_groups: "Audience-specific pages (page access groups) are not supported by this status page.",
-  metrics: "System metrics are not supported by this status page.",
-  metrics_providers: "System metrics are not supported by this status page.",
   status_embed_config: "The status embed is configured in the console (/admin); it has no API here.",
 };
 

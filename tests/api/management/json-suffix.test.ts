@@ -3,6 +3,8 @@ import { getDb } from "@/server/db/client";
 import { actorFor, createComponent, unique } from "@/tests/support/factories";
 import { ensurePageOnce } from "@/tests/api/support";
 import { createApiKey } from "@/server/services/api-keys/create-api-key";
+import { createMetricsProvider } from "@/server/services/metrics/manage-providers";
+import { createMetric } from "@/server/services/metrics/manage-metrics";
 import { MANAGEMENT_ENDPOINTS } from "@/server/api/management/endpoints";
 import { UNSUPPORTED_RESOURCES, methodsOf } from "@/server/api/management/router";
 import { API_V1_ROUTES, METHODS, loadApiV1Route, passProxy } from "@/tests/api/management/api-v1-router";
@@ -35,6 +37,11 @@ beforeAll(async () => {
   ids.incidentId = incident.json.id;
   ids.incidentUpdateId = incident.json.incident_updates[0].id;
   await write(`incidents/${ids.incidentId}/postmortem`, { postmortem: { body_draft: "What happened." } }, "PUT");
+  const { provider } = await createMetricsProvider({ ctx: { actor: owner }, input: { type: "self" } });
+  ids.metricsProviderId = provider.id;
+  ids.metricId = (
+    await createMetric({ ctx: { actor: owner }, input: { providerId: provider.id, name: unique("Suffix metric") } })
+  ).metric.id;
   ids.subscriberId = (
     await write("subscribers", {
       subscriber: { email: `${unique("suffix")}@example.test`, skip_confirmation_notification: true },
