@@ -86,6 +86,9 @@ const PUBLIC_ROUTES: PublicRoute[] = [
     exists: true,
   },
   { pattern: /^\/uptime\.svg$/, params: [version], types: CONTENT_TYPES.svg, exists: true },
+  { pattern: /^\/metrics\/[^/]+\/?$/, params: [], types: CONTENT_TYPES.html },
+  { pattern: /^\/metrics\/[^/]+\/[^/]+$/, params: [version], types: CONTENT_TYPES.svg },
+  { pattern: /^\/metrics-display\/[^/]+\/[^/]+$/, params: [], types: CONTENT_TYPES.json },
   { pattern: /^\/api\/uptime\//, params: [], types: CONTENT_TYPES.json },
   { pattern: /^\/_next\/static\//, params: [], types: CONTENT_TYPES.buildFile, immutable: true },
 ];

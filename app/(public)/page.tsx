@@ -24,6 +24,8 @@ import { ComponentList, type ComponentItem } from "@/app/(public)/_components/co
 import type { UptimeBarRef } from "@/components/uptime-bar";
 import { PastIncidents } from "@/app/(public)/_components/past-incidents";
 import { Freshness } from "@/app/(public)/_components/freshness";
+import { MetricList } from "@/app/(public)/_components/metric-list";
+import { loadMetricItems } from "@/app/(public)/_components/metric-items";
 
 export async function generateMetadata(): Promise<Metadata> {
   return pageMetadata(await getPage(), { path: "/" });
@@ -33,13 +35,14 @@ export default async function HomePage() {
   const liveVersion = await getLiveVersion();
   const now = new Date();
   const { from, to } = pastIncidentsWindow(now);
-  const [page, tree, unresolved, maintenances, board, recent] = await Promise.all([
+  const [page, tree, unresolved, maintenances, board, recent, metrics] = await Promise.all([
     getPage(),
     getComponentTree(),
     listUnresolvedIncidents(),
     listOpenMaintenances(),
     getUptimeBoard(now),
     listIncidentsWithUpdatesBetween(from, to, PAST_INCIDENTS_LIMIT),
+    loadMetricItems(now),
   ]);
 
   // Only what the bars need travels to the browser; the day-by-day details are fetched when a reader asks.
@@ -78,6 +81,7 @@ export default async function HomePage() {
         ungrouped={ungrouped}
         image={{ version: board.version, rows: board.rows.length }}
       />
+      <MetricList items={metrics} />
       <PastIncidents
         incidents={recent}
         days={PAST_INCIDENT_DAYS}

@@ -1,4 +1,5 @@
 import { TAGS } from "@/server/cache/tags";
+import { METRIC_RANGES } from "@/lib/metrics";
 import { historyMonths } from "@/lib/history-params";
 import {
   addUtcMonths,
@@ -10,7 +11,8 @@ import {
 import type { MirrorInventory } from "@/server/queries/mirror-inventory";
 
 /** What a change can alter, in groups of addresses. */
-export type MirrorSection = "home" | "api" | "feeds" | "componentFeeds" | "badges" | "uptime" | "history" | "static";
+export type MirrorSection =
+  "home" | "api" | "feeds" | "componentFeeds" | "badges" | "uptime" | "history" | "metrics" | "static";
 export type MirrorScope = { full: boolean; sections: Set<MirrorSection>; incidentIds: Set<string> };
 
 const ALL_TAG = "*";
@@ -25,7 +27,7 @@ export function fullScope(): MirrorScope {
 
 /** Pages that change with time alone: "today" in the uptime bars, maintenance windows, the history's current month. */
 export function timeScope(): MirrorScope {
-  return { full: false, sections: new Set(["home", "api", "uptime", "history"]), incidentIds: new Set() };
+  return { full: false, sections: new Set(["home", "api", "uptime", "history", "metrics"]), incidentIds: new Set() };
 }
 
 /** The sections each invalidated cache tag can change; the page settings (name, colours) appear everywhere. */
@@ -35,7 +37,8 @@ export function scopeForTags(tags: readonly string[], into: MirrorScope = emptyS
     if (tag === ALL_TAG || tag === TAGS.page) into.full = true;
     else if (tag === TAGS.components) add("home", "api", "badges", "uptime", "history", "componentFeeds");
     else if (tag === TAGS.componentHistory) add("home", "uptime");
-    else if (tag === TAGS.incidents) add("home", "api", "feeds", "componentFeeds", "history", "uptime");
+    else if (tag === TAGS.incidents) add("home", "api", "feeds", "componentFeeds", "history", "uptime", "metrics");
+    else if (tag === TAGS.metrics || tag.startsWith(TAGS.metric(""))) add("home", "metrics");
     else if (tag.startsWith(TAGS.incident(""))) into.incidentIds.add(tag.slice(TAGS.incident("").length));
   }
   return into;
@@ -103,6 +106,9 @@ export function urlsForScope(
   const rest: string[] = [];
   if (has("uptime")) first.push("/uptime.svg");
   if (has("home")) first.push("/");
+  // The home page shows each metric's charts; its JSON and own page follow with the rest.
+  if (has("metrics"))
+    first.push(...inventory.metricIds.flatMap((id) => METRIC_RANGES.map((r) => `/metrics/${id}/${r}.svg`)));
   if (has("api")) first.push(...API_LISTS.slice(0, 2));
   const incidents = incidentUrls(scope.full ? inventory.incidentIds : scope.incidentIds);
   // The changed incidents go out with the home page; after a full pass's first few, the rest join the long tail.
@@ -129,6 +135,14 @@ export function urlsForScope(
     );
   }
   if (has("history")) rest.push(...historyUrls(inventory, now));
+  if (has("metrics")) {
+    rest.push(
+      ...inventory.metricIds.flatMap((id) => [
+        `/metrics/${id}`,
+        ...METRIC_RANGES.map((r) => `/metrics-display/${id}/${r}.json`),
+      ]),
+    );
+  }
   if (scope.full) rest.push("/api/v2/openapi.json", "/embed/status.js", "/robots.txt");
   return { first: [...new Set(first)], rest: [...new Set(rest)] };
 }

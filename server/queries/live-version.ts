@@ -11,6 +11,7 @@ import {
 import { getIncidentHistoryFingerprint, listIncidentsWithUpdatesBetween } from "@/server/queries/public-timeline";
 import type { IncidentDto } from "@/lib/dto";
 import { isServingStaleData } from "@/server/cache/tagged-cache";
+import { listPublicMetrics } from "@/server/queries/public-metrics";
 
 export const PAST_INCIDENT_DAYS = 14;
 /** The home page lists at most this many past incidents, however busy the last 14 days were. */
@@ -41,7 +42,7 @@ export async function getLiveVersion(incidentId?: string): Promise<string> {
 /** The live version, and whether `incidentId` names an incident: a made-up id shows what the home page shows. */
 export async function getLiveState(incidentId?: string): Promise<LiveState> {
   const { from, to } = pastIncidentsWindow(new Date());
-  const [page, tree, unresolved, maintenances, recent, history, incident] = await Promise.all([
+  const [page, tree, unresolved, maintenances, recent, history, incident, metrics] = await Promise.all([
     getPage(),
     getComponentTree(),
     listUnresolvedIncidents(),
@@ -49,6 +50,7 @@ export async function getLiveState(incidentId?: string): Promise<LiveState> {
     listIncidentsWithUpdatesBetween(from, to, PAST_INCIDENTS_LIMIT),
     getIncidentHistoryFingerprint(),
     incidentId ? getIncidentDetail(incidentId) : Promise.resolve(null),
+    listPublicMetrics(),
   ]);
   const parts = [
     // Tabs learn that the database is unreachable (and again when it is back) and show or drop the note.
@@ -58,6 +60,7 @@ export async function getLiveState(incidentId?: string): Promise<LiveState> {
     ...tree.groups.map((g) => `group:${g.id}:${g.updatedAt.getTime()}:${g.componentIds.join(",")}`),
     ...tree.components.map((c) => `component:${c.id}:${c.status}:${c.updatedAt.getTime()}`),
     ...[...unresolved, ...maintenances, ...recent].map(incidentFingerprint),
+    ...metrics.map((m) => `metric:${m.id}:${m.fingerprint}`),
   ];
   if (incident) {
     parts.push(

@@ -55,6 +55,7 @@ describe("static mirror addresses", () => {
       incidentIds: ["i1"],
       componentIds: ["c1"],
       groupIds: ["g1"],
+      metricIds: [],
       months: ["2026-05", "2025-12"],
       earliestStart: new Date("2025-12-10T00:00:00Z"),
     };

@@ -63,6 +63,7 @@ describe("public routes", () => {
       incidentIds: ["i1"],
       componentIds: ["c1"],
       groupIds: ["g1"],
+      metricIds: ["m1"],
       months: ["2026-05"],
       earliestStart: new Date("2026-05-01T00:00:00Z"),
     };

@@ -126,7 +126,14 @@ describe("the uptime history page as a public address", () => {
   it("is cached by the front, and a status change republishes every screen its links reach in the mirror", () => {
     expect(publicRouteOf("/components/c1/uptime")).not.toBeNull();
     expect(publicRouteOf("/components/c1/uptime/2026-02")).not.toBeNull();
-    const inventory = { incidentIds: [], componentIds: ["c1"], groupIds: [], months: [], earliestStart: null };
+    const inventory = {
+      incidentIds: [],
+      componentIds: ["c1"],
+      groupIds: [],
+      metricIds: [],
+      months: [],
+      earliestStart: null,
+    };
     const { rest } = urlsForScope(scopeForTags([TAGS.componentHistory]), inventory, new Date("2026-05-20T00:00:00Z"));
     expect(rest.filter((url) => url.includes("/uptime"))).toEqual([
       "/api/uptime/component/c1",
