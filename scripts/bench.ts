@@ -15,6 +15,7 @@ import { buildApp, distDirectory, hasBuild } from "./lib/build-app";
 import { runtimeEntry } from "./lib/compile-server";
 import { openStreamClients, residentMemoryMb } from "./bench-live-stream";
 import { benchMirror } from "./bench-mirror";
+import { benchMetrics, type MetricsBenchDeps } from "./bench-metrics";
 import {
   captureRoutes,
   ensureNginx,
@@ -585,6 +586,8 @@ async function main() {
       `  API write                  ${freeze.write.status} in ${freeze.write.ms} ms; after the thaw it ${refusedWriteStayedRefused ? "had not committed" : "HAD COMMITTED"}`,
     );
     const mirror = await benchMirror(embedded.url);
+    const metrics = await benchMetrics(metricsBenchDeps(embedded.url));
+    console.log(`\n${metrics.lines.join("\n")}`);
     const shareOf = (name: string) => baselineRows.find((b) => b.name === name);
     const nginxRows = shareOf("nginx")?.rows;
     const bareRows = shareOf("bare Node")?.rows;
@@ -644,12 +647,16 @@ async function main() {
         ? ([["/ with streams open ≥ 0.80 of without", live.withStreams.rps / home.rps >= 0.8]] as [string, boolean][])
         : []),
       ...mirror.checks,
+      ...metrics.checks,
     ];
     console.log(`
 Targets: ${checks.map(([name, met]) => `${met ? "✓" : "✗"} ${name}`).join("; ")}`);
     console.log(`Finished in ${Math.round((Date.now() - started) / 1000)} s`);
 
-    const errors = [staticRow, ...rows, emptyHome].reduce((sum, row) => sum + row.errors, mirror.errors);
+    const errors = [staticRow, ...rows, emptyHome].reduce(
+      (sum, row) => sum + row.errors,
+      mirror.errors + metrics.errors,
+    );
     if (errors > 0) {
       console.error(`\n✖ ${errors} request(s) failed.`);
       failed = true;
@@ -662,7 +669,29 @@ Targets: ${checks.map(([name, met]) => `${met ? "✓" : "✗"} ${name}`).join(";
   process.exit(failed ? 1 : 0);
 }
 
-main().catch((error) => {
+function metricsBenchDeps(serverUrl: string): MetricsBenchDeps {
+  return { serverUrl, createDatabase, startServer, measureInTurns, headers: BROWSER_HEADERS };
+}
+
+/** `BENCH_ONLY=metrics npm run bench`: the system metrics scenario alone. */
+async function metricsOnly() {
+  ensureBuild();
+  const dataDir = temporaryDataDir("statuspage-bench");
+  const embedded = await startEmbeddedPostgres({ dataDir, port: await findFreePort(), database: "postgres" });
+  let failed = false;
+  try {
+    const metrics = await benchMetrics(metricsBenchDeps(embedded.url));
+    console.log(`\n${metrics.lines.join("\n")}`);
+    console.log(`\nTargets: ${metrics.checks.map(([name, met]) => `${met ? "✓" : "✗"} ${name}`).join("; ")}`);
+    failed = metrics.errors > 0;
+  } finally {
+    await embedded.stop();
+    await rm(dataDir, { recursive: true, force: true });
+  }
+  process.exit(failed ? 1 : 0);
+}
+
+(process.env.BENCH_ONLY === "metrics" ? metricsOnly() : main()).catch((error) => {
   console.error(error);
   process.exit(1);
 });

@@ -36,6 +36,8 @@ const PAGES = [
   "/admin/audit",
   "/admin/chat-channels",
   "/admin/integrations",
+  "/admin/metrics",
+  "/admin/metrics/new",
 ];
 
 // Dark mode changes colours only: one page of each kind (overview cards, a long form, lists with controls, the

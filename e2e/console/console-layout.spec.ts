@@ -20,7 +20,7 @@ test.describe("on a phone", () => {
 
     await nav(page).locator("summary").tap();
     const links = nav(page).getByRole("link");
-    await expect(links).toHaveCount(12);
+    await expect(links).toHaveCount(13);
     await expect(links.filter({ hasText: "Incidents" }).first()).toHaveAttribute("aria-current", "page");
     for (const link of await links.all()) {
       const box = await link.boundingBox();

@@ -74,7 +74,7 @@ test.describe("on a phone", () => {
     await page.goto("/admin/incidents");
     await page.getByRole("navigation", { name: "Console" }).locator("summary").tap();
     const tabs = page.getByRole("navigation", { name: "Console" }).getByRole("link");
-    await expect(tabs).toHaveCount(12);
+    await expect(tabs).toHaveCount(13);
     for (const tab of await tabs.all()) {
       const box = await tab.boundingBox();
       expect(box!.x).toBeGreaterThanOrEqual(0);

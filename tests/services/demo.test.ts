@@ -22,7 +22,7 @@ const OWNER = { email: "first-owner@example.test", name: "Olive Owner", password
 async function freshInstall() {
   const db = getDb();
   await db.$executeRawUnsafe(
-    "TRUNCATE incidents, components, component_groups, message_templates, audit_log, users, page_settings CASCADE",
+    "TRUNCATE incidents, components, component_groups, message_templates, audit_log, users, page_settings, metrics_providers CASCADE",
   );
   await db.pageSettings.create({ data: { name: "", url: "" } });
 }
@@ -36,6 +36,8 @@ async function demoRowCounts() {
     incidents: await db.incident.count({ where: { demo: true } }),
     templates: await db.messageTemplate.count({ where: { demo: true } }),
     audit: await db.auditLog.count({ where: { demo: true } }),
+    providers: await db.metricsProvider.count({ where: { demo: true } }),
+    metrics: await db.metric.count({ where: { demo: true } }),
   };
 }
 
@@ -62,7 +64,7 @@ describe("first-run set-up and the demo", { timeout: 120_000 }, () => {
       now,
     });
     expect(user.role).toBe("owner");
-    expect(tags).toEqual(expect.arrayContaining([TAGS.page, TAGS.components, TAGS.incidents]));
+    expect(tags).toEqual(expect.arrayContaining([TAGS.page, TAGS.components, TAGS.incidents, TAGS.metrics]));
 
     const db = getDb();
     const settings = await db.pageSettings.findFirstOrThrow();
@@ -75,7 +77,10 @@ describe("first-run set-up and the demo", { timeout: 120_000 }, () => {
     expect(await db.incident.count({ where: { kind: "maintenance", demo: true } })).toBe(1);
     expect(await db.messageTemplate.count({ where: { demo: true } })).toBeGreaterThan(0);
     expect(await db.messageTemplate.count({ where: { demo: false } })).toBe(0);
-    expect(await db.auditLog.findFirstOrThrow({ where: { action: "page.seed_demo" } })).toMatchObject({ demo: true });
+    expect(await db.auditLog.findFirstOrThrow({ where: { action: "page.seed_demo" } })).toMatchObject({
+      demo: true,
+      after: { metrics: 3 },
+    });
     // The owner's own rows are not the demo's.
     expect(await db.auditLog.findFirstOrThrow({ where: { action: "user.setup-owner" } })).toMatchObject({
       demo: false,
@@ -85,6 +90,56 @@ describe("first-run set-up and the demo", { timeout: 120_000 }, () => {
       after: { start: "demo", demoSeeded: true },
     });
     expect(await isPageBlank()).toBe(false);
+  });
+
+  it("the demo's metrics carry a month of data whose spike lines up with the jobs outage", async () => {
+    const now = new Date("2026-11-25T12:00:00Z");
+    const started = Date.now();
+    await setUpPage({ input: { ...OWNER, confirmPassword: OWNER.password, start: "demo" }, now });
+    expect(Date.now() - started, "seeding the demo stays quick").toBeLessThan(15_000);
+    const db = getDb();
+    const provider = await db.metricsProvider.findFirstOrThrow({ where: { demo: true } });
+    expect(provider.type).toBe("self");
+    const metrics = await db.metric.findMany({
+      where: { providerId: provider.id },
+      orderBy: { position: "asc" },
+      select: { id: true, name: true, suffix: true, demo: true, component: { select: { name: true } } },
+    });
+    expect(metrics.map((m) => [m.name, m.suffix, m.component?.name, m.demo])).toEqual([
+      ["API response time", "ms", "API", true],
+      ["Job start time", "s", "Docker Jobs", true],
+      ["macOS job error rate", "%", "macOS Jobs", true],
+    ]);
+    const jobs = metrics[1];
+    const points = await db.metricPoint.findMany({ where: { metricId: jobs.id }, orderBy: { at: "asc" } });
+    expect(points[0].at.getTime()).toBeLessThanOrEqual(now.getTime() - 29 * 86_400_000);
+    const lastDay = points.filter((p) => p.at.getTime() > now.getTime() - 86_400_000);
+    expect(lastDay.length).toBeGreaterThanOrEqual(1_440);
+    // Rollups are exact aggregates of the points, as recording them through the API leaves them.
+    const hourly = await db.metricRollup.aggregate({
+      where: { metricId: jobs.id, resolution: "hour" },
+      _sum: { count: true, sum: true },
+    });
+    expect(hourly._sum.count).toBe(points.length);
+    expect(hourly._sum.sum).toBeCloseTo(
+      points.reduce((sum, p) => sum + p.value, 0),
+      3,
+    );
+
+    const outage = await db.incident.findFirstOrThrow({ where: { name: "Jobs not starting", demo: true } });
+    const during = points.filter((p) => p.at >= outage.startedAt && p.at <= outage.resolvedAt!);
+    const before = points.filter((p) => p.at < outage.startedAt);
+    const peak = Math.max(...during.map((p) => p.value));
+    expect(peak).toBeGreaterThan(10 * Math.max(...before.map((p) => p.value)));
+
+    const errors = metrics[2];
+    const active = await db.incident.findFirstOrThrow({ where: { name: "Elevated errors starting macOS jobs" } });
+    const latest = await db.metricPoint.findFirstOrThrow({ where: { metricId: errors.id }, orderBy: { at: "desc" } });
+    const quiet = await db.metricPoint.findFirstOrThrow({
+      where: { metricId: errors.id, at: { lt: active.startedAt } },
+      orderBy: { at: "desc" },
+    });
+    expect(latest.value).toBeGreaterThan(quiet.value + 3);
   });
 
   it("the owner who starts empty gets a blank, unnamed page marked as set up", async () => {
@@ -137,12 +192,21 @@ describe("first-run set-up and the demo", { timeout: 120_000 }, () => {
     for (const role of ["viewer", "responder"] as const)
       await expectAppError(removeDemo({ ctx: { actor: await actorFor(role) } }), "FORBIDDEN");
     expect((await demoRowCounts()).components).toBe(12);
+    const demoMetricIds = (await db.metric.findMany({ where: { demo: true }, select: { id: true } })).map((m) => m.id);
+    expect(demoMetricIds).toHaveLength(3);
 
     const result = await removeDemo({ ctx: { actor } });
-    expect(result.removed).toMatchObject({ components: 12, componentGroups: 3, maintenances: 1 });
+    expect(result.removed).toMatchObject({ components: 12, componentGroups: 3, maintenances: 1, metrics: 3 });
     expect(result.settingsReset).toBe(true);
     expect(result.tags).toEqual(
-      expect.arrayContaining([TAGS.page, TAGS.components, TAGS.incidents, TAGS.incident(ownIncident.id)]),
+      expect.arrayContaining([
+        TAGS.page,
+        TAGS.components,
+        TAGS.incidents,
+        TAGS.incident(ownIncident.id),
+        TAGS.metrics,
+        ...demoMetricIds.map((id) => TAGS.metric(id)),
+      ]),
     );
     expect(result.tags).toEqual(expect.arrayContaining(demoIncidentIds.map((id) => TAGS.incident(id))));
 
@@ -153,7 +217,11 @@ describe("first-run set-up and the demo", { timeout: 120_000 }, () => {
       incidents: 0,
       templates: 0,
       audit: 0,
+      providers: 0,
+      metrics: 0,
     });
+    expect(await db.metricPoint.count()).toBe(0);
+    expect(await db.metricRollup.count()).toBe(0);
     expect(await db.component.findMany({ select: { id: true } })).toEqual([{ id: own.id }]);
     const kept = await db.incident.findUniqueOrThrow({
       where: { id: ownIncident.id },

@@ -19,7 +19,8 @@ export async function removeDemo({ ctx }: { ctx: ServiceContext }) {
   return inTransaction(ctx, async (tx) => {
     const counts = await countDemoRows(tx);
     const settings = await tx.pageSettings.findFirst({ select: { id: true, demo: true } });
-    const nothing = Object.values(counts).every((count) => count === 0) && !settings?.demo;
+    const metrics = await tx.metric.findMany({ where: { demo: true }, select: { id: true } });
+    const nothing = Object.values(counts).every((count) => count === 0) && metrics.length === 0 && !settings?.demo;
     if (nothing) throw new AppError("CONFLICT", "There is no demo data left to remove.");
 
     const incidents = await tx.incident.findMany({ where: { demo: true }, select: { id: true } });
@@ -29,6 +30,10 @@ export async function removeDemo({ ctx }: { ctx: ServiceContext }) {
       distinct: ["incidentId"],
     });
     await tx.incident.deleteMany({ where: { demo: true } });
+    // Points and rollups go with their metric; a demo provider the owner added metrics to stays, as theirs.
+    await tx.metric.deleteMany({ where: { demo: true } });
+    await tx.metricsProvider.deleteMany({ where: { demo: true, metrics: { none: {} } } });
+    await tx.metricsProvider.updateMany({ where: { demo: true }, data: { demo: false } });
     await tx.component.deleteMany({ where: { demo: true } });
     await tx.componentGroup.deleteMany({ where: { demo: true } });
     await tx.messageTemplate.deleteMany({ where: { demo: true } });
@@ -43,10 +48,10 @@ export async function removeDemo({ ctx }: { ctx: ServiceContext }) {
       action: "page.remove_demo",
       entityType: "page",
       entityId: settings?.id,
-      before: { ...counts, pageSettings: settings?.demo ?? false },
+      before: { ...counts, metrics: metrics.length, pageSettings: settings?.demo ?? false },
     });
     return {
-      removed: counts,
+      removed: { ...counts, metrics: metrics.length },
       settingsReset: settings?.demo ?? false,
       // The page settings tag makes every public surface (and the static mirror, in a full pass) refresh.
       tags: [
@@ -54,6 +59,8 @@ export async function removeDemo({ ctx }: { ctx: ServiceContext }) {
         TAGS.components,
         TAGS.componentHistory,
         TAGS.incidents,
+        TAGS.metrics,
+        ...metrics.map((metric) => TAGS.metric(metric.id)),
         ...[...incidents, ...ownIncidents.map((row) => ({ id: row.incidentId }))].map((row) => TAGS.incident(row.id)),
       ],
     };

@@ -45,7 +45,7 @@ async function preparePage(tx: Tx, start: PageStart, now: Date, ownerId: string)
     { ...SYSTEM_ACTOR, label: "setup" },
     { action: "page.setup", entityType: "page", entityId: settings?.id, after: { start, demoSeeded: seed } },
   );
-  return seed ? [TAGS.page, TAGS.components, TAGS.componentHistory, TAGS.incidents] : [];
+  return seed ? [TAGS.page, TAGS.components, TAGS.componentHistory, TAGS.incidents, TAGS.metrics] : [];
 }
 
 /**

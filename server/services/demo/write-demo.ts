@@ -14,6 +14,7 @@ import {
   UNGROUPED,
   type UpdateSpec,
 } from "./demo-content";
+import { writeDemoMetrics } from "./demo-metrics";
 
 type Db = Prisma.TransactionClient;
 
@@ -44,6 +45,7 @@ export async function writeDemo(
     components: await db.component.count({ where: { demo: true } }),
     incidents: await db.incident.count({ where: { demo: true, kind: "incident" } }),
     maintenances: await db.incident.count({ where: { demo: true, kind: "maintenance" } }),
+    metrics: await db.metric.count({ where: { demo: true } }),
   };
   await db.auditLog.create({
     data: {
@@ -296,13 +298,14 @@ async function writeDemoRows(db: Db, now: Date) {
   });
 
   // An incident still in progress.
+  const macErrorsSince = new Date(now.getTime() - 52 * MINUTE);
   await recordIncident({
     name: "Elevated errors starting macOS jobs",
     impact: "minor",
     components: ["macOS Jobs"],
     updates: [
       {
-        at: new Date(now.getTime() - 52 * MINUTE),
+        at: macErrorsSince,
         status: "investigating",
         body: "Some macOS jobs fail to start with an *infrastructure error*. Retrying the job usually works.",
         changes: [["macOS Jobs", "degraded_performance"]],
@@ -346,4 +349,6 @@ async function writeDemoRows(db: Db, now: Date) {
   for (const [name, status] of current) {
     await db.component.update({ where: { id: componentIds.get(name)! }, data: { status } });
   }
+
+  await writeDemoMetrics(db, now, { componentIds, jobsOutage: { start: at(0), end: at(674) }, macErrorsSince });
 }

@@ -19,6 +19,7 @@ const SECTIONS: { label: string; items: (NavItem & { role: Role })[] }[] = [
     label: "Page",
     items: [
       { href: "/admin/components", label: "Components", role: "viewer" },
+      { href: "/admin/metrics", label: "Metrics", role: "viewer" },
       { href: "/admin/subscribers", label: "Subscribers", role: "owner" },
       { href: "/admin/settings", label: "Settings", role: "owner" },
     ],
