@@ -35,7 +35,7 @@ export type MetricChartInput = {
 };
 
 /** The drawing's box; the hover read-out maps a pointer to a time with the same numbers. */
-export const METRIC_CHART_BOX = { width: 640, height: 180, plotTop: 26, plotBottom: 156, plotLeft: 0, plotRight: 640 };
+export const METRIC_CHART_BOX = { width: 640, height: 180, plotTop: 26, plotBottom: 156, plotLeft: 64, plotRight: 632 };
 
 /** A chart's image address; the version makes an open tab that re-renders fetch the new image. */
 export function metricChartSrc(metricId: string, range: MetricRange, version: string): string {
@@ -125,14 +125,13 @@ function yScale(input: MetricChartInput, values: number[]): { lo: number; hi: nu
   return { lo, hi, ticks, step };
 }
 
-function formatTick(value: number, step: number, suffix: string): string {
+/** A tick's number; the unit is written once, above the axis, so the labels fit the gutter left of the plot. */
+function formatTick(value: number, step: number): string {
   const decimals = Math.min(6, Math.max(0, -Math.floor(Math.log10(step) + 1e-9)));
   const clean = Math.abs(value) < step * 1e-9 ? 0 : value;
-  if (Math.abs(clean) >= 10_000) {
-    const compact = clean.toLocaleString("en-US", { notation: "compact", maximumFractionDigits: 1 });
-    return suffix ? `${compact} ${suffix}` : compact;
-  }
-  return formatMetricValue(clean, decimals, suffix);
+  if (Math.abs(clean) >= 10_000)
+    return clean.toLocaleString("en-US", { notation: "compact", maximumFractionDigits: 1 });
+  return formatMetricValue(clean, decimals, "");
 }
 
 const HOUR_MS = 3_600_000;
@@ -162,12 +161,13 @@ function styleSheet(): string {
   const light = impacts.map(([impact, [colour]]) => `.i-${impact}{fill:${colour}}`).join("");
   const dark = impacts.map(([impact, [, colour]]) => `.i-${impact}{fill:${colour}}`).join("");
   return (
-    `text{font:12px system-ui,sans-serif;fill:#52525b}.t{paint-order:stroke;stroke:#fff;stroke-width:3px}` +
+    `text{font:12px system-ui,sans-serif;fill:#52525b}` +
     `.g{stroke:#e4e4e7;stroke-width:1}.ln{fill:none;stroke:#4f46e5;stroke-width:2;stroke-linejoin:round;stroke-linecap:round}` +
     `.mk rect:first-of-type{fill-opacity:.16}${light}.nd{font-size:14px}` +
-    `@media (prefers-color-scheme:dark){text{fill:#a1a1aa}.t{stroke:#09090b}.g{stroke:#3f3f46}.ln{stroke:#818cf8}${dark}}` +
-    // Drawn small (a phone), the labels grow back to a readable size and every other time label steps aside.
-    `@media (max-width:420px){text{font-size:20px}.nd{font-size:22px}.x2{display:none}}`
+    `@media (prefers-color-scheme:dark){text{fill:#a1a1aa}.g{stroke:#3f3f46}.ln{stroke:#818cf8}${dark}}` +
+    // Drawn small (a phone), the labels grow back to a readable size; every other time label and the unit (the
+    // value beside the chart names it) step aside.
+    `@media (max-width:420px){text{font-size:22px}.nd{font-size:24px}.x2,.u{display:none}}`
   );
 }
 
@@ -193,7 +193,7 @@ export function renderMetricChartSvg(input: MetricChartInput): string {
 
   parts.push(`<title>${label}</title><style>${styleSheet()}</style>`);
   parts.push(
-    `<clipPath id="p"><rect x="0" y="${plotTop}" width="${width}" height="${plotBottom - plotTop}"/></clipPath>`,
+    `<clipPath id="p"><rect x="${plotLeft}" y="${plotTop}" width="${plotRight - plotLeft}" height="${plotBottom - plotTop}"/></clipPath>`,
   );
 
   for (const marker of input.markers) {
@@ -210,12 +210,12 @@ export function renderMetricChartSvg(input: MetricChartInput): string {
   }
 
   const showTicks = !input.yAxisHidden && values.length > 0;
-  for (const tick of ticks) parts.push(`<path class="g" d="M0 ${y(tick)}H${width}"/>`);
-  if (ticks.length === 0) parts.push(`<path class="g" d="M0 ${plotBottom}H${width}"/>`);
+  for (const tick of ticks) parts.push(`<path class="g" d="M${plotLeft} ${y(tick)}H${plotRight}"/>`);
+  if (ticks.length === 0) parts.push(`<path class="g" d="M${plotLeft} ${plotBottom}H${plotRight}"/>`);
 
   if (values.length === 0) {
     parts.push(
-      `<text class="nd" x="${width / 2}" y="${round((plotTop + plotBottom) / 2)}" text-anchor="middle">No data</text>`,
+      `<text class="nd" x="${(plotLeft + plotRight) / 2}" y="${round((plotTop + plotBottom) / 2)}" text-anchor="middle">No data</text>`,
     );
   } else {
     // Relative moves between points rounded to tenths: shorter, and their repeating x steps compress well.
@@ -247,15 +247,21 @@ export function renderMetricChartSvg(input: MetricChartInput): string {
   }
 
   if (showTicks) {
+    const gutterEnd = plotLeft - 8;
+    if (input.suffix)
+      parts.push(
+        `<text class="u" x="${gutterEnd}" y="${plotTop - 10}" text-anchor="end">${escapeHtml(input.suffix)}</text>`,
+      );
     for (const tick of ticks) {
-      const top = y(tick) - 4;
-      parts.push(`<text class="t" x="4" y="${round(top)}">${escapeHtml(formatTick(tick, step, input.suffix))}</text>`);
+      parts.push(
+        `<text class="t" x="${gutterEnd}" y="${round(y(tick) + 4)}" text-anchor="end">${escapeHtml(formatTick(tick, step))}</text>`,
+      );
     }
   }
 
   xTicks(input.range, input.from, input.to).forEach((tick, index) => {
     const at = x(tick.at);
-    if (at < 24 || at > width - 24) return;
+    if (at < plotLeft + 16 || at > width - 20) return;
     parts.push(
       `<text${index % 2 ? ' class="x2"' : ""} x="${at}" y="${height - 4}" text-anchor="middle">${tick.label}</text>`,
     );

@@ -81,10 +81,14 @@ describe("the metric chart", () => {
       expect(number).toMatch(/^\d+(\.\d)?$/);
   });
 
-  it("respects the configured y axis bounds and labels ticks with the suffix", () => {
+  it("respects the configured y axis bounds, labelling ticks left of the plot and the unit once above them", () => {
     const svg = renderMetricChartSvg(chart({ yAxisMin: 50, yAxisMax: 250 }));
     const labels = tickLabels(svg);
-    expect(labels).toEqual(["50 ms", "100 ms", "150 ms", "200 ms", "250 ms"]);
+    expect(labels).toEqual(["50", "100", "150", "200", "250"]);
+    expect(svg.match(/<text class="u"[^>]*>ms</g)).toHaveLength(1);
+    // The labels end left of the plot, so the line never runs through them.
+    for (const [, x] of svg.matchAll(/<text class="[tu]" x="([\d.]+)"[^>]*text-anchor="end"/g))
+      expect(Number(x)).toBeLessThan(METRIC_CHART_BOX.plotLeft);
     const values = labels.map((label) => Number(label.replace(/[^\d.]/g, "")));
     expect(Math.min(...values)).toBeGreaterThanOrEqual(50);
     expect(Math.max(...values)).toBeLessThanOrEqual(250);
@@ -96,12 +100,14 @@ describe("the metric chart", () => {
 
   it("takes the axis from the data when unset, from zero, to a nice round maximum", () => {
     const labels = tickLabels(renderMetricChartSvg(chart()));
-    expect(labels).toContain("0 ms");
-    expect(labels.at(-1)).toBe("200 ms");
+    expect(labels).toContain("0");
+    expect(labels.at(-1)).toBe("200");
   });
 
   it("hides the y axis labels when asked", () => {
-    expect(tickLabels(renderMetricChartSvg(chart({ yAxisHidden: true })))).toEqual([]);
+    const svg = renderMetricChartSvg(chart({ yAxisHidden: true }));
+    expect(tickLabels(svg)).toEqual([]);
+    expect(svg).not.toContain('class="u"');
   });
 
   it("marks incidents and maintenances as bands at their time, coloured by impact, to the end when unresolved", () => {
@@ -127,14 +133,15 @@ describe("the metric chart", () => {
       ),
     ];
     expect(markers).toHaveLength(2);
-    const { width } = METRIC_CHART_BOX;
+    const { plotLeft, plotRight } = METRIC_CHART_BOX;
+    const plotWidth = plotRight - plotLeft;
     expect(markers[0][1]).toBe("major");
     expect(markers[0][3]).toContain("Incident: Slow API, major impact");
-    expect(Number(markers[0][4])).toBeCloseTo(width * 0.25, 0);
-    expect(Number(markers[0][5])).toBeCloseTo(width / 12, 0);
+    expect(Number(markers[0][4])).toBeCloseTo(plotLeft + plotWidth * 0.25, 0);
+    expect(Number(markers[0][5])).toBeCloseTo(plotWidth / 12, 0);
     expect(markers[1][2]).toBe("maintenance");
     expect(markers[1][3]).toContain("ongoing");
-    expect(Number(markers[1][4]) + Number(markers[1][5])).toBeCloseTo(width, 0);
+    expect(Number(markers[1][4]) + Number(markers[1][5])).toBeCloseTo(plotRight, 0);
   });
 
   it("says No data instead of drawing a flat line when there are no points", () => {
