@@ -163,7 +163,7 @@ export function MetricFields({
         maxLength={LIMITS.descriptionMax}
       />
       <SelectField id="metric-component" label="Component" name="componentId" fallback={values.componentId ?? ""}>
-        <option value="">None: shown below the components</option>
+        <option value="">None: every incident is marked</option>
         <RecordOptions records={components} />
       </SelectField>
       <CheckboxField name="display" fallback={values.display}>
