@@ -27,9 +27,11 @@ test("an owner links Self and Prometheus providers, adds a pushed metric whose p
     await expect(providers.getByRole("listitem", { name: "Self (pushed data)" }).first()).toBeVisible();
     await expect(linkSelf).toHaveCount(0);
 
-    await providers.getByText("Link a Prometheus server").click();
-    await providers.getByLabel("Prometheus URL").fill(prometheusUrl);
-    await providers.getByLabel("Authorization header").fill("Bearer e2e-secret-token");
+    // Other specs' providers have their own forms with the same labels.
+    const linkForm = providers.locator("details").filter({ hasText: "Link a Prometheus server" });
+    await linkForm.getByText("Link a Prometheus server").click();
+    await linkForm.getByLabel("Prometheus URL").fill(prometheusUrl);
+    await linkForm.getByLabel("Authorization header").fill("Bearer e2e-secret-token");
     await providers.getByRole("button", { name: "Link Prometheus" }).click();
     const prometheus = providers.getByRole("listitem", { name: `Prometheus at ${prometheusUrl}` });
     await expect(prometheus).toContainText("Authorization header set");
