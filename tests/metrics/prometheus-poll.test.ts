@@ -187,8 +187,11 @@ describe("polling metrics from a real Prometheus", () => {
         });
         outcomes.push(...(await pollPrometheusMetrics({ now: clockAfter(new Date()), metricIds: [metric.id] })));
       }
-      // Failures are compared by their words, so a refusal for another reason says which.
-      expect(outcomes.map((outcome) => (outcome.ok ? "ok" : outcome.error))).toEqual(["ok", expect.any(String)]);
+      // The right header reached Prometheus through the proxy. Whether its answer held points yet depends on where
+      // the first scrape fell against the step grid (a full-suite run once saw "no series" here), not on the header.
+      expect(proxy.forwarded()).toBeGreaterThanOrEqual(1);
+      const [allowed] = outcomes;
+      if (!allowed.ok) expect(allowed.error).toMatch(/^The expression returns no series/);
       expect(outcomes[1]).toMatchObject({
         error: `Prometheus at ${proxy.url} answered HTTP 401 Unauthorized; check the provider's Authorization header (a Bearer token or Basic credentials).`,
       });
@@ -238,8 +241,10 @@ describe("polling metrics from a real Prometheus", () => {
 
 /** A loopback reverse proxy that lets a request through to Prometheus only with the expected Authorization header. */
 async function startAuthProxy(upstream: string, expected: string) {
+  let forwarded = 0;
   const server = http.createServer((req, res) => {
     if (req.headers.authorization !== expected) return void res.writeHead(401).end("Unauthorized");
+    forwarded++;
     http.get(`${upstream}${req.url}`, (answer) => {
       res.writeHead(answer.statusCode ?? 502, answer.headers);
       answer.pipe(res);
@@ -249,6 +254,8 @@ async function startAuthProxy(upstream: string, expected: string) {
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}`,
+    /** How many requests carried the expected header and went through to Prometheus. */
+    forwarded: () => forwarded,
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();
