@@ -32,6 +32,24 @@ export const componentFields = {
   groupId: true,
 } as const satisfies Prisma.ComponentSelect;
 
+/** A metric's definition: what it is called, where its data comes from and how it is drawn. */
+export const metricFields = {
+  id: true,
+  providerId: true,
+  name: true,
+  metricIdentifier: true,
+  transform: true,
+  suffix: true,
+  decimalPlaces: true,
+  yAxisMin: true,
+  yAxisMax: true,
+  yAxisHidden: true,
+  display: true,
+  tooltipDescription: true,
+  defaultRange: true,
+  componentId: true,
+} as const satisfies Prisma.MetricSelect;
+
 export const incidentFields = {
   id: true,
   kind: true,

@@ -1,5 +1,6 @@
 import "server-only";
 import { getDb } from "@/server/db/client";
+import { metricFields } from "@/server/db/base-selects";
 import { authorize, type ActorContext } from "@/server/auth/actor";
 import { pageBaseUrl } from "@/server/page-url";
 import { isValidId } from "@/lib/status";
@@ -133,20 +134,7 @@ export async function getAdminMetric({
   const metric = await getDb().metric.findUnique({
     where: { id: metricId },
     select: {
-      id: true,
-      providerId: true,
-      name: true,
-      metricIdentifier: true,
-      transform: true,
-      suffix: true,
-      decimalPlaces: true,
-      yAxisMin: true,
-      yAxisMax: true,
-      yAxisHidden: true,
-      display: true,
-      tooltipDescription: true,
-      defaultRange: true,
-      componentId: true,
+      ...metricFields,
       intervalSeconds: true,
       version: true,
       provider: { select: { type: true } },

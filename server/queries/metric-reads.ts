@@ -1,6 +1,7 @@
 import "server-only";
 import type { DbOrTx } from "@/server/db/client";
 import type { Prisma } from "@/server/db/generated/client";
+import { metricFields } from "@/server/db/base-selects";
 import { isValidId } from "@/lib/status";
 
 // Uncached reads of metrics providers and metric definitions, for the management API and the importer.
@@ -17,20 +18,7 @@ export const managedProviderSelect = {
 export type ManagedProvider = Prisma.MetricsProviderGetPayload<{ select: typeof managedProviderSelect }>;
 
 export const managedMetricSelect = {
-  id: true,
-  providerId: true,
-  name: true,
-  metricIdentifier: true,
-  transform: true,
-  suffix: true,
-  decimalPlaces: true,
-  yAxisMin: true,
-  yAxisMax: true,
-  yAxisHidden: true,
-  display: true,
-  tooltipDescription: true,
-  defaultRange: true,
-  componentId: true,
+  ...metricFields,
   position: true,
   mostRecentDataAt: true,
   lastFetchedAt: true,

@@ -1,6 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import type { Tx } from "@/server/db/client";
+import { metricFields } from "@/server/db/base-selects";
 import { AppError, invalidFields } from "@/server/errors";
 import { TAGS } from "@/server/cache/tags";
 import { booleanish, optionalText } from "@/server/services/validation";
@@ -77,20 +78,7 @@ export async function nextMetricPosition(tx: Tx): Promise<number> {
 
 /** What the audit log keeps of a metric: its definition, not its data. */
 export const metricAuditSelect = {
-  id: true,
-  providerId: true,
-  name: true,
-  metricIdentifier: true,
-  transform: true,
-  suffix: true,
-  decimalPlaces: true,
-  yAxisMin: true,
-  yAxisMax: true,
-  yAxisHidden: true,
-  display: true,
-  tooltipDescription: true,
-  defaultRange: true,
-  componentId: true,
+  ...metricFields,
   position: true,
   intervalSeconds: true,
   version: true,
