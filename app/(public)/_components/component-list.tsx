@@ -1,5 +1,6 @@
 "use client";
 
+import { DescriptionTip } from "@/app/(public)/_components/description-tip";
 import type { CSSProperties } from "react";
 import { PublicLink } from "@/components/public-link";
 import { StatusIcon } from "@/components/status-icon";
@@ -58,20 +59,6 @@ function UptimeLegend({ bar }: { bar: UptimeBarRef }) {
   );
 }
 
-function Description({ id, name, text }: { id: string; name: string; text: string }) {
-  return (
-    <span className="sp-help-wrap">
-      <button type="button" aria-describedby={id} className="sp-help">
-        <span aria-hidden="true">?</span>
-        <span className="sr-only">About {name}</span>
-      </button>
-      <span role="tooltip" id={id} className="sp-tip">
-        {text}
-      </span>
-    </span>
-  );
-}
-
 function ComponentRow({ item: component, version }: { item: ComponentItem; version: string }) {
   return (
     <li className="py-3">
@@ -81,7 +68,7 @@ function ComponentRow({ item: component, version }: { item: ComponentItem; versi
             {component.name}
           </PublicLink>
           {component.description && (
-            <Description id={`description-${component.id}`} name={component.name} text={component.description} />
+            <DescriptionTip id={`description-${component.id}`} name={component.name} text={component.description} />
           )}
         </span>
         <StatusText status={component.status} />

@@ -1,5 +1,6 @@
 "use client";
 
+import { DescriptionTip } from "@/app/(public)/_components/description-tip";
 import { useEffect, useState, type KeyboardEvent, type ReactNode } from "react";
 import { PublicLink } from "@/components/public-link";
 import { chartWindowEnd, METRIC_CHART_BOX, metricChartSrc } from "@/lib/metric-chart";
@@ -132,20 +133,6 @@ function ChartReadout({ item, range, children }: { item: MetricItem; range: Metr
   );
 }
 
-function Description({ id, name, text }: { id: string; name: string; text: string }) {
-  return (
-    <span className="sp-help-wrap">
-      <button type="button" aria-describedby={id} className="sp-help">
-        <span aria-hidden="true">?</span>
-        <span className="sr-only">About {name}</span>
-      </button>
-      <span role="tooltip" id={id} className="sp-tip">
-        {text}
-      </span>
-    </span>
-  );
-}
-
 function MetricRow({ item }: { item: MetricItem }) {
   const [range, setRange] = useState(item.range);
   return (
@@ -153,7 +140,7 @@ function MetricRow({ item }: { item: MetricItem }) {
       <div className="sp-row">
         <span className="sp-mname">
           <PublicLink href={`/metrics/${encodeURIComponent(item.id)}`}>{item.name}</PublicLink>
-          {item.description && <Description id={`metric-${item.id}`} name={item.name} text={item.description} />}
+          {item.description && <DescriptionTip id={`metric-${item.id}`} name={item.name} text={item.description} />}
         </span>
         <b className="sp-mvalue">{item.latest ?? "No data yet"}</b>
       </div>

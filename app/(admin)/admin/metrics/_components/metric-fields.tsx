@@ -8,10 +8,10 @@ import {
   METRIC_RANGE_LABELS,
   METRIC_RANGES,
   METRIC_TRANSFORMS,
-  type MetricRange,
   type MetricTransform,
 } from "@/lib/metrics";
 import { LIMITS } from "@/lib/status";
+import type { AdminMetric } from "@/server/queries/admin-metrics";
 
 const TRANSFORM_LABELS: Record<MetricTransform, string> = {
   average: "Average",
@@ -21,21 +21,8 @@ const TRANSFORM_LABELS: Record<MetricTransform, string> = {
   sum: "Sum",
 };
 
-export type MetricValues = {
-  name: string;
-  metricIdentifier: string;
-  transform: MetricTransform;
-  suffix: string;
-  decimalPlaces: number;
-  yAxisMin: number | null;
-  yAxisMax: number | null;
-  yAxisHidden: boolean;
-  display: boolean;
-  tooltipDescription: string | null;
-  defaultRange: MetricRange;
-  componentId: string | null;
-  intervalSeconds: number;
-};
+/** The form's values: a metric's editable fields, as its edit read gives them. */
+export type MetricValues = Omit<AdminMetric, "id" | "providerId" | "providerType" | "version">;
 
 export const NEW_METRIC: MetricValues = {
   name: "",
