@@ -1,7 +1,7 @@
 // The demo's metrics: a Self provider with three metrics and thirty days of generated data (a point a minute for the
 // last day, one every ten minutes before), every row marked `demo`. Plain Node like write-demo.ts.
 import type { Prisma } from "../../db/generated/client";
-import { METRIC_RESOLUTIONS, RESOLUTION_MS } from "../../../lib/metrics";
+import { recomputeRollups } from "../metrics/recompute-rollups";
 import { DAY, MINUTE } from "./demo-content";
 
 type Db = Prisma.TransactionClient;
@@ -96,22 +96,16 @@ function demoMetricSpecs(events: DemoMetricEvents) {
   ];
 }
 
-/** Stores the points and, from them, their exact rollups at every resolution, in three statements. */
+/** Stores the points and, from them, their exact rollups, computed as the recording service computes them. */
 async function insertSeries(db: Db, metricId: string, points: Point[]): Promise<void> {
   await db.$executeRaw`
     INSERT INTO metric_points (metric_id, at, value)
     SELECT ${metricId}, to_timestamp(t.at / 1000.0), t.value
     FROM unnest(${points.map((p) => p.at)}::float8[], ${points.map((p) => p.value)}::float8[]) AS t(at, value)`;
-  for (const resolution of METRIC_RESOLUTIONS) {
-    const widthSeconds = RESOLUTION_MS[resolution] / 1000;
-    await db.$executeRaw`
-      INSERT INTO metric_rollups (metric_id, resolution, bucket, count, sum, min, max, last)
-      SELECT metric_id, ${resolution}::"MetricResolution",
-             to_timestamp(floor(extract(epoch FROM at) / ${widthSeconds}::float8) * ${widthSeconds}::float8) AS bucket,
-             count(*), sum(value), min(value), max(value), (array_agg(value ORDER BY at DESC))[1]
-      FROM metric_points WHERE metric_id = ${metricId}
-      GROUP BY metric_id, bucket`;
-  }
+  await recomputeRollups(
+    db,
+    points.map((point) => ({ metricId, timestamp: point.at / 1000 })),
+  );
 }
 
 /** Writes the demo's Self provider, its metrics and their data; returns how many metrics it wrote. */

@@ -6,13 +6,12 @@ import { writeAudit } from "@/server/services/audit";
 import { id, parseInput } from "@/server/services/validation";
 import { AppError, invalidFields, type FieldErrors } from "@/server/errors";
 import { metricTags } from "@/server/services/metrics/metric-shared";
+import { recomputeRollups } from "@/server/services/metrics/recompute-rollups";
 import {
   castToSlot,
   METRIC_BACKFILL_DAYS,
   METRIC_FUTURE_TOLERANCE_SECONDS,
   METRIC_POINTS_PER_REQUEST,
-  METRIC_RESOLUTIONS,
-  RESOLUTION_MS,
 } from "@/lib/metrics";
 
 const pointSchema = z.object({
@@ -124,29 +123,6 @@ async function upsertPoints(tx: Tx, points: RecordedPoint[]): Promise<void> {
     FROM unnest(${points.map((p) => p.metricId)}::text[], ${points.map((p) => p.timestamp)}::float8[],
                 ${points.map((p) => p.value)}::float8[]) AS t(metric_id, at, value)
     ON CONFLICT (metric_id, at) DO UPDATE SET value = EXCLUDED.value`;
-}
-
-/** Recomputes each touched (metric, resolution, bucket) from the raw points in it. */
-async function recomputeRollups(tx: Tx, points: RecordedPoint[]): Promise<void> {
-  for (const resolution of METRIC_RESOLUTIONS) {
-    const widthSeconds = RESOLUTION_MS[resolution] / 1000;
-    const touched = new Map<string, { metricId: string; bucket: number }>();
-    for (const point of points) {
-      const bucket = Math.floor(point.timestamp / widthSeconds) * widthSeconds;
-      touched.set(`${point.metricId} ${bucket}`, { metricId: point.metricId, bucket });
-    }
-    const buckets = [...touched.values()];
-    await tx.$executeRaw`
-      INSERT INTO metric_rollups (metric_id, resolution, bucket, count, sum, min, max, last)
-      SELECT t.metric_id, ${resolution}::"MetricResolution", to_timestamp(t.bucket), count(*), sum(p.value),
-             min(p.value), max(p.value), (array_agg(p.value ORDER BY p.at DESC))[1]
-      FROM unnest(${buckets.map((b) => b.metricId)}::text[], ${buckets.map((b) => b.bucket)}::float8[]) AS t(metric_id, bucket)
-      JOIN metric_points p ON p.metric_id = t.metric_id
-        AND p.at >= to_timestamp(t.bucket) AND p.at < to_timestamp(t.bucket + ${widthSeconds}::float8)
-      GROUP BY t.metric_id, t.bucket
-      ON CONFLICT (metric_id, resolution, bucket) DO UPDATE
-        SET count = EXCLUDED.count, sum = EXCLUDED.sum, min = EXCLUDED.min, max = EXCLUDED.max, last = EXCLUDED.last`;
-  }
 }
 
 /** Deletes every point of a metric (Statuspage's "reset data"); the metric itself stays. */
